@@ -1,0 +1,199 @@
+#include "data/dataset.h"
+
+#include "data/cifar_reader.h"
+#include "data/idx_reader.h"
+#include "data/image_folder.h"
+#include "data/splits.h"
+#include "error.h"
+#include "files.h"
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace tl::data {
+
+namespace {
+
+const char *kDebianFashionMnist = "/usr/share/datasets/fashion-mnist";
+
+std::vector<RemoteFile> idxFiles(const std::vector<std::string> &mirrors,
+                                 const std::vector<std::pair<std::string, std::string>> &files)
+{
+    std::vector<RemoteFile> out;
+    for (const auto &[name, md5] : files) {
+        RemoteFile f;
+        f.fileName = name;
+        f.md5 = md5;
+        for (const auto &m : mirrors)
+            f.urls.push_back(m + name);
+        out.push_back(f);
+    }
+    return out;
+}
+
+std::string baseOf(const std::string &url) { return url.substr(0, url.rfind('/') + 1); }
+
+} // namespace
+
+const std::vector<DatasetInfo> &datasetCatalog()
+{
+    // Addresses and checksums as published by the datasets' authors (and used by torchvision).
+    static const std::vector<DatasetInfo> catalog = {
+        {"fashion-mnist", "Fashion-MNIST",
+         "70,000 28x28 grayscale images of clothing in 10 classes (Zalando)",
+         idxFiles({"http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"},
+                  {{"train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d"},
+                   {"train-labels-idx1-ubyte.gz", "25c81989df183df01b3e8a0aad5dffbe"},
+                   {"t10k-images-idx3-ubyte.gz", "bef4ecab320f06d8554ea6380940ec79"},
+                   {"t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310"}})},
+        {"mnist", "MNIST", "70,000 28x28 grayscale handwritten digits",
+         idxFiles({"https://ossci-datasets.s3.amazonaws.com/mnist/",
+                   "http://yann.lecun.com/exdb/mnist/"},
+                  {{"train-images-idx3-ubyte.gz", "f68b3c2dcbeaaa9fbdd348bbdeb94873"},
+                   {"train-labels-idx1-ubyte.gz", "d53e105ee54ea40749a09fcbcd1e9432"},
+                   {"t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3"},
+                   {"t10k-labels-idx1-ubyte.gz", "ec29112dd5afa0611ce80d1b7f02629c"}})},
+        {"cifar10", "CIFAR-10", "60,000 32x32 colour images in 10 classes",
+         {{"cifar-10-binary.tar.gz",
+           {"https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz"},
+           "c32a1d4ab5d03f1284b67883e8d87530",
+           ""}}},
+        {"cifar100", "CIFAR-100", "60,000 32x32 colour images in 100 fine classes",
+         {{"cifar-100-binary.tar.gz",
+           {"https://www.cs.toronto.edu/~kriz/cifar-100-binary.tar.gz"},
+           "03b5dce01913d631647c71ecec9e9cb8",
+           ""}}},
+        {"cifar100-coarse", "CIFAR-100 (20 superclasses)",
+         "CIFAR-100 labelled with its 20 coarse superclasses",
+         {{"cifar-100-binary.tar.gz",
+           {"https://www.cs.toronto.edu/~kriz/cifar-100-binary.tar.gz"},
+           "03b5dce01913d631647c71ecec9e9cb8",
+           ""}}},
+        {"folder", "Image folder", "your own images: one subfolder per class", {}},
+    };
+    return catalog;
+}
+
+const DatasetInfo &datasetInfo(const std::string &name)
+{
+    std::string known;
+    for (const auto &d : datasetCatalog()) {
+        if (d.name == name)
+            return d;
+        known += (known.empty() ? "" : ", ") + d.name;
+    }
+    throw Error("unknown dataset '" + name + "' (known: " + known + ")");
+}
+
+std::string datasetCacheFolder(const std::string &name)
+{
+    // Both CIFAR-100 label sets share one download.
+    const std::string folder = name == "cifar100-coarse" ? "cifar100" : name;
+    return (fs::path(xdgCacheHome()) / "transferlab" / "datasets" / folder).string();
+}
+
+std::string downloadDataset(const std::string &name, const std::string &mirror,
+                            const DownloadProgressFn &progress)
+{
+    const DatasetInfo &info = datasetInfo(name);
+    if (info.files.empty())
+        throw Error("dataset '" + name + "' has nothing to download");
+    const std::string folder = datasetCacheFolder(name);
+    for (RemoteFile f : info.files) {
+        if (!mirror.empty()) {
+            std::string base = mirror;
+            if (base.back() != '/')
+                base += '/';
+            for (auto &u : f.urls)
+                u = base + u.substr(baseOf(u).size());
+        }
+        downloadFile(f, folder, progress);
+    }
+    return folder;
+}
+
+static std::string locate(const DatasetOptions &o, const DownloadProgressFn &progress)
+{
+    if (!o.root.empty())
+        return o.root;
+    std::error_code ec;
+    if (o.name == "fashion-mnist" && fs::is_directory(kDebianFashionMnist, ec))
+        return kDebianFashionMnist;
+    const DatasetInfo &info = datasetInfo(o.name);
+    if (info.files.empty())
+        throw Error("dataset 'folder' needs a root folder (--data-root)");
+    const std::string cache = datasetCacheFolder(o.name);
+    bool complete = true;
+    for (const auto &f : info.files)
+        complete = complete && fs::exists(fs::path(cache) / f.fileName, ec);
+    if (complete)
+        return cache;
+    if (o.download)
+        return downloadDataset(o.name, o.mirror, progress);
+    std::string hint = "pass --download to fetch it";
+    if (o.name == "fashion-mnist")
+        hint = "install Debian's dataset-fashion-mnist package or pass --download";
+    throw Error(info.title + " not found (looked in " + cache + "); " + hint +
+                ", or --data-root FOLDER");
+}
+
+DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &progress)
+{
+    DatasetSplits out;
+    out.name = o.name;
+    const std::string source = locate(o, progress);
+    out.source = source;
+    TrainTest tt;
+    if (o.name == "fashion-mnist" || o.name == "mnist") {
+        const auto &names = o.name == "mnist" ? mnistClassNames() : fashionMnistClassNames();
+        tt.train = readIdxFolder(source, "train", names);
+        tt.test = readIdxFolder(source, "t10k", names);
+    } else if (o.name == "cifar10" || o.name == "cifar100" || o.name == "cifar100-coarse") {
+        const auto variant = o.name == "cifar10"    ? CifarVariant::Cifar10
+                             : o.name == "cifar100" ? CifarVariant::Cifar100Fine
+                                                    : CifarVariant::Cifar100Coarse;
+        std::string path = source;
+        std::error_code ec;
+        if (fs::is_directory(path, ec)) {
+            // The cache folder holds the archive; a user's folder holds the extracted files.
+            for (const auto &f : datasetInfo(o.name).files)
+                if (fs::exists(fs::path(path) / f.fileName, ec) &&
+                    !fs::exists(fs::path(path) / (variant == CifarVariant::Cifar10
+                                                      ? "cifar-10-batches-bin"
+                                                      : "cifar-100-binary"),
+                                ec))
+                    path = (fs::path(path) / f.fileName).string();
+        }
+        tt = readCifar(path, variant);
+    } else if (o.name == "folder") {
+        ImageFolderOptions fo;
+        fo.imageSize = o.imageSize;
+        fo.seed = o.seed;
+        tt = readImageFolder(source, fo);
+    } else {
+        datasetInfo(o.name); // throws with the list of names
+    }
+
+    ImageStore train = o.trainFraction < 1.0
+                           ? tt.train.subset(stratifiedSubset(tt.train.labels, tt.train.numClasses(),
+                                                              o.trainFraction, o.seed))
+                           : std::move(tt.train);
+    if (o.valSplit > 0.0) {
+        const auto [head, tail] = tailSplit(train.size(), o.valSplit);
+        out.val = train.subset(tail);
+        out.train = train.subset(head);
+    } else {
+        out.train = std::move(train);
+        out.val = out.train.subset({});
+    }
+    out.test = o.testFraction < 1.0
+                   ? tt.test.subset(stratifiedSubset(tt.test.labels, tt.test.numClasses(),
+                                                     o.testFraction, o.seed))
+                   : std::move(tt.test);
+    if (out.train.empty())
+        throw fileError(source, "the training set is empty");
+    return out;
+}
+
+} // namespace tl::data

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "data/download.h"
+#include "data/image_store.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tl::data {
+
+struct DatasetOptions
+{
+    // fashion-mnist | mnist | cifar10 | cifar100 | cifar100-coarse | folder
+    std::string name = "fashion-mnist";
+    // Folder or archive to read. Empty: the usual places (Debian's dataset package, the cache).
+    std::string root;
+    double trainFraction = 1.0; // stratified, seeded subset of the training set (notebooks: 0.1)
+    double valSplit = 0.0;      // held out from the training set, Keras-style (its last part)
+    double testFraction = 1.0;  // stratified subset of the test set (for quick runs)
+    std::uint64_t seed = 0;
+    bool download = false;      // fetch from the official addresses when not found locally
+    int imageSize = 0;          // image folders only: stored size (0: first image's)
+    std::string mirror;         // replaces the official base address (tests, local mirrors)
+};
+
+struct DatasetSplits
+{
+    std::string name;
+    std::string source; // where it was read from
+    ImageStore train;
+    ImageStore val;
+    ImageStore test;
+};
+
+struct DatasetInfo
+{
+    std::string name;
+    std::string title;
+    std::string description;
+    std::vector<RemoteFile> files; // empty: nothing to download
+};
+
+const std::vector<DatasetInfo> &datasetCatalog();
+const DatasetInfo &datasetInfo(const std::string &name); // tl::Error listing the known names
+
+// $XDG_CACHE_HOME/transferlab/datasets/<name>
+std::string datasetCacheFolder(const std::string &name);
+
+// Downloads the dataset's files into its cache folder (checksums verified) and returns it.
+std::string downloadDataset(const std::string &name, const std::string &mirror = {},
+                            const DownloadProgressFn &progress = {});
+
+DatasetSplits loadDataset(const DatasetOptions &options, const DownloadProgressFn &progress = {});
+
+} // namespace tl::data

@@ -1,0 +1,61 @@
+#include "data/image_store.h"
+
+#include "error.h"
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+namespace tl::data {
+
+void ImageStore::resize(std::size_t n)
+{
+    pixels.assign(n * imageBytes(), 0);
+    labels.assign(n, 0);
+    sourceIndex.resize(n);
+    std::iota(sourceIndex.begin(), sourceIndex.end(), 0);
+}
+
+ImageStore ImageStore::subset(const std::vector<std::size_t> &indices) const
+{
+    ImageStore out;
+    out.height = height;
+    out.width = width;
+    out.channels = channels;
+    out.classNames = classNames;
+    out.pixels.resize(indices.size() * imageBytes());
+    out.labels.reserve(indices.size());
+    out.sourceIndex.reserve(indices.size());
+    const std::size_t bytes = imageBytes();
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+        const std::size_t i = indices[k];
+        if (i >= size())
+            throw Error("internal: subset index " + std::to_string(i) + " out of range");
+        std::memcpy(out.pixels.data() + k * bytes, image(i), bytes);
+        out.labels.push_back(labels[i]);
+        out.sourceIndex.push_back(sourceIndex.empty() ? static_cast<std::int64_t>(i)
+                                                      : sourceIndex[i]);
+    }
+    return out;
+}
+
+std::vector<std::size_t> ImageStore::classCounts() const
+{
+    std::vector<std::size_t> counts(classNames.size(), 0);
+    for (auto l : labels)
+        if (l >= 0 && static_cast<std::size_t>(l) < counts.size())
+            ++counts[static_cast<std::size_t>(l)];
+    return counts;
+}
+
+void ImageStore::checkLabels(const std::string &origin) const
+{
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (labels[i] < 0 || labels[i] >= numClasses())
+            throw fileError(origin, "record " + std::to_string(i) + " has label " +
+                                        std::to_string(labels[i]) + ", expected 0.." +
+                                        std::to_string(numClasses() - 1));
+    }
+}
+
+} // namespace tl::data

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tl::data {
+
+// Images kept as they came: uint8, N x H x W x C, channel order RGB (or one gray channel).
+// Never float at rest; the loader converts a batch at a time.
+struct ImageStore
+{
+    int height = 0;
+    int width = 0;
+    int channels = 0;
+    std::vector<std::uint8_t> pixels;
+    std::vector<std::int64_t> labels;
+    std::vector<std::string> classNames;
+    // Position of each image in the split it was read from (the test set's index is what
+    // predictions.csv reports, so rows can be traced back to the original file).
+    std::vector<std::int64_t> sourceIndex;
+
+    std::size_t size() const { return labels.size(); }
+    bool empty() const { return labels.empty(); }
+    int numClasses() const { return static_cast<int>(classNames.size()); }
+    std::size_t imageBytes() const
+    {
+        return static_cast<std::size_t>(height) * static_cast<std::size_t>(width) *
+               static_cast<std::size_t>(channels);
+    }
+    const std::uint8_t *image(std::size_t i) const { return pixels.data() + i * imageBytes(); }
+    std::uint8_t *image(std::size_t i) { return pixels.data() + i * imageBytes(); }
+
+    // Allocates room for n images of the store's shape (labels zeroed, sourceIndex 0..n-1).
+    void resize(std::size_t n);
+    // A new store with the images at `indices`, in that order.
+    ImageStore subset(const std::vector<std::size_t> &indices) const;
+    std::vector<std::size_t> classCounts() const;
+    // Throws tl::Error naming `origin` if a label is outside [0, numClasses).
+    void checkLabels(const std::string &origin) const;
+};
+
+} // namespace tl::data

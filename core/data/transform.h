@@ -1,0 +1,50 @@
+#pragma once
+
+#include "data/augment_options.h"
+#include "data/image_store.h"
+#include "data/rng.h"
+
+#include <cstdint>
+
+namespace tl::data {
+
+// Per-channel mean and standard deviation of a store's pixels on the [0, 1] scale.
+void channelStatistics(const ImageStore &store, std::array<float, 3> &mean,
+                       std::array<float, 3> &std);
+
+// Fills in the mean/std that `options.normalization` asks for (dataset statistics come from
+// `train`, ImageNet's are torchvision's). Custom and None are returned as they are.
+PreprocessOptions resolvePreprocess(PreprocessOptions options, const ImageStore &train);
+
+// Turns one stored uint8 image into the float C x H x W tensor the network sees: random
+// augmentations (when `augment` is set), resize to the model's input size, gray to RGB,
+// normalisation, cutout. Thread-safe: all state is in the arguments.
+class SampleTransform
+{
+public:
+    SampleTransform(int height, int width, int channels, const AugmentOptions &augment,
+                    const PreprocessOptions &preprocess);
+
+    int outHeight() const { return m_outH; }
+    int outWidth() const { return m_outW; }
+    int outChannels() const { return m_outC; }
+    std::size_t outFloats() const { return std::size_t(m_outC) * m_outH * m_outW; }
+    const PreprocessOptions &preprocess() const { return m_pre; }
+    const AugmentOptions &augment() const { return m_aug; }
+
+    // `out` receives outFloats() values. `rng` is only used when `augment` is true.
+    void apply(const std::uint8_t *src, float *out, Rng &rng, bool augment) const;
+
+    // Back from normalised floats to displayable RGB (or gray) bytes, H x W x C: what the
+    // augmentation preview shows.
+    void denormalize(const float *chw, std::uint8_t *hwc) const;
+
+private:
+    int m_inH, m_inW, m_inC;
+    int m_outH, m_outW, m_outC;
+    AugmentOptions m_aug;
+    PreprocessOptions m_pre;
+    bool m_geometric;
+};
+
+} // namespace tl::data

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tl::models {
+
+class NetworkImpl;
+
+// One node of a model's module tree, as the GUI's tree view and `summary` show it.
+struct LayerNode
+{
+    std::string name;                 // registered name ("conv1")
+    std::string path;                 // dotted path, as in the state_dict ("features.conv1")
+    std::string type;                 // module type ("Conv2d")
+    std::vector<std::int64_t> outputShape; // per sample (C, H, W), empty if unknown
+    std::int64_t params = 0;          // including children
+    std::int64_t trainableParams = 0; // parameters with requires_grad
+    std::vector<LayerNode> children;
+
+    bool isLeaf() const { return children.empty(); }
+};
+
+struct ModelSummary
+{
+    LayerNode root;
+    std::int64_t totalParams = 0;
+    std::int64_t trainableParams = 0;
+    std::int64_t nonTrainableParams = 0;
+    int depth = 0; // layers with parameters (Keras counts weighted layers)
+};
+
+// Walks the module tree; output shapes come from one forward pass of a zero batch of
+// `inputShape` (C, H, W) through each Sequential, child by child.
+ModelSummary summarize(NetworkImpl &model, const std::vector<std::int64_t> &inputShape);
+
+} // namespace tl::models

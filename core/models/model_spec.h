@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tl::models {
+
+// What to build: plain values shared by the experiment file, the CLI and the GUI.
+struct ModelSpec
+{
+    std::string name = "simple-cnn";
+    int numClasses = 10;
+    int inChannels = 3;
+    int inputSize = 32;        // side of the square input the model will see
+    double dropout = -1;       // < 0: the model's own default
+    bool batchNorm = false;    // vgg-style-cnn: BatchNorm between each conv and its activation
+    double bnMomentum = 0.99;  // Keras convention (moving-average decay); torch uses 1 - this
+    double l2 = 0.0;           // Keras-style L2 penalty on conv and first dense kernels
+    int poolSize = 3;          // vgg-style-cnn: MaxPooling2D((k, k)) as in seed 002
+};
+
+struct ModelInfo
+{
+    std::string name;
+    std::string family;
+    std::string description;
+    int nativeInputSize = 0;   // 0: any size
+    std::string normalization; // what its preprocessing expects: "dataset" or "imagenet"
+};
+
+const std::vector<ModelInfo> &modelCatalog();
+const ModelInfo &modelInfo(const std::string &name); // tl::Error listing the known names
+
+} // namespace tl::models

@@ -1,0 +1,238 @@
+#include "runs/run_experiment.h"
+
+#include "data/batch_loader.h"
+#include "data/dataset.h"
+#include "data/transform.h"
+#include "error.h"
+#include "files.h"
+#include "models/layer_tree.h"
+#include "models/model_factory.h"
+#include "runs/run_writer.h"
+#include "train/trainer.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+
+namespace tl::runs {
+
+namespace {
+
+// Forwards to the caller's observer and rewrites metrics.csv and the checkpoint after every
+// epoch, so an interrupted run keeps every completed epoch.
+class Recorder : public train::TrainingObserver
+{
+public:
+    Recorder(train::TrainingObserver *next, const RunWriter *writer, models::NetworkImpl &model)
+        : m_next(next), m_writer(writer), m_model(model)
+    {
+    }
+    void onStageStarted(int stage, const std::string &name, int epochs) override
+    {
+        if (m_next)
+            m_next->onStageStarted(stage, name, epochs);
+    }
+    void onBatch(const train::BatchProgress &p) override
+    {
+        if (m_next)
+            m_next->onBatch(p);
+    }
+    void onEpoch(const train::EpochMetrics &m) override
+    {
+        epochs.push_back(m);
+        if (m_writer) {
+            m_writer->writeMetrics(epochs);
+            saveCheckpoint(m_model, m_writer->path("model.pt"));
+        }
+        if (m_next)
+            m_next->onEpoch(m);
+    }
+    void onMessage(const std::string &s) override
+    {
+        if (m_next)
+            m_next->onMessage(s);
+    }
+    static void saveCheckpoint(models::NetworkImpl &model, const std::string &path)
+    {
+        writeAtomicWith(path, [&](const std::string &tmp) {
+            torch::serialize::OutputArchive archive;
+            model.save(archive);
+            archive.save_to(tmp);
+        });
+    }
+
+    std::vector<train::EpochMetrics> epochs;
+
+private:
+    train::TrainingObserver *m_next;
+    const RunWriter *m_writer;
+    models::NetworkImpl &m_model;
+};
+
+std::string timestamp(const char *format)
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, format, &tm);
+    return buf;
+}
+
+} // namespace
+
+std::string defaultRunDir(const std::string &parent, const train::ExperimentConfig &c)
+{
+    return (std::filesystem::path(parent) / (timestamp("%Y%m%d-%H%M%S") + "-" + c.model.name + "-" + c.data.name))
+        .string();
+}
+
+RunResult runExperiment(const train::ExperimentConfig &configIn, const std::string &runDir,
+                        train::TrainingObserver *observer, train::RunControl *control)
+{
+    const auto start = std::chrono::steady_clock::now();
+    train::ExperimentConfig config = configIn;
+    config.validate();
+    auto say = [&](const std::string &s) {
+        if (observer)
+            observer->onMessage(s);
+    };
+
+    if (config.threads > 0)
+        torch::set_num_threads(config.threads);
+    const torch::Device device = train::chooseDevice(config.device);
+
+    config.data.seed = config.seed;
+    say("Loading " + data::datasetInfo(config.data.name).title);
+    const data::DatasetSplits ds = data::loadDataset(config.data);
+    say("Loaded " + std::to_string(ds.train.size()) + " training, " + std::to_string(ds.val.size()) +
+        " validation and " + std::to_string(ds.test.size()) + " test images from " + ds.source);
+
+    // Resolve what "auto" meant, so config.json says exactly what ran.
+    if (config.model.numClasses <= 0)
+        config.model.numClasses = ds.train.numClasses();
+    if (config.model.numClasses < ds.train.numClasses())
+        throw Error("model.num_classes is " + std::to_string(config.model.numClasses) + " but the data has " +
+                    std::to_string(ds.train.numClasses()) + " classes");
+    if (config.preprocess.channels == 0)
+        config.preprocess.channels = config.model.inChannels > 0 ? config.model.inChannels : ds.train.channels;
+    config.model.inChannels = config.preprocess.channels;
+    if (config.preprocess.imageSize == 0)
+        config.preprocess.imageSize = config.model.inputSize > 0 ? config.model.inputSize : ds.train.height;
+    config.model.inputSize = config.preprocess.imageSize;
+    config.preprocess = data::resolvePreprocess(config.preprocess, ds.train);
+
+    std::unique_ptr<RunWriter> writer;
+    if (!runDir.empty()) {
+        writer = std::make_unique<RunWriter>(runDir);
+        writer->writeConfig(config.toJson());
+    }
+
+    torch::manual_seed(config.seed);
+    std::shared_ptr<models::NetworkImpl> model = models::createModel(config.model);
+    const auto summary = models::summarize(*model, {config.model.inChannels, config.model.inputSize,
+                                                    config.model.inputSize});
+    say("Model " + config.model.name + ": " + std::to_string(summary.totalParams) + " parameters, " +
+        std::to_string(summary.trainableParams) + " trainable; training on " + train::deviceDescription(device));
+
+    const data::SampleTransform transform(ds.train.height, ds.train.width, ds.train.channels, config.augment,
+                                          config.preprocess);
+    Recorder recorder(observer, writer.get(), *model);
+    train::Trainer trainer(model, device, &recorder, control);
+
+    RunResult result;
+    result.runDir = runDir;
+    result.device = train::deviceDescription(device);
+    result.classNames = ds.train.classNames;
+    result.totalParams = summary.totalParams;
+    result.trainableParams = summary.trainableParams;
+
+    int globalEpoch = 1;
+    double trainSeconds = 0.0, trainImages = 0.0;
+    for (std::size_t s = 0; s < config.stages.size() && !result.stopped; ++s) {
+        const auto &stage = config.stages[s];
+        data::LoaderOptions lo;
+        lo.batchSize = stage.batchSize;
+        lo.workers = config.workers;
+        lo.prefetch = config.prefetch;
+        lo.seed = config.seed;
+        data::BatchLoader trainLoader(ds.train, transform, lo);
+        lo.shuffle = false;
+        lo.augment = false;
+        data::BatchLoader valLoader(ds.val, transform, lo);
+
+        train::FitOptions fo;
+        fo.stage = static_cast<int>(s);
+        fo.stageName = stage.name;
+        fo.epochs = stage.epochs;
+        fo.firstGlobalEpoch = globalEpoch;
+        fo.optimizer = stage.optimizer;
+        const train::FitResult fit = trainer.fit(trainLoader, ds.val.empty() ? nullptr : &valLoader, fo);
+        for (const auto &e : fit.epochs) {
+            trainSeconds += e.seconds;
+            trainImages += e.imagesPerSecond * e.seconds;
+        }
+        globalEpoch += static_cast<int>(fit.epochs.size());
+        result.stopped = fit.stopped;
+    }
+    result.epochs = recorder.epochs;
+
+    say("Evaluating on " + std::to_string(ds.test.size()) + " test images");
+    data::LoaderOptions to;
+    to.batchSize = std::max(config.stages.front().batchSize, 256);
+    to.shuffle = false;
+    to.augment = false;
+    to.workers = config.workers;
+    to.prefetch = config.prefetch;
+    data::BatchLoader testLoader(ds.test, transform, to);
+    result.test = trainer.evaluate(testLoader, config.model.numClasses, true);
+    // Report the test file's own index so rows can be traced back to the image.
+    for (auto &p : result.test.predictions)
+        p.index = ds.test.sourceIndex[static_cast<std::size_t>(p.index)];
+
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.secondsPerEpoch = result.epochs.empty() ? 0.0 : trainSeconds / double(result.epochs.size());
+    result.trainImagesPerSecond = trainSeconds > 0 ? trainImages / trainSeconds : 0.0;
+
+    double bestVal = -1;
+    for (const auto &e : result.epochs)
+        if (e.hasValidation)
+            bestVal = std::max(bestVal, e.valAccuracy);
+    nlohmann::json j = {
+        {"name", config.name},
+        {"model", config.model.name},
+        {"dataset", config.data.name},
+        {"device", result.device},
+        {"epochs", result.epochs.size()},
+        {"stopped", result.stopped},
+        {"train_samples", ds.train.size()},
+        {"val_samples", ds.val.size()},
+        {"test_samples", ds.test.size()},
+        {"total_params", result.totalParams},
+        {"trainable_params", result.trainableParams},
+        {"test_accuracy", result.test.accuracy},
+        {"test_loss", result.test.loss},
+        {"test_top5_accuracy", result.test.top5Accuracy},
+        {"best_val_accuracy", bestVal >= 0 ? nlohmann::json(bestVal) : nlohmann::json(nullptr)},
+        {"seconds_per_epoch", result.secondsPerEpoch},
+        {"train_images_per_second", result.trainImagesPerSecond},
+        {"total_seconds", result.seconds},
+        {"finished_at", timestamp("%Y-%m-%dT%H:%M:%S%z")},
+        {"run_dir", runDir},
+    };
+    result.summaryJson = j.dump();
+    if (writer) {
+        writer->writeConfusion(result.test, result.classNames);
+        writer->writePredictions(result.test);
+        writer->writeSummary(j.dump(2) + "\n");
+        if (result.epochs.empty())
+            Recorder::saveCheckpoint(*model, writer->path("model.pt"));
+    }
+    return result;
+}
+
+} // namespace tl::runs

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "train/experiment_config.h"
+#include "train/run_control.h"
+#include "train/training_types.h"
+
+#include <string>
+#include <vector>
+
+namespace tl::runs {
+
+struct RunResult
+{
+    std::string runDir;
+    std::string device;
+    std::vector<std::string> classNames;
+    std::vector<train::EpochMetrics> epochs;
+    train::Evaluation test;
+    bool stopped = false;
+    std::int64_t totalParams = 0;
+    std::int64_t trainableParams = 0;
+    double seconds = 0.0;             // whole run, data loading included
+    double secondsPerEpoch = 0.0;     // mean training time of an epoch
+    double trainImagesPerSecond = 0.0;
+    std::string summaryJson;          // what summary.json holds, one line
+};
+
+// Everything an experiment does, end to end: load the data, build the model, train every stage,
+// evaluate on the test set, write the run directory `runDir` (empty: nothing is written).
+// The observer hears about progress from the calling thread; `control` may stop or pause it.
+// Stopping keeps the epochs already done and still evaluates and writes the run.
+// Throws tl::Error for bad input (files, config).
+RunResult runExperiment(const train::ExperimentConfig &config, const std::string &runDir,
+                        train::TrainingObserver *observer = nullptr,
+                        train::RunControl *control = nullptr);
+
+// "<yyyymmdd-hhmmss>-<model>-<dataset>" under `parent`.
+std::string defaultRunDir(const std::string &parent, const train::ExperimentConfig &config);
+
+} // namespace tl::runs

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "train/training_types.h"
+
+#include <string>
+#include <vector>
+
+namespace tl::runs {
+
+// The files of a run directory, each written whole (temporary name, then rename):
+//   config.json       the fully resolved experiment
+//   metrics.csv       one row per epoch, all stages
+//   confusion.csv     test confusion matrix, rows = true class, columns = predicted
+//   predictions.csv   index,true,predicted,confidence,loss (one row per test image)
+//   summary.json      headline numbers
+//   model.pt          the trained weights (LibTorch archive)
+class RunWriter
+{
+public:
+    // Creates `dir`; tl::Error if it already holds a run.
+    explicit RunWriter(std::string dir);
+
+    const std::string &dir() const { return m_dir; }
+    std::string path(const std::string &file) const;
+
+    void writeConfig(const std::string &json) const;
+    void writeMetrics(const std::vector<train::EpochMetrics> &epochs) const;
+    void writeConfusion(const train::Evaluation &e, const std::vector<std::string> &classNames) const;
+    void writePredictions(const train::Evaluation &e) const;
+    void writeSummary(const std::string &json) const;
+
+private:
+    std::string m_dir;
+};
+
+std::string metricsCsv(const std::vector<train::EpochMetrics> &epochs);
+std::string confusionCsv(const train::Evaluation &e, const std::vector<std::string> &classNames);
+std::string predictionsCsv(const train::Evaluation &e);
+// RFC 4180 quoting when needed.
+std::string csvField(const std::string &s);
+
+} // namespace tl::runs

@@ -1,0 +1,318 @@
+#include "train/experiment_config.h"
+
+#include "error.h"
+#include "files.h"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+using nlohmann::json;
+
+namespace tl::train {
+
+namespace {
+
+// Reads a JSON object key by key, so that unknown keys (typos) are reported instead of ignored.
+class Reader
+{
+public:
+    Reader(const json &j, std::string path, std::string origin)
+        : m_j(j), m_path(std::move(path)), m_origin(std::move(origin))
+    {
+        if (!m_j.is_object())
+            fail("", "expected an object");
+    }
+    ~Reader() noexcept(false)
+    {
+        if (std::uncaught_exceptions())
+            return;
+        for (auto it = m_j.begin(); it != m_j.end(); ++it)
+            if (!m_seen.count(it.key()))
+                fail(it.key(), "unknown key");
+    }
+
+    [[noreturn]] void fail(const std::string &key, const std::string &what) const
+    {
+        const std::string where = m_path.empty() ? key : (key.empty() ? m_path : m_path + "." + key);
+        throw fileError(m_origin, (where.empty() ? "" : "'" + where + "': ") + what);
+    }
+
+    template <typename T>
+    void get(const std::string &key, T &out)
+    {
+        m_seen.insert(key);
+        if (!m_j.contains(key))
+            return;
+        const json &v = m_j.at(key);
+        try {
+            if constexpr (std::is_same_v<T, bool>) {
+                if (!v.is_boolean())
+                    fail(key, "expected true or false");
+            } else if constexpr (std::is_integral_v<T>) {
+                if (!v.is_number_integer())
+                    fail(key, "expected an integer");
+            } else if constexpr (std::is_floating_point_v<T>) {
+                if (!v.is_number())
+                    fail(key, "expected a number");
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                if (!v.is_string())
+                    fail(key, "expected a string");
+            }
+            out = v.get<T>();
+        } catch (const json::exception &e) {
+            fail(key, e.what());
+        }
+    }
+
+    bool has(const std::string &key) const { return m_j.contains(key); }
+    const json &child(const std::string &key)
+    {
+        m_seen.insert(key);
+        return m_j.at(key);
+    }
+    std::string path(const std::string &key) const { return m_path.empty() ? key : m_path + "." + key; }
+    const std::string &origin() const { return m_origin; }
+
+private:
+    const json &m_j;
+    std::string m_path;
+    std::string m_origin;
+    std::set<std::string> m_seen;
+};
+
+void readOptimizer(Reader &r, OptimizerConfig &o)
+{
+    r.get("name", o.name);
+    r.get("lr", o.lr);
+    r.get("momentum", o.momentum);
+    r.get("nesterov", o.nesterov);
+    r.get("weight_decay", o.weightDecay);
+    r.get("beta1", o.beta1);
+    r.get("beta2", o.beta2);
+    r.get("eps", o.eps);
+}
+
+json optimizerJson(const OptimizerConfig &o)
+{
+    return {{"name", o.name},       {"lr", o.lr},        {"momentum", o.momentum},
+            {"nesterov", o.nesterov}, {"weight_decay", o.weightDecay},
+            {"beta1", o.beta1},     {"beta2", o.beta2},  {"eps", o.eps}};
+}
+
+} // namespace
+
+ExperimentConfig ExperimentConfig::fromJson(const std::string &text, const std::string &origin)
+{
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error &e) {
+        throw fileError(origin, std::string("not valid JSON: ") + e.what());
+    }
+    ExperimentConfig c;
+    Reader r(j, "", origin);
+    int version = kVersion;
+    r.get("version", version);
+    if (version != kVersion)
+        r.fail("version", "this TransferLab reads version " + std::to_string(kVersion) +
+                              ", the file has " + std::to_string(version));
+    r.get("name", c.name);
+    r.get("seed", c.seed);
+    r.get("device", c.device);
+    r.get("workers", c.workers);
+    r.get("prefetch", c.prefetch);
+    r.get("threads", c.threads);
+    if (r.has("data")) {
+        Reader d(r.child("data"), "data", origin);
+        d.get("dataset", c.data.name);
+        d.get("root", c.data.root);
+        d.get("train_fraction", c.data.trainFraction);
+        d.get("val_split", c.data.valSplit);
+        d.get("test_fraction", c.data.testFraction);
+        d.get("download", c.data.download);
+        d.get("image_size", c.data.imageSize);
+        d.get("mirror", c.data.mirror);
+    }
+    if (r.has("model")) {
+        Reader m(r.child("model"), "model", origin);
+        m.get("name", c.model.name);
+        m.get("num_classes", c.model.numClasses);
+        m.get("in_channels", c.model.inChannels);
+        m.get("input_size", c.model.inputSize);
+        m.get("dropout", c.model.dropout);
+        m.get("batch_norm", c.model.batchNorm);
+        m.get("bn_momentum", c.model.bnMomentum);
+        m.get("l2", c.model.l2);
+        m.get("pool_size", c.model.poolSize);
+    }
+    if (r.has("augment")) {
+        const json &a = r.child("augment");
+        if (a.is_string()) {
+            try {
+                c.augment = data::AugmentOptions::parse(a.get<std::string>());
+            } catch (const Error &e) {
+                r.fail("augment", e.what());
+            }
+        } else {
+            Reader ar(a, "augment", origin);
+            ar.get("hflip", c.augment.hflip);
+            ar.get("vflip", c.augment.vflip);
+            ar.get("rotation", c.augment.rotation);
+            ar.get("zoom", c.augment.zoom);
+            ar.get("translate", c.augment.translate);
+            ar.get("brightness", c.augment.brightness);
+            ar.get("contrast", c.augment.contrast);
+            ar.get("cutout", c.augment.cutout);
+            ar.get("autoaugment", c.augment.autoAugment);
+        }
+    }
+    if (r.has("preprocess")) {
+        Reader p(r.child("preprocess"), "preprocess", origin);
+        std::string norm = data::normalizationName(c.preprocess.normalization);
+        p.get("normalization", norm);
+        try {
+            c.preprocess.normalization = data::normalizationFromName(norm);
+        } catch (const Error &e) {
+            p.fail("normalization", e.what());
+        }
+        std::vector<float> mean(c.preprocess.mean.begin(), c.preprocess.mean.end());
+        std::vector<float> std(c.preprocess.std.begin(), c.preprocess.std.end());
+        p.get("mean", mean);
+        p.get("std", std);
+        if (mean.size() != 3 || std.size() != 3)
+            p.fail("mean", "mean and std need three values (R, G, B)");
+        std::copy(mean.begin(), mean.end(), c.preprocess.mean.begin());
+        std::copy(std.begin(), std.end(), c.preprocess.std.begin());
+        p.get("image_size", c.preprocess.imageSize);
+        p.get("channels", c.preprocess.channels);
+    }
+    if (r.has("stages")) {
+        const json &s = r.child("stages");
+        if (!s.is_array() || s.empty())
+            r.fail("stages", "expected a non-empty list of stages");
+        c.stages.clear();
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            StageConfig st;
+            Reader sr(s[i], "stages[" + std::to_string(i) + "]", origin);
+            sr.get("name", st.name);
+            sr.get("epochs", st.epochs);
+            sr.get("batch_size", st.batchSize);
+            if (sr.has("optimizer")) {
+                Reader o(sr.child("optimizer"), sr.path("optimizer"), origin);
+                readOptimizer(o, st.optimizer);
+            }
+            c.stages.push_back(st);
+        }
+    }
+    try {
+        c.validate();
+    } catch (const Error &e) {
+        throw fileError(origin, e.what());
+    }
+    return c;
+}
+
+ExperimentConfig ExperimentConfig::fromFile(const std::string &path)
+{
+    const Bytes b = readFile(path);
+    return fromJson(std::string(b.begin(), b.end()), path);
+}
+
+std::string ExperimentConfig::toJson() const
+{
+    json stagesJson = json::array();
+    for (const auto &s : stages)
+        stagesJson.push_back({{"name", s.name},
+                              {"epochs", s.epochs},
+                              {"batch_size", s.batchSize},
+                              {"optimizer", optimizerJson(s.optimizer)}});
+    json j = {
+        {"version", kVersion},
+        {"name", name},
+        {"seed", seed},
+        {"device", device},
+        {"workers", workers},
+        {"prefetch", prefetch},
+        {"threads", threads},
+        {"data",
+         {{"dataset", data.name},
+          {"root", data.root},
+          {"train_fraction", data.trainFraction},
+          {"val_split", data.valSplit},
+          {"test_fraction", data.testFraction},
+          {"download", data.download},
+          {"image_size", data.imageSize},
+          {"mirror", data.mirror}}},
+        {"model",
+         {{"name", model.name},
+          {"num_classes", model.numClasses},
+          {"in_channels", model.inChannels},
+          {"input_size", model.inputSize},
+          {"dropout", model.dropout},
+          {"batch_norm", model.batchNorm},
+          {"bn_momentum", model.bnMomentum},
+          {"l2", model.l2},
+          {"pool_size", model.poolSize}}},
+        {"augment",
+         {{"hflip", augment.hflip},
+          {"vflip", augment.vflip},
+          {"rotation", augment.rotation},
+          {"zoom", augment.zoom},
+          {"translate", augment.translate},
+          {"brightness", augment.brightness},
+          {"contrast", augment.contrast},
+          {"cutout", augment.cutout},
+          {"autoaugment", augment.autoAugment}}},
+        {"preprocess",
+         {{"normalization", data::normalizationName(preprocess.normalization)},
+          {"mean", preprocess.mean},
+          {"std", preprocess.std},
+          {"image_size", preprocess.imageSize},
+          {"channels", preprocess.channels}}},
+        {"stages", stagesJson},
+    };
+    return j.dump(2) + "\n";
+}
+
+void ExperimentConfig::validate() const
+{
+    auto check = [](bool ok, const std::string &key, const std::string &what) {
+        if (!ok)
+            throw Error("'" + key + "': " + what);
+    };
+    data::datasetInfo(data.name);
+    models::modelInfo(model.name);
+    check(data.trainFraction > 0 && data.trainFraction <= 1, "data.train_fraction", "must be in (0, 1]");
+    check(data.valSplit >= 0 && data.valSplit < 1, "data.val_split", "must be in [0, 1)");
+    check(data.testFraction > 0 && data.testFraction <= 1, "data.test_fraction", "must be in (0, 1]");
+    check(model.dropout < 1, "model.dropout", "must be below 1");
+    check(model.bnMomentum >= 0 && model.bnMomentum < 1, "model.bn_momentum", "must be in [0, 1)");
+    check(model.l2 >= 0, "model.l2", "must not be negative");
+    check(model.poolSize >= 1 && model.poolSize <= 8, "model.pool_size", "must be 1..8");
+    check(preprocess.imageSize >= 0 && preprocess.imageSize <= 2048, "preprocess.image_size",
+          "must be 0..2048");
+    check(preprocess.channels == 0 || preprocess.channels == 1 || preprocess.channels == 3,
+          "preprocess.channels", "must be 0, 1 or 3");
+    check(augment.zoom < 1, "augment.zoom", "must be below 1");
+    check(augment.rotation >= 0 && augment.rotation <= 180, "augment.rotation", "must be 0..180 degrees");
+    check(workers >= 0 && workers <= 64, "workers", "must be 0..64");
+    check(prefetch >= 1 && prefetch <= 256, "prefetch", "must be 1..256");
+    check(threads >= 0 && threads <= 256, "threads", "must be 0..256");
+    check(!stages.empty(), "stages", "needs at least one stage");
+    for (std::size_t i = 0; i < stages.size(); ++i) {
+        const auto &s = stages[i];
+        const std::string k = "stages[" + std::to_string(i) + "]";
+        check(s.epochs >= 1 && s.epochs <= 100000, k + ".epochs", "must be at least 1");
+        check(s.batchSize >= 1 && s.batchSize <= 65536, k + ".batch_size", "must be 1..65536");
+        check(s.optimizer.lr > 0, k + ".optimizer.lr", "must be positive");
+        check(s.optimizer.momentum >= 0 && s.optimizer.momentum < 1, k + ".optimizer.momentum",
+              "must be in [0, 1)");
+        check(s.optimizer.weightDecay >= 0, k + ".optimizer.weight_decay", "must not be negative");
+        static const std::set<std::string> known = {"sgd", "adam", "adamw", "rmsprop"};
+        check(known.count(s.optimizer.name) != 0, k + ".optimizer.name",
+              "unknown optimizer '" + s.optimizer.name + "' (known: sgd, adam, adamw, rmsprop)");
+    }
+}
+
+} // namespace tl::train

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "data/augment_options.h"
+#include "data/dataset.h"
+#include "models/model_spec.h"
+#include "train/training_types.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tl::train {
+
+struct StageConfig
+{
+    std::string name = "train";
+    int epochs = 1;
+    int batchSize = 64;
+    OptimizerConfig optimizer;
+};
+
+// One experiment: shared by the GUI and `transferlab-cli --config`, written fully resolved into
+// every run directory as config.json.
+struct ExperimentConfig
+{
+    static constexpr int kVersion = 1;
+
+    std::string name;               // free text; the run folder is named after it
+    std::uint64_t seed = 0;
+    std::string device = "auto";    // auto | cpu | cuda | cuda:N
+    data::DatasetOptions data;
+    // numClasses, inChannels and inputSize 0: taken from the data.
+    models::ModelSpec model{"simple-cnn", 0, 0, 0};
+    data::AugmentOptions augment;
+    data::PreprocessOptions preprocess;
+    std::vector<StageConfig> stages{StageConfig{}};
+    int workers = 1;                // loader threads
+    int prefetch = 4;               // batches built ahead
+    int threads = 0;                // torch intra-op threads; 0: library default
+
+    // JSON text <-> config. fromJson throws tl::Error naming `origin` and the offending key.
+    static ExperimentConfig fromJson(const std::string &text, const std::string &origin);
+    static ExperimentConfig fromFile(const std::string &path);
+    std::string toJson() const;
+    // Checks values (ranges, names); tl::Error naming the key.
+    void validate() const;
+};
+
+} // namespace tl::train

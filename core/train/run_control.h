@@ -1,0 +1,54 @@
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+
+namespace tl::train {
+
+// Stop and pause requests from another thread, checked by the training loop at every batch.
+class RunControl
+{
+public:
+    void requestStop()
+    {
+        m_stop = true;
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_paused = false;
+        m_cv.notify_all();
+    }
+    void pause()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_paused = true;
+    }
+    void resume()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_paused = false;
+        m_cv.notify_all();
+    }
+    bool stopRequested() const { return m_stop; }
+    bool paused() const
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_paused;
+    }
+    // Blocks while paused. Returns false when a stop was requested.
+    bool checkpoint()
+    {
+        if (m_stop)
+            return false;
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_cv.wait(lock, [&] { return !m_paused || m_stop; });
+        return !m_stop;
+    }
+
+private:
+    std::atomic<bool> m_stop{false};
+    mutable std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_paused = false;
+};
+
+} // namespace tl::train

@@ -1,0 +1,274 @@
+#include "train/trainer.h"
+
+#include "error.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+
+namespace tl::train {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point t)
+{
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+double currentLr(torch::optim::Optimizer &opt)
+{
+    return opt.param_groups().empty() ? 0.0 : opt.param_groups().front().options().get_lr();
+}
+
+// The running loss is read back only at the reporting interval (no device sync per batch), so a
+// divergence is caught within one interval.
+void checkFinite(double loss, int epoch, std::int64_t batch)
+{
+    if (!std::isfinite(loss))
+        throw Error(std::string("training diverged: the loss became ") +
+                    (std::isnan(loss) ? "NaN" : "infinite") + " by epoch " + std::to_string(epoch) +
+                    ", batch " + std::to_string(batch) + "; try a lower learning rate");
+}
+
+} // namespace
+
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &c,
+                                                       const std::vector<torch::Tensor> &params)
+{
+    if (!(c.lr > 0) || !std::isfinite(c.lr))
+        throw Error("learning rate must be positive, got " + std::to_string(c.lr));
+    if (c.weightDecay < 0)
+        throw Error("weight decay must not be negative");
+    if (c.name == "sgd") {
+        if (c.nesterov && c.momentum <= 0)
+            throw Error("nesterov momentum needs --momentum > 0");
+        return std::make_unique<torch::optim::SGD>(
+            params, torch::optim::SGDOptions(c.lr).momentum(c.momentum).nesterov(c.nesterov).weight_decay(c.weightDecay));
+    }
+    if (c.name == "adam")
+        return std::make_unique<torch::optim::Adam>(
+            params, torch::optim::AdamOptions(c.lr).betas({c.beta1, c.beta2}).eps(c.eps).weight_decay(c.weightDecay));
+    if (c.name == "adamw")
+        return std::make_unique<torch::optim::AdamW>(
+            params, torch::optim::AdamWOptions(c.lr).betas({c.beta1, c.beta2}).eps(c.eps).weight_decay(c.weightDecay));
+    if (c.name == "rmsprop")
+        return std::make_unique<torch::optim::RMSprop>(
+            params, torch::optim::RMSpropOptions(c.lr).momentum(c.momentum).weight_decay(c.weightDecay));
+    throw Error("unknown optimizer '" + c.name + "' (known: sgd, adam, adamw, rmsprop)");
+}
+
+Trainer::Trainer(std::shared_ptr<models::NetworkImpl> model, torch::Device device,
+                 TrainingObserver *observer, RunControl *control)
+    : m_model(std::move(model)), m_device(device), m_observer(observer),
+      m_control(control ? control : &m_ownControl)
+{
+    m_model->to(m_device);
+}
+
+FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOptions &o)
+{
+    FitResult result;
+    std::vector<torch::Tensor> params;
+    for (auto &p : m_model->parameters())
+        if (p.requires_grad())
+            params.push_back(p);
+    if (params.empty())
+        throw Error("nothing to train: every layer is frozen");
+    auto optimizer = makeOptimizer(o.optimizer, params);
+    if (m_observer)
+        m_observer->onStageStarted(o.stage, o.stageName, o.epochs);
+
+    const auto stageStart = Clock::now();
+    std::int64_t stageImages = 0;
+    const std::int64_t batches = train.batchesPerEpoch();
+    for (int epoch = 1; epoch <= o.epochs; ++epoch) {
+        m_model->train();
+        train.startEpoch(o.firstGlobalEpoch + epoch - 1);
+        const auto epochStart = Clock::now();
+        auto lastReport = epochStart;
+        // Accumulated on the device; read back at the reporting interval only.
+        torch::Tensor lossSum = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(m_device));
+        torch::Tensor correct = torch::zeros({}, torch::TensorOptions().dtype(torch::kInt64).device(m_device));
+        std::int64_t seen = 0, done = 0;
+        Batch batch;
+        while (true) {
+            if (!m_control->checkpoint()) {
+                result.stopped = true;
+                break;
+            }
+            if (!train.next(batch))
+                break;
+            const bool nonBlocking = m_device.is_cuda();
+            auto x = batch.images.to(m_device, nonBlocking);
+            auto y = batch.labels.to(m_device, nonBlocking);
+            optimizer->zero_grad();
+            auto logits = m_model->forward(x);
+            auto loss = torch::nn::functional::cross_entropy(logits, y);
+            torch::Tensor total = loss;
+            if (auto reg = m_model->regularizationLoss(); reg.defined())
+                total = loss + reg;
+            total.backward();
+            optimizer->step();
+
+            const std::int64_t n = y.size(0);
+            {
+                torch::NoGradGuard ng;
+                lossSum += loss.detach().to(torch::kFloat64) * double(n);
+                correct += logits.argmax(1).eq(y).sum();
+            }
+            seen += n;
+            ++done;
+            ++m_globalStep;
+            if (m_observer && (secondsSince(lastReport) >= o.progressInterval || done == batches)) {
+                lastReport = Clock::now();
+                BatchProgress p;
+                p.stage = o.stage;
+                p.epoch = epoch;
+                p.epochs = o.epochs;
+                p.batch = done;
+                p.batches = batches;
+                p.globalStep = m_globalStep;
+                p.loss = lossSum.item<double>() / double(seen);
+                checkFinite(p.loss, epoch, done);
+                p.accuracy = double(correct.item<std::int64_t>()) / double(seen);
+                p.lastLoss = loss.item<double>();
+                p.learningRate = currentLr(*optimizer);
+                p.elapsedSeconds = secondsSince(epochStart);
+                p.imagesPerSecond = seen / std::max(p.elapsedSeconds, 1e-9);
+                const double perBatch = p.elapsedSeconds / double(done);
+                p.etaSeconds = perBatch * double((batches - done) + std::int64_t(o.epochs - epoch) * batches);
+                m_observer->onBatch(p);
+            }
+        }
+        const double trainSeconds = secondsSince(epochStart);
+        if (result.stopped && seen == 0)
+            break;
+        stageImages += seen;
+
+        EpochMetrics m;
+        m.stage = o.stage;
+        m.stageName = o.stageName;
+        m.epoch = epoch;
+        m.globalEpoch = o.firstGlobalEpoch + epoch - 1;
+        m.trainLoss = seen ? lossSum.item<double>() / double(seen) : 0.0;
+        checkFinite(m.trainLoss, epoch, done);
+        m.trainAccuracy = seen ? double(correct.item<std::int64_t>()) / double(seen) : 0.0;
+        m.learningRate = currentLr(*optimizer);
+        m.seconds = trainSeconds;
+        m.imagesPerSecond = seen / std::max(trainSeconds, 1e-9);
+        if (result.stopped) {
+            // A partial epoch is reported only through progress; metrics.csv keeps whole epochs.
+            break;
+        }
+        if (validation && validation->size() > 0) {
+            const Evaluation v = evaluate(*validation, 0, false);
+            m.hasValidation = true;
+            m.valLoss = v.loss;
+            m.valAccuracy = v.accuracy;
+        }
+        result.epochs.push_back(m);
+        if (m_observer)
+            m_observer->onEpoch(m);
+        if (m_control->stopRequested()) {
+            result.stopped = true;
+            break;
+        }
+    }
+    result.seconds = secondsSince(stageStart);
+    double trainSeconds = 0;
+    for (const auto &e : result.epochs)
+        trainSeconds += e.seconds;
+    result.imagesPerSecond = trainSeconds > 0 ? double(stageImages) / trainSeconds : 0.0;
+    return result;
+}
+
+Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredictions)
+{
+    torch::NoGradGuard noGrad;
+    const bool wasTraining = m_model->is_training();
+    m_model->eval();
+    Evaluation e;
+    data.startEpoch(0);
+    Batch batch;
+    double lossSum = 0.0;
+    std::int64_t correct = 0, top5 = 0;
+    std::vector<std::int64_t> confusion;
+    while (data.next(batch)) {
+        auto x = batch.images.to(m_device);
+        auto logits = m_model->forward(x).to(torch::kCPU).to(torch::kFloat32);
+        if (numClasses <= 0)
+            numClasses = static_cast<int>(logits.size(1));
+        if (confusion.empty())
+            confusion.assign(static_cast<std::size_t>(numClasses) * numClasses, 0);
+        auto logp = torch::log_softmax(logits, 1);
+        auto y = batch.labels;
+        auto losses = -logp.gather(1, y.unsqueeze(1)).squeeze(1);
+        auto [conf, pred] = logp.max(1);
+        conf = conf.exp();
+        const int k = std::min<int>(5, static_cast<int>(logits.size(1)));
+        auto topk = std::get<1>(logits.topk(k, 1));
+        auto inTop = topk.eq(y.unsqueeze(1)).any(1);
+
+        const std::int64_t n = y.size(0);
+        auto ya = y.accessor<std::int64_t, 1>();
+        auto pa = pred.accessor<std::int64_t, 1>();
+        auto ca = conf.accessor<float, 1>();
+        auto la = losses.accessor<float, 1>();
+        auto ta = inTop.accessor<bool, 1>();
+        auto ia = batch.indices.accessor<std::int64_t, 1>();
+        for (std::int64_t i = 0; i < n; ++i) {
+            const auto t = ya[i], p = pa[i];
+            if (t < 0 || t >= numClasses)
+                throw Error("label " + std::to_string(t) + " outside the model's " +
+                            std::to_string(numClasses) + " classes");
+            lossSum += la[i];
+            correct += t == p;
+            top5 += ta[i];
+            if (p < numClasses)
+                ++confusion[static_cast<std::size_t>(t * numClasses + p)];
+            if (keepPredictions)
+                e.predictions.push_back({ia[i], static_cast<int>(t), static_cast<int>(p), ca[i], la[i]});
+        }
+        e.count += n;
+    }
+    m_model->train(wasTraining);
+    e.numClasses = numClasses;
+    e.confusion = confusion.empty() ? std::vector<std::int64_t>(std::size_t(std::max(numClasses, 0)) * std::max(numClasses, 0), 0) : confusion;
+    if (e.count > 0) {
+        e.loss = lossSum / double(e.count);
+        e.accuracy = double(correct) / double(e.count);
+        e.top5Accuracy = double(top5) / double(e.count);
+    }
+    computeClassMetrics(e);
+    return e;
+}
+
+torch::Device chooseDevice(const std::string &request)
+{
+    if (request == "cpu")
+        return torch::kCPU;
+    if (request.empty() || request == "auto")
+        return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    if (request.rfind("cuda", 0) == 0) {
+        if (!torch::cuda::is_available())
+            throw Error("device '" + request + "' asked for, but this LibTorch build sees no CUDA device");
+        try {
+            return torch::Device(request);
+        } catch (const c10::Error &) {
+            throw Error("bad device '" + request + "' (use cpu, cuda or cuda:N)");
+        }
+    }
+    throw Error("bad device '" + request + "' (use auto, cpu, cuda or cuda:N)");
+}
+
+std::string deviceDescription(const torch::Device &device)
+{
+    if (device.is_cuda())
+        return "CUDA device " + std::to_string(device.has_index() ? device.index() : 0);
+    return "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
+}
+
+} // namespace tl::train

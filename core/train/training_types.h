@@ -1,0 +1,112 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tl::train {
+
+struct OptimizerConfig
+{
+    std::string name = "adam"; // sgd | adam | adamw | rmsprop
+    double lr = 1e-3;
+    double momentum = 0.0;     // sgd, rmsprop
+    bool nesterov = false;     // sgd
+    double weightDecay = 0.0;  // coupled (sgd, adam, rmsprop) or decoupled (adamw)
+    double beta1 = 0.9;        // adam, adamw
+    double beta2 = 0.999;
+    double eps = 1e-8;
+};
+
+// Throttled (about every 100 ms) progress of the running epoch.
+struct BatchProgress
+{
+    int stage = 0;
+    int epoch = 0;            // 1-based within the stage
+    int epochs = 0;
+    std::int64_t batch = 0;   // batches done in this epoch
+    std::int64_t batches = 0;
+    std::int64_t globalStep = 0;
+    double loss = 0.0;        // running mean over the epoch so far
+    double accuracy = 0.0;
+    double lastLoss = 0.0;    // of the most recent batch
+    double learningRate = 0.0;
+    double imagesPerSecond = 0.0;
+    double elapsedSeconds = 0.0; // in this epoch
+    double etaSeconds = 0.0;     // until the end of the stage
+};
+
+struct EpochMetrics
+{
+    int stage = 0;
+    std::string stageName;
+    int epoch = 0;         // 1-based within the stage
+    int globalEpoch = 0;   // 1-based across stages
+    double trainLoss = 0.0;
+    double trainAccuracy = 0.0;
+    bool hasValidation = false;
+    double valLoss = 0.0;
+    double valAccuracy = 0.0;
+    double learningRate = 0.0;
+    double seconds = 0.0;         // training part of the epoch
+    double imagesPerSecond = 0.0; // training images per second
+};
+
+struct ClassMetrics
+{
+    double precision = 0.0;
+    double recall = 0.0;
+    double f1 = 0.0;
+    std::int64_t support = 0;
+};
+
+struct Prediction
+{
+    std::int64_t index = 0; // position in the evaluated set's source (the test file's index)
+    int trueLabel = 0;
+    int predicted = 0;
+    float confidence = 0.f; // softmax probability of `predicted`
+    float loss = 0.f;       // cross-entropy of this sample
+};
+
+struct Evaluation
+{
+    int numClasses = 0;
+    std::int64_t count = 0;
+    double loss = 0.0;
+    double accuracy = 0.0;
+    double top5Accuracy = 0.0;
+    std::vector<std::int64_t> confusion; // row = true class, column = predicted, row-major
+    std::vector<ClassMetrics> perClass;
+    std::vector<Prediction> predictions;
+
+    std::int64_t at(int trueLabel, int predicted) const
+    {
+        return confusion[static_cast<std::size_t>(trueLabel) * numClasses + predicted];
+    }
+};
+
+// Fills perClass from confusion (precision = tp / predicted, recall = tp / support).
+void computeClassMetrics(Evaluation &e);
+
+struct FitResult
+{
+    std::vector<EpochMetrics> epochs;
+    bool stopped = false;
+    double seconds = 0.0;
+    double imagesPerSecond = 0.0;
+};
+
+// Reports from the training thread. Implementations must be cheap and must not touch widgets:
+// the GUI's adapter turns each call into a queued signal.
+class TrainingObserver
+{
+public:
+    virtual ~TrainingObserver() = default;
+    virtual void onStageStarted(int /*stage*/, const std::string & /*name*/, int /*epochs*/) {}
+    virtual void onBatch(const BatchProgress &) {}
+    virtual void onEpoch(const EpochMetrics &) {}
+    virtual void onMessage(const std::string &) {}
+};
+
+} // namespace tl::train
