@@ -105,7 +105,7 @@ void affine(cv::Mat &img, const cv::Mat &m)
 void applyAutoAugmentOp(cv::Mat &img, Op op, double magnitude)
 {
     switch (op) {
-    case Op::ShearX: // x_in = x_out + m * y_out
+    case Op::ShearX: // x_out = x_in + m * y_in
         affine(img, (cv::Mat_<double>(2, 3) << 1, magnitude, 0, 0, 1, 0));
         break;
     case Op::ShearY:

@@ -85,6 +85,8 @@ std::string fetch(const std::string &url, const std::string &part, Transfer &t)
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, 60L);
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "TransferLab/0.1");
+    // An error page must never end up in the .part file.
+    curl_easy_setopt(curl, CURLOPT_FAILONERROR, 1L);
     if (t.offset > 0)
         curl_easy_setopt(curl, CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(t.offset));
     const CURLcode rc = curl_easy_perform(curl);
@@ -96,6 +98,11 @@ std::string fetch(const std::string &url, const std::string &part, Transfer &t)
 
     if (t.cancelled)
         return "cancelled";
+    if (rc == CURLE_HTTP_RETURNED_ERROR && status != 416) {
+        if (t.offset == 0)
+            fs::remove(part, ec);
+        return "HTTP status " + std::to_string(status);
+    }
     if (rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_CONNECT ||
         rc == CURLE_COULDNT_RESOLVE_PROXY || rc == CURLE_OPERATION_TIMEDOUT)
         return std::string("cannot reach the server (") + (errbuf[0] ? errbuf : curl_easy_strerror(rc)) +

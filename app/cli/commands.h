@@ -1,0 +1,13 @@
+#pragma once
+
+#include "args.h"
+
+namespace tl::cli {
+
+int trainCommand(Args &args);
+int datasetsCommand(Args &args);
+int downloadCommand(Args &args);
+int modelsCommand(Args &args);
+int summaryCommand(Args &args);
+
+} // namespace tl::cli

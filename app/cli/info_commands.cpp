@@ -1,0 +1,163 @@
+#include "commands.h"
+
+#include "data/dataset.h"
+#include "error.h"
+#include "models/layer_tree.h"
+#include "models/model_factory.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <unistd.h>
+
+namespace tl::cli {
+
+int datasetsCommand(Args &args)
+{
+    args.allow({}, {"help"});
+    if (args.flag("help")) {
+        std::puts("Usage: transferlab-cli datasets\nLists the datasets and whether they are on this machine.");
+        return 0;
+    }
+    for (const auto &d : data::datasetCatalog()) {
+        std::string where = "(give --data-root)";
+        std::error_code ec;
+        if (d.name == "fashion-mnist" && std::filesystem::is_directory("/usr/share/datasets/fashion-mnist", ec))
+            where = "/usr/share/datasets/fashion-mnist";
+        else if (!d.files.empty())
+            where = std::filesystem::exists(std::filesystem::path(data::datasetCacheFolder(d.name)) /
+                                                d.files.front().fileName, ec)
+                        ? data::datasetCacheFolder(d.name)
+                        : "not downloaded (transferlab-cli download " + d.name + ")";
+        std::printf("%-16s %-28s %s\n%16s %s\n", d.name.c_str(), d.title.c_str(), where.c_str(), "",
+                    d.description.c_str());
+    }
+    return 0;
+}
+
+int downloadCommand(Args &args)
+{
+    args.allow({"mirror"}, {"help"});
+    if (args.flag("help") || args.positional().size() != 1) {
+        std::fputs("Usage: transferlab-cli download DATASET [--mirror BASE_URL]\n"
+                   "Downloads into $XDG_CACHE_HOME/transferlab/datasets, verifies checksums,\n"
+                   "resumes an interrupted download.\n",
+                   args.flag("help") ? stdout : stderr);
+        return args.flag("help") ? 0 : 2;
+    }
+    const bool tty = ::isatty(STDERR_FILENO) == 1;
+    const std::string folder = data::downloadDataset(
+        args.positional().front(), args.str("mirror"), [&](const data::DownloadProgress &p) {
+            if (tty) {
+                if (p.total > 0)
+                    std::fprintf(stderr, "\r\033[K%s %.1f / %.1f MB", p.fileName.c_str(), p.received / 1e6,
+                                 p.total / 1e6);
+                else
+                    std::fprintf(stderr, "\r\033[K%s %.1f MB", p.fileName.c_str(), p.received / 1e6);
+            }
+            return true;
+        });
+    if (tty)
+        std::fprintf(stderr, "\r\033[K");
+    std::printf("%s\n", folder.c_str());
+    return 0;
+}
+
+int modelsCommand(Args &args)
+{
+    args.allow({}, {"help"});
+    for (const auto &m : models::modelCatalog())
+        std::printf("%-16s %s\n", m.name.c_str(), m.description.c_str());
+    return 0;
+}
+
+namespace {
+
+std::string shapeText(const std::vector<std::int64_t> &s)
+{
+    if (s.empty())
+        return "?";
+    std::string t;
+    for (auto v : s)
+        t += (t.empty() ? "" : "x") + std::to_string(v);
+    return t;
+}
+
+void printRows(const models::LayerNode &n, int indent)
+{
+    for (const auto &c : n.children) {
+        const std::string name = std::string(std::size_t(indent) * 2, ' ') + c.name;
+        std::printf("%-28s %-14s %-14s %12lld %12lld\n", name.c_str(), c.type.c_str(), shapeText(c.outputShape).c_str(),
+                    static_cast<long long>(c.params), static_cast<long long>(c.trainableParams));
+        printRows(c, indent + 1);
+    }
+}
+
+nlohmann::json layerJson(const models::LayerNode &n)
+{
+    nlohmann::json j = {{"name", n.name},   {"path", n.path},           {"type", n.type},
+                        {"output_shape", n.outputShape}, {"params", n.params},
+                        {"trainable_params", n.trainableParams}};
+    if (!n.children.empty()) {
+        j["children"] = nlohmann::json::array();
+        for (const auto &c : n.children)
+            j["children"].push_back(layerJson(c));
+    }
+    return j;
+}
+
+} // namespace
+
+int summaryCommand(Args &args)
+{
+    args.allow({"model", "input-size", "channels", "num-classes", "dropout", "bn-momentum", "l2", "pool-size"},
+               {"batch-norm", "json", "help"});
+    if (args.flag("help")) {
+        std::puts("Usage: transferlab-cli summary --model NAME [--input-size N] [--channels C]\n"
+                  "       [--num-classes K] [--batch-norm] [--json]\n"
+                  "Prints each layer (name, type, output shape, parameters, trainable) and the totals.");
+        return 0;
+    }
+    models::ModelSpec spec;
+    spec.name = args.str("model", "simple-cnn");
+    spec.inputSize = static_cast<int>(args.integer("input-size", 32));
+    spec.inChannels = static_cast<int>(args.integer("channels", 3));
+    spec.numClasses = static_cast<int>(args.integer("num-classes", 10));
+    spec.dropout = args.number("dropout", -1);
+    spec.batchNorm = args.flag("batch-norm");
+    spec.bnMomentum = args.number("bn-momentum", 0.99);
+    spec.l2 = args.number("l2", 0);
+    spec.poolSize = static_cast<int>(args.integer("pool-size", 3));
+    if (spec.inputSize < 1 || spec.inputSize > 4096)
+        throw UsageError{"--input-size must be 1..4096"};
+    if (spec.inChannels != 1 && spec.inChannels != 3)
+        throw UsageError{"--channels must be 1 or 3"};
+    auto model = models::createModel(spec);
+    models::ModelSummary s;
+    try {
+        s = models::summarize(*model, {spec.inChannels, spec.inputSize, spec.inputSize});
+    } catch (const std::exception &e) {
+        std::string msg = e.what();
+        throw Error("model " + spec.name + " cannot take a " + std::to_string(spec.inputSize) + "x" +
+                    std::to_string(spec.inputSize) + " input: " + msg.substr(0, msg.find('\n')));
+    }
+    if (args.flag("json")) {
+        nlohmann::json j = {{"model", spec.name},
+                            {"total_params", s.totalParams},
+                            {"trainable_params", s.trainableParams},
+                            {"non_trainable_params", s.nonTrainableParams},
+                            {"depth", s.depth},
+                            {"layers", layerJson(s.root)["children"]}};
+        std::printf("%s\n", j.dump().c_str());
+        return 0;
+    }
+    std::printf("%-28s %-14s %-14s %12s %12s\n", "Layer", "Type", "Output shape", "Params", "Trainable");
+    printRows(s.root, 0);
+    std::printf("\nTotal params: %lld\nTrainable params: %lld\nNon-trainable params: %lld\nDepth (weighted layers): %d\n",
+                static_cast<long long>(s.totalParams), static_cast<long long>(s.trainableParams),
+                static_cast<long long>(s.nonTrainableParams), s.depth);
+    return 0;
+}
+
+} // namespace tl::cli

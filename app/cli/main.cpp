@@ -1,0 +1,69 @@
+// transferlab-cli: runs TransferLab experiments without a display.
+
+#include "args.h"
+#include "commands.h"
+#include "error.h"
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+
+namespace {
+
+const char *kUsage = R"(transferlab-cli: transfer learning experiments, headless
+
+Usage: transferlab-cli COMMAND [OPTIONS]
+
+Commands:
+  train       train a model and write a run directory (transferlab-cli train --help)
+  summary     print a model's layers and parameter counts
+  models      list the models
+  datasets    list the datasets and where they are found
+  download    download a dataset into the cache (checksums verified)
+
+Exit codes: 0 success, 2 bad input (the message names the file or option),
+130 interrupted (Ctrl-C), 1 internal error.
+)";
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        std::fputs(kUsage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    if (!std::strcmp(argv[1], "--version")) {
+        std::printf("transferlab-cli 0.1.0\n");
+        return 0;
+    }
+    const std::string command = argv[1];
+    try {
+        tl::cli::Args args(argc, argv, 2);
+        if (command == "train")
+            return tl::cli::trainCommand(args);
+        if (command == "datasets")
+            return tl::cli::datasetsCommand(args);
+        if (command == "download")
+            return tl::cli::downloadCommand(args);
+        if (command == "models")
+            return tl::cli::modelsCommand(args);
+        if (command == "summary")
+            return tl::cli::summaryCommand(args);
+        std::fprintf(stderr, "transferlab-cli: unknown command '%s' (see --help)\n", command.c_str());
+        return 2;
+    } catch (const tl::cli::UsageError &e) {
+        std::fprintf(stderr, "transferlab-cli %s: %s\n", command.c_str(), e.message.c_str());
+        return 2;
+    } catch (const tl::Error &e) {
+        std::fprintf(stderr, "transferlab-cli %s: %s\n", command.c_str(), e.what());
+        return 2;
+    } catch (const std::exception &e) {
+        // c10::Error messages carry a C++ backtrace after the first line.
+        std::string msg = e.what();
+        msg = msg.substr(0, msg.find('\n'));
+        std::fprintf(stderr, "transferlab-cli %s: internal error: %s\n", command.c_str(), msg.c_str());
+        return 1;
+    }
+}

@@ -1,0 +1,202 @@
+#include "commands.h"
+#include "progress.h"
+
+#include "error.h"
+#include "files.h"
+#include "runs/run_experiment.h"
+#include "system_info.h"
+#include "train/experiment_config.h"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+namespace tl::cli {
+
+namespace {
+
+const char *kTrainHelp = R"(Usage: transferlab-cli train [--config FILE.json] [OPTIONS]
+
+Trains a model and writes a run directory (config.json, metrics.csv, confusion.csv,
+predictions.csv, summary.json, model.pt). Options override the config file.
+The last line on stdout is the run's summary as one JSON object.
+
+Data:
+  --dataset NAME        fashion-mnist (default), mnist, cifar10, cifar100,
+                        cifar100-coarse, folder
+  --data-root PATH      folder (or CIFAR .tar.gz) to read instead of the usual places
+  --download            fetch the dataset from its official address if it is missing
+  --train-fraction F    stratified subset of the training set, e.g. 0.1 (default 1)
+  --val-split F         last fraction of the training set held out for validation
+  --test-fraction F     stratified subset of the test set (default 1)
+Model:
+  --model NAME          simple-cnn (default), vgg-style-cnn (transferlab-cli models)
+  --image-size N        resize images to NxN for the model (default: stored size)
+  --channels 1|3        3 replicates gray images to RGB
+  --dropout P           dropout rate (default: the model's)
+  --batch-norm          vgg-style-cnn: BatchNorm after each conv
+  --bn-momentum M       Keras-style BatchNorm momentum (default 0.99)
+  --l2 F                Keras-style L2 penalty on conv and dense kernels
+Training:
+  --epochs N            (default 1)
+  --batch-size N        (default 64)
+  --optimizer NAME      sgd, adam (default), adamw, rmsprop
+  --lr F                learning rate (default 1e-3)
+  --momentum F          sgd / rmsprop momentum
+  --nesterov            sgd with Nesterov momentum
+  --weight-decay F
+  --augment LIST        e.g. hflip,rotation=15,zoom=0.1,translate=0.1,brightness=0.2,
+                        contrast=0.2,cutout=8,autoaugment  (default none)
+  --normalize KIND      dataset (default), imagenet, none
+  --seed N              (default 0)
+  --device D            auto (default: CUDA when available), cpu, cuda, cuda:N
+  --workers N           data loader threads (default 1)
+  --threads N           torch compute threads (default: library default)
+Output:
+  --out DIR             run directory (default runs/<time>-<model>-<dataset>)
+  --quiet               no progress output
+  --save-config FILE    write the resolved experiment file and exit without training
+)";
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void onSigint(int)
+{
+    if (g_interrupted.exchange(true))
+        std::_Exit(130); // second Ctrl-C: leave at once
+}
+
+train::ExperimentConfig configFromArgs(const Args &a)
+{
+    train::ExperimentConfig c;
+    if (a.has("config"))
+        c = train::ExperimentConfig::fromFile(a.str("config"));
+    auto &st = c.stages.front();
+    if (a.has("dataset"))
+        c.data.name = a.str("dataset");
+    if (a.has("data-root"))
+        c.data.root = a.str("data-root");
+    if (a.flag("download"))
+        c.data.download = true;
+    c.data.trainFraction = a.number("train-fraction", c.data.trainFraction);
+    c.data.valSplit = a.number("val-split", c.data.valSplit);
+    c.data.testFraction = a.number("test-fraction", c.data.testFraction);
+    if (a.has("model"))
+        c.model.name = a.str("model");
+    c.preprocess.imageSize = static_cast<int>(a.integer("image-size", c.preprocess.imageSize));
+    c.preprocess.channels = static_cast<int>(a.integer("channels", c.preprocess.channels));
+    c.model.dropout = a.number("dropout", c.model.dropout);
+    if (a.flag("batch-norm"))
+        c.model.batchNorm = true;
+    c.model.bnMomentum = a.number("bn-momentum", c.model.bnMomentum);
+    c.model.l2 = a.number("l2", c.model.l2);
+    const long long epochs = a.integer("epochs", st.epochs);
+    const long long batch = a.integer("batch-size", st.batchSize);
+    if (a.has("epochs") || a.has("batch-size") || a.has("optimizer") || a.has("lr") || a.has("momentum") ||
+        a.has("nesterov") || a.has("weight-decay")) {
+        if (c.stages.size() > 1)
+            throw UsageError{"training options apply to a single stage; this config has " +
+                             std::to_string(c.stages.size()) + " stages, edit them in the file"};
+    }
+    st.epochs = static_cast<int>(epochs);
+    st.batchSize = static_cast<int>(batch);
+    if (a.has("optimizer"))
+        st.optimizer.name = a.str("optimizer");
+    st.optimizer.lr = a.number("lr", st.optimizer.lr);
+    st.optimizer.momentum = a.number("momentum", st.optimizer.momentum);
+    if (a.flag("nesterov"))
+        st.optimizer.nesterov = true;
+    st.optimizer.weightDecay = a.number("weight-decay", st.optimizer.weightDecay);
+    if (a.has("augment")) {
+        try {
+            c.augment = data::AugmentOptions::parse(a.str("augment"));
+        } catch (const Error &e) {
+            throw UsageError{std::string("--augment: ") + e.what()};
+        }
+    }
+    if (a.has("normalize")) {
+        try {
+            c.preprocess.normalization = data::normalizationFromName(a.str("normalize"));
+        } catch (const Error &e) {
+            throw UsageError{std::string("--normalize: ") + e.what()};
+        }
+    }
+    const long long seed = a.integer("seed", static_cast<long long>(c.seed));
+    if (seed < 0)
+        throw UsageError{"--seed must not be negative"};
+    c.seed = static_cast<std::uint64_t>(seed);
+    if (a.has("device"))
+        c.device = a.str("device");
+    c.workers = static_cast<int>(a.integer("workers", c.workers));
+    c.threads = static_cast<int>(a.integer("threads", c.threads));
+    try {
+        c.validate();
+    } catch (const Error &e) {
+        throw UsageError{e.what()};
+    }
+    return c;
+}
+
+} // namespace
+
+int trainCommand(Args &args)
+{
+    args.allow({"config", "dataset", "data-root", "train-fraction", "val-split", "test-fraction", "model",
+                "image-size", "channels", "dropout", "bn-momentum", "l2", "epochs", "batch-size", "optimizer",
+                "lr", "momentum", "weight-decay", "augment", "normalize", "seed", "device", "workers", "threads",
+                "out", "save-config"},
+               {"download", "batch-norm", "nesterov", "quiet", "help"});
+    if (args.flag("help")) {
+        std::fputs(kTrainHelp, stdout);
+        return 0;
+    }
+    if (!args.positional().empty())
+        throw UsageError{"unexpected argument '" + args.positional().front() + "'"};
+    const train::ExperimentConfig config = configFromArgs(args);
+    if (args.has("save-config")) {
+        writeFileAtomic(args.str("save-config"), config.toJson());
+        return 0;
+    }
+    if (referenceBlasActive())
+        std::fprintf(stderr, "%s\n", referenceBlasWarning().c_str());
+
+    const std::string runDir = args.has("out") ? args.str("out") : runs::defaultRunDir("runs", config);
+    ConsoleProgress progress(args.flag("quiet"));
+    train::RunControl control;
+
+    // Ctrl-C: finish the current batch, keep what is done, write the run, exit 130.
+    g_interrupted = false;
+    std::signal(SIGINT, onSigint);
+    std::atomic<bool> done{false};
+    std::thread watcher([&] {
+        while (!done) {
+            if (g_interrupted) {
+                control.requestStop();
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    });
+    runs::RunResult result;
+    try {
+        result = runs::runExperiment(config, runDir, &progress, &control);
+    } catch (...) {
+        done = true;
+        watcher.join();
+        progress.clearLine();
+        throw;
+    }
+    done = true;
+    watcher.join();
+    progress.clearLine();
+    std::printf("test accuracy %.4f, loss %.4f (%lld images) | %.1f s per epoch, %.0f train images/s | %s\n",
+                result.test.accuracy, result.test.loss, static_cast<long long>(result.test.count),
+                result.secondsPerEpoch, result.trainImagesPerSecond, result.runDir.c_str());
+    std::printf("%s\n", result.summaryJson.c_str());
+    std::fflush(stdout);
+    return result.stopped && g_interrupted ? 130 : 0;
+}
+
+} // namespace tl::cli

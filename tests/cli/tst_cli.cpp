@@ -1,0 +1,199 @@
+// transferlab-cli end to end, as a user runs it: real processes, real files.
+
+#include "support/fixtures.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace tl::test;
+
+namespace {
+
+const char *kFashion = "/usr/share/datasets/fashion-mnist";
+
+struct Result
+{
+    int code = -1;
+    bool crashed = false;
+    QString out;
+    QString err;
+};
+
+Result runCli(const QStringList &args, int timeoutMs = 300000)
+{
+    QProcess p;
+    p.start(TL_CLI_PATH, args);
+    p.waitForFinished(timeoutMs);
+    Result r;
+    r.crashed = p.exitStatus() != QProcess::NormalExit;
+    r.code = p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name) const { return m_dir.path() + "/" + name; }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Broken inputs, made once.
+        const std::string d = m_dir.path().toStdString();
+        writeIdxFolder(d + "/badmagic", 20, 10);
+        writeBytes(d + "/badmagic/train-images-idx3-ubyte.gz", gzip(idxImages(20, 28, 28, 0x00000999)));
+        writeIdxFolder(d + "/trunc", 20, 10, false);
+        Bytes t = idxLabels(std::vector<std::uint8_t>(10, 1));
+        t.resize(12);
+        writeBytes(d + "/trunc/t10k-labels-idx1-ubyte", t);
+        writeCifar10Folder(d + "/cifar", 4);
+        Bytes c = cifar10Records({1, 2});
+        c.resize(c.size() - 1);
+        writeBytes(d + "/cifar/data_batch_3.bin", c);
+        QDir().mkpath(path("folder/cats"));
+        QDir().mkpath(path("folder/dogs"));
+        writeText(d + "/folder/cats/a.png", "not a png");
+        writeText(d + "/folder/dogs/b.png", "not a png either");
+        writeText(d + "/unknown-key.json", R"({"data": {"dataset": "fashion-mnist", "train_fractoin": 0.1}})");
+        writeText(d + "/broken.json", R"({"seed": 1,)");
+    }
+
+    void help()
+    {
+        const Result r = runCli({"train", "--help"});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("--train-fraction"));
+        QCOMPARE(runCli({"--help"}).code, 0);
+    }
+
+    void trainsOnFashionMnist()
+    {
+        if (!QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz"))
+            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        const QString out = path("run-ok");
+        const Result r = runCli({"train", "--dataset", "fashion-mnist", "--model", "simple-cnn", "--epochs", "1",
+                                 "--batch-size", "64", "--optimizer", "adam", "--lr", "1e-3", "--augment", "hflip",
+                                 "--seed", "0", "--train-fraction", "0.05", "--val-split", "0.1",
+                                 "--test-fraction", "0.1", "--out", out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QStringList lines = r.out.trimmed().split('\n');
+        const QJsonObject summary = QJsonDocument::fromJson(lines.last().toUtf8()).object();
+        QVERIFY2(!summary.isEmpty(), qPrintable(lines.last()));
+        QVERIFY2(summary["test_accuracy"].toDouble() > 0.6, qPrintable(lines.last()));
+        QCOMPARE(summary["test_samples"].toInt(), 1000);
+        QCOMPARE(summary["train_samples"].toInt(), 2700);
+        QCOMPARE(summary["val_samples"].toInt(), 300);
+        QVERIFY(summary["train_images_per_second"].toDouble() > 0);
+        QVERIFY(summary["seconds_per_epoch"].toDouble() > 0);
+        for (const char *f : {"config.json", "metrics.csv", "confusion.csv", "predictions.csv", "summary.json", "model.pt"})
+            QVERIFY2(QFile::exists(out + "/" + f), f);
+        QFile metrics(out + "/metrics.csv");
+        QVERIFY(metrics.open(QIODevice::ReadOnly));
+        const QStringList rows = QString(metrics.readAll()).trimmed().split('\n');
+        QCOMPARE(rows.size(), 2);
+        QVERIFY(rows[0].startsWith("stage,stage_name,epoch"));
+        QFile preds(out + "/predictions.csv");
+        QVERIFY(preds.open(QIODevice::ReadOnly));
+        QCOMPARE(QString(preds.readAll()).trimmed().split('\n').size(), 1001);
+        QFile conf(out + "/confusion.csv");
+        QVERIFY(conf.open(QIODevice::ReadOnly));
+        const QStringList confRows = QString(conf.readAll()).trimmed().split('\n');
+        QCOMPARE(confRows.size(), 11);
+        QVERIFY(confRows[0].contains("Ankle boot"));
+        // The resolved config runs again as is.
+        const Result again = runCli({"train", "--config", out + "/config.json", "--save-config", path("resaved.json")});
+        QVERIFY2(again.code == 0, qPrintable(again.err));
+        // Same out folder twice: refused, nothing overwritten.
+        const Result twice = runCli({"train", "--train-fraction", "0.01", "--out", out});
+        QCOMPARE(twice.code, 2);
+        QVERIFY(twice.err.contains("already holds a run"));
+    }
+
+    void badInputExitsTwoWithOneLine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown flag") << QStringList{"train", "--lrr", "1"} << "unknown option '--lrr'";
+        QTest::newRow("bad number") << QStringList{"train", "--lr", "fast"} << "--lr: expected a number, got 'fast'";
+        QTest::newRow("missing value") << QStringList{"train", "--epochs"} << "--epochs needs a value";
+        QTest::newRow("bad model") << QStringList{"train", "--model", "resnet9000"} << "unknown model 'resnet9000'";
+        QTest::newRow("bad augment") << QStringList{"train", "--augment", "hflip,spin"} << "unknown augmentation 'spin'";
+        QTest::newRow("bad fraction") << QStringList{"train", "--train-fraction", "0"} << "train_fraction";
+        QTest::newRow("bad device") << QStringList{"train", "--device", "tpu", "--train-fraction", "0.01"} << "bad device 'tpu'";
+        QTest::newRow("bad command") << QStringList{"fly"} << "unknown command 'fly'";
+        QTest::newRow("missing root") << QStringList{"train", "--data-root", "/nonexistent/fm"} << "/nonexistent/fm";
+        QTest::newRow("idx magic") << QStringList{"train", "--data-root", "@/badmagic"} << "train-images-idx3-ubyte.gz: wrong magic";
+        QTest::newRow("idx truncated") << QStringList{"train", "--data-root", "@/trunc"} << "t10k-labels-idx1-ubyte: truncated";
+        QTest::newRow("cifar truncated") << QStringList{"train", "--dataset", "cifar10", "--data-root", "@/cifar"}
+                                         << "data_batch_3.bin: truncated record 1";
+        QTest::newRow("folder undecodable") << QStringList{"train", "--dataset", "folder", "--data-root", "@/folder"}
+                                            << "cannot decode image";
+        QTest::newRow("config unknown key") << QStringList{"train", "--config", "@/unknown-key.json"}
+                                            << "'data.train_fractoin': unknown key";
+        QTest::newRow("config syntax") << QStringList{"train", "--config", "@/broken.json"} << "not valid JSON";
+        QTest::newRow("config missing") << QStringList{"train", "--config", "@/none.json"} << "none.json: no such file";
+    }
+    void badInputExitsTwoWithOneLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        for (auto &a : args)
+            a.replace("@", m_dir.path());
+        const QString out = path("never-written");
+        if (args.first() == "train")
+            args = QStringList{"train", "--out", out} + args.mid(1);
+        const Result r = runCli(args);
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.code, 2);
+        const QStringList lines = r.err.trimmed().split('\n');
+        QVERIFY2(lines.size() == 1, qPrintable(r.err));
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+        QVERIFY2(!QFileInfo::exists(out), "a failed run must not leave files behind");
+    }
+
+    void interruptKeepsCompletedEpochs()
+    {
+        if (!QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz"))
+            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        const QString out = path("run-interrupted");
+        QProcess p;
+        p.start(TL_CLI_PATH, {"train", "--epochs", "50", "--train-fraction", "0.03", "--test-fraction", "0.05",
+                              "--out", out});
+        QVERIFY(p.waitForStarted());
+        // Wait for the first completed epoch, then Ctrl-C.
+        QString stdoutText;
+        QElapsedTimer t;
+        t.start();
+        while (!stdoutText.contains("epoch 1 ") && t.elapsed() < 120000) {
+            p.waitForReadyRead(500);
+            stdoutText += QString::fromUtf8(p.readAllStandardOutput());
+        }
+        QVERIFY2(stdoutText.contains("epoch 1 "), qPrintable(stdoutText));
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+        QFile summary(out + "/summary.json");
+        QVERIFY(summary.open(QIODevice::ReadOnly));
+        const QJsonObject s = QJsonDocument::fromJson(summary.readAll()).object();
+        QCOMPARE(s["stopped"].toBool(), true);
+        QVERIFY(s["epochs"].toInt() >= 1 && s["epochs"].toInt() < 50);
+        QVERIFY(QFile::exists(out + "/model.pt"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,182 @@
+#include "data/dataset.h"
+#include "data/download.h"
+#include "error.h"
+#include "hash.h"
+#include "support/fixtures.h"
+#include "support/http_server.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+
+using namespace tl;
+using namespace tl::test;
+
+namespace {
+
+Bytes payload(std::size_t n)
+{
+    Bytes b(n);
+    for (std::size_t i = 0; i < n; ++i)
+        b[i] = std::uint8_t((i * 131) ^ (i >> 8));
+    return b;
+}
+
+std::string md5Of(const Bytes &b)
+{
+    Hasher h(HashKind::Md5);
+    h.update(b.data(), b.size());
+    return h.hexDigest();
+}
+
+} // namespace
+
+class TestDownload : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::string folder(const std::string &name) const { return m_dir.path().toStdString() + "/" + name; }
+
+    template <typename F>
+    QString errorOf(F &&f)
+    {
+        try {
+            f();
+        } catch (const Error &e) {
+            return QString::fromStdString(e.what());
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void downloadsAndVerifies()
+    {
+        LocalHttpServer server;
+        const Bytes body = payload(300000);
+        server.serve("/data.bin", body);
+        data::RemoteFile f{"data.bin", {server.url("/data.bin")}, md5Of(body), ""};
+        std::int64_t lastReceived = 0;
+        const std::string path = data::downloadFile(f, folder("ok"), [&](const data::DownloadProgress &p) {
+            lastReceived = p.received;
+            return true;
+        });
+        QCOMPARE(path, folder("ok") + "/data.bin");
+        QCOMPARE(hashFile(path, HashKind::Md5), md5Of(body));
+        QCOMPARE(lastReceived, std::int64_t(body.size()));
+        QVERIFY(!std::filesystem::exists(path + ".part"));
+        // Present and verified: no second request.
+        const int before = server.requests();
+        data::downloadFile(f, folder("ok"));
+        QCOMPARE(server.requests(), before);
+    }
+
+    void sha256PrefixAsTorchvisionGivesIt()
+    {
+        LocalHttpServer server;
+        const Bytes body = payload(1000);
+        server.serve("/w.pth", body);
+        Hasher h(HashKind::Sha256);
+        h.update(body.data(), body.size());
+        data::RemoteFile f{"w.pth", {server.url("/w.pth")}, "", h.hexDigest().substr(0, 8)};
+        QVERIFY(std::filesystem::exists(data::downloadFile(f, folder("sha"))));
+    }
+
+    void checksumMismatchDeletesTheFile()
+    {
+        LocalHttpServer server;
+        server.serve("/bad.bin", payload(5000));
+        data::RemoteFile f{"bad.bin", {server.url("/bad.bin")}, std::string(32, '0'), ""};
+        const QString err = errorOf([&] { data::downloadFile(f, folder("bad")); });
+        QVERIFY2(err.contains("checksum mismatch"), qPrintable(err));
+        QVERIFY(err.contains("/bad.bin"));
+        QVERIFY(!std::filesystem::exists(folder("bad") + "/bad.bin"));
+        QVERIFY(!std::filesystem::exists(folder("bad") + "/bad.bin.part"));
+    }
+
+    void httpErrorAndMirrorFallback()
+    {
+        LocalHttpServer server;
+        const Bytes body = payload(2000);
+        server.serve("/mirror2/x.bin", body);
+        data::RemoteFile f{"x.bin", {server.url("/mirror1/x.bin"), server.url("/mirror2/x.bin")}, md5Of(body), ""};
+        QVERIFY(std::filesystem::exists(data::downloadFile(f, folder("mirror"))));
+        data::RemoteFile missing{"y.bin", {server.url("/nowhere/y.bin")}, md5Of(body), ""};
+        const QString err = errorOf([&] { data::downloadFile(missing, folder("mirror")); });
+        QVERIFY2(err.contains("404"), qPrintable(err));
+    }
+
+    void resumesAnInterruptedDownload()
+    {
+        LocalHttpServer server;
+        const Bytes body = payload(400000);
+        server.serve("/big.bin", body);
+        server.cutNextResponse("/big.bin", 150000);
+        data::RemoteFile f{"big.bin", {server.url("/big.bin")}, md5Of(body), ""};
+        const QString first = errorOf([&] { data::downloadFile(f, folder("resume")); });
+        QVERIFY2(!first.isEmpty(), "a cut connection must be an error");
+        QCOMPARE(std::filesystem::file_size(folder("resume") + "/big.bin.part"), std::uintmax_t(150000));
+        const std::string path = data::downloadFile(f, folder("resume"));
+        QVERIFY(server.lastRangeHeader().find("150000") != std::string::npos);
+        QCOMPARE(hashFile(path, HashKind::Md5), md5Of(body));
+    }
+
+    void offlineSaysSo()
+    {
+        int port;
+        {
+            LocalHttpServer s; // take a free port, then close it
+            port = s.port();
+        }
+        data::RemoteFile f{"z.bin", {"http://127.0.0.1:" + std::to_string(port) + "/z.bin"}, std::string(32, 'a'), ""};
+        const QString err = errorOf([&] { data::downloadFile(f, folder("offline")); });
+        QVERIFY2(err.contains("cannot reach") && err.contains("offline"), qPrintable(err));
+    }
+
+    void cancel()
+    {
+        LocalHttpServer server;
+        server.serve("/c.bin", payload(2000000));
+        data::RemoteFile f{"c.bin", {server.url("/c.bin")}, std::string(32, 'a'), ""};
+        const QString err = errorOf([&] { data::downloadFile(f, folder("cancel"), [](const data::DownloadProgress &) { return false; }); });
+        QVERIFY2(err.contains("cancelled"), qPrintable(err));
+    }
+
+    void datasetDownloadThroughMirrorIntoXdgCache()
+    {
+        // Serve Fashion-MNIST-named files: their checksums are not the official ones, so the
+        // real catalog must refuse them, naming the file.
+        QTemporaryDir cache;
+        qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
+        LocalHttpServer server;
+        for (const auto &f : data::datasetInfo("fashion-mnist").files)
+            server.serve("/fm/" + f.fileName, payload(1000));
+        const QString err = errorOf([&] { data::downloadDataset("fashion-mnist", server.url("/fm/")); });
+        QVERIFY2(err.contains("train-images-idx3-ubyte.gz") && err.contains("checksum mismatch"), qPrintable(err));
+        QCOMPARE(QString::fromStdString(data::datasetCacheFolder("cifar10")),
+                 cache.path() + "/transferlab/datasets/cifar10");
+        // The catalog has the official addresses and checksums.
+        const auto &c10 = data::datasetInfo("cifar10").files.front();
+        QCOMPARE(c10.urls.front(), std::string("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz"));
+        QCOMPARE(c10.md5, std::string("c32a1d4ab5d03f1284b67883e8d87530"));
+        QCOMPARE(int(data::datasetInfo("mnist").files.size()), 4);
+        qunsetenv("XDG_CACHE_HOME");
+    }
+
+    void loadDatasetDownloadsWhenAsked()
+    {
+        // A dataset missing from the cache: without --download a clear error, with it a fetch.
+        QTemporaryDir cache;
+        qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
+        data::DatasetOptions o;
+        o.name = "cifar10";
+        const QString err = errorOf([&] { data::loadDataset(o); });
+        QVERIFY2(err.contains("CIFAR-10 not found") && err.contains("--download"), qPrintable(err));
+        qunsetenv("XDG_CACHE_HOME");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDownload)
+#include "tst_download.moc"

@@ -1,0 +1,146 @@
+#include "data/dataset.h"
+#include "data/idx_reader.h"
+#include "error.h"
+#include "support/fixtures.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tl;
+using namespace tl::test;
+
+class TestIdxReader : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::string path(const char *name) const { return (m_dir.path() + "/" + name).toStdString(); }
+    std::vector<std::uint8_t> labels(int n) const
+    {
+        std::vector<std::uint8_t> l;
+        for (int i = 0; i < n; ++i)
+            l.push_back(std::uint8_t(i % 10));
+        return l;
+    }
+    // Expects readIdx to throw a tl::Error whose message contains every fragment.
+    void expectError(const std::string &images, const std::string &labelsPath, const QStringList &fragments)
+    {
+        try {
+            data::readIdx(images, labelsPath, data::fashionMnistClassNames());
+            QFAIL("no error thrown");
+        } catch (const Error &e) {
+            const QString msg = QString::fromStdString(e.what());
+            for (const auto &f : fragments)
+                QVERIFY2(msg.contains(f), qPrintable("'" + msg + "' lacks '" + f + "'"));
+        }
+    }
+
+private Q_SLOTS:
+    void readsRawAndGzip_data()
+    {
+        QTest::addColumn<bool>("gz");
+        QTest::newRow("raw") << false;
+        QTest::newRow("gz") << true;
+    }
+    void readsRawAndGzip()
+    {
+        QFETCH(bool, gz);
+        const std::string img = path(gz ? "i.gz" : "i"), lab = path(gz ? "l.gz" : "l");
+        writeBytes(img, gz ? gzip(idxImages(5, 28, 28)) : idxImages(5, 28, 28));
+        writeBytes(lab, gz ? gzip(idxLabels(labels(5))) : idxLabels(labels(5)));
+        const auto s = data::readIdx(img, lab, data::fashionMnistClassNames());
+        QCOMPARE(int(s.size()), 5);
+        QCOMPARE(s.height, 28);
+        QCOMPARE(s.width, 28);
+        QCOMPARE(s.channels, 1);
+        QCOMPARE(s.labels[3], std::int64_t(3));
+        QCOMPARE(int(s.image(2)[10]), (2 * 7 + 10) & 0xff);
+        QCOMPARE(s.classNames.at(9), std::string("Ankle boot"));
+    }
+
+    void wrongMagic()
+    {
+        writeBytes(path("m_i"), idxImages(2, 28, 28, 0x00000801));
+        writeBytes(path("m_l"), idxLabels(labels(2)));
+        expectError(path("m_i"), path("m_l"), {"m_i", "magic", "0x00000803"});
+    }
+
+    void truncatedImages()
+    {
+        Bytes b = idxImages(4, 28, 28);
+        b.resize(b.size() - 100);
+        writeBytes(path("t_i"), b);
+        writeBytes(path("t_l"), idxLabels(labels(4)));
+        expectError(path("t_i"), path("t_l"), {"t_i", "truncated", "image 3"});
+    }
+
+    void truncatedGzipStream()
+    {
+        Bytes g = gzip(idxImages(50, 28, 28));
+        g.resize(g.size() / 2);
+        writeBytes(path("tg_i.gz"), g);
+        writeBytes(path("tg_l"), idxLabels(labels(50)));
+        expectError(path("tg_i.gz"), path("tg_l"), {"tg_i.gz", "truncated"});
+    }
+
+    void labelOutOfRange()
+    {
+        auto l = labels(3);
+        l[1] = 42;
+        writeBytes(path("r_i"), idxImages(3, 28, 28));
+        writeBytes(path("r_l"), idxLabels(l));
+        expectError(path("r_i"), path("r_l"), {"r_l", "record 1", "label 42"});
+    }
+
+    void countMismatch()
+    {
+        writeBytes(path("c_i"), idxImages(3, 28, 28));
+        writeBytes(path("c_l"), idxLabels(labels(4)));
+        expectError(path("c_i"), path("c_l"), {"c_l", "4 labels", "3 images"});
+    }
+
+    void missingFile() { expectError(path("nope"), path("nope2"), {"nope", "no such file"}); }
+
+    void emptyFile()
+    {
+        writeBytes(path("e_i"), {});
+        writeBytes(path("e_l"), idxLabels(labels(1)));
+        expectError(path("e_i"), path("e_l"), {"e_i", "too short"});
+    }
+
+    void folderAndDatasetSplits()
+    {
+        const std::string folder = path("fmnist");
+        writeIdxFolder(folder, 200, 50);
+        data::DatasetOptions o;
+        o.root = folder;
+        o.trainFraction = 0.5;
+        o.valSplit = 0.2;
+        const auto ds = data::loadDataset(o);
+        QCOMPARE(int(ds.train.size() + ds.val.size()), 100);
+        QCOMPARE(int(ds.val.size()), 20);
+        QCOMPARE(int(ds.test.size()), 50);
+        // Stratified: each class keeps half of its 20 images.
+        auto counts = ds.train.classCounts();
+        for (auto c : ds.val.classCounts())
+            (void)c;
+        std::size_t total = 0;
+        for (auto c : counts)
+            total += c;
+        QCOMPARE(int(total), 80);
+    }
+
+    void debianFashionMnist()
+    {
+        if (!QFile::exists("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz"))
+            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        const auto s = data::readIdxFolder("/usr/share/datasets/fashion-mnist", "t10k", data::fashionMnistClassNames());
+        QCOMPARE(int(s.size()), 10000);
+        for (auto c : s.classCounts())
+            QCOMPARE(int(c), 1000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIdxReader)
+#include "tst_idx_reader.moc"

@@ -1,0 +1,219 @@
+#include "error.h"
+#include "models/model_factory.h"
+#include "train/trainer.h"
+
+#include <torch/torch.h>
+
+#include <QtTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace tl;
+using namespace tl::train;
+
+namespace {
+
+// Four classes of 1x8x8 images: a bright 4x4 quadrant (which one is the class) plus noise.
+std::pair<torch::Tensor, torch::Tensor> separable(int n, std::uint64_t seed)
+{
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    torch::Tensor x = torch::randn({n, 1, 8, 8}, gen) * 0.3;
+    torch::Tensor y = torch::randint(0, 4, {n}, gen);
+    auto ya = y.accessor<std::int64_t, 1>();
+    for (int i = 0; i < n; ++i) {
+        const int q = int(ya[i]);
+        x[i][0].slice(0, (q / 2) * 4, (q / 2) * 4 + 4).slice(1, (q % 2) * 4, (q % 2) * 4 + 4) += 1.5;
+    }
+    return {x, y};
+}
+
+std::shared_ptr<models::NetworkImpl> smallModel(std::uint64_t seed)
+{
+    torch::manual_seed(seed);
+    models::ModelSpec s;
+    s.inChannels = 1;
+    s.inputSize = 8;
+    s.numClasses = 4;
+    return models::createModel(s);
+}
+
+class Recording : public TrainingObserver
+{
+public:
+    std::function<void(const BatchProgress &)> batchHook;
+    std::vector<BatchProgress> batches;
+    std::vector<EpochMetrics> epochs;
+    void onBatch(const BatchProgress &p) override
+    {
+        batches.push_back(p);
+        if (batchHook)
+            batchHook(p);
+    }
+    void onEpoch(const EpochMetrics &m) override { epochs.push_back(m); }
+};
+
+} // namespace
+
+class TestTrainer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void learnsASeparableSet()
+    {
+        auto [x, y] = separable(800, 1);
+        auto [tx, ty] = separable(400, 2);
+        TensorBatchSource train(x, y, 32, true, 0), val(tx, ty, 100, false), test(tx, ty, 100, false);
+        Recording rec;
+        Trainer trainer(smallModel(0), torch::kCPU, &rec);
+        FitOptions o;
+        o.epochs = 4;
+        o.optimizer.lr = 3e-3;
+        const FitResult r = trainer.fit(train, &val, o);
+        QCOMPARE(int(r.epochs.size()), 4);
+        QCOMPARE(int(rec.epochs.size()), 4);
+        QVERIFY(r.epochs.back().trainLoss < r.epochs.front().trainLoss);
+        QVERIFY(r.epochs.back().hasValidation);
+        const Evaluation e = trainer.evaluate(test, 4, true);
+        QVERIFY2(e.accuracy > 0.95, qPrintable(QString::number(e.accuracy)));
+        QCOMPARE(e.count, std::int64_t(400));
+        QCOMPARE(int(e.predictions.size()), 400);
+        std::int64_t sum = 0;
+        for (auto c : e.confusion)
+            sum += c;
+        QCOMPARE(sum, std::int64_t(400));
+        QCOMPARE(e.top5Accuracy, 1.0); // 4 classes: always in the top 5
+        for (const auto &p : e.predictions) {
+            QVERIFY(p.confidence >= 0.25f && p.confidence <= 1.f);
+            QVERIFY(p.loss >= 0.f);
+        }
+    }
+
+    void sameSeedSameMetrics_data()
+    {
+        QTest::addColumn<QString>("optimizer");
+        QTest::newRow("sgd nesterov") << "sgd";
+        QTest::newRow("adam") << "adam";
+        QTest::newRow("adamw") << "adamw";
+    }
+    void sameSeedSameMetrics()
+    {
+        QFETCH(QString, optimizer);
+        auto once = [&] {
+            auto [x, y] = separable(256, 3);
+            TensorBatchSource train(x, y, 32, true, 9);
+            Trainer trainer(smallModel(42), torch::kCPU);
+            FitOptions o;
+            o.epochs = 2;
+            o.optimizer.name = optimizer.toStdString();
+            o.optimizer.momentum = 0.9;
+            o.optimizer.nesterov = optimizer == "sgd";
+            o.optimizer.weightDecay = 1e-4;
+            return trainer.fit(train, nullptr, o);
+        };
+        const FitResult a = once(), b = once();
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(a.epochs[std::size_t(i)].trainLoss, b.epochs[std::size_t(i)].trainLoss);
+            QCOMPARE(a.epochs[std::size_t(i)].trainAccuracy, b.epochs[std::size_t(i)].trainAccuracy);
+        }
+    }
+
+    void stopTakesEffectWithinOneBatch()
+    {
+        auto [x, y] = separable(640, 4);
+        TensorBatchSource train(x, y, 16, true);
+        RunControl control;
+        Recording rec;
+        rec.batchHook = [&](const BatchProgress &p) {
+            if (p.batch == 3)
+                control.requestStop();
+        };
+        Trainer trainer(smallModel(0), torch::kCPU, &rec, &control);
+        FitOptions o;
+        o.epochs = 3;
+        o.progressInterval = 0; // report every batch
+        const FitResult r = trainer.fit(train, nullptr, o);
+        QVERIFY(r.stopped);
+        QCOMPARE(int(rec.batches.size()), 3);
+        QCOMPARE(rec.batches.back().globalStep, std::int64_t(3));
+        QVERIFY(r.epochs.empty()); // the partial epoch is not reported as an epoch
+    }
+
+    void pauseBlocksUntilResumed()
+    {
+        auto [x, y] = separable(320, 5);
+        TensorBatchSource train(x, y, 16, true);
+        RunControl control;
+        std::atomic<int> seen{0};
+        Recording rec;
+        rec.batchHook = [&](const BatchProgress &) { ++seen; };
+        Trainer trainer(smallModel(0), torch::kCPU, &rec, &control);
+        FitOptions o;
+        o.epochs = 1;
+        o.progressInterval = 0;
+        control.pause();
+        std::thread worker([&] { trainer.fit(train, nullptr, o); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        QCOMPARE(seen.load(), 0);
+        control.resume();
+        worker.join();
+        QCOMPARE(seen.load(), 20);
+    }
+
+    void frozenEverythingIsAnError()
+    {
+        auto model = smallModel(0);
+        for (auto &p : model->parameters())
+            p.set_requires_grad(false);
+        auto [x, y] = separable(32, 1);
+        TensorBatchSource train(x, y, 16, true);
+        Trainer trainer(model, torch::kCPU);
+        QVERIFY_THROWS_EXCEPTION(Error, trainer.fit(train, nullptr, FitOptions{}));
+    }
+
+    void divergenceIsReported()
+    {
+        auto [x, y] = separable(64, 1);
+        x[3][0][0][0] = std::numeric_limits<float>::quiet_NaN();
+        TensorBatchSource train(x, y, 16, false);
+        Trainer trainer(smallModel(0), torch::kCPU);
+        try {
+            trainer.fit(train, nullptr, FitOptions{});
+            QFAIL("no error");
+        } catch (const Error &e) {
+            QVERIFY2(QString(e.what()).contains("diverged"), e.what());
+        }
+    }
+
+    void classMetricsByHand()
+    {
+        Evaluation e;
+        e.numClasses = 2;
+        // true 0: 8 right, 2 predicted 1; true 1: 1 predicted 0, 4 right
+        e.confusion = {8, 2, 1, 4};
+        computeClassMetrics(e);
+        QCOMPARE(e.perClass[0].precision, 8.0 / 9.0);
+        QCOMPARE(e.perClass[0].recall, 0.8);
+        QCOMPARE(e.perClass[1].precision, 4.0 / 6.0);
+        QCOMPARE(e.perClass[1].recall, 0.8);
+        QCOMPARE(e.perClass[1].support, std::int64_t(5));
+        QVERIFY(std::abs(e.perClass[0].f1 - 2 * (8.0 / 9) * 0.8 / (8.0 / 9 + 0.8)) < 1e-12);
+    }
+
+    void badOptimizerSettings()
+    {
+        auto params = smallModel(0)->parameters();
+        OptimizerConfig c;
+        c.name = "lbfgs";
+        QVERIFY_THROWS_EXCEPTION(Error, makeOptimizer(c, params));
+        c.name = "sgd";
+        c.lr = -1;
+        QVERIFY_THROWS_EXCEPTION(Error, makeOptimizer(c, params));
+        QVERIFY_THROWS_EXCEPTION(Error, chooseDevice("tpu"));
+        QCOMPARE(chooseDevice("cpu").type(), torch::kCPU);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
