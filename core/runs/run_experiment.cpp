@@ -17,6 +17,7 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <thread>
 
 namespace tl::runs {
 
@@ -102,8 +103,10 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
             observer->onMessage(s);
     };
 
-    if (config.threads > 0)
-        torch::set_num_threads(config.threads);
+    // Debian's LibTorch starts with one compute thread; use every core unless told otherwise.
+    config.threads = config.threads > 0 ? config.threads
+                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    torch::set_num_threads(config.threads);
     const torch::Device device = train::chooseDevice(config.device);
 
     config.data.seed = config.seed;

@@ -63,7 +63,10 @@ def main():
     ap.add_argument("--compute-only", action="store_true",
                     help="pre-made tensors, no DataLoader (what the network alone costs)")
     ap.add_argument("--no-eval", action="store_true")
+    ap.add_argument("--threads", type=int, default=0, help="torch compute threads (0: default)")
     args = ap.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
     torch.manual_seed(0)
 
     xtr = read_idx(f"{args.root}/train-images-idx3-ubyte.gz")

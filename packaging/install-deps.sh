@@ -1,0 +1,48 @@
+#!/bin/sh
+# Installs every build, test and runtime dependency of TransferLab from Debian 12's packages.
+# Idempotent: packages already installed are left alone, and apt is not called at all when
+# nothing is missing. Runs as root, or through sudo when available.
+set -eu
+
+PACKAGES="
+  cmake ninja-build g++ pkg-config
+  libtorch-dev
+  libopencv-dev
+  nlohmann-json3-dev zlib1g-dev libcurl4-openssl-dev libssl-dev
+  qt6-base-dev qt6-charts-dev libgl-dev
+  libopenblas0-openmp
+  dataset-fashion-mnist
+  python3-torch python3-torchvision
+  xvfb xauth imagemagick
+"
+# libopenblas0-openmp: Debian's libtorch calls the system BLAS, and the default reference BLAS
+# makes convolutions several times slower; OpenBLAS with OpenMP matches libtorch's threading.
+
+missing=""
+for p in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+
+if [ -z "$missing" ]; then
+    echo "install-deps: all dependencies are installed"
+    exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        SUDO="sudo"
+    else
+        echo "install-deps: missing packages:$missing" >&2
+        echo "install-deps: run this script as root (or install sudo)" >&2
+        exit 1
+    fi
+fi
+
+echo "install-deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing
