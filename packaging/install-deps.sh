@@ -9,7 +9,7 @@ PACKAGES="
   libtorch-dev
   libopencv-dev
   nlohmann-json3-dev zlib1g-dev libcurl4-openssl-dev libssl-dev
-  qt6-base-dev qt6-charts-dev libgl-dev
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
   libopenblas0-openmp
   dataset-fashion-mnist
   python3-torch python3-torchvision

@@ -39,6 +39,7 @@ Model:
   --batch-norm          vgg-style-cnn: BatchNorm after each conv
   --bn-momentum M       Keras-style BatchNorm momentum (default 0.99)
   --l2 F                Keras-style L2 penalty on conv and dense kernels
+  --freeze PATH[,PATH]  layers that do not train (paths as in `summary`, e.g. features)
 Training:
   --epochs N            (default 1)
   --batch-size N        (default 64)
@@ -92,6 +93,20 @@ train::ExperimentConfig configFromArgs(const Args &a)
         c.model.batchNorm = true;
     c.model.bnMomentum = a.number("bn-momentum", c.model.bnMomentum);
     c.model.l2 = a.number("l2", c.model.l2);
+    if (a.has("freeze")) {
+        c.model.frozen.clear();
+        const std::string list = a.str("freeze");
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            const auto comma = list.find(',', start);
+            const std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (!item.empty() && item != "none")
+                c.model.frozen.push_back(item);
+            if (comma == std::string::npos)
+                break;
+            start = comma + 1;
+        }
+    }
     const long long epochs = a.integer("epochs", st.epochs);
     const long long batch = a.integer("batch-size", st.batchSize);
     if (a.has("epochs") || a.has("batch-size") || a.has("optimizer") || a.has("lr") || a.has("momentum") ||
@@ -144,7 +159,7 @@ train::ExperimentConfig configFromArgs(const Args &a)
 int trainCommand(Args &args)
 {
     args.allow({"config", "dataset", "data-root", "train-fraction", "val-split", "test-fraction", "model",
-                "image-size", "channels", "dropout", "bn-momentum", "l2", "epochs", "batch-size", "optimizer",
+                "image-size", "channels", "dropout", "bn-momentum", "l2", "freeze", "epochs", "batch-size", "optimizer",
                 "lr", "momentum", "weight-decay", "augment", "normalize", "seed", "device", "workers", "threads",
                 "out", "save-config"},
                {"download", "batch-norm", "nesterov", "quiet", "help"});

@@ -1,5 +1,7 @@
 #include "models/layer_tree.h"
 
+#include "error.h"
+#include "models/model_factory.h"
 #include "models/network.h"
 
 #include <torch/torch.h>
@@ -107,6 +109,83 @@ ModelSummary summarize(NetworkImpl &model, const std::vector<std::int64_t> &inpu
     };
     count(s.root);
     return s;
+}
+
+ModelSummary describeModel(const ModelSpec &spec)
+{
+    auto model = createModel(spec);
+    try {
+        return summarize(*model, {spec.inChannels, spec.inputSize, spec.inputSize});
+    } catch (const c10::Error &e) {
+        const std::string msg = e.what();
+        throw Error("model " + spec.name + " cannot take a " + std::to_string(spec.inputSize) + "x" +
+                    std::to_string(spec.inputSize) + " input: " + msg.substr(0, msg.find('\n')));
+    }
+}
+
+namespace {
+
+bool isUnder(const std::string &path, const std::string &prefix)
+{
+    return path == prefix || (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 &&
+                              path[prefix.size()] == '.');
+}
+
+// Recomputes trainable counts bottom-up; leaves under a frozen path count as frozen.
+std::int64_t refreeze(LayerNode &n, const std::vector<std::string> &paths, bool frozenAbove)
+{
+    bool frozen = frozenAbove;
+    for (const auto &p : paths)
+        frozen = frozen || (!n.path.empty() && isUnder(n.path, p));
+    if (n.children.empty()) {
+        n.trainableParams = frozen ? 0 : n.params;
+        return n.trainableParams;
+    }
+    std::int64_t t = 0;
+    for (auto &c : n.children)
+        t += refreeze(c, paths, frozen);
+    n.trainableParams = t;
+    return t;
+}
+
+bool hasPath(const LayerNode &n, const std::string &path)
+{
+    if (n.path == path)
+        return true;
+    for (const auto &c : n.children)
+        if (hasPath(c, path))
+            return true;
+    return false;
+}
+
+void collectLeaves(const LayerNode &n, std::vector<const LayerNode *> &out)
+{
+    if (n.children.empty()) {
+        if (n.params > 0)
+            out.push_back(&n);
+        return;
+    }
+    for (const auto &c : n.children)
+        collectLeaves(c, out);
+}
+
+} // namespace
+
+void applyFreeze(ModelSummary &s, const std::vector<std::string> &frozenPaths)
+{
+    for (const auto &p : frozenPaths)
+        if (!hasPath(s.root, p))
+            throw Error("no layer '" + p + "' in this model");
+    refreeze(s.root, frozenPaths, false);
+    s.trainableParams = s.root.trainableParams;
+    s.nonTrainableParams = s.totalParams - s.trainableParams;
+}
+
+std::vector<const LayerNode *> weightedLeaves(const LayerNode &root)
+{
+    std::vector<const LayerNode *> out;
+    collectLeaves(root, out);
+    return out;
 }
 
 } // namespace tl::models

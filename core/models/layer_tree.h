@@ -31,8 +31,20 @@ struct ModelSummary
     int depth = 0; // layers with parameters (Keras counts weighted layers)
 };
 
+struct ModelSpec;
+
 // Walks the module tree; output shapes come from one forward pass of a zero batch of
 // `inputShape` (C, H, W) through each Sequential, child by child.
 ModelSummary summarize(NetworkImpl &model, const std::vector<std::int64_t> &inputShape);
+
+// Builds `spec` and summarises it at its input size, for callers without torch (GUI, CLI).
+ModelSummary describeModel(const ModelSpec &spec);
+
+// Marks the layers at `frozenPaths` (and everything under them) frozen in the summary's
+// trainable counts, as freezing them in the model would. Unknown paths throw tl::Error.
+void applyFreeze(ModelSummary &summary, const std::vector<std::string> &frozenPaths);
+
+// Leaf layers with parameters, in forward order (the unit of "unfreeze the last N layers").
+std::vector<const LayerNode *> weightedLeaves(const LayerNode &root);
 
 } // namespace tl::models

@@ -33,18 +33,46 @@ const ModelInfo &modelInfo(const std::string &name)
     throw Error("unknown model '" + name + "' (known: " + known + ")");
 }
 
+void freezeLayers(NetworkImpl &model, const std::vector<std::string> &paths)
+{
+    auto params = model.named_parameters(/*recurse=*/true);
+    for (const auto &path : paths) {
+        bool found = false;
+        for (auto &p : params) {
+            const std::string &name = p.key();
+            if (name == path || (name.size() > path.size() && name.compare(0, path.size(), path) == 0 &&
+                                 name[path.size()] == '.')) {
+                p.value().set_requires_grad(false);
+                found = true;
+            }
+        }
+        if (!found) {
+            // A parameter-free layer (ReLU, pooling) is fine to name; anything else is a typo.
+            bool isModule = false;
+            for (const auto &m : model.named_modules())
+                isModule = isModule || m.key() == path;
+            if (!isModule)
+                throw Error("cannot freeze '" + path + "': no such layer in " + model.name());
+        }
+    }
+}
+
 std::shared_ptr<NetworkImpl> createModel(const ModelSpec &spec)
 {
     modelInfo(spec.name); // throws for unknown names
+    std::shared_ptr<NetworkImpl> model;
     try {
         if (spec.name == "simple-cnn")
-            return SimpleCnn(spec).ptr();
-        if (spec.name == "vgg-style-cnn")
-            return VggStyleCnn(spec).ptr();
+            model = SimpleCnn(spec).ptr();
+        else if (spec.name == "vgg-style-cnn")
+            model = VggStyleCnn(spec).ptr();
     } catch (const c10::Error &e) {
         throw Error("model " + spec.name + ": " + e.msg());
     }
-    throw Error("unknown model '" + spec.name + "'");
+    if (!model)
+        throw Error("unknown model '" + spec.name + "'");
+    freezeLayers(*model, spec.frozen);
+    return model;
 }
 
 } // namespace tl::models

@@ -9,6 +9,11 @@ namespace tl::models {
 
 // Builds the model `spec.name` with freshly initialised weights (torch's global seed decides).
 // tl::Error for an unknown name or arguments the architecture cannot take.
+// The layers in `spec.frozen` come back frozen (requires_grad off).
 std::shared_ptr<NetworkImpl> createModel(const ModelSpec &spec);
+
+// Freezes the parameters under each path (a module path or a parameter name); tl::Error for a
+// path that names nothing in the model.
+void freezeLayers(NetworkImpl &model, const std::vector<std::string> &paths);
 
 } // namespace tl::models

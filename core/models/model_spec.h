@@ -17,6 +17,8 @@ struct ModelSpec
     double bnMomentum = 0.99;  // Keras convention (moving-average decay); torch uses 1 - this
     double l2 = 0.0;           // Keras-style L2 penalty on conv and first dense kernels
     int poolSize = 3;          // vgg-style-cnn: MaxPooling2D((k, k)) as in seed 002
+    // Module paths (state_dict prefixes, e.g. "features.conv1") whose parameters do not train.
+    std::vector<std::string> frozen;
 };
 
 struct ModelInfo

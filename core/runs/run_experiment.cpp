@@ -93,7 +93,8 @@ std::string defaultRunDir(const std::string &parent, const train::ExperimentConf
 }
 
 RunResult runExperiment(const train::ExperimentConfig &configIn, const std::string &runDir,
-                        train::TrainingObserver *observer, train::RunControl *control)
+                        train::TrainingObserver *observer, train::RunControl *control,
+                        const data::DatasetSplits *preloaded)
 {
     const auto start = std::chrono::steady_clock::now();
     train::ExperimentConfig config = configIn;
@@ -110,8 +111,12 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     const torch::Device device = train::chooseDevice(config.device);
 
     config.data.seed = config.seed;
-    say("Loading " + data::datasetInfo(config.data.name).title);
-    const data::DatasetSplits ds = data::loadDataset(config.data);
+    data::DatasetSplits loaded;
+    if (!preloaded) {
+        say("Loading " + data::datasetInfo(config.data.name).title);
+        loaded = data::loadDataset(config.data);
+    }
+    const data::DatasetSplits &ds = preloaded ? *preloaded : loaded;
     say("Loaded " + std::to_string(ds.train.size()) + " training, " + std::to_string(ds.val.size()) +
         " validation and " + std::to_string(ds.test.size()) + " test images from " + ds.source);
 
@@ -183,6 +188,11 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
         result.stopped = fit.stopped;
     }
     result.epochs = recorder.epochs;
+    if (control && control->abortRequested()) {
+        // metrics.csv and model.pt already hold every completed epoch.
+        result.stopped = true;
+        return result;
+    }
 
     say("Evaluating on " + std::to_string(ds.test.size()) + " test images");
     data::LoaderOptions to;

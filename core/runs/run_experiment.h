@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/dataset.h"
 #include "train/experiment_config.h"
 #include "train/run_control.h"
 #include "train/training_types.h"
@@ -30,9 +31,12 @@ struct RunResult
 // The observer hears about progress from the calling thread; `control` may stop or pause it.
 // Stopping keeps the epochs already done and still evaluates and writes the run.
 // Throws tl::Error for bad input (files, config).
+// `preloaded`: the data already loaded with config.data (the GUI keeps it for its previews and
+// galleries); it must outlive the call.
 RunResult runExperiment(const train::ExperimentConfig &config, const std::string &runDir,
                         train::TrainingObserver *observer = nullptr,
-                        train::RunControl *control = nullptr);
+                        train::RunControl *control = nullptr,
+                        const data::DatasetSplits *preloaded = nullptr);
 
 // "<yyyymmdd-hhmmss>-<model>-<dataset>" under `parent`.
 std::string defaultRunDir(const std::string &parent, const train::ExperimentConfig &config);

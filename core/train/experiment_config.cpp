@@ -145,6 +145,7 @@ ExperimentConfig ExperimentConfig::fromJson(const std::string &text, const std::
         m.get("bn_momentum", c.model.bnMomentum);
         m.get("l2", c.model.l2);
         m.get("pool_size", c.model.poolSize);
+        m.get("freeze", c.model.frozen);
     }
     if (r.has("augment")) {
         const json &a = r.child("augment");
@@ -253,7 +254,8 @@ std::string ExperimentConfig::toJson() const
           {"batch_norm", model.batchNorm},
           {"bn_momentum", model.bnMomentum},
           {"l2", model.l2},
-          {"pool_size", model.poolSize}}},
+          {"pool_size", model.poolSize},
+          {"freeze", model.frozen}}},
         {"augment",
          {{"hflip", augment.hflip},
           {"vflip", augment.vflip},

@@ -28,6 +28,14 @@ public:
         m_paused = false;
         m_cv.notify_all();
     }
+    // Stop, and skip what would follow the training (test evaluation, final files): the window
+    // is closing and the user is not waiting for results.
+    void requestAbort()
+    {
+        m_abort = true;
+        requestStop();
+    }
+    bool abortRequested() const { return m_abort; }
     bool stopRequested() const { return m_stop; }
     bool paused() const
     {
@@ -46,6 +54,7 @@ public:
 
 private:
     std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_abort{false};
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     bool m_paused = false;

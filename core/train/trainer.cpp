@@ -33,6 +33,25 @@ void checkFinite(double loss, int epoch, std::int64_t batch)
                     ", batch " + std::to_string(batch) + "; try a lower learning rate");
 }
 
+// Training mode, except that a BatchNorm whose parameters are all frozen runs in inference mode:
+// its running statistics must not drift while the layer is frozen (Keras does the same for a
+// non-trainable BatchNormalization).
+void setTrainingMode(torch::nn::Module &model)
+{
+    model.train();
+    for (const auto &m : model.modules(/*include_self=*/false)) {
+        const bool isBn = dynamic_cast<torch::nn::BatchNorm1dImpl *>(m.get()) ||
+                          dynamic_cast<torch::nn::BatchNorm2dImpl *>(m.get());
+        if (!isBn)
+            continue;
+        bool frozen = true;
+        for (const auto &p : m->parameters(false))
+            frozen = frozen && !p.requires_grad();
+        if (frozen)
+            m->eval();
+    }
+}
+
 } // namespace
 
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &c,
@@ -85,7 +104,7 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
     std::int64_t stageImages = 0;
     const std::int64_t batches = train.batchesPerEpoch();
     for (int epoch = 1; epoch <= o.epochs; ++epoch) {
-        m_model->train();
+        setTrainingMode(*m_model);
         train.startEpoch(o.firstGlobalEpoch + epoch - 1);
         const auto epochStart = Clock::now();
         auto lastReport = epochStart;
@@ -209,8 +228,11 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
         auto [conf, pred] = logp.max(1);
         conf = conf.exp();
         const int k = std::min<int>(5, static_cast<int>(logits.size(1)));
-        auto topk = std::get<1>(logits.topk(k, 1));
+        auto [topLogp, topk] = logp.topk(k, 1);
         auto inTop = topk.eq(y.unsqueeze(1)).any(1);
+        auto topP = topLogp.exp();
+        auto tka = topk.accessor<std::int64_t, 2>();
+        auto tpa = topP.accessor<float, 2>();
 
         const std::int64_t n = y.size(0);
         auto ya = y.accessor<std::int64_t, 1>();
@@ -229,8 +251,16 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
             top5 += ta[i];
             if (p < numClasses)
                 ++confusion[static_cast<std::size_t>(t * numClasses + p)];
-            if (keepPredictions)
-                e.predictions.push_back({ia[i], static_cast<int>(t), static_cast<int>(p), ca[i], la[i]});
+            if (keepPredictions) {
+                Prediction pr{ia[i], static_cast<int>(t), static_cast<int>(p), ca[i], la[i], {}, {}};
+                pr.topClasses.fill(-1);
+                pr.topProbabilities.fill(0.f);
+                for (int j = 0; j < k; ++j) {
+                    pr.topClasses[std::size_t(j)] = static_cast<int>(tka[i][j]);
+                    pr.topProbabilities[std::size_t(j)] = tpa[i][j];
+                }
+                e.predictions.push_back(pr);
+            }
         }
         e.count += n;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -67,6 +68,8 @@ struct Prediction
     int predicted = 0;
     float confidence = 0.f; // softmax probability of `predicted`
     float loss = 0.f;       // cross-entropy of this sample
+    std::array<int, 5> topClasses{{-1, -1, -1, -1, -1}}; // most probable classes, best first
+    std::array<float, 5> topProbabilities{{0, 0, 0, 0, 0}};
 };
 
 struct Evaluation

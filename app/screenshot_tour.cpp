@@ -1,0 +1,87 @@
+#include "screenshot_tour.h"
+
+#include "models/layer_tree_model.h"
+#include "session/training_session.h"
+#include "widgets/data_panel.h"
+#include "widgets/main_window.h"
+#include "widgets/model_panel.h"
+#include "widgets/results_panel.h"
+#include "widgets/training_panel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace tl::ui {
+
+namespace {
+
+void shoot(MainWindow *w, const QString &dir, const QString &name)
+{
+    QApplication::processEvents();
+    const QString path = dir + "/" + name + ".png";
+    if (!w->grab().save(path))
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+    else
+        std::printf("%s\n", qPrintable(path));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+void startScreenshotTour(MainWindow *w, const QString &dir)
+{
+    QDir().mkpath(dir);
+    // A quick, real run: 20 % of Fashion-MNIST, 2 epochs, 10 % held out for validation.
+    train::ExperimentConfig c = w->experiment();
+    c.data = data::DatasetOptions{};
+    c.data.trainFraction = 0.2;
+    c.data.valSplit = 0.1;
+    c.augment = data::AugmentOptions::parse("hflip,rotation=10");
+    c.model = models::ModelSpec{"simple-cnn", 0, 0, 0};
+    c.stages = {train::StageConfig{}};
+    c.stages.front().epochs = 2;
+    w->setExperiment(c);
+    w->dataPanel()->reload();
+
+    QObject::connect(w->dataPanel(), &DataPanel::datasetLoaded, w, [w, dir] {
+        static bool once = false;
+        if (once)
+            return;
+        once = true;
+        QTimer::singleShot(500, w, [w, dir] {
+            w->tabs()->setCurrentIndex(0);
+            shoot(w, dir, "data");
+            w->tabs()->setCurrentIndex(1);
+            auto *tree = w->modelPanel()->layerModel();
+            tree->freezeUpTo(tree->index(0, 0)); // freeze the convolutional block
+            shoot(w, dir, "model");
+            w->startTraining();
+            // Mid-run, then the results.
+            QTimer::singleShot(9000, w, [w, dir] { shoot(w, dir, "training"); });
+        });
+    });
+    QObject::connect(w->session(), &TrainingSession::finished, w, [w, dir] {
+        QTimer::singleShot(300, w, [w, dir] {
+            w->tabs()->setCurrentIndex(2);
+            shoot(w, dir, "training-done");
+            w->tabs()->setCurrentIndex(3);
+            // Click the most confused cell: Shirt (6) predicted as T-shirt/top (0).
+            QTableView *view = w->resultsPanel()->confusionView();
+            view->setCurrentIndex(view->model()->index(6, 0));
+            w->resultsPanel()->showCell(6, 0);
+            shoot(w, dir, "results");
+            QTimer::singleShot(200, qApp, &QApplication::quit);
+        });
+    });
+    QObject::connect(w->session(), &TrainingSession::failed, qApp, [](const QString &e) {
+        std::fprintf(stderr, "training failed: %s\n", qPrintable(e));
+        QApplication::exit(1);
+    });
+}
+
+} // namespace tl::ui

@@ -1,0 +1,101 @@
+#include "models/gallery_model.h"
+
+#include <QPixmap>
+
+#include <algorithm>
+
+namespace tl::ui {
+
+QImage toQImage(const std::uint8_t *hwc, int height, int width, int channels)
+{
+    const QImage::Format format = channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888;
+    return QImage(hwc, width, height, width * channels, format).copy();
+}
+
+QImage toQImage(const data::ImageStore &store, std::size_t i)
+{
+    return toQImage(store.image(i), store.height, store.width, store.channels);
+}
+
+GalleryModel::GalleryModel(QObject *parent) : QAbstractListModel(parent) {}
+
+void GalleryModel::setSource(std::shared_ptr<const data::ImageStore> store, std::vector<train::Prediction> predictions,
+                             const QStringList &classNames)
+{
+    beginResetModel();
+    m_store = std::move(store);
+    m_all = std::move(predictions);
+    m_names = classNames;
+    m_rows.clear();
+    m_position.clear();
+    if (m_store)
+        for (std::size_t i = 0; i < m_store->sourceIndex.size(); ++i)
+            m_position[m_store->sourceIndex[i]] = i;
+    m_true = m_pred = -1;
+    endResetModel();
+}
+
+void GalleryModel::showCell(int trueClass, int predicted)
+{
+    beginResetModel();
+    m_true = trueClass;
+    m_pred = predicted;
+    m_rows.clear();
+    for (std::size_t i = 0; i < m_all.size(); ++i)
+        if (m_all[i].trueLabel == trueClass && m_all[i].predicted == predicted)
+            m_rows.push_back(int(i));
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+                     [&](int a, int b) { return m_all[std::size_t(a)].loss > m_all[std::size_t(b)].loss; });
+    endResetModel();
+}
+
+void GalleryModel::setThumbnailSize(int px)
+{
+    m_thumb = px;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+}
+
+int GalleryModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+
+QImage GalleryModel::image(int row) const
+{
+    if (!m_store)
+        return {};
+    auto it = m_position.find(prediction(row).index);
+    if (it == m_position.end())
+        return {};
+    return toQImage(*m_store, it->second);
+}
+
+QVariant GalleryModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const train::Prediction &p = prediction(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1 %2%").arg(m_names.value(p.predicted)).arg(p.confidence * 100.0, 0, 'f', 0);
+    case Qt::DecorationRole: {
+        const QImage img = image(index.row());
+        if (img.isNull())
+            return {};
+        // Small images scaled with nearest neighbour: the pixels the network saw.
+        const auto mode = img.width() < m_thumb / 2 ? Qt::FastTransformation : Qt::SmoothTransformation;
+        return QPixmap::fromImage(img.scaled(m_thumb, m_thumb, Qt::KeepAspectRatio, mode));
+    }
+    case Qt::ToolTipRole:
+        return tr("test image %1\ntrue: %2\npredicted: %3 (%4%)\nloss %5")
+            .arg(p.index)
+            .arg(m_names.value(p.trueLabel), m_names.value(p.predicted))
+            .arg(p.confidence * 100.0, 0, 'f', 1)
+            .arg(p.loss, 0, 'f', 3);
+    case PredictionIndexRole:
+        return qint64(p.index);
+    case LossRole:
+        return p.loss;
+    }
+    return {};
+}
+
+} // namespace tl::ui

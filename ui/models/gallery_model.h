@@ -1,0 +1,53 @@
+#pragma once
+
+#include "data/image_store.h"
+#include "train/training_types.h"
+
+#include <QAbstractListModel>
+#include <QImage>
+#include <QStringList>
+
+#include <memory>
+
+namespace tl::ui {
+
+// Test images behind one confusion-matrix cell (true = row, predicted = column), sorted by loss
+// (the most confidently wrong first), each with its thumbnail, predicted class and confidence.
+class GalleryModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Roles { PredictionIndexRole = Qt::UserRole, LossRole };
+
+    explicit GalleryModel(QObject *parent = nullptr);
+
+    // `store` holds the evaluated images; predictions' indices are its sourceIndex values.
+    void setSource(std::shared_ptr<const data::ImageStore> store, std::vector<train::Prediction> predictions,
+                   const QStringList &classNames);
+    void showCell(int trueClass, int predicted);
+    void setThumbnailSize(int px);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    const train::Prediction &prediction(int row) const { return m_all[std::size_t(m_rows[std::size_t(row)])]; }
+    QImage image(int row) const;
+    int trueClass() const { return m_true; }
+    int predictedClass() const { return m_pred; }
+
+private:
+    std::shared_ptr<const data::ImageStore> m_store;
+    std::vector<train::Prediction> m_all;
+    std::vector<int> m_rows;
+    std::map<std::int64_t, std::size_t> m_position; // sourceIndex -> position in the store
+    QStringList m_names;
+    int m_true = -1, m_pred = -1;
+    int m_thumb = 84;
+};
+
+// A stored image as a QImage (gray or RGB), deep-copied.
+QImage toQImage(const data::ImageStore &store, std::size_t i);
+QImage toQImage(const std::uint8_t *hwc, int height, int width, int channels);
+
+} // namespace tl::ui

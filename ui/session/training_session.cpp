@@ -1,0 +1,125 @@
+#include "session/training_session.h"
+
+#include "error.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+namespace tl::ui {
+
+// Runs on the worker thread: turns each observer call into a functor queued to the session.
+class TrainingSession::Relay : public train::TrainingObserver
+{
+public:
+    explicit Relay(TrainingSession *session) : m_session(session) {}
+    void onStageStarted(int stage, const std::string &name, int epochs) override
+    {
+        post([=](TrainingSession *s) { Q_EMIT s->stageStarted(stage, QString::fromStdString(name), epochs); });
+    }
+    void onBatch(const train::BatchProgress &p) override
+    {
+        post([=](TrainingSession *s) { Q_EMIT s->batchProgress(p); });
+    }
+    void onEpoch(const train::EpochMetrics &m) override
+    {
+        post([=](TrainingSession *s) { Q_EMIT s->epochFinished(m); });
+    }
+    void onMessage(const std::string &text) override
+    {
+        post([=](TrainingSession *s) { Q_EMIT s->message(QString::fromStdString(text)); });
+    }
+    template <typename F>
+    void post(F &&f)
+    {
+        QPointer<TrainingSession> guard(m_session);
+        QMetaObject::invokeMethod(
+            m_session, [guard, f = std::forward<F>(f)] {
+                if (guard)
+                    f(guard.data());
+            },
+            Qt::QueuedConnection);
+    }
+
+private:
+    TrainingSession *m_session;
+};
+
+TrainingSession::TrainingSession(QObject *parent) : QObject(parent) {}
+
+TrainingSession::~TrainingSession() { stopAndWait(); }
+
+void TrainingSession::start(const train::ExperimentConfig &config, std::shared_ptr<const data::DatasetSplits> data,
+                            const QString &runDir)
+{
+    if (m_running)
+        return;
+    joinWorker();
+    m_control = std::make_unique<train::RunControl>();
+    m_relay = std::make_unique<Relay>(this);
+    m_data = std::move(data);
+    m_running = true;
+    Q_EMIT runningChanged(true);
+
+    train::RunControl *control = m_control.get();
+    Relay *relay = m_relay.get();
+    const data::DatasetSplits *ds = m_data.get();
+    const std::string dir = runDir.toStdString();
+    m_worker = std::thread([=] {
+        try {
+            auto result = std::make_shared<const runs::RunResult>(runs::runExperiment(config, dir, relay, control, ds));
+            relay->post([result](TrainingSession *s) {
+                s->m_running = false;
+                s->joinWorker();
+                Q_EMIT s->runningChanged(false);
+                Q_EMIT s->finished(result);
+            });
+        } catch (const std::exception &e) {
+            std::string msg = e.what();
+            if (!dynamic_cast<const Error *>(&e))
+                msg = "internal error: " + msg.substr(0, msg.find('\n'));
+            relay->post([msg](TrainingSession *s) {
+                s->m_running = false;
+                s->joinWorker();
+                Q_EMIT s->runningChanged(false);
+                Q_EMIT s->failed(QString::fromStdString(msg));
+            });
+        }
+    });
+}
+
+void TrainingSession::pause()
+{
+    if (m_running && m_control && !m_control->paused()) {
+        m_control->pause();
+        Q_EMIT pausedChanged(true);
+    }
+}
+
+void TrainingSession::resume()
+{
+    if (m_control && m_control->paused()) {
+        m_control->resume();
+        Q_EMIT pausedChanged(false);
+    }
+}
+
+void TrainingSession::stop()
+{
+    if (m_control)
+        m_control->requestStop();
+}
+
+void TrainingSession::stopAndWait()
+{
+    if (m_control)
+        m_control->requestAbort();
+    joinWorker();
+}
+
+void TrainingSession::joinWorker()
+{
+    if (m_worker.joinable() && m_worker.get_id() != std::this_thread::get_id())
+        m_worker.join();
+}
+
+} // namespace tl::ui

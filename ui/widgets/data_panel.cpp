@@ -1,0 +1,455 @@
+#include "widgets/data_panel.h"
+
+#include "data/transform.h"
+#include "models/gallery_model.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimer>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <thread>
+
+namespace tl::ui {
+
+namespace {
+
+constexpr int kPreviewCount = 8;
+constexpr int kPreviewSide = 96;
+
+QDoubleSpinBox *spin(double lo, double hi, double step, int decimals, const QString &suffix = {})
+{
+    auto *s = new QDoubleSpinBox;
+    s->setRange(lo, hi);
+    s->setSingleStep(step);
+    s->setDecimals(decimals);
+    s->setSuffix(suffix);
+    s->setKeyboardTracking(false);
+    return s;
+}
+
+} // namespace
+
+DataPanel::DataPanel(QWidget *parent) : QWidget(parent)
+{
+    buildUi();
+}
+
+DataPanel::~DataPanel()
+{
+    if (m_cancelDownload)
+        *m_cancelDownload = true;
+}
+
+void DataPanel::buildUi()
+{
+    m_dataset = new QComboBox;
+    for (const auto &d : data::datasetCatalog())
+        m_dataset->addItem(QString::fromStdString(d.title), QString::fromStdString(d.name));
+    m_dataset->setToolTip(tr("Fashion-MNIST is installed locally; the others download once into the cache."));
+    m_root = new QLineEdit;
+    m_root->setPlaceholderText(tr("default location"));
+    m_browse = new QPushButton(tr("Browse…"));
+    auto *rootRow = new QHBoxLayout;
+    rootRow->addWidget(m_root, 1);
+    rootRow->addWidget(m_browse);
+    m_trainFraction = spin(1, 100, 5, 0, QStringLiteral(" %"));
+    m_trainFraction->setValue(100);
+    m_trainFraction->setToolTip(tr("Stratified, seeded subset of the training set (the notebooks use 10 %)."));
+    m_valSplit = spin(0, 50, 5, 0, QStringLiteral(" %"));
+    m_valSplit->setToolTip(tr("Held out from the training set for validation, as Keras' validation_split."));
+    m_testFraction = spin(1, 100, 5, 0, QStringLiteral(" %"));
+    m_testFraction->setValue(100);
+    m_status = new QLabel;
+    m_status->setWordWrap(true);
+    m_download = new QPushButton(tr("Download"));
+    m_download->setVisible(false);
+    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel->setVisible(false);
+    m_progress = new QProgressBar;
+    m_progress->setVisible(false);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_download);
+    statusRow->addWidget(m_cancel);
+
+    auto *source = new QGroupBox(tr("Dataset"));
+    auto *form = new QFormLayout(source);
+    form->addRow(tr("&Dataset:"), m_dataset);
+    form->addRow(tr("Folder:"), rootRow);
+    form->addRow(tr("&Training images used:"), m_trainFraction);
+    form->addRow(tr("&Validation split:"), m_valSplit);
+    form->addRow(tr("Test images used:"), m_testFraction);
+    form->addRow(statusRow);
+    form->addRow(m_progress);
+
+    m_hflip = new QCheckBox(tr("Flip left-right"));
+    m_vflip = new QCheckBox(tr("Flip upside down"));
+    m_rotation = spin(0, 180, 5, 0, QStringLiteral("°"));
+    m_zoom = spin(0, 0.9, 0.05, 2);
+    m_translate = spin(0, 0.5, 0.05, 2);
+    m_brightness = spin(0, 0.9, 0.05, 2);
+    m_contrast = spin(0, 0.9, 0.05, 2);
+    m_cutout = new QSpinBox;
+    m_cutout->setRange(0, 256);
+    m_cutout->setSuffix(tr(" px"));
+    m_cutout->setKeyboardTracking(false);
+    m_autoAugment = new QCheckBox(tr("AutoAugment (CIFAR-10 policy)"));
+    auto *aug = new QGroupBox(tr("Augmentation (training images only)"));
+    auto *augForm = new QFormLayout(aug);
+    augForm->addRow(m_hflip);
+    augForm->addRow(m_vflip);
+    augForm->addRow(tr("&Rotation up to:"), m_rotation);
+    augForm->addRow(tr("&Zoom ±:"), m_zoom);
+    augForm->addRow(tr("&Shift ± (fraction):"), m_translate);
+    augForm->addRow(tr("&Brightness ±:"), m_brightness);
+    augForm->addRow(tr("&Contrast ±:"), m_contrast);
+    augForm->addRow(tr("C&utout square:"), m_cutout);
+    augForm->addRow(m_autoAugment);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(source);
+    left->addWidget(aug);
+    left->addStretch(1);
+
+    m_chart = new QChartView(new QChart);
+    m_chart->chart()->setTitle(tr("Training images per class"));
+    m_chart->chart()->legend()->hide();
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumHeight(220);
+
+    auto *previewBox = new QGroupBox(tr("Samples: as stored, and as the network sees them"));
+    auto *previewLayout = new QVBoxLayout(previewBox);
+    m_previewGrid = new QGridLayout;
+    m_previewGrid->setSpacing(6);
+    auto *rowTitle1 = new QLabel(tr("original"));
+    auto *rowTitle2 = new QLabel(tr("augmented"));
+    m_previewGrid->addWidget(rowTitle1, 1, 0);
+    m_previewGrid->addWidget(rowTitle2, 2, 0);
+    for (int i = 0; i < kPreviewCount; ++i) {
+        auto *caption = new QLabel;
+        caption->setAlignment(Qt::AlignCenter);
+        auto *orig = new QLabel;
+        auto *augd = new QLabel;
+        for (auto *l : {orig, augd}) {
+            l->setFixedSize(kPreviewSide, kPreviewSide);
+            l->setAlignment(Qt::AlignCenter);
+            l->setStyleSheet(QStringLiteral("background: #202020; border-radius: 3px;"));
+        }
+        m_previewGrid->addWidget(caption, 0, i + 1);
+        m_previewGrid->addWidget(orig, 1, i + 1);
+        m_previewGrid->addWidget(augd, 2, i + 1);
+        m_captionLabels << caption;
+        m_originalLabels << orig;
+        m_augmentedLabels << augd;
+    }
+    previewLayout->addLayout(m_previewGrid);
+    auto *newSamplesButton = new QPushButton(tr("&New samples"));
+    auto *againButton = new QPushButton(tr("Augment &again"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(newSamplesButton);
+    buttons->addWidget(againButton);
+    buttons->addStretch(1);
+    previewLayout->addLayout(buttons);
+
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_chart, 1);
+    right->addWidget(previewBox);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(left, 0);
+    layout->addLayout(right, 1);
+
+    auto *reloadTimer = new QTimer(this);
+    reloadTimer->setSingleShot(true);
+    reloadTimer->setInterval(300);
+    connect(reloadTimer, &QTimer::timeout, this, &DataPanel::reload);
+    auto scheduleReload = [reloadTimer] { reloadTimer->start(); };
+    connect(m_dataset, &QComboBox::currentIndexChanged, this, scheduleReload);
+    connect(m_root, &QLineEdit::editingFinished, this, scheduleReload);
+    connect(m_trainFraction, &QDoubleSpinBox::valueChanged, this, scheduleReload);
+    connect(m_valSplit, &QDoubleSpinBox::valueChanged, this, scheduleReload);
+    connect(m_testFraction, &QDoubleSpinBox::valueChanged, this, scheduleReload);
+    connect(m_browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_root->text());
+        if (!dir.isEmpty()) {
+            m_root->setText(dir);
+            reload();
+        }
+    });
+    connect(m_download, &QPushButton::clicked, this, &DataPanel::startDownload);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_cancelDownload)
+            *m_cancelDownload = true;
+    });
+    auto augmentChanged = [this] {
+        refreshPreview();
+        Q_EMIT settingsChanged();
+    };
+    for (auto *c : {m_hflip, m_vflip, m_autoAugment})
+        connect(c, &QCheckBox::toggled, this, augmentChanged);
+    for (auto *s : {m_rotation, m_zoom, m_translate, m_brightness, m_contrast})
+        connect(s, &QDoubleSpinBox::valueChanged, this, augmentChanged);
+    connect(m_cutout, &QSpinBox::valueChanged, this, augmentChanged);
+    connect(newSamplesButton, &QPushButton::clicked, this, &DataPanel::newSamples);
+    connect(againButton, &QPushButton::clicked, this, [this] {
+        ++m_sampleSeed;
+        refreshPreview();
+    });
+}
+
+data::DatasetOptions DataPanel::datasetOptions() const
+{
+    data::DatasetOptions o;
+    o.name = m_dataset->currentData().toString().toStdString();
+    o.root = m_root->text().trimmed().toStdString();
+    o.trainFraction = m_trainFraction->value() / 100.0;
+    o.valSplit = m_valSplit->value() / 100.0;
+    o.testFraction = m_testFraction->value() / 100.0;
+    return o;
+}
+
+data::AugmentOptions DataPanel::augmentOptions() const
+{
+    data::AugmentOptions a;
+    a.hflip = m_hflip->isChecked();
+    a.vflip = m_vflip->isChecked();
+    a.rotation = m_rotation->value();
+    a.zoom = m_zoom->value();
+    a.translate = m_translate->value();
+    a.brightness = m_brightness->value();
+    a.contrast = m_contrast->value();
+    a.cutout = m_cutout->value();
+    a.autoAugment = m_autoAugment->isChecked();
+    return a;
+}
+
+void DataPanel::setOptions(const data::DatasetOptions &d, const data::AugmentOptions &a)
+{
+    const QSignalBlocker b1(m_dataset), b2(m_trainFraction), b3(m_valSplit), b4(m_testFraction);
+    const int i = m_dataset->findData(QString::fromStdString(d.name));
+    m_dataset->setCurrentIndex(std::max(i, 0));
+    m_root->setText(QString::fromStdString(d.root));
+    m_trainFraction->setValue(d.trainFraction * 100.0);
+    m_valSplit->setValue(d.valSplit * 100.0);
+    m_testFraction->setValue(d.testFraction * 100.0);
+    const QSignalBlocker c1(m_hflip), c2(m_vflip), c3(m_rotation), c4(m_zoom), c5(m_translate), c6(m_brightness),
+        c7(m_contrast), c8(m_cutout), c9(m_autoAugment);
+    m_hflip->setChecked(a.hflip);
+    m_vflip->setChecked(a.vflip);
+    m_rotation->setValue(a.rotation);
+    m_zoom->setValue(a.zoom);
+    m_translate->setValue(a.translate);
+    m_brightness->setValue(a.brightness);
+    m_contrast->setValue(a.contrast);
+    m_cutout->setValue(a.cutout);
+    m_autoAugment->setChecked(a.autoAugment);
+}
+
+void DataPanel::setBusy(bool busy, const QString &text)
+{
+    m_loading = busy;
+    m_status->setText(text);
+}
+
+void DataPanel::reload()
+{
+    const data::DatasetOptions options = datasetOptions();
+    const int generation = ++m_generation;
+    m_download->setVisible(false);
+    setBusy(true, tr("Loading %1…").arg(m_dataset->currentText()));
+    QPointer<DataPanel> self(this);
+    std::thread([self, options, generation] {
+        std::shared_ptr<const data::DatasetSplits> loaded;
+        QString error;
+        try {
+            loaded = std::make_shared<const data::DatasetSplits>(data::loadDataset(options));
+        } catch (const std::exception &e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(
+            qApp, [self, loaded, error, generation] {
+                if (!self || generation != self->m_generation)
+                    return; // a newer request replaced this one
+                if (!loaded) {
+                    self->setBusy(false, QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.toHtmlEscaped()));
+                    const bool missing = error.contains(QStringLiteral("not found"));
+                    self->m_download->setVisible(missing);
+                    Q_EMIT self->loadFailed(error);
+                    return;
+                }
+                self->m_data = loaded;
+                self->setBusy(false, tr("%1 training, %2 validation, %3 test images of %4×%5 pixels, %6 classes")
+                                         .arg(loaded->train.size())
+                                         .arg(loaded->val.size())
+                                         .arg(loaded->test.size())
+                                         .arg(loaded->train.width)
+                                         .arg(loaded->train.height)
+                                         .arg(loaded->train.numClasses()));
+                self->m_status->setToolTip(QString::fromStdString(loaded->source));
+                self->updateChart();
+                self->newSamples();
+                Q_EMIT self->datasetLoaded(loaded);
+            },
+            Qt::QueuedConnection);
+    }).detach();
+}
+
+void DataPanel::startDownload()
+{
+    const std::string name = m_dataset->currentData().toString().toStdString();
+    m_cancelDownload = std::make_shared<std::atomic<bool>>(false);
+    auto cancel = m_cancelDownload;
+    m_download->setVisible(false);
+    m_cancel->setVisible(true);
+    m_progress->setVisible(true);
+    m_progress->setRange(0, 0);
+    setBusy(true, tr("Downloading %1…").arg(m_dataset->currentText()));
+    QPointer<DataPanel> self(this);
+    std::thread([self, name, cancel] {
+        QString error;
+        try {
+            data::downloadDataset(name, {}, [self, cancel](const data::DownloadProgress &p) {
+                QMetaObject::invokeMethod(
+                    qApp, [self, p] {
+                        if (!self)
+                            return;
+                        self->m_progress->setRange(0, p.total > 0 ? 1000 : 0);
+                        if (p.total > 0)
+                            self->m_progress->setValue(int(1000.0 * double(p.received) / double(p.total)));
+                        self->m_progress->setFormat(QStringLiteral("%1  %2 MB").arg(QString::fromStdString(p.fileName)).arg(p.received / 1e6, 0, 'f', 1));
+                    },
+                    Qt::QueuedConnection);
+                return !*cancel;
+            });
+        } catch (const std::exception &e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(
+            qApp, [self, error] {
+                if (!self)
+                    return;
+                self->m_cancel->setVisible(false);
+                self->m_progress->setVisible(false);
+                if (!error.isEmpty()) {
+                    self->setBusy(false, QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.toHtmlEscaped()));
+                    self->m_download->setVisible(true);
+                    Q_EMIT self->loadFailed(error);
+                } else {
+                    self->reload();
+                }
+            },
+            Qt::QueuedConnection);
+    }).detach();
+}
+
+void DataPanel::updateChart()
+{
+    QChart *chart = m_chart->chart();
+    chart->removeAllSeries();
+    for (auto *axis : chart->axes())
+        chart->removeAxis(axis);
+    if (!m_data)
+        return;
+    const auto counts = m_data->train.classCounts();
+    auto *set = new QBarSet(tr("images"));
+    set->setColor(QColor(52, 101, 164));
+    QStringList names;
+    const bool many = counts.size() > 20;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        *set << double(counts[i]);
+        names << (many ? QString::number(i) : QString::fromStdString(m_data->train.classNames[i]));
+    }
+    auto *series = new QBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(names);
+    x->setLabelsAngle(names.size() > 6 ? -45 : 0);
+    auto *y = new QValueAxis;
+    y->setLabelFormat("%d");
+    y->setMin(0);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+void DataPanel::setPreprocess(const data::PreprocessOptions &preprocess)
+{
+    m_preprocess = preprocess;
+    refreshPreview();
+}
+
+void DataPanel::newSamples()
+{
+    if (!m_data || m_data->train.empty())
+        return;
+    data::Rng rng(m_sampleSeed * 7919 + 17);
+    m_sampleIndices.clear();
+    for (int i = 0; i < kPreviewCount; ++i)
+        m_sampleIndices.push_back(std::size_t(rng.below(m_data->train.size())));
+    ++m_sampleSeed;
+    refreshPreview();
+}
+
+void DataPanel::refreshPreview()
+{
+    m_previewAugmented.clear();
+    if (!m_data || m_sampleIndices.empty())
+        return;
+    const data::ImageStore &store = m_data->train;
+    data::PreprocessOptions pre = m_preprocess;
+    if (pre.channels == 1 && store.channels == 3)
+        pre.channels = 3;
+    QString error;
+    try {
+        pre = data::resolvePreprocess(pre, store);
+        const data::SampleTransform transform(store.height, store.width, store.channels, augmentOptions(), pre);
+        std::vector<float> out(transform.outFloats());
+        std::vector<std::uint8_t> pixels(std::size_t(transform.outHeight()) * transform.outWidth() *
+                                         transform.outChannels());
+        for (int i = 0; i < int(m_sampleIndices.size()); ++i) {
+            const std::size_t s = m_sampleIndices[std::size_t(i)];
+            const QImage original = toQImage(store, s);
+            data::Rng rng = data::Rng::derive(m_sampleSeed, s);
+            transform.apply(store.image(s), out.data(), rng, true);
+            transform.denormalize(out.data(), pixels.data());
+            const QImage seen = toQImage(pixels.data(), transform.outHeight(), transform.outWidth(), transform.outChannels());
+            m_previewAugmented << seen;
+            const auto mode = original.width() < kPreviewSide / 2 ? Qt::FastTransformation : Qt::SmoothTransformation;
+            m_originalLabels[i]->setPixmap(QPixmap::fromImage(original.scaled(kPreviewSide, kPreviewSide, Qt::KeepAspectRatio, mode)));
+            m_augmentedLabels[i]->setPixmap(QPixmap::fromImage(seen.scaled(kPreviewSide, kPreviewSide, Qt::KeepAspectRatio, mode)));
+            m_augmentedLabels[i]->setToolTip(tr("%1×%2×%3 as the network receives it (shown de-normalised)")
+                                                 .arg(transform.outChannels())
+                                                 .arg(transform.outHeight())
+                                                 .arg(transform.outWidth()));
+            m_captionLabels[i]->setText(QString::fromStdString(store.classNames[std::size_t(store.labels[s])]));
+        }
+    } catch (const std::exception &e) {
+        error = QString::fromStdString(e.what());
+        m_status->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.toHtmlEscaped()));
+    }
+    Q_EMIT previewUpdated();
+}
+
+} // namespace tl::ui

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "data/augment_options.h"
+#include "data/dataset.h"
+
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGridLayout;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QChartView;
+QT_END_NAMESPACE
+
+namespace tl::ui {
+
+// Step 1: which images, how many, and how they are augmented. Shows the class counts and a
+// grid of samples next to the same samples exactly as the network will receive them (after
+// augmentation, resize and normalisation, de-normalised for display).
+class DataPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DataPanel(QWidget *parent = nullptr);
+    ~DataPanel() override;
+
+    data::DatasetOptions datasetOptions() const;
+    data::AugmentOptions augmentOptions() const;
+    void setOptions(const data::DatasetOptions &dataset, const data::AugmentOptions &augment);
+    std::shared_ptr<const data::DatasetSplits> dataset() const { return m_data; }
+    bool isLoading() const { return m_loading; }
+
+    // What the model will see (size, channels, normalisation): the preview follows it.
+    void setPreprocess(const data::PreprocessOptions &preprocess);
+    // The preview's augmented images as shown (for tests and screenshots).
+    QList<QImage> previewImages() const { return m_previewAugmented; }
+
+public Q_SLOTS:
+    void reload();
+    void newSamples();
+    void refreshPreview();
+
+Q_SIGNALS:
+    void datasetLoaded(std::shared_ptr<const tl::data::DatasetSplits> data);
+    void loadFailed(const QString &error);
+    void settingsChanged();
+    void previewUpdated();
+
+private:
+    void buildUi();
+    void updateChart();
+    void startDownload();
+    void setBusy(bool busy, const QString &text);
+
+    QComboBox *m_dataset;
+    QLineEdit *m_root;
+    QPushButton *m_browse;
+    QDoubleSpinBox *m_trainFraction;
+    QDoubleSpinBox *m_valSplit;
+    QDoubleSpinBox *m_testFraction;
+    QLabel *m_status;
+    QPushButton *m_download;
+    QPushButton *m_cancel;
+    QProgressBar *m_progress;
+    QCheckBox *m_hflip;
+    QCheckBox *m_vflip;
+    QDoubleSpinBox *m_rotation;
+    QDoubleSpinBox *m_zoom;
+    QDoubleSpinBox *m_translate;
+    QDoubleSpinBox *m_brightness;
+    QDoubleSpinBox *m_contrast;
+    QSpinBox *m_cutout;
+    QCheckBox *m_autoAugment;
+    QChartView *m_chart;
+    QGridLayout *m_previewGrid;
+    QList<QLabel *> m_originalLabels;
+    QList<QLabel *> m_augmentedLabels;
+    QList<QLabel *> m_captionLabels;
+    QList<QImage> m_previewAugmented;
+
+    std::shared_ptr<const data::DatasetSplits> m_data;
+    data::PreprocessOptions m_preprocess;
+    std::vector<std::size_t> m_sampleIndices;
+    std::uint64_t m_sampleSeed = 1;
+    int m_generation = 0;
+    bool m_loading = false;
+    std::shared_ptr<std::atomic<bool>> m_cancelDownload;
+};
+
+} // namespace tl::ui

@@ -1,0 +1,254 @@
+#include "widgets/main_window.h"
+
+#include "error.h"
+#include "files.h"
+#include "session/training_session.h"
+#include "widgets/data_panel.h"
+#include "widgets/model_panel.h"
+#include "widgets/results_panel.h"
+#include "widgets/training_panel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QThread>
+
+namespace tl::ui {
+
+namespace {
+
+QString deviceText()
+{
+    // The worker picks CUDA when LibTorch sees it; the CPU uses every core.
+    return QObject::tr("CPU, %1 threads (CUDA when available)").arg(QThread::idealThreadCount());
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new TrainingSession(this))
+{
+    setWindowTitle(tr("TransferLab"));
+    m_baseFont = QApplication::font();
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    m_data = new DataPanel;
+    m_model = new ModelPanel;
+    m_training = new TrainingPanel;
+    m_results = new ResultsPanel;
+    m_tabs->addTab(m_data, tr("1 · Data"));
+    m_tabs->addTab(m_model, tr("2 · Model"));
+    m_tabs->addTab(m_training, tr("3 · Training"));
+    m_tabs->addTab(m_results, tr("4 · Results"));
+    setCentralWidget(m_tabs);
+    m_deviceLabel = new QLabel(deviceText());
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    m_training->setDeviceText(deviceText());
+    buildMenus();
+
+    connect(m_data, &DataPanel::datasetLoaded, this, [this](std::shared_ptr<const data::DatasetSplits> d) {
+        m_model->setDataShape(d->train.channels, d->train.height, d->train.numClasses());
+        statusBar()->showMessage(tr("%1 loaded").arg(QString::fromStdString(data::datasetInfo(d->name).title)), 4000);
+    });
+    connect(m_model, &ModelPanel::specChanged, this, &MainWindow::syncPreprocess);
+
+    connect(m_training, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
+    connect(m_training, &TrainingPanel::pauseRequested, m_session, &TrainingSession::pause);
+    connect(m_training, &TrainingPanel::resumeRequested, m_session, &TrainingSession::resume);
+    connect(m_training, &TrainingPanel::stopRequested, m_session, &TrainingSession::stop);
+    connect(m_session, &TrainingSession::runningChanged, m_training, &TrainingPanel::setRunning);
+    connect(m_session, &TrainingSession::pausedChanged, m_training, &TrainingPanel::setPaused);
+    connect(m_session, &TrainingSession::stageStarted, m_training, &TrainingPanel::onStageStarted);
+    connect(m_session, &TrainingSession::batchProgress, m_training, &TrainingPanel::onBatch);
+    connect(m_session, &TrainingSession::epochFinished, m_training, &TrainingPanel::onEpoch);
+    connect(m_session, &TrainingSession::message, m_training, &TrainingPanel::onMessage);
+    connect(m_session, &TrainingSession::finished, this, [this](std::shared_ptr<const runs::RunResult> r) {
+        m_training->onFinished(r->test.accuracy, r->test.loss);
+        m_results->setResult(r, m_data->dataset());
+        statusBar()->showMessage(tr("Run saved in %1").arg(QString::fromStdString(r->runDir)));
+        m_tabs->setCurrentWidget(m_results);
+    });
+    connect(m_session, &TrainingSession::failed, this, [this](const QString &error) {
+        m_training->onFailed(error);
+        QMessageBox::critical(this, tr("Training failed"), error);
+    });
+
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    const QString last = settings.value("experiment/last").toString();
+    train::ExperimentConfig config;
+    if (!last.isEmpty()) {
+        try {
+            config = train::ExperimentConfig::fromJson(last.toStdString(), "saved settings");
+        } catch (const Error &) {
+            config = train::ExperimentConfig{};
+        }
+    }
+    setExperiment(config);
+    m_tabs->setCurrentIndex(settings.value("window/tab", 0).toInt());
+    m_data->reload();
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::runsFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs");
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open experiment…"), QKeySequence::Open, this, &MainWindow::openExperiment);
+    file->addAction(tr("&Save experiment…"), QKeySequence::Save, this, &MainWindow::saveExperiment);
+    file->addAction(tr("Show &runs folder"), this, [this] {
+        QDir().mkpath(runsFolder());
+        QMessageBox::information(this, tr("Runs folder"), tr("Runs are saved in\n%1").arg(runsFolder()));
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *train = menuBar()->addMenu(tr("&Training"));
+    train->addAction(tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::startTraining);
+    train->addAction(tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period), m_session, &TrainingSession::stop);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *presentation = view->addAction(tr("&Presentation mode"));
+    presentation->setCheckable(true);
+    presentation->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    for (int i = 0; i < 4; ++i)
+        view->addAction(m_tabs->tabText(i), QKeySequence(QStringLiteral("Alt+%1").arg(i + 1)), this,
+                        [this, i] { m_tabs->setCurrentIndex(i); });
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About TransferLab"), this, [this] {
+        QMessageBox::about(this, tr("About TransferLab"),
+                           tr("<b>TransferLab</b> 0.1<br>A workbench for transfer learning on images.<br>"
+                              "Go left to right: pick the data, the model and what to freeze, train, "
+                              "then click the confusion matrix to see the mistakes."));
+    });
+}
+
+void MainWindow::syncPreprocess()
+{
+    data::PreprocessOptions pre = m_loadedConfig.preprocess;
+    pre.imageSize = m_model->inputSize();
+    pre.channels = m_model->inputChannels();
+    m_data->setPreprocess(pre);
+}
+
+train::ExperimentConfig MainWindow::experiment() const
+{
+    train::ExperimentConfig c = m_loadedConfig;
+    c.data = m_data->datasetOptions();
+    c.augment = m_data->augmentOptions();
+    c.model = m_model->spec();
+    c.preprocess.imageSize = m_model->inputSize();
+    c.preprocess.channels = m_model->inputChannels();
+    c.seed = m_training->seed();
+    const train::StageConfig stage = m_training->stage();
+    if (c.stages.size() <= 1)
+        c.stages = {stage};
+    else
+        c.stages.front() = stage; // further stages come from the experiment file
+    c.stages.front().name = c.stages.size() > 1 ? c.stages.front().name : "train";
+    return c;
+}
+
+void MainWindow::setExperiment(const train::ExperimentConfig &config)
+{
+    m_loadedConfig = config;
+    m_data->setOptions(config.data, config.augment);
+    m_model->setSpec(config.model);
+    m_training->setStage(config.stages.front());
+    m_training->setSeed(config.seed);
+    syncPreprocess();
+}
+
+void MainWindow::startTraining()
+{
+    if (m_session->isRunning())
+        return;
+    auto data = m_data->dataset();
+    if (!data || m_data->isLoading()) {
+        QMessageBox::information(this, tr("No data yet"), tr("The dataset is still loading or could not be loaded; see the Data tab."));
+        m_tabs->setCurrentWidget(m_data);
+        return;
+    }
+    train::ExperimentConfig config = experiment();
+    try {
+        config.validate();
+    } catch (const Error &e) {
+        QMessageBox::warning(this, tr("Check the settings"), QString::fromStdString(e.what()));
+        return;
+    }
+    const QString name = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + "-" +
+                         QString::fromStdString(config.model.name) + "-" + QString::fromStdString(config.data.name);
+    const QString dir = runsFolder() + "/" + name;
+    m_training->resetCharts();
+    m_tabs->setCurrentWidget(m_training);
+    m_session->start(config, data, dir);
+}
+
+void MainWindow::openExperiment()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open experiment"), QString(), tr("Experiments (*.json)"));
+    if (path.isEmpty())
+        return;
+    try {
+        setExperiment(train::ExperimentConfig::fromFile(path.toStdString()));
+        m_data->reload();
+    } catch (const Error &e) {
+        QMessageBox::warning(this, tr("Cannot open the experiment"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::saveExperiment()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save experiment"), QStringLiteral("experiment.json"),
+                                                      tr("Experiments (*.json)"));
+    if (path.isEmpty())
+        return;
+    try {
+        writeFileAtomic(path.toStdString(), experiment().toJson());
+    } catch (const Error &e) {
+        QMessageBox::warning(this, tr("Cannot save the experiment"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    QFont f = m_baseFont;
+    if (on)
+        f.setPointSizeF(f.pointSizeF() * 1.4);
+    QApplication::setFont(f);
+    m_training->setPresentation(on);
+    m_results->setHighContrast(on);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_session->isRunning()) {
+        const auto answer = QMessageBox::question(this, tr("Training is running"),
+                                                  tr("Stop the training and quit? Completed epochs are already saved."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_session->stopAndWait();
+    }
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/tab", m_tabs->currentIndex());
+    settings.setValue("experiment/last", QString::fromStdString(experiment().toJson()));
+    event->accept();
+}
+
+} // namespace tl::ui

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "train/experiment_config.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QTabWidget;
+class QLabel;
+QT_END_NAMESPACE
+
+namespace tl::ui {
+
+class DataPanel;
+class ModelPanel;
+class TrainingPanel;
+class ResultsPanel;
+class TrainingSession;
+
+// Assembles the panels (Data → Model → Training → Results) and connects them; owns the
+// training session. Remembers its layout and the last experiment.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The experiment as the panels show it.
+    train::ExperimentConfig experiment() const;
+    void setExperiment(const train::ExperimentConfig &config);
+
+    DataPanel *dataPanel() const { return m_data; }
+    ModelPanel *modelPanel() const { return m_model; }
+    TrainingPanel *trainingPanel() const { return m_training; }
+    ResultsPanel *resultsPanel() const { return m_results; }
+    TrainingSession *session() const { return m_session; }
+    QTabWidget *tabs() const { return m_tabs; }
+    // Where runs started from the window are written.
+    static QString runsFolder();
+
+public Q_SLOTS:
+    void startTraining();
+    void openExperiment();
+    void saveExperiment();
+    void setPresentationMode(bool on);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void syncPreprocess();
+
+    QTabWidget *m_tabs;
+    DataPanel *m_data;
+    ModelPanel *m_model;
+    TrainingPanel *m_training;
+    ResultsPanel *m_results;
+    TrainingSession *m_session;
+    QLabel *m_deviceLabel;
+    train::ExperimentConfig m_loadedConfig; // keeps settings the panels do not show
+    QFont m_baseFont;
+};
+
+} // namespace tl::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "models/model_spec.h"
+
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+class QTreeView;
+QT_END_NAMESPACE
+
+namespace tl::ui {
+
+class LayerTreeModel;
+
+// Step 2: the model. Picker with description, the architecture's options, and the layer tree
+// with a checkbox per layer to freeze or unfreeze it, and live totals.
+class ModelPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ModelPanel(QWidget *parent = nullptr);
+
+    // The spec as chosen, frozen layers included. Input size / channels / classes come from the
+    // data (setDataShape) unless the user overrides the input size.
+    models::ModelSpec spec() const;
+    void setSpec(const models::ModelSpec &spec);
+    void setDataShape(int channels, int size, int numClasses);
+    int inputSize() const;
+    int inputChannels() const;
+    LayerTreeModel *layerModel() const { return m_tree; }
+    QString totalsText() const;
+
+Q_SIGNALS:
+    void specChanged();
+
+private:
+    void rebuild();
+    void showContextMenu(const QPoint &pos);
+
+    QComboBox *m_model;
+    QLabel *m_description;
+    QSpinBox *m_inputSize;
+    QCheckBox *m_rgb;
+    QDoubleSpinBox *m_dropout;
+    QCheckBox *m_batchNorm;
+    QDoubleSpinBox *m_bnMomentum;
+    QDoubleSpinBox *m_l2;
+    QTreeView *m_view;
+    LayerTreeModel *m_tree;
+    QLabel *m_totals;
+    QLabel *m_error;
+    int m_dataChannels = 1;
+    int m_dataSize = 28;
+    int m_numClasses = 10;
+};
+
+} // namespace tl::ui

@@ -1,0 +1,220 @@
+#include "widgets/results_panel.h"
+
+#include "models/confusion_model.h"
+#include "models/gallery_model.h"
+#include "models/layer_tree_model.h"
+
+#include <QCheckBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QListWidget>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace tl::ui {
+
+ResultsPanel::ResultsPanel(QWidget *parent)
+    : QWidget(parent), m_confusionModel(new ConfusionModel(this)), m_galleryModel(new GalleryModel(this))
+{
+    m_headline = new QLabel(tr("Train a model to see its results here."));
+    m_headline->setTextFormat(Qt::RichText);
+    QFont f = m_headline->font();
+    f.setPointSizeF(f.pointSizeF() * 1.25);
+    m_headline->setFont(f);
+
+    m_normalized = new QCheckBox(tr("Show percentages of each true class"));
+    m_confusion = new QTableView;
+    m_confusion->setModel(m_confusionModel);
+    m_confusion->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_confusion->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_confusion->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_confusion->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_confusion->horizontalHeader()->setMinimumSectionSize(36);
+    m_confusion->setToolTip(tr("Rows: true class. Columns: predicted class. Click a cell to see its images."));
+    auto *confBox = new QGroupBox(tr("Confusion matrix (rows: true class, columns: predicted)"));
+    auto *confLayout = new QVBoxLayout(confBox);
+    confLayout->addWidget(m_normalized);
+    confLayout->addWidget(m_confusion, 1);
+
+    m_galleryTitle = new QLabel(tr("Click a cell of the matrix."));
+    m_galleryTitle->setWordWrap(true);
+    m_gallery = new QListView;
+    m_gallery->setModel(m_galleryModel);
+    m_gallery->setViewMode(QListView::IconMode);
+    m_gallery->setIconSize(QSize(84, 84));
+    m_gallery->setGridSize(QSize(104, 118));
+    m_gallery->setResizeMode(QListView::Adjust);
+    m_gallery->setMovement(QListView::Static);
+    m_gallery->setUniformItemSizes(true);
+    m_gallery->setWordWrap(true);
+    m_image = new QLabel;
+    m_image->setFixedSize(224, 224);
+    m_image->setAlignment(Qt::AlignCenter);
+    m_image->setStyleSheet(QStringLiteral("background: #202020; border-radius: 4px;"));
+    m_top5 = new QLabel;
+    m_top5->setTextFormat(Qt::RichText);
+    m_top5->setMinimumWidth(220);
+    m_top5->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    auto *detail = new QHBoxLayout;
+    detail->addWidget(m_image);
+    detail->addWidget(m_top5, 1);
+    auto *galleryBox = new QGroupBox(tr("Images in the cell, highest loss first"));
+    auto *galleryLayout = new QVBoxLayout(galleryBox);
+    galleryLayout->addWidget(m_galleryTitle);
+    galleryLayout->addWidget(m_gallery, 1);
+    galleryLayout->addLayout(detail);
+
+    m_perClass = new QTableWidget(0, 5);
+    m_perClass->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Images")});
+    m_perClass->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_perClass->verticalHeader()->hide();
+    m_perClass->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_perClass->setSortingEnabled(true);
+    m_pairs = new QListWidget;
+    auto *tables = new QSplitter(Qt::Vertical);
+    auto *perClassBox = new QGroupBox(tr("Per class"));
+    (new QVBoxLayout(perClassBox))->addWidget(m_perClass);
+    auto *pairsBox = new QGroupBox(tr("Most confused (true → predicted)"));
+    (new QVBoxLayout(pairsBox))->addWidget(m_pairs);
+    tables->addWidget(perClassBox);
+    tables->addWidget(pairsBox);
+
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(confBox);
+    split->addWidget(galleryBox);
+    split->addWidget(tables);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_headline);
+    layout->addWidget(split, 1);
+
+    connect(m_normalized, &QCheckBox::toggled, m_confusionModel, &ConfusionModel::setNormalized);
+    connect(m_confusion, &QTableView::clicked, this, [this](const QModelIndex &i) { showCell(i.row(), i.column()); });
+    connect(m_gallery, &QListView::clicked, this, [this](const QModelIndex &i) { showImage(i.row()); });
+    connect(m_pairs, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        const QPoint cell = item->data(Qt::UserRole).toPoint();
+        m_confusion->setCurrentIndex(m_confusionModel->index(cell.x(), cell.y()));
+        showCell(cell.x(), cell.y());
+    });
+}
+
+void ResultsPanel::setHighContrast(bool on) { m_confusionModel->setHighContrast(on); }
+
+void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result, std::shared_ptr<const data::DatasetSplits> data)
+{
+    m_result = std::move(result);
+    m_data = std::move(data);
+    m_names.clear();
+    for (const auto &n : m_result->classNames)
+        m_names << QString::fromStdString(n);
+    const auto &e = m_result->test;
+    m_headline->setText(tr("<b>Test accuracy %1%</b> · loss %2 · top-5 %3% · %4 test images · %5 s per epoch%6")
+                            .arg(e.accuracy * 100.0, 0, 'f', 2)
+                            .arg(e.loss, 0, 'f', 4)
+                            .arg(e.top5Accuracy * 100.0, 0, 'f', 1)
+                            .arg(e.count)
+                            .arg(m_result->secondsPerEpoch, 0, 'f', 1)
+                            .arg(m_result->stopped ? tr(" · <i>stopped early</i>") : QString()));
+    m_confusionModel->setEvaluation(e, m_names);
+    // The gallery shows the images as stored; it shares the test set with the run.
+    std::shared_ptr<const data::ImageStore> test(m_data, &m_data->test);
+    m_galleryModel->setSource(test, e.predictions, m_names);
+    m_galleryTitle->setText(tr("Click a cell of the matrix."));
+    m_image->clear();
+    m_top5->clear();
+
+    m_perClass->setSortingEnabled(false);
+    m_perClass->setRowCount(e.numClasses);
+    for (int c = 0; c < e.numClasses; ++c) {
+        const auto &m = e.perClass[std::size_t(c)];
+        auto number = [](double v) {
+            auto *item = new QTableWidgetItem;
+            item->setData(Qt::DisplayRole, QString::number(v, 'f', 3).toDouble());
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            return item;
+        };
+        m_perClass->setItem(c, 0, new QTableWidgetItem(m_names.value(c)));
+        m_perClass->setItem(c, 1, number(m.precision));
+        m_perClass->setItem(c, 2, number(m.recall));
+        m_perClass->setItem(c, 3, number(m.f1));
+        m_perClass->setItem(c, 4, number(double(m.support)));
+    }
+    m_perClass->setSortingEnabled(true);
+
+    struct Pair
+    {
+        int t, p;
+        qint64 n;
+    };
+    std::vector<Pair> pairs;
+    for (int t = 0; t < e.numClasses; ++t)
+        for (int p = 0; p < e.numClasses; ++p)
+            if (t != p && e.at(t, p) > 0)
+                pairs.push_back({t, p, e.at(t, p)});
+    std::sort(pairs.begin(), pairs.end(), [](const Pair &a, const Pair &b) { return a.n > b.n; });
+    m_pairs->clear();
+    for (std::size_t i = 0; i < std::min<std::size_t>(pairs.size(), 15); ++i) {
+        auto *item = new QListWidgetItem(tr("%1 → %2: %3").arg(m_names.value(pairs[i].t), m_names.value(pairs[i].p)).arg(pairs[i].n));
+        item->setData(Qt::UserRole, QPoint(pairs[i].t, pairs[i].p));
+        m_pairs->addItem(item);
+    }
+}
+
+void ResultsPanel::showCell(int trueClass, int predicted)
+{
+    m_galleryModel->showCell(trueClass, predicted);
+    const int n = m_galleryModel->rowCount();
+    m_galleryTitle->setText(trueClass == predicted
+                                ? tr("<b>%1</b> predicted correctly: %2 images").arg(m_names.value(trueClass)).arg(n)
+                                : tr("<b>%1</b> predicted as <b>%2</b>: %3 images")
+                                      .arg(m_names.value(trueClass), m_names.value(predicted))
+                                      .arg(n));
+    if (n > 0) {
+        m_gallery->setCurrentIndex(m_galleryModel->index(0));
+        showImage(0);
+    } else {
+        m_image->clear();
+        m_top5->clear();
+    }
+}
+
+void ResultsPanel::showImage(int row)
+{
+    if (row < 0 || row >= m_galleryModel->rowCount())
+        return;
+    const QImage img = m_galleryModel->image(row);
+    const auto mode = img.width() < 112 ? Qt::FastTransformation : Qt::SmoothTransformation;
+    m_image->setPixmap(QPixmap::fromImage(img.scaled(m_image->size(), Qt::KeepAspectRatio, mode)));
+    const train::Prediction &p = m_galleryModel->prediction(row);
+    QString html = tr("<p>test image %1<br>true class: <b>%2</b><br>loss %3</p><table cellspacing=4>")
+                       .arg(p.index)
+                       .arg(m_names.value(p.trueLabel).toHtmlEscaped())
+                       .arg(p.loss, 0, 'f', 3);
+    for (int k = 0; k < 5; ++k) {
+        const int c = p.topClasses[std::size_t(k)];
+        if (c < 0)
+            break;
+        const double prob = p.topProbabilities[std::size_t(k)];
+        const int width = std::max(1, int(prob * 140));
+        const QString color = c == p.trueLabel ? QStringLiteral("#2e8b57") : QStringLiteral("#3465a4");
+        html += QStringLiteral("<tr><td>%1</td><td><table cellspacing=0 cellpadding=0><tr><td bgcolor='%2' width=%3 "
+                               "height=12></td></tr></table></td><td align=right>%4%</td></tr>")
+                    .arg(m_names.value(c).toHtmlEscaped(), color)
+                    .arg(width)
+                    .arg(prob * 100.0, 0, 'f', 1);
+    }
+    html += QStringLiteral("</table>");
+    m_top5->setText(html);
+}
+
+} // namespace tl::ui

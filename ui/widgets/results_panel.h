@@ -1,0 +1,61 @@
+#pragma once
+
+#include "data/dataset.h"
+#include "runs/run_experiment.h"
+
+#include <QWidget>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QLabel;
+class QListView;
+class QListWidget;
+class QTableView;
+class QTableWidget;
+QT_END_NAMESPACE
+
+namespace tl::ui {
+
+class ConfusionModel;
+class GalleryModel;
+
+// Step 4: what the model gets right and wrong. The confusion matrix as a heat map; clicking a
+// cell lists the test images behind it, worst first; clicking an image shows it large with its
+// top-5 classes. Per-class precision / recall / F1 and the most confused pairs.
+class ResultsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ResultsPanel(QWidget *parent = nullptr);
+
+    void setResult(std::shared_ptr<const runs::RunResult> result, std::shared_ptr<const data::DatasetSplits> data);
+    QTableView *confusionView() const { return m_confusion; }
+    QListView *galleryView() const { return m_gallery; }
+    GalleryModel *galleryModel() const { return m_galleryModel; }
+    void setHighContrast(bool on);
+
+public Q_SLOTS:
+    void showCell(int trueClass, int predicted);
+    void showImage(int row);
+
+private:
+    std::shared_ptr<const runs::RunResult> m_result;
+    std::shared_ptr<const data::DatasetSplits> m_data;
+    QStringList m_names;
+    QLabel *m_headline;
+    QCheckBox *m_normalized;
+    QTableView *m_confusion;
+    ConfusionModel *m_confusionModel;
+    QLabel *m_galleryTitle;
+    QListView *m_gallery;
+    GalleryModel *m_galleryModel;
+    QLabel *m_image;
+    QLabel *m_top5;
+    QTableWidget *m_perClass;
+    QListWidget *m_pairs;
+};
+
+} // namespace tl::ui

@@ -1,0 +1,297 @@
+#include "widgets/training_panel.h"
+
+#include "charts/metric_chart.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace tl::ui {
+
+namespace {
+
+QString duration(double s)
+{
+    if (!std::isfinite(s) || s < 0)
+        return QStringLiteral("–");
+    const int t = int(std::lround(s));
+    return t >= 3600 ? QStringLiteral("%1:%2:%3").arg(t / 3600).arg((t / 60) % 60, 2, 10, QChar('0')).arg(t % 60, 2, 10, QChar('0'))
+                     : QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QChar('0'));
+}
+
+} // namespace
+
+TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
+{
+    m_epochs = new QSpinBox;
+    m_epochs->setRange(1, 10000);
+    m_epochs->setValue(1);
+    m_batch = new QSpinBox;
+    m_batch->setRange(1, 65536);
+    m_batch->setValue(64);
+    m_optimizer = new QComboBox;
+    m_optimizer->addItem(QStringLiteral("Adam"), QStringLiteral("adam"));
+    m_optimizer->addItem(QStringLiteral("AdamW"), QStringLiteral("adamw"));
+    m_optimizer->addItem(QStringLiteral("SGD"), QStringLiteral("sgd"));
+    m_optimizer->addItem(QStringLiteral("RMSprop"), QStringLiteral("rmsprop"));
+    m_lr = new QDoubleSpinBox;
+    m_lr->setDecimals(6);
+    m_lr->setRange(1e-6, 10);
+    m_lr->setSingleStep(1e-4);
+    m_lr->setValue(1e-3);
+    m_momentum = new QDoubleSpinBox;
+    m_momentum->setRange(0, 0.999);
+    m_momentum->setDecimals(3);
+    m_momentum->setSingleStep(0.05);
+    m_nesterov = new QCheckBox(tr("Nesterov"));
+    m_weightDecay = new QDoubleSpinBox;
+    m_weightDecay->setDecimals(6);
+    m_weightDecay->setRange(0, 1);
+    m_weightDecay->setSingleStep(1e-4);
+    m_seed = new QSpinBox;
+    m_seed->setRange(0, 1000000);
+    m_device = new QLabel;
+
+    auto *hyper = new QGroupBox(tr("Hyperparameters"));
+    auto *form = new QFormLayout(hyper);
+    form->addRow(tr("&Epochs:"), m_epochs);
+    form->addRow(tr("&Batch size:"), m_batch);
+    form->addRow(tr("&Optimizer:"), m_optimizer);
+    form->addRow(tr("&Learning rate:"), m_lr);
+    form->addRow(tr("&Momentum:"), m_momentum);
+    form->addRow(QString(), m_nesterov);
+    form->addRow(tr("&Weight decay:"), m_weightDecay);
+    form->addRow(tr("&Seed:"), m_seed);
+    form->addRow(tr("Device:"), m_device);
+    auto syncOptimizer = [this] {
+        const QString o = m_optimizer->currentData().toString();
+        m_momentum->setEnabled(o == "sgd" || o == "rmsprop");
+        m_nesterov->setEnabled(o == "sgd");
+    };
+    connect(m_optimizer, &QComboBox::currentIndexChanged, this, syncOptimizer);
+    syncOptimizer();
+
+    m_start = new QPushButton(tr("&Start training"));
+    m_start->setDefault(true);
+    m_start->setMinimumHeight(36);
+    m_pause = new QPushButton(tr("&Pause"));
+    m_stop = new QPushButton(tr("S&top"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_start, 2);
+    buttons->addWidget(m_pause, 1);
+    buttons->addWidget(m_stop, 1);
+    m_progress = new QProgressBar;
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(true);
+    m_progress->setFormat(QString());
+    m_status = new QLabel(tr("Ready."));
+    m_status->setWordWrap(true);
+    m_log = new QPlainTextEdit;
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(2000);
+    m_log->setPlaceholderText(tr("Epoch results appear here."));
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(hyper);
+    left->addLayout(buttons);
+    left->addWidget(m_progress);
+    left->addWidget(m_status);
+    left->addWidget(m_log, 1);
+
+    m_loss = new MetricChart(tr("Loss"), tr("cross-entropy"));
+    m_lossBatch = m_loss->addSeries(tr("train (per batch, smoothed)"), QColor(52, 101, 164, 150));
+    m_lossTrain = m_loss->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
+    m_lossVal = m_loss->addSeries(tr("validation (epoch)"), QColor(230, 97, 0), true, true);
+    m_accuracy = new MetricChart(tr("Accuracy"), tr("accuracy"));
+    m_accuracy->setFixedYRange(0, 1);
+    m_accBatch = m_accuracy->addSeries(tr("train (per batch, smoothed)"), QColor(52, 101, 164, 150));
+    m_accTrain = m_accuracy->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
+    m_accVal = m_accuracy->addSeries(tr("validation (epoch)"), QColor(230, 97, 0), true, true);
+    auto *charts = new QVBoxLayout;
+    charts->addWidget(m_loss, 1);
+    charts->addWidget(m_accuracy, 1);
+
+    auto *layout = new QHBoxLayout(this);
+    auto *leftWidget = new QWidget;
+    leftWidget->setLayout(left);
+    leftWidget->setMaximumWidth(420);
+    layout->addWidget(leftWidget);
+    layout->addLayout(charts, 1);
+
+    m_flushTimer = new QTimer(this);
+    m_flushTimer->setInterval(250);
+    connect(m_flushTimer, &QTimer::timeout, this, &TrainingPanel::flush);
+
+    connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startRequested);
+    connect(m_pause, &QPushButton::clicked, this, [this] { Q_EMIT(m_paused ? resumeRequested() : pauseRequested()); });
+    connect(m_stop, &QPushButton::clicked, this, &TrainingPanel::stopRequested);
+    setRunning(false);
+}
+
+train::StageConfig TrainingPanel::stage() const
+{
+    train::StageConfig s;
+    s.epochs = m_epochs->value();
+    s.batchSize = m_batch->value();
+    s.optimizer.name = m_optimizer->currentData().toString().toStdString();
+    s.optimizer.lr = m_lr->value();
+    s.optimizer.momentum = m_momentum->isEnabled() ? m_momentum->value() : 0.0;
+    s.optimizer.nesterov = m_nesterov->isEnabled() && m_nesterov->isChecked();
+    s.optimizer.weightDecay = m_weightDecay->value();
+    return s;
+}
+
+void TrainingPanel::setStage(const train::StageConfig &s)
+{
+    m_epochs->setValue(s.epochs);
+    m_batch->setValue(s.batchSize);
+    m_optimizer->setCurrentIndex(std::max(0, m_optimizer->findData(QString::fromStdString(s.optimizer.name))));
+    m_lr->setValue(s.optimizer.lr);
+    m_momentum->setValue(s.optimizer.momentum);
+    m_nesterov->setChecked(s.optimizer.nesterov);
+    m_weightDecay->setValue(s.optimizer.weightDecay);
+}
+
+std::uint64_t TrainingPanel::seed() const { return std::uint64_t(m_seed->value()); }
+void TrainingPanel::setSeed(std::uint64_t seed) { m_seed->setValue(int(seed)); }
+void TrainingPanel::setDeviceText(const QString &text) { m_device->setText(text); }
+
+void TrainingPanel::setPresentation(bool on)
+{
+    m_loss->setLineWidth(on ? 4.0 : 2.0);
+    m_accuracy->setLineWidth(on ? 4.0 : 2.0);
+}
+
+void TrainingPanel::setRunning(bool running)
+{
+    m_start->setEnabled(!running);
+    m_pause->setEnabled(running);
+    m_stop->setEnabled(running);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_batch, m_optimizer, m_lr, m_momentum, m_nesterov,
+                                                       m_weightDecay, m_seed})
+        w->setEnabled(!running);
+    if (running) {
+        m_flushTimer->start();
+    } else {
+        flush();
+        m_flushTimer->stop();
+        setPaused(false);
+    }
+}
+
+void TrainingPanel::setPaused(bool paused)
+{
+    m_paused = paused;
+    m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+    if (paused)
+        m_status->setText(tr("Paused. Resume to go on from the same batch."));
+}
+
+void TrainingPanel::resetCharts()
+{
+    m_loss->clear();
+    m_accuracy->clear();
+    m_pendingLoss.clear();
+    m_pendingAcc.clear();
+    m_smoothLoss = m_smoothAcc = -1;
+    m_epochBase = 0;
+    m_lastGlobalEpoch = 0;
+    m_progress->setValue(0);
+    m_progress->setFormat(QString());
+    m_log->clear();
+}
+
+void TrainingPanel::onStageStarted(int stage, const QString &name, int epochs)
+{
+    m_epochBase = m_lastGlobalEpoch;
+    if (stage > 0) {
+        m_loss->markBoundary(m_epochBase);
+        m_accuracy->markBoundary(m_epochBase);
+    }
+    m_log->appendPlainText(tr("Stage %1 (%2): %3 epochs").arg(stage + 1).arg(name).arg(epochs));
+}
+
+void TrainingPanel::onBatch(const train::BatchProgress &p)
+{
+    const double x = m_epochBase + (p.epoch - 1) + double(p.batch) / double(std::max<std::int64_t>(1, p.batches));
+    // Exponential smoothing of the per-batch values, as TensorBoard's slider does.
+    m_smoothLoss = m_smoothLoss < 0 ? p.lastLoss : 0.8 * m_smoothLoss + 0.2 * p.lastLoss;
+    m_pendingLoss << QPointF(x, m_smoothLoss);
+    m_pendingAcc << QPointF(x, p.accuracy);
+    const double frac = (double(p.epoch - 1) + double(p.batch) / double(std::max<std::int64_t>(1, p.batches))) /
+                        double(std::max(1, p.epochs));
+    m_progress->setValue(int(frac * 1000));
+    m_progress->setFormat(tr("epoch %1/%2 · batch %3/%4").arg(p.epoch).arg(p.epochs).arg(p.batch).arg(p.batches));
+    if (!m_paused)
+        m_status->setText(tr("loss %1 · accuracy %2 · %3 images/s · lr %4 · ETA %5")
+                              .arg(p.loss, 0, 'f', 4)
+                              .arg(p.accuracy, 0, 'f', 4)
+                              .arg(p.imagesPerSecond, 0, 'f', 0)
+                              .arg(p.learningRate, 0, 'g', 3)
+                              .arg(duration(p.etaSeconds)));
+}
+
+void TrainingPanel::onEpoch(const train::EpochMetrics &m)
+{
+    flush();
+    m_lastGlobalEpoch = m.globalEpoch;
+    const double x = m.globalEpoch;
+    m_loss->append(m_lossTrain, {QPointF(x, m.trainLoss)});
+    m_accuracy->append(m_accTrain, {QPointF(x, m.trainAccuracy)});
+    QString line = tr("epoch %1: loss %2, accuracy %3").arg(m.globalEpoch).arg(m.trainLoss, 0, 'f', 4).arg(m.trainAccuracy, 0, 'f', 4);
+    if (m.hasValidation) {
+        m_loss->append(m_lossVal, {QPointF(x, m.valLoss)});
+        m_accuracy->append(m_accVal, {QPointF(x, m.valAccuracy)});
+        line += tr(" | validation loss %1, accuracy %2").arg(m.valLoss, 0, 'f', 4).arg(m.valAccuracy, 0, 'f', 4);
+    }
+    line += tr(" | %1 s, %2 images/s").arg(m.seconds, 0, 'f', 1).arg(m.imagesPerSecond, 0, 'f', 0);
+    m_log->appendPlainText(line);
+}
+
+void TrainingPanel::onMessage(const QString &text)
+{
+    m_log->appendPlainText(text);
+    m_status->setText(text);
+}
+
+void TrainingPanel::onFinished(double testAccuracy, double testLoss)
+{
+    m_progress->setValue(1000);
+    m_progress->setFormat(tr("done"));
+    const QString text = tr("Test accuracy %1, loss %2. See the Results tab.").arg(testAccuracy, 0, 'f', 4).arg(testLoss, 0, 'f', 4);
+    m_status->setText(text);
+    m_log->appendPlainText(text);
+}
+
+void TrainingPanel::onFailed(const QString &error)
+{
+    m_status->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.toHtmlEscaped()));
+    m_log->appendPlainText(tr("Failed: %1").arg(error));
+}
+
+void TrainingPanel::flush()
+{
+    if (!m_pendingLoss.isEmpty()) {
+        m_loss->append(m_lossBatch, m_pendingLoss);
+        m_pendingLoss.clear();
+    }
+    if (!m_pendingAcc.isEmpty()) {
+        m_accuracy->append(m_accBatch, m_pendingAcc);
+        m_pendingAcc.clear();
+    }
+}
+
+} // namespace tl::ui

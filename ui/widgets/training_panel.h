@@ -1,0 +1,94 @@
+#pragma once
+
+#include "train/experiment_config.h"
+#include "train/training_types.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QPointF>
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTimer;
+QT_END_NAMESPACE
+
+namespace tl::ui {
+
+class MetricChart;
+
+// Step 3: hyperparameters, Start / Pause / Stop, progress with ETA and images/s, and the live
+// loss and accuracy charts (training per batch, smoothed, and per epoch; validation per epoch).
+class TrainingPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TrainingPanel(QWidget *parent = nullptr);
+
+    train::StageConfig stage() const;
+    void setStage(const train::StageConfig &stage);
+    std::uint64_t seed() const;
+    void setSeed(std::uint64_t seed);
+    void setDeviceText(const QString &text);
+
+    MetricChart *lossChart() const { return m_loss; }
+    MetricChart *accuracyChart() const { return m_accuracy; }
+    void setPresentation(bool on);
+
+public Q_SLOTS:
+    void setRunning(bool running);
+    void setPaused(bool paused);
+    void onStageStarted(int stage, const QString &name, int epochs);
+    void onBatch(const tl::train::BatchProgress &p);
+    void onEpoch(const tl::train::EpochMetrics &m);
+    void onMessage(const QString &text);
+    void onFinished(double testAccuracy, double testLoss);
+    void onFailed(const QString &error);
+    void resetCharts();
+
+Q_SIGNALS:
+    void startRequested();
+    void pauseRequested();
+    void resumeRequested();
+    void stopRequested();
+
+private:
+    void flush();
+
+    QSpinBox *m_epochs;
+    QSpinBox *m_batch;
+    QComboBox *m_optimizer;
+    QDoubleSpinBox *m_lr;
+    QDoubleSpinBox *m_momentum;
+    QCheckBox *m_nesterov;
+    QDoubleSpinBox *m_weightDecay;
+    QSpinBox *m_seed;
+    QLabel *m_device;
+    QPushButton *m_start;
+    QPushButton *m_pause;
+    QPushButton *m_stop;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QPlainTextEdit *m_log;
+    MetricChart *m_loss;
+    MetricChart *m_accuracy;
+    int m_lossBatch = -1, m_lossTrain = -1, m_lossVal = -1;
+    int m_accBatch = -1, m_accTrain = -1, m_accVal = -1;
+    QTimer *m_flushTimer;
+    QList<QPointF> m_pendingLoss, m_pendingAcc;
+    double m_smoothLoss = -1, m_smoothAcc = -1;
+    int m_epochBase = 0;     // epochs finished in earlier stages
+    int m_lastGlobalEpoch = 0;
+    bool m_paused = false;
+};
+
+} // namespace tl::ui
