@@ -18,9 +18,10 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral("TransferLab: transfer learning on images"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                   QStringLiteral("Walk through the panels, save a PNG of each into DIR, quit."),
-                                   QStringLiteral("DIR"));
+    QCommandLineOption screenshots(
+        QStringLiteral("screenshots"),
+        QStringLiteral("Walk through the panels, save a PNG of each into DIR, quit."),
+        QStringLiteral("DIR"));
     parser.addOption(screenshots);
     parser.process(app);
 

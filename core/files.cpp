@@ -70,8 +70,8 @@ Bytes gunzip(const Bytes &compressed, const std::string &origin)
             const std::string msg = zs.msg ? zs.msg : "invalid data";
             const auto offset = zs.total_in;
             inflateEnd(&zs);
-            throw fileError(origin, "corrupt gzip data near byte " + std::to_string(offset) +
-                                        ": " + msg);
+            throw fileError(origin,
+                            "corrupt gzip data near byte " + std::to_string(offset) + ": " + msg);
         }
     }
     inflateEnd(&zs);
@@ -171,7 +171,8 @@ std::vector<TarEntry> parseTar(const Bytes &tar, const std::string &origin)
                                         std::to_string(pos) + ")");
         const std::uint64_t size = parseOctal(h + 124, 12);
         const char type = static_cast<char>(h[156]);
-        std::string name(reinterpret_cast<const char *>(h), strnlen(reinterpret_cast<const char *>(h), 100));
+        std::string name(reinterpret_cast<const char *>(h),
+                         strnlen(reinterpret_cast<const char *>(h), 100));
         if (std::memcmp(h + 257, "ustar", 5) == 0 && h[345]) {
             std::string prefix(reinterpret_cast<const char *>(h + 345),
                                strnlen(reinterpret_cast<const char *>(h + 345), 155));

@@ -21,7 +21,8 @@ Bytes gunzip(const Bytes &compressed, const std::string &origin);
 void writeFileAtomic(const std::string &path, const std::string &contents);
 // For writers that need a path (torch::save): `write` fills the temporary path, then it is
 // renamed over `path`. The temporary file is removed if `write` throws.
-void writeAtomicWith(const std::string &path, const std::function<void(const std::string &)> &write);
+void writeAtomicWith(const std::string &path,
+                     const std::function<void(const std::string &)> &write);
 
 // One member of a tar archive (regular files only).
 struct TarEntry

@@ -12,11 +12,15 @@ namespace tl {
 Hasher::Hasher(HashKind kind) : m_ctx(EVP_MD_CTX_new())
 {
     auto *ctx = static_cast<EVP_MD_CTX *>(m_ctx);
-    if (!ctx || EVP_DigestInit_ex(ctx, kind == HashKind::Md5 ? EVP_md5() : EVP_sha256(), nullptr) != 1)
+    if (!ctx ||
+        EVP_DigestInit_ex(ctx, kind == HashKind::Md5 ? EVP_md5() : EVP_sha256(), nullptr) != 1)
         throw Error("cannot initialise the hash function (OpenSSL)");
 }
 
-Hasher::~Hasher() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX *>(m_ctx)); }
+Hasher::~Hasher()
+{
+    EVP_MD_CTX_free(static_cast<EVP_MD_CTX *>(m_ctx));
+}
 
 void Hasher::update(const void *data, std::size_t size)
 {

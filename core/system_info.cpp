@@ -14,8 +14,8 @@ std::string loadedBlasLibrary()
         if (slash == std::string::npos)
             continue;
         const std::string path = line.substr(slash);
-        if (path.find("openblas") != std::string::npos || path.find("libmkl") != std::string::npos ||
-            path.find("libblis") != std::string::npos)
+        if (path.find("openblas") != std::string::npos ||
+            path.find("libmkl") != std::string::npos || path.find("libblis") != std::string::npos)
             return path;
         if (path.find("/libblas.so") != std::string::npos)
             found = path;

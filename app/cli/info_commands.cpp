@@ -17,19 +17,23 @@ int datasetsCommand(Args &args)
 {
     args.allow({}, {"help"});
     if (args.flag("help")) {
-        std::puts("Usage: transferlab-cli datasets\nLists the datasets and whether they are on this machine.");
+        std::puts("Usage: transferlab-cli datasets\nLists the datasets and whether they are on "
+                  "this machine.");
         return 0;
     }
     for (const auto &d : data::datasetCatalog()) {
         std::string where = "(give --data-root)";
         std::error_code ec;
-        if (d.name == "fashion-mnist" && std::filesystem::is_directory("/usr/share/datasets/fashion-mnist", ec))
+        if (d.name == "fashion-mnist" &&
+            std::filesystem::is_directory("/usr/share/datasets/fashion-mnist", ec))
             where = "/usr/share/datasets/fashion-mnist";
         else if (!d.files.empty())
-            where = std::filesystem::exists(std::filesystem::path(data::datasetCacheFolder(d.name)) /
-                                                d.files.front().fileName, ec)
-                        ? data::datasetCacheFolder(d.name)
-                        : "not downloaded (transferlab-cli download " + d.name + ")";
+            where =
+                std::filesystem::exists(std::filesystem::path(data::datasetCacheFolder(d.name)) /
+                                            d.files.front().fileName,
+                                        ec)
+                    ? data::datasetCacheFolder(d.name)
+                    : "not downloaded (transferlab-cli download " + d.name + ")";
         std::printf("%-16s %-28s %s\n%16s %s\n", d.name.c_str(), d.title.c_str(), where.c_str(), "",
                     d.description.c_str());
     }
@@ -51,10 +55,11 @@ int downloadCommand(Args &args)
         args.positional().front(), args.str("mirror"), [&](const data::DownloadProgress &p) {
             if (tty) {
                 if (p.total > 0)
-                    std::fprintf(stderr, "\r\033[K%s %.1f / %.1f MB", p.fileName.c_str(), p.received / 1e6,
-                                 p.total / 1e6);
+                    std::fprintf(stderr, "\r\033[K%s %.1f / %.1f MB", p.fileName.c_str(),
+                                 p.received / 1e6, p.total / 1e6);
                 else
-                    std::fprintf(stderr, "\r\033[K%s %.1f MB", p.fileName.c_str(), p.received / 1e6);
+                    std::fprintf(stderr, "\r\033[K%s %.1f MB", p.fileName.c_str(),
+                                 p.received / 1e6);
             }
             return true;
         });
@@ -88,17 +93,18 @@ void printRows(const models::LayerNode &n, int indent)
 {
     for (const auto &c : n.children) {
         const std::string name = std::string(std::size_t(indent) * 2, ' ') + c.name;
-        std::printf("%-28s %-14s %-14s %12lld %12lld\n", name.c_str(), c.type.c_str(), shapeText(c.outputShape).c_str(),
-                    static_cast<long long>(c.params), static_cast<long long>(c.trainableParams));
+        std::printf("%-28s %-14s %-14s %12lld %12lld\n", name.c_str(), c.type.c_str(),
+                    shapeText(c.outputShape).c_str(), static_cast<long long>(c.params),
+                    static_cast<long long>(c.trainableParams));
         printRows(c, indent + 1);
     }
 }
 
 nlohmann::json layerJson(const models::LayerNode &n)
 {
-    nlohmann::json j = {{"name", n.name},   {"path", n.path},           {"type", n.type},
-                        {"output_shape", n.outputShape}, {"params", n.params},
-                        {"trainable_params", n.trainableParams}};
+    nlohmann::json j = {{"name", n.name},     {"path", n.path},
+                        {"type", n.type},     {"output_shape", n.outputShape},
+                        {"params", n.params}, {"trainable_params", n.trainableParams}};
     if (!n.children.empty()) {
         j["children"] = nlohmann::json::array();
         for (const auto &c : n.children)
@@ -111,12 +117,14 @@ nlohmann::json layerJson(const models::LayerNode &n)
 
 int summaryCommand(Args &args)
 {
-    args.allow({"model", "input-size", "channels", "num-classes", "dropout", "bn-momentum", "l2", "pool-size"},
+    args.allow({"model", "input-size", "channels", "num-classes", "dropout", "bn-momentum", "l2",
+                "pool-size"},
                {"batch-norm", "json", "help"});
     if (args.flag("help")) {
-        std::puts("Usage: transferlab-cli summary --model NAME [--input-size N] [--channels C]\n"
-                  "       [--num-classes K] [--batch-norm] [--json]\n"
-                  "Prints each layer (name, type, output shape, parameters, trainable) and the totals.");
+        std::puts(
+            "Usage: transferlab-cli summary --model NAME [--input-size N] [--channels C]\n"
+            "       [--num-classes K] [--batch-norm] [--json]\n"
+            "Prints each layer (name, type, output shape, parameters, trainable) and the totals.");
         return 0;
     }
     models::ModelSpec spec;
@@ -139,8 +147,9 @@ int summaryCommand(Args &args)
         s = models::summarize(*model, {spec.inChannels, spec.inputSize, spec.inputSize});
     } catch (const std::exception &e) {
         std::string msg = e.what();
-        throw Error("model " + spec.name + " cannot take a " + std::to_string(spec.inputSize) + "x" +
-                    std::to_string(spec.inputSize) + " input: " + msg.substr(0, msg.find('\n')));
+        throw Error("model " + spec.name + " cannot take a " + std::to_string(spec.inputSize) +
+                    "x" + std::to_string(spec.inputSize) +
+                    " input: " + msg.substr(0, msg.find('\n')));
     }
     if (args.flag("json")) {
         nlohmann::json j = {{"model", spec.name},
@@ -152,9 +161,11 @@ int summaryCommand(Args &args)
         std::printf("%s\n", j.dump().c_str());
         return 0;
     }
-    std::printf("%-28s %-14s %-14s %12s %12s\n", "Layer", "Type", "Output shape", "Params", "Trainable");
+    std::printf("%-28s %-14s %-14s %12s %12s\n", "Layer", "Type", "Output shape", "Params",
+                "Trainable");
     printRows(s.root, 0);
-    std::printf("\nTotal params: %lld\nTrainable params: %lld\nNon-trainable params: %lld\nDepth (weighted layers): %d\n",
+    std::printf("\nTotal params: %lld\nTrainable params: %lld\nNon-trainable params: %lld\nDepth "
+                "(weighted layers): %d\n",
                 static_cast<long long>(s.totalParams), static_cast<long long>(s.trainableParams),
                 static_cast<long long>(s.nonTrainableParams), s.depth);
     return 0;

@@ -30,7 +30,8 @@ Exit codes: 0 success, 2 bad input (the message names the file or option),
 
 int main(int argc, char **argv)
 {
-    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+        !std::strcmp(argv[1], "help")) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
@@ -51,7 +52,8 @@ int main(int argc, char **argv)
             return tl::cli::modelsCommand(args);
         if (command == "summary")
             return tl::cli::summaryCommand(args);
-        std::fprintf(stderr, "transferlab-cli: unknown command '%s' (see --help)\n", command.c_str());
+        std::fprintf(stderr, "transferlab-cli: unknown command '%s' (see --help)\n",
+                     command.c_str());
         return 2;
     } catch (const tl::cli::UsageError &e) {
         std::fprintf(stderr, "transferlab-cli %s: %s\n", command.c_str(), e.message.c_str());
@@ -63,7 +65,8 @@ int main(int argc, char **argv)
         // c10::Error messages carry a C++ backtrace after the first line.
         std::string msg = e.what();
         msg = msg.substr(0, msg.find('\n'));
-        std::fprintf(stderr, "transferlab-cli %s: internal error: %s\n", command.c_str(), msg.c_str());
+        std::fprintf(stderr, "transferlab-cli %s: internal error: %s\n", command.c_str(),
+                     msg.c_str());
         return 1;
     }
 }

@@ -18,7 +18,9 @@ std::string formatDuration(double seconds)
     return buf;
 }
 
-ConsoleProgress::ConsoleProgress(bool quiet) : m_tty(::isatty(STDERR_FILENO) == 1), m_quiet(quiet) {}
+ConsoleProgress::ConsoleProgress(bool quiet) : m_tty(::isatty(STDERR_FILENO) == 1), m_quiet(quiet)
+{
+}
 
 void ConsoleProgress::clearLine()
 {
@@ -44,7 +46,8 @@ void ConsoleProgress::onStageStarted(int stage, const std::string &name, int epo
     if (m_quiet)
         return;
     clearLine();
-    std::printf("stage %d (%s): %d epoch%s\n", stage + 1, name.c_str(), epochs, epochs == 1 ? "" : "s");
+    std::printf("stage %d (%s): %d epoch%s\n", stage + 1, name.c_str(), epochs,
+                epochs == 1 ? "" : "s");
     std::fflush(stdout);
     m_lastPercent = -1;
 }
@@ -59,7 +62,8 @@ void ConsoleProgress::onBatch(const train::BatchProgress &p)
         const int filled = static_cast<int>(frac * width);
         std::string bar(static_cast<std::size_t>(filled), '#');
         bar.resize(width, '-');
-        std::fprintf(stderr, "\r\033[Kepoch %d/%d [%s] %lld/%lld loss %.4f acc %.4f %.0f img/s ETA %s",
+        std::fprintf(stderr,
+                     "\r\033[Kepoch %d/%d [%s] %lld/%lld loss %.4f acc %.4f %.0f img/s ETA %s",
                      p.epoch, p.epochs, bar.c_str(), static_cast<long long>(p.batch),
                      static_cast<long long>(p.batches), p.loss, p.accuracy, p.imagesPerSecond,
                      formatDuration(p.etaSeconds).c_str());
@@ -70,8 +74,9 @@ void ConsoleProgress::onBatch(const train::BatchProgress &p)
         const int percent = static_cast<int>(frac * 10) * 10;
         if (percent != m_lastPercent && percent < 100) {
             m_lastPercent = percent;
-            std::fprintf(stderr, "epoch %d/%d %3d%% loss %.4f acc %.4f %.0f img/s ETA %s\n", p.epoch, p.epochs,
-                         percent, p.loss, p.accuracy, p.imagesPerSecond, formatDuration(p.etaSeconds).c_str());
+            std::fprintf(stderr, "epoch %d/%d %3d%% loss %.4f acc %.4f %.0f img/s ETA %s\n",
+                         p.epoch, p.epochs, percent, p.loss, p.accuracy, p.imagesPerSecond,
+                         formatDuration(p.etaSeconds).c_str());
         }
     }
 }
@@ -80,8 +85,8 @@ void ConsoleProgress::onEpoch(const train::EpochMetrics &m)
 {
     clearLine();
     m_lastPercent = -1;
-    std::printf("epoch %d (stage %d, %s): loss %.4f acc %.4f", m.globalEpoch, m.stage + 1, m.stageName.c_str(),
-                m.trainLoss, m.trainAccuracy);
+    std::printf("epoch %d (stage %d, %s): loss %.4f acc %.4f", m.globalEpoch, m.stage + 1,
+                m.stageName.c_str(), m.trainLoss, m.trainAccuracy);
     if (m.hasValidation)
         std::printf(" | val loss %.4f acc %.4f", m.valLoss, m.valAccuracy);
     std::printf(" | lr %.3g | %.1f s, %.0f img/s\n", m.learningRate, m.seconds, m.imagesPerSecond);

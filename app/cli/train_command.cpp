@@ -99,7 +99,8 @@ train::ExperimentConfig configFromArgs(const Args &a)
         std::size_t start = 0;
         while (start <= list.size()) {
             const auto comma = list.find(',', start);
-            const std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            const std::string item =
+                list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
             if (!item.empty() && item != "none")
                 c.model.frozen.push_back(item);
             if (comma == std::string::npos)
@@ -109,8 +110,8 @@ train::ExperimentConfig configFromArgs(const Args &a)
     }
     const long long epochs = a.integer("epochs", st.epochs);
     const long long batch = a.integer("batch-size", st.batchSize);
-    if (a.has("epochs") || a.has("batch-size") || a.has("optimizer") || a.has("lr") || a.has("momentum") ||
-        a.has("nesterov") || a.has("weight-decay")) {
+    if (a.has("epochs") || a.has("batch-size") || a.has("optimizer") || a.has("lr") ||
+        a.has("momentum") || a.has("nesterov") || a.has("weight-decay")) {
         if (c.stages.size() > 1)
             throw UsageError{"training options apply to a single stage; this config has " +
                              std::to_string(c.stages.size()) + " stages, edit them in the file"};
@@ -158,10 +159,12 @@ train::ExperimentConfig configFromArgs(const Args &a)
 
 int trainCommand(Args &args)
 {
-    args.allow({"config", "dataset", "data-root", "train-fraction", "val-split", "test-fraction", "model",
-                "image-size", "channels", "dropout", "bn-momentum", "l2", "freeze", "epochs", "batch-size", "optimizer",
-                "lr", "momentum", "weight-decay", "augment", "normalize", "seed", "device", "workers", "threads",
-                "out", "save-config"},
+    args.allow({"config",        "dataset",    "data-root",  "train-fraction", "val-split",
+                "test-fraction", "model",      "image-size", "channels",       "dropout",
+                "bn-momentum",   "l2",         "freeze",     "epochs",         "batch-size",
+                "optimizer",     "lr",         "momentum",   "weight-decay",   "augment",
+                "normalize",     "seed",       "device",     "workers",        "threads",
+                "out",           "save-config"},
                {"download", "batch-norm", "nesterov", "quiet", "help"});
     if (args.flag("help")) {
         std::fputs(kTrainHelp, stdout);
@@ -177,7 +180,8 @@ int trainCommand(Args &args)
     if (referenceBlasActive())
         std::fprintf(stderr, "%s\n", referenceBlasWarning().c_str());
 
-    const std::string runDir = args.has("out") ? args.str("out") : runs::defaultRunDir("runs", config);
+    const std::string runDir =
+        args.has("out") ? args.str("out") : runs::defaultRunDir("runs", config);
     ConsoleProgress progress(args.flag("quiet"));
     train::RunControl control;
 
@@ -206,7 +210,8 @@ int trainCommand(Args &args)
     done = true;
     watcher.join();
     progress.clearLine();
-    std::printf("test accuracy %.4f, loss %.4f (%lld images) | %.1f s per epoch, %.0f train images/s | %s\n",
+    std::printf("test accuracy %.4f, loss %.4f (%lld images) | %.1f s per epoch, %.0f train "
+                "images/s | %s\n",
                 result.test.accuracy, result.test.loss, static_cast<long long>(result.test.count),
                 result.secondsPerEpoch, result.trainImagesPerSecond, result.runDir.c_str());
     std::printf("%s\n", result.summaryJson.c_str());

@@ -47,7 +47,10 @@ const std::array<std::array<Step, 2>, 25> kCifar10Policy = {{
     {{{Op::TranslateY, 0.7, 9}, {Op::AutoContrast, 0.9, -1}}},
 }};
 
-double linspace(double lo, double hi, int bin) { return lo + (hi - lo) * bin / 9.0; }
+double linspace(double lo, double hi, int bin)
+{
+    return lo + (hi - lo) * bin / 9.0;
+}
 
 // Magnitude of `bin` (0..9) in the operation's unit, and whether it takes a random sign.
 std::pair<double, bool> magnitudeOf(Op op, int bin, const cv::Mat &img)
@@ -96,7 +99,8 @@ void blend(cv::Mat &img, const cv::Mat &degenerate, double factor)
 void affine(cv::Mat &img, const cv::Mat &m)
 {
     cv::Mat out;
-    cv::warpAffine(img, out, m, img.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar::all(0));
+    cv::warpAffine(img, out, m, img.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT,
+                   cv::Scalar::all(0));
     img = out;
 }
 

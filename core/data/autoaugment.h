@@ -17,8 +17,20 @@ void autoAugmentCifar10(cv::Mat &img, Rng &rng);
 
 // Single operations, exposed for tests. `magnitude` is the operation's own unit.
 enum class AutoAugmentOp {
-    ShearX, ShearY, TranslateX, TranslateY, Rotate, Brightness, Color, Contrast, Sharpness,
-    Posterize, Solarize, AutoContrast, Equalize, Invert
+    ShearX,
+    ShearY,
+    TranslateX,
+    TranslateY,
+    Rotate,
+    Brightness,
+    Color,
+    Contrast,
+    Sharpness,
+    Posterize,
+    Solarize,
+    AutoContrast,
+    Equalize,
+    Invert
 };
 void applyAutoAugmentOp(cv::Mat &img, AutoAugmentOp op, double magnitude);
 

@@ -20,11 +20,15 @@ BatchLoader::BatchLoader(const ImageStore &store, SampleTransform transform, Loa
     std::iota(m_order.begin(), m_order.end(), 0);
 }
 
-BatchLoader::~BatchLoader() { stopWorkers(); }
+BatchLoader::~BatchLoader()
+{
+    stopWorkers();
+}
 
 std::int64_t BatchLoader::batchesPerEpoch() const
 {
-    return (static_cast<std::int64_t>(m_store.size()) + m_options.batchSize - 1) / m_options.batchSize;
+    return (static_cast<std::int64_t>(m_store.size()) + m_options.batchSize - 1) /
+           m_options.batchSize;
 }
 
 void BatchLoader::stopWorkers()
@@ -65,8 +69,8 @@ train::Batch BatchLoader::build(std::int64_t k) const
     const std::int64_t end = std::min(n, begin + m_options.batchSize);
     const std::int64_t count = end - begin;
     train::Batch b;
-    b.images = torch::empty({count, m_transform.outChannels(), m_transform.outHeight(),
-                             m_transform.outWidth()});
+    b.images = torch::empty(
+        {count, m_transform.outChannels(), m_transform.outHeight(), m_transform.outWidth()});
     b.labels = torch::empty({count}, torch::kInt64);
     b.indices = torch::empty({count}, torch::kInt64);
     float *img = b.images.data_ptr<float>();
@@ -90,7 +94,8 @@ void BatchLoader::workerLoop()
         std::int64_t k;
         {
             std::unique_lock<std::mutex> lock(m_mutex);
-            m_cv.wait(lock, [&] { return m_stop || m_nextToBuild < m_nextToHand + m_options.prefetch; });
+            m_cv.wait(lock,
+                      [&] { return m_stop || m_nextToBuild < m_nextToHand + m_options.prefetch; });
             if (m_stop || m_nextToBuild >= total)
                 return;
             k = m_nextToBuild++;

@@ -17,9 +17,9 @@ struct LoaderOptions
 {
     int batchSize = 64;
     bool shuffle = true;
-    bool augment = true;   // apply the transform's random augmentations
-    int workers = 1;       // 0: build batches on the caller's thread
-    int prefetch = 4;      // batches built ahead of the consumer, at most
+    bool augment = true; // apply the transform's random augmentations
+    int workers = 1;     // 0: build batches on the caller's thread
+    int prefetch = 4;    // batches built ahead of the consumer, at most
     std::uint64_t seed = 0;
 };
 

@@ -166,7 +166,8 @@ TrainTest readCifar(const std::string &source, CifarVariant variant)
                                 : readNames(files, "coarse_label_names.txt", 20);
         out.train = emptyStore(names);
         out.test = emptyStore(names);
-        appendRecords(out.train, files.read("train.bin"), files.origin("train.bin"), 2, fine ? 1 : 0);
+        appendRecords(out.train, files.read("train.bin"), files.origin("train.bin"), 2,
+                      fine ? 1 : 0);
         appendRecords(out.test, files.read("test.bin"), files.origin("test.bin"), 2, fine ? 1 : 0);
     }
     return out;

@@ -32,7 +32,10 @@ std::vector<RemoteFile> idxFiles(const std::vector<std::string> &mirrors,
     return out;
 }
 
-std::string baseOf(const std::string &url) { return url.substr(0, url.rfind('/') + 1); }
+std::string baseOf(const std::string &url)
+{
+    return url.substr(0, url.rfind('/') + 1);
+}
 
 } // namespace
 
@@ -54,17 +57,22 @@ const std::vector<DatasetInfo> &datasetCatalog()
                    {"train-labels-idx1-ubyte.gz", "d53e105ee54ea40749a09fcbcd1e9432"},
                    {"t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3"},
                    {"t10k-labels-idx1-ubyte.gz", "ec29112dd5afa0611ce80d1b7f02629c"}})},
-        {"cifar10", "CIFAR-10", "60,000 32x32 colour images in 10 classes",
+        {"cifar10",
+         "CIFAR-10",
+         "60,000 32x32 colour images in 10 classes",
          {{"cifar-10-binary.tar.gz",
            {"https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz"},
            "c32a1d4ab5d03f1284b67883e8d87530",
            ""}}},
-        {"cifar100", "CIFAR-100", "60,000 32x32 colour images in 100 fine classes",
+        {"cifar100",
+         "CIFAR-100",
+         "60,000 32x32 colour images in 100 fine classes",
          {{"cifar-100-binary.tar.gz",
            {"https://www.cs.toronto.edu/~kriz/cifar-100-binary.tar.gz"},
            "03b5dce01913d631647c71ecec9e9cb8",
            ""}}},
-        {"cifar100-coarse", "CIFAR-100 (20 superclasses)",
+        {"cifar100-coarse",
+         "CIFAR-100 (20 superclasses)",
          "CIFAR-100 labelled with its 20 coarse superclasses",
          {{"cifar-100-binary.tar.gz",
            {"https://www.cs.toronto.edu/~kriz/cifar-100-binary.tar.gz"},
@@ -176,8 +184,8 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
     }
 
     ImageStore train = o.trainFraction < 1.0
-                           ? tt.train.subset(stratifiedSubset(tt.train.labels, tt.train.numClasses(),
-                                                              o.trainFraction, o.seed))
+                           ? tt.train.subset(stratifiedSubset(
+                                 tt.train.labels, tt.train.numClasses(), o.trainFraction, o.seed))
                            : std::move(tt.train);
     if (o.valSplit > 0.0) {
         const auto [head, tail] = tailSplit(train.size(), o.valSplit);

@@ -19,9 +19,9 @@ struct DatasetOptions
     double valSplit = 0.0;      // held out from the training set, Keras-style (its last part)
     double testFraction = 1.0;  // stratified subset of the test set (for quick runs)
     std::uint64_t seed = 0;
-    bool download = false;      // fetch from the official addresses when not found locally
-    int imageSize = 0;          // image folders only: stored size (0: first image's)
-    std::string mirror;         // replaces the official base address (tests, local mirrors)
+    bool download = false; // fetch from the official addresses when not found locally
+    int imageSize = 0;     // image folders only: stored size (0: first image's)
+    std::string mirror;    // replaces the official base address (tests, local mirrors)
 };
 
 struct DatasetSplits

@@ -105,8 +105,8 @@ std::string fetch(const std::string &url, const std::string &part, Transfer &t)
     }
     if (rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_CONNECT ||
         rc == CURLE_COULDNT_RESOLVE_PROXY || rc == CURLE_OPERATION_TIMEDOUT)
-        return std::string("cannot reach the server (") + (errbuf[0] ? errbuf : curl_easy_strerror(rc)) +
-               "); is this machine offline?";
+        return std::string("cannot reach the server (") +
+               (errbuf[0] ? errbuf : curl_easy_strerror(rc)) + "); is this machine offline?";
     if (rc == CURLE_RANGE_ERROR || status == 416) {
         // The server will not resume: start over next time.
         fs::remove(part, ec);
@@ -148,7 +148,8 @@ std::string downloadFile(const RemoteFile &file, const std::string &folder,
         t.state.fileName = file.fileName;
         const std::string err = fetch(url, part, t);
         if (err == "cancelled")
-            throw Error(url + ": download cancelled (the partial file is kept and resumed next time)");
+            throw Error(url +
+                        ": download cancelled (the partial file is kept and resumed next time)");
         if (!err.empty()) {
             lastError = url + ": " + err;
             continue;

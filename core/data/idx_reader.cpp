@@ -56,8 +56,8 @@ ImageStore readIdx(const std::string &imagesPath, const std::string &labelsPath,
                                         ", expected 0x00000801 (IDX uint8 labels)");
     const std::uint32_t nl = be32(lab, 4);
     if (nl != n)
-        throw fileError(labelsPath, "holds " + std::to_string(nl) + " labels but " +
-                                        imagesPath + " holds " + std::to_string(n) + " images");
+        throw fileError(labelsPath, "holds " + std::to_string(nl) + " labels but " + imagesPath +
+                                        " holds " + std::to_string(n) + " images");
     if (lab.size() < 8 + std::size_t(n))
         throw fileError(labelsPath, "truncated: " + std::to_string(n) +
                                         " labels promised, data ends at record " +
@@ -107,9 +107,9 @@ ImageStore readIdxFolder(const std::string &folder, const std::string &prefix,
 
 const std::vector<std::string> &fashionMnistClassNames()
 {
-    static const std::vector<std::string> names = {"T-shirt/top", "Trouser", "Pullover", "Dress",
-                                                   "Coat",        "Sandal",  "Shirt",    "Sneaker",
-                                                   "Bag",         "Ankle boot"};
+    static const std::vector<std::string> names = {
+        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+        "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
     return names;
 }
 

@@ -20,10 +20,11 @@ namespace tl::data {
 bool hasImageExtension(const std::string &path)
 {
     std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    static const char *known[] = {".jpg", ".jpeg", ".jpe", ".png", ".bmp", ".dib", ".tif", ".tiff",
-                                  ".webp", ".pgm", ".ppm", ".pbm", ".pnm", ".pxm", ".sr", ".ras",
-                                  ".jp2", ".exr", ".hdr", ".pic"};
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    static const char *known[] = {".jpg",  ".jpeg", ".jpe", ".png", ".bmp", ".dib", ".tif",
+                                  ".tiff", ".webp", ".pgm", ".ppm", ".pbm", ".pnm", ".pxm",
+                                  ".sr",   ".ras",  ".jp2", ".exr", ".hdr", ".pic"};
     return std::any_of(std::begin(known), std::end(known), [&](const char *k) { return ext == k; });
 }
 
@@ -160,8 +161,8 @@ TrainTest readImageFolder(const std::string &rootPath, const ImageFolderOptions 
         return out;
     }
     ImageStore all = load(listClasses(root, nullptr), size);
-    const auto [keep, held] = stratifiedSplit(all.labels, all.numClasses(), options.testFraction,
-                                              options.seed);
+    const auto [keep, held] =
+        stratifiedSplit(all.labels, all.numClasses(), options.testFraction, options.seed);
     out.train = all.subset(keep);
     out.test = all.subset(held);
     return out;

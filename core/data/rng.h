@@ -35,8 +35,7 @@ public:
     std::uint64_t below(std::uint64_t n) { return n ? next() % n : 0; }
     bool chance(double p) { return uniform() < p; }
 
-    template <typename T>
-    void shuffle(std::vector<T> &v)
+    template <typename T> void shuffle(std::vector<T> &v)
     {
         for (std::size_t i = v.size(); i > 1; --i)
             std::swap(v[i - 1], v[below(i)]);

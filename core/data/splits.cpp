@@ -25,9 +25,8 @@ std::vector<Indices> byClass(const std::vector<std::int64_t> &labels, int numCla
 
 } // namespace
 
-std::pair<Indices, Indices> stratifiedSplit(const std::vector<std::int64_t> &labels,
-                                            int numClasses, double heldFraction,
-                                            std::uint64_t seed)
+std::pair<Indices, Indices> stratifiedSplit(const std::vector<std::int64_t> &labels, int numClasses,
+                                            double heldFraction, std::uint64_t seed)
 {
     if (!(heldFraction >= 0.0 && heldFraction <= 1.0))
         throw Error("fraction must be between 0 and 1, got " + std::to_string(heldFraction));

@@ -14,9 +14,8 @@ Indices stratifiedSubset(const std::vector<std::int64_t> &labels, int numClasses
                          std::uint64_t seed);
 
 // Splits into (kept, held out) with `heldFraction` of each class held out; both ascending.
-std::pair<Indices, Indices> stratifiedSplit(const std::vector<std::int64_t> &labels,
-                                            int numClasses, double heldFraction,
-                                            std::uint64_t seed);
+std::pair<Indices, Indices> stratifiedSplit(const std::vector<std::int64_t> &labels, int numClasses,
+                                            double heldFraction, std::uint64_t seed);
 
 // Keras' `validation_split`: the last `fraction` of the samples, in order, before any shuffling.
 std::pair<Indices, Indices> tailSplit(std::size_t n, double fraction);

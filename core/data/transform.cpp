@@ -93,10 +93,13 @@ void SampleTransform::apply(const std::uint8_t *src, float *out, Rng &rng, bool 
     // straight from the stored image to the output size.
     cv::Mat sized;
     if (doAug && m_geometric) {
-        const double angle = m_aug.rotation > 0 ? rng.uniform(-m_aug.rotation, m_aug.rotation) : 0.0;
+        const double angle =
+            m_aug.rotation > 0 ? rng.uniform(-m_aug.rotation, m_aug.rotation) : 0.0;
         const double scale = m_aug.zoom > 0 ? rng.uniform(1.0 - m_aug.zoom, 1.0 + m_aug.zoom) : 1.0;
-        const double tx = m_aug.translate > 0 ? rng.uniform(-m_aug.translate, m_aug.translate) : 0.0;
-        const double ty = m_aug.translate > 0 ? rng.uniform(-m_aug.translate, m_aug.translate) : 0.0;
+        const double tx =
+            m_aug.translate > 0 ? rng.uniform(-m_aug.translate, m_aug.translate) : 0.0;
+        const double ty =
+            m_aug.translate > 0 ? rng.uniform(-m_aug.translate, m_aug.translate) : 0.0;
         const double sx = double(m_outW) / m_inW, sy = double(m_outH) / m_inH;
         cv::Mat m = cv::getRotationMatrix2D(cv::Point2f(m_inW * 0.5f - 0.5f, m_inH * 0.5f - 0.5f),
                                             angle, scale);
@@ -120,8 +123,10 @@ void SampleTransform::apply(const std::uint8_t *src, float *out, Rng &rng, bool 
 
     double alpha = 1.0, beta = 0.0;
     if (doAug && (m_aug.brightness > 0 || m_aug.contrast > 0)) {
-        const double b = m_aug.brightness > 0 ? rng.uniform(1 - m_aug.brightness, 1 + m_aug.brightness) : 1.0;
-        const double c = m_aug.contrast > 0 ? rng.uniform(1 - m_aug.contrast, 1 + m_aug.contrast) : 1.0;
+        const double b =
+            m_aug.brightness > 0 ? rng.uniform(1 - m_aug.brightness, 1 + m_aug.brightness) : 1.0;
+        const double c =
+            m_aug.contrast > 0 ? rng.uniform(1 - m_aug.contrast, 1 + m_aug.contrast) : 1.0;
         const double mean = c != 1.0 ? cv::mean(sized)[0] * b : 0.0;
         // ((x * b) - mean) * c + mean, folded into one linear map, saturated to [0, 255]
         alpha = b * c;
@@ -145,7 +150,8 @@ void SampleTransform::apply(const std::uint8_t *src, float *out, Rng &rng, bool 
         const std::uint8_t *row = sized.ptr<std::uint8_t>(y);
         for (int x = 0; x < W; ++x) {
             const int sxp = flipH ? W - 1 - x : x;
-            const std::uint8_t *px = flipV ? sized.ptr<std::uint8_t>(H - 1 - y) + sxp * C : row + sxp * C;
+            const std::uint8_t *px =
+                flipV ? sized.ptr<std::uint8_t>(H - 1 - y) + sxp * C : row + sxp * C;
             for (int k = 0; k < m_outC; ++k) {
                 float v = px[C == 1 ? 0 : k] * scale[k] + shift[k];
                 if (clampNeeded)
@@ -173,7 +179,8 @@ void SampleTransform::denormalize(const float *chw, std::uint8_t *hwc) const
     const std::size_t plane = std::size_t(m_outH) * m_outW;
     for (std::size_t p = 0; p < plane; ++p) {
         for (int k = 0; k < m_outC; ++k) {
-            const float v = (chw[std::size_t(k) * plane + p] * m_pre.std[k] + m_pre.mean[k]) * 255.0f;
+            const float v =
+                (chw[std::size_t(k) * plane + p] * m_pre.std[k] + m_pre.mean[k]) * 255.0f;
             hwc[p * m_outC + k] = static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L));
         }
     }

@@ -38,13 +38,15 @@ LayerNode walk(const std::string &name, const std::string &path, torch::nn::Modu
             node.trainableParams += p.numel();
     }
     for (const auto &child : m.named_children())
-        node.children.push_back(walk(child.key(), path.empty() ? child.key() : path + "." + child.key(),
+        node.children.push_back(walk(child.key(),
+                                     path.empty() ? child.key() : path + "." + child.key(),
                                      *child.value(), shapes));
     return node;
 }
 
 void traceSequential(torch::nn::Module &m, torch::Tensor &x,
-                     std::map<const torch::nn::Module *, std::vector<std::int64_t>> &shapes, bool &ok)
+                     std::map<const torch::nn::Module *, std::vector<std::int64_t>> &shapes,
+                     bool &ok)
 {
     auto *seq = dynamic_cast<torch::nn::SequentialImpl *>(&m);
     if (!seq) {
@@ -77,7 +79,8 @@ ModelSummary summarize(NetworkImpl &model, const std::vector<std::int64_t> &inpu
         model.eval();
         std::vector<std::int64_t> batchShape{1};
         batchShape.insert(batchShape.end(), inputShape.begin(), inputShape.end());
-        const auto device = model.parameters().empty() ? torch::kCPU : model.parameters().front().device();
+        const auto device =
+            model.parameters().empty() ? torch::kCPU : model.parameters().front().device();
         torch::Tensor x = torch::zeros(batchShape, torch::TensorOptions().device(device));
         bool ok = true;
         // Top-level children in registration order: the small CNNs and torchvision's VGG,
@@ -118,8 +121,9 @@ ModelSummary describeModel(const ModelSpec &spec)
         return summarize(*model, {spec.inChannels, spec.inputSize, spec.inputSize});
     } catch (const c10::Error &e) {
         const std::string msg = e.what();
-        throw Error("model " + spec.name + " cannot take a " + std::to_string(spec.inputSize) + "x" +
-                    std::to_string(spec.inputSize) + " input: " + msg.substr(0, msg.find('\n')));
+        throw Error("model " + spec.name + " cannot take a " + std::to_string(spec.inputSize) +
+                    "x" + std::to_string(spec.inputSize) +
+                    " input: " + msg.substr(0, msg.find('\n')));
     }
 }
 
@@ -127,8 +131,9 @@ namespace {
 
 bool isUnder(const std::string &path, const std::string &prefix)
 {
-    return path == prefix || (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 &&
-                              path[prefix.size()] == '.');
+    return path == prefix ||
+           (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 &&
+            path[prefix.size()] == '.');
 }
 
 // Recomputes trainable counts bottom-up; leaves under a frozen path count as frozen.

@@ -11,12 +11,12 @@ class NetworkImpl;
 // One node of a model's module tree, as the GUI's tree view and `summary` show it.
 struct LayerNode
 {
-    std::string name;                 // registered name ("conv1")
-    std::string path;                 // dotted path, as in the state_dict ("features.conv1")
-    std::string type;                 // module type ("Conv2d")
+    std::string name;                      // registered name ("conv1")
+    std::string path;                      // dotted path, as in the state_dict ("features.conv1")
+    std::string type;                      // module type ("Conv2d")
     std::vector<std::int64_t> outputShape; // per sample (C, H, W), empty if unknown
-    std::int64_t params = 0;          // including children
-    std::int64_t trainableParams = 0; // parameters with requires_grad
+    std::int64_t params = 0;               // including children
+    std::int64_t trainableParams = 0;      // parameters with requires_grad
     std::vector<LayerNode> children;
 
     bool isLeaf() const { return children.empty(); }

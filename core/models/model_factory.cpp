@@ -40,8 +40,9 @@ void freezeLayers(NetworkImpl &model, const std::vector<std::string> &paths)
         bool found = false;
         for (auto &p : params) {
             const std::string &name = p.key();
-            if (name == path || (name.size() > path.size() && name.compare(0, path.size(), path) == 0 &&
-                                 name[path.size()] == '.')) {
+            if (name == path ||
+                (name.size() > path.size() && name.compare(0, path.size(), path) == 0 &&
+                 name[path.size()] == '.')) {
                 p.value().set_requires_grad(false);
                 found = true;
             }

@@ -11,12 +11,12 @@ struct ModelSpec
     std::string name = "simple-cnn";
     int numClasses = 10;
     int inChannels = 3;
-    int inputSize = 32;        // side of the square input the model will see
-    double dropout = -1;       // < 0: the model's own default
-    bool batchNorm = false;    // vgg-style-cnn: BatchNorm between each conv and its activation
-    double bnMomentum = 0.99;  // Keras convention (moving-average decay); torch uses 1 - this
-    double l2 = 0.0;           // Keras-style L2 penalty on conv and first dense kernels
-    int poolSize = 3;          // vgg-style-cnn: MaxPooling2D((k, k)) as in seed 002
+    int inputSize = 32;       // side of the square input the model will see
+    double dropout = -1;      // < 0: the model's own default
+    bool batchNorm = false;   // vgg-style-cnn: BatchNorm between each conv and its activation
+    double bnMomentum = 0.99; // Keras convention (moving-average decay); torch uses 1 - this
+    double l2 = 0.0;          // Keras-style L2 penalty on conv and first dense kernels
+    int poolSize = 3;         // vgg-style-cnn: MaxPooling2D((k, k)) as in seed 002
     // Module paths (state_dict prefixes, e.g. "features.conv1") whose parameters do not train.
     std::vector<std::string> frozen;
 };

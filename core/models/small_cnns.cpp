@@ -18,6 +18,28 @@ torch::nn::Conv2d conv3x3(int in, int out)
     return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1));
 }
 
+// Keras initialises Conv2D and Dense kernels with glorot_uniform and biases with zeros; the
+// notebooks' numbers come from that, so these Keras-born models do the same.
+void kerasInit(torch::nn::Module &model)
+{
+    torch::NoGradGuard noGrad;
+    for (const auto &m : model.modules(false)) {
+        torch::Tensor w, b;
+        if (auto *c = dynamic_cast<torch::nn::Conv2dImpl *>(m.get())) {
+            w = c->weight;
+            b = c->bias;
+        } else if (auto *l = dynamic_cast<torch::nn::LinearImpl *>(m.get())) {
+            w = l->weight;
+            b = l->bias;
+        } else {
+            continue;
+        }
+        torch::nn::init::xavier_uniform_(w);
+        if (b.defined())
+            torch::nn::init::zeros_(b);
+    }
+}
+
 } // namespace
 
 SimpleCnnImpl::SimpleCnnImpl(const ModelSpec &spec) : NetworkImpl("SimpleCnn")
@@ -45,9 +67,13 @@ SimpleCnnImpl::SimpleCnnImpl(const ModelSpec &spec) : NetworkImpl("SimpleCnn")
 
     register_module("features", features);
     register_module("classifier", classifier);
+    kerasInit(*this);
 }
 
-torch::Tensor SimpleCnnImpl::forward(torch::Tensor x) { return classifier->forward(features->forward(x)); }
+torch::Tensor SimpleCnnImpl::forward(torch::Tensor x)
+{
+    return classifier->forward(features->forward(x));
+}
 
 VggStyleCnnImpl::VggStyleCnnImpl(const ModelSpec &spec) : NetworkImpl("VggStyleCnn"), m_l2(spec.l2)
 {
@@ -68,10 +94,10 @@ VggStyleCnnImpl::VggStyleCnnImpl(const ModelSpec &spec) : NetworkImpl("VggStyleC
             m_kernels.push_back(conv->weight);
             features->push_back(block + "_conv" + std::to_string(c), conv);
             if (spec.batchNorm)
-                features->push_back(block + "_bn" + std::to_string(c),
-                                    torch::nn::BatchNorm2d(torch::nn::BatchNormOptions(widths[b])
-                                                               .momentum(torchMomentum)
-                                                               .eps(eps)));
+                features->push_back(
+                    block + "_bn" + std::to_string(c),
+                    torch::nn::BatchNorm2d(
+                        torch::nn::BatchNormOptions(widths[b]).momentum(torchMomentum).eps(eps)));
             features->push_back(block + "_relu" + std::to_string(c), torch::nn::ReLU());
             in = widths[b];
         }
@@ -88,17 +114,22 @@ VggStyleCnnImpl::VggStyleCnnImpl(const ModelSpec &spec) : NetworkImpl("VggStyleC
     m_kernels.push_back(dense1->weight);
     classifier->push_back("dense1", dense1);
     if (spec.batchNorm)
-        classifier->push_back("dense1_bn", torch::nn::BatchNorm1d(
-                                               torch::nn::BatchNormOptions(128).momentum(torchMomentum).eps(eps)));
+        classifier->push_back(
+            "dense1_bn", torch::nn::BatchNorm1d(
+                             torch::nn::BatchNormOptions(128).momentum(torchMomentum).eps(eps)));
     classifier->push_back("relu", torch::nn::ReLU());
     classifier->push_back("dropout", torch::nn::Dropout(dropout));
     classifier->push_back("dense2", torch::nn::Linear(128, spec.numClasses));
 
     register_module("features", features);
     register_module("classifier", classifier);
+    kerasInit(*this);
 }
 
-torch::Tensor VggStyleCnnImpl::forward(torch::Tensor x) { return classifier->forward(features->forward(x)); }
+torch::Tensor VggStyleCnnImpl::forward(torch::Tensor x)
+{
+    return classifier->forward(features->forward(x));
+}
 
 torch::Tensor VggStyleCnnImpl::regularizationLoss()
 {

@@ -88,7 +88,8 @@ std::string timestamp(const char *format)
 
 std::string defaultRunDir(const std::string &parent, const train::ExperimentConfig &c)
 {
-    return (std::filesystem::path(parent) / (timestamp("%Y%m%d-%H%M%S") + "-" + c.model.name + "-" + c.data.name))
+    return (std::filesystem::path(parent) /
+            (timestamp("%Y%m%d-%H%M%S") + "-" + c.model.name + "-" + c.data.name))
         .string();
 }
 
@@ -105,8 +106,9 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     };
 
     // Debian's LibTorch starts with one compute thread; use every core unless told otherwise.
-    config.threads = config.threads > 0 ? config.threads
-                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    config.threads = config.threads > 0
+                         ? config.threads
+                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(config.threads);
     const torch::Device device = train::chooseDevice(config.device);
 
@@ -117,20 +119,23 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
         loaded = data::loadDataset(config.data);
     }
     const data::DatasetSplits &ds = preloaded ? *preloaded : loaded;
-    say("Loaded " + std::to_string(ds.train.size()) + " training, " + std::to_string(ds.val.size()) +
-        " validation and " + std::to_string(ds.test.size()) + " test images from " + ds.source);
+    say("Loaded " + std::to_string(ds.train.size()) + " training, " +
+        std::to_string(ds.val.size()) + " validation and " + std::to_string(ds.test.size()) +
+        " test images from " + ds.source);
 
     // Resolve what "auto" meant, so config.json says exactly what ran.
     if (config.model.numClasses <= 0)
         config.model.numClasses = ds.train.numClasses();
     if (config.model.numClasses < ds.train.numClasses())
-        throw Error("model.num_classes is " + std::to_string(config.model.numClasses) + " but the data has " +
-                    std::to_string(ds.train.numClasses()) + " classes");
+        throw Error("model.num_classes is " + std::to_string(config.model.numClasses) +
+                    " but the data has " + std::to_string(ds.train.numClasses()) + " classes");
     if (config.preprocess.channels == 0)
-        config.preprocess.channels = config.model.inChannels > 0 ? config.model.inChannels : ds.train.channels;
+        config.preprocess.channels =
+            config.model.inChannels > 0 ? config.model.inChannels : ds.train.channels;
     config.model.inChannels = config.preprocess.channels;
     if (config.preprocess.imageSize == 0)
-        config.preprocess.imageSize = config.model.inputSize > 0 ? config.model.inputSize : ds.train.height;
+        config.preprocess.imageSize =
+            config.model.inputSize > 0 ? config.model.inputSize : ds.train.height;
     config.model.inputSize = config.preprocess.imageSize;
     config.preprocess = data::resolvePreprocess(config.preprocess, ds.train);
 
@@ -142,13 +147,14 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
 
     torch::manual_seed(config.seed);
     std::shared_ptr<models::NetworkImpl> model = models::createModel(config.model);
-    const auto summary = models::summarize(*model, {config.model.inChannels, config.model.inputSize,
-                                                    config.model.inputSize});
-    say("Model " + config.model.name + ": " + std::to_string(summary.totalParams) + " parameters, " +
-        std::to_string(summary.trainableParams) + " trainable; training on " + train::deviceDescription(device));
+    const auto summary = models::summarize(
+        *model, {config.model.inChannels, config.model.inputSize, config.model.inputSize});
+    say("Model " + config.model.name + ": " + std::to_string(summary.totalParams) +
+        " parameters, " + std::to_string(summary.trainableParams) + " trainable; training on " +
+        train::deviceDescription(device));
 
-    const data::SampleTransform transform(ds.train.height, ds.train.width, ds.train.channels, config.augment,
-                                          config.preprocess);
+    const data::SampleTransform transform(ds.train.height, ds.train.width, ds.train.channels,
+                                          config.augment, config.preprocess);
     Recorder recorder(observer, writer.get(), *model);
     train::Trainer trainer(model, device, &recorder, control);
 
@@ -179,7 +185,8 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
         fo.epochs = stage.epochs;
         fo.firstGlobalEpoch = globalEpoch;
         fo.optimizer = stage.optimizer;
-        const train::FitResult fit = trainer.fit(trainLoader, ds.val.empty() ? nullptr : &valLoader, fo);
+        const train::FitResult fit =
+            trainer.fit(trainLoader, ds.val.empty() ? nullptr : &valLoader, fo);
         for (const auto &e : fit.epochs) {
             trainSeconds += e.seconds;
             trainImages += e.imagesPerSecond * e.seconds;
@@ -207,8 +214,10 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     for (auto &p : result.test.predictions)
         p.index = ds.test.sourceIndex[static_cast<std::size_t>(p.index)];
 
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    result.secondsPerEpoch = result.epochs.empty() ? 0.0 : trainSeconds / double(result.epochs.size());
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.secondsPerEpoch =
+        result.epochs.empty() ? 0.0 : trainSeconds / double(result.epochs.size());
     result.trainImagesPerSecond = trainSeconds > 0 ? trainImages / trainSeconds : 0.0;
 
     double bestVal = -1;

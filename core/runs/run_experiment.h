@@ -20,10 +20,10 @@ struct RunResult
     bool stopped = false;
     std::int64_t totalParams = 0;
     std::int64_t trainableParams = 0;
-    double seconds = 0.0;             // whole run, data loading included
-    double secondsPerEpoch = 0.0;     // mean training time of an epoch
+    double seconds = 0.0;         // whole run, data loading included
+    double secondsPerEpoch = 0.0; // mean training time of an epoch
     double trainImagesPerSecond = 0.0;
-    std::string summaryJson;          // what summary.json holds, one line
+    std::string summaryJson; // what summary.json holds, one line
 };
 
 // Everything an experiment does, end to end: load the data, build the model, train every stage,

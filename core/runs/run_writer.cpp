@@ -35,7 +35,8 @@ std::string csvField(const std::string &s)
 RunWriter::RunWriter(std::string dir) : m_dir(std::move(dir))
 {
     std::error_code ec;
-    if (fs::exists(fs::path(m_dir) / "summary.json", ec) || fs::exists(fs::path(m_dir) / "metrics.csv", ec))
+    if (fs::exists(fs::path(m_dir) / "summary.json", ec) ||
+        fs::exists(fs::path(m_dir) / "metrics.csv", ec))
         throw fileError(m_dir, "already holds a run; choose another --out folder");
     if (fs::exists(m_dir, ec) && !fs::is_directory(m_dir, ec))
         throw fileError(m_dir, "exists and is not a folder");
@@ -44,11 +45,20 @@ RunWriter::RunWriter(std::string dir) : m_dir(std::move(dir))
         throw fileError(m_dir, "cannot create the run folder: " + ec.message());
 }
 
-std::string RunWriter::path(const std::string &file) const { return (fs::path(m_dir) / file).string(); }
+std::string RunWriter::path(const std::string &file) const
+{
+    return (fs::path(m_dir) / file).string();
+}
 
-void RunWriter::writeConfig(const std::string &json) const { writeFileAtomic(path("config.json"), json); }
+void RunWriter::writeConfig(const std::string &json) const
+{
+    writeFileAtomic(path("config.json"), json);
+}
 
-void RunWriter::writeSummary(const std::string &json) const { writeFileAtomic(path("summary.json"), json); }
+void RunWriter::writeSummary(const std::string &json) const
+{
+    writeFileAtomic(path("summary.json"), json);
+}
 
 std::string metricsCsv(const std::vector<train::EpochMetrics> &epochs)
 {
@@ -56,10 +66,11 @@ std::string metricsCsv(const std::vector<train::EpochMetrics> &epochs)
     s << "stage,stage_name,epoch,global_epoch,train_loss,train_accuracy,val_loss,val_accuracy,"
          "learning_rate,seconds,images_per_second\n";
     for (const auto &e : epochs) {
-        s << e.stage << ',' << csvField(e.stageName) << ',' << e.epoch << ',' << e.globalEpoch << ','
-          << num(e.trainLoss) << ',' << num(e.trainAccuracy) << ','
-          << (e.hasValidation ? num(e.valLoss) : "") << ',' << (e.hasValidation ? num(e.valAccuracy) : "")
-          << ',' << num(e.learningRate) << ',' << num(e.seconds) << ',' << num(e.imagesPerSecond) << '\n';
+        s << e.stage << ',' << csvField(e.stageName) << ',' << e.epoch << ',' << e.globalEpoch
+          << ',' << num(e.trainLoss) << ',' << num(e.trainAccuracy) << ','
+          << (e.hasValidation ? num(e.valLoss) : "") << ','
+          << (e.hasValidation ? num(e.valAccuracy) : "") << ',' << num(e.learningRate) << ','
+          << num(e.seconds) << ',' << num(e.imagesPerSecond) << '\n';
     }
     return s.str();
 }
@@ -69,7 +80,8 @@ std::string confusionCsv(const train::Evaluation &e, const std::vector<std::stri
     std::ostringstream s;
     s << "true\\predicted";
     for (int c = 0; c < e.numClasses; ++c)
-        s << ',' << csvField(c < int(classNames.size()) ? classNames[std::size_t(c)] : std::to_string(c));
+        s << ','
+          << csvField(c < int(classNames.size()) ? classNames[std::size_t(c)] : std::to_string(c));
     s << '\n';
     for (int r = 0; r < e.numClasses; ++r) {
         s << csvField(r < int(classNames.size()) ? classNames[std::size_t(r)] : std::to_string(r));
@@ -95,7 +107,8 @@ void RunWriter::writeMetrics(const std::vector<train::EpochMetrics> &epochs) con
     writeFileAtomic(path("metrics.csv"), metricsCsv(epochs));
 }
 
-void RunWriter::writeConfusion(const train::Evaluation &e, const std::vector<std::string> &names) const
+void RunWriter::writeConfusion(const train::Evaluation &e,
+                               const std::vector<std::string> &names) const
 {
     writeFileAtomic(path("confusion.csv"), confusionCsv(e, names));
 }

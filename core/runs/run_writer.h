@@ -25,7 +25,8 @@ public:
 
     void writeConfig(const std::string &json) const;
     void writeMetrics(const std::vector<train::EpochMetrics> &epochs) const;
-    void writeConfusion(const train::Evaluation &e, const std::vector<std::string> &classNames) const;
+    void writeConfusion(const train::Evaluation &e,
+                        const std::vector<std::string> &classNames) const;
     void writePredictions(const train::Evaluation &e) const;
     void writeSummary(const std::string &json) const;
 

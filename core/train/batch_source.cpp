@@ -18,7 +18,8 @@ void TensorBatchSource::startEpoch(int epoch)
 {
     m_pos = 0;
     if (m_shuffle) {
-        auto gen = at::make_generator<at::CPUGeneratorImpl>(m_seed * 1000003ULL + std::uint64_t(epoch));
+        auto gen =
+            at::make_generator<at::CPUGeneratorImpl>(m_seed * 1000003ULL + std::uint64_t(epoch));
         m_order = torch::randperm(m_labels.size(0), gen);
     }
 }

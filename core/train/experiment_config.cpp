@@ -34,12 +34,12 @@ public:
 
     [[noreturn]] void fail(const std::string &key, const std::string &what) const
     {
-        const std::string where = m_path.empty() ? key : (key.empty() ? m_path : m_path + "." + key);
+        const std::string where =
+            m_path.empty() ? key : (key.empty() ? m_path : m_path + "." + key);
         throw fileError(m_origin, (where.empty() ? "" : "'" + where + "': ") + what);
     }
 
-    template <typename T>
-    void get(const std::string &key, T &out)
+    template <typename T> void get(const std::string &key, T &out)
     {
         m_seen.insert(key);
         if (!m_j.contains(key))
@@ -71,7 +71,10 @@ public:
         m_seen.insert(key);
         return m_j.at(key);
     }
-    std::string path(const std::string &key) const { return m_path.empty() ? key : m_path + "." + key; }
+    std::string path(const std::string &key) const
+    {
+        return m_path.empty() ? key : m_path + "." + key;
+    }
     const std::string &origin() const { return m_origin; }
 
 private:
@@ -95,9 +98,14 @@ void readOptimizer(Reader &r, OptimizerConfig &o)
 
 json optimizerJson(const OptimizerConfig &o)
 {
-    return {{"name", o.name},       {"lr", o.lr},        {"momentum", o.momentum},
-            {"nesterov", o.nesterov}, {"weight_decay", o.weightDecay},
-            {"beta1", o.beta1},     {"beta2", o.beta2},  {"eps", o.eps}};
+    return {{"name", o.name},
+            {"lr", o.lr},
+            {"momentum", o.momentum},
+            {"nesterov", o.nesterov},
+            {"weight_decay", o.weightDecay},
+            {"beta1", o.beta1},
+            {"beta2", o.beta2},
+            {"eps", o.eps}};
 }
 
 } // namespace
@@ -285,9 +293,11 @@ void ExperimentConfig::validate() const
     };
     data::datasetInfo(data.name);
     models::modelInfo(model.name);
-    check(data.trainFraction > 0 && data.trainFraction <= 1, "data.train_fraction", "must be in (0, 1]");
+    check(data.trainFraction > 0 && data.trainFraction <= 1, "data.train_fraction",
+          "must be in (0, 1]");
     check(data.valSplit >= 0 && data.valSplit < 1, "data.val_split", "must be in [0, 1)");
-    check(data.testFraction > 0 && data.testFraction <= 1, "data.test_fraction", "must be in (0, 1]");
+    check(data.testFraction > 0 && data.testFraction <= 1, "data.test_fraction",
+          "must be in (0, 1]");
     check(model.dropout < 1, "model.dropout", "must be below 1");
     check(model.bnMomentum >= 0 && model.bnMomentum < 1, "model.bn_momentum", "must be in [0, 1)");
     check(model.l2 >= 0, "model.l2", "must not be negative");
@@ -297,7 +307,8 @@ void ExperimentConfig::validate() const
     check(preprocess.channels == 0 || preprocess.channels == 1 || preprocess.channels == 3,
           "preprocess.channels", "must be 0, 1 or 3");
     check(augment.zoom < 1, "augment.zoom", "must be below 1");
-    check(augment.rotation >= 0 && augment.rotation <= 180, "augment.rotation", "must be 0..180 degrees");
+    check(augment.rotation >= 0 && augment.rotation <= 180, "augment.rotation",
+          "must be 0..180 degrees");
     check(workers >= 0 && workers <= 64, "workers", "must be 0..64");
     check(prefetch >= 1 && prefetch <= 256, "prefetch", "must be 1..256");
     check(threads >= 0 && threads <= 256, "threads", "must be 0..256");

@@ -25,18 +25,18 @@ struct ExperimentConfig
 {
     static constexpr int kVersion = 1;
 
-    std::string name;               // free text; the run folder is named after it
+    std::string name; // free text; the run folder is named after it
     std::uint64_t seed = 0;
-    std::string device = "auto";    // auto | cpu | cuda | cuda:N
+    std::string device = "auto"; // auto | cpu | cuda | cuda:N
     data::DatasetOptions data;
     // numClasses, inChannels and inputSize 0: taken from the data.
     models::ModelSpec model{"simple-cnn", 0, 0, 0};
     data::AugmentOptions augment;
     data::PreprocessOptions preprocess;
     std::vector<StageConfig> stages{StageConfig{}};
-    int workers = 1;                // loader threads
-    int prefetch = 4;               // batches built ahead
-    int threads = 0;                // torch intra-op threads; 0: library default
+    int workers = 1;  // loader threads
+    int prefetch = 4; // batches built ahead
+    int threads = 0;  // torch intra-op threads; 0: library default
 
     // JSON text <-> config. fromJson throws tl::Error naming `origin` and the offending key.
     static ExperimentConfig fromJson(const std::string &text, const std::string &origin);

@@ -16,7 +16,8 @@ void computeClassMetrics(Evaluation &e)
         m.support = support;
         m.precision = predicted > 0 ? double(tp) / double(predicted) : 0.0;
         m.recall = support > 0 ? double(tp) / double(support) : 0.0;
-        m.f1 = m.precision + m.recall > 0 ? 2 * m.precision * m.recall / (m.precision + m.recall) : 0.0;
+        m.f1 = m.precision + m.recall > 0 ? 2 * m.precision * m.recall / (m.precision + m.recall)
+                                          : 0.0;
     }
 }
 

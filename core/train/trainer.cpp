@@ -64,18 +64,25 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &c,
     if (c.name == "sgd") {
         if (c.nesterov && c.momentum <= 0)
             throw Error("nesterov momentum needs --momentum > 0");
-        return std::make_unique<torch::optim::SGD>(
-            params, torch::optim::SGDOptions(c.lr).momentum(c.momentum).nesterov(c.nesterov).weight_decay(c.weightDecay));
+        return std::make_unique<torch::optim::SGD>(params, torch::optim::SGDOptions(c.lr)
+                                                               .momentum(c.momentum)
+                                                               .nesterov(c.nesterov)
+                                                               .weight_decay(c.weightDecay));
     }
     if (c.name == "adam")
-        return std::make_unique<torch::optim::Adam>(
-            params, torch::optim::AdamOptions(c.lr).betas({c.beta1, c.beta2}).eps(c.eps).weight_decay(c.weightDecay));
+        return std::make_unique<torch::optim::Adam>(params, torch::optim::AdamOptions(c.lr)
+                                                                .betas({c.beta1, c.beta2})
+                                                                .eps(c.eps)
+                                                                .weight_decay(c.weightDecay));
     if (c.name == "adamw")
-        return std::make_unique<torch::optim::AdamW>(
-            params, torch::optim::AdamWOptions(c.lr).betas({c.beta1, c.beta2}).eps(c.eps).weight_decay(c.weightDecay));
+        return std::make_unique<torch::optim::AdamW>(params, torch::optim::AdamWOptions(c.lr)
+                                                                 .betas({c.beta1, c.beta2})
+                                                                 .eps(c.eps)
+                                                                 .weight_decay(c.weightDecay));
     if (c.name == "rmsprop")
         return std::make_unique<torch::optim::RMSprop>(
-            params, torch::optim::RMSpropOptions(c.lr).momentum(c.momentum).weight_decay(c.weightDecay));
+            params,
+            torch::optim::RMSpropOptions(c.lr).momentum(c.momentum).weight_decay(c.weightDecay));
     throw Error("unknown optimizer '" + c.name + "' (known: sgd, adam, adamw, rmsprop)");
 }
 
@@ -109,8 +116,10 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
         const auto epochStart = Clock::now();
         auto lastReport = epochStart;
         // Accumulated on the device; read back at the reporting interval only.
-        torch::Tensor lossSum = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(m_device));
-        torch::Tensor correct = torch::zeros({}, torch::TensorOptions().dtype(torch::kInt64).device(m_device));
+        torch::Tensor lossSum =
+            torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(m_device));
+        torch::Tensor correct =
+            torch::zeros({}, torch::TensorOptions().dtype(torch::kInt64).device(m_device));
         std::int64_t seen = 0, done = 0;
         Batch batch;
         while (true) {
@@ -158,7 +167,8 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
                 p.elapsedSeconds = secondsSince(epochStart);
                 p.imagesPerSecond = seen / std::max(p.elapsedSeconds, 1e-9);
                 const double perBatch = p.elapsedSeconds / double(done);
-                p.etaSeconds = perBatch * double((batches - done) + std::int64_t(o.epochs - epoch) * batches);
+                p.etaSeconds =
+                    perBatch * double((batches - done) + std::int64_t(o.epochs - epoch) * batches);
                 m_observer->onBatch(p);
             }
         }
@@ -252,7 +262,8 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
             if (p < numClasses)
                 ++confusion[static_cast<std::size_t>(t * numClasses + p)];
             if (keepPredictions) {
-                Prediction pr{ia[i], static_cast<int>(t), static_cast<int>(p), ca[i], la[i], {}, {}};
+                Prediction pr{ia[i], static_cast<int>(t), static_cast<int>(p), ca[i], la[i], {},
+                              {}};
                 pr.topClasses.fill(-1);
                 pr.topProbabilities.fill(0.f);
                 for (int j = 0; j < k; ++j) {
@@ -266,7 +277,10 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
     }
     m_model->train(wasTraining);
     e.numClasses = numClasses;
-    e.confusion = confusion.empty() ? std::vector<std::int64_t>(std::size_t(std::max(numClasses, 0)) * std::max(numClasses, 0), 0) : confusion;
+    e.confusion = confusion.empty()
+                      ? std::vector<std::int64_t>(
+                            std::size_t(std::max(numClasses, 0)) * std::max(numClasses, 0), 0)
+                      : confusion;
     if (e.count > 0) {
         e.loss = lossSum / double(e.count);
         e.accuracy = double(correct) / double(e.count);
@@ -281,10 +295,12 @@ torch::Device chooseDevice(const std::string &request)
     if (request == "cpu")
         return torch::kCPU;
     if (request.empty() || request == "auto")
-        return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+        return torch::cuda::is_available() ? torch::Device(torch::kCUDA)
+                                           : torch::Device(torch::kCPU);
     if (request.rfind("cuda", 0) == 0) {
         if (!torch::cuda::is_available())
-            throw Error("device '" + request + "' asked for, but this LibTorch build sees no CUDA device");
+            throw Error("device '" + request +
+                        "' asked for, but this LibTorch build sees no CUDA device");
         try {
             return torch::Device(request);
         } catch (const c10::Error &) {

@@ -11,10 +11,10 @@ struct OptimizerConfig
 {
     std::string name = "adam"; // sgd | adam | adamw | rmsprop
     double lr = 1e-3;
-    double momentum = 0.0;     // sgd, rmsprop
-    bool nesterov = false;     // sgd
-    double weightDecay = 0.0;  // coupled (sgd, adam, rmsprop) or decoupled (adamw)
-    double beta1 = 0.9;        // adam, adamw
+    double momentum = 0.0;    // sgd, rmsprop
+    bool nesterov = false;    // sgd
+    double weightDecay = 0.0; // coupled (sgd, adam, rmsprop) or decoupled (adamw)
+    double beta1 = 0.9;       // adam, adamw
     double beta2 = 0.999;
     double eps = 1e-8;
 };
@@ -23,14 +23,14 @@ struct OptimizerConfig
 struct BatchProgress
 {
     int stage = 0;
-    int epoch = 0;            // 1-based within the stage
+    int epoch = 0; // 1-based within the stage
     int epochs = 0;
-    std::int64_t batch = 0;   // batches done in this epoch
+    std::int64_t batch = 0; // batches done in this epoch
     std::int64_t batches = 0;
     std::int64_t globalStep = 0;
-    double loss = 0.0;        // running mean over the epoch so far
+    double loss = 0.0; // running mean over the epoch so far
     double accuracy = 0.0;
-    double lastLoss = 0.0;    // of the most recent batch
+    double lastLoss = 0.0; // of the most recent batch
     double learningRate = 0.0;
     double imagesPerSecond = 0.0;
     double elapsedSeconds = 0.0; // in this epoch
@@ -41,8 +41,8 @@ struct EpochMetrics
 {
     int stage = 0;
     std::string stageName;
-    int epoch = 0;         // 1-based within the stage
-    int globalEpoch = 0;   // 1-based across stages
+    int epoch = 0;       // 1-based within the stage
+    int globalEpoch = 0; // 1-based across stages
     double trainLoss = 0.0;
     double trainAccuracy = 0.0;
     bool hasValidation = false;
@@ -66,8 +66,8 @@ struct Prediction
     std::int64_t index = 0; // position in the evaluated set's source (the test file's index)
     int trueLabel = 0;
     int predicted = 0;
-    float confidence = 0.f; // softmax probability of `predicted`
-    float loss = 0.f;       // cross-entropy of this sample
+    float confidence = 0.f;                              // softmax probability of `predicted`
+    float loss = 0.f;                                    // cross-entropy of this sample
     std::array<int, 5> topClasses{{-1, -1, -1, -1, -1}}; // most probable classes, best first
     std::array<float, 5> topProbabilities{{0, 0, 0, 0, 0}};
 };

@@ -60,9 +60,10 @@ int main(int argc, char **argv)
         train::FitOptions fo;
         fo.epochs = epochs;
         const train::FitResult r = trainer.fit(source, nullptr, fo);
-        std::printf("{\"tool\": \"transferlab\", \"mode\": \"%s\", \"train_images_per_second\": %.1f, "
-                    "\"seconds\": %.3f, \"workers\": %d, \"torch_threads\": %d}\n",
-                    name, r.imagesPerSecond, r.seconds, workers, at::get_num_threads());
+        std::printf(
+            "{\"tool\": \"transferlab\", \"mode\": \"%s\", \"train_images_per_second\": %.1f, "
+            "\"seconds\": %.3f, \"workers\": %d, \"torch_threads\": %d}\n",
+            name, r.imagesPerSecond, r.seconds, workers, at::get_num_threads());
         std::fflush(stdout);
     };
 

@@ -54,7 +54,8 @@ private Q_SLOTS:
         // Broken inputs, made once.
         const std::string d = m_dir.path().toStdString();
         writeIdxFolder(d + "/badmagic", 20, 10);
-        writeBytes(d + "/badmagic/train-images-idx3-ubyte.gz", gzip(idxImages(20, 28, 28, 0x00000999)));
+        writeBytes(d + "/badmagic/train-images-idx3-ubyte.gz",
+                   gzip(idxImages(20, 28, 28, 0x00000999)));
         writeIdxFolder(d + "/trunc", 20, 10, false);
         Bytes t = idxLabels(std::vector<std::uint8_t>(10, 1));
         t.resize(12);
@@ -67,7 +68,8 @@ private Q_SLOTS:
         QDir().mkpath(path("folder/dogs"));
         writeText(d + "/folder/cats/a.png", "not a png");
         writeText(d + "/folder/dogs/b.png", "not a png either");
-        writeText(d + "/unknown-key.json", R"({"data": {"dataset": "fashion-mnist", "train_fractoin": 0.1}})");
+        writeText(d + "/unknown-key.json",
+                  R"({"data": {"dataset": "fashion-mnist", "train_fractoin": 0.1}})");
         writeText(d + "/broken.json", R"({"seed": 1,)");
     }
 
@@ -84,10 +86,31 @@ private Q_SLOTS:
         if (!QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz"))
             QSKIP("Debian's dataset-fashion-mnist is not installed");
         const QString out = path("run-ok");
-        const Result r = runCli({"train", "--dataset", "fashion-mnist", "--model", "simple-cnn", "--epochs", "1",
-                                 "--batch-size", "64", "--optimizer", "adam", "--lr", "1e-3", "--augment", "hflip",
-                                 "--seed", "0", "--train-fraction", "0.05", "--val-split", "0.1",
-                                 "--test-fraction", "0.1", "--out", out});
+        const Result r = runCli({"train",
+                                 "--dataset",
+                                 "fashion-mnist",
+                                 "--model",
+                                 "simple-cnn",
+                                 "--epochs",
+                                 "1",
+                                 "--batch-size",
+                                 "64",
+                                 "--optimizer",
+                                 "adam",
+                                 "--lr",
+                                 "1e-3",
+                                 "--augment",
+                                 "hflip",
+                                 "--seed",
+                                 "0",
+                                 "--train-fraction",
+                                 "0.05",
+                                 "--val-split",
+                                 "0.1",
+                                 "--test-fraction",
+                                 "0.1",
+                                 "--out",
+                                 out});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QStringList lines = r.out.trimmed().split('\n');
         const QJsonObject summary = QJsonDocument::fromJson(lines.last().toUtf8()).object();
@@ -98,7 +121,8 @@ private Q_SLOTS:
         QCOMPARE(summary["val_samples"].toInt(), 300);
         QVERIFY(summary["train_images_per_second"].toDouble() > 0);
         QVERIFY(summary["seconds_per_epoch"].toDouble() > 0);
-        for (const char *f : {"config.json", "metrics.csv", "confusion.csv", "predictions.csv", "summary.json", "model.pt"})
+        for (const char *f : {"config.json", "metrics.csv", "confusion.csv", "predictions.csv",
+                              "summary.json", "model.pt"})
             QVERIFY2(QFile::exists(out + "/" + f), f);
         QFile metrics(out + "/metrics.csv");
         QVERIFY(metrics.open(QIODevice::ReadOnly));
@@ -114,7 +138,8 @@ private Q_SLOTS:
         QCOMPARE(confRows.size(), 11);
         QVERIFY(confRows[0].contains("Ankle boot"));
         // The resolved config runs again as is.
-        const Result again = runCli({"train", "--config", out + "/config.json", "--save-config", path("resaved.json")});
+        const Result again = runCli(
+            {"train", "--config", out + "/config.json", "--save-config", path("resaved.json")});
         QVERIFY2(again.code == 0, qPrintable(again.err));
         // Same out folder twice: refused, nothing overwritten.
         const Result twice = runCli({"train", "--train-fraction", "0.01", "--out", out});
@@ -126,25 +151,41 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown flag") << QStringList{"train", "--lrr", "1"} << "unknown option '--lrr'";
-        QTest::newRow("bad number") << QStringList{"train", "--lr", "fast"} << "--lr: expected a number, got 'fast'";
-        QTest::newRow("missing value") << QStringList{"train", "--epochs"} << "--epochs needs a value";
-        QTest::newRow("bad model") << QStringList{"train", "--model", "resnet9000"} << "unknown model 'resnet9000'";
-        QTest::newRow("bad augment") << QStringList{"train", "--augment", "hflip,spin"} << "unknown augmentation 'spin'";
-        QTest::newRow("bad fraction") << QStringList{"train", "--train-fraction", "0"} << "train_fraction";
-        QTest::newRow("bad device") << QStringList{"train", "--device", "tpu", "--train-fraction", "0.01"} << "bad device 'tpu'";
+        QTest::newRow("unknown flag")
+            << QStringList{"train", "--lrr", "1"} << "unknown option '--lrr'";
+        QTest::newRow("bad number")
+            << QStringList{"train", "--lr", "fast"} << "--lr: expected a number, got 'fast'";
+        QTest::newRow("missing value")
+            << QStringList{"train", "--epochs"} << "--epochs needs a value";
+        QTest::newRow("bad model")
+            << QStringList{"train", "--model", "resnet9000"} << "unknown model 'resnet9000'";
+        QTest::newRow("bad augment")
+            << QStringList{"train", "--augment", "hflip,spin"} << "unknown augmentation 'spin'";
+        QTest::newRow("bad fraction")
+            << QStringList{"train", "--train-fraction", "0"} << "train_fraction";
+        QTest::newRow("bad device")
+            << QStringList{"train", "--device", "tpu", "--train-fraction", "0.01"}
+            << "bad device 'tpu'";
         QTest::newRow("bad command") << QStringList{"fly"} << "unknown command 'fly'";
-        QTest::newRow("missing root") << QStringList{"train", "--data-root", "/nonexistent/fm"} << "/nonexistent/fm";
-        QTest::newRow("idx magic") << QStringList{"train", "--data-root", "@/badmagic"} << "train-images-idx3-ubyte.gz: wrong magic";
-        QTest::newRow("idx truncated") << QStringList{"train", "--data-root", "@/trunc"} << "t10k-labels-idx1-ubyte: truncated";
-        QTest::newRow("cifar truncated") << QStringList{"train", "--dataset", "cifar10", "--data-root", "@/cifar"}
-                                         << "data_batch_3.bin: truncated record 1";
-        QTest::newRow("folder undecodable") << QStringList{"train", "--dataset", "folder", "--data-root", "@/folder"}
-                                            << "cannot decode image";
-        QTest::newRow("config unknown key") << QStringList{"train", "--config", "@/unknown-key.json"}
-                                            << "'data.train_fractoin': unknown key";
-        QTest::newRow("config syntax") << QStringList{"train", "--config", "@/broken.json"} << "not valid JSON";
-        QTest::newRow("config missing") << QStringList{"train", "--config", "@/none.json"} << "none.json: no such file";
+        QTest::newRow("missing root")
+            << QStringList{"train", "--data-root", "/nonexistent/fm"} << "/nonexistent/fm";
+        QTest::newRow("idx magic") << QStringList{"train", "--data-root", "@/badmagic"}
+                                   << "train-images-idx3-ubyte.gz: wrong magic";
+        QTest::newRow("idx truncated") << QStringList{"train", "--data-root", "@/trunc"}
+                                       << "t10k-labels-idx1-ubyte: truncated";
+        QTest::newRow("cifar truncated")
+            << QStringList{"train", "--dataset", "cifar10", "--data-root", "@/cifar"}
+            << "data_batch_3.bin: truncated record 1";
+        QTest::newRow("folder undecodable")
+            << QStringList{"train", "--dataset", "folder", "--data-root", "@/folder"}
+            << "cannot decode image";
+        QTest::newRow("config unknown key")
+            << QStringList{"train", "--config", "@/unknown-key.json"}
+            << "'data.train_fractoin': unknown key";
+        QTest::newRow("config syntax")
+            << QStringList{"train", "--config", "@/broken.json"} << "not valid JSON";
+        QTest::newRow("config missing")
+            << QStringList{"train", "--config", "@/none.json"} << "none.json: no such file";
     }
     void badInputExitsTwoWithOneLine()
     {
@@ -170,8 +211,8 @@ private Q_SLOTS:
             QSKIP("Debian's dataset-fashion-mnist is not installed");
         const QString out = path("run-interrupted");
         QProcess p;
-        p.start(TL_CLI_PATH, {"train", "--epochs", "50", "--train-fraction", "0.03", "--test-fraction", "0.05",
-                              "--out", out});
+        p.start(TL_CLI_PATH, {"train", "--epochs", "50", "--train-fraction", "0.03",
+                              "--test-fraction", "0.05", "--out", out});
         QVERIFY(p.waitForStarted());
         // Wait for the first completed epoch, then Ctrl-C.
         QString stdoutText;

@@ -15,8 +15,8 @@ using namespace tl;
 
 namespace {
 
-std::vector<double> lossesOn(torch::Device device, const models::ModelSpec &spec, const torch::Tensor &x,
-                             const torch::Tensor &y, int steps)
+std::vector<double> lossesOn(torch::Device device, const models::ModelSpec &spec,
+                             const torch::Tensor &x, const torch::Tensor &y, int steps)
 {
     torch::manual_seed(0);
     auto model = models::createModel(spec);
@@ -67,7 +67,8 @@ int main()
                                               std::max(1e-6, std::abs(cpu[std::size_t(i)])));
             failures += maxRel > 1e-2;
         }
-        std::printf("{\"model\": \"%s\", \"first_loss\": %.6f, \"last_loss\": %.6f, \"max_rel_diff_cuda_vs_cpu\": %s}\n",
+        std::printf("{\"model\": \"%s\", \"first_loss\": %.6f, \"last_loss\": %.6f, "
+                    "\"max_rel_diff_cuda_vs_cpu\": %s}\n",
                     name, cpu.front(), cpu.back(), cuda ? std::to_string(maxRel).c_str() : "null");
     }
     return failures == 0 ? 0 : 1;

@@ -151,7 +151,9 @@ void writeIdxFolder(const std::string &folder, int nTrain, int nTest, bool gz)
         return l;
     };
     const std::string ext = gz ? ".gz" : "";
-    auto put = [&](const std::string &name, const Bytes &b) { writeBytes(folder + "/" + name + ext, gz ? gzip(b) : b); };
+    auto put = [&](const std::string &name, const Bytes &b) {
+        writeBytes(folder + "/" + name + ext, gz ? gzip(b) : b);
+    };
     put("train-images-idx3-ubyte", idxImages(nTrain, 28, 28));
     put("train-labels-idx1-ubyte", idxLabels(labels(nTrain)));
     put("t10k-images-idx3-ubyte", idxImages(nTest, 28, 28));

@@ -21,7 +21,8 @@ LocalHttpServer::LocalHttpServer()
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     addr.sin_port = 0;
-    if (::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 || ::listen(m_listen, 8) != 0)
+    if (::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 ||
+        ::listen(m_listen, 8) != 0)
         throw std::runtime_error("cannot listen on loopback");
     socklen_t len = sizeof addr;
     ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len);
@@ -130,23 +131,26 @@ void LocalHttpServer::handle(int fd)
         }
     }
     if (!found) {
-        const std::string r = "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found";
+        const std::string r =
+            "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found";
         sendAll(fd, r.data(), r.size());
         return;
     }
     if (ranged && from >= body.size()) {
-        const std::string r = "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+        const std::string r =
+            "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
         sendAll(fd, r.data(), r.size());
         return;
     }
     const std::size_t len = body.size() - from;
     std::ostringstream h;
     if (ranged)
-        h << "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes " << from << "-" << body.size() - 1 << "/"
-          << body.size() << "\r\n";
+        h << "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes " << from << "-"
+          << body.size() - 1 << "/" << body.size() << "\r\n";
     else
         h << "HTTP/1.1 200 OK\r\n";
-    h << "Content-Length: " << len << "\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n";
+    h << "Content-Length: " << len
+      << "\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n";
     const std::string head = h.str();
     sendAll(fd, head.data(), head.size());
     sendAll(fd, body.data() + from, std::min(len, cut));

@@ -42,7 +42,8 @@ private Q_SLOTS:
     void passesTheModelTester()
     {
         LayerTreeModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSummary(models::describeModel(vggSpec()));
         QVERIFY(model.rowCount() == 2);
         model.setData(find(model, "features.block1_conv1"), Qt::Unchecked, Qt::CheckStateRole);
@@ -89,7 +90,8 @@ private Q_SLOTS:
         LayerTreeModel model;
         model.setSummary(models::describeModel(models::ModelSpec{}));
         model.freezeUpTo(find(model, "features.conv2"));
-        QCOMPARE(model.frozenPaths(), (std::vector<std::string>{"features.conv1", "features.conv2"}));
+        QCOMPARE(model.frozenPaths(),
+                 (std::vector<std::string>{"features.conv1", "features.conv2"}));
         QCOMPARE(model.summary().nonTrainableParams, qint64(896 + 18496));
         model.unfreezeFrom(find(model, "classifier.dense2"));
         QCOMPARE(model.frozenPaths().size(), std::size_t(3));

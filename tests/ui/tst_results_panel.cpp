@@ -31,7 +31,8 @@ private Q_SLOTS:
         for (int i = 0; i < 30; ++i) {
             test.labels[std::size_t(i)] = i % 3;
             test.sourceIndex[std::size_t(i)] = 100 + i;
-            std::fill(test.image(std::size_t(i)), test.image(std::size_t(i)) + 16, std::uint8_t(i * 8));
+            std::fill(test.image(std::size_t(i)), test.image(std::size_t(i)) + 16,
+                      std::uint8_t(i * 8));
         }
         m_result = std::make_shared<runs::RunResult>();
         m_result->classNames = test.classNames;
@@ -59,14 +60,17 @@ private Q_SLOTS:
     void modelsPassTheTester()
     {
         ConfusionModel confusion;
-        QAbstractItemModelTester t1(&confusion, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t1(&confusion,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
         QStringList names{"cat", "dog", "fox"};
         confusion.setEvaluation(m_result->test, names);
         confusion.setNormalized(true);
         QCOMPARE(confusion.rowCount(), 3);
         GalleryModel gallery;
-        QAbstractItemModelTester t2(&gallery, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        gallery.setSource(std::shared_ptr<const data::ImageStore>(m_data, &m_data->test), m_result->test.predictions, names);
+        QAbstractItemModelTester t2(&gallery,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        gallery.setSource(std::shared_ptr<const data::ImageStore>(m_data, &m_data->test),
+                          m_result->test.predictions, names);
         gallery.showCell(1, 2);
         QVERIFY(gallery.rowCount() > 0);
     }
@@ -102,7 +106,8 @@ private Q_SLOTS:
             QCOMPARE(img.pixelColor(0, 0).red(), int(p.index - 100) * 8);
         }
         // The diagonal cell lists the correct ones.
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(view->model()->index(0, 0)).center());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(view->model()->index(0, 0)).center());
         QCOMPARE(g->rowCount(), 10);
     }
 };

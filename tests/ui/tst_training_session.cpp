@@ -30,7 +30,9 @@ std::shared_ptr<data::DatasetSplits> tinyData(int n)
             std::uint8_t *img = s.image(std::size_t(i));
             for (int y = 0; y < 8; ++y)
                 for (int x = 0; x < 8; ++x)
-                    img[y * 8 + x] = (y / 4 == q / 2 && x / 4 == q % 2) ? 220 : std::uint8_t((i * 13 + x * 7 + y) % 40);
+                    img[y * 8 + x] = (y / 4 == q / 2 && x / 4 == q % 2)
+                                         ? 220
+                                         : std::uint8_t((i * 13 + x * 7 + y) % 40);
         }
     };
     fill(d->train, n);
@@ -87,7 +89,8 @@ private Q_SLOTS:
         QVERIFY(session.isRunning());
         QVERIFY(finished.wait(60000) || !failed.isEmpty());
         tick.stop();
-        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QVERIFY2(failed.isEmpty(),
+                 failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
         QCOMPARE(epochs.size(), 3);
         QVERIFY(!session.isRunning());
         QCOMPARE(panel.lossChart()->pointCount(1), 3);     // train loss per epoch

@@ -24,7 +24,8 @@ class MetricChart : public QWidget
 public:
     MetricChart(const QString &title, const QString &yTitle, QWidget *parent = nullptr);
 
-    int addSeries(const QString &name, const QColor &color, bool dashed = false, bool points = false);
+    int addSeries(const QString &name, const QColor &color, bool dashed = false,
+                  bool points = false);
     void append(int series, const QList<QPointF> &points);
     void markBoundary(double x);
     void clear();

@@ -23,13 +23,17 @@ QColor heatColor(double t)
     t = std::clamp(t, 0.0, 1.0) * double(stops.size() - 1);
     const auto i = std::min<std::size_t>(std::size_t(t), stops.size() - 2);
     const double f = t - double(i);
-    auto mix = [&](int k) { return int(std::lround(stops[i][std::size_t(k)] * (1 - f) + stops[i + 1][std::size_t(k)] * f)); };
+    auto mix = [&](int k) {
+        return int(
+            std::lround(stops[i][std::size_t(k)] * (1 - f) + stops[i + 1][std::size_t(k)] * f));
+    };
     return QColor(mix(0), mix(1), mix(2));
 }
 
 ConfusionModel::ConfusionModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void ConfusionModel::setEvaluation(const train::Evaluation &evaluation, const QStringList &classNames)
+void ConfusionModel::setEvaluation(const train::Evaluation &evaluation,
+                                   const QStringList &classNames)
 {
     beginResetModel();
     m_eval = evaluation;
@@ -56,9 +60,15 @@ int ConfusionModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() || m_eval.confusion.empty() ? 0 : m_eval.numClasses;
 }
 
-int ConfusionModel::columnCount(const QModelIndex &parent) const { return rowCount(parent); }
+int ConfusionModel::columnCount(const QModelIndex &parent) const
+{
+    return rowCount(parent);
+}
 
-qint64 ConfusionModel::count(int r, int c) const { return m_eval.at(r, c); }
+qint64 ConfusionModel::count(int r, int c) const
+{
+    return m_eval.at(r, c);
+}
 
 double ConfusionModel::fraction(int r, int c) const
 {
@@ -76,7 +86,8 @@ QVariant ConfusionModel::data(const QModelIndex &index, int role) const
     const double f = fraction(r, c);
     switch (role) {
     case Qt::DisplayRole:
-        return m_normalized ? QString::number(f * 100.0, 'f', f >= 0.995 ? 0 : 1) : QString::number(count(r, c));
+        return m_normalized ? QString::number(f * 100.0, 'f', f >= 0.995 ? 0 : 1)
+                            : QString::number(count(r, c));
     case Qt::BackgroundRole: {
         // sqrt stretches the small off-diagonal fractions, where the mistakes are.
         const double t = std::sqrt(f);
@@ -86,7 +97,8 @@ QVariant ConfusionModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ForegroundRole: {
         const double t = std::sqrt(f);
-        return QBrush(m_highContrast ? (t > 0.5 ? Qt::white : Qt::black) : (t > 0.6 ? Qt::black : Qt::white));
+        return QBrush(m_highContrast ? (t > 0.5 ? Qt::white : Qt::black)
+                                     : (t > 0.6 ? Qt::black : Qt::white));
     }
     case Qt::TextAlignmentRole:
         return int(Qt::AlignCenter);

@@ -19,7 +19,8 @@ QImage toQImage(const data::ImageStore &store, std::size_t i)
 
 GalleryModel::GalleryModel(QObject *parent) : QAbstractListModel(parent) {}
 
-void GalleryModel::setSource(std::shared_ptr<const data::ImageStore> store, std::vector<train::Prediction> predictions,
+void GalleryModel::setSource(std::shared_ptr<const data::ImageStore> store,
+                             std::vector<train::Prediction> predictions,
                              const QStringList &classNames)
 {
     beginResetModel();
@@ -44,8 +45,9 @@ void GalleryModel::showCell(int trueClass, int predicted)
     for (std::size_t i = 0; i < m_all.size(); ++i)
         if (m_all[i].trueLabel == trueClass && m_all[i].predicted == predicted)
             m_rows.push_back(int(i));
-    std::stable_sort(m_rows.begin(), m_rows.end(),
-                     [&](int a, int b) { return m_all[std::size_t(a)].loss > m_all[std::size_t(b)].loss; });
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](int a, int b) {
+        return m_all[std::size_t(a)].loss > m_all[std::size_t(b)].loss;
+    });
     endResetModel();
 }
 
@@ -56,7 +58,10 @@ void GalleryModel::setThumbnailSize(int px)
         Q_EMIT dataChanged(index(0), index(rowCount() - 1));
 }
 
-int GalleryModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int GalleryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
 QImage GalleryModel::image(int row) const
 {
@@ -75,13 +80,16 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
     const train::Prediction &p = prediction(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return QStringLiteral("%1 %2%").arg(m_names.value(p.predicted)).arg(p.confidence * 100.0, 0, 'f', 0);
+        return QStringLiteral("%1 %2%")
+            .arg(m_names.value(p.predicted))
+            .arg(p.confidence * 100.0, 0, 'f', 0);
     case Qt::DecorationRole: {
         const QImage img = image(index.row());
         if (img.isNull())
             return {};
         // Small images scaled with nearest neighbour: the pixels the network saw.
-        const auto mode = img.width() < m_thumb / 2 ? Qt::FastTransformation : Qt::SmoothTransformation;
+        const auto mode =
+            img.width() < m_thumb / 2 ? Qt::FastTransformation : Qt::SmoothTransformation;
         return QPixmap::fromImage(img.scaled(m_thumb, m_thumb, Qt::KeepAspectRatio, mode));
     }
     case Qt::ToolTipRole:

@@ -23,15 +23,18 @@ public:
     explicit GalleryModel(QObject *parent = nullptr);
 
     // `store` holds the evaluated images; predictions' indices are its sourceIndex values.
-    void setSource(std::shared_ptr<const data::ImageStore> store, std::vector<train::Prediction> predictions,
-                   const QStringList &classNames);
+    void setSource(std::shared_ptr<const data::ImageStore> store,
+                   std::vector<train::Prediction> predictions, const QStringList &classNames);
     void showCell(int trueClass, int predicted);
     void setThumbnailSize(int px);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
-    const train::Prediction &prediction(int row) const { return m_all[std::size_t(m_rows[std::size_t(row)])]; }
+    const train::Prediction &prediction(int row) const
+    {
+        return m_all[std::size_t(m_rows[std::size_t(row)])];
+    }
     QImage image(int row) const;
     int trueClass() const { return m_true; }
     int predictedClass() const { return m_pred; }

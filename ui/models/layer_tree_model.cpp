@@ -6,7 +6,10 @@
 
 namespace tl::ui {
 
-QString formatCount(qint64 n) { return QLocale(QLocale::English).toString(n); }
+QString formatCount(qint64 n)
+{
+    return QLocale(QLocale::English).toString(n);
+}
 
 QString shapeText(const std::vector<std::int64_t> &shape)
 {
@@ -36,11 +39,12 @@ void LayerTreeModel::setSummary(const models::ModelSummary &summary)
     m_row.clear();
     recompute();
     endResetModel();
-    Q_EMIT totalsChanged(m_summary.totalParams, m_summary.trainableParams, m_summary.nonTrainableParams,
-                         m_summary.depth);
+    Q_EMIT totalsChanged(m_summary.totalParams, m_summary.trainableParams,
+                         m_summary.nonTrainableParams, m_summary.depth);
 }
 
-void LayerTreeModel::leavesUnder(const models::LayerNode *n, std::vector<const models::LayerNode *> &out) const
+void LayerTreeModel::leavesUnder(const models::LayerNode *n,
+                                 std::vector<const models::LayerNode *> &out) const
 {
     if (n->children.empty()) {
         if (n->params > 0)
@@ -67,12 +71,12 @@ void LayerTreeModel::recompute()
     models::ModelSummary fresh = m_base;
     std::vector<std::string> paths(m_frozen.begin(), m_frozen.end());
     models::applyFreeze(fresh, paths);
-    std::function<void(models::LayerNode &, const models::LayerNode &)> copy = [&](models::LayerNode &dst,
-                                                                                   const models::LayerNode &src) {
-        dst.trainableParams = src.trainableParams;
-        for (std::size_t i = 0; i < dst.children.size(); ++i)
-            copy(dst.children[i], src.children[i]);
-    };
+    std::function<void(models::LayerNode &, const models::LayerNode &)> copy =
+        [&](models::LayerNode &dst, const models::LayerNode &src) {
+            dst.trainableParams = src.trainableParams;
+            for (std::size_t i = 0; i < dst.children.size(); ++i)
+                copy(dst.children[i], src.children[i]);
+        };
     if (m_summary.root.children.size() != fresh.root.children.size() || m_parent.empty()) {
         m_summary = fresh;
         m_parent.clear();
@@ -104,8 +108,8 @@ void LayerTreeModel::setFrozenPaths(const std::vector<std::string> &paths)
                 m_frozen.insert(l->path);
     recompute();
     refreshAll(QModelIndex());
-    Q_EMIT totalsChanged(m_summary.totalParams, m_summary.trainableParams, m_summary.nonTrainableParams,
-                         m_summary.depth);
+    Q_EMIT totalsChanged(m_summary.totalParams, m_summary.trainableParams,
+                         m_summary.nonTrainableParams, m_summary.depth);
 }
 
 namespace {
@@ -169,7 +173,8 @@ void LayerTreeModel::setAllFrozen(bool frozen)
 
 const models::LayerNode *LayerTreeModel::node(const QModelIndex &index) const
 {
-    return index.isValid() ? static_cast<const models::LayerNode *>(index.internalPointer()) : nullptr;
+    return index.isValid() ? static_cast<const models::LayerNode *>(index.internalPointer())
+                           : nullptr;
 }
 
 QModelIndex LayerTreeModel::index(int row, int column, const QModelIndex &parent) const
@@ -177,7 +182,8 @@ QModelIndex LayerTreeModel::index(int row, int column, const QModelIndex &parent
     if (!hasIndex(row, column, parent))
         return {};
     const models::LayerNode *p = parent.isValid() ? node(parent) : &m_summary.root;
-    return createIndex(row, column, const_cast<models::LayerNode *>(&p->children[std::size_t(row)]));
+    return createIndex(row, column,
+                       const_cast<models::LayerNode *>(&p->children[std::size_t(row)]));
 }
 
 QModelIndex LayerTreeModel::parent(const QModelIndex &child) const
@@ -200,7 +206,10 @@ int LayerTreeModel::rowCount(const QModelIndex &parent) const
     return int(p->children.size());
 }
 
-int LayerTreeModel::columnCount(const QModelIndex &) const { return ColumnCount; }
+int LayerTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
 
 QVariant LayerTreeModel::data(const QModelIndex &index, int role) const
 {
@@ -234,7 +243,8 @@ QVariant LayerTreeModel::data(const QModelIndex &index, int role) const
         return QBrush(QColor(130, 130, 150));
     if (role == Qt::ToolTipRole)
         return QStringLiteral("%1\n%2 parameters, %3 trainable")
-            .arg(QString::fromStdString(n->path), formatCount(n->params), formatCount(n->trainableParams));
+            .arg(QString::fromStdString(n->path), formatCount(n->params),
+                 formatCount(n->trainableParams));
     if (role == Qt::UserRole)
         return QString::fromStdString(n->path);
     return {};
@@ -257,8 +267,8 @@ bool LayerTreeModel::setData(const QModelIndex &index, const QVariant &value, in
     recompute();
     // Ancestors and descendants change too: refresh the whole (small) tree.
     refreshAll(QModelIndex());
-    Q_EMIT totalsChanged(m_summary.totalParams, m_summary.trainableParams, m_summary.nonTrainableParams,
-                         m_summary.depth);
+    Q_EMIT totalsChanged(m_summary.totalParams, m_summary.trainableParams,
+                         m_summary.nonTrainableParams, m_summary.depth);
     return true;
 }
 

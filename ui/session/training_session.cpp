@@ -14,7 +14,9 @@ public:
     explicit Relay(TrainingSession *session) : m_session(session) {}
     void onStageStarted(int stage, const std::string &name, int epochs) override
     {
-        post([=](TrainingSession *s) { Q_EMIT s->stageStarted(stage, QString::fromStdString(name), epochs); });
+        post([=](TrainingSession *s) {
+            Q_EMIT s->stageStarted(stage, QString::fromStdString(name), epochs);
+        });
     }
     void onBatch(const train::BatchProgress &p) override
     {
@@ -28,12 +30,12 @@ public:
     {
         post([=](TrainingSession *s) { Q_EMIT s->message(QString::fromStdString(text)); });
     }
-    template <typename F>
-    void post(F &&f)
+    template <typename F> void post(F &&f)
     {
         QPointer<TrainingSession> guard(m_session);
         QMetaObject::invokeMethod(
-            m_session, [guard, f = std::forward<F>(f)] {
+            m_session,
+            [guard, f = std::forward<F>(f)] {
                 if (guard)
                     f(guard.data());
             },
@@ -46,10 +48,13 @@ private:
 
 TrainingSession::TrainingSession(QObject *parent) : QObject(parent) {}
 
-TrainingSession::~TrainingSession() { stopAndWait(); }
+TrainingSession::~TrainingSession()
+{
+    stopAndWait();
+}
 
-void TrainingSession::start(const train::ExperimentConfig &config, std::shared_ptr<const data::DatasetSplits> data,
-                            const QString &runDir)
+void TrainingSession::start(const train::ExperimentConfig &config,
+                            std::shared_ptr<const data::DatasetSplits> data, const QString &runDir)
 {
     if (m_running)
         return;
@@ -66,7 +71,8 @@ void TrainingSession::start(const train::ExperimentConfig &config, std::shared_p
     const std::string dir = runDir.toStdString();
     m_worker = std::thread([=] {
         try {
-            auto result = std::make_shared<const runs::RunResult>(runs::runExperiment(config, dir, relay, control, ds));
+            auto result = std::make_shared<const runs::RunResult>(
+                runs::runExperiment(config, dir, relay, control, ds));
             relay->post([result](TrainingSession *s) {
                 s->m_running = false;
                 s->joinWorker();

@@ -31,8 +31,8 @@ public:
 
     // Starts a run of `config` on `data` (already loaded with config.data), writing `runDir`
     // (empty: nothing written). Ignored while a run is going.
-    void start(const train::ExperimentConfig &config, std::shared_ptr<const data::DatasetSplits> data,
-               const QString &runDir);
+    void start(const train::ExperimentConfig &config,
+               std::shared_ptr<const data::DatasetSplits> data, const QString &runDir);
 
 public Q_SLOTS:
     void pause();

@@ -24,8 +24,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTimer>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <thread>
 
@@ -65,7 +65,8 @@ void DataPanel::buildUi()
     m_dataset = new QComboBox;
     for (const auto &d : data::datasetCatalog())
         m_dataset->addItem(QString::fromStdString(d.title), QString::fromStdString(d.name));
-    m_dataset->setToolTip(tr("Fashion-MNIST is installed locally; the others download once into the cache."));
+    m_dataset->setToolTip(
+        tr("Fashion-MNIST is installed locally; the others download once into the cache."));
     m_root = new QLineEdit;
     m_root->setPlaceholderText(tr("default location"));
     m_browse = new QPushButton(tr("Browse…"));
@@ -74,9 +75,11 @@ void DataPanel::buildUi()
     rootRow->addWidget(m_browse);
     m_trainFraction = spin(1, 100, 5, 0, QStringLiteral(" %"));
     m_trainFraction->setValue(100);
-    m_trainFraction->setToolTip(tr("Stratified, seeded subset of the training set (the notebooks use 10 %)."));
+    m_trainFraction->setToolTip(
+        tr("Stratified, seeded subset of the training set (the notebooks use 10 %)."));
     m_valSplit = spin(0, 50, 5, 0, QStringLiteral(" %"));
-    m_valSplit->setToolTip(tr("Held out from the training set for validation, as Keras' validation_split."));
+    m_valSplit->setToolTip(
+        tr("Held out from the training set for validation, as Keras' validation_split."));
     m_testFraction = spin(1, 100, 5, 0, QStringLiteral(" %"));
     m_testFraction->setValue(100);
     m_status = new QLabel;
@@ -190,7 +193,8 @@ void DataPanel::buildUi()
     connect(m_valSplit, &QDoubleSpinBox::valueChanged, this, scheduleReload);
     connect(m_testFraction, &QDoubleSpinBox::valueChanged, this, scheduleReload);
     connect(m_browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_root->text());
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_root->text());
         if (!dir.isEmpty()) {
             m_root->setText(dir);
             reload();
@@ -252,8 +256,8 @@ void DataPanel::setOptions(const data::DatasetOptions &d, const data::AugmentOpt
     m_trainFraction->setValue(d.trainFraction * 100.0);
     m_valSplit->setValue(d.valSplit * 100.0);
     m_testFraction->setValue(d.testFraction * 100.0);
-    const QSignalBlocker c1(m_hflip), c2(m_vflip), c3(m_rotation), c4(m_zoom), c5(m_translate), c6(m_brightness),
-        c7(m_contrast), c8(m_cutout), c9(m_autoAugment);
+    const QSignalBlocker c1(m_hflip), c2(m_vflip), c3(m_rotation), c4(m_zoom), c5(m_translate),
+        c6(m_brightness), c7(m_contrast), c8(m_cutout), c9(m_autoAugment);
     m_hflip->setChecked(a.hflip);
     m_vflip->setChecked(a.vflip);
     m_rotation->setValue(a.rotation);
@@ -287,24 +291,28 @@ void DataPanel::reload()
             error = QString::fromStdString(e.what());
         }
         QMetaObject::invokeMethod(
-            qApp, [self, loaded, error, generation] {
+            qApp,
+            [self, loaded, error, generation] {
                 if (!self || generation != self->m_generation)
                     return; // a newer request replaced this one
                 if (!loaded) {
-                    self->setBusy(false, QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.toHtmlEscaped()));
+                    self->setBusy(false, QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                                             .arg(error.toHtmlEscaped()));
                     const bool missing = error.contains(QStringLiteral("not found"));
                     self->m_download->setVisible(missing);
                     Q_EMIT self->loadFailed(error);
                     return;
                 }
                 self->m_data = loaded;
-                self->setBusy(false, tr("%1 training, %2 validation, %3 test images of %4×%5 pixels, %6 classes")
-                                         .arg(loaded->train.size())
-                                         .arg(loaded->val.size())
-                                         .arg(loaded->test.size())
-                                         .arg(loaded->train.width)
-                                         .arg(loaded->train.height)
-                                         .arg(loaded->train.numClasses()));
+                self->setBusy(
+                    false,
+                    tr("%1 training, %2 validation, %3 test images of %4×%5 pixels, %6 classes")
+                        .arg(loaded->train.size())
+                        .arg(loaded->val.size())
+                        .arg(loaded->test.size())
+                        .arg(loaded->train.width)
+                        .arg(loaded->train.height)
+                        .arg(loaded->train.numClasses()));
                 self->m_status->setToolTip(QString::fromStdString(loaded->source));
                 self->updateChart();
                 self->newSamples();
@@ -330,13 +338,17 @@ void DataPanel::startDownload()
         try {
             data::downloadDataset(name, {}, [self, cancel](const data::DownloadProgress &p) {
                 QMetaObject::invokeMethod(
-                    qApp, [self, p] {
+                    qApp,
+                    [self, p] {
                         if (!self)
                             return;
                         self->m_progress->setRange(0, p.total > 0 ? 1000 : 0);
                         if (p.total > 0)
-                            self->m_progress->setValue(int(1000.0 * double(p.received) / double(p.total)));
-                        self->m_progress->setFormat(QStringLiteral("%1  %2 MB").arg(QString::fromStdString(p.fileName)).arg(p.received / 1e6, 0, 'f', 1));
+                            self->m_progress->setValue(
+                                int(1000.0 * double(p.received) / double(p.total)));
+                        self->m_progress->setFormat(QStringLiteral("%1  %2 MB")
+                                                        .arg(QString::fromStdString(p.fileName))
+                                                        .arg(p.received / 1e6, 0, 'f', 1));
                     },
                     Qt::QueuedConnection);
                 return !*cancel;
@@ -345,13 +357,15 @@ void DataPanel::startDownload()
             error = QString::fromStdString(e.what());
         }
         QMetaObject::invokeMethod(
-            qApp, [self, error] {
+            qApp,
+            [self, error] {
                 if (!self)
                     return;
                 self->m_cancel->setVisible(false);
                 self->m_progress->setVisible(false);
                 if (!error.isEmpty()) {
-                    self->setBusy(false, QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.toHtmlEscaped()));
+                    self->setBusy(false, QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                                             .arg(error.toHtmlEscaped()));
                     self->m_download->setVisible(true);
                     Q_EMIT self->loadFailed(error);
                 } else {
@@ -392,6 +406,7 @@ void DataPanel::updateChart()
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
+    y->applyNiceNumbers();
 }
 
 void DataPanel::setPreprocess(const data::PreprocessOptions &preprocess)
@@ -424,7 +439,8 @@ void DataPanel::refreshPreview()
     QString error;
     try {
         pre = data::resolvePreprocess(pre, store);
-        const data::SampleTransform transform(store.height, store.width, store.channels, augmentOptions(), pre);
+        const data::SampleTransform transform(store.height, store.width, store.channels,
+                                              augmentOptions(), pre);
         std::vector<float> out(transform.outFloats());
         std::vector<std::uint8_t> pixels(std::size_t(transform.outHeight()) * transform.outWidth() *
                                          transform.outChannels());
@@ -434,20 +450,27 @@ void DataPanel::refreshPreview()
             data::Rng rng = data::Rng::derive(m_sampleSeed, s);
             transform.apply(store.image(s), out.data(), rng, true);
             transform.denormalize(out.data(), pixels.data());
-            const QImage seen = toQImage(pixels.data(), transform.outHeight(), transform.outWidth(), transform.outChannels());
+            const QImage seen = toQImage(pixels.data(), transform.outHeight(), transform.outWidth(),
+                                         transform.outChannels());
             m_previewAugmented << seen;
-            const auto mode = original.width() < kPreviewSide / 2 ? Qt::FastTransformation : Qt::SmoothTransformation;
-            m_originalLabels[i]->setPixmap(QPixmap::fromImage(original.scaled(kPreviewSide, kPreviewSide, Qt::KeepAspectRatio, mode)));
-            m_augmentedLabels[i]->setPixmap(QPixmap::fromImage(seen.scaled(kPreviewSide, kPreviewSide, Qt::KeepAspectRatio, mode)));
-            m_augmentedLabels[i]->setToolTip(tr("%1×%2×%3 as the network receives it (shown de-normalised)")
-                                                 .arg(transform.outChannels())
-                                                 .arg(transform.outHeight())
-                                                 .arg(transform.outWidth()));
-            m_captionLabels[i]->setText(QString::fromStdString(store.classNames[std::size_t(store.labels[s])]));
+            const auto mode = original.width() < kPreviewSide / 2 ? Qt::FastTransformation
+                                                                  : Qt::SmoothTransformation;
+            m_originalLabels[i]->setPixmap(QPixmap::fromImage(
+                original.scaled(kPreviewSide, kPreviewSide, Qt::KeepAspectRatio, mode)));
+            m_augmentedLabels[i]->setPixmap(QPixmap::fromImage(
+                seen.scaled(kPreviewSide, kPreviewSide, Qt::KeepAspectRatio, mode)));
+            m_augmentedLabels[i]->setToolTip(
+                tr("%1×%2×%3 as the network receives it (shown de-normalised)")
+                    .arg(transform.outChannels())
+                    .arg(transform.outHeight())
+                    .arg(transform.outWidth()));
+            m_captionLabels[i]->setText(
+                QString::fromStdString(store.classNames[std::size_t(store.labels[s])]));
         }
     } catch (const std::exception &e) {
         error = QString::fromStdString(e.what());
-        m_status->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.toHtmlEscaped()));
+        m_status->setText(
+            QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.toHtmlEscaped()));
     }
     Q_EMIT previewUpdated();
 }

@@ -55,10 +55,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     m_training->setDeviceText(deviceText());
     buildMenus();
 
-    connect(m_data, &DataPanel::datasetLoaded, this, [this](std::shared_ptr<const data::DatasetSplits> d) {
-        m_model->setDataShape(d->train.channels, d->train.height, d->train.numClasses());
-        statusBar()->showMessage(tr("%1 loaded").arg(QString::fromStdString(data::datasetInfo(d->name).title)), 4000);
-    });
+    connect(m_data, &DataPanel::datasetLoaded, this,
+            [this](std::shared_ptr<const data::DatasetSplits> d) {
+                m_model->setDataShape(d->train.channels, d->train.height, d->train.numClasses());
+                statusBar()->showMessage(
+                    tr("%1 loaded").arg(QString::fromStdString(data::datasetInfo(d->name).title)),
+                    4000);
+            });
     connect(m_model, &ModelPanel::specChanged, this, &MainWindow::syncPreprocess);
 
     connect(m_training, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
@@ -71,12 +74,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     connect(m_session, &TrainingSession::batchProgress, m_training, &TrainingPanel::onBatch);
     connect(m_session, &TrainingSession::epochFinished, m_training, &TrainingPanel::onEpoch);
     connect(m_session, &TrainingSession::message, m_training, &TrainingPanel::onMessage);
-    connect(m_session, &TrainingSession::finished, this, [this](std::shared_ptr<const runs::RunResult> r) {
-        m_training->onFinished(r->test.accuracy, r->test.loss);
-        m_results->setResult(r, m_data->dataset());
-        statusBar()->showMessage(tr("Run saved in %1").arg(QString::fromStdString(r->runDir)));
-        m_tabs->setCurrentWidget(m_results);
-    });
+    connect(m_session, &TrainingSession::finished, this,
+            [this](std::shared_ptr<const runs::RunResult> r) {
+                m_training->onFinished(r->test.accuracy, r->test.loss);
+                m_results->setResult(r, m_data->dataset());
+                statusBar()->showMessage(
+                    tr("Run saved in %1").arg(QString::fromStdString(r->runDir)));
+                m_tabs->setCurrentWidget(m_results);
+            });
     connect(m_session, &TrainingSession::failed, this, [this](const QString &error) {
         m_training->onFailed(error);
         QMessageBox::critical(this, tr("Training failed"), error);
@@ -102,7 +107,8 @@ MainWindow::~MainWindow() = default;
 
 QString MainWindow::runsFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/runs");
 }
 
 void MainWindow::buildMenus()
@@ -112,13 +118,16 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Save experiment…"), QKeySequence::Save, this, &MainWindow::saveExperiment);
     file->addAction(tr("Show &runs folder"), this, [this] {
         QDir().mkpath(runsFolder());
-        QMessageBox::information(this, tr("Runs folder"), tr("Runs are saved in\n%1").arg(runsFolder()));
+        QMessageBox::information(this, tr("Runs folder"),
+                                 tr("Runs are saved in\n%1").arg(runsFolder()));
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *train = menuBar()->addMenu(tr("&Training"));
-    train->addAction(tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::startTraining);
-    train->addAction(tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period), m_session, &TrainingSession::stop);
+    train->addAction(tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
+                     &MainWindow::startTraining);
+    train->addAction(tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period), m_session,
+                     &TrainingSession::stop);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *presentation = view->addAction(tr("&Presentation mode"));
     presentation->setCheckable(true);
@@ -129,10 +138,11 @@ void MainWindow::buildMenus()
                         [this, i] { m_tabs->setCurrentIndex(i); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About TransferLab"), this, [this] {
-        QMessageBox::about(this, tr("About TransferLab"),
-                           tr("<b>TransferLab</b> 0.1<br>A workbench for transfer learning on images.<br>"
-                              "Go left to right: pick the data, the model and what to freeze, train, "
-                              "then click the confusion matrix to see the mistakes."));
+        QMessageBox::about(
+            this, tr("About TransferLab"),
+            tr("<b>TransferLab</b> 0.1<br>A workbench for transfer learning on images.<br>"
+               "Go left to right: pick the data, the model and what to freeze, train, "
+               "then click the confusion matrix to see the mistakes."));
     });
 }
 
@@ -178,7 +188,9 @@ void MainWindow::startTraining()
         return;
     auto data = m_data->dataset();
     if (!data || m_data->isLoading()) {
-        QMessageBox::information(this, tr("No data yet"), tr("The dataset is still loading or could not be loaded; see the Data tab."));
+        QMessageBox::information(
+            this, tr("No data yet"),
+            tr("The dataset is still loading or could not be loaded; see the Data tab."));
         m_tabs->setCurrentWidget(m_data);
         return;
     }
@@ -189,8 +201,9 @@ void MainWindow::startTraining()
         QMessageBox::warning(this, tr("Check the settings"), QString::fromStdString(e.what()));
         return;
     }
-    const QString name = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + "-" +
-                         QString::fromStdString(config.model.name) + "-" + QString::fromStdString(config.data.name);
+    const QString name = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
+                         "-" + QString::fromStdString(config.model.name) + "-" +
+                         QString::fromStdString(config.data.name);
     const QString dir = runsFolder() + "/" + name;
     m_training->resetCharts();
     m_tabs->setCurrentWidget(m_training);
@@ -199,27 +212,30 @@ void MainWindow::startTraining()
 
 void MainWindow::openExperiment()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open experiment"), QString(), tr("Experiments (*.json)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open experiment"), QString(),
+                                                      tr("Experiments (*.json)"));
     if (path.isEmpty())
         return;
     try {
         setExperiment(train::ExperimentConfig::fromFile(path.toStdString()));
         m_data->reload();
     } catch (const Error &e) {
-        QMessageBox::warning(this, tr("Cannot open the experiment"), QString::fromStdString(e.what()));
+        QMessageBox::warning(this, tr("Cannot open the experiment"),
+                             QString::fromStdString(e.what()));
     }
 }
 
 void MainWindow::saveExperiment()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save experiment"), QStringLiteral("experiment.json"),
-                                                      tr("Experiments (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save experiment"), QStringLiteral("experiment.json"), tr("Experiments (*.json)"));
     if (path.isEmpty())
         return;
     try {
         writeFileAtomic(path.toStdString(), experiment().toJson());
     } catch (const Error &e) {
-        QMessageBox::warning(this, tr("Cannot save the experiment"), QString::fromStdString(e.what()));
+        QMessageBox::warning(this, tr("Cannot save the experiment"),
+                             QString::fromStdString(e.what()));
     }
 }
 
@@ -236,8 +252,9 @@ void MainWindow::setPresentationMode(bool on)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_session->isRunning()) {
-        const auto answer = QMessageBox::question(this, tr("Training is running"),
-                                                  tr("Stop the training and quit? Completed epochs are already saved."));
+        const auto answer = QMessageBox::question(
+            this, tr("Training is running"),
+            tr("Stop the training and quit? Completed epochs are already saved."));
         if (answer != QMessageBox::Yes) {
             event->ignore();
             return;

@@ -45,12 +45,14 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     m_bnMomentum->setDecimals(3);
     m_bnMomentum->setSingleStep(0.01);
     m_bnMomentum->setValue(0.99);
-    m_bnMomentum->setToolTip(tr("Keras convention: the moving averages keep this share of their value per batch."));
+    m_bnMomentum->setToolTip(
+        tr("Keras convention: the moving averages keep this share of their value per batch."));
     m_l2 = new QDoubleSpinBox;
     m_l2->setRange(0, 1);
     m_l2->setDecimals(4);
     m_l2->setSingleStep(0.0005);
-    m_l2->setToolTip(tr("L2 penalty on convolution and dense kernels, added to the loss (Keras' kernel_regularizer)."));
+    m_l2->setToolTip(tr("L2 penalty on convolution and dense kernels, added to the loss (Keras' "
+                        "kernel_regularizer)."));
     for (auto *s : {m_dropout, m_bnMomentum, m_l2})
         s->setKeyboardTracking(false);
 
@@ -98,12 +100,14 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     layout->addLayout(left, 0);
     layout->addWidget(treeBox, 1);
 
-    connect(m_tree, &LayerTreeModel::totalsChanged, this, [this](qint64 total, qint64 trainable, qint64 frozen, int depth) {
-        m_totals->setText(tr("<b>Total</b> %1 · <b>Trainable</b> %2 · <b>Frozen</b> %3 · <b>Depth</b> %4")
-                              .arg(formatCount(total), formatCount(trainable), formatCount(frozen))
-                              .arg(depth));
-        Q_EMIT specChanged();
-    });
+    connect(m_tree, &LayerTreeModel::totalsChanged, this,
+            [this](qint64 total, qint64 trainable, qint64 frozen, int depth) {
+                m_totals->setText(
+                    tr("<b>Total</b> %1 · <b>Trainable</b> %2 · <b>Frozen</b> %3 · <b>Depth</b> %4")
+                        .arg(formatCount(total), formatCount(trainable), formatCount(frozen))
+                        .arg(depth));
+                Q_EMIT specChanged();
+            });
     connect(m_view, &QTreeView::customContextMenuRequested, this, &ModelPanel::showContextMenu);
     connect(freezeAll, &QPushButton::clicked, this, [this] { m_tree->setAllFrozen(true); });
     connect(unfreezeAll, &QPushButton::clicked, this, [this] { m_tree->setAllFrozen(false); });
@@ -116,11 +120,20 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     rebuild();
 }
 
-QString ModelPanel::totalsText() const { return m_totals->text(); }
+QString ModelPanel::totalsText() const
+{
+    return m_totals->text();
+}
 
-int ModelPanel::inputSize() const { return m_inputSize->value() > 0 ? m_inputSize->value() : m_dataSize; }
+int ModelPanel::inputSize() const
+{
+    return m_inputSize->value() > 0 ? m_inputSize->value() : m_dataSize;
+}
 
-int ModelPanel::inputChannels() const { return m_rgb->isChecked() ? 3 : m_dataChannels; }
+int ModelPanel::inputChannels() const
+{
+    return m_rgb->isChecked() ? 3 : m_dataChannels;
+}
 
 models::ModelSpec ModelPanel::spec() const
 {
@@ -140,8 +153,8 @@ models::ModelSpec ModelPanel::spec() const
 void ModelPanel::setSpec(const models::ModelSpec &s)
 {
     {
-        const QSignalBlocker b1(m_model), b2(m_inputSize), b3(m_rgb), b4(m_batchNorm), b5(m_dropout), b6(m_bnMomentum),
-            b7(m_l2);
+        const QSignalBlocker b1(m_model), b2(m_inputSize), b3(m_rgb), b4(m_batchNorm),
+            b5(m_dropout), b6(m_bnMomentum), b7(m_l2);
         m_model->setCurrentIndex(std::max(0, m_model->findData(QString::fromStdString(s.name))));
         m_inputSize->setValue(s.inputSize > 0 && s.inputSize != m_dataSize ? s.inputSize : 0);
         m_rgb->setChecked(s.inChannels == 3 && m_dataChannels == 1);
@@ -181,7 +194,8 @@ void ModelPanel::rebuild()
         const auto frozen = m_tree->frozenPaths();
         m_tree->setSummary(models::describeModel(s));
         try {
-            m_tree->setFrozenPaths(frozen); // keep what the user froze, where the layers still exist
+            m_tree->setFrozenPaths(
+                frozen); // keep what the user froze, where the layers still exist
         } catch (const Error &) {
         }
         m_view->expandToDepth(0);

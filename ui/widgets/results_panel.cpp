@@ -21,7 +21,8 @@
 namespace tl::ui {
 
 ResultsPanel::ResultsPanel(QWidget *parent)
-    : QWidget(parent), m_confusionModel(new ConfusionModel(this)), m_galleryModel(new GalleryModel(this))
+    : QWidget(parent), m_confusionModel(new ConfusionModel(this)),
+      m_galleryModel(new GalleryModel(this))
 {
     m_headline = new QLabel(tr("Train a model to see its results here."));
     m_headline->setTextFormat(Qt::RichText);
@@ -37,7 +38,10 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_confusion->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_confusion->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_confusion->horizontalHeader()->setMinimumSectionSize(36);
-    m_confusion->setToolTip(tr("Rows: true class. Columns: predicted class. Click a cell to see its images."));
+    m_confusion->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    m_confusion->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_confusion->setToolTip(
+        tr("Rows: true class. Columns: predicted class. Click a cell to see its images."));
     auto *confBox = new QGroupBox(tr("Confusion matrix (rows: true class, columns: predicted)"));
     auto *confLayout = new QVBoxLayout(confBox);
     confLayout->addWidget(m_normalized);
@@ -72,8 +76,10 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     galleryLayout->addLayout(detail);
 
     m_perClass = new QTableWidget(0, 5);
-    m_perClass->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Images")});
-    m_perClass->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_perClass->setHorizontalHeaderLabels(
+        {tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Images")});
+    m_perClass->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_perClass->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_perClass->verticalHeader()->hide();
     m_perClass->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_perClass->setSortingEnabled(true);
@@ -90,17 +96,21 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     split->addWidget(confBox);
     split->addWidget(galleryBox);
     split->addWidget(tables);
-    split->setStretchFactor(0, 3);
+    split->setStretchFactor(0, 5);
     split->setStretchFactor(1, 3);
     split->setStretchFactor(2, 2);
+    split->setSizes({720, 430, 360});
+    tables->setMinimumWidth(330);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_headline);
     layout->addWidget(split, 1);
 
     connect(m_normalized, &QCheckBox::toggled, m_confusionModel, &ConfusionModel::setNormalized);
-    connect(m_confusion, &QTableView::clicked, this, [this](const QModelIndex &i) { showCell(i.row(), i.column()); });
-    connect(m_gallery, &QListView::clicked, this, [this](const QModelIndex &i) { showImage(i.row()); });
+    connect(m_confusion, &QTableView::clicked, this,
+            [this](const QModelIndex &i) { showCell(i.row(), i.column()); });
+    connect(m_gallery, &QListView::clicked, this,
+            [this](const QModelIndex &i) { showImage(i.row()); });
     connect(m_pairs, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         const QPoint cell = item->data(Qt::UserRole).toPoint();
         m_confusion->setCurrentIndex(m_confusionModel->index(cell.x(), cell.y()));
@@ -108,9 +118,13 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     });
 }
 
-void ResultsPanel::setHighContrast(bool on) { m_confusionModel->setHighContrast(on); }
+void ResultsPanel::setHighContrast(bool on)
+{
+    m_confusionModel->setHighContrast(on);
+}
 
-void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result, std::shared_ptr<const data::DatasetSplits> data)
+void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
+                             std::shared_ptr<const data::DatasetSplits> data)
 {
     m_result = std::move(result);
     m_data = std::move(data);
@@ -118,13 +132,14 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result, std:
     for (const auto &n : m_result->classNames)
         m_names << QString::fromStdString(n);
     const auto &e = m_result->test;
-    m_headline->setText(tr("<b>Test accuracy %1%</b> · loss %2 · top-5 %3% · %4 test images · %5 s per epoch%6")
-                            .arg(e.accuracy * 100.0, 0, 'f', 2)
-                            .arg(e.loss, 0, 'f', 4)
-                            .arg(e.top5Accuracy * 100.0, 0, 'f', 1)
-                            .arg(e.count)
-                            .arg(m_result->secondsPerEpoch, 0, 'f', 1)
-                            .arg(m_result->stopped ? tr(" · <i>stopped early</i>") : QString()));
+    m_headline->setText(
+        tr("<b>Test accuracy %1%</b> · loss %2 · top-5 %3% · %4 test images · %5 s per epoch%6")
+            .arg(e.accuracy * 100.0, 0, 'f', 2)
+            .arg(e.loss, 0, 'f', 4)
+            .arg(e.top5Accuracy * 100.0, 0, 'f', 1)
+            .arg(e.count)
+            .arg(m_result->secondsPerEpoch, 0, 'f', 1)
+            .arg(m_result->stopped ? tr(" · <i>stopped early</i>") : QString()));
     m_confusionModel->setEvaluation(e, m_names);
     // The gallery shows the images as stored; it shares the test set with the run.
     std::shared_ptr<const data::ImageStore> test(m_data, &m_data->test);
@@ -164,7 +179,10 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result, std:
     std::sort(pairs.begin(), pairs.end(), [](const Pair &a, const Pair &b) { return a.n > b.n; });
     m_pairs->clear();
     for (std::size_t i = 0; i < std::min<std::size_t>(pairs.size(), 15); ++i) {
-        auto *item = new QListWidgetItem(tr("%1 → %2: %3").arg(m_names.value(pairs[i].t), m_names.value(pairs[i].p)).arg(pairs[i].n));
+        auto *item =
+            new QListWidgetItem(tr("%1 → %2: %3")
+                                    .arg(m_names.value(pairs[i].t), m_names.value(pairs[i].p))
+                                    .arg(pairs[i].n));
         item->setData(Qt::UserRole, QPoint(pairs[i].t, pairs[i].p));
         m_pairs->addItem(item);
     }
@@ -174,11 +192,12 @@ void ResultsPanel::showCell(int trueClass, int predicted)
 {
     m_galleryModel->showCell(trueClass, predicted);
     const int n = m_galleryModel->rowCount();
-    m_galleryTitle->setText(trueClass == predicted
-                                ? tr("<b>%1</b> predicted correctly: %2 images").arg(m_names.value(trueClass)).arg(n)
-                                : tr("<b>%1</b> predicted as <b>%2</b>: %3 images")
-                                      .arg(m_names.value(trueClass), m_names.value(predicted))
-                                      .arg(n));
+    m_galleryTitle->setText(
+        trueClass == predicted
+            ? tr("<b>%1</b> predicted correctly: %2 images").arg(m_names.value(trueClass)).arg(n)
+            : tr("<b>%1</b> predicted as <b>%2</b>: %3 images")
+                  .arg(m_names.value(trueClass), m_names.value(predicted))
+                  .arg(n));
     if (n > 0) {
         m_gallery->setCurrentIndex(m_galleryModel->index(0));
         showImage(0);
@@ -196,18 +215,21 @@ void ResultsPanel::showImage(int row)
     const auto mode = img.width() < 112 ? Qt::FastTransformation : Qt::SmoothTransformation;
     m_image->setPixmap(QPixmap::fromImage(img.scaled(m_image->size(), Qt::KeepAspectRatio, mode)));
     const train::Prediction &p = m_galleryModel->prediction(row);
-    QString html = tr("<p>test image %1<br>true class: <b>%2</b><br>loss %3</p><table cellspacing=4>")
-                       .arg(p.index)
-                       .arg(m_names.value(p.trueLabel).toHtmlEscaped())
-                       .arg(p.loss, 0, 'f', 3);
+    QString html =
+        tr("<p>test image %1<br>true class: <b>%2</b><br>loss %3</p><table cellspacing=4>")
+            .arg(p.index)
+            .arg(m_names.value(p.trueLabel).toHtmlEscaped())
+            .arg(p.loss, 0, 'f', 3);
     for (int k = 0; k < 5; ++k) {
         const int c = p.topClasses[std::size_t(k)];
         if (c < 0)
             break;
         const double prob = p.topProbabilities[std::size_t(k)];
-        const int width = std::max(1, int(prob * 140));
-        const QString color = c == p.trueLabel ? QStringLiteral("#2e8b57") : QStringLiteral("#3465a4");
-        html += QStringLiteral("<tr><td>%1</td><td><table cellspacing=0 cellpadding=0><tr><td bgcolor='%2' width=%3 "
+        const int width = std::max(1, int(prob * 100));
+        const QString color =
+            c == p.trueLabel ? QStringLiteral("#2e8b57") : QStringLiteral("#3465a4");
+        html += QStringLiteral("<tr><td>%1</td><td><table cellspacing=0 cellpadding=0><tr><td "
+                               "bgcolor='%2' width=%3 "
                                "height=12></td></tr></table></td><td align=right>%4%</td></tr>")
                     .arg(m_names.value(c).toHtmlEscaped(), color)
                     .arg(width)

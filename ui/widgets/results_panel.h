@@ -31,7 +31,8 @@ class ResultsPanel : public QWidget
 public:
     explicit ResultsPanel(QWidget *parent = nullptr);
 
-    void setResult(std::shared_ptr<const runs::RunResult> result, std::shared_ptr<const data::DatasetSplits> data);
+    void setResult(std::shared_ptr<const runs::RunResult> result,
+                   std::shared_ptr<const data::DatasetSplits> data);
     QTableView *confusionView() const { return m_confusion; }
     QListView *galleryView() const { return m_gallery; }
     GalleryModel *galleryModel() const { return m_galleryModel; }

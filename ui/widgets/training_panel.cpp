@@ -27,7 +27,10 @@ QString duration(double s)
     if (!std::isfinite(s) || s < 0)
         return QStringLiteral("–");
     const int t = int(std::lround(s));
-    return t >= 3600 ? QStringLiteral("%1:%2:%3").arg(t / 3600).arg((t / 60) % 60, 2, 10, QChar('0')).arg(t % 60, 2, 10, QChar('0'))
+    return t >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(t / 3600)
+                           .arg((t / 60) % 60, 2, 10, QChar('0'))
+                           .arg(t % 60, 2, 10, QChar('0'))
                      : QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QChar('0'));
 }
 
@@ -117,7 +120,8 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_lossVal = m_loss->addSeries(tr("validation (epoch)"), QColor(230, 97, 0), true, true);
     m_accuracy = new MetricChart(tr("Accuracy"), tr("accuracy"));
     m_accuracy->setFixedYRange(0, 1);
-    m_accBatch = m_accuracy->addSeries(tr("train (per batch, smoothed)"), QColor(52, 101, 164, 150));
+    m_accBatch =
+        m_accuracy->addSeries(tr("train (per batch, smoothed)"), QColor(52, 101, 164, 150));
     m_accTrain = m_accuracy->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
     m_accVal = m_accuracy->addSeries(tr("validation (epoch)"), QColor(230, 97, 0), true, true);
     auto *charts = new QVBoxLayout;
@@ -136,7 +140,8 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     connect(m_flushTimer, &QTimer::timeout, this, &TrainingPanel::flush);
 
     connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startRequested);
-    connect(m_pause, &QPushButton::clicked, this, [this] { Q_EMIT(m_paused ? resumeRequested() : pauseRequested()); });
+    connect(m_pause, &QPushButton::clicked, this,
+            [this] { Q_EMIT(m_paused ? resumeRequested() : pauseRequested()); });
     connect(m_stop, &QPushButton::clicked, this, &TrainingPanel::stopRequested);
     setRunning(false);
 }
@@ -158,16 +163,26 @@ void TrainingPanel::setStage(const train::StageConfig &s)
 {
     m_epochs->setValue(s.epochs);
     m_batch->setValue(s.batchSize);
-    m_optimizer->setCurrentIndex(std::max(0, m_optimizer->findData(QString::fromStdString(s.optimizer.name))));
+    m_optimizer->setCurrentIndex(
+        std::max(0, m_optimizer->findData(QString::fromStdString(s.optimizer.name))));
     m_lr->setValue(s.optimizer.lr);
     m_momentum->setValue(s.optimizer.momentum);
     m_nesterov->setChecked(s.optimizer.nesterov);
     m_weightDecay->setValue(s.optimizer.weightDecay);
 }
 
-std::uint64_t TrainingPanel::seed() const { return std::uint64_t(m_seed->value()); }
-void TrainingPanel::setSeed(std::uint64_t seed) { m_seed->setValue(int(seed)); }
-void TrainingPanel::setDeviceText(const QString &text) { m_device->setText(text); }
+std::uint64_t TrainingPanel::seed() const
+{
+    return std::uint64_t(m_seed->value());
+}
+void TrainingPanel::setSeed(std::uint64_t seed)
+{
+    m_seed->setValue(int(seed));
+}
+void TrainingPanel::setDeviceText(const QString &text)
+{
+    m_device->setText(text);
+}
 
 void TrainingPanel::setPresentation(bool on)
 {
@@ -180,8 +195,8 @@ void TrainingPanel::setRunning(bool running)
     m_start->setEnabled(!running);
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_batch, m_optimizer, m_lr, m_momentum, m_nesterov,
-                                                       m_weightDecay, m_seed})
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_epochs, m_batch, m_optimizer, m_lr, m_momentum, m_nesterov, m_weightDecay, m_seed})
         w->setEnabled(!running);
     if (running) {
         m_flushTimer->start();
@@ -226,15 +241,18 @@ void TrainingPanel::onStageStarted(int stage, const QString &name, int epochs)
 
 void TrainingPanel::onBatch(const train::BatchProgress &p)
 {
-    const double x = m_epochBase + (p.epoch - 1) + double(p.batch) / double(std::max<std::int64_t>(1, p.batches));
+    const double x = m_epochBase + (p.epoch - 1) +
+                     double(p.batch) / double(std::max<std::int64_t>(1, p.batches));
     // Exponential smoothing of the per-batch values, as TensorBoard's slider does.
     m_smoothLoss = m_smoothLoss < 0 ? p.lastLoss : 0.8 * m_smoothLoss + 0.2 * p.lastLoss;
     m_pendingLoss << QPointF(x, m_smoothLoss);
     m_pendingAcc << QPointF(x, p.accuracy);
-    const double frac = (double(p.epoch - 1) + double(p.batch) / double(std::max<std::int64_t>(1, p.batches))) /
-                        double(std::max(1, p.epochs));
+    const double frac =
+        (double(p.epoch - 1) + double(p.batch) / double(std::max<std::int64_t>(1, p.batches))) /
+        double(std::max(1, p.epochs));
     m_progress->setValue(int(frac * 1000));
-    m_progress->setFormat(tr("epoch %1/%2 · batch %3/%4").arg(p.epoch).arg(p.epochs).arg(p.batch).arg(p.batches));
+    m_progress->setFormat(
+        tr("epoch %1/%2 · batch %3/%4").arg(p.epoch).arg(p.epochs).arg(p.batch).arg(p.batches));
     if (!m_paused)
         m_status->setText(tr("loss %1 · accuracy %2 · %3 images/s · lr %4 · ETA %5")
                               .arg(p.loss, 0, 'f', 4)
@@ -251,11 +269,16 @@ void TrainingPanel::onEpoch(const train::EpochMetrics &m)
     const double x = m.globalEpoch;
     m_loss->append(m_lossTrain, {QPointF(x, m.trainLoss)});
     m_accuracy->append(m_accTrain, {QPointF(x, m.trainAccuracy)});
-    QString line = tr("epoch %1: loss %2, accuracy %3").arg(m.globalEpoch).arg(m.trainLoss, 0, 'f', 4).arg(m.trainAccuracy, 0, 'f', 4);
+    QString line = tr("epoch %1: loss %2, accuracy %3")
+                       .arg(m.globalEpoch)
+                       .arg(m.trainLoss, 0, 'f', 4)
+                       .arg(m.trainAccuracy, 0, 'f', 4);
     if (m.hasValidation) {
         m_loss->append(m_lossVal, {QPointF(x, m.valLoss)});
         m_accuracy->append(m_accVal, {QPointF(x, m.valAccuracy)});
-        line += tr(" | validation loss %1, accuracy %2").arg(m.valLoss, 0, 'f', 4).arg(m.valAccuracy, 0, 'f', 4);
+        line += tr(" | validation loss %1, accuracy %2")
+                    .arg(m.valLoss, 0, 'f', 4)
+                    .arg(m.valAccuracy, 0, 'f', 4);
     }
     line += tr(" | %1 s, %2 images/s").arg(m.seconds, 0, 'f', 1).arg(m.imagesPerSecond, 0, 'f', 0);
     m_log->appendPlainText(line);
@@ -271,14 +294,17 @@ void TrainingPanel::onFinished(double testAccuracy, double testLoss)
 {
     m_progress->setValue(1000);
     m_progress->setFormat(tr("done"));
-    const QString text = tr("Test accuracy %1, loss %2. See the Results tab.").arg(testAccuracy, 0, 'f', 4).arg(testLoss, 0, 'f', 4);
+    const QString text = tr("Test accuracy %1, loss %2. See the Results tab.")
+                             .arg(testAccuracy, 0, 'f', 4)
+                             .arg(testLoss, 0, 'f', 4);
     m_status->setText(text);
     m_log->appendPlainText(text);
 }
 
 void TrainingPanel::onFailed(const QString &error)
 {
-    m_status->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.toHtmlEscaped()));
+    m_status->setText(
+        QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.toHtmlEscaped()));
     m_log->appendPlainText(tr("Failed: %1").arg(error));
 }
 

@@ -86,7 +86,7 @@ private:
     QTimer *m_flushTimer;
     QList<QPointF> m_pendingLoss, m_pendingAcc;
     double m_smoothLoss = -1, m_smoothAcc = -1;
-    int m_epochBase = 0;     // epochs finished in earlier stages
+    int m_epochBase = 0; // epochs finished in earlier stages
     int m_lastGlobalEpoch = 0;
     bool m_paused = false;
 };

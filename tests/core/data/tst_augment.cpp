@@ -29,8 +29,8 @@ PreprocessOptions identity()
     return p;
 }
 
-std::vector<float> run(const SampleTransform &t, const std::vector<std::uint8_t> &src, std::uint64_t seed,
-                       bool augment = true)
+std::vector<float> run(const SampleTransform &t, const std::vector<std::uint8_t> &src,
+                       std::uint64_t seed, bool augment = true)
 {
     std::vector<float> out(t.outFloats());
     Rng rng(seed);
@@ -145,8 +145,9 @@ private Q_SLOTS:
     void everyAugmentationIsDeterministic_data()
     {
         QTest::addColumn<QString>("spec");
-        for (const char *s : {"hflip", "vflip", "rotation=20", "zoom=0.2", "translate=0.2", "brightness=0.3",
-                              "contrast=0.3", "cutout=8", "autoaugment", "hflip,rotation=10,zoom=0.1,cutout=4"})
+        for (const char *s :
+             {"hflip", "vflip", "rotation=20", "zoom=0.2", "translate=0.2", "brightness=0.3",
+              "contrast=0.3", "cutout=8", "autoaugment", "hflip,rotation=10,zoom=0.1,cutout=4"})
             QTest::newRow(s) << QString(s);
     }
     void everyAugmentationIsDeterministic()
@@ -184,7 +185,8 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, AugmentOptions::parse("hflip,spin"));
         QVERIFY_THROWS_EXCEPTION(Error, AugmentOptions::parse("rotation=abc"));
         QVERIFY_THROWS_EXCEPTION(Error, AugmentOptions::parse("zoom=1.5"));
-        QCOMPARE(AugmentOptions::parse("hflip,rotation=15").toString(), std::string("hflip,rotation=15"));
+        QCOMPARE(AugmentOptions::parse("hflip,rotation=15").toString(),
+                 std::string("hflip,rotation=15"));
     }
 };
 

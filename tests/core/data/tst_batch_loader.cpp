@@ -61,7 +61,8 @@ private Q_SLOTS:
         QCOMPARE(batches.back().images.size(0), std::int64_t(4));
         std::vector<int> seen(100, 0);
         for (const auto &b : batches) {
-            QCOMPARE(b.images.sizes().vec(), (std::vector<std::int64_t>{b.labels.size(0), 1, 8, 8}));
+            QCOMPARE(b.images.sizes().vec(),
+                     (std::vector<std::int64_t>{b.labels.size(0), 1, 8, 8}));
             for (std::int64_t i = 0; i < b.indices.size(0); ++i) {
                 const auto idx = b.indices[i].item<std::int64_t>();
                 ++seen[std::size_t(idx)];

@@ -15,7 +15,10 @@ class TestCifarReader : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::string path(const std::string &name) const { return m_dir.path().toStdString() + "/" + name; }
+    std::string path(const std::string &name) const
+    {
+        return m_dir.path().toStdString() + "/" + name;
+    }
     void expectError(const std::string &source, data::CifarVariant v, const QStringList &fragments)
     {
         try {
@@ -50,12 +53,15 @@ private Q_SLOTS:
         std::vector<std::uint8_t> labels = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
         std::vector<std::pair<std::string, Bytes>> files;
         for (int b = 1; b <= 5; ++b)
-            files.push_back({"cifar-10-batches-bin/data_batch_" + std::to_string(b) + ".bin", cifar10Records(labels)});
+            files.push_back({"cifar-10-batches-bin/data_batch_" + std::to_string(b) + ".bin",
+                             cifar10Records(labels)});
         files.push_back({"cifar-10-batches-bin/test_batch.bin", cifar10Records(labels)});
-        const std::string meta = "airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n";
+        const std::string meta =
+            "airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n";
         files.push_back({"cifar-10-batches-bin/batches.meta.txt", Bytes(meta.begin(), meta.end())});
         writeBytes(path("cifar-10-binary.tar.gz"), gzip(tar(files)));
-        const auto tt = data::readCifar(path("cifar-10-binary.tar.gz"), data::CifarVariant::Cifar10);
+        const auto tt =
+            data::readCifar(path("cifar-10-binary.tar.gz"), data::CifarVariant::Cifar10);
         QCOMPARE(int(tt.train.size()), 50);
         QCOMPARE(tt.test.classNames[9], std::string("truck"));
     }
@@ -79,14 +85,16 @@ private Q_SLOTS:
         Bytes b = cifar10Records({1, 2, 3});
         b.resize(b.size() - 10);
         writeBytes(path("trunc/data_batch_2.bin"), b);
-        expectError(path("trunc"), data::CifarVariant::Cifar10, {"data_batch_2.bin", "truncated record 2", "byte offset 6146"});
+        expectError(path("trunc"), data::CifarVariant::Cifar10,
+                    {"data_batch_2.bin", "truncated record 2", "byte offset 6146"});
     }
 
     void labelOutOfRange()
     {
         writeCifar10Folder(path("badlabel"), 3);
         writeBytes(path("badlabel/test_batch.bin"), cifar10Records({1, 12, 3}));
-        expectError(path("badlabel"), data::CifarVariant::Cifar10, {"test_batch.bin", "record 1", "label 12"});
+        expectError(path("badlabel"), data::CifarVariant::Cifar10,
+                    {"test_batch.bin", "record 1", "label 12"});
     }
 
     void missingBatch()
@@ -100,7 +108,8 @@ private Q_SLOTS:
     {
         writeCifar10Folder(path("names"), 2);
         writeText(path("names/batches.meta.txt"), "a\nb\n");
-        expectError(path("names"), data::CifarVariant::Cifar10, {"batches.meta.txt", "2 class names", "expected 10"});
+        expectError(path("names"), data::CifarVariant::Cifar10,
+                    {"batches.meta.txt", "2 class names", "expected 10"});
     }
 
     void corruptArchive()
@@ -111,7 +120,10 @@ private Q_SLOTS:
         expectError(path("plain.tar.gz"), data::CifarVariant::Cifar10, {"plain.tar.gz"});
     }
 
-    void missingSource() { expectError(path("absent"), data::CifarVariant::Cifar10, {"absent", "no such"}); }
+    void missingSource()
+    {
+        expectError(path("absent"), data::CifarVariant::Cifar10, {"absent", "no such"});
+    }
 
     void datasetFromRoot()
     {

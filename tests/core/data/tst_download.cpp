@@ -38,10 +38,12 @@ class TestDownload : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::string folder(const std::string &name) const { return m_dir.path().toStdString() + "/" + name; }
+    std::string folder(const std::string &name) const
+    {
+        return m_dir.path().toStdString() + "/" + name;
+    }
 
-    template <typename F>
-    QString errorOf(F &&f)
+    template <typename F> QString errorOf(F &&f)
     {
         try {
             f();
@@ -59,10 +61,11 @@ private Q_SLOTS:
         server.serve("/data.bin", body);
         data::RemoteFile f{"data.bin", {server.url("/data.bin")}, md5Of(body), ""};
         std::int64_t lastReceived = 0;
-        const std::string path = data::downloadFile(f, folder("ok"), [&](const data::DownloadProgress &p) {
-            lastReceived = p.received;
-            return true;
-        });
+        const std::string path =
+            data::downloadFile(f, folder("ok"), [&](const data::DownloadProgress &p) {
+                lastReceived = p.received;
+                return true;
+            });
         QCOMPARE(path, folder("ok") + "/data.bin");
         QCOMPARE(hashFile(path, HashKind::Md5), md5Of(body));
         QCOMPARE(lastReceived, std::int64_t(body.size()));
@@ -101,7 +104,8 @@ private Q_SLOTS:
         LocalHttpServer server;
         const Bytes body = payload(2000);
         server.serve("/mirror2/x.bin", body);
-        data::RemoteFile f{"x.bin", {server.url("/mirror1/x.bin"), server.url("/mirror2/x.bin")}, md5Of(body), ""};
+        data::RemoteFile f{
+            "x.bin", {server.url("/mirror1/x.bin"), server.url("/mirror2/x.bin")}, md5Of(body), ""};
         QVERIFY(std::filesystem::exists(data::downloadFile(f, folder("mirror"))));
         data::RemoteFile missing{"y.bin", {server.url("/nowhere/y.bin")}, md5Of(body), ""};
         const QString err = errorOf([&] { data::downloadFile(missing, folder("mirror")); });
@@ -117,7 +121,8 @@ private Q_SLOTS:
         data::RemoteFile f{"big.bin", {server.url("/big.bin")}, md5Of(body), ""};
         const QString first = errorOf([&] { data::downloadFile(f, folder("resume")); });
         QVERIFY2(!first.isEmpty(), "a cut connection must be an error");
-        QCOMPARE(std::filesystem::file_size(folder("resume") + "/big.bin.part"), std::uintmax_t(150000));
+        QCOMPARE(std::filesystem::file_size(folder("resume") + "/big.bin.part"),
+                 std::uintmax_t(150000));
         const std::string path = data::downloadFile(f, folder("resume"));
         QVERIFY(server.lastRangeHeader().find("150000") != std::string::npos);
         QCOMPARE(hashFile(path, HashKind::Md5), md5Of(body));
@@ -130,7 +135,10 @@ private Q_SLOTS:
             LocalHttpServer s; // take a free port, then close it
             port = s.port();
         }
-        data::RemoteFile f{"z.bin", {"http://127.0.0.1:" + std::to_string(port) + "/z.bin"}, std::string(32, 'a'), ""};
+        data::RemoteFile f{"z.bin",
+                           {"http://127.0.0.1:" + std::to_string(port) + "/z.bin"},
+                           std::string(32, 'a'),
+                           ""};
         const QString err = errorOf([&] { data::downloadFile(f, folder("offline")); });
         QVERIFY2(err.contains("cannot reach") && err.contains("offline"), qPrintable(err));
     }
@@ -140,7 +148,10 @@ private Q_SLOTS:
         LocalHttpServer server;
         server.serve("/c.bin", payload(2000000));
         data::RemoteFile f{"c.bin", {server.url("/c.bin")}, std::string(32, 'a'), ""};
-        const QString err = errorOf([&] { data::downloadFile(f, folder("cancel"), [](const data::DownloadProgress &) { return false; }); });
+        const QString err = errorOf([&] {
+            data::downloadFile(f, folder("cancel"),
+                               [](const data::DownloadProgress &) { return false; });
+        });
         QVERIFY2(err.contains("cancelled"), qPrintable(err));
     }
 
@@ -153,13 +164,16 @@ private Q_SLOTS:
         LocalHttpServer server;
         for (const auto &f : data::datasetInfo("fashion-mnist").files)
             server.serve("/fm/" + f.fileName, payload(1000));
-        const QString err = errorOf([&] { data::downloadDataset("fashion-mnist", server.url("/fm/")); });
-        QVERIFY2(err.contains("train-images-idx3-ubyte.gz") && err.contains("checksum mismatch"), qPrintable(err));
+        const QString err =
+            errorOf([&] { data::downloadDataset("fashion-mnist", server.url("/fm/")); });
+        QVERIFY2(err.contains("train-images-idx3-ubyte.gz") && err.contains("checksum mismatch"),
+                 qPrintable(err));
         QCOMPARE(QString::fromStdString(data::datasetCacheFolder("cifar10")),
                  cache.path() + "/transferlab/datasets/cifar10");
         // The catalog has the official addresses and checksums.
         const auto &c10 = data::datasetInfo("cifar10").files.front();
-        QCOMPARE(c10.urls.front(), std::string("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz"));
+        QCOMPARE(c10.urls.front(),
+                 std::string("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz"));
         QCOMPARE(c10.md5, std::string("c32a1d4ab5d03f1284b67883e8d87530"));
         QCOMPARE(int(data::datasetInfo("mnist").files.size()), 4);
         qunsetenv("XDG_CACHE_HOME");

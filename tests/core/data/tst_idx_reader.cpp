@@ -24,7 +24,8 @@ private:
         return l;
     }
     // Expects readIdx to throw a tl::Error whose message contains every fragment.
-    void expectError(const std::string &images, const std::string &labelsPath, const QStringList &fragments)
+    void expectError(const std::string &images, const std::string &labelsPath,
+                     const QStringList &fragments)
     {
         try {
             data::readIdx(images, labelsPath, data::fashionMnistClassNames());
@@ -135,7 +136,8 @@ private Q_SLOTS:
     {
         if (!QFile::exists("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz"))
             QSKIP("Debian's dataset-fashion-mnist is not installed");
-        const auto s = data::readIdxFolder("/usr/share/datasets/fashion-mnist", "t10k", data::fashionMnistClassNames());
+        const auto s = data::readIdxFolder("/usr/share/datasets/fashion-mnist", "t10k",
+                                           data::fashionMnistClassNames());
         QCOMPARE(int(s.size()), 10000);
         for (auto c : s.classCounts())
             QCOMPARE(int(c), 1000);

@@ -15,7 +15,10 @@ class TestImageFolder : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::string path(const std::string &name) const { return m_dir.path().toStdString() + "/" + name; }
+    std::string path(const std::string &name) const
+    {
+        return m_dir.path().toStdString() + "/" + name;
+    }
     // A w x h image, BGR as OpenCV writes it, whose red channel is `red`.
     void writeImage(const std::string &file, int w, int h, int red, const char *ext = ".png")
     {

@@ -21,8 +21,8 @@ private Q_SLOTS:
         QCOMPARE(zeros, 90);
         QCOMPARE(ones, 10);
         QVERIFY(std::is_sorted(idx.begin(), idx.end()));
-        QCOMPARE(stratifiedSubset(labels, 2, 0.1, 7), idx);   // seeded
-        QVERIFY(stratifiedSubset(labels, 2, 0.1, 8) != idx);  // another seed, another subset
+        QCOMPARE(stratifiedSubset(labels, 2, 0.1, 7), idx);  // seeded
+        QVERIFY(stratifiedSubset(labels, 2, 0.1, 8) != idx); // another seed, another subset
     }
 
     void tinyClassKeepsOne()
@@ -60,7 +60,8 @@ private Q_SLOTS:
         const std::vector<std::int64_t> labels = {0, 1};
         QVERIFY_THROWS_EXCEPTION(std::exception, stratifiedSubset(labels, 2, 0.0, 0));
         QVERIFY_THROWS_EXCEPTION(std::exception, tailSplit(10, 1.0));
-        QVERIFY_THROWS_EXCEPTION(std::exception, stratifiedSubset({0, 5}, 2, 0.5, 0)); // label out of range
+        QVERIFY_THROWS_EXCEPTION(std::exception,
+                                 stratifiedSubset({0, 5}, 2, 0.5, 0)); // label out of range
     }
 };
 

@@ -21,7 +21,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("size");
         QTest::addColumn<bool>("bn");
         QTest::addColumn<qlonglong>("params");
-        // Keras' model.summary() of seed 000's custom CNN on CIFAR-10: 896 + 18,496 + 8,320 + 81,930.
+        // Keras' model.summary() of seed 000's custom CNN on CIFAR-10: 896 + 18,496 + 8,320 +
+        // 81,930.
         QTest::newRow("simple-cnn cifar") << "simple-cnn" << 3 << 32 << false << 109642LL;
         // Fashion-MNIST: 320 + 18,496 + 8,320 + (7*7*128*10 + 10).
         QTest::newRow("simple-cnn fashion") << "simple-cnn" << 1 << 28 << false << 89866LL;
@@ -101,9 +102,11 @@ private Q_SLOTS:
         auto m = createModel(s);
         double expected = 0;
         for (const auto &p : m->named_parameters())
-            if (p.key().find("weight") != std::string::npos && p.key().find("dense2") == std::string::npos)
+            if (p.key().find("weight") != std::string::npos &&
+                p.key().find("dense2") == std::string::npos)
                 expected += p.value().pow(2).sum().item<double>();
-        QVERIFY(std::abs(m->regularizationLoss().item<double>() - 0.001 * expected) < 1e-6 * expected);
+        QVERIFY(std::abs(m->regularizationLoss().item<double>() - 0.001 * expected) <
+                1e-6 * expected);
         s.l2 = 0;
         QVERIFY(!createModel(s)->regularizationLoss().defined());
     }

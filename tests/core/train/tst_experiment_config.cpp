@@ -49,7 +49,8 @@ private Q_SLOTS:
 
     void partialFileKeepsDefaults()
     {
-        const auto c = ExperimentConfig::fromJson(R"({"model": {"name": "vgg-style-cnn"}, "augment": "hflip"})", "x");
+        const auto c = ExperimentConfig::fromJson(
+            R"({"model": {"name": "vgg-style-cnn"}, "augment": "hflip"})", "x");
         QCOMPARE(c.model.name, std::string("vgg-style-cnn"));
         QCOMPARE(c.data.name, std::string("fashion-mnist"));
         QVERIFY(c.augment.hflip);
@@ -60,17 +61,28 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("typo") << R"({"data": {"trian_fraction": 0.1}})" << "'data.trian_fraction': unknown key";
-        QTest::newRow("type") << R"({"seed": "zero"})" << "'seed': expected an integer";
-        QTest::newRow("range") << R"({"data": {"train_fraction": 2}})" << "'data.train_fraction': must be in (0, 1]";
-        QTest::newRow("stage") << R"({"stages": [{"epochs": 0}]})" << "'stages[0].epochs'";
-        QTest::newRow("optimizer") << R"({"stages": [{"optimizer": {"name": "adagrad"}}]})" << "adagrad";
-        QTest::newRow("model") << R"({"model": {"name": "resnet9000"}})" << "unknown model 'resnet9000'";
-        QTest::newRow("dataset") << R"({"data": {"dataset": "imagenet"}})" << "unknown dataset 'imagenet'";
-        QTest::newRow("version") << R"({"version": 9})" << "'version'";
-        QTest::newRow("syntax") << R"({"seed": )" << "not valid JSON";
-        QTest::newRow("augment") << R"({"augment": "hflip,wobble"})" << "wobble";
-        QTest::newRow("not object") << R"([1, 2])" << "expected an object";
+        QTest::newRow("typo") << R"({"data": {"trian_fraction": 0.1}})"
+                              << "'data.trian_fraction': unknown key";
+        QTest::newRow("type") << R"({"seed": "zero"})"
+                              << "'seed': expected an integer";
+        QTest::newRow("range") << R"({"data": {"train_fraction": 2}})"
+                               << "'data.train_fraction': must be in (0, 1]";
+        QTest::newRow("stage") << R"({"stages": [{"epochs": 0}]})"
+                               << "'stages[0].epochs'";
+        QTest::newRow("optimizer") << R"({"stages": [{"optimizer": {"name": "adagrad"}}]})"
+                                   << "adagrad";
+        QTest::newRow("model") << R"({"model": {"name": "resnet9000"}})"
+                               << "unknown model 'resnet9000'";
+        QTest::newRow("dataset") << R"({"data": {"dataset": "imagenet"}})"
+                                 << "unknown dataset 'imagenet'";
+        QTest::newRow("version") << R"({"version": 9})"
+                                 << "'version'";
+        QTest::newRow("syntax") << R"({"seed": )"
+                                << "not valid JSON";
+        QTest::newRow("augment") << R"({"augment": "hflip,wobble"})"
+                                 << "wobble";
+        QTest::newRow("not object") << R"([1, 2])"
+                                    << "expected an object";
     }
     void errorsNameTheKey()
     {

@@ -23,7 +23,8 @@ std::pair<torch::Tensor, torch::Tensor> separable(int n, std::uint64_t seed)
     auto ya = y.accessor<std::int64_t, 1>();
     for (int i = 0; i < n; ++i) {
         const int q = int(ya[i]);
-        x[i][0].slice(0, (q / 2) * 4, (q / 2) * 4 + 4).slice(1, (q % 2) * 4, (q % 2) * 4 + 4) += 1.5;
+        x[i][0].slice(0, (q / 2) * 4, (q / 2) * 4 + 4).slice(1, (q % 2) * 4, (q % 2) * 4 + 4) +=
+            1.5;
     }
     return {x, y};
 }
@@ -64,7 +65,8 @@ private Q_SLOTS:
     {
         auto [x, y] = separable(800, 1);
         auto [tx, ty] = separable(400, 2);
-        TensorBatchSource train(x, y, 32, true, 0), val(tx, ty, 100, false), test(tx, ty, 100, false);
+        TensorBatchSource train(x, y, 32, true, 0), val(tx, ty, 100, false),
+            test(tx, ty, 100, false);
         Recording rec;
         Trainer trainer(smallModel(0), torch::kCPU, &rec);
         FitOptions o;
@@ -115,7 +117,8 @@ private Q_SLOTS:
         const FitResult a = once(), b = once();
         for (int i = 0; i < 2; ++i) {
             QCOMPARE(a.epochs[std::size_t(i)].trainLoss, b.epochs[std::size_t(i)].trainLoss);
-            QCOMPARE(a.epochs[std::size_t(i)].trainAccuracy, b.epochs[std::size_t(i)].trainAccuracy);
+            QCOMPARE(a.epochs[std::size_t(i)].trainAccuracy,
+                     b.epochs[std::size_t(i)].trainAccuracy);
         }
     }
 

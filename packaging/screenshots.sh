@@ -1,0 +1,13 @@
+#!/bin/sh
+# Regenerates README's screenshots: runs the window under Xvfb through a scripted tour (data,
+# model with a frozen block, a short real training run on Fashion-MNIST, results with a
+# confusion cell clicked) and saves a PNG of each panel into docs/screenshots/.
+set -eu
+cd "$(dirname "$0")/.."
+OUT=${1:-docs/screenshots}
+mkdir -p "$OUT"
+# A private HOME: the tour must not read or overwrite the user's saved settings.
+TMPHOME=$(mktemp -d)
+trap 'rm -rf "$TMPHOME"' EXIT
+HOME="$TMPHOME" XDG_RUNTIME_DIR="$TMPHOME" timeout 600 \
+    xvfb-run -a -s "-screen 0 1600x1000x24" build/app/transferlab --screenshots "$OUT"
