@@ -1,6 +1,7 @@
 #include "data/cifar_reader.h"
 #include "data/dataset.h"
 #include "error.h"
+#include "support/expect_error.h"
 #include "support/fixtures.h"
 
 #include <QTemporaryDir>
@@ -18,17 +19,6 @@ private:
     std::string path(const std::string &name) const
     {
         return m_dir.path().toStdString() + "/" + name;
-    }
-    void expectError(const std::string &source, data::CifarVariant v, const QStringList &fragments)
-    {
-        try {
-            data::readCifar(source, v);
-            QFAIL("no error thrown");
-        } catch (const Error &e) {
-            const QString msg = QString::fromStdString(e.what());
-            for (const auto &f : fragments)
-                QVERIFY2(msg.contains(f), qPrintable("'" + msg + "' lacks '" + f + "'"));
-        }
     }
 
 private Q_SLOTS:
@@ -85,44 +75,49 @@ private Q_SLOTS:
         Bytes b = cifar10Records({1, 2, 3});
         b.resize(b.size() - 10);
         writeBytes(path("trunc/data_batch_2.bin"), b);
-        expectError(path("trunc"), data::CifarVariant::Cifar10,
-                    {"data_batch_2.bin", "truncated record 2", "byte offset 6146"});
+        TL_EXPECT_ERROR(
+            data::readCifar(path("trunc"), data::CifarVariant::Cifar10),
+            (QStringList{"data_batch_2.bin", "truncated record 2", "byte offset 6146"}));
     }
 
     void labelOutOfRange()
     {
         writeCifar10Folder(path("badlabel"), 3);
         writeBytes(path("badlabel/test_batch.bin"), cifar10Records({1, 12, 3}));
-        expectError(path("badlabel"), data::CifarVariant::Cifar10,
-                    {"test_batch.bin", "record 1", "label 12"});
+        TL_EXPECT_ERROR(data::readCifar(path("badlabel"), data::CifarVariant::Cifar10),
+                        (QStringList{"test_batch.bin", "record 1", "label 12"}));
     }
 
     void missingBatch()
     {
         writeCifar10Folder(path("missing"), 2);
         QFile::remove(QString::fromStdString(path("missing/data_batch_4.bin")));
-        expectError(path("missing"), data::CifarVariant::Cifar10, {"missing", "data_batch_4.bin"});
+        TL_EXPECT_ERROR(data::readCifar(path("missing"), data::CifarVariant::Cifar10),
+                        (QStringList{"missing", "data_batch_4.bin"}));
     }
 
     void wrongClassNames()
     {
         writeCifar10Folder(path("names"), 2);
         writeText(path("names/batches.meta.txt"), "a\nb\n");
-        expectError(path("names"), data::CifarVariant::Cifar10,
-                    {"batches.meta.txt", "2 class names", "expected 10"});
+        TL_EXPECT_ERROR(data::readCifar(path("names"), data::CifarVariant::Cifar10),
+                        (QStringList{"batches.meta.txt", "2 class names", "expected 10"}));
     }
 
     void corruptArchive()
     {
         writeBytes(path("junk.tar.gz"), {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3, 4, 5});
-        expectError(path("junk.tar.gz"), data::CifarVariant::Cifar10, {"junk.tar.gz"});
+        TL_EXPECT_ERROR(data::readCifar(path("junk.tar.gz"), data::CifarVariant::Cifar10),
+                        (QStringList{"junk.tar.gz"}));
         writeText(path("plain.tar.gz"), "hello, this is not an archive");
-        expectError(path("plain.tar.gz"), data::CifarVariant::Cifar10, {"plain.tar.gz"});
+        TL_EXPECT_ERROR(data::readCifar(path("plain.tar.gz"), data::CifarVariant::Cifar10),
+                        (QStringList{"plain.tar.gz"}));
     }
 
     void missingSource()
     {
-        expectError(path("absent"), data::CifarVariant::Cifar10, {"absent", "no such"});
+        TL_EXPECT_ERROR(data::readCifar(path("absent"), data::CifarVariant::Cifar10),
+                        (QStringList{"absent", "no such"}));
     }
 
     void datasetFromRoot()

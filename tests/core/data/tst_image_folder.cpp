@@ -1,5 +1,6 @@
 #include "data/image_folder.h"
 #include "error.h"
+#include "support/expect_error.h"
 #include "support/fixtures.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -25,17 +26,6 @@ private:
         cv::Mat m(h, w, CV_8UC3, cv::Scalar(10, 20, red));
         QDir().mkpath(QString::fromStdString(std::filesystem::path(file).parent_path().string()));
         QVERIFY(cv::imwrite(file + ext, m));
-    }
-    void expectError(const std::string &root, const QStringList &fragments)
-    {
-        try {
-            data::readImageFolder(root, {});
-            QFAIL("no error thrown");
-        } catch (const Error &e) {
-            const QString msg = QString::fromStdString(e.what());
-            for (const auto &f : fragments)
-                QVERIFY2(msg.contains(f), qPrintable("'" + msg + "' lacks '" + f + "'"));
-        }
     }
 
 private Q_SLOTS:
@@ -80,23 +70,29 @@ private Q_SLOTS:
     {
         writeImage(path("c/full/0"), 8, 8, 1);
         QDir().mkpath(QString::fromStdString(path("c/empty")));
-        expectError(path("c"), {"c/empty", "holds no images"});
+        TL_EXPECT_ERROR(data::readImageFolder(path("c"), {}),
+                        (QStringList{"c/empty", "holds no images"}));
     }
 
     void undecodableImage()
     {
         writeImage(path("d/x/0"), 8, 8, 1);
         tl::test::writeText(path("d/x/broken.png"), "this is not a PNG");
-        expectError(path("d"), {"broken.png", "cannot decode"});
+        TL_EXPECT_ERROR(data::readImageFolder(path("d"), {}),
+                        (QStringList{"broken.png", "cannot decode"}));
     }
 
     void noClassFolders()
     {
         QDir().mkpath(QString::fromStdString(path("e")));
-        expectError(path("e"), {"no class folders"});
+        TL_EXPECT_ERROR(data::readImageFolder(path("e"), {}), (QStringList{"no class folders"}));
     }
 
-    void missingRoot() { expectError(path("nowhere"), {"nowhere", "no such folder"}); }
+    void missingRoot()
+    {
+        TL_EXPECT_ERROR(data::readImageFolder(path("nowhere"), {}),
+                        (QStringList{"nowhere", "no such folder"}));
+    }
 
     void testClassesMustMatch()
     {
@@ -104,7 +100,7 @@ private Q_SLOTS:
         writeImage(path("f/train/b/0"), 8, 8, 1);
         writeImage(path("f/test/a/0"), 8, 8, 1);
         writeImage(path("f/test/c/0"), 8, 8, 1);
-        expectError(path("f"), {"f/test", "differ"});
+        TL_EXPECT_ERROR(data::readImageFolder(path("f"), {}), (QStringList{"f/test", "differ"}));
     }
 };
 
