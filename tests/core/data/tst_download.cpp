@@ -2,6 +2,7 @@
 #include "data/download.h"
 #include "error.h"
 #include "hash.h"
+#include "support/expect_error.h"
 #include "support/fixtures.h"
 #include "support/http_server.h"
 
@@ -43,16 +44,6 @@ private:
         return m_dir.path().toStdString() + "/" + name;
     }
 
-    template <typename F> QString errorOf(F &&f)
-    {
-        try {
-            f();
-        } catch (const Error &e) {
-            return QString::fromStdString(e.what());
-        }
-        return {};
-    }
-
 private Q_SLOTS:
     void downloadsAndVerifies()
     {
@@ -92,7 +83,7 @@ private Q_SLOTS:
         LocalHttpServer server;
         server.serve("/bad.bin", payload(5000));
         data::RemoteFile f{"bad.bin", {server.url("/bad.bin")}, std::string(32, '0'), ""};
-        const QString err = errorOf([&] { data::downloadFile(f, folder("bad")); });
+        const QString err = tl::test::errorOf([&] { data::downloadFile(f, folder("bad")); });
         QVERIFY2(err.contains("checksum mismatch"), qPrintable(err));
         QVERIFY(err.contains("/bad.bin"));
         QVERIFY(!std::filesystem::exists(folder("bad") + "/bad.bin"));
@@ -108,7 +99,8 @@ private Q_SLOTS:
             "x.bin", {server.url("/mirror1/x.bin"), server.url("/mirror2/x.bin")}, md5Of(body), ""};
         QVERIFY(std::filesystem::exists(data::downloadFile(f, folder("mirror"))));
         data::RemoteFile missing{"y.bin", {server.url("/nowhere/y.bin")}, md5Of(body), ""};
-        const QString err = errorOf([&] { data::downloadFile(missing, folder("mirror")); });
+        const QString err =
+            tl::test::errorOf([&] { data::downloadFile(missing, folder("mirror")); });
         QVERIFY2(err.contains("404"), qPrintable(err));
     }
 
@@ -119,7 +111,7 @@ private Q_SLOTS:
         server.serve("/big.bin", body);
         server.cutNextResponse("/big.bin", 150000);
         data::RemoteFile f{"big.bin", {server.url("/big.bin")}, md5Of(body), ""};
-        const QString first = errorOf([&] { data::downloadFile(f, folder("resume")); });
+        const QString first = tl::test::errorOf([&] { data::downloadFile(f, folder("resume")); });
         QVERIFY2(!first.isEmpty(), "a cut connection must be an error");
         QCOMPARE(std::filesystem::file_size(folder("resume") + "/big.bin.part"),
                  std::uintmax_t(150000));
@@ -139,7 +131,7 @@ private Q_SLOTS:
                            {"http://127.0.0.1:" + std::to_string(port) + "/z.bin"},
                            std::string(32, 'a'),
                            ""};
-        const QString err = errorOf([&] { data::downloadFile(f, folder("offline")); });
+        const QString err = tl::test::errorOf([&] { data::downloadFile(f, folder("offline")); });
         QVERIFY2(err.contains("cannot reach") && err.contains("offline"), qPrintable(err));
     }
 
@@ -148,7 +140,7 @@ private Q_SLOTS:
         LocalHttpServer server;
         server.serve("/c.bin", payload(2000000));
         data::RemoteFile f{"c.bin", {server.url("/c.bin")}, std::string(32, 'a'), ""};
-        const QString err = errorOf([&] {
+        const QString err = tl::test::errorOf([&] {
             data::downloadFile(f, folder("cancel"),
                                [](const data::DownloadProgress &) { return false; });
         });
@@ -165,7 +157,7 @@ private Q_SLOTS:
         for (const auto &f : data::datasetInfo("fashion-mnist").files)
             server.serve("/fm/" + f.fileName, payload(1000));
         const QString err =
-            errorOf([&] { data::downloadDataset("fashion-mnist", server.url("/fm/")); });
+            tl::test::errorOf([&] { data::downloadDataset("fashion-mnist", server.url("/fm/")); });
         QVERIFY2(err.contains("train-images-idx3-ubyte.gz") && err.contains("checksum mismatch"),
                  qPrintable(err));
         QCOMPARE(QString::fromStdString(data::datasetCacheFolder("cifar10")),
@@ -186,7 +178,7 @@ private Q_SLOTS:
         qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
         data::DatasetOptions o;
         o.name = "cifar10";
-        const QString err = errorOf([&] { data::loadDataset(o); });
+        const QString err = tl::test::errorOf([&] { data::loadDataset(o); });
         QVERIFY2(err.contains("CIFAR-10 not found") && err.contains("--download"), qPrintable(err));
         qunsetenv("XDG_CACHE_HOME");
     }
