@@ -165,6 +165,14 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     result.totalParams = summary.totalParams;
     result.trainableParams = summary.trainableParams;
 
+    data::LoaderOptions to;
+    to.batchSize = std::max(config.stages.front().batchSize, 256);
+    to.shuffle = false;
+    to.augment = false;
+    to.workers = config.workers;
+    to.prefetch = config.prefetch;
+    data::BatchLoader testLoader(ds.test, transform, to);
+
     int globalEpoch = 1;
     double trainSeconds = 0.0, trainImages = 0.0;
     for (std::size_t s = 0; s < config.stages.size() && !result.stopped; ++s) {
@@ -185,6 +193,9 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
         fo.epochs = stage.epochs;
         fo.firstGlobalEpoch = globalEpoch;
         fo.optimizer = stage.optimizer;
+        fo.numClasses = config.model.numClasses;
+        if (config.confusionEveryEpoch)
+            fo.trackConfusionOn = &testLoader;
         const train::FitResult fit =
             trainer.fit(trainLoader, ds.val.empty() ? nullptr : &valLoader, fo);
         for (const auto &e : fit.epochs) {
@@ -202,13 +213,6 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     }
 
     say("Evaluating on " + std::to_string(ds.test.size()) + " test images");
-    data::LoaderOptions to;
-    to.batchSize = std::max(config.stages.front().batchSize, 256);
-    to.shuffle = false;
-    to.augment = false;
-    to.workers = config.workers;
-    to.prefetch = config.prefetch;
-    data::BatchLoader testLoader(ds.test, transform, to);
     result.test = trainer.evaluate(testLoader, config.model.numClasses, true);
     // Report the test file's own index so rows can be traced back to the image.
     for (auto &p : result.test.predictions)
@@ -249,6 +253,8 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     result.summaryJson = j.dump();
     if (writer) {
         writer->writeConfusion(result.test, result.classNames);
+        if (config.confusionEveryEpoch)
+            writer->writeEpochConfusions(result.epochs);
         writer->writePredictions(result.test);
         writer->writeSummary(j.dump(2) + "\n");
         if (result.epochs.empty())

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "files.h"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
@@ -111,6 +112,21 @@ void RunWriter::writeConfusion(const train::Evaluation &e,
                                const std::vector<std::string> &names) const
 {
     writeFileAtomic(path("confusion.csv"), confusionCsv(e, names));
+}
+
+void RunWriter::writeEpochConfusions(const std::vector<train::EpochMetrics> &epochs) const
+{
+    std::ostringstream s;
+    s << "global_epoch,true,predicted,count\n";
+    for (const auto &e : epochs) {
+        const auto n =
+            static_cast<std::size_t>(std::llround(std::sqrt(double(e.testConfusion.size()))));
+        for (std::size_t i = 0; i < e.testConfusion.size(); ++i)
+            if (e.testConfusion[i] != 0)
+                s << e.globalEpoch << ',' << i / n << ',' << i % n << ',' << e.testConfusion[i]
+                  << '\n';
+    }
+    writeFileAtomic(path("confusion_epochs.csv"), s.str());
 }
 
 void RunWriter::writePredictions(const train::Evaluation &e) const

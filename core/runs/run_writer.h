@@ -12,6 +12,7 @@ namespace tl::runs {
 //   metrics.csv       one row per epoch, all stages
 //   confusion.csv     test confusion matrix, rows = true class, columns = predicted
 //   predictions.csv   index,true,predicted,confidence,loss (one row per test image)
+//   confusion_epochs.csv  the test confusion matrix after every epoch, long format
 //   summary.json      headline numbers
 //   model.pt          the trained weights (LibTorch archive)
 class RunWriter
@@ -28,6 +29,8 @@ public:
     void writeConfusion(const train::Evaluation &e,
                         const std::vector<std::string> &classNames) const;
     void writePredictions(const train::Evaluation &e) const;
+    // confusion_epochs.csv: global_epoch,true,predicted,count (non-zero cells only).
+    void writeEpochConfusions(const std::vector<train::EpochMetrics> &epochs) const;
     void writeSummary(const std::string &json) const;
 
 private:

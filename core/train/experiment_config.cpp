@@ -131,6 +131,7 @@ ExperimentConfig ExperimentConfig::fromJson(const std::string &text, const std::
     r.get("workers", c.workers);
     r.get("prefetch", c.prefetch);
     r.get("threads", c.threads);
+    r.get("confusion_every_epoch", c.confusionEveryEpoch);
     if (r.has("data")) {
         Reader d(r.child("data"), "data", origin);
         d.get("dataset", c.data.name);
@@ -244,6 +245,7 @@ std::string ExperimentConfig::toJson() const
         {"workers", workers},
         {"prefetch", prefetch},
         {"threads", threads},
+        {"confusion_every_epoch", confusionEveryEpoch},
         {"data",
          {{"dataset", data.name},
           {"root", data.root},

@@ -34,9 +34,10 @@ struct ExperimentConfig
     data::AugmentOptions augment;
     data::PreprocessOptions preprocess;
     std::vector<StageConfig> stages{StageConfig{}};
-    int workers = 1;  // loader threads
-    int prefetch = 4; // batches built ahead
-    int threads = 0;  // torch intra-op threads; 0: library default
+    int workers = 1;                 // loader threads
+    int prefetch = 4;                // batches built ahead
+    int threads = 0;                 // torch intra-op threads; 0: every core
+    bool confusionEveryEpoch = true; // evaluate the test set after each epoch (GUI scrubbing)
 
     // JSON text <-> config. fromJson throws tl::Error naming `origin` and the offending key.
     static ExperimentConfig fromJson(const std::string &text, const std::string &origin);

@@ -198,6 +198,8 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
             m.valLoss = v.loss;
             m.valAccuracy = v.accuracy;
         }
+        if (o.trackConfusionOn && o.trackConfusionOn->size() > 0 && !m_control->stopRequested())
+            m.testConfusion = evaluate(*o.trackConfusionOn, o.numClasses, false).confusion;
         result.epochs.push_back(m);
         if (m_observer)
             m_observer->onEpoch(m);

@@ -23,6 +23,9 @@ struct FitOptions
     int firstGlobalEpoch = 1;
     OptimizerConfig optimizer;
     double progressInterval = 0.1; // seconds between onBatch reports
+    // When set, evaluated after every epoch for EpochMetrics::testConfusion.
+    BatchSource *trackConfusionOn = nullptr;
+    int numClasses = 0;
 };
 
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &config,

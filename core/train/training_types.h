@@ -51,6 +51,9 @@ struct EpochMetrics
     double learningRate = 0.0;
     double seconds = 0.0;         // training part of the epoch
     double imagesPerSecond = 0.0; // training images per second
+    // Test-set confusion matrix after this epoch (row-major, true x predicted), when tracked:
+    // lets the GUI scrub the matrix through training.
+    std::vector<std::int64_t> testConfusion;
 };
 
 struct ClassMetrics

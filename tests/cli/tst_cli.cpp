@@ -137,6 +137,13 @@ private Q_SLOTS:
         const QStringList confRows = QString(conf.readAll()).trimmed().split('\n');
         QCOMPARE(confRows.size(), 11);
         QVERIFY(confRows[0].contains("Ankle boot"));
+        // The per-epoch matrix of the last epoch is the final one: 1000 test images.
+        QFile perEpoch(out + "/confusion_epochs.csv");
+        QVERIFY(perEpoch.open(QIODevice::ReadOnly));
+        qint64 counted = 0;
+        for (const QString &row : QString(perEpoch.readAll()).trimmed().split('\n').mid(1))
+            counted += row.section(',', 3, 3).toLongLong();
+        QCOMPARE(counted, qint64(1000));
         // The resolved config runs again as is.
         const Result again = runCli(
             {"train", "--config", out + "/config.json", "--save-config", path("resaved.json")});

@@ -55,6 +55,13 @@ private Q_SLOTS:
         e.count = 30;
         e.accuracy = 0.9;
         train::computeClassMetrics(e);
+        // Two epochs: after the first, everything was predicted as class 0.
+        train::EpochMetrics first, second;
+        first.globalEpoch = 1;
+        first.testConfusion = {10, 0, 0, 10, 0, 0, 10, 0, 0};
+        second.globalEpoch = 2;
+        second.testConfusion = e.confusion;
+        m_result->epochs = {first, second};
     }
 
     void modelsPassTheTester()
@@ -105,6 +112,14 @@ private Q_SLOTS:
             const QImage img = g->image(r);
             QCOMPARE(img.pixelColor(0, 0).red(), int(p.index - 100) * 8);
         }
+        // Scrubbing back to epoch 1 shows that epoch's matrix.
+        auto *model = view->model();
+        QCOMPARE(model->index(1, 0).data(Qt::UserRole).toLongLong(), qint64(0));
+        panel.showEpoch(1);
+        QCOMPARE(model->index(1, 0).data(Qt::UserRole).toLongLong(), qint64(10));
+        QCOMPARE(model->index(1, 1).data(Qt::UserRole).toLongLong(), qint64(0));
+        panel.showEpoch(2);
+        QCOMPARE(model->index(1, 2).data(Qt::UserRole).toLongLong(), qint64(expected.size()));
         // The diagonal cell lists the correct ones.
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
                           view->visualRect(view->model()->index(0, 0)).center());

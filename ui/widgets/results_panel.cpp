@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
+#include <QSlider>
 #include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
@@ -43,8 +44,20 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_confusion->setToolTip(
         tr("Rows: true class. Columns: predicted class. Click a cell to see its images."));
     auto *confBox = new QGroupBox(tr("Confusion matrix (rows: true class, columns: predicted)"));
+    m_epochSlider = new QSlider(Qt::Horizontal);
+    m_epochSlider->setRange(1, 1);
+    m_epochSlider->setPageStep(1);
+    m_epochSlider->setTickPosition(QSlider::TicksBelow);
+    m_epochSlider->setToolTip(
+        tr("Scrub through training: the test confusion matrix after each epoch."));
+    m_epochLabel = new QLabel;
+    auto *epochRow = new QHBoxLayout;
+    epochRow->addWidget(new QLabel(tr("After epoch:")));
+    epochRow->addWidget(m_epochSlider, 1);
+    epochRow->addWidget(m_epochLabel);
     auto *confLayout = new QVBoxLayout(confBox);
     confLayout->addWidget(m_normalized);
+    confLayout->addLayout(epochRow);
     confLayout->addWidget(m_confusion, 1);
 
     m_galleryTitle = new QLabel(tr("Click a cell of the matrix."));
@@ -107,6 +120,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_normalized, &QCheckBox::toggled, m_confusionModel, &ConfusionModel::setNormalized);
+    connect(m_epochSlider, &QSlider::valueChanged, this, &ResultsPanel::showEpoch);
     connect(m_confusion, &QTableView::clicked, this,
             [this](const QModelIndex &i) { showCell(i.row(), i.column()); });
     connect(m_gallery, &QListView::clicked, this,
@@ -141,6 +155,14 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
             .arg(m_result->secondsPerEpoch, 0, 'f', 1)
             .arg(m_result->stopped ? tr(" · <i>stopped early</i>") : QString()));
     m_confusionModel->setEvaluation(e, m_names);
+    const int epochs = std::max<int>(1, int(m_result->epochs.size()));
+    {
+        const QSignalBlocker block(m_epochSlider);
+        m_epochSlider->setRange(1, epochs);
+        m_epochSlider->setValue(epochs);
+    }
+    m_epochSlider->setEnabled(epochs > 1);
+    m_epochLabel->setText(tr("%1 (final)").arg(epochs));
     // The gallery shows the images as stored; it shares the test set with the run.
     std::shared_ptr<const data::ImageStore> test(m_data, &m_data->test);
     m_galleryModel->setSource(test, e.predictions, m_names);
@@ -186,6 +208,27 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
         item->setData(Qt::UserRole, QPoint(pairs[i].t, pairs[i].p));
         m_pairs->addItem(item);
     }
+}
+
+void ResultsPanel::showEpoch(int epoch)
+{
+    if (!m_result)
+        return;
+    const int last = int(m_result->epochs.size());
+    train::Evaluation e = m_result->test;
+    const bool final = epoch >= last;
+    if (!final) {
+        const auto &m = m_result->epochs[std::size_t(epoch - 1)].testConfusion;
+        if (m.size() == e.confusion.size())
+            e.confusion = m;
+    }
+    m_confusionModel->setEvaluation(e, m_names);
+    m_epochLabel->setText(final ? tr("%1 (final)").arg(epoch)
+                                : tr("%1 of %2").arg(epoch).arg(last));
+    m_galleryTitle->setText(
+        final ? tr("Click a cell of the matrix.")
+              : tr("The matrix shows epoch %1; the images are the final model's predictions.")
+                    .arg(epoch));
 }
 
 void ResultsPanel::showCell(int trueClass, int predicted)

@@ -12,6 +12,7 @@ class QCheckBox;
 class QLabel;
 class QListView;
 class QListWidget;
+class QSlider;
 class QTableView;
 class QTableWidget;
 QT_END_NAMESPACE
@@ -41,6 +42,8 @@ public:
 public Q_SLOTS:
     void showCell(int trueClass, int predicted);
     void showImage(int row);
+    // 1..epochs: the test confusion matrix after that epoch (the last is the final model's).
+    void showEpoch(int epoch);
 
 private:
     std::shared_ptr<const runs::RunResult> m_result;
@@ -48,6 +51,8 @@ private:
     QStringList m_names;
     QLabel *m_headline;
     QCheckBox *m_normalized;
+    QSlider *m_epochSlider;
+    QLabel *m_epochLabel;
     QTableView *m_confusion;
     ConfusionModel *m_confusionModel;
     QLabel *m_galleryTitle;
