@@ -52,6 +52,11 @@ int MetricChart::addSeries(const QString &name, const QColor &color, bool dashed
     return int(m_series.size()) - 1;
 }
 
+void MetricChart::setYLabelFormat(const QString &format)
+{
+    m_y->setLabelFormat(format);
+}
+
 void MetricChart::setLineWidth(qreal width)
 {
     for (auto *s : m_series) {
@@ -128,8 +133,11 @@ void MetricChart::updateAxes()
     m_x->setRange(0, std::max(1.0, std::ceil(m_maxX)));
     double lo = m_minY, hi = m_maxY;
     if (!m_fixedY) {
-        if (hi - lo < 1e-6)
-            hi = lo + 1.0;
+        if (hi - lo <= 1e-3 * std::abs(hi)) {
+            // A flat series (a constant learning rate): a band around it, not 0..1.
+            lo = lo * 0.9;
+            hi = hi == 0.0 ? 1.0 : hi * 1.1;
+        }
         const double pad = (hi - lo) * 0.08;
         lo = std::max(0.0, lo - pad);
         hi += pad;

@@ -33,6 +33,7 @@ public:
     void setFixedYRange(double lo, double hi);
     int pointCount(int series) const;
     void setLineWidth(qreal width);
+    void setYLabelFormat(const QString &format);
 
 private:
     void updateAxes();

@@ -124,9 +124,14 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
         m_accuracy->addSeries(tr("train (per batch, smoothed)"), QColor(52, 101, 164, 150));
     m_accTrain = m_accuracy->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
     m_accVal = m_accuracy->addSeries(tr("validation (epoch)"), QColor(230, 97, 0), true, true);
+    m_lrChart = new MetricChart(tr("Learning rate"), tr("lr"));
+    m_lrChart->setMaximumHeight(190);
+    m_lrChart->setYLabelFormat(QStringLiteral("%.2g"));
+    m_lrSeries = m_lrChart->addSeries(tr("learning rate"), QColor(117, 80, 123));
     auto *charts = new QVBoxLayout;
-    charts->addWidget(m_loss, 1);
-    charts->addWidget(m_accuracy, 1);
+    charts->addWidget(m_loss, 3);
+    charts->addWidget(m_accuracy, 3);
+    charts->addWidget(m_lrChart, 1);
 
     auto *layout = new QHBoxLayout(this);
     auto *leftWidget = new QWidget;
@@ -186,8 +191,8 @@ void TrainingPanel::setDeviceText(const QString &text)
 
 void TrainingPanel::setPresentation(bool on)
 {
-    m_loss->setLineWidth(on ? 4.0 : 2.0);
-    m_accuracy->setLineWidth(on ? 4.0 : 2.0);
+    for (MetricChart *c : {m_loss, m_accuracy, m_lrChart})
+        c->setLineWidth(on ? 4.0 : 2.0);
 }
 
 void TrainingPanel::setRunning(bool running)
@@ -219,8 +224,10 @@ void TrainingPanel::resetCharts()
 {
     m_loss->clear();
     m_accuracy->clear();
+    m_lrChart->clear();
     m_pendingLoss.clear();
     m_pendingAcc.clear();
+    m_pendingLr.clear();
     m_smoothLoss = m_smoothAcc = -1;
     m_epochBase = 0;
     m_lastGlobalEpoch = 0;
@@ -235,6 +242,7 @@ void TrainingPanel::onStageStarted(int stage, const QString &name, int epochs)
     if (stage > 0) {
         m_loss->markBoundary(m_epochBase);
         m_accuracy->markBoundary(m_epochBase);
+        m_lrChart->markBoundary(m_epochBase);
     }
     m_log->appendPlainText(tr("Stage %1 (%2): %3 epochs").arg(stage + 1).arg(name).arg(epochs));
 }
@@ -247,6 +255,7 @@ void TrainingPanel::onBatch(const train::BatchProgress &p)
     m_smoothLoss = m_smoothLoss < 0 ? p.lastLoss : 0.8 * m_smoothLoss + 0.2 * p.lastLoss;
     m_pendingLoss << QPointF(x, m_smoothLoss);
     m_pendingAcc << QPointF(x, p.accuracy);
+    m_pendingLr << QPointF(x, p.learningRate);
     const double frac =
         (double(p.epoch - 1) + double(p.batch) / double(std::max<std::int64_t>(1, p.batches))) /
         double(std::max(1, p.epochs));
@@ -317,6 +326,10 @@ void TrainingPanel::flush()
     if (!m_pendingAcc.isEmpty()) {
         m_accuracy->append(m_accBatch, m_pendingAcc);
         m_pendingAcc.clear();
+    }
+    if (!m_pendingLr.isEmpty()) {
+        m_lrChart->append(m_lrSeries, m_pendingLr);
+        m_pendingLr.clear();
     }
 }
 

@@ -42,6 +42,7 @@ public:
 
     MetricChart *lossChart() const { return m_loss; }
     MetricChart *accuracyChart() const { return m_accuracy; }
+    MetricChart *learningRateChart() const { return m_lrChart; }
     void setPresentation(bool on);
 
 public Q_SLOTS:
@@ -81,10 +82,12 @@ private:
     QPlainTextEdit *m_log;
     MetricChart *m_loss;
     MetricChart *m_accuracy;
+    MetricChart *m_lrChart;
+    int m_lrSeries = -1;
     int m_lossBatch = -1, m_lossTrain = -1, m_lossVal = -1;
     int m_accBatch = -1, m_accTrain = -1, m_accVal = -1;
     QTimer *m_flushTimer;
-    QList<QPointF> m_pendingLoss, m_pendingAcc;
+    QList<QPointF> m_pendingLoss, m_pendingAcc, m_pendingLr;
     double m_smoothLoss = -1, m_smoothAcc = -1;
     int m_epochBase = 0; // epochs finished in earlier stages
     int m_lastGlobalEpoch = 0;
