@@ -44,30 +44,6 @@ LayerNode walk(const std::string &name, const std::string &path, torch::nn::Modu
     return node;
 }
 
-void traceSequential(torch::nn::Module &m, torch::Tensor &x,
-                     std::map<const torch::nn::Module *, std::vector<std::int64_t>> &shapes,
-                     bool &ok)
-{
-    auto *seq = dynamic_cast<torch::nn::SequentialImpl *>(&m);
-    if (!seq) {
-        ok = false;
-        return;
-    }
-    for (auto &any : *seq) {
-        torch::nn::Module *child = any.ptr().get();
-        if (auto *inner = dynamic_cast<torch::nn::SequentialImpl *>(child))
-            traceSequential(*inner, x, shapes, ok);
-        else
-            x = any.forward(x);
-        auto sizes = x.sizes().vec();
-        sizes.erase(sizes.begin());
-        shapes[child] = sizes;
-    }
-    auto sizes = x.sizes().vec();
-    sizes.erase(sizes.begin());
-    shapes[&m] = sizes;
-}
-
 } // namespace
 
 ModelSummary summarize(NetworkImpl &model, const std::vector<std::int64_t> &inputShape)
@@ -81,25 +57,35 @@ ModelSummary summarize(NetworkImpl &model, const std::vector<std::int64_t> &inpu
         batchShape.insert(batchShape.end(), inputShape.begin(), inputShape.end());
         const auto device =
             model.parameters().empty() ? torch::kCPU : model.parameters().front().device();
-        torch::Tensor x = torch::zeros(batchShape, torch::TensorOptions().device(device));
-        bool ok = true;
-        // Top-level children in registration order: the small CNNs and torchvision's VGG,
-        // MobileNet... are chains of Sequentials; anything else keeps its shape unknown.
-        for (const auto &child : model.named_children()) {
-            if (!ok)
-                break;
-            traceSequential(*child.value(), x, shapes, ok);
+        try {
+            auto out =
+                model.forwardTraced(torch::zeros(batchShape, torch::TensorOptions().device(device)),
+                                    [&](const torch::nn::Module *m, const torch::Tensor &x) {
+                                        auto sizes = x.sizes().vec();
+                                        sizes.erase(sizes.begin());
+                                        shapes[m] = sizes;
+                                    });
+            auto sizes = out.sizes().vec();
+            sizes.erase(sizes.begin());
+            shapes[&model] = sizes;
+        } catch (const c10::Error &) {
+            model.train(wasTraining);
+            throw;
+        } catch (const std::exception &) {
+            shapes.clear(); // a model that cannot be traced keeps its shapes unknown
         }
-        if (ok)
-            shapes[&model] = shapes.empty() ? std::vector<std::int64_t>{} : [&] {
-                auto s = x.sizes().vec();
-                s.erase(s.begin());
-                return s;
-            }();
         model.train(wasTraining);
     }
     ModelSummary s;
     s.root = walk("model", "", model, shapes);
+    const auto aliases = model.aliases();
+    std::function<void(LayerNode &)> name = [&](LayerNode &n) {
+        if (auto it = aliases.find(n.path); it != aliases.end())
+            n.alias = it->second;
+        for (auto &c : n.children)
+            name(c);
+    };
+    name(s.root);
     s.root.name = typeName(model);
     s.totalParams = s.root.params;
     s.trainableParams = s.root.trainableParams;

@@ -13,6 +13,7 @@ struct LayerNode
 {
     std::string name;                      // registered name ("conv1")
     std::string path;                      // dotted path, as in the state_dict ("features.conv1")
+    std::string alias;                     // a friendlier name where one exists ("block3_pool")
     std::string type;                      // module type ("Conv2d")
     std::vector<std::int64_t> outputShape; // per sample (C, H, W), empty if unknown
     std::int64_t params = 0;               // including children

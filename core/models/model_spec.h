@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,15 @@ struct ModelSpec
     int poolSize = 3;         // vgg-style-cnn: MaxPooling2D((k, k)) as in seed 002
     // Module paths (state_dict prefixes, e.g. "features.conv1") whose parameters do not train.
     std::vector<std::string> frozen;
+
+    // torchvision backbones:
+    // head: keep (the backbone's classifier, its last Linear sized numClasses), imagenet (the
+    // 1000-class classifier as is), gap or flatten (global average pooling / flatten, then an
+    // optional Dense(headHidden)+BatchNorm+ReLU, Dropout(headDropout), Linear(numClasses)).
+    std::string head = "keep";
+    int headHidden = 0;
+    double headDropout = 0.0;
+    std::string truncateAt; // keep the features up to this layer (path or Keras alias)
 };
 
 struct ModelInfo
@@ -26,8 +36,11 @@ struct ModelInfo
     std::string name;
     std::string family;
     std::string description;
-    int nativeInputSize = 0;   // 0: any size
-    std::string normalization; // what its preprocessing expects: "dataset" or "imagenet"
+    int nativeInputSize = 0;         // 0: any size
+    std::string normalization;       // what its preprocessing expects: "dataset" or "imagenet"
+    std::int64_t imagenetParams = 0; // torchvision's parameter count with the 1000-class head
+    std::string weightsFile;         // torchvision's checkpoint file name ("" for our own models)
+    bool isBackbone() const { return !weightsFile.empty(); }
 };
 
 const std::vector<ModelInfo> &modelCatalog();

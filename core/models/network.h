@@ -3,6 +3,8 @@
 #include <torch/nn/module.h>
 #include <torch/types.h>
 
+#include <functional>
+#include <map>
 #include <string>
 
 namespace tl::models {
@@ -14,6 +16,14 @@ class NetworkImpl : public torch::nn::Module
 public:
     explicit NetworkImpl(std::string name) : torch::nn::Module(std::move(name)) {}
     virtual torch::Tensor forward(torch::Tensor x) = 0;
+    // A forward pass that reports each module's output to `hook` (for output shapes in the
+    // layer tree). The default walks the top-level children as a chain of Sequentials.
+    virtual torch::Tensor forwardTraced(
+        torch::Tensor x,
+        const std::function<void(const torch::nn::Module *, const torch::Tensor &)> &hook);
+    // Friendlier names for some layers, by path (VGG's Keras names: "features.16" ->
+    // "block3_pool").
+    virtual std::map<std::string, std::string> aliases() const { return {}; }
     // Added to the loss (Keras' kernel_regularizer); zero unless the model asks for it.
     virtual torch::Tensor regularizationLoss() { return {}; }
 };
