@@ -1,0 +1,487 @@
+#include "weights/checkpoint.h"
+
+#include "error.h"
+#include "files.h"
+#include "weights/pickle_reader.h"
+#include "weights/zip_reader.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace tl::weights {
+
+std::string formatName(CheckpointFormat f)
+{
+    switch (f) {
+    case CheckpointFormat::Zip:
+        return "PyTorch zip";
+    case CheckpointFormat::Legacy:
+        return "PyTorch legacy";
+    case CheckpointFormat::Safetensors:
+        return "safetensors";
+    }
+    return "?";
+}
+
+namespace {
+
+torch::ScalarType scalarTypeOfStorage(const std::string &t, const std::string &origin)
+{
+    static const std::map<std::string, torch::ScalarType> types = {
+        {"FloatStorage", torch::kFloat32}, {"DoubleStorage", torch::kFloat64},
+        {"HalfStorage", torch::kFloat16},  {"BFloat16Storage", torch::kBFloat16},
+        {"LongStorage", torch::kInt64},    {"IntStorage", torch::kInt32},
+        {"ShortStorage", torch::kInt16},   {"CharStorage", torch::kInt8},
+        {"ByteStorage", torch::kUInt8},    {"BoolStorage", torch::kBool}};
+    auto it = types.find(t);
+    if (it == types.end())
+        throw fileError(origin, "unsupported storage type " + t);
+    return it->second;
+}
+
+// Raw storage bytes by key, filled by the format's reader.
+using StorageBytes = std::map<std::string, const Bytes *>;
+
+torch::Tensor materialize(const PyValue &t, const StorageBytes &storages, const std::string &origin,
+                          const std::string &name)
+{
+    const PyValue &s = *t.storage;
+    auto it = storages.find(s.storageKey);
+    if (it == storages.end())
+        throw fileError(origin, "tensor '" + name + "' refers to missing storage " + s.storageKey);
+    const Bytes &raw = *it->second;
+    const int elem = storageElementSize(s.storageType);
+    const auto numel = std::int64_t(raw.size()) / std::max(elem, 1);
+    const std::int64_t offset = t.offset + s.offset;
+    std::int64_t extent = offset;
+    bool empty = false;
+    for (std::size_t i = 0; i < t.size.size(); ++i) {
+        if (t.size[i] < 0 || t.stride[i] < 0)
+            throw fileError(origin, "tensor '" + name + "' has a negative size or stride");
+        if (t.size[i] == 0)
+            empty = true;
+        extent += (t.size[i] - 1) * t.stride[i];
+    }
+    const torch::ScalarType type = scalarTypeOfStorage(s.storageType, origin);
+    if (empty)
+        return torch::empty(t.size, torch::TensorOptions().dtype(type));
+    if (offset < 0 || extent >= numel)
+        throw fileError(origin, "tensor '" + name + "' reaches past its storage (" +
+                                    std::to_string(extent + 1) + " elements needed, " +
+                                    std::to_string(numel) + " stored): the file is damaged");
+    torch::Tensor flat = torch::empty({numel}, torch::TensorOptions().dtype(type));
+    std::memcpy(flat.data_ptr(), raw.data(), std::size_t(numel) * std::size_t(elem));
+    return flat.as_strided(t.size, t.stride, offset).clone(at::MemoryFormat::Contiguous);
+}
+
+// The object holding the tensors: the top level, or under a well-known key.
+PyRef findStateDict(const PyRef &top, std::string &wrapper, const std::string &origin)
+{
+    if (!top || top->kind != PyValue::Kind::Dict)
+        throw fileError(origin, "holds no state dict (its top-level object is not a dictionary)");
+    bool allTensors = !top->entries.empty();
+    for (const auto &[k, v] : top->entries)
+        allTensors = allTensors && v && v->kind == PyValue::Kind::Tensor;
+    if (allTensors)
+        return top;
+    for (const char *key :
+         {"state_dict", "model_state_dict", "model", "net", "weights", "params"}) {
+        auto inner = top->get(key);
+        if (inner && inner->kind == PyValue::Kind::Dict) {
+            wrapper = key;
+            std::string deeper;
+            return findStateDict(inner, deeper, origin);
+        }
+    }
+    throw fileError(
+        origin,
+        "holds no state dict (no tensors at the top level, nor under 'state_dict' or 'model')");
+}
+
+StateDict collect(const PyRef &dict, const StorageBytes &storages, const std::string &origin)
+{
+    StateDict out;
+    for (const auto &[k, v] : dict->entries) {
+        if (!k || !k->isString())
+            throw fileError(origin, "state dict has a key that is not a string");
+        if (!v || v->kind != PyValue::Kind::Tensor)
+            continue; // e.g. a stray counter next to the tensors
+        out.emplace_back(k->text, materialize(*v, storages, origin, k->text));
+    }
+    return out;
+}
+
+PersistentLoad storageLoader(std::map<std::string, PyRef> &seen, bool legacy,
+                             const std::string &origin)
+{
+    return [&seen, legacy, origin](const PyRef &pid) -> PyRef {
+        // ('storage', storage_type, key, location, numel[, view_metadata])
+        if (!pid || pid->kind != PyValue::Kind::Tuple || pid->items.size() < 5 ||
+            !pid->items[0]->isString() || pid->items[0]->text != "storage" ||
+            pid->items[1]->kind != PyValue::Kind::Global || !pid->items[2]->isString())
+            throw fileError(origin, "malformed storage reference");
+        const std::string type = pid->items[1]->text.substr(pid->items[1]->text.rfind('.') + 1);
+        if (storageElementSize(type) == 0)
+            throw fileError(origin, "unsupported storage type " + type);
+        auto s = std::make_shared<PyValue>();
+        s->kind = PyValue::Kind::Storage;
+        s->storageType = type;
+        s->storageKey = pid->items[2]->text;
+        s->storageNumel = pid->items[4]->integer;
+        if (legacy && pid->items.size() > 5 && pid->items[5]->kind == PyValue::Kind::Tuple &&
+            pid->items[5]->items.size() >= 2)
+            s->offset = pid->items[5]->items[1]->integer; // a view into the root storage
+        seen[s->storageKey] = s;
+        return s;
+    };
+}
+
+Checkpoint readZip(const Bytes &data, const std::string &path)
+{
+    ZipReader zip(data, path);
+    std::string prefix;
+    for (const auto &n : zip.names())
+        if (n.size() >= 8 && n.compare(n.size() - 8, 8, "data.pkl") == 0 &&
+            (n.size() == 8 || n[n.size() - 9] == '/'))
+            prefix = n.substr(0, n.size() - 8);
+    if (!zip.has(prefix + "data.pkl"))
+        throw fileError(path, "zip archive without data.pkl: not a PyTorch checkpoint");
+    const Bytes pkl = zip.read(prefix + "data.pkl");
+    std::map<std::string, PyRef> seen;
+    std::size_t offset = 0;
+    const PyRef top =
+        unpickle(pkl.data(), pkl.size(), offset, path, storageLoader(seen, false, path));
+    Checkpoint c;
+    c.format = CheckpointFormat::Zip;
+    const PyRef dict = findStateDict(top, c.wrapper, path);
+    std::map<std::string, Bytes> owned;
+    StorageBytes storages;
+    for (const auto &[key, s] : seen) {
+        const std::string member = prefix + "data/" + key;
+        if (!zip.has(member))
+            throw fileError(path, "storage " + key + " is missing from the archive");
+        owned[key] = zip.read(member);
+        storages[key] = &owned[key];
+    }
+    c.tensors = collect(dict, storages, path);
+    return c;
+}
+
+bool isLegacy(const Bytes &d)
+{
+    // The first pickle of the legacy format is the magic number 0x1950a86a20f9469cfc6c.
+    static const std::uint8_t magic[] = {0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46,
+                                         0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, '.'};
+    return d.size() >= sizeof magic && std::memcmp(d.data(), magic, sizeof magic) == 0;
+}
+
+Checkpoint readLegacy(const Bytes &data, const std::string &path)
+{
+    std::size_t offset = 15; // past the magic number
+    std::map<std::string, PyRef> none;
+    const PyRef protocol = unpickle(data.data(), data.size(), offset, path, {});
+    if (!protocol || protocol->kind != PyValue::Kind::Int || protocol->integer != 1001)
+        throw fileError(path, "unsupported legacy checkpoint protocol");
+    const PyRef sysInfo = unpickle(data.data(), data.size(), offset, path, {});
+    if (sysInfo && sysInfo->kind == PyValue::Kind::Dict) {
+        auto little = sysInfo->get("little_endian");
+        if (little && little->kind == PyValue::Kind::Bool && !little->boolean)
+            throw fileError(path, "was written on a big-endian machine; not supported");
+    }
+    std::map<std::string, PyRef> seen;
+    const PyRef top =
+        unpickle(data.data(), data.size(), offset, path, storageLoader(seen, true, path));
+    const PyRef keys = unpickle(data.data(), data.size(), offset, path, {});
+    if (!keys || keys->kind != PyValue::Kind::List)
+        throw fileError(path, "damaged legacy checkpoint (no storage list)");
+    std::map<std::string, Bytes> owned;
+    StorageBytes storages;
+    for (const auto &k : keys->items) {
+        if (!k->isString())
+            throw fileError(path, "damaged legacy checkpoint (storage key)");
+        auto s = seen.find(k->text);
+        if (s == seen.end())
+            throw fileError(path, "damaged legacy checkpoint (unknown storage " + k->text + ")");
+        if (offset + 8 > data.size())
+            throw fileError(path, "the file is truncated (storage " + k->text + " header at byte " +
+                                      std::to_string(offset) + ")");
+        std::int64_t numel = 0;
+        std::memcpy(&numel, data.data() + offset, 8);
+        offset += 8;
+        const std::uint64_t bytes =
+            std::uint64_t(numel) * std::uint64_t(storageElementSize(s->second->storageType));
+        if (numel < 0 || offset + bytes > data.size())
+            throw fileError(path, "the file is truncated (storage " + k->text + " needs " +
+                                      std::to_string(bytes) + " bytes at offset " +
+                                      std::to_string(offset) + ", the file has " +
+                                      std::to_string(data.size()) + ")");
+        owned[k->text] =
+            Bytes(data.begin() + std::int64_t(offset), data.begin() + std::int64_t(offset + bytes));
+        storages[k->text] = &owned[k->text];
+        offset += bytes;
+    }
+    Checkpoint c;
+    c.format = CheckpointFormat::Legacy;
+    c.tensors = collect(findStateDict(top, c.wrapper, path), storages, path);
+    return c;
+}
+
+const std::map<std::string, std::pair<torch::ScalarType, int>> &safetensorTypes()
+{
+    static const std::map<std::string, std::pair<torch::ScalarType, int>> t = {
+        {"F32", {torch::kFloat32, 4}}, {"F64", {torch::kFloat64, 8}},
+        {"F16", {torch::kFloat16, 2}}, {"BF16", {torch::kBFloat16, 2}},
+        {"I64", {torch::kInt64, 8}},   {"I32", {torch::kInt32, 4}},
+        {"I16", {torch::kInt16, 2}},   {"I8", {torch::kInt8, 1}},
+        {"U8", {torch::kUInt8, 1}},    {"BOOL", {torch::kBool, 1}}};
+    return t;
+}
+
+bool isSafetensors(const Bytes &d)
+{
+    if (d.size() < 10)
+        return false;
+    std::uint64_t n = 0;
+    std::memcpy(&n, d.data(), 8);
+    return n >= 2 && n <= d.size() - 8 && d[8] == '{';
+}
+
+Checkpoint readSafetensors(const Bytes &data, const std::string &path)
+{
+    std::uint64_t n = 0;
+    std::memcpy(&n, data.data(), 8);
+    nlohmann::json header;
+    try {
+        header = nlohmann::json::parse(data.begin() + 8, data.begin() + 8 + std::int64_t(n));
+    } catch (const nlohmann::json::exception &e) {
+        throw fileError(path, std::string("damaged safetensors header: ") + e.what());
+    }
+    Checkpoint c;
+    c.format = CheckpointFormat::Safetensors;
+    const std::uint64_t base = 8 + n;
+    std::vector<std::pair<std::uint64_t, std::string>> order;
+    for (auto it = header.begin(); it != header.end(); ++it) {
+        if (it.key() == "__metadata__") {
+            for (auto m = it->begin(); m != it->end(); ++m)
+                if (m->is_string())
+                    c.metadata[m.key()] = m->get<std::string>();
+            continue;
+        }
+        try {
+            const auto &e = it.value();
+            const std::string dtype = e.at("dtype").get<std::string>();
+            const auto shape = e.at("shape").get<std::vector<std::int64_t>>();
+            const auto offsets = e.at("data_offsets").get<std::vector<std::uint64_t>>();
+            auto type = safetensorTypes().find(dtype);
+            if (type == safetensorTypes().end())
+                throw fileError(path, "tensor '" + it.key() + "' has unsupported dtype " + dtype);
+            std::uint64_t numel = 1;
+            for (auto d : shape) {
+                if (d < 0)
+                    throw fileError(path, "tensor '" + it.key() + "' has a negative dimension");
+                numel *= std::uint64_t(d);
+            }
+            if (offsets.size() != 2 || offsets[1] < offsets[0] || base + offsets[1] > data.size() ||
+                offsets[1] - offsets[0] != numel * std::uint64_t(type->second.second))
+                throw fileError(path,
+                                "tensor '" + it.key() +
+                                    "' has data offsets outside the file or of the wrong size");
+            torch::Tensor t = torch::empty(shape, torch::TensorOptions().dtype(type->second.first));
+            if (numel > 0)
+                std::memcpy(t.data_ptr(), data.data() + base + offsets[0], offsets[1] - offsets[0]);
+            order.emplace_back(offsets[0], it.key());
+            c.tensors.emplace_back(it.key(), t);
+        } catch (const nlohmann::json::exception &e) {
+            throw fileError(path, "tensor '" + it.key() + "': " + e.what());
+        }
+    }
+    // The JSON object is sorted by name; keep the file's data order, which is the writer's.
+    std::map<std::string, std::uint64_t> pos;
+    for (const auto &[o, k] : order)
+        pos[k] = o;
+    std::stable_sort(c.tensors.begin(), c.tensors.end(),
+                     [&](const auto &a, const auto &b) { return pos[a.first] < pos[b.first]; });
+    return c;
+}
+
+std::string shapeOf(const torch::Tensor &t)
+{
+    std::ostringstream s;
+    s << "[";
+    for (std::int64_t i = 0; i < t.dim(); ++i)
+        s << (i ? ", " : "") << t.size(i);
+    s << "]";
+    return s.str();
+}
+
+} // namespace
+
+Checkpoint readCheckpoint(const std::string &path)
+{
+    const Bytes data = readFile(path);
+    if (data.empty())
+        throw fileError(path, "is empty");
+    Checkpoint c;
+    try {
+        if (ZipReader::looksLikeZip(data))
+            c = readZip(data, path);
+        else if (isLegacy(data))
+            c = readLegacy(data, path);
+        else if (isSafetensors(data))
+            c = readSafetensors(data, path);
+        else if (data.size() > 262 && std::memcmp(data.data() + 257, "ustar", 5) == 0)
+            throw fileError(path, "is a PyTorch checkpoint in the pre-2018 tar format; re-save it "
+                                  "with a newer PyTorch");
+        else
+            throw fileError(path, "is not a PyTorch checkpoint (.pth/.pt) or a safetensors file");
+    } catch (const c10::Error &e) {
+        throw fileError(path, std::string("cannot read the tensors: ") + e.msg());
+    }
+    // DataParallel saves every key under "module.".
+    bool allModule = !c.tensors.empty();
+    for (const auto &t : c.tensors)
+        allModule = allModule && t.first.rfind("module.", 0) == 0;
+    if (allModule)
+        for (auto &t : c.tensors)
+            t.first = t.first.substr(7);
+    if (c.tensors.empty())
+        throw fileError(path, "holds no tensors");
+    return c;
+}
+
+std::string LoadReport::summary() const
+{
+    std::ostringstream s;
+    s << loaded << " tensors loaded";
+    auto list = [&](const char *what, const std::vector<std::string> &v) {
+        if (v.empty())
+            return;
+        s << "; " << v.size() << " " << what << ": ";
+        for (std::size_t i = 0; i < v.size() && i < 4; ++i)
+            s << (i ? ", " : "") << v[i];
+        if (v.size() > 4)
+            s << ", ...";
+    };
+    list("missing", missing);
+    list("unexpected", unexpected);
+    list("with another shape", mismatched);
+    return s.str();
+}
+
+StateDict stateDictOf(models::NetworkImpl &model)
+{
+    // torchvision's order: each module's parameters, then its buffers, depth first.
+    StateDict out;
+    std::function<void(const std::string &, torch::nn::Module &)> walk =
+        [&](const std::string &prefix, torch::nn::Module &m) {
+            for (const auto &p : m.named_parameters(false))
+                out.emplace_back(prefix + p.key(), p.value());
+            for (const auto &b : m.named_buffers(false))
+                out.emplace_back(prefix + b.key(), b.value());
+            for (const auto &c : m.named_children())
+                walk(prefix + c.key() + ".", *c.value());
+        };
+    walk("", model);
+    return out;
+}
+
+LoadReport loadStateDict(models::NetworkImpl &model, const StateDict &tensors, bool strict,
+                         const std::string &origin)
+{
+    LoadReport r;
+    std::map<std::string, const torch::Tensor *> file;
+    for (const auto &[k, v] : tensors)
+        file[k] = &v;
+    std::set<std::string> used;
+    std::vector<std::pair<torch::Tensor, const torch::Tensor *>> copies;
+    for (auto &[name, target] : stateDictOf(model)) {
+        auto it = file.find(name);
+        if (it == file.end()) {
+            r.missing.push_back(name);
+            continue;
+        }
+        used.insert(name);
+        if (it->second->sizes() != target.sizes()) {
+            r.mismatched.push_back(name + ": file " + shapeOf(*it->second) + " vs model " +
+                                   shapeOf(target));
+            continue;
+        }
+        copies.emplace_back(target, it->second);
+    }
+    for (const auto &[k, v] : tensors)
+        if (!used.count(k))
+            r.unexpected.push_back(k);
+    if (strict && !r.complete())
+        throw fileError(origin, "does not fit " + model.name() + ": " + r.summary());
+    torch::NoGradGuard noGrad;
+    for (auto &[target, source] : copies) {
+        target.copy_(source->to(target.device(), target.scalar_type()));
+        ++r.loaded;
+    }
+    return r;
+}
+
+void writeSafetensors(const StateDict &tensors, const std::string &path,
+                      const std::map<std::string, std::string> &metadata)
+{
+    nlohmann::json header = nlohmann::json::object();
+    if (!metadata.empty())
+        header["__metadata__"] = metadata;
+    std::uint64_t offset = 0;
+    std::vector<torch::Tensor> data;
+    for (const auto &[name, t] : tensors) {
+        torch::Tensor c = t.detach().to(torch::kCPU).contiguous();
+        std::string dtype;
+        for (const auto &[k, v] : safetensorTypes())
+            if (v.first == c.scalar_type())
+                dtype = k;
+        if (dtype.empty())
+            throw Error("cannot write tensor '" + name + "' of this type to safetensors");
+        const std::uint64_t bytes = std::uint64_t(c.numel()) * c.element_size();
+        header[name] = {{"dtype", dtype},
+                        {"shape", c.sizes().vec()},
+                        {"data_offsets", {offset, offset + bytes}}};
+        offset += bytes;
+        data.push_back(c);
+    }
+    std::string h = header.dump();
+    h.append((8 - h.size() % 8) % 8,
+             ' '); // keep the data 8-byte aligned, as the reference writer does
+    writeAtomicWith(path, [&](const std::string &tmp) {
+        std::ofstream out(tmp, std::ios::binary);
+        const std::uint64_t n = h.size();
+        out.write(reinterpret_cast<const char *>(&n), 8);
+        out.write(h.data(), std::streamsize(h.size()));
+        for (const auto &c : data)
+            out.write(static_cast<const char *>(c.data_ptr()),
+                      std::streamsize(std::uint64_t(c.numel()) * c.element_size()));
+        if (!out.flush())
+            throw fileError(path, "write failed");
+    });
+}
+
+void exportStateDict(models::NetworkImpl &model, const std::string &path,
+                     const std::map<std::string, std::string> &metadata)
+{
+    const StateDict sd = stateDictOf(model);
+    if (path.size() > 12 && path.compare(path.size() - 12, 12, ".safetensors") == 0) {
+        writeSafetensors(sd, path, metadata);
+        return;
+    }
+    c10::Dict<std::string, torch::Tensor> dict;
+    for (const auto &[name, t] : sd)
+        dict.insert(name, t.detach().to(torch::kCPU).contiguous());
+    const std::vector<char> bytes = torch::pickle_save(dict);
+    writeAtomicWith(path, [&](const std::string &tmp) {
+        std::ofstream out(tmp, std::ios::binary);
+        out.write(bytes.data(), std::streamsize(bytes.size()));
+        if (!out.flush())
+            throw fileError(path, "write failed");
+    });
+}
+
+} // namespace tl::weights
