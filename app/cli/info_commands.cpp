@@ -92,8 +92,9 @@ std::string shapeText(const std::vector<std::int64_t> &s)
 void printRows(const models::LayerNode &n, int indent)
 {
     for (const auto &c : n.children) {
-        const std::string name = std::string(std::size_t(indent) * 2, ' ') + c.name;
-        std::printf("%-28s %-14s %-14s %12lld %12lld\n", name.c_str(), c.type.c_str(),
+        const std::string name =
+            std::string(std::size_t(indent) * 2, ' ') + c.name + (c.alias.empty() ? "" : " (" + c.alias + ")");
+        std::printf("%-40s %-20s %-18s %12lld %12lld\n", name.c_str(), c.type.c_str(),
                     shapeText(c.outputShape).c_str(), static_cast<long long>(c.params),
                     static_cast<long long>(c.trainableParams));
         printRows(c, indent + 1);
@@ -102,7 +103,7 @@ void printRows(const models::LayerNode &n, int indent)
 
 nlohmann::json layerJson(const models::LayerNode &n)
 {
-    nlohmann::json j = {{"name", n.name},     {"path", n.path},
+    nlohmann::json j = {{"name", n.name},     {"path", n.path}, {"alias", n.alias},
                         {"type", n.type},     {"output_shape", n.outputShape},
                         {"params", n.params}, {"trainable_params", n.trainableParams}};
     if (!n.children.empty()) {
@@ -117,21 +118,29 @@ nlohmann::json layerJson(const models::LayerNode &n)
 
 int summaryCommand(Args &args)
 {
-    args.allow({"model", "input-size", "channels", "num-classes", "dropout", "bn-momentum", "l2",
-                "pool-size"},
+    args.allow({"model", "input-size", "channels", "num-classes", "dropout", "bn-momentum", "l2", "pool-size", "head",
+                "head-hidden", "head-dropout", "truncate-at", "freeze"},
                {"batch-norm", "json", "help"});
     if (args.flag("help")) {
-        std::puts(
-            "Usage: transferlab-cli summary --model NAME [--input-size N] [--channels C]\n"
-            "       [--num-classes K] [--batch-norm] [--json]\n"
-            "Prints each layer (name, type, output shape, parameters, trainable) and the totals.");
+        std::puts("Usage: transferlab-cli summary --model NAME [--input-size N] [--channels C]\n"
+                  "       [--num-classes K] [--head keep|imagenet|gap|flatten] [--head-hidden UNITS]\n"
+                  "       [--head-dropout P] [--truncate-at LAYER] [--freeze SPEC] [--batch-norm] [--json]\n"
+                  "Prints each layer (name, type, output shape, parameters, trainable) and the totals:\n"
+                  "total, trainable and non-trainable parameters, and depth (layers with weights).\n"
+                  "SPEC: none, backbone, before:LAYER, all-but-last:N or PATH[,PATH...].");
         return 0;
     }
     models::ModelSpec spec;
     spec.name = args.str("model", "simple-cnn");
-    spec.inputSize = static_cast<int>(args.integer("input-size", 32));
+    const models::ModelInfo &info = models::modelInfo(spec.name);
+    spec.inputSize = static_cast<int>(args.integer("input-size", info.nativeInputSize > 0 ? info.nativeInputSize : 32));
     spec.inChannels = static_cast<int>(args.integer("channels", 3));
-    spec.numClasses = static_cast<int>(args.integer("num-classes", 10));
+    spec.head = args.str("head", "keep");
+    spec.numClasses = static_cast<int>(args.integer("num-classes", info.isBackbone() ? 1000 : 10));
+    spec.headHidden = static_cast<int>(args.integer("head-hidden", 0));
+    spec.headDropout = args.number("head-dropout", 0.0);
+    spec.truncateAt = args.str("truncate-at");
+    spec.freeze = args.str("freeze", "none");
     spec.dropout = args.number("dropout", -1);
     spec.batchNorm = args.flag("batch-norm");
     spec.bnMomentum = args.number("bn-momentum", 0.99);
@@ -141,18 +150,12 @@ int summaryCommand(Args &args)
         throw UsageError{"--input-size must be 1..4096"};
     if (spec.inChannels != 1 && spec.inChannels != 3)
         throw UsageError{"--channels must be 1 or 3"};
-    auto model = models::createModel(spec);
-    models::ModelSummary s;
-    try {
-        s = models::summarize(*model, {spec.inChannels, spec.inputSize, spec.inputSize});
-    } catch (const std::exception &e) {
-        std::string msg = e.what();
-        throw Error("model " + spec.name + " cannot take a " + std::to_string(spec.inputSize) +
-                    "x" + std::to_string(spec.inputSize) +
-                    " input: " + msg.substr(0, msg.find('\n')));
-    }
+    if (spec.numClasses < 2)
+        throw UsageError{"--num-classes must be at least 2"};
+    const models::ModelSummary s = models::describeModel(spec);
     if (args.flag("json")) {
         nlohmann::json j = {{"model", spec.name},
+                            {"input_size", spec.inputSize},
                             {"total_params", s.totalParams},
                             {"trainable_params", s.trainableParams},
                             {"non_trainable_params", s.nonTrainableParams},
@@ -161,13 +164,17 @@ int summaryCommand(Args &args)
         std::printf("%s\n", j.dump().c_str());
         return 0;
     }
-    std::printf("%-28s %-14s %-14s %12s %12s\n", "Layer", "Type", "Output shape", "Params",
-                "Trainable");
+    std::printf("%-40s %-20s %-18s %12s %12s\n", "Layer", "Type", "Output shape", "Params", "Trainable");
     printRows(s.root, 0);
-    std::printf("\nTotal params: %lld\nTrainable params: %lld\nNon-trainable params: %lld\nDepth "
-                "(weighted layers): %d\n",
-                static_cast<long long>(s.totalParams), static_cast<long long>(s.trainableParams),
-                static_cast<long long>(s.nonTrainableParams), s.depth);
+    auto grouped = [](long long v) {
+        std::string t = std::to_string(v);
+        for (int i = int(t.size()) - 3; i > 0; i -= 3)
+            t.insert(std::size_t(i), ",");
+        return t;
+    };
+    std::printf("\nTotal params: %s\nTrainable params: %s\nNon-trainable params: %s\nDepth (layers with weights): %d\n",
+                grouped(s.totalParams).c_str(), grouped(s.trainableParams).c_str(),
+                grouped(s.nonTrainableParams).c_str(), s.depth);
     return 0;
 }
 

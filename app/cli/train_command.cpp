@@ -39,7 +39,14 @@ Model:
   --batch-norm          vgg-style-cnn: BatchNorm after each conv
   --bn-momentum M       Keras-style BatchNorm momentum (default 0.99)
   --l2 F                Keras-style L2 penalty on conv and dense kernels
-  --freeze PATH[,PATH]  layers that do not train (paths as in `summary`, e.g. features)
+  --weights W           none (default), imagenet (torchvision's file from the torch hub
+                        cache; --download fetches it) or a checkpoint file (.pth, .safetensors)
+  --head H              keep (the backbone's classifier, resized), imagenet, gap, flatten
+  --head-hidden UNITS   gap/flatten: Dense(UNITS)+BatchNorm+ReLU before the output layer
+  --head-dropout P      gap/flatten: dropout before the output layer
+  --truncate-at LAYER   keep the backbone only up to LAYER (e.g. block3_pool)
+  --freeze SPEC         none, backbone, before:LAYER, all-but-last:N or PATH[,PATH...]
+  --num-classes N       (default: the dataset's)
 Training:
   --epochs N            (default 1)
   --batch-size N        (default 64)
@@ -93,21 +100,17 @@ train::ExperimentConfig configFromArgs(const Args &a)
         c.model.batchNorm = true;
     c.model.bnMomentum = a.number("bn-momentum", c.model.bnMomentum);
     c.model.l2 = a.number("l2", c.model.l2);
-    if (a.has("freeze")) {
-        c.model.frozen.clear();
-        const std::string list = a.str("freeze");
-        std::size_t start = 0;
-        while (start <= list.size()) {
-            const auto comma = list.find(',', start);
-            const std::string item =
-                list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-            if (!item.empty() && item != "none")
-                c.model.frozen.push_back(item);
-            if (comma == std::string::npos)
-                break;
-            start = comma + 1;
-        }
-    }
+    if (a.has("freeze"))
+        c.model.freeze = a.str("freeze");
+    if (a.has("head"))
+        c.model.head = a.str("head");
+    c.model.headHidden = static_cast<int>(a.integer("head-hidden", c.model.headHidden));
+    c.model.headDropout = a.number("head-dropout", c.model.headDropout);
+    if (a.has("truncate-at"))
+        c.model.truncateAt = a.str("truncate-at");
+    if (a.has("weights"))
+        c.model.weights = a.str("weights");
+    c.model.numClasses = static_cast<int>(a.integer("num-classes", c.model.numClasses));
     const long long epochs = a.integer("epochs", st.epochs);
     const long long batch = a.integer("batch-size", st.batchSize);
     if (a.has("epochs") || a.has("batch-size") || a.has("optimizer") || a.has("lr") ||
@@ -162,6 +165,8 @@ int trainCommand(Args &args)
     args.allow({"config",        "dataset",    "data-root",  "train-fraction", "val-split",
                 "test-fraction", "model",      "image-size", "channels",       "dropout",
                 "bn-momentum",   "l2",         "freeze",     "epochs",         "batch-size",
+                "head",          "head-hidden", "head-dropout", "truncate-at",  "weights",
+                "num-classes",
                 "optimizer",     "lr",         "momentum",   "weight-decay",   "augment",
                 "normalize",     "seed",       "device",     "workers",        "threads",
                 "out",           "save-config"},

@@ -104,6 +104,8 @@ std::string AugmentOptions::toString() const
 std::string normalizationName(Normalization n)
 {
     switch (n) {
+    case Normalization::Auto:
+        return "auto";
     case Normalization::Dataset:
         return "dataset";
     case Normalization::ImageNet:
@@ -118,11 +120,11 @@ std::string normalizationName(Normalization n)
 
 Normalization normalizationFromName(const std::string &name)
 {
-    for (auto n : {Normalization::Dataset, Normalization::ImageNet, Normalization::None,
+    for (auto n : {Normalization::Auto, Normalization::Dataset, Normalization::ImageNet, Normalization::None,
                    Normalization::Custom})
         if (normalizationName(n) == name)
             return n;
-    throw Error("unknown normalization '" + name + "' (known: dataset, imagenet, none, custom)");
+    throw Error("unknown normalization '" + name + "' (known: auto, dataset, imagenet, none, custom)");
 }
 
 } // namespace tl::data

@@ -37,6 +37,9 @@ void channelStatistics(const ImageStore &store, std::array<float, 3> &mean,
 PreprocessOptions resolvePreprocess(PreprocessOptions o, const ImageStore &train)
 {
     switch (o.normalization) {
+    case Normalization::Auto:
+        o.normalization = Normalization::Dataset;
+        [[fallthrough]];
     case Normalization::Dataset:
         channelStatistics(train, o.mean, o.std);
         break;

@@ -179,4 +179,107 @@ std::vector<const LayerNode *> weightedLeaves(const LayerNode &root)
     return out;
 }
 
+namespace {
+
+void leavesInOrder(const LayerNode &n, std::vector<const LayerNode *> &out)
+{
+    if (n.children.empty()) {
+        out.push_back(&n);
+        return;
+    }
+    for (const auto &c : n.children)
+        leavesInOrder(c, out);
+}
+
+const LayerNode *findNode(const LayerNode &n, const std::string &key)
+{
+    if (!n.path.empty() && (n.path == key || n.alias == key))
+        return &n;
+    for (const auto &c : n.children)
+        if (const auto *f = findNode(c, key))
+            return f;
+    return nullptr;
+}
+
+} // namespace
+
+std::string findLayer(const LayerNode &root, const std::string &key)
+{
+    const LayerNode *n = findNode(root, key);
+    return n ? n->path : std::string();
+}
+
+std::vector<std::string> resolveFreezeSpec(const ModelSummary &s, const std::string &specIn)
+{
+    std::string spec = specIn;
+    while (!spec.empty() && spec.back() == ' ')
+        spec.pop_back();
+    if (spec.empty() || spec == "none")
+        return {};
+    const auto bad = [&](const std::string &what) { return Error("--freeze " + specIn + ": " + what); };
+    if (s.root.children.empty())
+        throw bad("the model has no layers");
+    const std::string head = s.root.children.back().path;
+    std::vector<const LayerNode *> all;
+    leavesInOrder(s.root, all);
+    std::vector<const LayerNode *> backbone;
+    for (const auto *l : all)
+        if (!isUnder(l->path, head))
+            backbone.push_back(l);
+    std::vector<std::string> out;
+    auto freezeUpTo = [&](std::size_t end) {
+        for (std::size_t i = 0; i < end && i < backbone.size(); ++i)
+            if (backbone[i]->params > 0)
+                out.push_back(backbone[i]->path);
+    };
+    if (spec == "backbone") {
+        freezeUpTo(backbone.size());
+        return out;
+    }
+    if (spec.rfind("before:", 0) == 0) {
+        const std::string layer = spec.substr(7);
+        const LayerNode *n = findNode(s.root, layer);
+        if (!n)
+            throw bad("no layer '" + layer + "' in this model (see `transferlab-cli summary`)");
+        std::vector<const LayerNode *> first;
+        leavesInOrder(*n, first);
+        const auto it = std::find(backbone.begin(), backbone.end(), first.front());
+        freezeUpTo(std::size_t(it - backbone.begin()));
+        return out;
+    }
+    if (spec.rfind("all-but-last:", 0) == 0) {
+        long n = -1;
+        try {
+            std::size_t used = 0;
+            n = std::stol(spec.substr(13), &used);
+            if (used != spec.size() - 13)
+                n = -1;
+        } catch (const std::exception &) {
+        }
+        if (n < 0)
+            throw bad("expected a number of layers after all-but-last:");
+        freezeUpTo(backbone.size() > std::size_t(n) ? backbone.size() - std::size_t(n) : 0);
+        return out;
+    }
+    std::size_t start = 0;
+    while (start <= spec.size()) {
+        const auto comma = spec.find(',', start);
+        const std::string item = spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!item.empty()) {
+            const LayerNode *n = findNode(s.root, item);
+            if (!n)
+                throw bad("no layer '" + item + "' in this model (see `transferlab-cli summary`)");
+            std::vector<const LayerNode *> leaves;
+            leavesInOrder(*n, leaves);
+            for (const auto *l : leaves)
+                if (l->params > 0)
+                    out.push_back(l->path);
+        }
+        if (comma == std::string::npos)
+            break;
+        start = comma + 1;
+    }
+    return out;
+}
+
 } // namespace tl::models

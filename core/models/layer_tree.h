@@ -48,4 +48,17 @@ void applyFreeze(ModelSummary &summary, const std::vector<std::string> &frozenPa
 // Leaf layers with parameters, in forward order (the unit of "unfreeze the last N layers").
 std::vector<const LayerNode *> weightedLeaves(const LayerNode &root);
 
+// Turns a freeze spec into the leaf paths to freeze, on a summary of the unfrozen model:
+//   none                 nothing
+//   backbone             every layer but the head (the model's last top-level module)
+//   before:LAYER         every backbone layer before LAYER (Keras' set_trainable idiom: LAYER
+//                        and everything after it trains); LAYER is a path or an alias
+//   all-but-last:N       the backbone's last N layers (any kind, in forward order) train
+//   PATH[,PATH...]       these layers (paths or aliases) and everything under them
+// tl::Error naming the spec when a layer is unknown or the syntax is wrong.
+std::vector<std::string> resolveFreezeSpec(const ModelSummary &summary, const std::string &spec);
+
+// The path of a layer given by path or alias, or "" when there is none.
+std::string findLayer(const LayerNode &root, const std::string &pathOrAlias);
+
 } // namespace tl::models

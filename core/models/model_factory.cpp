@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "models/densenet.h"
+#include "models/layer_tree.h"
 #include "models/mobilenet.h"
 #include "models/resnet.h"
 #include "models/small_cnns.h"
@@ -128,6 +129,8 @@ std::shared_ptr<NetworkImpl> createModel(const ModelSpec &spec)
     if (!model)
         throw Error("unknown model '" + spec.name + "'");
     freezeLayers(*model, spec.frozen);
+    if (!spec.freeze.empty() && spec.freeze != "none")
+        freezeLayers(*model, resolveFreezeSpec(summarize(*model, {}), spec.freeze));
     return model;
 }
 

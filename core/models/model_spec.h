@@ -29,6 +29,11 @@ struct ModelSpec
     int headHidden = 0;
     double headDropout = 0.0;
     std::string truncateAt; // keep the features up to this layer (path or Keras alias)
+    // Which layers to freeze, resolved against the built model (see resolveFreezeSpec):
+    // none | backbone | before:LAYER | all-but-last:N | PATH[,PATH...]. Adds to `frozen`.
+    std::string freeze = "none";
+    // none | imagenet (torchvision's checkpoint, from the torch hub cache) | a checkpoint file
+    std::string weights = "none";
 };
 
 struct ModelInfo

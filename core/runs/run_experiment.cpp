@@ -9,6 +9,8 @@
 #include "models/model_factory.h"
 #include "runs/run_writer.h"
 #include "train/trainer.h"
+#include "weights/checkpoint.h"
+#include "weights/weight_catalog.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -129,6 +131,14 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     if (config.model.numClasses < ds.train.numClasses())
         throw Error("model.num_classes is " + std::to_string(config.model.numClasses) +
                     " but the data has " + std::to_string(ds.train.numClasses()) + " classes");
+    const models::ModelInfo &info = models::modelInfo(config.model.name);
+    // torchvision's backbones (and their weights) expect RGB: gray images are replicated.
+    if (info.isBackbone() && config.preprocess.channels == 0 && config.model.inChannels <= 0)
+        config.preprocess.channels = 3;
+    if (config.preprocess.normalization == data::Normalization::Auto)
+        config.preprocess.normalization = info.isBackbone() && config.model.weights != "none"
+                                              ? data::Normalization::ImageNet
+                                              : data::Normalization::Dataset;
     if (config.preprocess.channels == 0)
         config.preprocess.channels =
             config.model.inChannels > 0 ? config.model.inChannels : ds.train.channels;
@@ -147,6 +157,26 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
 
     torch::manual_seed(config.seed);
     std::shared_ptr<models::NetworkImpl> model = models::createModel(config.model);
+    if (config.model.weights != "none") {
+        std::string path = config.model.weights;
+        if (path == "imagenet") {
+            path = weights::findWeights(config.model.name);
+            if (path.empty() && config.data.download) {
+                say("Downloading " + weights::weightInfo(config.model.name).fileName);
+                path = weights::downloadWeights(config.model.name);
+            }
+            if (path.empty())
+                throw Error("ImageNet weights for " + config.model.name + " are not in " +
+                            weights::torchHubCheckpointDir() + " (" + weights::weightInfo(config.model.name).fileName +
+                            "); run `transferlab-cli weights download " + config.model.name +
+                            "` or pass --download");
+        }
+        const weights::Checkpoint ckpt = weights::readCheckpoint(path);
+        const weights::LoadReport report = weights::loadStateDict(*model, ckpt.tensors, false, path);
+        if (report.loaded == 0)
+            throw fileError(path, "none of its tensors fit " + config.model.name + ": " + report.summary());
+        say("Weights from " + path + ": " + report.summary());
+    }
     const auto summary = models::summarize(
         *model, {config.model.inChannels, config.model.inputSize, config.model.inputSize});
     say("Model " + config.model.name + ": " + std::to_string(summary.totalParams) +
@@ -231,6 +261,9 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     nlohmann::json j = {
         {"name", config.name},
         {"model", config.model.name},
+        {"weights", config.model.weights},
+        {"head", config.model.head},
+        {"freeze", config.model.freeze},
         {"dataset", config.data.name},
         {"device", result.device},
         {"epochs", result.epochs.size()},

@@ -154,7 +154,13 @@ ExperimentConfig ExperimentConfig::fromJson(const std::string &text, const std::
         m.get("bn_momentum", c.model.bnMomentum);
         m.get("l2", c.model.l2);
         m.get("pool_size", c.model.poolSize);
-        m.get("freeze", c.model.frozen);
+        m.get("frozen_layers", c.model.frozen);
+        m.get("freeze", c.model.freeze);
+        m.get("head", c.model.head);
+        m.get("head_hidden", c.model.headHidden);
+        m.get("head_dropout", c.model.headDropout);
+        m.get("truncate_at", c.model.truncateAt);
+        m.get("weights", c.model.weights);
     }
     if (r.has("augment")) {
         const json &a = r.child("augment");
@@ -265,7 +271,13 @@ std::string ExperimentConfig::toJson() const
           {"bn_momentum", model.bnMomentum},
           {"l2", model.l2},
           {"pool_size", model.poolSize},
-          {"freeze", model.frozen}}},
+          {"head", model.head},
+          {"head_hidden", model.headHidden},
+          {"head_dropout", model.headDropout},
+          {"truncate_at", model.truncateAt},
+          {"weights", model.weights},
+          {"freeze", model.freeze},
+          {"frozen_layers", model.frozen}}},
         {"augment",
          {{"hflip", augment.hflip},
           {"vflip", augment.vflip},
@@ -304,6 +316,10 @@ void ExperimentConfig::validate() const
     check(model.bnMomentum >= 0 && model.bnMomentum < 1, "model.bn_momentum", "must be in [0, 1)");
     check(model.l2 >= 0, "model.l2", "must not be negative");
     check(model.poolSize >= 1 && model.poolSize <= 8, "model.pool_size", "must be 1..8");
+    check(model.headHidden >= 0 && model.headHidden <= 65536, "model.head_hidden", "must be 0..65536");
+    check(model.headDropout >= 0 && model.headDropout < 1, "model.head_dropout", "must be in [0, 1)");
+    static const std::set<std::string> heads = {"keep", "imagenet", "gap", "flatten"};
+    check(heads.count(model.head) != 0, "model.head", "must be keep, imagenet, gap or flatten");
     check(preprocess.imageSize >= 0 && preprocess.imageSize <= 2048, "preprocess.image_size",
           "must be 0..2048");
     check(preprocess.channels == 0 || preprocess.channels == 1 || preprocess.channels == 3,
