@@ -9,5 +9,7 @@ int datasetsCommand(Args &args);
 int downloadCommand(Args &args);
 int modelsCommand(Args &args);
 int summaryCommand(Args &args);
+int predictCommand(Args &args);
+int weightsCommand(Args &args);
 
 } // namespace tl::cli

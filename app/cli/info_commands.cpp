@@ -92,8 +92,8 @@ std::string shapeText(const std::vector<std::int64_t> &s)
 void printRows(const models::LayerNode &n, int indent)
 {
     for (const auto &c : n.children) {
-        const std::string name =
-            std::string(std::size_t(indent) * 2, ' ') + c.name + (c.alias.empty() ? "" : " (" + c.alias + ")");
+        const std::string name = std::string(std::size_t(indent) * 2, ' ') + c.name +
+                                 (c.alias.empty() ? "" : " (" + c.alias + ")");
         std::printf("%-40s %-20s %-18s %12lld %12lld\n", name.c_str(), c.type.c_str(),
                     shapeText(c.outputShape).c_str(), static_cast<long long>(c.params),
                     static_cast<long long>(c.trainableParams));
@@ -103,9 +103,13 @@ void printRows(const models::LayerNode &n, int indent)
 
 nlohmann::json layerJson(const models::LayerNode &n)
 {
-    nlohmann::json j = {{"name", n.name},     {"path", n.path}, {"alias", n.alias},
-                        {"type", n.type},     {"output_shape", n.outputShape},
-                        {"params", n.params}, {"trainable_params", n.trainableParams}};
+    nlohmann::json j = {{"name", n.name},
+                        {"path", n.path},
+                        {"alias", n.alias},
+                        {"type", n.type},
+                        {"output_shape", n.outputShape},
+                        {"params", n.params},
+                        {"trainable_params", n.trainableParams}};
     if (!n.children.empty()) {
         j["children"] = nlohmann::json::array();
         for (const auto &c : n.children)
@@ -118,22 +122,25 @@ nlohmann::json layerJson(const models::LayerNode &n)
 
 int summaryCommand(Args &args)
 {
-    args.allow({"model", "input-size", "channels", "num-classes", "dropout", "bn-momentum", "l2", "pool-size", "head",
-                "head-hidden", "head-dropout", "truncate-at", "freeze"},
+    args.allow({"model", "input-size", "channels", "num-classes", "dropout", "bn-momentum", "l2",
+                "pool-size", "head", "head-hidden", "head-dropout", "truncate-at", "freeze"},
                {"batch-norm", "json", "help"});
     if (args.flag("help")) {
-        std::puts("Usage: transferlab-cli summary --model NAME [--input-size N] [--channels C]\n"
-                  "       [--num-classes K] [--head keep|imagenet|gap|flatten] [--head-hidden UNITS]\n"
-                  "       [--head-dropout P] [--truncate-at LAYER] [--freeze SPEC] [--batch-norm] [--json]\n"
-                  "Prints each layer (name, type, output shape, parameters, trainable) and the totals:\n"
-                  "total, trainable and non-trainable parameters, and depth (layers with weights).\n"
-                  "SPEC: none, backbone, before:LAYER, all-but-last:N or PATH[,PATH...].");
+        std::puts(
+            "Usage: transferlab-cli summary --model NAME [--input-size N] [--channels C]\n"
+            "       [--num-classes K] [--head keep|imagenet|gap|flatten] [--head-hidden UNITS]\n"
+            "       [--head-dropout P] [--truncate-at LAYER] [--freeze SPEC] [--batch-norm] "
+            "[--json]\n"
+            "Prints each layer (name, type, output shape, parameters, trainable) and the totals:\n"
+            "total, trainable and non-trainable parameters, and depth (layers with weights).\n"
+            "SPEC: none, backbone, before:LAYER, all-but-last:N or PATH[,PATH...].");
         return 0;
     }
     models::ModelSpec spec;
     spec.name = args.str("model", "simple-cnn");
     const models::ModelInfo &info = models::modelInfo(spec.name);
-    spec.inputSize = static_cast<int>(args.integer("input-size", info.nativeInputSize > 0 ? info.nativeInputSize : 32));
+    spec.inputSize = static_cast<int>(
+        args.integer("input-size", info.nativeInputSize > 0 ? info.nativeInputSize : 32));
     spec.inChannels = static_cast<int>(args.integer("channels", 3));
     spec.head = args.str("head", "keep");
     spec.numClasses = static_cast<int>(args.integer("num-classes", info.isBackbone() ? 1000 : 10));
@@ -164,7 +171,8 @@ int summaryCommand(Args &args)
         std::printf("%s\n", j.dump().c_str());
         return 0;
     }
-    std::printf("%-40s %-20s %-18s %12s %12s\n", "Layer", "Type", "Output shape", "Params", "Trainable");
+    std::printf("%-40s %-20s %-18s %12s %12s\n", "Layer", "Type", "Output shape", "Params",
+                "Trainable");
     printRows(s.root, 0);
     auto grouped = [](long long v) {
         std::string t = std::to_string(v);
@@ -172,7 +180,8 @@ int summaryCommand(Args &args)
             t.insert(std::size_t(i), ",");
         return t;
     };
-    std::printf("\nTotal params: %s\nTrainable params: %s\nNon-trainable params: %s\nDepth (layers with weights): %d\n",
+    std::printf("\nTotal params: %s\nTrainable params: %s\nNon-trainable params: %s\nDepth (layers "
+                "with weights): %d\n",
                 grouped(s.totalParams).c_str(), grouped(s.trainableParams).c_str(),
                 grouped(s.nonTrainableParams).c_str(), s.depth);
     return 0;

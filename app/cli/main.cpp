@@ -17,7 +17,9 @@ Usage: transferlab-cli COMMAND [OPTIONS]
 
 Commands:
   train       train a model and write a run directory (transferlab-cli train --help)
-  summary     print a model's layers and parameter counts
+  summary     print a model's layers and parameter counts (--freeze, --head, --json)
+  predict     classify images with a checkpoint (torchvision's or our export)
+  weights     list, download, verify or inspect checkpoints
   models      list the models
   datasets    list the datasets and where they are found
   download    download a dataset into the cache (checksums verified)
@@ -52,6 +54,10 @@ int main(int argc, char **argv)
             return tl::cli::modelsCommand(args);
         if (command == "summary")
             return tl::cli::summaryCommand(args);
+        if (command == "predict")
+            return tl::cli::predictCommand(args);
+        if (command == "weights")
+            return tl::cli::weightsCommand(args);
         std::fprintf(stderr, "transferlab-cli: unknown command '%s' (see --help)\n",
                      command.c_str());
         return 2;

@@ -162,14 +162,13 @@ train::ExperimentConfig configFromArgs(const Args &a)
 
 int trainCommand(Args &args)
 {
-    args.allow({"config",        "dataset",    "data-root",  "train-fraction", "val-split",
-                "test-fraction", "model",      "image-size", "channels",       "dropout",
-                "bn-momentum",   "l2",         "freeze",     "epochs",         "batch-size",
-                "head",          "head-hidden", "head-dropout", "truncate-at",  "weights",
-                "num-classes",
-                "optimizer",     "lr",         "momentum",   "weight-decay",   "augment",
-                "normalize",     "seed",       "device",     "workers",        "threads",
-                "out",           "save-config"},
+    args.allow({"config",        "dataset",     "data-root",    "train-fraction", "val-split",
+                "test-fraction", "model",       "image-size",   "channels",       "dropout",
+                "bn-momentum",   "l2",          "freeze",       "epochs",         "batch-size",
+                "head",          "head-hidden", "head-dropout", "truncate-at",    "weights",
+                "num-classes",   "optimizer",   "lr",           "momentum",       "weight-decay",
+                "augment",       "normalize",   "seed",         "device",         "workers",
+                "threads",       "out",         "save-config"},
                {"download", "batch-norm", "nesterov", "quiet", "help"});
     if (args.flag("help")) {
         std::fputs(kTrainHelp, stdout);

@@ -216,7 +216,9 @@ std::vector<std::string> resolveFreezeSpec(const ModelSummary &s, const std::str
         spec.pop_back();
     if (spec.empty() || spec == "none")
         return {};
-    const auto bad = [&](const std::string &what) { return Error("--freeze " + specIn + ": " + what); };
+    const auto bad = [&](const std::string &what) {
+        return Error("--freeze " + specIn + ": " + what);
+    };
     if (s.root.children.empty())
         throw bad("the model has no layers");
     const std::string head = s.root.children.back().path;
@@ -264,7 +266,8 @@ std::vector<std::string> resolveFreezeSpec(const ModelSummary &s, const std::str
     std::size_t start = 0;
     while (start <= spec.size()) {
         const auto comma = spec.find(',', start);
-        const std::string item = spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const std::string item =
+            spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (!item.empty()) {
             const LayerNode *n = findNode(s.root, item);
             if (!n)

@@ -25,11 +25,14 @@ ResNetBlockImpl::ResNetBlockImpl(int inplanes, int planes, int stride, bool bott
             "conv1",
             Conv2d(Conv2dOptions(inplanes, planes, 3).stride(stride).padding(1).bias(false)));
         bn1 = register_module("bn1", BatchNorm2d(planes));
+        // torchvision's registration order: it decides the order of layers in the tree.
+        relu = register_module("relu", ReLU(ReLUOptions(true)));
         conv2 = register_module("conv2",
                                 Conv2d(Conv2dOptions(planes, planes, 3).padding(1).bias(false)));
         bn2 = register_module("bn2", BatchNorm2d(planes));
     }
-    relu = register_module("relu", ReLU(ReLUOptions(true)));
+    if (bottleneck)
+        relu = register_module("relu", ReLU(ReLUOptions(true)));
     if (stride != 1 || inplanes != planes * expansion) {
         downsample = Sequential(
             Conv2d(Conv2dOptions(inplanes, planes * expansion, 1).stride(stride).bias(false)),

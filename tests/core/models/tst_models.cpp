@@ -1,6 +1,7 @@
 #include "error.h"
 #include "models/layer_tree.h"
 #include "models/model_factory.h"
+#include "models/model_spec.h"
 
 #include <torch/torch.h>
 
@@ -109,6 +110,93 @@ private Q_SLOTS:
                 1e-6 * expected);
         s.l2 = 0;
         QVERIFY(!createModel(s)->regularizationLoss().defined());
+    }
+
+    void seedParameterCounts_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("size");
+        QTest::addColumn<QString>("head");
+        QTest::addColumn<int>("hidden");
+        QTest::addColumn<QString>("freeze");
+        QTest::addColumn<qlonglong>("trainable");
+        QTest::addColumn<qlonglong>("frozen");
+        // Seed 000: VGG19 at 224, GlobalAveragePooling2D + Dense(10), backbone frozen.
+        QTest::newRow("vgg19 frozen")
+            << "vgg19" << 224 << "gap" << 0 << "backbone" << 5130LL << 20024384LL;
+        // Seed 002: VGG16 at 32, Flatten + Dense(256) + BN + Dropout + Dense(10), block5 unfrozen
+        // (Keras counts BN's moving statistics too; they are buffers here).
+        QTest::newRow("vgg16 block5")
+            << "vgg16" << 32 << "flatten" << 256 << "before:block5_conv1"
+            << qlonglong(3 * 2359808 + 131328 + 512 + 2570) << qlonglong(14714688 - 3 * 2359808);
+        // ResNet-18 with its backbone frozen trains only fc.
+        QTest::newRow("resnet18 frozen")
+            << "resnet18" << 224 << "keep" << 0 << "backbone" << 5130LL << 11176512LL;
+        // seed 000's "all but the last 150 layers" on VGG19: all 37 layers train.
+        QTest::newRow("vgg19 last 150")
+            << "vgg19" << 224 << "gap" << 0 << "all-but-last:150" << 20029514LL << 0LL;
+    }
+    void seedParameterCounts()
+    {
+        QFETCH(QString, model);
+        QFETCH(int, size);
+        QFETCH(QString, head);
+        QFETCH(int, hidden);
+        QFETCH(QString, freeze);
+        QFETCH(qlonglong, trainable);
+        QFETCH(qlonglong, frozen);
+        ModelSpec s;
+        s.name = model.toStdString();
+        s.inputSize = size;
+        s.head = head.toStdString();
+        s.headHidden = hidden;
+        s.headDropout = hidden > 0 ? 0.5 : 0.0;
+        s.freeze = freeze.toStdString();
+        const auto summary = describeModel(s);
+        QCOMPARE(qlonglong(summary.trainableParams), trainable);
+        QCOMPARE(qlonglong(summary.nonTrainableParams), frozen);
+    }
+
+    void freezeSpecs()
+    {
+        ModelSpec s;
+        s.name = "resnet18";
+        s.inputSize = 64;
+        const auto summary = describeModel(s);
+        const auto last2 = resolveFreezeSpec(summary, "all-but-last:2");
+        // The backbone's last two leaves are layer4.1.bn2 and avgpool: bn2 trains, conv2 does not.
+        QVERIFY(std::find(last2.begin(), last2.end(), "layer4.1.bn2") == last2.end());
+        QVERIFY(std::find(last2.begin(), last2.end(), "layer4.1.conv2") != last2.end());
+        QVERIFY(std::find(last2.begin(), last2.end(), "fc") == last2.end());
+        const auto some = resolveFreezeSpec(summary, "conv1,layer1");
+        QCOMPARE(some.front(), std::string("conv1"));
+        QCOMPARE(some.size(), std::size_t(1 + 8)); // conv1 + 2 blocks x (2 convs + 2 BNs)
+        QVERIFY(resolveFreezeSpec(summary, "none").empty());
+        QVERIFY_THROWS_EXCEPTION(Error, resolveFreezeSpec(summary, "before:layer9"));
+        QVERIFY_THROWS_EXCEPTION(Error, resolveFreezeSpec(summary, "all-but-last:x"));
+        QVERIFY_THROWS_EXCEPTION(Error, resolveFreezeSpec(summary, "nonsense.path"));
+        // Aliases work where the notebooks use them.
+        ModelSpec v;
+        v.name = "vgg16";
+        v.inputSize = 32;
+        const auto vs = describeModel(v);
+        QCOMPARE(findLayer(vs.root, "block3_pool"), std::string("features.16"));
+        QCOMPARE(resolveFreezeSpec(vs, "before:block2_conv1").size(), std::size_t(2));
+    }
+
+    void frozenBatchNormKeepsItsStatistics()
+    {
+        ModelSpec s;
+        s.name = "resnet18";
+        s.inputSize = 32;
+        s.numClasses = 3;
+        s.freeze = "backbone";
+        auto m = createModel(s);
+        // Training mode as the trainer sets it: frozen BatchNorm layers stay in inference mode.
+        m->train();
+        for (const auto &mod : m->modules(false))
+            if (auto *bn = dynamic_cast<torch::nn::BatchNorm2dImpl *>(mod.get()))
+                QVERIFY(!bn->weight.requires_grad());
     }
 
     void unknownModelAndBadInput()

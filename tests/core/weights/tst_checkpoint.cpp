@@ -184,6 +184,45 @@ private Q_SLOTS:
                  qPrintable(QString::number(relativeError(ours, theirs))));
     }
 
+    void predictMatchesTorchvision()
+    {
+        if (m_models.isEmpty())
+            QSKIP("no fixtures");
+        // torchvision's top-5 on a 256x256 image, then the CLI on the same file.
+        const QString image = path("predict.png");
+        QProcess py;
+        py.start(kPython, {script(), "predict", path("resnet18.pth"), "resnet18", image});
+        QVERIFY(py.waitForFinished(300000));
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+        const QJsonArray theirs = QJsonDocument::fromJson(py.readAllStandardOutput()).array();
+        QCOMPARE(theirs.size(), 5);
+        QProcess cli;
+        cli.start(TL_CLI_PATH, {"predict", "--model", "resnet18", "--weights", path("resnet18.pth"),
+                                "--json", image});
+        QVERIFY(cli.waitForFinished(300000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const QJsonObject ours = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QCOMPARE(ours["image"].toString(), image);
+        const QJsonArray top = ours["top"].toArray();
+        QCOMPARE(top.size(), 5);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(top[i].toObject()["index"].toInt(), theirs[i].toObject()["index"].toInt());
+            QVERIFY(std::abs(top[i].toObject()["probability"].toDouble() -
+                             theirs[i].toObject()["probability"].toDouble()) < 1e-4);
+            QVERIFY(!top[i].toObject()["label"].toString().isEmpty());
+        }
+        // A hostile file through the CLI: exit code 2, one line, nothing executed.
+        QProcess evil;
+        evil.start(TL_CLI_PATH,
+                   {"predict", "--model", "resnet18", "--weights", path("evil.pth"), image});
+        QVERIFY(evil.waitForFinished(60000));
+        QCOMPARE(evil.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(evil.exitCode(), 2);
+        const QString err = QString::fromUtf8(evil.readAllStandardError()).trimmed();
+        QVERIFY2(!err.contains('\n') && err.contains("evil.pth"), qPrintable(err));
+        QVERIFY(!QFile::exists(path("PWNED")));
+    }
+
     void wrappedAndPrefixed()
     {
         if (m_models.isEmpty())

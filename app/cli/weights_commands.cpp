@@ -1,0 +1,213 @@
+#include "commands.h"
+
+#include "data/image_preprocess.h"
+#include "error.h"
+#include "hash.h"
+#include "models/model_factory.h"
+#include "weights/checkpoint.h"
+#include "weights/weight_catalog.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <unistd.h>
+
+namespace tl::cli {
+
+namespace {
+
+// The number of classes of the checkpoint's own head: the size of the tensor that fills the
+// model's last weight.
+int headClassesInFile(const std::string &modelName, const weights::StateDict &tensors)
+{
+    models::ModelSpec probe;
+    probe.name = modelName;
+    probe.numClasses = 1000;
+    probe.inputSize = 64;
+    auto model = models::createModel(probe);
+    std::string last;
+    for (const auto &[name, t] : weights::stateDictOf(*model))
+        if (name.size() > 7 && name.compare(name.size() - 7, 7, ".weight") == 0 && t.dim() == 2)
+            last = name;
+    for (const auto &[name, t] : tensors)
+        if (name == last)
+            return int(t.size(0));
+    return 1000;
+}
+
+} // namespace
+
+int predictCommand(Args &args)
+{
+    args.allow({"model", "weights", "topk", "resize", "crop"}, {"json", "help"});
+    if (args.flag("help") || !args.has("model") || !args.has("weights") ||
+        args.positional().empty()) {
+        std::fputs(
+            "Usage: transferlab-cli predict --model M --weights FILE|imagenet [--topk K] [--json] "
+            "IMAGE...\n"
+            "Classifies images with the checkpoint's own head, using torchvision's ImageNet\n"
+            "preprocessing (resize 256, center crop 224, ImageNet mean/std). With --json: one "
+            "line\n"
+            "per image, {\"image\": PATH, \"top\": [{\"index\": I, \"label\": NAME, "
+            "\"probability\": P}]}.\n",
+            args.flag("help") ? stdout : stderr);
+        return args.flag("help") ? 0 : 2;
+    }
+    const std::string name = args.str("model");
+    std::string file = args.str("weights");
+    if (file == "imagenet") {
+        file = weights::findWeights(name);
+        if (file.empty())
+            throw Error("ImageNet weights for " + name + " are not in " +
+                        weights::torchHubCheckpointDir() +
+                        "; run `transferlab-cli weights download " + name + "`");
+    }
+    const int topk = static_cast<int>(args.integer("topk", 5));
+    const int resize = static_cast<int>(args.integer("resize", 256));
+    const int crop = static_cast<int>(args.integer("crop", 224));
+    if (topk < 1 || resize < 1 || crop < 1 || crop > 4096 || resize > 4096)
+        throw UsageError{"--topk, --resize and --crop must be positive"};
+    const weights::Checkpoint ckpt = weights::readCheckpoint(file);
+    models::ModelSpec spec;
+    spec.name = name;
+    spec.numClasses = headClassesInFile(name, ckpt.tensors);
+    spec.inputSize = crop;
+    spec.head = "keep";
+    auto model = models::createModel(spec);
+    weights::loadStateDict(*model, ckpt.tensors, true, file);
+    model->eval();
+    const bool imagenet = spec.numClasses == 1000;
+    const auto &names = weights::imagenetClassNames();
+    torch::NoGradGuard noGrad;
+    for (const auto &image : args.positional()) {
+        std::vector<float> x = data::loadForClassification(
+            image, resize, crop, {0.485f, 0.456f, 0.406f}, {0.229f, 0.224f, 0.225f});
+        const torch::Tensor input = torch::from_blob(x.data(), {1, 3, crop, crop}).clone();
+        const torch::Tensor probs = torch::softmax(model->forward(input), 1)[0];
+        const auto [p, idx] = probs.topk(std::min<std::int64_t>(topk, probs.size(0)));
+        nlohmann::json top = nlohmann::json::array();
+        for (std::int64_t i = 0; i < p.size(0); ++i) {
+            const auto c = idx[i].item<std::int64_t>();
+            top.push_back(
+                {{"index", c},
+                 {"label", imagenet ? names[std::size_t(c)] : "class " + std::to_string(c)},
+                 {"probability", p[i].item<double>()}});
+        }
+        if (args.flag("json")) {
+            std::printf("%s\n", nlohmann::json({{"image", image}, {"top", top}}).dump().c_str());
+        } else {
+            std::printf("%s\n", image.c_str());
+            for (const auto &t : top)
+                std::printf("  %6.2f%%  %s\n", t["probability"].get<double>() * 100.0,
+                            t["label"].get<std::string>().c_str());
+        }
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
+int weightsCommand(Args &args)
+{
+    args.allow({"mirror"}, {"help"});
+    const auto &pos = args.positional();
+    if (args.flag("help") || pos.empty()) {
+        std::fputs("Usage: transferlab-cli weights list\n"
+                   "       transferlab-cli weights download MODEL [--mirror BASE_URL]\n"
+                   "       transferlab-cli weights verify MODEL|FILE\n"
+                   "       transferlab-cli weights inspect FILE\n"
+                   "torchvision's ImageNet checkpoints live in $TORCH_HOME/hub/checkpoints\n"
+                   "(default ~/.cache/torch/hub/checkpoints), shared with PyTorch.\n",
+                   args.flag("help") ? stdout : stderr);
+        return args.flag("help") ? 0 : 2;
+    }
+    const std::string verb = pos[0];
+    if (verb == "list") {
+        std::printf("%-20s %-42s %s\n", "model", "file", "status");
+        for (const auto &w : weights::weightCatalog()) {
+            const std::string path = weights::findWeights(w.model);
+            std::printf("%-20s %-42s %s\n", w.model.c_str(), w.fileName.c_str(),
+                        path.empty() ? "not downloaded" : "present");
+        }
+        std::printf("\nfolder: %s\n", weights::torchHubCheckpointDir().c_str());
+        return 0;
+    }
+    if (pos.size() != 2)
+        throw UsageError{"weights " + verb + " needs one argument (see --help)"};
+    if (verb == "download") {
+        const bool tty = ::isatty(STDERR_FILENO) == 1;
+        const std::string path = weights::downloadWeights(
+            pos[1],
+            [&](const data::DownloadProgress &p) {
+                if (tty && p.total > 0)
+                    std::fprintf(stderr, "\r\033[K%s %.1f / %.1f MB", p.fileName.c_str(),
+                                 p.received / 1e6, p.total / 1e6);
+                return true;
+            },
+            args.str("mirror"));
+        if (tty)
+            std::fprintf(stderr, "\r\033[K");
+        std::printf("%s\n", path.c_str());
+        return 0;
+    }
+    if (verb == "verify") {
+        std::string path = pos[1];
+        const weights::WeightInfo *info = nullptr;
+        for (const auto &w : weights::weightCatalog())
+            if (w.model == pos[1] ||
+                w.fileName == std::filesystem::path(pos[1]).filename().string())
+                info = &w;
+        if (!info)
+            throw Error(
+                pos[1] +
+                ": not a model name or a torchvision checkpoint file name from the catalog");
+        if (path == info->model) {
+            path = weights::findWeights(info->model);
+            if (path.empty())
+                throw Error(info->fileName + " is not in " + weights::torchHubCheckpointDir());
+        }
+        if (!weights::verifyWeights(path, *info))
+            throw fileError(path, "SHA-256 does not start with " + info->sha256Prefix +
+                                      ": damaged or a different file");
+        std::printf("%s: SHA-256 matches %s\n", path.c_str(), info->sha256Prefix.c_str());
+        return 0;
+    }
+    if (verb == "inspect") {
+        const weights::Checkpoint c = weights::readCheckpoint(pos[1]);
+        std::int64_t params = 0;
+        for (const auto &[n, t] : c.tensors)
+            params += t.numel();
+        std::printf("%s\nformat: %s%s\ntensors: %zu\nvalues: %lld\n", pos[1].c_str(),
+                    weights::formatName(c.format).c_str(),
+                    c.wrapper.empty() ? "" : (", under '" + c.wrapper + "'").c_str(),
+                    c.tensors.size(), static_cast<long long>(params));
+        // Which of our models it fits.
+        for (const auto &m : models::modelCatalog()) {
+            if (!m.isBackbone())
+                continue;
+            models::ModelSpec s;
+            s.name = m.name;
+            s.inputSize = 64;
+            s.numClasses = headClassesInFile(m.name, c.tensors);
+            auto model = models::createModel(s);
+            const auto r = weights::loadStateDict(*model, c.tensors, false, pos[1]);
+            if (r.complete()) {
+                std::printf("fits: %s (%d classes)\n", m.name.c_str(), s.numClasses);
+                break;
+            }
+        }
+        for (std::size_t i = 0; i < c.tensors.size(); ++i) {
+            const auto &[n, t] = c.tensors[i];
+            std::string shape;
+            for (auto d : t.sizes())
+                shape += (shape.empty() ? "" : "x") + std::to_string(d);
+            std::printf("  %-50s %-16s %s\n", n.c_str(), shape.c_str(),
+                        c10::toString(t.scalar_type()));
+        }
+        return 0;
+    }
+    throw UsageError{"unknown weights command '" + verb + "' (list, download, verify, inspect)"};
+}
+
+} // namespace tl::cli

@@ -1,0 +1,51 @@
+#include "data/image_preprocess.h"
+
+#include "error.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+
+namespace tl::data {
+
+std::vector<float> loadForClassification(const std::string &path, int resize, int crop,
+                                         const std::array<float, 3> &mean,
+                                         const std::array<float, 3> &std)
+{
+    cv::Mat img;
+    try {
+        img = cv::imread(path, cv::IMREAD_COLOR);
+    } catch (const cv::Exception &e) {
+        throw fileError(path, std::string("cannot decode image: ") + e.what());
+    }
+    if (img.empty())
+        throw fileError(path, "cannot decode image (missing, corrupt or unsupported format)");
+    cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+    // torchvision's Resize(int): the shorter side becomes `resize`, the other keeps the ratio.
+    const bool portrait = img.rows > img.cols;
+    const int shortSide = portrait ? img.cols : img.rows, longSide = portrait ? img.rows : img.cols;
+    const int newLong = int(double(resize) * double(longSide) / double(shortSide));
+    const cv::Size size = portrait ? cv::Size(resize, newLong) : cv::Size(newLong, resize);
+    if (size != img.size())
+        cv::resize(img, img, size, 0, 0, size.width < img.cols ? cv::INTER_AREA : cv::INTER_LINEAR);
+    if (img.cols < crop || img.rows < crop)
+        cv::resize(img, img, cv::Size(std::max(crop, img.cols), std::max(crop, img.rows)), 0, 0,
+                   cv::INTER_LINEAR);
+    // CenterCrop: torchvision rounds the offsets.
+    const int top = int(std::lround((img.rows - crop) / 2.0)),
+              left = int(std::lround((img.cols - crop) / 2.0));
+    const cv::Mat c = img(cv::Rect(left, top, crop, crop));
+    std::vector<float> out(std::size_t(3) * crop * crop);
+    const std::size_t plane = std::size_t(crop) * crop;
+    for (int y = 0; y < crop; ++y) {
+        const auto *row = c.ptr<std::uint8_t>(y);
+        for (int x = 0; x < crop; ++x)
+            for (int k = 0; k < 3; ++k)
+                out[std::size_t(k) * plane + std::size_t(y) * crop + x] =
+                    (row[3 * x + k] / 255.f - mean[k]) / std[k];
+    }
+    return out;
+}
+
+} // namespace tl::data

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace tl::data {
+
+// torchvision's ImageNet evaluation transform on an image file: resize so the shorter side is
+// `resize` (area filter when shrinking, bilinear when enlarging), center crop `crop` x `crop`,
+// RGB, normalise. Returns 3 x crop x crop floats. tl::Error naming the file if it cannot decode.
+std::vector<float> loadForClassification(const std::string &path, int resize, int crop,
+                                         const std::array<float, 3> &mean,
+                                         const std::array<float, 3> &std);
+
+} // namespace tl::data
