@@ -154,6 +154,63 @@ private Q_SLOTS:
         QVERIFY(twice.err.contains("already holds a run"));
     }
 
+    void summaryGivesTheNotebooksNumbers()
+    {
+        const Result r = runCli({"summary", "--model", "vgg19", "--input-size", "224", "--head",
+                                 "gap", "--num-classes", "10", "--freeze", "backbone", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(s["non_trainable_params"].toInteger(), 20024384);
+        QCOMPARE(s["trainable_params"].toInteger(), 5130);
+        QCOMPARE(s["total_params"].toInteger(), 20029514);
+        QVERIFY(s["layers"].toArray().size() >= 2);
+        const Result text = runCli({"summary", "--model", "vgg16", "--input-size", "32"});
+        QVERIFY(text.out.contains("block5_conv1"));
+        QVERIFY(text.out.contains("Total params: 138,357,544"));
+        const Result bad =
+            runCli({"summary", "--model", "vgg16", "--freeze", "before:block9_conv1"});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains("block9_conv1"), qPrintable(bad.err));
+    }
+
+    void trainsABackboneFromACheckpoint()
+    {
+        if (!QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz") ||
+            !QFile::exists("/usr/bin/python3"))
+            QSKIP("needs dataset-fashion-mnist and python3-torchvision");
+        QProcess py;
+        py.start("/usr/bin/python3",
+                 {QStringLiteral(TL_SOURCE_DIR "/tests/fixtures/torchvision_parity.py"), "make",
+                  path("tv"), "32", "resnet18"});
+        QVERIFY(py.waitForFinished(300000));
+        if (py.exitCode() != 0)
+            QSKIP("python3-torchvision is not usable here");
+        const QString out = path("run-resnet");
+        const Result r =
+            runCli({"train", "--model", "resnet18", "--weights", path("tv/resnet18.pth"), "--head",
+                    "gap", "--freeze", "backbone", "--image-size", "32", "--train-fraction", "0.01",
+                    "--test-fraction", "0.02", "--epochs", "1", "--out", out});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        // The ImageNet fc does not fit the new 10-class head: reported, not loaded.
+        QVERIFY2(r.out.contains("120 tensors loaded") && r.out.contains("fc.weight"),
+                 qPrintable(r.out));
+        const QJsonObject summary =
+            QJsonDocument::fromJson(r.out.trimmed().split('\n').last().toUtf8()).object();
+        QCOMPARE(summary["trainable_params"].toInteger(), 5130);
+        QFile config(out + "/config.json");
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const QJsonObject c = QJsonDocument::fromJson(config.readAll()).object();
+        QCOMPARE(c["preprocess"].toObject()["normalization"].toString(), QString("imagenet"));
+        QCOMPARE(c["preprocess"].toObject()["channels"].toInt(), 3);
+        // Missing ImageNet weights: a clear message, exit code 2.
+        qputenv("TORCH_HOME", path("empty-torch-home").toUtf8());
+        const Result missing = runCli(
+            {"train", "--model", "resnet18", "--weights", "imagenet", "--out", path("never")});
+        qunsetenv("TORCH_HOME");
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains("weights download resnet18"), qPrintable(missing.err));
+    }
+
     void badInputExitsTwoWithOneLine_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -5,6 +5,7 @@
 #include "support/expect_error.h"
 #include "support/fixtures.h"
 #include "support/http_server.h"
+#include "weights/weight_catalog.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -169,6 +170,34 @@ private Q_SLOTS:
         QCOMPARE(c10.md5, std::string("c32a1d4ab5d03f1284b67883e8d87530"));
         QCOMPARE(int(data::datasetInfo("mnist").files.size()), 4);
         qunsetenv("XDG_CACHE_HOME");
+    }
+
+    void weightsLiveInTorchsCache()
+    {
+        QTemporaryDir home;
+        qputenv("TORCH_HOME", home.path().toUtf8());
+        QCOMPARE(QString::fromStdString(weights::torchHubCheckpointDir()),
+                 home.path() + "/hub/checkpoints");
+        QVERIFY(weights::findWeights("resnet18").empty());
+        const auto &info = weights::weightInfo("resnet18");
+        QCOMPARE(info.url,
+                 std::string("https://download.pytorch.org/models/resnet18-f37072fd.pth"));
+        QCOMPARE(info.sha256Prefix, std::string("f37072fd"));
+        // A file PyTorch already downloaded is found where PyTorch keeps it.
+        writeBytes(home.path().toStdString() + "/hub/checkpoints/resnet18-f37072fd.pth",
+                   payload(10));
+        QCOMPARE(weights::findWeights("resnet18"),
+                 home.path().toStdString() + "/hub/checkpoints/resnet18-f37072fd.pth");
+        QVERIFY(!weights::verifyWeights(weights::findWeights("resnet18"), info));
+        // Downloading goes through the same verified path: a wrong file is refused.
+        LocalHttpServer server;
+        server.serve("/models/mobilenet_v2-b0353104.pth", payload(5000));
+        const QString err = tl::test::errorOf(
+            [&] { weights::downloadWeights("mobilenet_v2", {}, server.url("/models/")); });
+        QVERIFY2(err.contains("checksum mismatch") && err.contains("b0353104"), qPrintable(err));
+        QVERIFY(weights::findWeights("mobilenet_v2").empty());
+        QVERIFY_THROWS_EXCEPTION(Error, weights::weightInfo("simple-cnn"));
+        qunsetenv("TORCH_HOME");
     }
 
     void loadDatasetDownloadsWhenAsked()

@@ -189,6 +189,31 @@ private Q_SLOTS:
         }
     }
 
+    void frozenBackboneKeepsBatchNormStatistics()
+    {
+        models::ModelSpec s;
+        s.name = "resnet18";
+        s.inputSize = 32;
+        s.numClasses = 4;
+        s.freeze = "backbone";
+        torch::manual_seed(0);
+        auto model = models::createModel(s);
+        auto *bn = dynamic_cast<torch::nn::BatchNorm2dImpl *>(model->named_modules()["bn1"].get());
+        QVERIFY(bn);
+        const torch::Tensor meanBefore = bn->running_mean.clone();
+        const torch::Tensor fcBefore = model->named_parameters()["fc.weight"].clone();
+        const torch::Tensor convBefore = model->named_parameters()["conv1.weight"].clone();
+        auto gen = at::make_generator<at::CPUGeneratorImpl>(3);
+        TensorBatchSource train(torch::randn({64, 3, 32, 32}, gen) * 2 + 1,
+                                torch::randint(0, 4, {64}, gen), 16, true);
+        Trainer trainer(model, torch::kCPU);
+        trainer.fit(train, nullptr, FitOptions{});
+        // Seed 001's point: a frozen BatchNorm's running statistics do not move.
+        QVERIFY(torch::equal(bn->running_mean, meanBefore));
+        QVERIFY(torch::equal(model->named_parameters()["conv1.weight"], convBefore));
+        QVERIFY(!torch::equal(model->named_parameters()["fc.weight"], fcBefore));
+    }
+
     void classMetricsByHand()
     {
         Evaluation e;
