@@ -129,7 +129,10 @@ torch::Tensor BackboneNetImpl::forwardTraced(torch::Tensor x, const ShapeHook &h
     if (m_native)
         return forwardNativeHead(x, hook);
     x = m_gap ? torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1) : x.flatten(1);
-    x = m_head.forward(x);
+    if (auto *seq = dynamic_cast<torch::nn::SequentialImpl *>(m_headModule))
+        x = runSequential(*seq, x, hook);
+    else
+        x = m_head.forward(x);
     if (hook)
         (*hook)(m_headModule, x);
     return x;

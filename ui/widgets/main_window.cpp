@@ -176,7 +176,10 @@ void MainWindow::setExperiment(const train::ExperimentConfig &config)
 {
     m_loadedConfig = config;
     m_data->setOptions(config.data, config.augment);
-    m_model->setSpec(config.model);
+    models::ModelSpec spec = config.model;
+    if (spec.inputSize <= 0)
+        spec.inputSize = config.preprocess.imageSize;
+    m_model->setSpec(spec);
     m_training->setStage(config.stages.front());
     m_training->setSeed(config.seed);
     syncPreprocess();

@@ -3,20 +3,27 @@
 #include "error.h"
 #include "models/layer_tree.h"
 #include "models/layer_tree_model.h"
+#include "weights/weight_catalog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <thread>
 
 namespace tl::ui {
 
@@ -56,6 +63,32 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     for (auto *s : {m_dropout, m_bnMomentum, m_l2})
         s->setKeyboardTracking(false);
 
+    m_weights = new QComboBox;
+    m_weights->addItem(tr("Random initialisation"), QStringLiteral("none"));
+    m_weights->addItem(tr("ImageNet (torchvision)"), QStringLiteral("imagenet"));
+    m_weights->addItem(tr("From a file…"), QStringLiteral("file"));
+    m_weightsStatus = new QLabel;
+    m_weightsStatus->setWordWrap(true);
+    m_download = new QPushButton(tr("Download"));
+    m_download->setVisible(false);
+    m_downloadProgress = new QProgressBar;
+    m_downloadProgress->setVisible(false);
+    m_head = new QComboBox;
+    m_head->addItem(tr("Its own classifier, resized"), QStringLiteral("keep"));
+    m_head->addItem(tr("Global average pooling + new layer"), QStringLiteral("gap"));
+    m_head->addItem(tr("Flatten + new layer"), QStringLiteral("flatten"));
+    m_head->addItem(tr("ImageNet's 1000 classes as is"), QStringLiteral("imagenet"));
+    m_headHidden = new QSpinBox;
+    m_headHidden->setRange(0, 8192);
+    m_headHidden->setSpecialValueText(tr("none"));
+    m_headHidden->setToolTip(
+        tr("A Dense layer (+BatchNorm, ReLU) before the output, as seed 002's head."));
+    m_headDropout = new QDoubleSpinBox;
+    m_headDropout->setRange(0, 0.9);
+    m_headDropout->setSingleStep(0.1);
+    m_headHidden->setKeyboardTracking(false);
+    m_headDropout->setKeyboardTracking(false);
+
     auto *options = new QGroupBox(tr("Model"));
     auto *form = new QFormLayout(options);
     form->addRow(tr("&Architecture:"), m_model);
@@ -66,6 +99,15 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     form->addRow(m_batchNorm);
     form->addRow(tr("BatchNorm &momentum:"), m_bnMomentum);
     form->addRow(tr("&L2 on kernels:"), m_l2);
+    form->addRow(tr("&Weights:"), m_weights);
+    auto *weightsRow = new QHBoxLayout;
+    weightsRow->addWidget(m_weightsStatus, 1);
+    weightsRow->addWidget(m_download);
+    form->addRow(weightsRow);
+    form->addRow(m_downloadProgress);
+    form->addRow(tr("&Head:"), m_head);
+    form->addRow(tr("Hidden &units:"), m_headHidden);
+    form->addRow(tr("Head d&ropout:"), m_headDropout);
     m_error = new QLabel;
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
@@ -117,6 +159,23 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     connect(m_batchNorm, &QCheckBox::toggled, this, &ModelPanel::rebuild);
     for (auto *s : {m_dropout, m_bnMomentum, m_l2})
         connect(s, &QDoubleSpinBox::valueChanged, this, &ModelPanel::specChanged);
+    connect(m_head, &QComboBox::currentIndexChanged, this, &ModelPanel::rebuild);
+    connect(m_headHidden, &QSpinBox::valueChanged, this, &ModelPanel::rebuild);
+    connect(m_headDropout, &QDoubleSpinBox::valueChanged, this, &ModelPanel::rebuild);
+    connect(m_weights, &QComboBox::activated, this, [this] {
+        if (m_weights->currentData().toString() == "file") {
+            const QString f =
+                QFileDialog::getOpenFileName(this, tr("Checkpoint"), m_weightsFile,
+                                             tr("Checkpoints (*.pth *.pt *.safetensors)"));
+            if (f.isEmpty())
+                m_weights->setCurrentIndex(0);
+            else
+                m_weightsFile = f;
+        }
+        updateWeightsStatus();
+        Q_EMIT specChanged();
+    });
+    connect(m_download, &QPushButton::clicked, this, &ModelPanel::downloadWeights);
     rebuild();
 }
 
@@ -147,6 +206,16 @@ models::ModelSpec ModelPanel::spec() const
     s.bnMomentum = m_bnMomentum->value();
     s.l2 = m_l2->value();
     s.frozen = m_tree->frozenPaths();
+    const bool backbone = models::modelInfo(s.name).isBackbone();
+    if (backbone) {
+        const QString w = m_weights->currentData().toString();
+        s.weights = w == "file" ? m_weightsFile.toStdString() : w.toStdString();
+        s.head = m_head->currentData().toString().toStdString();
+        s.headHidden = m_headHidden->value();
+        s.headDropout = m_headDropout->value();
+        if (s.head == "imagenet")
+            s.numClasses = 1000;
+    }
     return s;
 }
 
@@ -163,9 +232,28 @@ void ModelPanel::setSpec(const models::ModelSpec &s)
             m_dropout->setValue(s.dropout);
         m_bnMomentum->setValue(s.bnMomentum);
         m_l2->setValue(s.l2);
+        const QSignalBlocker b8(m_weights), b9(m_head), b10(m_headHidden), b11(m_headDropout);
+        const QString w = QString::fromStdString(s.weights);
+        if (w == "none" || w == "imagenet") {
+            m_weights->setCurrentIndex(m_weights->findData(w));
+        } else {
+            m_weightsFile = w;
+            m_weights->setCurrentIndex(m_weights->findData(QStringLiteral("file")));
+        }
+        m_head->setCurrentIndex(std::max(0, m_head->findData(QString::fromStdString(s.head))));
+        m_headHidden->setValue(s.headHidden);
+        m_headDropout->setValue(s.headDropout);
     }
     rebuild();
-    m_tree->setFrozenPaths(s.frozen);
+    // A freeze spec from an experiment file becomes ticks in the tree.
+    std::vector<std::string> frozen = s.frozen;
+    try {
+        const auto resolved = models::resolveFreezeSpec(m_tree->summary(), s.freeze);
+        frozen.insert(frozen.end(), resolved.begin(), resolved.end());
+    } catch (const Error &e) {
+        m_error->setText(QString::fromStdString(e.what()));
+    }
+    m_tree->setFrozenPaths(frozen);
 }
 
 void ModelPanel::setDataShape(int channels, int size, int numClasses)
@@ -186,6 +274,20 @@ void ModelPanel::rebuild()
     m_batchNorm->setEnabled(vgg);
     m_bnMomentum->setEnabled(vgg);
     m_l2->setEnabled(vgg);
+    const bool backbone = models::modelInfo(name).isBackbone();
+    m_dropout->setEnabled(!backbone);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_weights, m_head})
+        w->setEnabled(backbone);
+    const bool newHead =
+        backbone && (m_head->currentData() == "gap" || m_head->currentData() == "flatten");
+    m_headHidden->setEnabled(newHead);
+    m_headDropout->setEnabled(newHead);
+    if (backbone && inputSize() < 32) {
+        // torchvision's backbones downsample 32x: smaller images are enlarged to 32 px.
+        const QSignalBlocker block(m_inputSize);
+        m_inputSize->setValue(32);
+    }
+    updateWeightsStatus();
     try {
         const auto &info = models::modelInfo(name);
         m_description->setText(QString::fromStdString(info.description));
@@ -206,6 +308,75 @@ void ModelPanel::rebuild()
         m_error->setText(QString::fromStdString(e.what()));
     }
     Q_EMIT specChanged();
+}
+
+void ModelPanel::updateWeightsStatus()
+{
+    const std::string name = m_model->currentData().toString().toStdString();
+    m_download->setVisible(false);
+    if (!models::modelInfo(name).isBackbone()) {
+        m_weightsStatus->setText(tr("Our own small CNN: it trains from scratch."));
+        return;
+    }
+    const QString choice = m_weights->currentData().toString();
+    if (choice == "none") {
+        m_weightsStatus->setText(tr("Trains from scratch (random weights)."));
+    } else if (choice == "file") {
+        m_weightsStatus->setText(m_weightsFile.isEmpty() ? tr("No file chosen.") : m_weightsFile);
+    } else {
+        const std::string path = weights::findWeights(name);
+        const QString file = QString::fromStdString(weights::weightInfo(name).fileName);
+        if (path.empty()) {
+            m_weightsStatus->setText(tr("%1 is not on this computer yet.").arg(file));
+            m_download->setVisible(true);
+        } else {
+            m_weightsStatus->setText(tr("✔ %1 (in PyTorch's cache)").arg(file));
+            m_weightsStatus->setToolTip(QString::fromStdString(path));
+        }
+    }
+}
+
+void ModelPanel::downloadWeights()
+{
+    const std::string name = m_model->currentData().toString().toStdString();
+    m_download->setEnabled(false);
+    m_downloadProgress->setVisible(true);
+    m_downloadProgress->setRange(0, 0);
+    QPointer<ModelPanel> self(this);
+    std::thread([self, name] {
+        QString error;
+        try {
+            weights::downloadWeights(name, [self](const data::DownloadProgress &p) {
+                QMetaObject::invokeMethod(
+                    qApp,
+                    [self, p] {
+                        if (!self || p.total <= 0)
+                            return;
+                        self->m_downloadProgress->setRange(0, 1000);
+                        self->m_downloadProgress->setValue(
+                            int(1000.0 * double(p.received) / double(p.total)));
+                    },
+                    Qt::QueuedConnection);
+                return bool(self);
+            });
+        } catch (const std::exception &e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, error] {
+                if (!self)
+                    return;
+                self->m_download->setEnabled(true);
+                self->m_downloadProgress->setVisible(false);
+                self->updateWeightsStatus();
+                if (!error.isEmpty())
+                    self->m_weightsStatus->setText(
+                        QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                            .arg(error.toHtmlEscaped()));
+            },
+            Qt::QueuedConnection);
+    }).detach();
 }
 
 void ModelPanel::showContextMenu(const QPoint &pos)

@@ -9,6 +9,8 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QProgressBar;
+class QPushButton;
 class QSpinBox;
 class QTreeView;
 QT_END_NAMESPACE
@@ -42,6 +44,8 @@ Q_SIGNALS:
 private:
     void rebuild();
     void showContextMenu(const QPoint &pos);
+    void updateWeightsStatus();
+    void downloadWeights();
 
     QComboBox *m_model;
     QLabel *m_description;
@@ -51,6 +55,14 @@ private:
     QCheckBox *m_batchNorm;
     QDoubleSpinBox *m_bnMomentum;
     QDoubleSpinBox *m_l2;
+    QComboBox *m_weights;
+    QLabel *m_weightsStatus;
+    QPushButton *m_download;
+    QProgressBar *m_downloadProgress;
+    QComboBox *m_head;
+    QSpinBox *m_headHidden;
+    QDoubleSpinBox *m_headDropout;
+    QString m_weightsFile;
     QTreeView *m_view;
     LayerTreeModel *m_tree;
     QLabel *m_totals;
