@@ -20,7 +20,7 @@ namespace {
 const char *kTrainHelp = R"(Usage: transferlab-cli train [--config FILE.json] [OPTIONS]
 
 Trains a model and writes a run directory (config.json, metrics.csv, confusion.csv,
-predictions.csv, summary.json, model.pt). Options override the config file.
+predictions.csv, summary.json, model.pth). Options override the config file.
 The last line on stdout is the run's summary as one JSON object.
 
 Data:

@@ -49,7 +49,7 @@ public:
         epochs.push_back(m);
         if (m_writer) {
             m_writer->writeMetrics(epochs);
-            saveCheckpoint(m_model, m_writer->path("model.pt"));
+            saveCheckpoint(m_model, m_writer->path("model.pth"));
         }
         if (m_next)
             m_next->onEpoch(m);
@@ -59,13 +59,11 @@ public:
         if (m_next)
             m_next->onMessage(s);
     }
+    // A state dict with torchvision's names: Python's torch.load + load_state_dict take it,
+    // and so do `--weights FILE` and `predict`.
     static void saveCheckpoint(models::NetworkImpl &model, const std::string &path)
     {
-        writeAtomicWith(path, [&](const std::string &tmp) {
-            torch::serialize::OutputArchive archive;
-            model.save(archive);
-            archive.save_to(tmp);
-        });
+        weights::exportStateDict(model, path);
     }
 
     std::vector<train::EpochMetrics> epochs;
@@ -167,14 +165,17 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
             }
             if (path.empty())
                 throw Error("ImageNet weights for " + config.model.name + " are not in " +
-                            weights::torchHubCheckpointDir() + " (" + weights::weightInfo(config.model.name).fileName +
+                            weights::torchHubCheckpointDir() + " (" +
+                            weights::weightInfo(config.model.name).fileName +
                             "); run `transferlab-cli weights download " + config.model.name +
                             "` or pass --download");
         }
         const weights::Checkpoint ckpt = weights::readCheckpoint(path);
-        const weights::LoadReport report = weights::loadStateDict(*model, ckpt.tensors, false, path);
+        const weights::LoadReport report =
+            weights::loadStateDict(*model, ckpt.tensors, false, path);
         if (report.loaded == 0)
-            throw fileError(path, "none of its tensors fit " + config.model.name + ": " + report.summary());
+            throw fileError(path, "none of its tensors fit " + config.model.name + ": " +
+                                      report.summary());
         say("Weights from " + path + ": " + report.summary());
     }
     const auto summary = models::summarize(
@@ -237,7 +238,7 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     }
     result.epochs = recorder.epochs;
     if (control && control->abortRequested()) {
-        // metrics.csv and model.pt already hold every completed epoch.
+        // metrics.csv and model.pth already hold every completed epoch.
         result.stopped = true;
         return result;
     }
@@ -291,7 +292,7 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
         writer->writePredictions(result.test);
         writer->writeSummary(j.dump(2) + "\n");
         if (result.epochs.empty())
-            Recorder::saveCheckpoint(*model, writer->path("model.pt"));
+            Recorder::saveCheckpoint(*model, writer->path("model.pth"));
     }
     return result;
 }

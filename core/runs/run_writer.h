@@ -14,7 +14,7 @@ namespace tl::runs {
 //   predictions.csv   index,true,predicted,confidence,loss (one row per test image)
 //   confusion_epochs.csv  the test confusion matrix after every epoch, long format
 //   summary.json      headline numbers
-//   model.pt          the trained weights (LibTorch archive)
+//   model.pth         the trained weights as a state dict (torch.load reads it)
 class RunWriter
 {
 public:

@@ -122,7 +122,7 @@ private Q_SLOTS:
         QVERIFY(summary["train_images_per_second"].toDouble() > 0);
         QVERIFY(summary["seconds_per_epoch"].toDouble() > 0);
         for (const char *f : {"config.json", "metrics.csv", "confusion.csv", "predictions.csv",
-                              "summary.json", "model.pt"})
+                              "summary.json", "model.pth"})
             QVERIFY2(QFile::exists(out + "/" + f), f);
         QFile metrics(out + "/metrics.csv");
         QVERIFY(metrics.open(QIODevice::ReadOnly));
@@ -296,7 +296,7 @@ private Q_SLOTS:
         const QJsonObject s = QJsonDocument::fromJson(summary.readAll()).object();
         QCOMPARE(s["stopped"].toBool(), true);
         QVERIFY(s["epochs"].toInt() >= 1 && s["epochs"].toInt() < 50);
-        QVERIFY(QFile::exists(out + "/model.pt"));
+        QVERIFY(QFile::exists(out + "/model.pth"));
     }
 };
 

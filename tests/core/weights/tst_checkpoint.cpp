@@ -184,21 +184,36 @@ private Q_SLOTS:
                  qPrintable(QString::number(relativeError(ours, theirs))));
     }
 
+    void predictMatchesTorchvision_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("resnet18 zip") << "resnet18"
+                                      << "resnet18.pth";
+        QTest::newRow("resnet18 legacy") << "resnet18"
+                                         << "resnet18_legacy.pth";
+        QTest::newRow("mobilenet_v3_small legacy") << "mobilenet_v3_small"
+                                                   << "mobilenet_v3_small_legacy.pth";
+        QTest::newRow("efficientnet_b0 zip") << "efficientnet_b0"
+                                             << "efficientnet_b0.pth";
+    }
     void predictMatchesTorchvision()
     {
+        QFETCH(QString, name);
+        QFETCH(QString, file);
         if (m_models.isEmpty())
             QSKIP("no fixtures");
         // torchvision's top-5 on a 256x256 image, then the CLI on the same file.
         const QString image = path("predict.png");
         QProcess py;
-        py.start(kPython, {script(), "predict", path("resnet18.pth"), "resnet18", image});
+        py.start(kPython, {script(), "predict", path(file), name, image});
         QVERIFY(py.waitForFinished(300000));
         QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
         const QJsonArray theirs = QJsonDocument::fromJson(py.readAllStandardOutput()).array();
         QCOMPARE(theirs.size(), 5);
         QProcess cli;
-        cli.start(TL_CLI_PATH, {"predict", "--model", "resnet18", "--weights", path("resnet18.pth"),
-                                "--json", image});
+        cli.start(TL_CLI_PATH,
+                  {"predict", "--model", name, "--weights", path(file), "--json", image});
         QVERIFY(cli.waitForFinished(300000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
         const QJsonObject ours = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
