@@ -120,11 +120,12 @@ std::string normalizationName(Normalization n)
 
 Normalization normalizationFromName(const std::string &name)
 {
-    for (auto n : {Normalization::Auto, Normalization::Dataset, Normalization::ImageNet, Normalization::None,
-                   Normalization::Custom})
+    for (auto n : {Normalization::Auto, Normalization::Dataset, Normalization::ImageNet,
+                   Normalization::None, Normalization::Custom})
         if (normalizationName(n) == name)
             return n;
-    throw Error("unknown normalization '" + name + "' (known: auto, dataset, imagenet, none, custom)");
+    throw Error("unknown normalization '" + name +
+                "' (known: auto, dataset, imagenet, none, custom)");
 }
 
 } // namespace tl::data

@@ -10,13 +10,16 @@ torch::Tensor runSequential(torch::nn::SequentialImpl &seq, torch::Tensor x, con
 {
     for (auto &any : seq) {
         torch::nn::Module *child = any.ptr().get();
-        if (auto *inner = dynamic_cast<torch::nn::SequentialImpl *>(child))
+        if (auto *inner = dynamic_cast<torch::nn::SequentialImpl *>(child)) {
             x = runSequential(*inner, x, hook);
-        else
+        } else {
             x = any.forward(x);
-        if (hook)
-            (*hook)(child, x);
+            if (hook)
+                (*hook)(child, x);
+        }
     }
+    if (hook)
+        (*hook)(&seq, x);
     return x;
 }
 
@@ -130,9 +133,8 @@ torch::Tensor BackboneNetImpl::forwardTraced(torch::Tensor x, const ShapeHook &h
         return forwardNativeHead(x, hook);
     x = m_gap ? torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1) : x.flatten(1);
     if (auto *seq = dynamic_cast<torch::nn::SequentialImpl *>(m_headModule))
-        x = runSequential(*seq, x, hook);
-    else
-        x = m_head.forward(x);
+        return runSequential(*seq, x, hook);
+    x = m_head.forward(x);
     if (hook)
         (*hook)(m_headModule, x);
     return x;

@@ -26,7 +26,8 @@ TORCH_MODULE_IMPL(SequentialBlock, SequentialImpl);
 // Called after each module of a traced forward pass with that module's output (summaries).
 using ShapeHook = std::function<void(const torch::nn::Module *, const torch::Tensor &)>;
 
-// Runs a Sequential child by child, reporting every output (nested Sequentials included).
+// Runs a Sequential child by child, reporting every child's output and finally its own
+// (nested Sequentials included).
 torch::Tensor runSequential(torch::nn::SequentialImpl &seq, torch::Tensor x, const ShapeHook *hook);
 
 // The first children of `features` up to and including `at` ("features.N" or "N").

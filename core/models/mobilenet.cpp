@@ -117,19 +117,13 @@ void MobileNetImpl::buildNativeHead(int numClasses)
 
 torch::Tensor MobileNetImpl::forwardFeatures(torch::Tensor x, const ShapeHook *hook)
 {
-    x = runSequential(*features, x, hook);
-    if (hook)
-        (*hook)(features.get(), x);
-    return x;
+    return runSequential(*features, x, hook);
 }
 
 torch::Tensor MobileNetImpl::forwardNativeHead(torch::Tensor x, const ShapeHook *hook)
 {
     x = torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1);
-    x = runSequential(*classifier, x, hook);
-    if (hook)
-        (*hook)(classifier.get(), x);
-    return x;
+    return runSequential(*classifier, x, hook);
 }
 
 MBConvImpl::MBConvImpl(int in, int out, int kernel, int stride, int expandRatio,
@@ -191,19 +185,13 @@ void EfficientNetImpl::buildNativeHead(int numClasses)
 
 torch::Tensor EfficientNetImpl::forwardFeatures(torch::Tensor x, const ShapeHook *hook)
 {
-    x = runSequential(*features, x, hook);
-    if (hook)
-        (*hook)(features.get(), x);
-    return x;
+    return runSequential(*features, x, hook);
 }
 
 torch::Tensor EfficientNetImpl::forwardNativeHead(torch::Tensor x, const ShapeHook *hook)
 {
     x = torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1);
-    x = runSequential(*classifier, x, hook);
-    if (hook)
-        (*hook)(classifier.get(), x);
-    return x;
+    return runSequential(*classifier, x, hook);
 }
 
 } // namespace tl::models

@@ -15,8 +15,6 @@ torch::Tensor NetworkImpl::forwardTraced(
         auto *seq = dynamic_cast<torch::nn::SequentialImpl *>(child.value().get());
         TORCH_CHECK(seq, "cannot trace ", name(), ": child ", child.key(), " is not a Sequential");
         x = runSequential(*seq, x, h);
-        if (h)
-            (*h)(seq, x);
     }
     return x;
 }

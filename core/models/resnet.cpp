@@ -112,8 +112,6 @@ torch::Tensor ResNetImpl::forwardFeatures(torch::Tensor x, const ShapeHook *hook
     }
     for (int s = 0; s < m_stagesUsed; ++s) {
         x = runSequential(*stages[std::size_t(s)], x, hook);
-        if (hook)
-            (*hook)(stages[std::size_t(s)].get(), x);
     }
     return x;
 }

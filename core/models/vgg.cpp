@@ -95,10 +95,7 @@ void VggImpl::buildNativeHead(int numClasses)
 
 torch::Tensor VggImpl::forwardFeatures(torch::Tensor x, const ShapeHook *hook)
 {
-    x = runSequential(*features, x, hook);
-    if (hook)
-        (*hook)(features.get(), x);
-    return x;
+    return runSequential(*features, x, hook);
 }
 
 torch::Tensor VggImpl::forwardNativeHead(torch::Tensor x, const ShapeHook *hook)
@@ -106,10 +103,7 @@ torch::Tensor VggImpl::forwardNativeHead(torch::Tensor x, const ShapeHook *hook)
     x = avgpool(x);
     if (hook)
         (*hook)(avgpool.get(), x);
-    x = runSequential(*classifier, x.flatten(1), hook);
-    if (hook)
-        (*hook)(classifier.get(), x);
-    return x;
+    return runSequential(*classifier, x.flatten(1), hook);
 }
 
 } // namespace tl::models

@@ -316,8 +316,10 @@ void ExperimentConfig::validate() const
     check(model.bnMomentum >= 0 && model.bnMomentum < 1, "model.bn_momentum", "must be in [0, 1)");
     check(model.l2 >= 0, "model.l2", "must not be negative");
     check(model.poolSize >= 1 && model.poolSize <= 8, "model.pool_size", "must be 1..8");
-    check(model.headHidden >= 0 && model.headHidden <= 65536, "model.head_hidden", "must be 0..65536");
-    check(model.headDropout >= 0 && model.headDropout < 1, "model.head_dropout", "must be in [0, 1)");
+    check(model.headHidden >= 0 && model.headHidden <= 65536, "model.head_hidden",
+          "must be 0..65536");
+    check(model.headDropout >= 0 && model.headDropout < 1, "model.head_dropout",
+          "must be in [0, 1)");
     static const std::set<std::string> heads = {"keep", "imagenet", "gap", "flatten"};
     check(heads.count(model.head) != 0, "model.head", "must be keep, imagenet, gap or flatten");
     check(preprocess.imageSize >= 0 && preprocess.imageSize <= 2048, "preprocess.image_size",

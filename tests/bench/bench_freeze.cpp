@@ -52,7 +52,9 @@ int main(int argc, char **argv)
         frozen.push_back(imagesPerSecond("backbone", x, y));
     }
     std::printf("{\"model\": \"resnet18\", \"input\": %d, \"threads\": %d, \"repeats\": %d, "
-                "\"unfrozen_images_per_second\": %.1f, \"frozen_backbone_images_per_second\": %.1f, \"speedup\": %.2f}\n",
-                size, at::get_num_threads(), repeats, median(full), median(frozen), median(frozen) / median(full));
+                "\"unfrozen_images_per_second\": %.1f, \"frozen_backbone_images_per_second\": "
+                "%.1f, \"speedup\": %.2f}\n",
+                size, at::get_num_threads(), repeats, median(full), median(frozen),
+                median(frozen) / median(full));
     return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "data/transform.h"
 #include "models/gallery_model.h"
+#include "widgets/background.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -281,45 +282,37 @@ void DataPanel::reload()
     const int generation = ++m_generation;
     m_download->setVisible(false);
     setBusy(true, tr("Loading %1…").arg(m_dataset->currentText()));
-    QPointer<DataPanel> self(this);
-    std::thread([self, options, generation] {
-        std::shared_ptr<const data::DatasetSplits> loaded;
-        QString error;
-        try {
-            loaded = std::make_shared<const data::DatasetSplits>(data::loadDataset(options));
-        } catch (const std::exception &e) {
-            error = QString::fromStdString(e.what());
-        }
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, loaded, error, generation] {
-                if (!self || generation != self->m_generation)
-                    return; // a newer request replaced this one
-                if (!loaded) {
-                    self->setBusy(false, QStringLiteral("<span style='color:#c0392b'>%1</span>")
-                                             .arg(error.toHtmlEscaped()));
-                    const bool missing = error.contains(QStringLiteral("not found"));
-                    self->m_download->setVisible(missing);
-                    Q_EMIT self->loadFailed(error);
-                    return;
-                }
-                self->m_data = loaded;
-                self->setBusy(
-                    false,
-                    tr("%1 training, %2 validation, %3 test images of %4×%5 pixels, %6 classes")
-                        .arg(loaded->train.size())
-                        .arg(loaded->val.size())
-                        .arg(loaded->test.size())
-                        .arg(loaded->train.width)
-                        .arg(loaded->train.height)
-                        .arg(loaded->train.numClasses()));
-                self->m_status->setToolTip(QString::fromStdString(loaded->source));
-                self->updateChart();
-                self->newSamples();
-                Q_EMIT self->datasetLoaded(loaded);
-            },
-            Qt::QueuedConnection);
-    }).detach();
+    auto loaded = std::make_shared<std::shared_ptr<const data::DatasetSplits>>();
+    runInBackground<DataPanel>(
+        this,
+        [options, loaded] {
+            *loaded = std::make_shared<const data::DatasetSplits>(data::loadDataset(options));
+        },
+        [generation, loaded](DataPanel *self, const QString &error) {
+            if (generation != self->m_generation)
+                return; // a newer request replaced this one
+            if (!error.isEmpty()) {
+                self->setBusy(false, QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                                         .arg(error.toHtmlEscaped()));
+                self->m_download->setVisible(error.contains(QStringLiteral("not found")));
+                Q_EMIT self->loadFailed(error);
+                return;
+            }
+            const auto &d = *loaded;
+            self->m_data = d;
+            self->setBusy(
+                false, tr("%1 training, %2 validation, %3 test images of %4×%5 pixels, %6 classes")
+                           .arg(d->train.size())
+                           .arg(d->val.size())
+                           .arg(d->test.size())
+                           .arg(d->train.width)
+                           .arg(d->train.height)
+                           .arg(d->train.numClasses()));
+            self->m_status->setToolTip(QString::fromStdString(d->source));
+            self->updateChart();
+            self->newSamples();
+            Q_EMIT self->datasetLoaded(d);
+        });
 }
 
 void DataPanel::startDownload()
@@ -332,48 +325,36 @@ void DataPanel::startDownload()
     m_progress->setVisible(true);
     m_progress->setRange(0, 0);
     setBusy(true, tr("Downloading %1…").arg(m_dataset->currentText()));
-    QPointer<DataPanel> self(this);
-    std::thread([self, name, cancel] {
-        QString error;
-        try {
-            data::downloadDataset(name, {}, [self, cancel](const data::DownloadProgress &p) {
-                QMetaObject::invokeMethod(
-                    qApp,
-                    [self, p] {
-                        if (!self)
-                            return;
-                        self->m_progress->setRange(0, p.total > 0 ? 1000 : 0);
-                        if (p.total > 0)
-                            self->m_progress->setValue(
-                                int(1000.0 * double(p.received) / double(p.total)));
-                        self->m_progress->setFormat(QStringLiteral("%1  %2 MB")
-                                                        .arg(QString::fromStdString(p.fileName))
-                                                        .arg(p.received / 1e6, 0, 'f', 1));
-                    },
-                    Qt::QueuedConnection);
+    const QPointer<DataPanel> guard(this);
+    runInBackground<DataPanel>(
+        this,
+        [guard, name, cancel] {
+            data::downloadDataset(name, {}, [guard, cancel](const data::DownloadProgress &p) {
+                postTo(guard, [p](DataPanel *self) {
+                    self->m_progress->setRange(0, p.total > 0 ? 1000 : 0);
+                    if (p.total > 0)
+                        self->m_progress->setValue(
+                            int(1000.0 * double(p.received) / double(p.total)));
+                    self->m_progress->setFormat(QStringLiteral("%1  %2 MB")
+                                                    .arg(QString::fromStdString(p.fileName))
+                                                    .arg(p.received / 1e6, 0, 'f', 1));
+                });
                 return !*cancel;
             });
-        } catch (const std::exception &e) {
-            error = QString::fromStdString(e.what());
-        }
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, error] {
-                if (!self)
-                    return;
-                self->m_cancel->setVisible(false);
-                self->m_progress->setVisible(false);
-                if (!error.isEmpty()) {
-                    self->setBusy(false, QStringLiteral("<span style='color:#c0392b'>%1</span>")
-                                             .arg(error.toHtmlEscaped()));
-                    self->m_download->setVisible(true);
-                    Q_EMIT self->loadFailed(error);
-                } else {
-                    self->reload();
-                }
-            },
-            Qt::QueuedConnection);
-    }).detach();
+        },
+        [](DataPanel *self, const QString &error) {
+            self->m_cancel->setVisible(false);
+            self->m_progress->setVisible(false);
+            if (error.isEmpty()) {
+                self->reload();
+                return;
+            }
+            self->setBusy(
+                false,
+                QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.toHtmlEscaped()));
+            self->m_download->setVisible(true);
+            Q_EMIT self->loadFailed(error);
+        });
 }
 
 void DataPanel::updateChart()

@@ -4,6 +4,7 @@
 #include "models/layer_tree.h"
 #include "models/layer_tree_model.h"
 #include "weights/weight_catalog.h"
+#include "widgets/background.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -342,41 +343,30 @@ void ModelPanel::downloadWeights()
     m_download->setEnabled(false);
     m_downloadProgress->setVisible(true);
     m_downloadProgress->setRange(0, 0);
-    QPointer<ModelPanel> self(this);
-    std::thread([self, name] {
-        QString error;
-        try {
-            weights::downloadWeights(name, [self](const data::DownloadProgress &p) {
-                QMetaObject::invokeMethod(
-                    qApp,
-                    [self, p] {
-                        if (!self || p.total <= 0)
-                            return;
-                        self->m_downloadProgress->setRange(0, 1000);
-                        self->m_downloadProgress->setValue(
-                            int(1000.0 * double(p.received) / double(p.total)));
-                    },
-                    Qt::QueuedConnection);
-                return bool(self);
+    const QPointer<ModelPanel> guard(this);
+    runInBackground<ModelPanel>(
+        this,
+        [guard, name] {
+            weights::downloadWeights(name, [guard](const data::DownloadProgress &p) {
+                postTo(guard, [p](ModelPanel *self) {
+                    if (p.total <= 0)
+                        return;
+                    self->m_downloadProgress->setRange(0, 1000);
+                    self->m_downloadProgress->setValue(
+                        int(1000.0 * double(p.received) / double(p.total)));
+                });
+                return !guard.isNull();
             });
-        } catch (const std::exception &e) {
-            error = QString::fromStdString(e.what());
-        }
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, error] {
-                if (!self)
-                    return;
-                self->m_download->setEnabled(true);
-                self->m_downloadProgress->setVisible(false);
-                self->updateWeightsStatus();
-                if (!error.isEmpty())
-                    self->m_weightsStatus->setText(
-                        QStringLiteral("<span style='color:#c0392b'>%1</span>")
-                            .arg(error.toHtmlEscaped()));
-            },
-            Qt::QueuedConnection);
-    }).detach();
+        },
+        [](ModelPanel *self, const QString &error) {
+            self->m_download->setEnabled(true);
+            self->m_downloadProgress->setVisible(false);
+            self->updateWeightsStatus();
+            if (!error.isEmpty())
+                self->m_weightsStatus->setText(
+                    QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                        .arg(error.toHtmlEscaped()));
+        });
 }
 
 void ModelPanel::showContextMenu(const QPoint &pos)
