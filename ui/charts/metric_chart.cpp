@@ -52,6 +52,15 @@ int MetricChart::addSeries(const QString &name, const QColor &color, bool dashed
     return int(m_series.size()) - 1;
 }
 
+void MetricChart::setCompact()
+{
+    m_chart->legend()->hide();
+    m_x->setTitleVisible(false);
+    m_y->setTitleVisible(false);
+    m_y->setTickCount(3);
+    m_view->setMinimumHeight(150);
+}
+
 void MetricChart::setYLabelFormat(const QString &format)
 {
     m_y->setLabelFormat(format);

@@ -34,6 +34,8 @@ public:
     int pointCount(int series) const;
     void setLineWidth(qreal width);
     void setYLabelFormat(const QString &format);
+    // For a small single-series chart: no legend, no axis titles.
+    void setCompact();
 
 private:
     void updateAxes();

@@ -125,9 +125,10 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_accTrain = m_accuracy->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
     m_accVal = m_accuracy->addSeries(tr("validation (epoch)"), QColor(230, 97, 0), true, true);
     m_lrChart = new MetricChart(tr("Learning rate"), tr("lr"));
-    m_lrChart->setMaximumHeight(190);
+    m_lrChart->setMaximumHeight(180);
     m_lrChart->setYLabelFormat(QStringLiteral("%.2g"));
     m_lrSeries = m_lrChart->addSeries(tr("learning rate"), QColor(117, 80, 123));
+    m_lrChart->setCompact();
     auto *charts = new QVBoxLayout;
     charts->addWidget(m_loss, 3);
     charts->addWidget(m_accuracy, 3);
