@@ -14,6 +14,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The loss became NaN or infinite: the stage stopped. The CLI exits with code 3 for it.
+class DivergenceError : public Error
+{
+public:
+    using Error::Error;
+};
+
 // "FILE: what is wrong"
 inline Error fileError(const std::string &path, const std::string &what)
 {

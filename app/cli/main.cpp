@@ -25,7 +25,7 @@ Commands:
   download    download a dataset into the cache (checksums verified)
 
 Exit codes: 0 success, 2 bad input (the message names the file or option),
-130 interrupted (Ctrl-C), 1 internal error.
+3 training diverged (NaN/inf loss), 130 interrupted (Ctrl-C), 1 internal error.
 )";
 
 } // namespace
@@ -64,6 +64,9 @@ int main(int argc, char **argv)
     } catch (const tl::cli::UsageError &e) {
         std::fprintf(stderr, "transferlab-cli %s: %s\n", command.c_str(), e.message.c_str());
         return 2;
+    } catch (const tl::DivergenceError &e) {
+        std::fprintf(stderr, "transferlab-cli %s: %s\n", command.c_str(), e.what());
+        return 3;
     } catch (const tl::Error &e) {
         std::fprintf(stderr, "transferlab-cli %s: %s\n", command.c_str(), e.what());
         return 2;

@@ -224,6 +224,24 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
         fo.epochs = stage.epochs;
         fo.firstGlobalEpoch = globalEpoch;
         fo.optimizer = stage.optimizer;
+        fo.schedule = stage.schedule;
+        fo.earlyStopping = stage.earlyStopping;
+        fo.labelSmoothing = stage.labelSmoothing;
+        fo.gradClip = stage.gradClip;
+        fo.backboneLrMultiplier = stage.backboneLrMultiplier;
+        if (!stage.freeze.empty()) {
+            // Each stage sets its own freezing: e.g. the backbone, then everything before block5.
+            for (auto &p : model->parameters())
+                p.set_requires_grad(true);
+            models::freezeLayers(*model, config.model.frozen);
+            models::freezeLayers(
+                *model, models::resolveFreezeSpec(models::summarize(*model, {}), stage.freeze));
+            std::int64_t trainable = 0;
+            for (const auto &p : model->parameters())
+                trainable += p.requires_grad() ? p.numel() : 0;
+            say("Stage " + std::to_string(s + 1) + " (" + stage.name + "): freeze " + stage.freeze +
+                ", " + std::to_string(trainable) + " trainable parameters");
+        }
         fo.numClasses = config.model.numClasses;
         if (config.confusionEveryEpoch)
             fo.trackConfusionOn = &testLoader;

@@ -214,9 +214,32 @@ ExperimentConfig ExperimentConfig::fromJson(const std::string &text, const std::
             sr.get("name", st.name);
             sr.get("epochs", st.epochs);
             sr.get("batch_size", st.batchSize);
+            sr.get("freeze", st.freeze);
+            sr.get("label_smoothing", st.labelSmoothing);
+            sr.get("grad_clip", st.gradClip);
+            sr.get("backbone_lr_multiplier", st.backboneLrMultiplier);
             if (sr.has("optimizer")) {
                 Reader o(sr.child("optimizer"), sr.path("optimizer"), origin);
                 readOptimizer(o, st.optimizer);
+            }
+            if (sr.has("schedule")) {
+                Reader sc(sr.child("schedule"), sr.path("schedule"), origin);
+                sc.get("type", st.schedule.type);
+                sc.get("step_size", st.schedule.stepSize);
+                sc.get("gamma", st.schedule.gamma);
+                sc.get("factor", st.schedule.factor);
+                sc.get("patience", st.schedule.patience);
+                sc.get("monitor", st.schedule.monitor);
+                sc.get("min_lr", st.schedule.minLr);
+                sc.get("warmup_epochs", st.schedule.warmupEpochs);
+            }
+            if (sr.has("early_stopping")) {
+                Reader es(sr.child("early_stopping"), sr.path("early_stopping"), origin);
+                st.earlyStopping.enabled = true;
+                es.get("enabled", st.earlyStopping.enabled);
+                es.get("monitor", st.earlyStopping.monitor);
+                es.get("patience", st.earlyStopping.patience);
+                es.get("restore_best", st.earlyStopping.restoreBest);
             }
             c.stages.push_back(st);
         }
@@ -242,7 +265,25 @@ std::string ExperimentConfig::toJson() const
         stagesJson.push_back({{"name", s.name},
                               {"epochs", s.epochs},
                               {"batch_size", s.batchSize},
-                              {"optimizer", optimizerJson(s.optimizer)}});
+                              {"freeze", s.freeze},
+                              {"optimizer", optimizerJson(s.optimizer)},
+                              {"schedule",
+                               {{"type", s.schedule.type},
+                                {"step_size", s.schedule.stepSize},
+                                {"gamma", s.schedule.gamma},
+                                {"factor", s.schedule.factor},
+                                {"patience", s.schedule.patience},
+                                {"monitor", s.schedule.monitor},
+                                {"min_lr", s.schedule.minLr},
+                                {"warmup_epochs", s.schedule.warmupEpochs}}},
+                              {"early_stopping",
+                               {{"enabled", s.earlyStopping.enabled},
+                                {"monitor", s.earlyStopping.monitor},
+                                {"patience", s.earlyStopping.patience},
+                                {"restore_best", s.earlyStopping.restoreBest}}},
+                              {"label_smoothing", s.labelSmoothing},
+                              {"grad_clip", s.gradClip},
+                              {"backbone_lr_multiplier", s.backboneLrMultiplier}});
     json j = {
         {"version", kVersion},
         {"name", name},
@@ -345,6 +386,29 @@ void ExperimentConfig::validate() const
         static const std::set<std::string> known = {"sgd", "adam", "adamw", "rmsprop"};
         check(known.count(s.optimizer.name) != 0, k + ".optimizer.name",
               "unknown optimizer '" + s.optimizer.name + "' (known: sgd, adam, adamw, rmsprop)");
+        static const std::set<std::string> schedules = {"none", "step", "cosine", "onecycle",
+                                                        "plateau"};
+        check(schedules.count(s.schedule.type) != 0, k + ".schedule.type",
+              "unknown schedule '" + s.schedule.type +
+                  "' (known: none, step, cosine, onecycle, plateau)");
+        static const std::set<std::string> monitors = {"val_accuracy", "val_loss", "train_loss",
+                                                       "train_accuracy"};
+        check(monitors.count(s.schedule.monitor) != 0, k + ".schedule.monitor",
+              "must be val_accuracy, val_loss, train_accuracy or train_loss");
+        check(monitors.count(s.earlyStopping.monitor) != 0, k + ".early_stopping.monitor",
+              "must be val_accuracy, val_loss, train_accuracy or train_loss");
+        check(s.schedule.stepSize >= 1, k + ".schedule.step_size", "must be at least 1");
+        check(s.schedule.gamma > 0 && s.schedule.gamma <= 1, k + ".schedule.gamma",
+              "must be in (0, 1]");
+        check(s.schedule.factor > 0 && s.schedule.factor < 1, k + ".schedule.factor",
+              "must be in (0, 1)");
+        check(s.schedule.patience >= 0, k + ".schedule.patience", "must not be negative");
+        check(s.schedule.warmupEpochs >= 0, k + ".schedule.warmup_epochs", "must not be negative");
+        check(s.earlyStopping.patience >= 1, k + ".early_stopping.patience", "must be at least 1");
+        check(s.labelSmoothing >= 0 && s.labelSmoothing < 1, k + ".label_smoothing",
+              "must be in [0, 1)");
+        check(s.gradClip >= 0, k + ".grad_clip", "must not be negative");
+        check(s.backboneLrMultiplier > 0, k + ".backbone_lr_multiplier", "must be positive");
     }
 }
 

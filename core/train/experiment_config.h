@@ -17,6 +17,14 @@ struct StageConfig
     int epochs = 1;
     int batchSize = 64;
     OptimizerConfig optimizer;
+    // Freeze spec applied when the stage starts (none, backbone, before:LAYER,
+    // all-but-last:N, paths); empty: keep the model's freezing as it is.
+    std::string freeze;
+    ScheduleConfig schedule;
+    EarlyStoppingConfig earlyStopping;
+    double labelSmoothing = 0.0;
+    double gradClip = 0.0;
+    double backboneLrMultiplier = 1.0;
 };
 
 // One experiment: shared by the GUI and `transferlab-cli --config`, written fully resolved into

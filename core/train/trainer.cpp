@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <math.h>
 
 namespace tl::train {
 
@@ -28,9 +29,10 @@ double currentLr(torch::optim::Optimizer &opt)
 void checkFinite(double loss, int epoch, std::int64_t batch)
 {
     if (!std::isfinite(loss))
-        throw Error(std::string("training diverged: the loss became ") +
-                    (std::isnan(loss) ? "NaN" : "infinite") + " by epoch " + std::to_string(epoch) +
-                    ", batch " + std::to_string(batch) + "; try a lower learning rate");
+        throw DivergenceError(std::string("training diverged: the loss became ") +
+                              (std::isnan(loss) ? "NaN" : "infinite") + " by epoch " +
+                              std::to_string(epoch) + ", batch " + std::to_string(batch) +
+                              "; try a lower learning rate");
 }
 
 // Training mode, except that a BatchNorm whose parameters are all frozen runs in inference mode:
@@ -86,6 +88,67 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &c,
     throw Error("unknown optimizer '" + c.name + "' (known: sgd, adam, adamw, rmsprop)");
 }
 
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &c,
+                                                       const std::vector<torch::Tensor> &backbone,
+                                                       const std::vector<torch::Tensor> &head,
+                                                       double multiplier)
+{
+    if (!(multiplier > 0))
+        throw Error("the backbone's learning-rate multiplier must be positive");
+    if (backbone.empty() || head.empty() || multiplier == 1.0) {
+        std::vector<torch::Tensor> all = backbone;
+        all.insert(all.end(), head.begin(), head.end());
+        return makeOptimizer(c, all);
+    }
+    auto optimizer = makeOptimizer(c, head);
+    auto options = optimizer->defaults().clone();
+    options->set_lr(c.lr * multiplier);
+    optimizer->add_param_group(torch::optim::OptimizerParamGroup(backbone, std::move(options)));
+    return optimizer;
+}
+
+double scheduledLr(const ScheduleConfig &s, double baseLr, int epoch, int epochs)
+{
+    if (s.type == "step")
+        return baseLr * std::pow(s.gamma, double(epoch / std::max(1, s.stepSize)));
+    if (s.type == "cosine") {
+        const double t = epochs > 1 ? double(epoch) / double(epochs) : 0.0;
+        return s.minLr + (baseLr - s.minLr) * 0.5 * (1.0 + std::cos(M_PI * t));
+    }
+    return baseLr; // none, plateau (driven by the monitor), onecycle (per batch)
+}
+
+namespace {
+
+// torch.optim.lr_scheduler.OneCycleLR's defaults: 30 % warm-up from lr/25, cosine annealing to
+// lr/25/1e4.
+double oneCycleFactor(double t)
+{
+    const double start = 1.0 / 25.0, end = start / 1e4, pct = 0.3;
+    auto cosine = [](double a, double b, double x) {
+        return b + (a - b) * 0.5 * (1.0 + std::cos(M_PI * x));
+    };
+    return t < pct ? cosine(start, 1.0, t / pct) : cosine(1.0, end, (t - pct) / (1.0 - pct));
+}
+
+double monitored(const EpochMetrics &m, const std::string &monitor)
+{
+    if (monitor == "val_accuracy")
+        return m.hasValidation ? m.valAccuracy : m.trainAccuracy;
+    if (monitor == "val_loss")
+        return m.hasValidation ? m.valLoss : m.trainLoss;
+    if (monitor == "train_accuracy")
+        return m.trainAccuracy;
+    return m.trainLoss;
+}
+
+bool higherIsBetter(const std::string &monitor)
+{
+    return monitor.find("accuracy") != std::string::npos;
+}
+
+} // namespace
+
 Trainer::Trainer(std::shared_ptr<models::NetworkImpl> model, torch::Device device,
                  TrainingObserver *observer, RunControl *control)
     : m_model(std::move(model)), m_device(device), m_observer(observer),
@@ -97,13 +160,56 @@ Trainer::Trainer(std::shared_ptr<models::NetworkImpl> model, torch::Device devic
 FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOptions &o)
 {
     FitResult result;
-    std::vector<torch::Tensor> params;
-    for (auto &p : m_model->parameters())
-        if (p.requires_grad())
-            params.push_back(p);
+    // The head is the model's last top-level module; the rest is the backbone.
+    std::vector<torch::Tensor> params, backbone, head;
+    const auto children = m_model->named_children();
+    const std::string headName = children.is_empty() ? std::string() : children.keys().back();
+    for (const auto &p : m_model->named_parameters()) {
+        if (!p.value().requires_grad())
+            continue;
+        params.push_back(p.value());
+        const bool inHead = !headName.empty() && p.key().rfind(headName + ".", 0) == 0;
+        (inHead ? head : backbone).push_back(p.value());
+    }
     if (params.empty())
         throw Error("nothing to train: every layer is frozen");
-    auto optimizer = makeOptimizer(o.optimizer, params);
+    auto optimizer = makeOptimizer(o.optimizer, backbone, head, o.backboneLrMultiplier);
+    std::vector<double> baseLr;
+    for (auto &g : optimizer->param_groups())
+        baseLr.push_back(g.options().get_lr());
+    auto setLr = [&](double factor) {
+        auto &groups = optimizer->param_groups();
+        for (std::size_t g = 0; g < groups.size(); ++g)
+            groups[g].options().set_lr(baseLr[g] * factor);
+    };
+    double plateauFactor = 1.0, plateauBest = 0.0;
+    int plateauWait = 0;
+    bool plateauSeen = false;
+    // Early stopping: the best epoch's weights, kept on the CPU.
+    double best = 0.0;
+    bool bestSeen = false;
+    int sinceBest = 0;
+    std::vector<torch::Tensor> bestState;
+    auto snapshot = [&] {
+        bestState.clear();
+        for (const auto &p : m_model->parameters())
+            bestState.push_back(p.detach().to(torch::kCPU, /*non_blocking=*/false, /*copy=*/true));
+        for (const auto &b : m_model->buffers())
+            bestState.push_back(b.detach().to(torch::kCPU, false, true));
+    };
+    auto restore = [&] {
+        torch::NoGradGuard ng;
+        std::size_t i = 0;
+        for (auto &p : m_model->parameters())
+            p.copy_(bestState[i++]);
+        for (auto &b : m_model->buffers())
+            b.copy_(bestState[i++]);
+    };
+    const std::int64_t totalSteps =
+        std::int64_t(o.epochs) * std::max<std::int64_t>(1, train.batchesPerEpoch());
+    std::int64_t stageStep = 0;
+    auto nn_options =
+        torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(o.labelSmoothing);
     if (m_observer)
         m_observer->onStageStarted(o.stage, o.stageName, o.epochs);
 
@@ -111,6 +217,9 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
     std::int64_t stageImages = 0;
     const std::int64_t batches = train.batchesPerEpoch();
     for (int epoch = 1; epoch <= o.epochs; ++epoch) {
+        const double epochFactor =
+            scheduledLr(o.schedule, 1.0, epoch - 1, o.epochs) * plateauFactor;
+        setLr(epochFactor);
         setTrainingMode(*m_model);
         train.startEpoch(o.firstGlobalEpoch + epoch - 1);
         const auto epochStart = Clock::now();
@@ -132,13 +241,25 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
             const bool nonBlocking = m_device.is_cuda();
             auto x = batch.images.to(m_device, nonBlocking);
             auto y = batch.labels.to(m_device, nonBlocking);
+            if (o.schedule.type == "onecycle" || o.schedule.warmupEpochs > 0) {
+                double f = o.schedule.type == "onecycle"
+                               ? oneCycleFactor(double(stageStep) / double(totalSteps))
+                               : epochFactor;
+                const std::int64_t warmupSteps = std::int64_t(o.schedule.warmupEpochs) * batches;
+                if (stageStep < warmupSteps)
+                    f *= 0.01 + 0.99 * double(stageStep) / double(warmupSteps);
+                setLr(f);
+            }
+            ++stageStep;
             optimizer->zero_grad();
             auto logits = m_model->forward(x);
-            auto loss = torch::nn::functional::cross_entropy(logits, y);
+            auto loss = torch::nn::functional::cross_entropy(logits, y, nn_options);
             torch::Tensor total = loss;
             if (auto reg = m_model->regularizationLoss(); reg.defined())
                 total = loss + reg;
             total.backward();
+            if (o.gradClip > 0)
+                torch::nn::utils::clip_grad_norm_(params, o.gradClip);
             optimizer->step();
 
             const std::int64_t n = y.size(0);
@@ -207,6 +328,53 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
             result.stopped = true;
             break;
         }
+        if (o.schedule.type == "plateau") {
+            // Keras' ReduceLROnPlateau: after `patience` epochs without improvement, lr *= factor.
+            const double v = monitored(m, o.schedule.monitor);
+            const bool better =
+                !plateauSeen ||
+                (higherIsBetter(o.schedule.monitor) ? v > plateauBest : v < plateauBest);
+            if (better) {
+                plateauBest = v;
+                plateauSeen = true;
+                plateauWait = 0;
+            } else if (++plateauWait >= o.schedule.patience) {
+                plateauFactor =
+                    std::max(plateauFactor * o.schedule.factor, o.schedule.minLr / baseLr.front());
+                plateauWait = 0;
+                if (m_observer)
+                    m_observer->onMessage("learning rate reduced to " +
+                                          std::to_string(baseLr.front() * plateauFactor));
+            }
+        }
+        if (o.earlyStopping.enabled) {
+            const double v = monitored(m, o.earlyStopping.monitor);
+            const bool better =
+                !bestSeen || (higherIsBetter(o.earlyStopping.monitor) ? v > best : v < best);
+            if (better) {
+                best = v;
+                bestSeen = true;
+                sinceBest = 0;
+                result.bestEpoch = epoch;
+                if (o.earlyStopping.restoreBest)
+                    snapshot();
+            } else if (++sinceBest >= o.earlyStopping.patience) {
+                result.stoppedEarly = true;
+                if (m_observer)
+                    m_observer->onMessage("early stopping: no better " + o.earlyStopping.monitor +
+                                          " for " + std::to_string(o.earlyStopping.patience) +
+                                          " epochs");
+                break;
+            }
+        }
+    }
+    if (o.earlyStopping.enabled && o.earlyStopping.restoreBest && !bestState.empty() &&
+        result.bestEpoch != int(result.epochs.size())) {
+        restore();
+        if (m_observer)
+            m_observer->onMessage("restored the weights of epoch " +
+                                  std::to_string(result.bestEpoch) + " (best " +
+                                  o.earlyStopping.monitor + ")");
     }
     result.seconds = secondsSince(stageStart);
     double trainSeconds = 0;

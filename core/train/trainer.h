@@ -22,6 +22,13 @@ struct FitOptions
     int epochs = 1;
     int firstGlobalEpoch = 1;
     OptimizerConfig optimizer;
+    ScheduleConfig schedule;
+    EarlyStoppingConfig earlyStopping;
+    double labelSmoothing = 0.0;
+    double gradClip = 0.0; // max global gradient norm; 0: off
+    // Learning rate of the backbone relative to the head (the model's last top-level module);
+    // 1: one group. Fine-tuning often uses 0.1.
+    double backboneLrMultiplier = 1.0;
     double progressInterval = 0.1; // seconds between onBatch reports
     // When set, evaluated after every epoch for EpochMetrics::testConfusion.
     BatchSource *trackConfusionOn = nullptr;
@@ -30,6 +37,13 @@ struct FitOptions
 
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &config,
                                                        const std::vector<torch::Tensor> &params);
+// Two parameter groups: `backbone` at lr * multiplier, `head` at lr (either may be empty).
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &config,
+                                                       const std::vector<torch::Tensor> &backbone,
+                                                       const std::vector<torch::Tensor> &head,
+                                                       double multiplier);
+// The learning rate an epoch-based schedule gives at `epoch` (0-based) of `epochs`.
+double scheduledLr(const ScheduleConfig &s, double baseLr, int epoch, int epochs);
 
 // Trains and evaluates one model on one device. Runs on whatever thread calls it (the CLI's
 // main thread, the GUI's worker thread); reports through the observer, obeys the RunControl

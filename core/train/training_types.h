@@ -19,6 +19,28 @@ struct OptimizerConfig
     double eps = 1e-8;
 };
 
+// Learning-rate schedule of a stage. Epoch-based ones change the rate between epochs; one-cycle
+// and warm-up change it every batch.
+struct ScheduleConfig
+{
+    std::string type = "none";        // none | step | cosine | onecycle | plateau
+    int stepSize = 10;                // step: epochs between decays
+    double gamma = 0.1;               // step: decay factor
+    double factor = 0.5;              // plateau: decay factor (Keras' ReduceLROnPlateau)
+    int patience = 1;                 // plateau: epochs without improvement before decaying
+    std::string monitor = "val_loss"; // plateau: val_loss | val_accuracy | train_loss
+    double minLr = 0.0;               // cosine and plateau floor
+    int warmupEpochs = 0;             // linear warm-up from lr/100 over these epochs (per batch)
+};
+
+struct EarlyStoppingConfig
+{
+    bool enabled = false;
+    std::string monitor = "val_accuracy"; // val_accuracy | val_loss | train_loss
+    int patience = 3;
+    bool restoreBest = true; // Keras' restore_best_weights
+};
+
 // Throttled (about every 100 ms) progress of the running epoch.
 struct BatchProgress
 {
@@ -99,6 +121,8 @@ struct FitResult
 {
     std::vector<EpochMetrics> epochs;
     bool stopped = false;
+    bool stoppedEarly = false; // early stopping ended the stage
+    int bestEpoch = 0;         // 1-based within the stage, when early stopping ran
     double seconds = 0.0;
     double imagesPerSecond = 0.0;
 };

@@ -211,6 +211,41 @@ private Q_SLOTS:
         QVERIFY2(missing.err.contains("weights download resnet18"), qPrintable(missing.err));
     }
 
+    void stagesAndDivergence()
+    {
+        if (!QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz"))
+            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        // Two stages as the notebooks run them: head only, then everything at a lower rate.
+        writeText(path("stages.json").toStdString(), R"({
+            "data": {"train_fraction": 0.02, "test_fraction": 0.05, "val_split": 0.2},
+            "stages": [
+                {"name": "head", "epochs": 1, "freeze": "backbone", "optimizer": {"lr": 0.003}},
+                {"name": "fine-tune", "epochs": 2, "freeze": "none", "optimizer": {"lr": 0.0003},
+                 "schedule": {"type": "plateau", "patience": 1},
+                 "early_stopping": {"monitor": "val_accuracy", "patience": 2}}
+            ]})");
+        const QString out = path("run-stages");
+        const Result r = runCli({"train", "--config", path("stages.json"), "--out", out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("freeze backbone, 71050 trainable"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("freeze none, 89866 trainable"), qPrintable(r.out));
+        QFile metrics(out + "/metrics.csv");
+        QVERIFY(metrics.open(QIODevice::ReadOnly));
+        const QStringList rows = QString(metrics.readAll()).trimmed().split('\n');
+        QCOMPARE(rows.size(), 4);
+        QVERIFY(rows[1].startsWith("0,head,1,1,"));
+        QVERIFY(rows[3].startsWith("1,fine-tune,2,3,"));
+
+        // A learning rate that blows the loss up: exit code 3, a hint, one line.
+        const Result nan = runCli({"train", "--optimizer", "sgd", "--lr", "1e6", "--train-fraction",
+                                   "0.02", "--test-fraction", "0.05", "--out", path("run-nan")});
+        QCOMPARE(nan.code, 3);
+        // (progress lines go to stderr too; the error is the last line)
+        const QString last = nan.err.trimmed().split('\n').last();
+        QVERIFY2(last.contains("diverged") && last.contains("lower learning rate"),
+                 qPrintable(nan.err));
+    }
+
     void badInputExitsTwoWithOneLine_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -214,6 +214,92 @@ private Q_SLOTS:
         QVERIFY(!torch::equal(model->named_parameters()["fc.weight"], fcBefore));
     }
 
+    void schedules()
+    {
+        ScheduleConfig step;
+        step.type = "step";
+        step.stepSize = 2;
+        step.gamma = 0.5;
+        QCOMPARE(scheduledLr(step, 1.0, 0, 10), 1.0);
+        QCOMPARE(scheduledLr(step, 1.0, 3, 10), 0.5);
+        QCOMPARE(scheduledLr(step, 1.0, 4, 10), 0.25);
+        ScheduleConfig cosine;
+        cosine.type = "cosine";
+        QCOMPARE(scheduledLr(cosine, 1.0, 0, 4), 1.0);
+        QVERIFY(std::abs(scheduledLr(cosine, 1.0, 2, 4) - 0.5) < 1e-12);
+
+        // One-cycle, seen through the progress reports: starts at lr/25, peaks at lr near 30 %.
+        auto [x, y] = separable(320, 7);
+        TensorBatchSource train(x, y, 16, true);
+        Recording rec;
+        Trainer trainer(smallModel(0), torch::kCPU, &rec);
+        FitOptions o;
+        o.epochs = 2;
+        o.progressInterval = 0;
+        o.optimizer.lr = 0.01;
+        o.schedule.type = "onecycle";
+        trainer.fit(train, nullptr, o);
+        QVERIFY(std::abs(rec.batches.front().learningRate - 0.01 / 25) < 1e-6);
+        double peak = 0;
+        std::size_t peakAt = 0;
+        for (std::size_t i = 0; i < rec.batches.size(); ++i)
+            if (rec.batches[i].learningRate > peak) {
+                peak = rec.batches[i].learningRate;
+                peakAt = i;
+            }
+        QVERIFY(peak > 0.0099);
+        QVERIFY(peakAt > rec.batches.size() / 5 && peakAt < rec.batches.size() / 2);
+        QVERIFY(rec.batches.back().learningRate < 1e-4);
+    }
+
+    void plateauAndEarlyStopping()
+    {
+        // A learning rate so small that nothing changes: the monitored loss never improves.
+        auto [x, y] = separable(128, 8);
+        TensorBatchSource train(x, y, 32, false);
+        Recording rec;
+        Trainer trainer(smallModel(0), torch::kCPU, &rec);
+        FitOptions o;
+        o.epochs = 20;
+        o.optimizer.name = "sgd";
+        o.optimizer.lr = 1e-30;
+        o.schedule.type = "plateau";
+        o.schedule.monitor = "train_loss";
+        o.schedule.patience = 1;
+        o.earlyStopping.enabled = true;
+        o.earlyStopping.monitor = "train_loss";
+        o.earlyStopping.patience = 3;
+        const FitResult r = trainer.fit(train, nullptr, o);
+        QVERIFY(r.stoppedEarly);
+        QCOMPARE(int(r.epochs.size()), 4); // the first epoch, then 3 without improvement
+        QCOMPARE(r.bestEpoch, 1);
+        // ReduceLROnPlateau halved the rate after each epoch without improvement.
+        QVERIFY(r.epochs[3].learningRate < r.epochs[1].learningRate);
+    }
+
+    void learningRateGroups()
+    {
+        auto model = smallModel(0);
+        std::vector<torch::Tensor> backbone, head;
+        for (const auto &p : model->named_parameters())
+            (p.key().rfind("classifier.", 0) == 0 ? head : backbone).push_back(p.value());
+        OptimizerConfig c;
+        c.lr = 0.01;
+        auto opt = makeOptimizer(c, backbone, head, 0.1);
+        QCOMPARE(int(opt->param_groups().size()), 2);
+        QCOMPARE(opt->param_groups()[0].options().get_lr(), 0.01);
+        QVERIFY(std::abs(opt->param_groups()[1].options().get_lr() - 0.001) < 1e-15);
+        // Label smoothing and gradient clipping run.
+        auto [x, y] = separable(64, 2);
+        TensorBatchSource train(x, y, 16, true);
+        Trainer trainer(model, torch::kCPU);
+        FitOptions o;
+        o.labelSmoothing = 0.1;
+        o.gradClip = 1.0;
+        o.backboneLrMultiplier = 0.1;
+        QCOMPARE(int(trainer.fit(train, nullptr, o).epochs.size()), 1);
+    }
+
     void classMetricsByHand()
     {
         Evaluation e;
