@@ -5,6 +5,7 @@
 namespace tl::cli {
 
 int trainCommand(Args &args);
+int recipesCommand(Args &args);
 int datasetsCommand(Args &args);
 int downloadCommand(Args &args);
 int modelsCommand(Args &args);

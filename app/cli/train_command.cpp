@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "files.h"
+#include "runs/recipes.h"
 #include "runs/run_experiment.h"
 #include "system_info.h"
 #include "train/experiment_config.h"
@@ -17,12 +18,16 @@ namespace tl::cli {
 
 namespace {
 
-const char *kTrainHelp = R"(Usage: transferlab-cli train [--config FILE.json] [OPTIONS]
+const char *kTrainHelp =
+    R"(Usage: transferlab-cli train [--config FILE.json | --recipe NAME [--quick]] [OPTIONS]
 
 Trains a model and writes a run directory (config.json, metrics.csv, confusion.csv,
 predictions.csv, summary.json, model.pth). Options override the config file.
 The last line on stdout is the run's summary as one JSON object.
 
+Experiments:
+  --recipe NAME         one of the notebooks' experiments (transferlab-cli recipes)
+  --quick               shrink it to a laptop-sized run: 2 % of the data, 64 px, 1 epoch/stage
 Data:
   --dataset NAME        fashion-mnist (default), mnist, cifar10, cifar100,
                         cifar100-coarse, folder
@@ -79,8 +84,14 @@ extern "C" void onSigint(int)
 train::ExperimentConfig configFromArgs(const Args &a)
 {
     train::ExperimentConfig c;
+    if (a.has("config") && a.has("recipe"))
+        throw UsageError{"--config and --recipe: choose one"};
     if (a.has("config"))
         c = train::ExperimentConfig::fromFile(a.str("config"));
+    if (a.has("recipe"))
+        c = runs::recipeConfig(a.str("recipe"));
+    if (a.flag("quick"))
+        runs::makeQuick(c);
     auto &st = c.stages.front();
     if (a.has("dataset"))
         c.data.name = a.str("dataset");
@@ -160,6 +171,23 @@ train::ExperimentConfig configFromArgs(const Args &a)
 
 } // namespace
 
+int recipesCommand(Args &args)
+{
+    args.allow({}, {"help", "json"});
+    for (const auto &r : runs::recipes()) {
+        const auto c = train::ExperimentConfig::fromJson(r.json, r.name);
+        if (args.flag("json")) {
+            std::printf("%s\n", r.json.c_str());
+            continue;
+        }
+        std::printf("%-26s %s\n%26s dataset %s, model %s, %zu stage%s\n", r.name.c_str(),
+                    r.title.c_str(), "", c.data.name.c_str(), c.model.name.c_str(), c.stages.size(),
+                    c.stages.size() == 1 ? "" : "s");
+    }
+    std::printf("\nRun one: transferlab-cli train --recipe NAME [--quick] [--download]\n");
+    return 0;
+}
+
 int trainCommand(Args &args)
 {
     args.allow({"config",        "dataset",     "data-root",    "train-fraction", "val-split",
@@ -168,8 +196,8 @@ int trainCommand(Args &args)
                 "head",          "head-hidden", "head-dropout", "truncate-at",    "weights",
                 "num-classes",   "optimizer",   "lr",           "momentum",       "weight-decay",
                 "augment",       "normalize",   "seed",         "device",         "workers",
-                "threads",       "out",         "save-config"},
-               {"download", "batch-norm", "nesterov", "quiet", "help"});
+                "threads",       "out",         "save-config",  "recipe"},
+               {"download", "batch-norm", "nesterov", "quiet", "help", "quick"});
     if (args.flag("help")) {
         std::fputs(kTrainHelp, stdout);
         return 0;

@@ -246,6 +246,39 @@ private Q_SLOTS:
                  qPrintable(nan.err));
     }
 
+    void recipes()
+    {
+        const Result list = runCli({"recipes"});
+        QCOMPARE(list.code, 0);
+        for (const char *r :
+             {"seed000-vgg19", "seed000-resnet50", "seed000-custom-cnn", "seed001-vgg16-block5",
+              "seed002-baseline", "seed002-bn", "seed002-bn-l2", "seed002-vgg16-block3",
+              "seed003-vgg16-trainable", "seed004-vgg16", "seed004-resnet18"})
+            QVERIFY2(list.out.contains(r), r);
+        // Every recipe resolves, and --quick shrinks it.
+        for (const QString &line : list.out.split('\n')) {
+            const QString name = line.section(' ', 0, 0);
+            if (!name.startsWith("seed"))
+                continue;
+            const QString saved = path("recipe-" + name + ".json");
+            const Result r = runCli({"train", "--recipe", name, "--quick", "--save-config", saved});
+            QVERIFY2(r.code == 0, qPrintable(name + ": " + r.err));
+            QFile f(saved);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QJsonObject c = QJsonDocument::fromJson(f.readAll()).object();
+            QVERIFY(c["data"].toObject()["train_fraction"].toDouble() <= 0.02);
+            for (const auto &stage : c["stages"].toArray())
+                QCOMPARE(stage.toObject()["epochs"].toInt(), 1);
+        }
+        // One runs, end to end, on a small CIFAR-10-shaped folder.
+        writeCifar10Folder(path("cifar-small/cifar-10-batches-bin").toStdString(), 100);
+        const Result run = runCli({"train", "--recipe", "seed002-bn-l2", "--quick", "--data-root",
+                                   path("cifar-small"), "--out", path("run-recipe")});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY(QFile::exists(path("run-recipe/summary.json")));
+        QCOMPARE(runCli({"train", "--recipe", "seed999"}).code, 2);
+    }
+
     void badInputExitsTwoWithOneLine_data()
     {
         QTest::addColumn<QStringList>("args");

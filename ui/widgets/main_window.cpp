@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "files.h"
+#include "runs/recipes.h"
 #include "session/training_session.h"
 #include "widgets/data_panel.h"
 #include "widgets/model_panel.h"
@@ -116,6 +117,20 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open experiment…"), QKeySequence::Open, this, &MainWindow::openExperiment);
     file->addAction(tr("&Save experiment…"), QKeySequence::Save, this, &MainWindow::saveExperiment);
+    QMenu *recipeMenu = file->addMenu(tr("&Recipes from the notebooks"));
+    for (const auto &r : runs::recipes()) {
+        recipeMenu->addAction(QString::fromStdString(r.title), this, [this, name = r.name] {
+            try {
+                setExperiment(runs::recipeConfig(name));
+                m_data->reload();
+                statusBar()->showMessage(tr("Recipe %1 loaded").arg(QString::fromStdString(name)),
+                                         5000);
+            } catch (const Error &e) {
+                QMessageBox::warning(this, tr("Cannot load the recipe"),
+                                     QString::fromStdString(e.what()));
+            }
+        });
+    }
     file->addAction(tr("Show &runs folder"), this, [this] {
         QDir().mkpath(runsFolder());
         QMessageBox::information(this, tr("Runs folder"),

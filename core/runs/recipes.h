@@ -1,0 +1,27 @@
+#pragma once
+
+#include "train/experiment_config.h"
+
+#include <string>
+#include <vector>
+
+namespace tl::runs {
+
+// The seed notebooks' experiments as ready experiment files (resources/recipes/*.json, built
+// into the program).
+struct Recipe
+{
+    std::string name;  // "seed000-vgg19"
+    std::string title; // the file's "name"
+    std::string json;
+};
+
+const std::vector<Recipe> &recipes();
+// tl::Error listing the known names.
+train::ExperimentConfig recipeConfig(const std::string &name);
+
+// Shrinks an experiment to a CPU-sized run for a classroom laptop: 2 % of the training set,
+// 10 % of the test set, at most 64 px images, one epoch per stage.
+void makeQuick(train::ExperimentConfig &config);
+
+} // namespace tl::runs
