@@ -9,6 +9,7 @@ int recipesCommand(Args &args);
 int datasetsCommand(Args &args);
 int downloadCommand(Args &args);
 int modelsCommand(Args &args);
+int compareCommand(Args &args);
 int summaryCommand(Args &args);
 int predictCommand(Args &args);
 int weightsCommand(Args &args);

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "models/layer_tree.h"
 #include "models/model_factory.h"
+#include "runs/run_reader.h"
 
 #include <nlohmann/json.hpp>
 
@@ -66,6 +67,24 @@ int downloadCommand(Args &args)
     if (tty)
         std::fprintf(stderr, "\r\033[K");
     std::printf("%s\n", folder.c_str());
+    return 0;
+}
+
+int compareCommand(Args &args)
+{
+    args.allow({}, {"csv", "help"});
+    if (args.flag("help") || args.positional().empty()) {
+        std::fputs(
+            "Usage: transferlab-cli compare RUN_DIR... [--csv]\n"
+            "The comparison table the notebooks end with: model, parameters, stages, best\n"
+            "validation and test accuracy, seconds per epoch, images per second, wall time.\n",
+            args.flag("help") ? stdout : stderr);
+        return args.flag("help") ? 0 : 2;
+    }
+    std::vector<runs::RunInfo> all;
+    for (const auto &dir : args.positional())
+        all.push_back(runs::readRun(dir));
+    std::fputs(runs::comparisonTable(all, args.flag("csv")).c_str(), stdout);
     return 0;
 }
 

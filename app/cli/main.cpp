@@ -17,6 +17,7 @@ Usage: transferlab-cli COMMAND [OPTIONS]
 
 Commands:
   train       train a model and write a run directory (transferlab-cli train --help)
+  compare     the comparison table of finished runs (Markdown, or --csv)
   recipes     the seed notebooks' experiments, ready to run (train --recipe NAME)
   summary     print a model's layers and parameter counts (--freeze, --head, --json)
   predict     classify images with a checkpoint (torchvision's or our export)
@@ -47,6 +48,8 @@ int main(int argc, char **argv)
         tl::cli::Args args(argc, argv, 2);
         if (command == "train")
             return tl::cli::trainCommand(args);
+        if (command == "compare")
+            return tl::cli::compareCommand(args);
         if (command == "recipes")
             return tl::cli::recipesCommand(args);
         if (command == "datasets")

@@ -236,6 +236,16 @@ private Q_SLOTS:
         QVERIFY(rows[1].startsWith("0,head,1,1,"));
         QVERIFY(rows[3].startsWith("1,fine-tune,2,3,"));
 
+        // The notebooks' closing table, for two runs.
+        const Result table = runCli({"compare", path("run-ok"), out, "--csv"});
+        QVERIFY2(table.code == 0, qPrintable(table.err));
+        const QStringList lines = table.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[0].startsWith("run,model,weights,total params,trainable params,stages"));
+        QVERIFY(lines[2].startsWith("run-stages,simple-cnn,none,89866,89866,2,3,"));
+        const Result notRun = runCli({"compare", path("stages.json")});
+        QCOMPARE(notRun.code, 2);
+
         // A learning rate that blows the loss up: exit code 3, a hint, one line.
         const Result nan = runCli({"train", "--optimizer", "sgd", "--lr", "1e6", "--train-fraction",
                                    "0.02", "--test-fraction", "0.05", "--out", path("run-nan")});

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tl::runs {
+
+// What `compare` and the Runs panel need from a run folder (summary.json, config.json).
+struct RunInfo
+{
+    std::string dir;
+    std::string name; // the folder's name
+    std::string model;
+    std::string dataset;
+    std::string weights;
+    std::int64_t totalParams = 0;
+    std::int64_t trainableParams = 0;
+    int stages = 0;
+    int epochs = 0;
+    double bestValAccuracy = -1; // -1: no validation
+    double testAccuracy = 0;
+    double secondsPerEpoch = 0;
+    double imagesPerSecond = 0;
+    double totalSeconds = 0;
+    bool stopped = false;
+    bool finished = false; // summary.json present
+};
+
+// tl::Error naming the folder when it holds no run.
+RunInfo readRun(const std::string &dir);
+
+// The comparison table every notebook ends with, as Markdown or CSV.
+std::string comparisonTable(const std::vector<RunInfo> &runs, bool csv);
+
+} // namespace tl::runs
