@@ -8,6 +8,7 @@
 #include "models/layer_tree.h"
 #include "models/model_factory.h"
 #include "runs/run_writer.h"
+#include "runs/tensorboard.h"
 #include "train/trainer.h"
 #include "weights/checkpoint.h"
 #include "weights/weight_catalog.h"
@@ -33,6 +34,8 @@ public:
     Recorder(train::TrainingObserver *next, const RunWriter *writer, models::NetworkImpl &model)
         : m_next(next), m_writer(writer), m_model(model)
     {
+        if (m_writer)
+            m_board = std::make_unique<TensorBoardWriter>(m_writer->dir());
     }
     void onStageStarted(int stage, const std::string &name, int epochs) override
     {
@@ -41,12 +44,25 @@ public:
     }
     void onBatch(const train::BatchProgress &p) override
     {
+        if (m_board)
+            m_board->scalar("batch/loss", p.lastLoss, p.globalStep);
         if (m_next)
             m_next->onBatch(p);
     }
     void onEpoch(const train::EpochMetrics &m) override
     {
         epochs.push_back(m);
+        if (m_board) {
+            m_board->scalar("train/loss", m.trainLoss, m.globalEpoch);
+            m_board->scalar("train/accuracy", m.trainAccuracy, m.globalEpoch);
+            if (m.hasValidation) {
+                m_board->scalar("val/loss", m.valLoss, m.globalEpoch);
+                m_board->scalar("val/accuracy", m.valAccuracy, m.globalEpoch);
+            }
+            m_board->scalar("learning_rate", m.learningRate, m.globalEpoch);
+            m_board->scalar("images_per_second", m.imagesPerSecond, m.globalEpoch);
+            m_board->flush();
+        }
         if (m_writer) {
             m_writer->writeMetrics(epochs);
             saveCheckpoint(m_model, m_writer->path("model.pth"));
@@ -71,6 +87,7 @@ public:
 private:
     train::TrainingObserver *m_next;
     const RunWriter *m_writer;
+    std::unique_ptr<TensorBoardWriter> m_board;
     models::NetworkImpl &m_model;
 };
 

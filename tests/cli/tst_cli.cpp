@@ -137,6 +137,8 @@ private Q_SLOTS:
         const QStringList confRows = QString(conf.readAll()).trimmed().split('\n');
         QCOMPARE(confRows.size(), 11);
         QVERIFY(confRows[0].contains("Ankle boot"));
+        QVERIFY2(!QDir(out).entryList({"events.out.tfevents.*"}).isEmpty(),
+                 "no TensorBoard event file");
         // The per-epoch matrix of the last epoch is the final one: 1000 test images.
         QFile perEpoch(out + "/confusion_epochs.csv");
         QVERIFY(perEpoch.open(QIODevice::ReadOnly));
