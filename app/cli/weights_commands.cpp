@@ -2,8 +2,10 @@
 
 #include "data/image_preprocess.h"
 #include "error.h"
+#include "files.h"
 #include "hash.h"
 #include "models/model_factory.h"
+#include "train/experiment_config.h"
 #include "weights/checkpoint.h"
 #include "weights/weight_catalog.h"
 
@@ -39,9 +41,75 @@ int headClassesInFile(const std::string &modelName, const weights::StateDict &te
 
 } // namespace
 
+namespace {
+
+void printTop(const std::string &image, const torch::Tensor &probs, int topk,
+              const std::vector<std::string> &names, bool json)
+{
+    const auto [p, idx] = probs.topk(std::min<std::int64_t>(topk, probs.size(0)));
+    nlohmann::json top = nlohmann::json::array();
+    for (std::int64_t i = 0; i < p.size(0); ++i) {
+        const auto c = idx[i].item<std::int64_t>();
+        top.push_back({{"index", c},
+                       {"label", std::size_t(c) < names.size() ? names[std::size_t(c)]
+                                                               : "class " + std::to_string(c)},
+                       {"probability", p[i].item<double>()}});
+    }
+    if (json) {
+        std::printf("%s\n", nlohmann::json({{"image", image}, {"top", top}}).dump().c_str());
+    } else {
+        std::printf("%s\n", image.c_str());
+        for (const auto &t : top)
+            std::printf("  %6.2f%%  %s\n", t["probability"].get<double>() * 100.0,
+                        t["label"].get<std::string>().c_str());
+    }
+    std::fflush(stdout);
+}
+
+// A run folder's model with exactly its training preprocessing and class names.
+int predictWithRun(const Args &args)
+{
+    const std::string dir = args.str("run");
+    const train::ExperimentConfig config = train::ExperimentConfig::fromFile(dir + "/config.json");
+    std::vector<std::string> names;
+    {
+        const Bytes b = readFile(dir + "/preprocessing.json");
+        try {
+            names = nlohmann::json::parse(b.begin(), b.end())
+                        .at("class_names")
+                        .get<std::vector<std::string>>();
+        } catch (const nlohmann::json::exception &e) {
+            throw fileError(dir + "/preprocessing.json", e.what());
+        }
+    }
+    models::ModelSpec spec = config.model;
+    spec.weights = "none";
+    spec.freeze = "none";
+    spec.frozen.clear();
+    auto model = models::createModel(spec);
+    const std::string file = dir + "/model.pth";
+    weights::loadStateDict(*model, weights::readCheckpoint(file).tensors, true, file);
+    model->eval();
+    const auto &pre = config.preprocess;
+    torch::NoGradGuard noGrad;
+    for (const auto &image : args.positional()) {
+        std::vector<float> x =
+            data::loadLikeTraining(image, pre.imageSize, pre.channels, pre.mean, pre.std);
+        const torch::Tensor input =
+            torch::from_blob(x.data(), {1, pre.channels, pre.imageSize, pre.imageSize}).clone();
+        printTop(image, torch::softmax(model->forward(input), 1)[0],
+                 static_cast<int>(args.integer("topk", 5)), names, args.flag("json"));
+    }
+    return 0;
+}
+
+} // namespace
+
 int predictCommand(Args &args)
 {
-    args.allow({"model", "weights", "topk", "resize", "crop"}, {"json", "help"});
+    args.allow({"model", "weights", "topk", "resize", "crop", "run"}, {"json", "help"});
+    if (args.has("run") && !args.positional().empty())
+        return predictWithRun(args);
     if (args.flag("help") || !args.has("model") || !args.has("weights") ||
         args.positional().empty()) {
         std::fputs(

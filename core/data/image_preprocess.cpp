@@ -48,4 +48,33 @@ std::vector<float> loadForClassification(const std::string &path, int resize, in
     return out;
 }
 
+std::vector<float> loadLikeTraining(const std::string &path, int size, int channels,
+                                    const std::array<float, 3> &mean,
+                                    const std::array<float, 3> &std)
+{
+    cv::Mat img;
+    try {
+        img = cv::imread(path, channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+    } catch (const cv::Exception &e) {
+        throw fileError(path, std::string("cannot decode image: ") + e.what());
+    }
+    if (img.empty())
+        throw fileError(path, "cannot decode image (missing, corrupt or unsupported format)");
+    if (channels == 3)
+        cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+    if (img.rows != size || img.cols != size)
+        cv::resize(img, img, cv::Size(size, size), 0, 0,
+                   img.rows > size || img.cols > size ? cv::INTER_AREA : cv::INTER_LINEAR);
+    std::vector<float> out(std::size_t(channels) * size * size);
+    const std::size_t plane = std::size_t(size) * size;
+    for (int y = 0; y < size; ++y) {
+        const auto *row = img.ptr<std::uint8_t>(y);
+        for (int x = 0; x < size; ++x)
+            for (int k = 0; k < channels; ++k)
+                out[std::size_t(k) * plane + std::size_t(y) * size + x] =
+                    (row[channels * x + k] / 255.f - mean[std::size_t(k)]) / std[std::size_t(k)];
+    }
+    return out;
+}
+
 } // namespace tl::data

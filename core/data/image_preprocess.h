@@ -13,4 +13,11 @@ std::vector<float> loadForClassification(const std::string &path, int resize, in
                                          const std::array<float, 3> &mean,
                                          const std::array<float, 3> &std);
 
+// The training preprocessing of a run, for a new image file: decode, gray or RGB as the model
+// takes it, resize to size x size (bilinear; area when shrinking), normalise with the run's
+// mean/std. Returns channels x size x size floats.
+std::vector<float> loadLikeTraining(const std::string &path, int size, int channels,
+                                    const std::array<float, 3> &mean,
+                                    const std::array<float, 3> &std);
+
 } // namespace tl::data

@@ -168,6 +168,17 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     if (!runDir.empty()) {
         writer = std::make_unique<RunWriter>(runDir);
         writer->writeConfig(config.toJson());
+        // What a user of model.pth needs to feed it: the preprocessing and the class names.
+        nlohmann::json side = {{"model", config.model.name},
+                               {"num_classes", config.model.numClasses},
+                               {"class_names", ds.train.classNames},
+                               {"image_size", config.preprocess.imageSize},
+                               {"channels", config.preprocess.channels},
+                               {"resize", "bilinear, to image_size x image_size"},
+                               {"scale", "pixel / 255"},
+                               {"mean", config.preprocess.mean},
+                               {"std", config.preprocess.std}};
+        writeFileAtomic(writer->path("preprocessing.json"), side.dump(2) + "\n");
     }
 
     torch::manual_seed(config.seed);

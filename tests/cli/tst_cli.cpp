@@ -1,6 +1,9 @@
 // transferlab-cli end to end, as a user runs it: real processes, real files.
 
+#include "data/idx_reader.h"
 #include "support/fixtures.h"
+
+#include <opencv2/imgcodecs.hpp>
 
 #include <QDir>
 #include <QJsonDocument>
@@ -146,6 +149,31 @@ private Q_SLOTS:
         for (const QString &row : QString(perEpoch.readAll()).trimmed().split('\n').mid(1))
             counted += row.section(',', 3, 3).toLongLong();
         QCOMPARE(counted, qint64(1000));
+        // The run's model on image files, with its own preprocessing and class names.
+        const auto test =
+            tl::data::readIdxFolder(kFashion, "t10k", tl::data::fashionMnistClassNames());
+        QStringList images;
+        for (int i = 0; i < 40; ++i) {
+            const QString file = path(QString("fm-%1.png").arg(i));
+            cv::imwrite(
+                file.toStdString(),
+                cv::Mat(28, 28, CV_8UC1, const_cast<std::uint8_t *>(test.image(std::size_t(i)))));
+            images << file;
+        }
+        const Result predicted = runCli(QStringList{"predict", "--run", out, "--json"} + images);
+        QVERIFY2(predicted.code == 0, qPrintable(predicted.err));
+        const QStringList answers = predicted.out.trimmed().split('\n');
+        QCOMPARE(answers.size(), 40);
+        int right = 0;
+        for (int i = 0; i < 40; ++i) {
+            const QJsonObject a = QJsonDocument::fromJson(answers[i].toUtf8()).object();
+            const QJsonObject best = a["top"].toArray().first().toObject();
+            right += best["index"].toInt() == int(test.labels[std::size_t(i)]);
+            QCOMPARE(best["label"].toString(),
+                     QString::fromStdString(
+                         tl::data::fashionMnistClassNames()[std::size_t(best["index"].toInt())]));
+        }
+        QVERIFY2(right >= 24, qPrintable(QString::number(right)));
         // The resolved config runs again as is.
         const Result again = runCli(
             {"train", "--config", out + "/config.json", "--save-config", path("resaved.json")});
