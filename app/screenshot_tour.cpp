@@ -6,6 +6,7 @@
 #include "widgets/main_window.h"
 #include "widgets/model_panel.h"
 #include "widgets/results_panel.h"
+#include "widgets/runs_panel.h"
 #include "widgets/training_panel.h"
 
 #include <QApplication>
@@ -75,6 +76,10 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
             view->setCurrentIndex(view->model()->index(6, 0));
             w->resultsPanel()->showCell(6, 0);
             shoot(w, dir, "results");
+            w->tabs()->setCurrentWidget(w->runsPanel());
+            w->runsPanel()->view()->selectAll();
+            w->runsPanel()->compareSelected();
+            shoot(w, dir, "runs");
             QTimer::singleShot(200, qApp, &QApplication::quit);
         });
     });

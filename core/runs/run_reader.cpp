@@ -2,10 +2,12 @@
 
 #include "error.h"
 #include "files.h"
+#include "runs/run_experiment.h"
 #include "runs/run_writer.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
@@ -70,6 +72,168 @@ RunInfo readRun(const std::string &dir)
             r.bestValAccuracy = s["best_val_accuracy"].get<double>();
     }
     return r;
+}
+
+namespace {
+
+std::vector<std::vector<std::string>> readCsv(const std::string &path)
+{
+    const Bytes b = readFile(path);
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string cell;
+    bool quoted = false;
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        const char c = char(b[i]);
+        if (quoted) {
+            if (c == '"' && i + 1 < b.size() && b[i + 1] == '"') {
+                cell += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            row.push_back(cell);
+            cell.clear();
+        } else if (c == '\n') {
+            row.push_back(cell);
+            rows.push_back(row);
+            row.clear();
+            cell.clear();
+        } else if (c != '\r') {
+            cell += c;
+        }
+    }
+    if (!cell.empty() || !row.empty()) {
+        row.push_back(cell);
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+double number(const std::string &s, const std::string &origin)
+{
+    try {
+        return s.empty() ? 0.0 : std::stod(s);
+    } catch (const std::exception &) {
+        throw fileError(origin, "'" + s + "' is not a number");
+    }
+}
+
+} // namespace
+
+RunResult loadRunResult(const std::string &dir)
+{
+    const RunInfo info = readRun(dir);
+    if (!info.finished)
+        throw fileError(dir, "this run has not finished (no summary.json)");
+    RunResult r;
+    r.runDir = dir;
+    r.secondsPerEpoch = info.secondsPerEpoch;
+    r.trainImagesPerSecond = info.imagesPerSecond;
+    r.seconds = info.totalSeconds;
+    r.totalParams = info.totalParams;
+    r.trainableParams = info.trainableParams;
+    r.stopped = info.stopped;
+    const std::string confusion = dir + "/confusion.csv";
+    const auto conf = readCsv(confusion);
+    if (conf.size() < 3)
+        throw fileError(confusion, "too few rows");
+    for (std::size_t c = 1; c < conf[0].size(); ++c)
+        r.classNames.push_back(conf[0][c]);
+    const int n = int(r.classNames.size());
+    train::Evaluation &e = r.test;
+    e.numClasses = n;
+    e.confusion.assign(std::size_t(n) * std::size_t(n), 0);
+    for (int t = 0; t < n && t + 1 < int(conf.size()); ++t)
+        for (int p = 0; p < n && p + 1 < int(conf[std::size_t(t + 1)].size()); ++p)
+            e.confusion[std::size_t(t * n + p)] =
+                std::int64_t(number(conf[std::size_t(t + 1)][std::size_t(p + 1)], confusion));
+    for (auto v : e.confusion)
+        e.count += v;
+    const std::string preds = dir + "/predictions.csv";
+    const auto rows = readCsv(preds);
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        if (rows[i].size() < 5)
+            continue;
+        train::Prediction p;
+        p.index = std::int64_t(number(rows[i][0], preds));
+        p.trueLabel = int(number(rows[i][1], preds));
+        p.predicted = int(number(rows[i][2], preds));
+        p.confidence = float(number(rows[i][3], preds));
+        p.loss = float(number(rows[i][4], preds));
+        p.topClasses[0] = p.predicted;
+        p.topProbabilities[0] = p.confidence;
+        e.predictions.push_back(p);
+    }
+    const auto s = readJson(dir + "/summary.json");
+    e.accuracy = s.value("test_accuracy", 0.0);
+    e.loss = s.value("test_loss", 0.0);
+    e.top5Accuracy = s.value("test_top5_accuracy", 0.0);
+    train::computeClassMetrics(e);
+    const std::string metrics = dir + "/metrics.csv";
+    const auto m = readCsv(metrics);
+    for (std::size_t i = 1; i < m.size(); ++i) {
+        if (m[i].size() < 11)
+            continue;
+        train::EpochMetrics em;
+        em.stage = int(number(m[i][0], metrics));
+        em.stageName = m[i][1];
+        em.epoch = int(number(m[i][2], metrics));
+        em.globalEpoch = int(number(m[i][3], metrics));
+        em.trainLoss = number(m[i][4], metrics);
+        em.trainAccuracy = number(m[i][5], metrics);
+        em.hasValidation = !m[i][6].empty();
+        em.valLoss = number(m[i][6], metrics);
+        em.valAccuracy = number(m[i][7], metrics);
+        em.learningRate = number(m[i][8], metrics);
+        em.seconds = number(m[i][9], metrics);
+        em.imagesPerSecond = number(m[i][10], metrics);
+        r.epochs.push_back(em);
+    }
+    std::error_code ec;
+    const std::string perEpoch = dir + "/confusion_epochs.csv";
+    if (fs::exists(perEpoch, ec)) {
+        for (auto &em : r.epochs)
+            em.testConfusion.assign(std::size_t(n) * std::size_t(n), 0);
+        const auto rowsE = readCsv(perEpoch);
+        for (std::size_t i = 1; i < rowsE.size(); ++i) {
+            if (rowsE[i].size() < 4)
+                continue;
+            const int ge = int(number(rowsE[i][0], perEpoch)),
+                      t = int(number(rowsE[i][1], perEpoch)),
+                      p = int(number(rowsE[i][2], perEpoch));
+            for (auto &em : r.epochs)
+                if (em.globalEpoch == ge && t >= 0 && t < n && p >= 0 && p < n)
+                    em.testConfusion[std::size_t(t * n + p)] =
+                        std::int64_t(number(rowsE[i][3], perEpoch));
+        }
+    }
+    return r;
+}
+
+std::vector<RunInfo> listRuns(const std::string &parent)
+{
+    std::vector<RunInfo> out;
+    std::error_code ec;
+    if (!fs::is_directory(parent, ec))
+        return out;
+    for (const auto &e : fs::directory_iterator(parent, ec)) {
+        if (!e.is_directory() || !fs::exists(e.path() / "config.json", ec))
+            continue;
+        try {
+            out.push_back(readRun(e.path().string()));
+        } catch (const Error &) {
+            // a damaged folder is left out of the list
+        }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const RunInfo &a, const RunInfo &b) { return a.name > b.name; });
+    return out;
 }
 
 std::string comparisonTable(const std::vector<RunInfo> &runs, bool csv)

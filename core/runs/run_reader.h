@@ -30,6 +30,15 @@ struct RunInfo
 // tl::Error naming the folder when it holds no run.
 RunInfo readRun(const std::string &dir);
 
+struct RunResult;
+
+// A finished run read back from its folder (metrics.csv, confusion.csv, confusion_epochs.csv,
+// predictions.csv, summary.json, preprocessing.json), as the Results panel shows it.
+RunResult loadRunResult(const std::string &dir);
+
+// Run folders under `parent` (those with a config.json), newest first.
+std::vector<RunInfo> listRuns(const std::string &parent);
+
 // The comparison table every notebook ends with, as Markdown or CSV.
 std::string comparisonTable(const std::vector<RunInfo> &runs, bool csv);
 

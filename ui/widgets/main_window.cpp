@@ -7,6 +7,7 @@
 #include "widgets/data_panel.h"
 #include "widgets/model_panel.h"
 #include "widgets/results_panel.h"
+#include "widgets/runs_panel.h"
 #include "widgets/training_panel.h"
 
 #include <QAction>
@@ -50,6 +51,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     m_tabs->addTab(m_model, tr("2 · Model"));
     m_tabs->addTab(m_training, tr("3 · Training"));
     m_tabs->addTab(m_results, tr("4 · Results"));
+    m_runs = new RunsPanel(runsFolder());
+    m_tabs->addTab(m_runs, tr("Runs"));
+    connect(m_runs, &RunsPanel::runOpened, this,
+            [this](std::shared_ptr<const runs::RunResult> r,
+                   std::shared_ptr<const data::DatasetSplits> d) {
+                m_results->setResult(r, d);
+                m_tabs->setCurrentWidget(m_results);
+                statusBar()->showMessage(tr("Opened %1").arg(QString::fromStdString(r->runDir)),
+                                         5000);
+            });
+    connect(m_runs, &RunsPanel::failed, this,
+            [this](const QString &e) { QMessageBox::warning(this, tr("Cannot open the run"), e); });
     setCentralWidget(m_tabs);
     m_deviceLabel = new QLabel(deviceText());
     statusBar()->addPermanentWidget(m_deviceLabel);
@@ -79,6 +92,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
             [this](std::shared_ptr<const runs::RunResult> r) {
                 m_training->onFinished(r->test.accuracy, r->test.loss);
                 m_results->setResult(r, m_data->dataset());
+                m_runs->refresh();
                 statusBar()->showMessage(
                     tr("Run saved in %1").arg(QString::fromStdString(r->runDir)));
                 m_tabs->setCurrentWidget(m_results);

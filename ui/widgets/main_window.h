@@ -17,6 +17,7 @@ class DataPanel;
 class ModelPanel;
 class TrainingPanel;
 class ResultsPanel;
+class RunsPanel;
 class TrainingSession;
 
 // Assembles the panels (Data → Model → Training → Results) and connects them; owns the
@@ -37,6 +38,7 @@ public:
     ModelPanel *modelPanel() const { return m_model; }
     TrainingPanel *trainingPanel() const { return m_training; }
     ResultsPanel *resultsPanel() const { return m_results; }
+    RunsPanel *runsPanel() const { return m_runs; }
     TrainingSession *session() const { return m_session; }
     QTabWidget *tabs() const { return m_tabs; }
     // Where runs started from the window are written.
@@ -60,6 +62,7 @@ private:
     ModelPanel *m_model;
     TrainingPanel *m_training;
     ResultsPanel *m_results;
+    RunsPanel *m_runs;
     TrainingSession *m_session;
     QLabel *m_deviceLabel;
     train::ExperimentConfig m_loadedConfig; // keeps settings the panels do not show

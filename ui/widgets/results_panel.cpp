@@ -164,7 +164,8 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
     m_epochSlider->setEnabled(epochs > 1);
     m_epochLabel->setText(tr("%1 (final)").arg(epochs));
     // The gallery shows the images as stored; it shares the test set with the run.
-    std::shared_ptr<const data::ImageStore> test(m_data, &m_data->test);
+    std::shared_ptr<const data::ImageStore> test =
+        m_data ? std::shared_ptr<const data::ImageStore>(m_data, &m_data->test) : nullptr;
     m_galleryModel->setSource(test, e.predictions, m_names);
     m_galleryTitle->setText(tr("Click a cell of the matrix."));
     m_image->clear();

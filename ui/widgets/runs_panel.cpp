@@ -1,0 +1,150 @@
+#include "widgets/runs_panel.h"
+
+#include "models/runs_model.h"
+#include "runs/run_reader.h"
+#include "train/experiment_config.h"
+#include "widgets/background.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace tl::ui {
+
+RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
+    : QWidget(parent), m_folder(folder), m_model(new RunsModel(this)),
+      m_proxy(new QSortFilterProxyModel(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(Qt::UserRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_view = new QTableView;
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(RunsModel::Name, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(RunsModel::Name, QHeaderView::Stretch);
+    m_view->verticalHeader()->hide();
+    m_filter = new QLineEdit;
+    m_filter->setPlaceholderText(tr("Filter (model, dataset, run name)…"));
+    m_filter->setClearButtonEnabled(true);
+    auto *refreshButton = new QPushButton(tr("&Refresh"));
+    auto *compareButton = new QPushButton(tr("&Compare selected"));
+    auto *openButton = new QPushButton(tr("&Open in Results"));
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(refreshButton);
+    top->addWidget(compareButton);
+    top->addWidget(openButton);
+    m_comparison = new QTextBrowser;
+    m_comparison->setPlaceholderText(tr("Select two or more runs and click Compare."));
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_view);
+    split->addWidget(m_comparison);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("Runs in %1").arg(folder)));
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(refreshButton, &QPushButton::clicked, this, &RunsPanel::refresh);
+    connect(compareButton, &QPushButton::clicked, this, &RunsPanel::compareSelected);
+    connect(openButton, &QPushButton::clicked, this, &RunsPanel::openSelected);
+    connect(m_view, &QTableView::doubleClicked, this, &RunsPanel::openSelected);
+    refresh();
+}
+
+void RunsPanel::refresh()
+{
+    m_model->setRuns(runs::listRuns(m_folder.toStdString()));
+}
+
+std::vector<int> RunsPanel::selectedRows() const
+{
+    std::vector<int> rows;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
+        rows.push_back(m_proxy->mapToSource(i).row());
+    return rows;
+}
+
+QString RunsPanel::comparisonHtml() const
+{
+    return m_comparison->toHtml();
+}
+
+void RunsPanel::compareSelected()
+{
+    std::vector<runs::RunInfo> chosen;
+    for (int r : selectedRows())
+        chosen.push_back(m_model->run(r));
+    if (chosen.empty()) {
+        m_comparison->setPlainText(tr("Select two or more runs first."));
+        return;
+    }
+    // The same table as `transferlab-cli compare`, as HTML, best test accuracy in bold.
+    double best = -1;
+    for (const auto &r : chosen)
+        best = std::max(best, r.finished ? r.testAccuracy : -1.0);
+    QString html = QStringLiteral("<table border=1 cellspacing=0 cellpadding=4><tr>");
+    for (int c = 0; c < RunsModel::ColumnCount; ++c)
+        html +=
+            QStringLiteral("<th>%1</th>").arg(m_model->headerData(c, Qt::Horizontal).toString());
+    html += QStringLiteral("</tr>");
+    for (int r : selectedRows()) {
+        html += QStringLiteral("<tr>");
+        for (int c = 0; c < RunsModel::ColumnCount; ++c) {
+            QString cell = m_model->index(r, c).data().toString().toHtmlEscaped();
+            if (c == RunsModel::Test && m_model->run(r).finished &&
+                m_model->run(r).testAccuracy == best)
+                cell = QStringLiteral("<b>%1</b>").arg(cell);
+            html += QStringLiteral("<td>%1</td>").arg(cell);
+        }
+        html += QStringLiteral("</tr>");
+    }
+    m_comparison->setHtml(html + QStringLiteral("</table>"));
+}
+
+void RunsPanel::openSelected()
+{
+    const auto rows = selectedRows();
+    if (rows.empty())
+        return;
+    const std::string dir = m_model->run(rows.front()).dir;
+    auto result = std::make_shared<std::shared_ptr<const runs::RunResult>>();
+    auto data = std::make_shared<std::shared_ptr<const data::DatasetSplits>>();
+    runInBackground<RunsPanel>(
+        this,
+        [dir, result, data] {
+            *result = std::make_shared<const runs::RunResult>(runs::loadRunResult(dir));
+            // The same data as the run: its test images fill the gallery.
+            const auto config = train::ExperimentConfig::fromFile(dir + "/config.json");
+            try {
+                *data = std::make_shared<const data::DatasetSplits>(data::loadDataset(config.data));
+            } catch (const std::exception &) {
+                // Without the images the matrix and tables still show.
+            }
+        },
+        [result, data](RunsPanel *self, const QString &error) {
+            if (!error.isEmpty()) {
+                Q_EMIT self->failed(error);
+                return;
+            }
+            Q_EMIT self->runOpened(*result, *data);
+        });
+}
+
+} // namespace tl::ui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "data/dataset.h"
+#include "runs/run_experiment.h"
+
+#include <QWidget>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTextBrowser;
+QT_END_NAMESPACE
+
+namespace tl::ui {
+
+class RunsModel;
+
+// Every run (from the window or the CLI) in the runs folder: sort, filter, compare the selected
+// ones in the notebooks' table, or open one into the Results panel as if it had just trained.
+class RunsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RunsPanel(const QString &folder, QWidget *parent = nullptr);
+
+    RunsModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QString comparisonHtml() const;
+
+public Q_SLOTS:
+    void refresh();
+    void compareSelected();
+    void openSelected();
+
+Q_SIGNALS:
+    void runOpened(std::shared_ptr<const tl::runs::RunResult> result,
+                   std::shared_ptr<const tl::data::DatasetSplits> data);
+    void failed(const QString &error);
+
+private:
+    std::vector<int> selectedRows() const;
+
+    QString m_folder;
+    RunsModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_view;
+    QLineEdit *m_filter;
+    QTextBrowser *m_comparison;
+};
+
+} // namespace tl::ui
