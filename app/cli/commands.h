@@ -13,5 +13,7 @@ int compareCommand(Args &args);
 int summaryCommand(Args &args);
 int predictCommand(Args &args);
 int weightsCommand(Args &args);
+int evaluateCommand(Args &args);
+int exportCommand(Args &args);
 
 } // namespace tl::cli

@@ -17,6 +17,8 @@ Usage: transferlab-cli COMMAND [OPTIONS]
 
 Commands:
   train       train a model and write a run directory (transferlab-cli train --help)
+  evaluate    re-check a run's (or an export's) test accuracy
+  export      a run's weights for PyTorch (.pth) or safetensors, with its preprocessing
   compare     the comparison table of finished runs (Markdown, or --csv)
   recipes     the seed notebooks' experiments, ready to run (train --recipe NAME)
   summary     print a model's layers and parameter counts (--freeze, --head, --json)
@@ -48,6 +50,10 @@ int main(int argc, char **argv)
         tl::cli::Args args(argc, argv, 2);
         if (command == "train")
             return tl::cli::trainCommand(args);
+        if (command == "evaluate")
+            return tl::cli::evaluateCommand(args);
+        if (command == "export")
+            return tl::cli::exportCommand(args);
         if (command == "compare")
             return tl::cli::compareCommand(args);
         if (command == "recipes")

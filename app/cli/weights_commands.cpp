@@ -1,11 +1,15 @@
 #include "commands.h"
 
+#include "data/batch_loader.h"
+#include "data/dataset.h"
 #include "data/image_preprocess.h"
+#include "data/transform.h"
 #include "error.h"
 #include "files.h"
 #include "hash.h"
 #include "models/model_factory.h"
 #include "train/experiment_config.h"
+#include "train/trainer.h"
 #include "weights/checkpoint.h"
 #include "weights/weight_catalog.h"
 
@@ -173,6 +177,98 @@ int predictCommand(Args &args)
         }
         std::fflush(stdout);
     }
+    return 0;
+}
+
+namespace {
+
+// A run's model, rebuilt from config.json with the weights of `file` (default: its model.pth).
+std::shared_ptr<models::NetworkImpl> runModel(const train::ExperimentConfig &config,
+                                              const std::string &file)
+{
+    models::ModelSpec spec = config.model;
+    spec.weights = "none";
+    spec.freeze = "none";
+    spec.frozen.clear();
+    auto model = models::createModel(spec);
+    weights::loadStateDict(*model, weights::readCheckpoint(file).tensors, true, file);
+    model->eval();
+    return model;
+}
+
+} // namespace
+
+int evaluateCommand(Args &args)
+{
+    args.allow({"weights"}, {"help", "json"});
+    if (args.flag("help") || args.positional().size() != 1) {
+        std::fputs("Usage: transferlab-cli evaluate RUN_DIR [--weights FILE] [--json]\n"
+                   "Re-runs the test evaluation of a run with its model.pth (or an exported FILE), "
+                   "with the\n"
+                   "run's preprocessing, and checks the accuracy against the run's summary.json.\n",
+                   args.flag("help") ? stdout : stderr);
+        return args.flag("help") ? 0 : 2;
+    }
+    const std::string dir = args.positional().front();
+    const train::ExperimentConfig config = train::ExperimentConfig::fromFile(dir + "/config.json");
+    const std::string file = args.str("weights", dir + "/model.pth");
+    auto model = runModel(config, file);
+    data::DatasetOptions dataOptions = config.data;
+    dataOptions.seed = config.seed; // the run's subsets
+    const data::DatasetSplits ds = data::loadDataset(dataOptions);
+    const data::SampleTransform transform(ds.test.height, ds.test.width, ds.test.channels, {},
+                                          config.preprocess);
+    data::LoaderOptions lo;
+    lo.batchSize = 256;
+    lo.shuffle = false;
+    lo.augment = false;
+    data::BatchLoader loader(ds.test, transform, lo);
+    train::Trainer trainer(model, torch::kCPU);
+    const train::Evaluation e = trainer.evaluate(loader, config.model.numClasses, false);
+    double recorded = -1;
+    try {
+        const Bytes b = readFile(dir + "/summary.json");
+        recorded = nlohmann::json::parse(b.begin(), b.end()).value("test_accuracy", -1.0);
+    } catch (const std::exception &) {
+    }
+    const bool same = recorded >= 0 && std::abs(recorded - e.accuracy) < 1e-9;
+    if (args.flag("json"))
+        std::printf("%s\n", nlohmann::json({{"run", dir},
+                                            {"weights", file},
+                                            {"test_accuracy", e.accuracy},
+                                            {"test_loss", e.loss},
+                                            {"recorded_test_accuracy", recorded},
+                                            {"matches", same}})
+                                .dump()
+                                .c_str());
+    else
+        std::printf("%s: test accuracy %.4f (loss %.4f, %lld images); the run recorded %.4f: %s\n",
+                    file.c_str(), e.accuracy, e.loss, static_cast<long long>(e.count), recorded,
+                    same ? "same" : "DIFFERENT");
+    return same || recorded < 0 ? 0 : 1;
+}
+
+int exportCommand(Args &args)
+{
+    args.allow({"out"}, {"help"});
+    if (args.flag("help") || args.positional().size() != 1 || !args.has("out")) {
+        std::fputs("Usage: transferlab-cli export RUN_DIR --out FILE.pth|FILE.safetensors\n"
+                   "Writes the run's weights as a state dict for Python (torch.load + "
+                   "load_state_dict into the\n"
+                   "matching torchvision model) or safetensors, and FILE.json with the "
+                   "preprocessing and classes.\n",
+                   args.flag("help") ? stdout : stderr);
+        return args.flag("help") ? 0 : 2;
+    }
+    const std::string dir = args.positional().front();
+    const train::ExperimentConfig config = train::ExperimentConfig::fromFile(dir + "/config.json");
+    auto model = runModel(config, dir + "/model.pth");
+    const std::string out = args.str("out");
+    weights::exportStateDict(*model, out, {{"model", config.model.name}, {"format", "pt"}});
+    const Bytes side = readFile(dir + "/preprocessing.json");
+    const std::string sidecar = out.substr(0, out.rfind('.')) + ".json";
+    writeFileAtomic(sidecar, std::string(side.begin(), side.end()));
+    std::printf("%s\n%s\n", out.c_str(), sidecar.c_str());
     return 0;
 }
 

@@ -174,6 +174,16 @@ private Q_SLOTS:
                          tl::data::fashionMnistClassNames()[std::size_t(best["index"].toInt())]));
         }
         QVERIFY2(right >= 24, qPrintable(QString::number(right)));
+        // evaluate reproduces the run's test accuracy from model.pth, and from an export.
+        const Result evaluated = runCli({"evaluate", out, "--json"});
+        QVERIFY2(evaluated.code == 0, qPrintable(evaluated.err + evaluated.out));
+        QVERIFY(QJsonDocument::fromJson(evaluated.out.toUtf8()).object()["matches"].toBool());
+        const Result exported = runCli({"export", out, "--out", path("exported.safetensors")});
+        QVERIFY2(exported.code == 0, qPrintable(exported.err));
+        QVERIFY(QFile::exists(path("exported.json")));
+        const Result again2 =
+            runCli({"evaluate", out, "--weights", path("exported.safetensors"), "--json"});
+        QVERIFY2(again2.code == 0, qPrintable(again2.err + again2.out));
         // The resolved config runs again as is.
         const Result again = runCli(
             {"train", "--config", out + "/config.json", "--save-config", path("resaved.json")});

@@ -131,7 +131,8 @@ void RunsPanel::openSelected()
         [dir, result, data] {
             *result = std::make_shared<const runs::RunResult>(runs::loadRunResult(dir));
             // The same data as the run: its test images fill the gallery.
-            const auto config = train::ExperimentConfig::fromFile(dir + "/config.json");
+            auto config = train::ExperimentConfig::fromFile(dir + "/config.json");
+            config.data.seed = config.seed; // the run's subsets
             try {
                 *data = std::make_shared<const data::DatasetSplits>(data::loadDataset(config.data));
             } catch (const std::exception &) {
