@@ -70,6 +70,20 @@ void printTop(const std::string &image, const torch::Tensor &probs, int topk,
     std::fflush(stdout);
 }
 
+// A run's model, rebuilt from config.json with the weights of `file` (default: its model.pth).
+std::shared_ptr<models::NetworkImpl> runModel(const train::ExperimentConfig &config,
+                                              const std::string &file)
+{
+    models::ModelSpec spec = config.model;
+    spec.weights = "none";
+    spec.freeze = "none";
+    spec.frozen.clear();
+    auto model = models::createModel(spec);
+    weights::loadStateDict(*model, weights::readCheckpoint(file).tensors, true, file);
+    model->eval();
+    return model;
+}
+
 // A run folder's model with exactly its training preprocessing and class names.
 int predictWithRun(const Args &args)
 {
@@ -86,14 +100,7 @@ int predictWithRun(const Args &args)
             throw fileError(dir + "/preprocessing.json", e.what());
         }
     }
-    models::ModelSpec spec = config.model;
-    spec.weights = "none";
-    spec.freeze = "none";
-    spec.frozen.clear();
-    auto model = models::createModel(spec);
-    const std::string file = dir + "/model.pth";
-    weights::loadStateDict(*model, weights::readCheckpoint(file).tensors, true, file);
-    model->eval();
+    auto model = runModel(config, dir + "/model.pth");
     const auto &pre = config.preprocess;
     torch::NoGradGuard noGrad;
     for (const auto &image : args.positional()) {
@@ -157,46 +164,11 @@ int predictCommand(Args &args)
         std::vector<float> x = data::loadForClassification(
             image, resize, crop, {0.485f, 0.456f, 0.406f}, {0.229f, 0.224f, 0.225f});
         const torch::Tensor input = torch::from_blob(x.data(), {1, 3, crop, crop}).clone();
-        const torch::Tensor probs = torch::softmax(model->forward(input), 1)[0];
-        const auto [p, idx] = probs.topk(std::min<std::int64_t>(topk, probs.size(0)));
-        nlohmann::json top = nlohmann::json::array();
-        for (std::int64_t i = 0; i < p.size(0); ++i) {
-            const auto c = idx[i].item<std::int64_t>();
-            top.push_back(
-                {{"index", c},
-                 {"label", imagenet ? names[std::size_t(c)] : "class " + std::to_string(c)},
-                 {"probability", p[i].item<double>()}});
-        }
-        if (args.flag("json")) {
-            std::printf("%s\n", nlohmann::json({{"image", image}, {"top", top}}).dump().c_str());
-        } else {
-            std::printf("%s\n", image.c_str());
-            for (const auto &t : top)
-                std::printf("  %6.2f%%  %s\n", t["probability"].get<double>() * 100.0,
-                            t["label"].get<std::string>().c_str());
-        }
-        std::fflush(stdout);
+        printTop(image, torch::softmax(model->forward(input), 1)[0], topk,
+                 imagenet ? names : std::vector<std::string>{}, args.flag("json"));
     }
     return 0;
 }
-
-namespace {
-
-// A run's model, rebuilt from config.json with the weights of `file` (default: its model.pth).
-std::shared_ptr<models::NetworkImpl> runModel(const train::ExperimentConfig &config,
-                                              const std::string &file)
-{
-    models::ModelSpec spec = config.model;
-    spec.weights = "none";
-    spec.freeze = "none";
-    spec.frozen.clear();
-    auto model = models::createModel(spec);
-    weights::loadStateDict(*model, weights::readCheckpoint(file).tensors, true, file);
-    model->eval();
-    return model;
-}
-
-} // namespace
 
 int evaluateCommand(Args &args)
 {
