@@ -91,8 +91,9 @@ void DataPanel::buildUi()
     m_cancel->setVisible(false);
     m_progress = new QProgressBar;
     m_progress->setVisible(false);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_status, 1);
+    statusRow->addStretch(1);
     statusRow->addWidget(m_download);
     statusRow->addWidget(m_cancel);
 
@@ -103,6 +104,7 @@ void DataPanel::buildUi()
     form->addRow(tr("&Training images used:"), m_trainFraction);
     form->addRow(tr("&Validation split:"), m_valSplit);
     form->addRow(tr("Test images used:"), m_testFraction);
+    form->addRow(m_status);
     form->addRow(statusRow);
     form->addRow(m_progress);
 
@@ -292,9 +294,19 @@ void DataPanel::reload()
             if (generation != self->m_generation)
                 return; // a newer request replaced this one
             if (!error.isEmpty()) {
+                const bool missing = error.contains(QStringLiteral("not found"));
+                // A missing dataset is not a mistake: say what to do; the details go in the
+                // tooltip.
+                const QString text =
+                    missing
+                        ? tr("%1 is not on this computer yet: download it once (it is cached), or "
+                             "choose the folder that holds it.")
+                              .arg(self->m_dataset->currentText())
+                        : error;
                 self->setBusy(false, QStringLiteral("<span style='color:#c0392b'>%1</span>")
-                                         .arg(error.toHtmlEscaped()));
-                self->m_download->setVisible(error.contains(QStringLiteral("not found")));
+                                         .arg(text.toHtmlEscaped()));
+                self->m_status->setToolTip(error);
+                self->m_download->setVisible(missing);
                 Q_EMIT self->loadFailed(error);
                 return;
             }
