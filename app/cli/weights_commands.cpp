@@ -26,20 +26,15 @@ namespace {
 
 // The number of classes of the checkpoint's own head: the size of the tensor that fills the
 // model's last weight.
-int headClassesInFile(const std::string &modelName, const weights::StateDict &tensors)
+int headClassesInFile(const weights::StateDict &tensors)
 {
-    models::ModelSpec probe;
-    probe.name = modelName;
-    probe.numClasses = 1000;
-    probe.inputSize = 64;
-    auto model = models::createModel(probe);
-    std::string last;
-    for (const auto &[name, t] : weights::stateDictOf(*model))
-        if (name.size() > 7 && name.compare(name.size() - 7, 7, ".weight") == 0 && t.dim() == 2)
-            last = name;
-    for (const auto &[name, t] : tensors)
-        if (name == last)
-            return int(t.size(0));
+    // torchvision's state dicts end with the classifier: its output size is the number of classes.
+    for (auto it = tensors.rbegin(); it != tensors.rend(); ++it) {
+        const std::string &name = it->first;
+        if (it->second.dim() == 2 && name.size() > 7 &&
+            name.compare(name.size() - 7, 7, ".weight") == 0)
+            return int(it->second.size(0));
+    }
     return 1000;
 }
 
@@ -151,7 +146,7 @@ int predictCommand(Args &args)
     const weights::Checkpoint ckpt = weights::readCheckpoint(file);
     models::ModelSpec spec;
     spec.name = name;
-    spec.numClasses = headClassesInFile(name, ckpt.tensors);
+    spec.numClasses = headClassesInFile(ckpt.tensors);
     spec.inputSize = crop;
     spec.head = "keep";
     auto model = models::createModel(spec);
@@ -325,7 +320,7 @@ int weightsCommand(Args &args)
             models::ModelSpec s;
             s.name = m.name;
             s.inputSize = 64;
-            s.numClasses = headClassesInFile(m.name, c.tensors);
+            s.numClasses = headClassesInFile(c.tensors);
             auto model = models::createModel(s);
             const auto r = weights::loadStateDict(*model, c.tensors, false, pos[1]);
             if (r.complete()) {

@@ -29,9 +29,7 @@ void LayerTreeModel::setSummary(const models::ModelSummary &summary)
     m_base = summary;
     m_frozen.clear();
     // Leaves that arrive frozen (spec.frozen) stay frozen.
-    std::vector<const models::LayerNode *> leaves;
-    leavesUnder(&m_base.root, leaves);
-    for (const auto *l : leaves)
+    for (const auto *l : models::weightedLeaves(m_base.root))
         if (l->params > 0 && l->trainableParams == 0)
             m_frozen.insert(l->path);
     m_summary = m_base;
@@ -41,18 +39,6 @@ void LayerTreeModel::setSummary(const models::ModelSummary &summary)
     endResetModel();
     Q_EMIT totalsChanged(m_summary.totalParams, m_summary.trainableParams,
                          m_summary.nonTrainableParams, m_summary.depth);
-}
-
-void LayerTreeModel::leavesUnder(const models::LayerNode *n,
-                                 std::vector<const models::LayerNode *> &out) const
-{
-    if (n->children.empty()) {
-        if (n->params > 0)
-            out.push_back(n);
-        return;
-    }
-    for (const auto &c : n->children)
-        leavesUnder(&c, out);
 }
 
 void LayerTreeModel::rebuildParents(const models::LayerNode *n)
@@ -256,9 +242,7 @@ bool LayerTreeModel::setData(const QModelIndex &index, const QVariant &value, in
     if (!n || role != Qt::CheckStateRole || index.column() != Name || n->params == 0)
         return false;
     const bool train = value.toInt() != Qt::Unchecked;
-    std::vector<const models::LayerNode *> leaves;
-    leavesUnder(n, leaves);
-    for (const auto *l : leaves) {
+    for (const auto *l : models::weightedLeaves(*n)) {
         if (train)
             m_frozen.erase(l->path);
         else

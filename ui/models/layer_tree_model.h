@@ -52,7 +52,6 @@ private:
     void rebuildParents(const models::LayerNode *n);
     void recompute();
     void refreshAll(const QModelIndex &parent);
-    void leavesUnder(const models::LayerNode *n, std::vector<const models::LayerNode *> &out) const;
 
     models::ModelSummary m_base;    // as built (everything trainable)
     models::ModelSummary m_summary; // with m_frozen applied
