@@ -27,6 +27,14 @@ public:
     double number(const std::string &name, double fallback) const;
     long long integer(const std::string &name, long long fallback) const;
     const std::vector<std::string> &positional() const { return m_positional; }
+    // The options given, without their leading dashes.
+    std::vector<std::string> names() const
+    {
+        std::vector<std::string> out;
+        for (const auto &kv : m_values)
+            out.push_back(kv.first);
+        return out;
+    }
 
 private:
     std::vector<std::string> m_raw;

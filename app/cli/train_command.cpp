@@ -5,6 +5,7 @@
 #include "files.h"
 #include "runs/recipes.h"
 #include "runs/run_experiment.h"
+#include "runs/run_state.h"
 #include "system_info.h"
 #include "train/experiment_config.h"
 
@@ -12,6 +13,8 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <set>
 #include <thread>
 
 namespace tl::cli {
@@ -67,6 +70,17 @@ Training:
   --device D            auto (default: CUDA when available), cpu, cuda, cuda:N
   --workers N           data loader threads (default 1)
   --threads N           torch compute threads (default: library default)
+  --no-cache-features   train every stage on images, even when the backbone is frozen and
+                        nothing is augmented (by default the head trains on cached features)
+  --mixed-precision     CUDA: float16 autocast with loss scaling (no-op on the CPU)
+  --channels-last       CUDA: NHWC memory format (no-op on the CPU)
+Resume and fork:
+  --resume RUN_DIR      continue an interrupted run in place from its last completed epoch
+                        (Ctrl-C keeps that epoch's state and exits with code 130)
+  --fork STATE          start a new run from a saved state (a run folder, its state.tlstate
+                        or checkpoints/epoch-NNN.tlstate) with the options given here; training
+                        options apply to the stage being continued
+  --keep-checkpoints    keep every epoch's state in RUN_DIR/checkpoints/ to fork from later
 Output:
   --out DIR             run directory (default runs/<time>-<model>-<dataset>)
   --quiet               no progress output
@@ -81,18 +95,23 @@ extern "C" void onSigint(int)
         std::_Exit(130); // second Ctrl-C: leave at once
 }
 
-train::ExperimentConfig configFromArgs(const Args &a)
+// `base`: the forked state's experiment; `stage`: the stage training options apply to.
+train::ExperimentConfig configFromArgs(const Args &a, const train::ExperimentConfig *base = nullptr,
+                                       std::size_t stage = 0)
 {
     train::ExperimentConfig c;
-    if (a.has("config") && a.has("recipe"))
-        throw UsageError{"--config and --recipe: choose one"};
+    if (int(a.has("config")) + int(a.has("recipe")) + int(base != nullptr) > 1)
+        throw UsageError{"--config, --recipe and --fork: choose one"};
+    if (base)
+        c = *base;
     if (a.has("config"))
         c = train::ExperimentConfig::fromFile(a.str("config"));
     if (a.has("recipe"))
         c = runs::recipeConfig(a.str("recipe"));
     if (a.flag("quick"))
         runs::makeQuick(c);
-    auto &st = c.stages.front();
+    stage = std::min(stage, c.stages.size() - 1);
+    auto &st = c.stages[stage];
     if (a.has("dataset"))
         c.data.name = a.str("dataset");
     if (a.has("data-root"))
@@ -126,7 +145,7 @@ train::ExperimentConfig configFromArgs(const Args &a)
     const long long batch = a.integer("batch-size", st.batchSize);
     if (a.has("epochs") || a.has("batch-size") || a.has("optimizer") || a.has("lr") ||
         a.has("momentum") || a.has("nesterov") || a.has("weight-decay")) {
-        if (c.stages.size() > 1)
+        if (c.stages.size() > 1 && !base)
             throw UsageError{"training options apply to a single stage; this config has " +
                              std::to_string(c.stages.size()) + " stages, edit them in the file"};
     }
@@ -159,6 +178,14 @@ train::ExperimentConfig configFromArgs(const Args &a)
     c.seed = static_cast<std::uint64_t>(seed);
     if (a.has("device"))
         c.device = a.str("device");
+    if (a.flag("no-cache-features"))
+        c.cacheFeatures = false;
+    if (a.flag("keep-checkpoints"))
+        c.keepCheckpoints = true;
+    if (a.flag("mixed-precision"))
+        c.gpu.mixedPrecision = true;
+    if (a.flag("channels-last"))
+        c.gpu.channelsLast = true;
     c.workers = static_cast<int>(a.integer("workers", c.workers));
     c.threads = static_cast<int>(a.integer("threads", c.threads));
     try {
@@ -196,15 +223,55 @@ int trainCommand(Args &args)
                 "head",          "head-hidden", "head-dropout", "truncate-at",    "weights",
                 "num-classes",   "optimizer",   "lr",           "momentum",       "weight-decay",
                 "augment",       "normalize",   "seed",         "device",         "workers",
-                "threads",       "out",         "save-config",  "recipe"},
-               {"download", "batch-norm", "nesterov", "quiet", "help", "quick"});
+                "threads",       "out",         "save-config",  "recipe",         "resume",
+                "fork"},
+               {"download", "batch-norm", "nesterov", "quiet", "help", "quick", "no-cache-features",
+                "keep-checkpoints", "mixed-precision", "channels-last"});
     if (args.flag("help")) {
         std::fputs(kTrainHelp, stdout);
         return 0;
     }
     if (!args.positional().empty())
         throw UsageError{"unexpected argument '" + args.positional().front() + "'"};
-    const train::ExperimentConfig config = configFromArgs(args);
+
+    // --resume DIR: the run's own config and state, in place. --fork STATE: a new run.
+    runs::RunState state;
+    runs::StartFrom start;
+    train::ExperimentConfig config;
+    std::string runDir;
+    if (args.has("resume") && args.has("fork"))
+        throw UsageError{"--resume and --fork: choose one"};
+    if (args.has("resume")) {
+        const std::set<std::string> allowed = {"resume", "device", "workers", "threads", "quiet"};
+        for (const auto &o : args.names())
+            if (!allowed.count(o))
+                throw UsageError{"--resume continues the run as it was configured; --" + o +
+                                 " does not apply (--fork starts a new run with changed settings)"};
+        runDir = args.str("resume");
+        start.origin = runs::runStatePath(runDir);
+        if (!std::filesystem::exists(start.origin))
+            throw fileError(runDir, "has no state.tlstate to resume from (it is not a run "
+                                    "folder, or it was made by an older TransferLab)");
+        state = runs::readRunState(start.origin);
+        config = train::ExperimentConfig::fromJson(state.configJson, start.origin);
+        if (args.has("device"))
+            config.device = args.str("device");
+        config.workers = static_cast<int>(args.integer("workers", config.workers));
+        config.threads = static_cast<int>(args.integer("threads", config.threads));
+        start.inPlace = true;
+        start.state = &state;
+    } else if (args.has("fork")) {
+        std::string from = args.str("fork");
+        if (std::filesystem::is_directory(from))
+            from = runs::runStatePath(from);
+        start.origin = from;
+        state = runs::readRunState(from);
+        const auto base = train::ExperimentConfig::fromJson(state.configJson, from);
+        config = configFromArgs(args, &base, static_cast<std::size_t>(state.stage));
+        start.state = &state;
+    } else {
+        config = configFromArgs(args);
+    }
     if (args.has("save-config")) {
         writeFileAtomic(args.str("save-config"), config.toJson());
         return 0;
@@ -212,8 +279,8 @@ int trainCommand(Args &args)
     if (referenceBlasActive())
         std::fprintf(stderr, "%s\n", referenceBlasWarning().c_str());
 
-    const std::string runDir =
-        args.has("out") ? args.str("out") : runs::defaultRunDir("runs", config);
+    if (runDir.empty())
+        runDir = args.has("out") ? args.str("out") : runs::defaultRunDir("runs", config);
     ConsoleProgress progress(args.flag("quiet"));
     train::RunControl control;
 
@@ -224,7 +291,8 @@ int trainCommand(Args &args)
     std::thread watcher([&] {
         while (!done) {
             if (g_interrupted) {
-                control.requestStop();
+                // Finish the batch, keep the last completed epoch's state, skip the test set.
+                control.requestAbort();
                 return;
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -232,7 +300,7 @@ int trainCommand(Args &args)
     });
     runs::RunResult result;
     try {
-        result = runs::runExperiment(config, runDir, &progress, &control);
+        result = runs::runExperiment(config, runDir, &progress, &control, nullptr, start);
     } catch (...) {
         done = true;
         watcher.join();
@@ -242,6 +310,17 @@ int trainCommand(Args &args)
     done = true;
     watcher.join();
     progress.clearLine();
+    if (result.interrupted && result.epochs.empty()) {
+        std::fprintf(stderr, "interrupted before the first epoch ended; nothing to resume\n");
+        return 130;
+    }
+    if (result.interrupted) {
+        std::fprintf(stderr,
+                     "interrupted after %zu completed epoch%s; continue with:\n"
+                     "  transferlab-cli train --resume %s\n",
+                     result.epochs.size(), result.epochs.size() == 1 ? "" : "s", runDir.c_str());
+        return 130;
+    }
     std::printf("test accuracy %.4f, loss %.4f (%lld images) | %.1f s per epoch, %.0f train "
                 "images/s | %s\n",
                 result.test.accuracy, result.test.loss, static_cast<long long>(result.test.count),

@@ -43,15 +43,23 @@ void BatchLoader::stopWorkers()
     m_threads.clear();
 }
 
+std::vector<std::size_t> BatchLoader::epochOrder(std::size_t size, std::uint64_t seed, int epoch,
+                                                 bool shuffle)
+{
+    std::vector<std::size_t> order(size);
+    std::iota(order.begin(), order.end(), 0);
+    if (shuffle) {
+        Rng rng = Rng::derive(seed, 0x0e9c4ULL, static_cast<std::uint64_t>(epoch));
+        rng.shuffle(order);
+    }
+    return order;
+}
+
 void BatchLoader::startEpoch(int epoch)
 {
     stopWorkers();
     m_epoch = epoch;
-    std::iota(m_order.begin(), m_order.end(), 0);
-    if (m_options.shuffle) {
-        Rng rng = Rng::derive(m_options.seed, 0x0e9c4ULL, static_cast<std::uint64_t>(epoch));
-        rng.shuffle(m_order);
-    }
+    m_order = epochOrder(m_store.size(), m_options.seed, epoch, m_options.shuffle);
     m_ready.clear();
     m_nextToBuild = 0;
     m_nextToHand = 0;
@@ -70,7 +78,8 @@ train::Batch BatchLoader::build(std::int64_t k) const
     const std::int64_t count = end - begin;
     train::Batch b;
     b.images = torch::empty(
-        {count, m_transform.outChannels(), m_transform.outHeight(), m_transform.outWidth()});
+        {count, m_transform.outChannels(), m_transform.outHeight(), m_transform.outWidth()},
+        torch::TensorOptions().dtype(torch::kFloat32).pinned_memory(m_options.pinMemory));
     b.labels = torch::empty({count}, torch::kInt64);
     b.indices = torch::empty({count}, torch::kInt64);
     float *img = b.images.data_ptr<float>();

@@ -21,6 +21,7 @@ struct LoaderOptions
     int workers = 1;     // 0: build batches on the caller's thread
     int prefetch = 4;    // batches built ahead of the consumer, at most
     std::uint64_t seed = 0;
+    bool pinMemory = false; // page-locked batches for non-blocking copies to CUDA (CUDA only)
 };
 
 // Builds batches from an ImageStore on worker threads: each worker takes the next batch number,
@@ -42,6 +43,9 @@ public:
     std::int64_t size() const override { return static_cast<std::int64_t>(m_store.size()); }
 
     const SampleTransform &transform() const { return m_transform; }
+    // The order in which an epoch visits the samples (what feature caching replays).
+    static std::vector<std::size_t> epochOrder(std::size_t size, std::uint64_t seed, int epoch,
+                                               bool shuffle);
     // Builds batch `k` of the current epoch synchronously (what a worker does).
     train::Batch build(std::int64_t k) const;
 

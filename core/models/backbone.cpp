@@ -125,12 +125,34 @@ torch::Tensor BackboneNetImpl::forward(torch::Tensor x)
     return forwardTraced(std::move(x), nullptr);
 }
 
+torch::Tensor BackboneNetImpl::nativePool(torch::Tensor x, const ShapeHook *)
+{
+    return torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1);
+}
+
+torch::Tensor BackboneNetImpl::forwardBody(torch::Tensor x)
+{
+    x = forwardFeatures(x, nullptr);
+    if (m_native)
+        return nativePool(x, nullptr);
+    return m_gap ? torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1) : x.flatten(1);
+}
+
+torch::Tensor BackboneNetImpl::forwardHead(torch::Tensor x)
+{
+    if (m_native)
+        return nativeClassifier(x, nullptr);
+    if (auto *seq = dynamic_cast<torch::nn::SequentialImpl *>(m_headModule))
+        return runSequential(*seq, x, nullptr);
+    return m_head.forward(x);
+}
+
 torch::Tensor BackboneNetImpl::forwardTraced(torch::Tensor x, const ShapeHook &hookRef)
 {
     const ShapeHook *hook = hookRef ? &hookRef : nullptr;
     x = forwardFeatures(x, hook);
     if (m_native)
-        return forwardNativeHead(x, hook);
+        return nativeClassifier(nativePool(x, hook), hook);
     x = m_gap ? torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1) : x.flatten(1);
     if (auto *seq = dynamic_cast<torch::nn::SequentialImpl *>(m_headModule))
         return runSequential(*seq, x, hook);

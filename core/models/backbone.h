@@ -86,6 +86,9 @@ public:
 
     torch::Tensor forward(torch::Tensor x) override;
     torch::Tensor forwardTraced(torch::Tensor x, const ShapeHook &hook) override;
+    bool canSplit() const override { return true; }
+    torch::Tensor forwardBody(torch::Tensor x) override;
+    torch::Tensor forwardHead(torch::Tensor features) override;
 
     // Registered name of the classifier ("fc" for ResNet, "classifier" elsewhere).
     const std::string &headName() const { return m_headName; }
@@ -94,8 +97,10 @@ public:
 protected:
     // Features up to the truncation point; reports each module's output through `hook`.
     virtual torch::Tensor forwardFeatures(torch::Tensor x, const ShapeHook *hook) = 0;
-    // torchvision's own pooling + classifier on the features.
-    virtual torch::Tensor forwardNativeHead(torch::Tensor x, const ShapeHook *hook) = 0;
+    // torchvision's own head on the features: its parameter-free pooling (global average by
+    // default), then its classifier.
+    virtual torch::Tensor nativePool(torch::Tensor x, const ShapeHook *hook);
+    virtual torch::Tensor nativeClassifier(torch::Tensor x, const ShapeHook *hook) = 0;
     // Builds the native classifier (its last Linear sized `numClasses`) under headName().
     virtual void buildNativeHead(int numClasses) = 0;
 

@@ -108,9 +108,14 @@ torch::Tensor DenseNetImpl::forwardFeatures(torch::Tensor x, const ShapeHook *ho
     return x;
 }
 
-torch::Tensor DenseNetImpl::forwardNativeHead(torch::Tensor x, const ShapeHook *hook)
+torch::Tensor DenseNetImpl::nativePool(torch::Tensor x, const ShapeHook *)
 {
-    x = classifier(torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1));
+    return torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1);
+}
+
+torch::Tensor DenseNetImpl::nativeClassifier(torch::Tensor x, const ShapeHook *hook)
+{
+    x = classifier(x);
     if (hook)
         (*hook)(classifier.get(), x);
     return x;

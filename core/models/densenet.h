@@ -36,7 +36,8 @@ public:
 
 protected:
     torch::Tensor forwardFeatures(torch::Tensor x, const ShapeHook *hook) override;
-    torch::Tensor forwardNativeHead(torch::Tensor x, const ShapeHook *hook) override;
+    torch::Tensor nativePool(torch::Tensor x, const ShapeHook *hook) override;
+    torch::Tensor nativeClassifier(torch::Tensor x, const ShapeHook *hook) override;
     void buildNativeHead(int numClasses) override;
 
 private:

@@ -120,9 +120,8 @@ torch::Tensor MobileNetImpl::forwardFeatures(torch::Tensor x, const ShapeHook *h
     return runSequential(*features, x, hook);
 }
 
-torch::Tensor MobileNetImpl::forwardNativeHead(torch::Tensor x, const ShapeHook *hook)
+torch::Tensor MobileNetImpl::nativeClassifier(torch::Tensor x, const ShapeHook *hook)
 {
-    x = torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1);
     return runSequential(*classifier, x, hook);
 }
 
@@ -188,9 +187,8 @@ torch::Tensor EfficientNetImpl::forwardFeatures(torch::Tensor x, const ShapeHook
     return runSequential(*features, x, hook);
 }
 
-torch::Tensor EfficientNetImpl::forwardNativeHead(torch::Tensor x, const ShapeHook *hook)
+torch::Tensor EfficientNetImpl::nativeClassifier(torch::Tensor x, const ShapeHook *hook)
 {
-    x = torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1);
     return runSequential(*classifier, x, hook);
 }
 

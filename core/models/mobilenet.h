@@ -40,7 +40,7 @@ public:
 
 protected:
     torch::Tensor forwardFeatures(torch::Tensor x, const ShapeHook *hook) override;
-    torch::Tensor forwardNativeHead(torch::Tensor x, const ShapeHook *hook) override;
+    torch::Tensor nativeClassifier(torch::Tensor x, const ShapeHook *hook) override;
     void buildNativeHead(int numClasses) override;
 
 private:
@@ -72,7 +72,7 @@ public:
 
 protected:
     torch::Tensor forwardFeatures(torch::Tensor x, const ShapeHook *hook) override;
-    torch::Tensor forwardNativeHead(torch::Tensor x, const ShapeHook *hook) override;
+    torch::Tensor nativeClassifier(torch::Tensor x, const ShapeHook *hook) override;
     void buildNativeHead(int numClasses) override;
 
 private:

@@ -19,4 +19,14 @@ torch::Tensor NetworkImpl::forwardTraced(
     return x;
 }
 
+torch::Tensor NetworkImpl::forwardBody(torch::Tensor)
+{
+    TORCH_CHECK(false, name(), " cannot be split into body and head");
+}
+
+torch::Tensor NetworkImpl::forwardHead(torch::Tensor)
+{
+    TORCH_CHECK(false, name(), " cannot be split into body and head");
+}
+
 } // namespace tl::models

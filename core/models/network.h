@@ -24,6 +24,12 @@ public:
     // Friendlier names for some layers, by path (VGG's Keras names: "features.16" ->
     // "block3_pool").
     virtual std::map<std::string, std::string> aliases() const { return {}; }
+    // The model cut where its head (its last top-level module) begins: forward(x) equals
+    // forwardHead(forwardBody(x)). Feature caching runs the body once and trains the head on its
+    // output. Models that cannot be cut say so with canSplit() false.
+    virtual bool canSplit() const { return false; }
+    virtual torch::Tensor forwardBody(torch::Tensor x);
+    virtual torch::Tensor forwardHead(torch::Tensor features);
     // Added to the loss (Keras' kernel_regularizer); zero unless the model asks for it.
     virtual torch::Tensor regularizationLoss() { return {}; }
 };

@@ -116,12 +116,17 @@ torch::Tensor ResNetImpl::forwardFeatures(torch::Tensor x, const ShapeHook *hook
     return x;
 }
 
-torch::Tensor ResNetImpl::forwardNativeHead(torch::Tensor x, const ShapeHook *hook)
+torch::Tensor ResNetImpl::nativePool(torch::Tensor x, const ShapeHook *hook)
 {
     x = avgpool(x);
     if (hook)
         (*hook)(avgpool.get(), x);
-    x = m_fc(x.flatten(1));
+    return x.flatten(1);
+}
+
+torch::Tensor ResNetImpl::nativeClassifier(torch::Tensor x, const ShapeHook *hook)
+{
+    x = m_fc(x);
     if (hook)
         (*hook)(m_fc.get(), x);
     return x;

@@ -16,6 +16,9 @@ class SimpleCnnImpl : public NetworkImpl
 public:
     explicit SimpleCnnImpl(const ModelSpec &spec);
     torch::Tensor forward(torch::Tensor x) override;
+    bool canSplit() const override { return true; }
+    torch::Tensor forwardBody(torch::Tensor x) override { return features->forward(x); }
+    torch::Tensor forwardHead(torch::Tensor f) override { return classifier->forward(f); }
 
     torch::nn::Sequential features{nullptr};
     torch::nn::Sequential classifier{nullptr};
@@ -31,6 +34,9 @@ class VggStyleCnnImpl : public NetworkImpl
 public:
     explicit VggStyleCnnImpl(const ModelSpec &spec);
     torch::Tensor forward(torch::Tensor x) override;
+    bool canSplit() const override { return true; }
+    torch::Tensor forwardBody(torch::Tensor x) override { return features->forward(x); }
+    torch::Tensor forwardHead(torch::Tensor f) override { return classifier->forward(f); }
     torch::Tensor regularizationLoss() override;
 
     torch::nn::Sequential features{nullptr};

@@ -98,12 +98,17 @@ torch::Tensor VggImpl::forwardFeatures(torch::Tensor x, const ShapeHook *hook)
     return runSequential(*features, x, hook);
 }
 
-torch::Tensor VggImpl::forwardNativeHead(torch::Tensor x, const ShapeHook *hook)
+torch::Tensor VggImpl::nativePool(torch::Tensor x, const ShapeHook *hook)
 {
     x = avgpool(x);
     if (hook)
         (*hook)(avgpool.get(), x);
-    return runSequential(*classifier, x.flatten(1), hook);
+    return x.flatten(1);
+}
+
+torch::Tensor VggImpl::nativeClassifier(torch::Tensor x, const ShapeHook *hook)
+{
+    return runSequential(*classifier, x, hook);
 }
 
 } // namespace tl::models

@@ -7,6 +7,7 @@
 #include "files.h"
 #include "models/layer_tree.h"
 #include "models/model_factory.h"
+#include "runs/run_state.h"
 #include "runs/run_writer.h"
 #include "runs/tensorboard.h"
 #include "train/trainer.h"
@@ -22,6 +23,8 @@
 #include <memory>
 #include <thread>
 
+#include <unistd.h>
+
 namespace tl::runs {
 
 namespace {
@@ -31,8 +34,9 @@ namespace {
 class Recorder : public train::TrainingObserver
 {
 public:
-    Recorder(train::TrainingObserver *next, const RunWriter *writer, models::NetworkImpl &model)
-        : m_next(next), m_writer(writer), m_model(model)
+    Recorder(train::TrainingObserver *next, const RunWriter *writer, models::NetworkImpl &model,
+             std::vector<train::EpochMetrics> history)
+        : epochs(std::move(history)), m_next(next), m_writer(writer), m_model(model)
     {
         if (m_writer)
             m_board = std::make_unique<TensorBoardWriter>(m_writer->dir());
@@ -110,9 +114,76 @@ std::string defaultRunDir(const std::string &parent, const train::ExperimentConf
         .string();
 }
 
+namespace {
+
+// Each stage sets its own freezing (e.g. the backbone, then everything before block5); a stage
+// without a freeze spec keeps the latest earlier one's. Returns the trainable parameter count.
+std::int64_t applyStageFreeze(models::NetworkImpl &model, const train::ExperimentConfig &config,
+                              std::size_t stage)
+{
+    std::string spec;
+    for (std::size_t s = 0; s <= stage; ++s)
+        if (!config.stages[s].freeze.empty())
+            spec = config.stages[s].freeze;
+    for (auto &p : model.parameters())
+        p.set_requires_grad(true);
+    models::freezeLayers(model, config.model.frozen);
+    if (!spec.empty())
+        models::freezeLayers(model, models::resolveFreezeSpec(models::summarize(model, {}), spec));
+    std::int64_t trainable = 0;
+    for (const auto &p : model.parameters())
+        trainable += p.requires_grad() ? p.numel() : 0;
+    return trainable;
+}
+
+// Feature caching applies when everything before the head (the last top-level module) is
+// frozen: that part then runs in inference mode and gives the same output every epoch.
+bool bodyFrozen(models::NetworkImpl &model)
+{
+    const auto children = model.named_children();
+    if (children.size() < 2 || !model.canSplit())
+        return false;
+    const std::string head = children.keys().back() + ".";
+    bool anyTrainable = false;
+    for (const auto &p : model.named_parameters()) {
+        const bool inHead = p.key().rfind(head, 0) == 0;
+        if (!inHead && p.value().requires_grad())
+            return false;
+        anyTrainable = anyTrainable || (inHead && p.value().requires_grad());
+    }
+    return anyTrainable;
+}
+
+torch::Tensor labelTensor(const data::ImageStore &store)
+{
+    std::vector<std::int64_t> labels(store.labels.begin(), store.labels.end());
+    return torch::tensor(labels, torch::kInt64);
+}
+
+class LockFile
+{
+public:
+    explicit LockFile(std::string path) : m_path(std::move(path))
+    {
+        if (!m_path.empty())
+            writeFileAtomic(m_path, std::to_string(::getpid()) + "\n");
+    }
+    ~LockFile()
+    {
+        std::error_code ec;
+        if (!m_path.empty())
+            std::filesystem::remove(m_path, ec);
+    }
+
+private:
+    std::string m_path;
+};
+
+} // namespace
+
 RunResult runExperiment(const train::ExperimentConfig &configIn, const std::string &runDir,
                         train::TrainingObserver *observer, train::RunControl *control,
-                        const data::DatasetSplits *preloaded)
+                        const data::DatasetSplits *preloaded, const StartFrom &startFrom)
 {
     const auto start = std::chrono::steady_clock::now();
     train::ExperimentConfig config = configIn;
@@ -164,9 +235,12 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     config.model.inputSize = config.preprocess.imageSize;
     config.preprocess = data::resolvePreprocess(config.preprocess, ds.train);
 
+    const RunState *state = startFrom.state;
     std::unique_ptr<RunWriter> writer;
+    std::unique_ptr<LockFile> lock;
     if (!runDir.empty()) {
-        writer = std::make_unique<RunWriter>(runDir);
+        writer = std::make_unique<RunWriter>(runDir, state && startFrom.inPlace);
+        lock = std::make_unique<LockFile>(writer->path("run.lock"));
         writer->writeConfig(config.toJson());
         // What a user of model.pth needs to feed it: the preprocessing and the class names.
         nlohmann::json side = {{"model", config.model.name},
@@ -183,7 +257,19 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
 
     torch::manual_seed(config.seed);
     std::shared_ptr<models::NetworkImpl> model = models::createModel(config.model);
-    if (config.model.weights != "none") {
+    if (state) {
+        // Every weight comes from the state; the pretrained file is not needed again.
+        try {
+            weights::loadStateDict(*model, state->model, true, startFrom.origin);
+        } catch (const Error &e) {
+            throw Error(std::string(e.what()) +
+                        " (the state was saved from a different model; a fork may change "
+                        "training settings, not the architecture)");
+        }
+        say("Continuing from " + startFrom.origin + " after " +
+            std::to_string(state->epochs.size()) + " completed epoch" +
+            (state->epochs.size() == 1 ? "" : "s"));
+    } else if (config.model.weights != "none") {
         std::string path = config.model.weights;
         if (path == "imagenet") {
             path = weights::findWeights(config.model.name);
@@ -214,8 +300,71 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
 
     const data::SampleTransform transform(ds.train.height, ds.train.width, ds.train.channels,
                                           config.augment, config.preprocess);
-    Recorder recorder(observer, writer.get(), *model);
+    Recorder recorder(observer, writer.get(), *model,
+                      state ? state->epochs : std::vector<train::EpochMetrics>{});
     train::Trainer trainer(model, device, &recorder, control);
+    train::DeviceOptions deviceOptions;
+    deviceOptions.mixedPrecision = config.gpu.mixedPrecision;
+    deviceOptions.channelsLast = config.gpu.channelsLast;
+    deviceOptions.cudnnBenchmark = config.gpu.cudnnBenchmark;
+    trainer.setDeviceOptions(deviceOptions);
+    if (device.is_cuda() && (config.gpu.mixedPrecision || config.gpu.channelsLast))
+        say(std::string("CUDA options:") + (config.gpu.mixedPrecision ? " mixed precision" : "") +
+            (config.gpu.channelsLast ? " channels-last" : ""));
+
+    // Where training starts: the first stage, or the saved state's position.
+    std::size_t firstStage = 0;
+    train::StageState resumeState;
+    int globalEpoch = 1;
+    if (state) {
+        firstStage = static_cast<std::size_t>(state->stage);
+        resumeState = state->stageState;
+        globalEpoch = state->nextGlobalEpoch - resumeState.epochsDone;
+        // A fork may have shortened the stage: go on with the next one.
+        if (firstStage < config.stages.size() &&
+            (resumeState.finished || resumeState.epochsDone >= config.stages[firstStage].epochs)) {
+            globalEpoch += resumeState.epochsDone;
+            ++firstStage;
+            resumeState = train::StageState{};
+        }
+        if (firstStage >= config.stages.size())
+            throw fileError(startFrom.origin,
+                            "the run has already finished all " +
+                                std::to_string(config.stages.size()) +
+                                " stage(s); add epochs or a stage to train further");
+        trainer.setGlobalStep(state->globalStep);
+        if (state->cpuRng.defined()) {
+            auto gen = at::detail::getDefaultCPUGenerator();
+            std::lock_guard<std::mutex> g(gen.mutex());
+            gen.set_state(state->cpuRng);
+        }
+        if (writer) // what metrics.csv said may be one epoch ahead of the state (a hard kill)
+            writer->writeMetrics(recorder.epochs);
+    }
+    auto saveState = [&](int stage, const train::StageState &st, int nextGlobalEpoch) {
+        if (!writer)
+            return;
+        RunState rs;
+        rs.stage = stage;
+        rs.stageState = st;
+        rs.nextGlobalEpoch = nextGlobalEpoch;
+        rs.globalStep = trainer.globalStep();
+        rs.epochs = recorder.epochs;
+        rs.model = weights::stateDictOf(*model);
+        {
+            auto gen = at::detail::getDefaultCPUGenerator();
+            std::lock_guard<std::mutex> g(gen.mutex());
+            rs.cpuRng = gen.get_state();
+        }
+        rs.configJson = config.toJson();
+        writeRunState(rs, runStatePath(writer->dir()));
+        if (config.keepCheckpoints) {
+            std::filesystem::create_directories(writer->path("checkpoints"));
+            char name[64];
+            std::snprintf(name, sizeof name, "checkpoints/epoch-%03d.tlstate", nextGlobalEpoch - 1);
+            writeRunState(rs, writer->path(name));
+        }
+    };
 
     RunResult result;
     result.runDir = runDir;
@@ -232,19 +381,21 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     to.prefetch = config.prefetch;
     data::BatchLoader testLoader(ds.test, transform, to);
 
-    int globalEpoch = 1;
     double trainSeconds = 0.0, trainImages = 0.0;
-    for (std::size_t s = 0; s < config.stages.size() && !result.stopped; ++s) {
+    for (std::size_t s = firstStage; s < config.stages.size() && !result.stopped; ++s) {
         const auto &stage = config.stages[s];
         data::LoaderOptions lo;
         lo.batchSize = stage.batchSize;
         lo.workers = config.workers;
         lo.prefetch = config.prefetch;
         lo.seed = config.seed;
+        lo.pinMemory = config.gpu.pinnedMemory && device.is_cuda();
         data::BatchLoader trainLoader(ds.train, transform, lo);
         lo.shuffle = false;
         lo.augment = false;
         data::BatchLoader valLoader(ds.val, transform, lo);
+        const train::StageState *resume = s == firstStage && state ? &resumeState : nullptr;
+        const int done = resume ? resume->epochsDone : 0;
 
         train::FitOptions fo;
         fo.stage = static_cast<int>(s);
@@ -257,35 +408,107 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
         fo.labelSmoothing = stage.labelSmoothing;
         fo.gradClip = stage.gradClip;
         fo.backboneLrMultiplier = stage.backboneLrMultiplier;
-        if (!stage.freeze.empty()) {
-            // Each stage sets its own freezing: e.g. the backbone, then everything before block5.
-            for (auto &p : model->parameters())
-                p.set_requires_grad(true);
-            models::freezeLayers(*model, config.model.frozen);
-            models::freezeLayers(
-                *model, models::resolveFreezeSpec(models::summarize(*model, {}), stage.freeze));
-            std::int64_t trainable = 0;
-            for (const auto &p : model->parameters())
-                trainable += p.requires_grad() ? p.numel() : 0;
-            say("Stage " + std::to_string(s + 1) + " (" + stage.name + "): freeze " + stage.freeze +
-                ", " + std::to_string(trainable) + " trainable parameters");
+        if (!stage.freeze.empty() || resume) {
+            const std::int64_t trainable = applyStageFreeze(*model, config, s);
+            say("Stage " + std::to_string(s + 1) + " (" + stage.name + "): freeze " +
+                (stage.freeze.empty() ? std::string("as before") : stage.freeze) + ", " +
+                std::to_string(trainable) + " trainable parameters");
         }
         fo.numClasses = config.model.numClasses;
+        fo.resume = resume;
+        fo.onEpochState = [&, s, first = fo.firstGlobalEpoch](const train::StageState &st) {
+            saveState(static_cast<int>(s), st, first + st.epochsDone);
+        };
         if (config.confusionEveryEpoch)
             fo.trackConfusionOn = &testLoader;
-        const train::FitResult fit =
-            trainer.fit(trainLoader, ds.val.empty() ? nullptr : &valLoader, fo);
+
+        // Feature caching: a frozen body and no random augmentation give the head the same
+        // input every epoch, so compute it once.
+        std::unique_ptr<train::TensorBatchSource> cachedTrain, cachedVal, cachedTest;
+        const int remaining = stage.epochs - done;
+        if (config.cacheFeatures && remaining >= 2 && !config.augment.any() && bodyFrozen(*model)) {
+            torch::Tensor probe;
+            {
+                torch::NoGradGuard ng;
+                model->eval();
+                probe = model->forwardBody(
+                    torch::zeros({1, config.preprocess.channels, config.preprocess.imageSize,
+                                  config.preprocess.imageSize})
+                        .to(device));
+                model->train();
+            }
+            const std::int64_t samples =
+                std::int64_t(ds.train.size() + ds.val.size() +
+                             (config.confusionEveryEpoch ? ds.test.size() : 0));
+            const std::int64_t bytes = samples * probe.numel() * 4;
+            if (bytes > kFeatureCacheBytes) {
+                say("Feature caching skipped for stage " + std::to_string(s + 1) + ": the " +
+                    std::to_string(probe.numel()) + " features per image would need " +
+                    std::to_string(bytes >> 20) + " MiB");
+            } else {
+                const auto t0 = std::chrono::steady_clock::now();
+                say("Stage " + std::to_string(s + 1) + ": computing the frozen backbone's " +
+                    "features once (" + std::to_string(probe.numel()) + " per image)");
+                data::LoaderOptions eo = lo;
+                eo.batchSize = std::max(stage.batchSize, 256);
+                data::BatchLoader trainOrdered(ds.train, transform, eo);
+                const torch::Tensor ftrain = trainer.extractFeatures(trainOrdered);
+                torch::Tensor fval, ftest;
+                if (!ds.val.empty())
+                    fval = trainer.extractFeatures(valLoader);
+                if (config.confusionEveryEpoch)
+                    ftest = trainer.extractFeatures(testLoader);
+                if (!(control && control->stopRequested()) && ftrain.defined()) {
+                    cachedTrain = std::make_unique<train::TensorBatchSource>(
+                        ftrain, labelTensor(ds.train), stage.batchSize, false);
+                    const std::size_t n = ds.train.size();
+                    const std::uint64_t seed = config.seed;
+                    cachedTrain->setOrder([n, seed](int epoch) {
+                        return data::BatchLoader::epochOrder(n, seed, epoch, true);
+                    });
+                    if (fval.defined())
+                        cachedVal = std::make_unique<train::TensorBatchSource>(
+                            fval, labelTensor(ds.val), eo.batchSize, false);
+                    if (ftest.defined()) {
+                        cachedTest = std::make_unique<train::TensorBatchSource>(
+                            ftest, labelTensor(ds.test), eo.batchSize, false);
+                        fo.trackConfusionOn = cachedTest.get();
+                    }
+                    fo.headOnly = true;
+                    const double secs =
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+                            .count();
+                    trainSeconds += secs;
+                    char line[160];
+                    std::snprintf(line, sizeof line,
+                                  "Cached %lld training images' features in %.1f s; the head "
+                                  "trains on them",
+                                  static_cast<long long>(ftrain.size(0)), secs);
+                    say(line);
+                    result.cachedStages.push_back(stage.name);
+                }
+            }
+        }
+        train::FitResult fit;
+        if (fo.headOnly)
+            fit = trainer.fit(*cachedTrain, cachedVal.get(), fo);
+        else
+            fit = trainer.fit(trainLoader, ds.val.empty() ? nullptr : &valLoader, fo);
         for (const auto &e : fit.epochs) {
             trainSeconds += e.seconds;
             trainImages += e.imagesPerSecond * e.seconds;
         }
-        globalEpoch += static_cast<int>(fit.epochs.size());
+        const int completed = done + static_cast<int>(fit.epochs.size());
+        globalEpoch = fo.firstGlobalEpoch + completed;
         result.stopped = fit.stopped;
+        if (control && control->stopRequested())
+            result.stopped = true;
     }
     result.epochs = recorder.epochs;
     if (control && control->abortRequested()) {
-        // metrics.csv and model.pth already hold every completed epoch.
+        // metrics.csv, model.pth and state.tlstate already hold every completed epoch.
         result.stopped = true;
+        result.interrupted = true;
         return result;
     }
 
@@ -329,7 +552,10 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
         {"total_seconds", result.seconds},
         {"finished_at", timestamp("%Y-%m-%dT%H:%M:%S%z")},
         {"run_dir", runDir},
+        {"feature_cached_stages", result.cachedStages},
     };
+    if (state)
+        j[startFrom.inPlace ? "resumed_from" : "forked_from"] = startFrom.origin;
     result.summaryJson = j.dump();
     if (writer) {
         writer->writeConfusion(result.test, result.classNames);

@@ -8,8 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -37,6 +40,15 @@ std::string fixed(double v, int digits)
 
 } // namespace
 
+std::string RunInfo::status() const
+{
+    if (running)
+        return "running";
+    if (finished)
+        return stopped ? "stopped" : "finished";
+    return resumable ? "interrupted" : "incomplete";
+}
+
 RunInfo readRun(const std::string &dir)
 {
     RunInfo r;
@@ -57,7 +69,16 @@ RunInfo readRun(const std::string &dir)
     } catch (const nlohmann::json::exception &e) {
         throw fileError(config.string(), std::string("unexpected content: ") + e.what());
     }
-    if (fs::exists(summary, ec)) {
+    if (fs::exists(fs::path(dir) / "run.lock", ec)) {
+        // Alive when the process that wrote the lock still exists (same machine).
+        std::ifstream lock(fs::path(dir) / "run.lock");
+        long pid = 0;
+        if (lock >> pid && pid > 0)
+            r.running = ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+    }
+    if (!r.running && !fs::exists(summary, ec) && fs::exists(fs::path(dir) / "state.tlstate", ec))
+        r.resumable = true;
+    if (!r.running && fs::exists(summary, ec)) {
         const auto s = readJson(summary.string());
         r.finished = true;
         r.totalParams = s.value("total_params", std::int64_t(0));
@@ -247,7 +268,7 @@ std::string comparisonTable(const std::vector<RunInfo> &runs, bool csv)
             {r.name, r.model, r.weights, std::to_string(r.totalParams),
              std::to_string(r.trainableParams), std::to_string(r.stages), std::to_string(r.epochs),
              r.bestValAccuracy >= 0 ? fixed(r.bestValAccuracy, 4) : "",
-             r.finished ? fixed(r.testAccuracy, 4) : "running", fixed(r.secondsPerEpoch, 1),
+             r.finished ? fixed(r.testAccuracy, 4) : r.status(), fixed(r.secondsPerEpoch, 1),
              fixed(r.imagesPerSecond, 0), fixed(r.totalSeconds, 1)});
     std::ostringstream out;
     if (csv) {

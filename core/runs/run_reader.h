@@ -24,7 +24,11 @@ struct RunInfo
     double imagesPerSecond = 0;
     double totalSeconds = 0;
     bool stopped = false;
-    bool finished = false; // summary.json present
+    bool finished = false;  // summary.json present
+    bool running = false;   // a live process holds its run.lock
+    bool resumable = false; // unfinished, not running, with a state.tlstate to resume from
+    // "finished", "stopped", "running", "interrupted" or "incomplete" (unfinished, no state)
+    std::string status() const;
 };
 
 // tl::Error naming the folder when it holds no run.

@@ -33,9 +33,14 @@ std::string csvField(const std::string &s)
     return out + "\"";
 }
 
-RunWriter::RunWriter(std::string dir) : m_dir(std::move(dir))
+RunWriter::RunWriter(std::string dir, bool continueRun) : m_dir(std::move(dir))
 {
     std::error_code ec;
+    if (continueRun) {
+        if (!fs::exists(fs::path(m_dir) / "config.json", ec))
+            throw fileError(m_dir, "holds no run to continue (no config.json)");
+        return;
+    }
     if (fs::exists(fs::path(m_dir) / "summary.json", ec) ||
         fs::exists(fs::path(m_dir) / "metrics.csv", ec))
         throw fileError(m_dir, "already holds a run; choose another --out folder");

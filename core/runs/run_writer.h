@@ -18,8 +18,9 @@ namespace tl::runs {
 class RunWriter
 {
 public:
-    // Creates `dir`; tl::Error if it already holds a run.
-    explicit RunWriter(std::string dir);
+    // Creates `dir`; tl::Error if it already holds a run. `continueRun`: writes into the run
+    // already there (resuming it).
+    explicit RunWriter(std::string dir, bool continueRun = false);
 
     const std::string &dir() const { return m_dir; }
     std::string path(const std::string &file) const;

@@ -17,7 +17,12 @@ TensorBatchSource::TensorBatchSource(torch::Tensor images, torch::Tensor labels,
 void TensorBatchSource::startEpoch(int epoch)
 {
     m_pos = 0;
-    if (m_shuffle) {
+    if (m_orderFunction) {
+        const auto order = m_orderFunction(epoch);
+        TORCH_CHECK(std::int64_t(order.size()) == m_labels.size(0), "order of the wrong length");
+        std::vector<std::int64_t> o(order.begin(), order.end());
+        m_order = torch::tensor(o, torch::kInt64);
+    } else if (m_shuffle) {
         auto gen =
             at::make_generator<at::CPUGeneratorImpl>(m_seed * 1000003ULL + std::uint64_t(epoch));
         m_order = torch::randperm(m_labels.size(0), gen);

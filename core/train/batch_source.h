@@ -3,6 +3,8 @@
 #include <torch/types.h>
 
 #include <cstdint>
+#include <functional>
+#include <vector>
 
 namespace tl::train {
 
@@ -37,7 +39,13 @@ public:
     std::int64_t batchesPerEpoch() const override;
     std::int64_t size() const override { return m_labels.size(0); }
 
+    // Visit the samples in the order this gives for each epoch instead (feature caching
+    // replays the image loader's shuffle so the head sees the same batches).
+    using OrderFunction = std::function<std::vector<std::size_t>(int epoch)>;
+    void setOrder(OrderFunction order) { m_orderFunction = std::move(order); }
+
 private:
+    OrderFunction m_orderFunction;
     torch::Tensor m_images, m_labels, m_order;
     std::int64_t m_batchSize, m_pos = 0;
     bool m_shuffle;

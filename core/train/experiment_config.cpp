@@ -132,6 +132,15 @@ ExperimentConfig ExperimentConfig::fromJson(const std::string &text, const std::
     r.get("prefetch", c.prefetch);
     r.get("threads", c.threads);
     r.get("confusion_every_epoch", c.confusionEveryEpoch);
+    r.get("cache_features", c.cacheFeatures);
+    r.get("keep_checkpoints", c.keepCheckpoints);
+    if (r.has("gpu")) {
+        Reader g(r.child("gpu"), "gpu", origin);
+        g.get("mixed_precision", c.gpu.mixedPrecision);
+        g.get("channels_last", c.gpu.channelsLast);
+        g.get("pinned_memory", c.gpu.pinnedMemory);
+        g.get("cudnn_benchmark", c.gpu.cudnnBenchmark);
+    }
     if (r.has("data")) {
         Reader d(r.child("data"), "data", origin);
         d.get("dataset", c.data.name);
@@ -293,6 +302,13 @@ std::string ExperimentConfig::toJson() const
         {"prefetch", prefetch},
         {"threads", threads},
         {"confusion_every_epoch", confusionEveryEpoch},
+        {"cache_features", cacheFeatures},
+        {"keep_checkpoints", keepCheckpoints},
+        {"gpu",
+         {{"mixed_precision", gpu.mixedPrecision},
+          {"channels_last", gpu.channelsLast},
+          {"pinned_memory", gpu.pinnedMemory},
+          {"cudnn_benchmark", gpu.cudnnBenchmark}}},
         {"data",
          {{"dataset", data.name},
           {"root", data.root},

@@ -46,6 +46,20 @@ struct ExperimentConfig
     int prefetch = 4;                // batches built ahead
     int threads = 0;                 // torch intra-op threads; 0: every core
     bool confusionEveryEpoch = true; // evaluate the test set after each epoch (GUI scrubbing)
+    // Train the head on cached backbone features when a stage freezes everything but the head
+    // and no random augmentation is on (same results, many times faster).
+    bool cacheFeatures = true;
+    // Besides the run's state.tlstate (always the latest epoch), keep every epoch's state in
+    // checkpoints/epoch-NNN.tlstate, to fork from any of them later.
+    bool keepCheckpoints = false;
+    // CUDA only; no-ops on the CPU.
+    struct Gpu
+    {
+        bool mixedPrecision = false;
+        bool channelsLast = false;
+        bool pinnedMemory = true;
+        bool cudnnBenchmark = true;
+    } gpu;
 
     // JSON text <-> config. fromJson throws tl::Error naming `origin` and the offending key.
     static ExperimentConfig fromJson(const std::string &text, const std::string &origin);

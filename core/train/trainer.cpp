@@ -4,9 +4,12 @@
 
 #include <torch/torch.h>
 
+#include <ATen/autocast_mode.h>
+
 #include <chrono>
 #include <cmath>
 #include <math.h>
+#include <set>
 
 namespace tl::train {
 
@@ -38,9 +41,19 @@ void checkFinite(double loss, int epoch, std::int64_t batch)
 // Training mode, except that a BatchNorm whose parameters are all frozen runs in inference mode:
 // its running statistics must not drift while the layer is frozen (Keras does the same for a
 // non-trainable BatchNormalization).
+// A top-level block whose parameters are all frozen runs in inference mode as a whole (its
+// dropout and stochastic depth too): a frozen backbone is a fixed feature extractor, as with
+// Keras' `base_model(x, training=False)`, which is also what makes its features cacheable.
 void setTrainingMode(torch::nn::Module &model)
 {
     model.train();
+    for (const auto &child : model.children()) {
+        bool frozen = true;
+        for (const auto &p : child->parameters())
+            frozen = frozen && !p.requires_grad();
+        if (frozen)
+            child->eval();
+    }
     for (const auto &m : model.modules(/*include_self=*/false)) {
         const bool isBn = dynamic_cast<torch::nn::BatchNorm1dImpl *>(m.get()) ||
                           dynamic_cast<torch::nn::BatchNorm2dImpl *>(m.get());
@@ -173,7 +186,21 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
     }
     if (params.empty())
         throw Error("nothing to train: every layer is frozen");
+    struct HeadOnlyGuard
+    {
+        bool &flag;
+        bool saved;
+        ~HeadOnlyGuard() { flag = saved; }
+    } headOnlyGuard{m_headOnly, m_headOnly};
+    m_headOnly = o.headOnly;
     auto optimizer = makeOptimizer(o.optimizer, backbone, head, o.backboneLrMultiplier);
+    if (o.resume && !o.resume->optimizer.empty()) {
+        if (o.resume->optimizerName == o.optimizer.name)
+            loadOptimizerState(*optimizer, o.optimizer.name, *m_model, o.resume->optimizer);
+        else if (m_observer)
+            m_observer->onMessage("the saved " + o.resume->optimizerName + " state does not fit " +
+                                  o.optimizer.name + "; the optimizer starts fresh");
+    }
     std::vector<double> baseLr;
     for (auto &g : optimizer->param_groups())
         baseLr.push_back(g.options().get_lr());
@@ -182,14 +209,14 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
         for (std::size_t g = 0; g < groups.size(); ++g)
             groups[g].options().set_lr(baseLr[g] * factor);
     };
-    double plateauFactor = 1.0, plateauBest = 0.0;
-    int plateauWait = 0;
-    bool plateauSeen = false;
-    // Early stopping: the best epoch's weights, kept on the CPU.
-    double best = 0.0;
-    bool bestSeen = false;
-    int sinceBest = 0;
-    std::vector<torch::Tensor> bestState;
+    // Schedules and early stopping (its best weights kept on the CPU); continued when resuming.
+    StageState st = o.resume ? *o.resume : StageState{};
+    st.optimizer.clear();
+    double &plateauFactor = st.plateauFactor, &plateauBest = st.plateauBest, &best = st.best;
+    int &plateauWait = st.plateauWait, &sinceBest = st.sinceBest;
+    bool &plateauSeen = st.plateauSeen, &bestSeen = st.bestSeen;
+    std::vector<torch::Tensor> &bestState = st.bestWeights;
+    result.bestEpoch = st.bestEpoch;
     auto snapshot = [&] {
         bestState.clear();
         for (const auto &p : m_model->parameters())
@@ -207,7 +234,8 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
     };
     const std::int64_t totalSteps =
         std::int64_t(o.epochs) * std::max<std::int64_t>(1, train.batchesPerEpoch());
-    std::int64_t stageStep = 0;
+    std::int64_t stageStep =
+        std::int64_t(st.epochsDone) * std::max<std::int64_t>(1, train.batchesPerEpoch());
     auto nn_options =
         torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(o.labelSmoothing);
     if (m_observer)
@@ -216,7 +244,15 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
     const auto stageStart = Clock::now();
     std::int64_t stageImages = 0;
     const std::int64_t batches = train.batchesPerEpoch();
-    for (int epoch = 1; epoch <= o.epochs; ++epoch) {
+    const bool amp = m_deviceOptions.mixedPrecision && m_device.is_cuda() && !o.headOnly;
+    torch::Tensor lossScale, growthTracker, foundInf;
+    if (amp) {
+        auto f32 = torch::TensorOptions().dtype(torch::kFloat32).device(m_device);
+        lossScale = torch::full({1}, 65536.0, f32);
+        growthTracker = torch::zeros({1}, f32.dtype(torch::kInt32));
+        foundInf = torch::zeros({1}, f32);
+    }
+    for (int epoch = st.epochsDone + 1; epoch <= o.epochs; ++epoch) {
         const double epochFactor =
             scheduledLr(o.schedule, 1.0, epoch - 1, o.epochs) * plateauFactor;
         setLr(epochFactor);
@@ -240,6 +276,8 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
                 break;
             const bool nonBlocking = m_device.is_cuda();
             auto x = batch.images.to(m_device, nonBlocking);
+            if (m_deviceOptions.channelsLast && m_device.is_cuda() && x.dim() == 4)
+                x = x.contiguous(at::MemoryFormat::ChannelsLast);
             auto y = batch.labels.to(m_device, nonBlocking);
             if (o.schedule.type == "onecycle" || o.schedule.warmupEpochs > 0) {
                 double f = o.schedule.type == "onecycle"
@@ -252,15 +290,42 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
             }
             ++stageStep;
             optimizer->zero_grad();
-            auto logits = m_model->forward(x);
-            auto loss = torch::nn::functional::cross_entropy(logits, y, nn_options);
+            torch::Tensor logits, loss;
+            if (amp) {
+                at::autocast::set_enabled(true);
+                logits = forward(x);
+                at::autocast::set_enabled(false);
+                at::autocast::clear_cache();
+                logits = logits.to(torch::kFloat32);
+            } else {
+                logits = forward(x);
+            }
+            loss = torch::nn::functional::cross_entropy(logits, y, nn_options);
             torch::Tensor total = loss;
             if (auto reg = m_model->regularizationLoss(); reg.defined())
                 total = loss + reg;
-            total.backward();
-            if (o.gradClip > 0)
-                torch::nn::utils::clip_grad_norm_(params, o.gradClip);
-            optimizer->step();
+            if (amp) {
+                // Dynamic loss scaling, as torch.cuda.amp.GradScaler: scale, unscale, skip the
+                // step when a gradient overflowed, then grow or shrink the scale.
+                (total * lossScale).backward();
+                std::vector<torch::Tensor> grads;
+                for (auto &p : params)
+                    if (p.grad().defined())
+                        grads.push_back(p.grad());
+                foundInf.zero_();
+                at::_amp_foreach_non_finite_check_and_unscale_(grads, foundInf,
+                                                               lossScale.reciprocal());
+                if (o.gradClip > 0)
+                    torch::nn::utils::clip_grad_norm_(params, o.gradClip);
+                if (foundInf.item<float>() == 0.f)
+                    optimizer->step();
+                at::_amp_update_scale_(lossScale, growthTracker, foundInf, 2.0, 0.5, 2000);
+            } else {
+                total.backward();
+                if (o.gradClip > 0)
+                    torch::nn::utils::clip_grad_norm_(params, o.gradClip);
+                optimizer->step();
+            }
 
             const std::int64_t n = y.size(0);
             {
@@ -324,10 +389,6 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
         result.epochs.push_back(m);
         if (m_observer)
             m_observer->onEpoch(m);
-        if (m_control->stopRequested()) {
-            result.stopped = true;
-            break;
-        }
         if (o.schedule.type == "plateau") {
             // Keras' ReduceLROnPlateau: after `patience` epochs without improvement, lr *= factor.
             const double v = monitored(m, o.schedule.monitor);
@@ -367,14 +428,34 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
                 break;
             }
         }
+        st.epochsDone = epoch;
+        if (o.onEpochState) {
+            st.bestEpoch = result.bestEpoch;
+            st.optimizerName = o.optimizer.name;
+            st.optimizer = optimizerState(*optimizer, o.optimizer.name, *m_model);
+            o.onEpochState(st);
+            st.optimizer.clear();
+        }
+        if (m_control->stopRequested()) {
+            result.stopped = true;
+            break;
+        }
     }
     if (o.earlyStopping.enabled && o.earlyStopping.restoreBest && !bestState.empty() &&
-        result.bestEpoch != int(result.epochs.size())) {
+        !result.epochs.empty() && result.bestEpoch != result.epochs.back().epoch) {
         restore();
         if (m_observer)
             m_observer->onMessage("restored the weights of epoch " +
                                   std::to_string(result.bestEpoch) + " (best " +
                                   o.earlyStopping.monitor + ")");
+    }
+    if (result.stoppedEarly && o.onEpochState) {
+        st.epochsDone = result.epochs.back().epoch;
+        st.finished = true;
+        st.bestEpoch = result.bestEpoch;
+        st.optimizerName = o.optimizer.name;
+        st.optimizer = optimizerState(*optimizer, o.optimizer.name, *m_model);
+        o.onEpochState(st);
     }
     result.seconds = secondsSince(stageStart);
     double trainSeconds = 0;
@@ -382,6 +463,179 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
         trainSeconds += e.seconds;
     result.imagesPerSecond = trainSeconds > 0 ? double(stageImages) / trainSeconds : 0.0;
     return result;
+}
+
+torch::Tensor Trainer::forward(const torch::Tensor &x)
+{
+    return m_headOnly ? m_model->forwardHead(x) : m_model->forward(x);
+}
+
+void Trainer::setDeviceOptions(const DeviceOptions &options)
+{
+    m_deviceOptions = options;
+    if (!m_device.is_cuda())
+        return; // all of them are CUDA-only
+    at::globalContext().setBenchmarkCuDNN(options.cudnnBenchmark);
+    if (options.channelsLast) {
+        torch::NoGradGuard ng;
+        for (auto &p : m_model->parameters())
+            if (p.dim() == 4)
+                p.set_data(p.data().contiguous(at::MemoryFormat::ChannelsLast));
+    }
+}
+
+torch::Tensor Trainer::extractFeatures(BatchSource &data)
+{
+    torch::NoGradGuard noGrad;
+    const bool wasTraining = m_model->is_training();
+    m_model->eval();
+    std::vector<torch::Tensor> parts;
+    data.startEpoch(0);
+    Batch batch;
+    while (data.next(batch)) {
+        if (m_control->stopRequested())
+            break;
+        auto x = batch.images.to(m_device);
+        if (m_deviceOptions.channelsLast && m_device.is_cuda() && x.dim() == 4)
+            x = x.contiguous(at::MemoryFormat::ChannelsLast);
+        parts.push_back(m_model->forwardBody(x).to(torch::kCPU).contiguous());
+    }
+    m_model->train(wasTraining);
+    return parts.empty() ? torch::Tensor() : torch::cat(parts);
+}
+
+namespace {
+
+// Each optimizer's per-parameter slots, by name.
+template <class State> State *stateAs(torch::optim::OptimizerParamState *s)
+{
+    return dynamic_cast<State *>(s);
+}
+
+void putTensor(std::map<std::string, torch::Tensor> &out, const std::string &key,
+               const torch::Tensor &t)
+{
+    if (t.defined())
+        out[key] = t.detach().to(torch::kCPU).clone();
+}
+
+torch::Tensor getTensor(const std::map<std::string, torch::Tensor> &in, const std::string &key,
+                        const torch::Tensor &like)
+{
+    auto it = in.find(key);
+    if (it == in.end())
+        return {};
+    if (!it->second.sizes().equals(like.sizes()))
+        throw Error("saved optimizer state " + key + " does not fit the parameter's shape");
+    return it->second.to(like.options()).clone();
+}
+
+std::int64_t getStep(const std::map<std::string, torch::Tensor> &in, const std::string &key)
+{
+    auto it = in.find(key);
+    return it == in.end() ? 0 : it->second.item<std::int64_t>();
+}
+
+} // namespace
+
+std::map<std::string, torch::Tensor> optimizerState(torch::optim::Optimizer &optimizer,
+                                                    const std::string &name,
+                                                    models::NetworkImpl &model)
+{
+    std::map<std::string, torch::Tensor> out;
+    auto &state = optimizer.state();
+    for (const auto &np : model.named_parameters()) {
+        auto it = state.find(c10::guts::to_string(np.value().unsafeGetTensorImpl()));
+        if (it == state.end())
+            continue;
+        const std::string k = np.key() + "/";
+        auto *raw = it->second.get();
+        if (name == "sgd") {
+            if (auto *s = stateAs<torch::optim::SGDParamState>(raw))
+                putTensor(out, k + "momentum_buffer", s->momentum_buffer());
+        } else if (name == "adam") {
+            if (auto *s = stateAs<torch::optim::AdamParamState>(raw)) {
+                out[k + "step"] = torch::full({1}, s->step(), torch::kInt64);
+                putTensor(out, k + "exp_avg", s->exp_avg());
+                putTensor(out, k + "exp_avg_sq", s->exp_avg_sq());
+                putTensor(out, k + "max_exp_avg_sq", s->max_exp_avg_sq());
+            }
+        } else if (name == "adamw") {
+            if (auto *s = stateAs<torch::optim::AdamWParamState>(raw)) {
+                out[k + "step"] = torch::full({1}, s->step(), torch::kInt64);
+                putTensor(out, k + "exp_avg", s->exp_avg());
+                putTensor(out, k + "exp_avg_sq", s->exp_avg_sq());
+                putTensor(out, k + "max_exp_avg_sq", s->max_exp_avg_sq());
+            }
+        } else if (name == "rmsprop") {
+            if (auto *s = stateAs<torch::optim::RMSpropParamState>(raw)) {
+                out[k + "step"] = torch::full({1}, s->step(), torch::kInt64);
+                putTensor(out, k + "square_avg", s->square_avg());
+                putTensor(out, k + "momentum_buffer", s->momentum_buffer());
+                putTensor(out, k + "grad_avg", s->grad_avg());
+            }
+        }
+    }
+    return out;
+}
+
+void loadOptimizerState(torch::optim::Optimizer &optimizer, const std::string &name,
+                        models::NetworkImpl &model, const std::map<std::string, torch::Tensor> &in)
+{
+    std::set<const void *> held;
+    for (const auto &g : optimizer.param_groups())
+        for (const auto &p : g.params())
+            held.insert(p.unsafeGetTensorImpl());
+    auto &state = optimizer.state();
+    for (const auto &np : model.named_parameters()) {
+        const torch::Tensor &p = np.value();
+        if (!held.count(p.unsafeGetTensorImpl()))
+            continue;
+        const std::string k = np.key() + "/";
+        const std::string key = c10::guts::to_string(p.unsafeGetTensorImpl());
+        if (name == "sgd") {
+            auto buffer = getTensor(in, k + "momentum_buffer", p);
+            if (!buffer.defined())
+                continue;
+            auto s = std::make_unique<torch::optim::SGDParamState>();
+            s->momentum_buffer(buffer);
+            state[key] = std::move(s);
+        } else if (name == "adam" || name == "adamw") {
+            auto avg = getTensor(in, k + "exp_avg", p), sq = getTensor(in, k + "exp_avg_sq", p);
+            if (!avg.defined() || !sq.defined())
+                continue;
+            auto mx = getTensor(in, k + "max_exp_avg_sq", p);
+            if (name == "adam") {
+                auto s = std::make_unique<torch::optim::AdamParamState>();
+                s->step(getStep(in, k + "step"));
+                s->exp_avg(avg);
+                s->exp_avg_sq(sq);
+                if (mx.defined())
+                    s->max_exp_avg_sq(mx);
+                state[key] = std::move(s);
+            } else {
+                auto s = std::make_unique<torch::optim::AdamWParamState>();
+                s->step(getStep(in, k + "step"));
+                s->exp_avg(avg);
+                s->exp_avg_sq(sq);
+                if (mx.defined())
+                    s->max_exp_avg_sq(mx);
+                state[key] = std::move(s);
+            }
+        } else if (name == "rmsprop") {
+            auto sq = getTensor(in, k + "square_avg", p);
+            if (!sq.defined())
+                continue;
+            auto s = std::make_unique<torch::optim::RMSpropParamState>();
+            s->step(getStep(in, k + "step"));
+            s->square_avg(sq);
+            if (auto m = getTensor(in, k + "momentum_buffer", p); m.defined())
+                s->momentum_buffer(m);
+            if (auto g = getTensor(in, k + "grad_avg", p); g.defined())
+                s->grad_avg(g);
+            state[key] = std::move(s);
+        }
+    }
 }
 
 Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredictions)
@@ -397,7 +651,9 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
     std::vector<std::int64_t> confusion;
     while (data.next(batch)) {
         auto x = batch.images.to(m_device);
-        auto logits = m_model->forward(x).to(torch::kCPU).to(torch::kFloat32);
+        if (m_deviceOptions.channelsLast && m_device.is_cuda() && x.dim() == 4)
+            x = x.contiguous(at::MemoryFormat::ChannelsLast);
+        auto logits = forward(x).to(torch::kCPU).to(torch::kFloat32);
         if (numClasses <= 0)
             numClasses = static_cast<int>(logits.size(1));
         if (confusion.empty())

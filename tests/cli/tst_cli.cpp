@@ -387,14 +387,20 @@ private Q_SLOTS:
         QVERIFY2(!QFileInfo::exists(out), "a failed run must not leave files behind");
     }
 
-    void interruptKeepsCompletedEpochs()
+    void interruptThenResumeEqualsAnUninterruptedRun()
     {
         if (!QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz"))
             QSKIP("Debian's dataset-fashion-mnist is not installed");
-        const QString out = path("run-interrupted");
+        const QStringList common = {"train", "--epochs",    "4",   "--train-fraction",
+                                    "0.03",  "--val-split", "0.1", "--test-fraction",
+                                    "0.05",  "--seed",      "5",   "--optimizer",
+                                    "sgd",   "--momentum",  "0.9", "--lr",
+                                    "0.02"};
+        const QString whole = path("run-whole"), out = path("run-interrupted");
+        QCOMPARE(runCli(common + QStringList{"--out", whole, "--quiet"}).code, 0);
+
         QProcess p;
-        p.start(TL_CLI_PATH, {"train", "--epochs", "50", "--train-fraction", "0.03",
-                              "--test-fraction", "0.05", "--out", out});
+        p.start(TL_CLI_PATH, common + QStringList{"--out", out});
         QVERIFY(p.waitForStarted());
         // Wait for the first completed epoch, then Ctrl-C.
         QString stdoutText;
@@ -409,12 +415,33 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 130);
-        QFile summary(out + "/summary.json");
-        QVERIFY(summary.open(QIODevice::ReadOnly));
-        const QJsonObject s = QJsonDocument::fromJson(summary.readAll()).object();
-        QCOMPARE(s["stopped"].toBool(), true);
-        QVERIFY(s["epochs"].toInt() >= 1 && s["epochs"].toInt() < 50);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains("transferlab-cli train --resume " + out), qPrintable(err));
+        // The last completed epoch's state is kept; the run is not finished.
+        QVERIFY(QFile::exists(out + "/state.tlstate"));
         QVERIFY(QFile::exists(out + "/model.pth"));
+        QVERIFY(!QFile::exists(out + "/summary.json"));
+        QVERIFY(!QFile::exists(out + "/run.lock"));
+
+        // Changing settings on resume is refused with a pointer to --fork.
+        const Result changed = runCli({"train", "--resume", out, "--lr", "0.1"});
+        QCOMPARE(changed.code, 2);
+        const Result refused = runCli({"train", "--resume", out, "--out", path("elsewhere")});
+        QVERIFY2(refused.code == 2 && refused.err.contains("--fork"), qPrintable(refused.err));
+
+        const Result resumed = runCli({"train", "--resume", out, "--quiet"});
+        QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+        auto rows = [](const QString &dir) {
+            QFile f(dir + "/metrics.csv");
+            f.open(QIODevice::ReadOnly);
+            QStringList out;
+            for (const QString &line :
+                 QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts))
+                out << line.section(',', 0, 8); // everything but the timings
+            return out;
+        };
+        QCOMPARE(rows(out).size(), 5);
+        QCOMPARE(rows(out), rows(whole));
     }
 };
 

@@ -58,7 +58,10 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
                                : QVariant(QString::number(r.bestValAccuracy, 'f', 4)));
     case Test:
         if (!r.finished)
-            return sortRole ? QVariant(-1.0) : QVariant(tr("running"));
+            return sortRole ? QVariant(-1.0)
+                            : QVariant(r.running     ? tr("running")
+                                       : r.resumable ? tr("interrupted (resumable)")
+                                                     : tr("incomplete"));
         return sortRole ? QVariant(r.testAccuracy)
                         : QVariant(QString::number(r.testAccuracy, 'f', 4));
     case SecondsPerEpoch:

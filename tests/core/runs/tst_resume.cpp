@@ -1,0 +1,241 @@
+// Resume, fork and feature caching, through runExperiment as the CLI and the GUI use it.
+
+#include "error.h"
+#include "runs/run_experiment.h"
+#include "runs/run_state.h"
+#include "support/expect_error.h"
+#include "support/fixtures.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace tl;
+
+namespace {
+
+// Aborts the run (as Ctrl-C does) once global epoch `at` is complete.
+class AbortAt : public train::TrainingObserver
+{
+public:
+    AbortAt(train::RunControl &control, int at) : m_control(control), m_at(at) {}
+    void onEpoch(const train::EpochMetrics &m) override
+    {
+        if (m.globalEpoch == m_at)
+            m_control.requestAbort();
+    }
+
+private:
+    train::RunControl &m_control;
+    int m_at;
+};
+
+void compareEpochs(const std::vector<train::EpochMetrics> &a,
+                   const std::vector<train::EpochMetrics> &b, double tolerance)
+{
+    QCOMPARE(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto &x = a[i], &y = b[i];
+        QCOMPARE(x.stage, y.stage);
+        QCOMPARE(x.epoch, y.epoch);
+        QCOMPARE(x.globalEpoch, y.globalEpoch);
+        QVERIFY2(std::abs(x.trainLoss - y.trainLoss) <= tolerance,
+                 qPrintable(QString("epoch %1 train loss %2 vs %3")
+                                .arg(x.globalEpoch)
+                                .arg(x.trainLoss, 0, 'g', 10)
+                                .arg(y.trainLoss, 0, 'g', 10)));
+        QVERIFY(std::abs(x.trainAccuracy - y.trainAccuracy) <= tolerance);
+        QVERIFY(std::abs(x.valLoss - y.valLoss) <= tolerance);
+        QVERIFY(std::abs(x.valAccuracy - y.valAccuracy) <= tolerance);
+        QVERIFY(std::abs(x.learningRate - y.learningRate) <= 1e-12);
+        QCOMPARE(x.testConfusion, y.testConfusion);
+    }
+}
+
+} // namespace
+
+class TestResume : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    std::string path(const std::string &name) const
+    {
+        return (m_dir.path() + "/").toStdString() + name;
+    }
+
+    // Two stages as the notebooks run them: the head on a frozen body (cached features), then
+    // everything with SGD + momentum, a step schedule and early stopping watching.
+    train::ExperimentConfig twoStages() const
+    {
+        train::ExperimentConfig c;
+        c.data.name = "fashion-mnist";
+        c.data.root = path("data");
+        c.data.valSplit = 0.2;
+        c.model.name = "simple-cnn";
+        c.device = "cpu";
+        c.seed = 7;
+        train::StageConfig head;
+        head.name = "head";
+        head.epochs = 3;
+        head.batchSize = 32;
+        head.freeze = "features";
+        head.optimizer.name = "adam";
+        head.optimizer.lr = 2e-3;
+        train::StageConfig tune;
+        tune.name = "fine-tune";
+        tune.epochs = 3;
+        tune.batchSize = 16;
+        tune.freeze = "none";
+        tune.optimizer.name = "sgd";
+        tune.optimizer.lr = 1e-2;
+        tune.optimizer.momentum = 0.9;
+        tune.schedule.type = "step";
+        tune.schedule.stepSize = 1;
+        tune.schedule.gamma = 0.5;
+        tune.earlyStopping.enabled = true;
+        tune.earlyStopping.patience = 10;
+        c.stages = {head, tune};
+        return c;
+    }
+
+    runs::RunResult resume(const std::string &dir)
+    {
+        const runs::RunState state = runs::readRunState(runs::runStatePath(dir));
+        const auto config = train::ExperimentConfig::fromJson(state.configJson, dir);
+        runs::StartFrom from{&state, true, runs::runStatePath(dir)};
+        return runs::runExperiment(config, dir, nullptr, nullptr, nullptr, from);
+    }
+
+    runs::RunResult m_whole;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        test::writeIdxFolder(path("data"), 300, 60);
+        auto c = twoStages();
+        c.keepCheckpoints = true;
+        m_whole = runs::runExperiment(c, path("whole"));
+        QCOMPARE(m_whole.epochs.size(), std::size_t(6));
+        QVERIFY(!m_whole.stopped);
+    }
+
+    void stoppedAndResumedRunEqualsUninterruptedOne_data()
+    {
+        QTest::addColumn<int>("stopAfter");
+        QTest::newRow("inside stage 1") << 2;
+        QTest::newRow("at the stage boundary") << 3;
+        QTest::newRow("inside stage 2") << 4;
+    }
+    void stoppedAndResumedRunEqualsUninterruptedOne()
+    {
+        QFETCH(int, stopAfter);
+        const std::string dir = path("stopped-" + std::to_string(stopAfter));
+        train::RunControl control;
+        AbortAt abort(control, stopAfter);
+        const runs::RunResult first = runs::runExperiment(twoStages(), dir, &abort, &control);
+        QVERIFY(first.interrupted);
+        QCOMPARE(int(first.epochs.size()), stopAfter);
+        QVERIFY(!std::filesystem::exists(dir + "/summary.json"));
+        QVERIFY(!std::filesystem::exists(dir + "/run.lock"));
+
+        const runs::RunResult resumed = resume(dir);
+        QVERIFY(!resumed.stopped);
+        // Metric for metric, as if it had never stopped (CPU, same seed).
+        compareEpochs(resumed.epochs, m_whole.epochs, 1e-6);
+        QCOMPARE(resumed.test.confusion, m_whole.test.confusion);
+        QVERIFY(std::abs(resumed.test.loss - m_whole.test.loss) < 1e-6);
+        const auto summary = nlohmann::json::parse(std::ifstream(dir + "/summary.json"));
+        QCOMPARE(summary.at("epochs").get<int>(), 6);
+        QVERIFY(summary.contains("resumed_from"));
+    }
+
+    void resumingAFinishedRunSaysSo()
+    {
+        const std::string dir = path("whole");
+        const std::string message = test::errorOf([&] { resume(dir); }).toStdString();
+        QVERIFY2(message.find("already finished all 2 stage(s)") != std::string::npos,
+                 message.c_str());
+    }
+
+    void forkContinuesFromAnyEpochWithChangedSettings()
+    {
+        // Epoch 4 (stage 2, epoch 1) of the whole run, with a gentler learning rate after it.
+        const std::string from = path("whole/checkpoints/epoch-004.tlstate");
+        QVERIFY(std::filesystem::exists(from));
+        const runs::RunState state = runs::readRunState(from);
+        QCOMPARE(state.epochs.size(), std::size_t(4));
+        auto config = train::ExperimentConfig::fromJson(state.configJson, from);
+        config.stages[1].optimizer.lr = 1e-3;
+        const runs::RunResult fork = runs::runExperiment(config, path("fork"), nullptr, nullptr,
+                                                         nullptr, {&state, false, from});
+        QCOMPARE(fork.epochs.size(), std::size_t(6));
+        compareEpochs({fork.epochs.begin(), fork.epochs.begin() + 4},
+                      {m_whole.epochs.begin(), m_whole.epochs.begin() + 4}, 1e-12);
+        // step schedule, gamma 0.5, from the new base rate: epoch 2 of stage 2 runs at 5e-4.
+        QVERIFY(std::abs(fork.epochs[4].learningRate - 5e-4) < 1e-12);
+        QVERIFY(std::abs(m_whole.epochs[4].learningRate - 5e-3) < 1e-12);
+        const auto summary = nlohmann::json::parse(std::ifstream(path("fork/summary.json")));
+        QCOMPARE(summary.at("forked_from").get<std::string>(), from);
+    }
+
+    void forkWithAnotherArchitectureIsRefused()
+    {
+        const std::string from = runs::runStatePath(path("whole"));
+        const runs::RunState state = runs::readRunState(from);
+        auto config = train::ExperimentConfig::fromJson(state.configJson, from);
+        config.model.name = "vgg-style-cnn";
+        config.model.poolSize = 2;
+        config.stages[1].epochs = 5;
+        const std::string message =
+            test::errorOf([&] {
+                runs::runExperiment(config, path("fork-vgg"), nullptr, nullptr, nullptr,
+                                    {&state, false, from});
+            }).toStdString();
+        QVERIFY2(message.find("different model") != std::string::npos, message.c_str());
+    }
+
+    void featureCachingMatchesImages()
+    {
+        // The head alone on a frozen body, three epochs: once on cached features, once on images.
+        auto c = twoStages();
+        c.stages.resize(1);
+        const runs::RunResult cached = runs::runExperiment(c, "");
+        c.cacheFeatures = false;
+        const runs::RunResult images = runs::runExperiment(c, "");
+        QCOMPARE(cached.cachedStages, std::vector<std::string>{"head"});
+        QVERIFY(images.cachedStages.empty());
+        compareEpochs(cached.epochs, images.epochs, 1e-4);
+        QVERIFY(std::abs(cached.test.accuracy - images.test.accuracy) < 1e-9);
+
+        // Random augmentation changes the input every epoch: no caching.
+        c.cacheFeatures = true;
+        c.augment.hflip = true;
+        QVERIFY(runs::runExperiment(c, "").cachedStages.empty());
+    }
+
+    void damagedStateFilesAreRefusedByName()
+    {
+        const std::string good = runs::runStatePath(path("whole"));
+        std::ifstream in(good, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), {});
+        const std::string cut = path("cut.tlstate");
+        test::writeText(cut, bytes.substr(0, bytes.size() / 2));
+        std::string message = test::errorOf([&] { runs::readRunState(cut); }).toStdString();
+        QVERIFY2(message.find(cut) != std::string::npos, message.c_str());
+
+        // A plain weights file is not a training state.
+        message = test::errorOf([&] { runs::readRunState(path("whole/model.pth")); }).toStdString();
+        QVERIFY2(message.find("is not a TransferLab training state") != std::string::npos,
+                 message.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResume)
+#include "tst_resume.moc"
