@@ -214,6 +214,8 @@ RunResult loadRunResult(const std::string &dir)
         em.learningRate = number(m[i][8], metrics);
         em.seconds = number(m[i][9], metrics);
         em.imagesPerSecond = number(m[i][10], metrics);
+        if (m[i].size() > 11)
+            em.trainableParams = std::int64_t(number(m[i][11], metrics));
         r.epochs.push_back(em);
     }
     std::error_code ec;

@@ -29,6 +29,7 @@ json epochJson(const train::EpochMetrics &m)
             {"learning_rate", m.learningRate},
             {"seconds", m.seconds},
             {"images_per_second", m.imagesPerSecond},
+            {"trainable_params", m.trainableParams},
             {"test_confusion", m.testConfusion}};
 }
 
@@ -47,6 +48,7 @@ train::EpochMetrics epochFrom(const json &j)
     m.learningRate = j.at("learning_rate").get<double>();
     m.seconds = j.at("seconds").get<double>();
     m.imagesPerSecond = j.at("images_per_second").get<double>();
+    m.trainableParams = j.value("trainable_params", std::int64_t(0));
     m.testConfusion = j.at("test_confusion").get<std::vector<std::int64_t>>();
     return m;
 }

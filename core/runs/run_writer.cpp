@@ -70,13 +70,13 @@ std::string metricsCsv(const std::vector<train::EpochMetrics> &epochs)
 {
     std::ostringstream s;
     s << "stage,stage_name,epoch,global_epoch,train_loss,train_accuracy,val_loss,val_accuracy,"
-         "learning_rate,seconds,images_per_second\n";
+         "learning_rate,seconds,images_per_second,trainable_params\n";
     for (const auto &e : epochs) {
         s << e.stage << ',' << csvField(e.stageName) << ',' << e.epoch << ',' << e.globalEpoch
           << ',' << num(e.trainLoss) << ',' << num(e.trainAccuracy) << ','
           << (e.hasValidation ? num(e.valLoss) : "") << ','
           << (e.hasValidation ? num(e.valAccuracy) : "") << ',' << num(e.learningRate) << ','
-          << num(e.seconds) << ',' << num(e.imagesPerSecond) << '\n';
+          << num(e.seconds) << ',' << num(e.imagesPerSecond) << ',' << e.trainableParams << '\n';
     }
     return s.str();
 }

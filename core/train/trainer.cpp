@@ -374,6 +374,8 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
         m.learningRate = currentLr(*optimizer);
         m.seconds = trainSeconds;
         m.imagesPerSecond = seen / std::max(trainSeconds, 1e-9);
+        for (const auto &p : params)
+            m.trainableParams += p.numel();
         if (result.stopped) {
             // A partial epoch is reported only through progress; metrics.csv keeps whole epochs.
             break;

@@ -71,8 +71,9 @@ struct EpochMetrics
     double valLoss = 0.0;
     double valAccuracy = 0.0;
     double learningRate = 0.0;
-    double seconds = 0.0;         // training part of the epoch
-    double imagesPerSecond = 0.0; // training images per second
+    double seconds = 0.0;             // training part of the epoch
+    double imagesPerSecond = 0.0;     // training images per second
+    std::int64_t trainableParams = 0; // during this epoch (stages freeze differently)
     // Test-set confusion matrix after this epoch (row-major, true x predicted), when tracked:
     // lets the GUI scrub the matrix through training.
     std::vector<std::int64_t> testConfusion;

@@ -273,8 +273,12 @@ private Q_SLOTS:
         QVERIFY(metrics.open(QIODevice::ReadOnly));
         const QStringList rows = QString(metrics.readAll()).trimmed().split('\n');
         QCOMPARE(rows.size(), 4);
+        QVERIFY(rows[0].endsWith(",trainable_params"));
         QVERIFY(rows[1].startsWith("0,head,1,1,"));
         QVERIFY(rows[3].startsWith("1,fine-tune,2,3,"));
+        // The trainable-parameter count changes between the stages.
+        QVERIFY2(rows[1].endsWith(",71050"), qPrintable(rows[1]));
+        QVERIFY2(rows[2].endsWith(",89866") && rows[3].endsWith(",89866"), qPrintable(rows[2]));
 
         // The notebooks' closing table, for two runs.
         const Result table = runCli({"compare", path("run-ok"), out, "--csv"});

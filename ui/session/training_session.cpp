@@ -54,7 +54,8 @@ TrainingSession::~TrainingSession()
 }
 
 void TrainingSession::start(const train::ExperimentConfig &config,
-                            std::shared_ptr<const data::DatasetSplits> data, const QString &runDir)
+                            std::shared_ptr<const data::DatasetSplits> data, const QString &runDir,
+                            std::shared_ptr<const runs::RunState> state)
 {
     if (m_running)
         return;
@@ -71,8 +72,11 @@ void TrainingSession::start(const train::ExperimentConfig &config,
     const std::string dir = runDir.toStdString();
     m_worker = std::thread([=] {
         try {
+            runs::StartFrom from;
+            if (state)
+                from = runs::StartFrom{state.get(), true, runs::runStatePath(dir)};
             auto result = std::make_shared<const runs::RunResult>(
-                runs::runExperiment(config, dir, relay, control, ds));
+                runs::runExperiment(config, dir, relay, control, ds, from));
             relay->post([result](TrainingSession *s) {
                 s->m_running = false;
                 s->joinWorker();

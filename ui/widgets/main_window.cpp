@@ -3,6 +3,7 @@
 #include "error.h"
 #include "files.h"
 #include "runs/recipes.h"
+#include "runs/run_state.h"
 #include "session/training_session.h"
 #include "widgets/data_panel.h"
 #include "widgets/model_panel.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
                 statusBar()->showMessage(tr("Opened %1").arg(QString::fromStdString(r->runDir)),
                                          5000);
             });
+    connect(m_runs, &RunsPanel::resumeRequested, this, &MainWindow::resumeRun);
     connect(m_runs, &RunsPanel::failed, this,
             [this](const QString &e) { QMessageBox::warning(this, tr("Cannot open the run"), e); });
     setCentralWidget(m_tabs);
@@ -240,6 +242,31 @@ void MainWindow::startTraining()
     m_training->resetCharts();
     m_tabs->setCurrentWidget(m_training);
     m_session->start(config, data, dir);
+}
+
+void MainWindow::resumeRun(const QString &dir)
+{
+    if (m_session->isRunning()) {
+        QMessageBox::information(this, tr("Training is running"),
+                                 tr("Stop the current run before resuming another."));
+        return;
+    }
+    try {
+        const std::string statePath = runs::runStatePath(dir.toStdString());
+        auto state = std::make_shared<const runs::RunState>(runs::readRunState(statePath));
+        const auto config = train::ExperimentConfig::fromJson(state->configJson, statePath);
+        // The window shows the run's settings and loads its data for the Results panel; the
+        // worker loads its own copy.
+        setExperiment(config);
+        m_data->reload();
+        m_training->resetCharts();
+        for (const auto &e : state->epochs)
+            m_training->onEpoch(e);
+        m_tabs->setCurrentWidget(m_training);
+        m_session->start(config, nullptr, dir, state);
+    } catch (const Error &e) {
+        QMessageBox::warning(this, tr("Cannot resume the run"), QString::fromStdString(e.what()));
+    }
 }
 
 void MainWindow::openExperiment()

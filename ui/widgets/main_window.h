@@ -46,6 +46,7 @@ public:
 
 public Q_SLOTS:
     void startTraining();
+    void resumeRun(const QString &runDir);
     void openExperiment();
     void saveExperiment();
     void setPresentationMode(bool on);

@@ -42,11 +42,14 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     auto *refreshButton = new QPushButton(tr("&Refresh"));
     auto *compareButton = new QPushButton(tr("&Compare selected"));
     auto *openButton = new QPushButton(tr("&Open in Results"));
+    auto *resumeButton = new QPushButton(tr("Re&sume"));
+    resumeButton->setToolTip(tr("Continue an interrupted run from its last completed epoch"));
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
     top->addWidget(refreshButton);
     top->addWidget(compareButton);
     top->addWidget(openButton);
+    top->addWidget(resumeButton);
     m_comparison = new QTextBrowser;
     m_comparison->setPlaceholderText(tr("Select two or more runs and click Compare."));
     auto *split = new QSplitter(Qt::Vertical);
@@ -64,6 +67,7 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     connect(refreshButton, &QPushButton::clicked, this, &RunsPanel::refresh);
     connect(compareButton, &QPushButton::clicked, this, &RunsPanel::compareSelected);
     connect(openButton, &QPushButton::clicked, this, &RunsPanel::openSelected);
+    connect(resumeButton, &QPushButton::clicked, this, &RunsPanel::resumeSelected);
     connect(m_view, &QTableView::doubleClicked, this, &RunsPanel::openSelected);
     refresh();
 }
@@ -116,6 +120,20 @@ void RunsPanel::compareSelected()
         html += QStringLiteral("</tr>");
     }
     m_comparison->setHtml(html + QStringLiteral("</table>"));
+}
+
+void RunsPanel::resumeSelected()
+{
+    const auto rows = selectedRows();
+    if (rows.empty())
+        return;
+    const runs::RunInfo &r = m_model->run(rows.front());
+    if (!r.resumable) {
+        Q_EMIT failed(tr("%1 cannot be resumed: it is %2.")
+                          .arg(QString::fromStdString(r.name), QString::fromStdString(r.status())));
+        return;
+    }
+    Q_EMIT resumeRequested(QString::fromStdString(r.dir));
 }
 
 void RunsPanel::openSelected()

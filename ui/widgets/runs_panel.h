@@ -35,11 +35,14 @@ public Q_SLOTS:
     void refresh();
     void compareSelected();
     void openSelected();
+    // Continues the selected interrupted run (emits resumeRequested).
+    void resumeSelected();
 
 Q_SIGNALS:
     void runOpened(std::shared_ptr<const tl::runs::RunResult> result,
                    std::shared_ptr<const tl::data::DatasetSplits> data);
     void failed(const QString &error);
+    void resumeRequested(const QString &runDir);
 
 private:
     std::vector<int> selectedRows() const;

@@ -52,6 +52,7 @@ void compareEpochs(const std::vector<train::EpochMetrics> &a,
         QVERIFY(std::abs(x.valAccuracy - y.valAccuracy) <= tolerance);
         QVERIFY(std::abs(x.learningRate - y.learningRate) <= 1e-12);
         QCOMPARE(x.testConfusion, y.testConfusion);
+        QCOMPARE(x.trainableParams, y.trainableParams);
     }
 }
 
