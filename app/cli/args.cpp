@@ -17,7 +17,8 @@ void Args::allow(const std::vector<std::string> &valued, const std::vector<std::
         return std::find(v.begin(), v.end(), s) != v.end();
     };
     for (std::size_t i = 0; i < m_raw.size(); ++i) {
-        const std::string &a = m_raw[i];
+        // -o is short for --out wherever --out is taken.
+        const std::string a = m_raw[i] == "-o" && isIn(valued, "out") ? "--out" : m_raw[i];
         if (a.size() < 3 || a.compare(0, 2, "--") != 0) {
             if (a.size() > 1 && a[0] == '-' && a != "-")
                 throw UsageError{"unknown option '" + a + "' (options start with --; see --help)"};

@@ -10,6 +10,7 @@ int datasetsCommand(Args &args);
 int downloadCommand(Args &args);
 int modelsCommand(Args &args);
 int compareCommand(Args &args);
+int reportCommand(Args &args);
 int summaryCommand(Args &args);
 int predictCommand(Args &args);
 int weightsCommand(Args &args);

@@ -1,9 +1,11 @@
 #include "commands.h"
+#include "files.h"
 
 #include "data/dataset.h"
 #include "error.h"
 #include "models/layer_tree.h"
 #include "models/model_factory.h"
+#include "runs/report.h"
 #include "runs/run_reader.h"
 
 #include <nlohmann/json.hpp>
@@ -85,6 +87,31 @@ int compareCommand(Args &args)
     for (const auto &dir : args.positional())
         all.push_back(runs::readRun(dir));
     std::fputs(runs::comparisonTable(all, args.flag("csv")).c_str(), stdout);
+    return 0;
+}
+
+int reportCommand(Args &args)
+{
+    args.allow({"out", "title", "images"}, {"help", "no-images"});
+    if (args.flag("help") || args.positional().empty() || !args.has("out")) {
+        std::fputs(
+            "Usage: transferlab-cli report RUN_DIR... -o FILE.html [--title TEXT] [--no-images]\n"
+            "One self-contained HTML page for a class handout: each run's settings, curves,\n"
+            "confusion matrix, per-class table and worst mistakes; for two or more runs the\n"
+            "comparison table, overlaid curves and the images that flipped between the first\n"
+            "two. --images N: mistakes shown per run (default 16).\n",
+            args.flag("help") ? stdout : stderr);
+        return args.flag("help") ? 0 : 2;
+    }
+    runs::ReportOptions options;
+    options.images = !args.flag("no-images");
+    options.worstImages = static_cast<int>(args.integer("images", options.worstImages));
+    if (options.worstImages < 0)
+        throw UsageError{"--images must not be negative"};
+    options.title = args.str("title");
+    const std::string html = runs::reportHtml(args.positional(), options);
+    writeFileAtomic(args.str("out"), html);
+    std::printf("%s\n", args.str("out").c_str());
     return 0;
 }
 

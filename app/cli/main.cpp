@@ -20,6 +20,7 @@ Commands:
   evaluate    re-check a run's (or an export's) test accuracy
   export      a run's weights for PyTorch (.pth) or safetensors, with its preprocessing
   compare     the comparison table of finished runs (Markdown, or --csv)
+  report      one self-contained HTML page of runs, for a class handout (-o FILE.html)
   recipes     the seed notebooks' experiments, ready to run (train --recipe NAME)
   summary     print a model's layers and parameter counts (--freeze, --head, --json)
   predict     classify images with a checkpoint (torchvision's or our export)
@@ -56,6 +57,8 @@ int main(int argc, char **argv)
             return tl::cli::exportCommand(args);
         if (command == "compare")
             return tl::cli::compareCommand(args);
+        if (command == "report")
+            return tl::cli::reportCommand(args);
         if (command == "recipes")
             return tl::cli::recipesCommand(args);
         if (command == "datasets")

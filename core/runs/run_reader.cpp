@@ -195,6 +195,7 @@ RunResult loadRunResult(const std::string &dir)
     e.accuracy = s.value("test_accuracy", 0.0);
     e.loss = s.value("test_loss", 0.0);
     e.top5Accuracy = s.value("test_top5_accuracy", 0.0);
+    r.device = s.value("device", std::string());
     train::computeClassMetrics(e);
     const std::string metrics = dir + "/metrics.csv";
     const auto m = readCsv(metrics);

@@ -3,13 +3,20 @@
 #include "support/fixtures.h"
 #include "widgets/runs_panel.h"
 
+#include "models/compare_models.h"
+#include "widgets/compare_view.h"
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+
 #include <QtTest>
+
+#include <algorithm>
+#include <iterator>
+#include <set>
 
 using namespace tl;
 using namespace tl::ui;
@@ -68,9 +75,67 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(panel.model()->rowCount(), 2);
         panel.view()->selectAll();
+        QSignalSpy compared(&panel, &RunsPanel::comparisonLoaded);
         panel.compareSelected();
         const QString html = panel.comparisonHtml();
         QVERIFY(html.contains("simple-cnn") && html.contains("vgg-style-cnn"));
+
+        // Two backbones on the same data: both are shown, and the flipped-images gallery holds
+        // exactly the test images whose correctness differs between them.
+        QVERIFY(compared.wait(60000));
+        CompareView *view = panel.compareView();
+        QCOMPARE(view->runCount(), 2);
+        QAbstractItemModelTester deltaTester(
+            view->deltaModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester flipTester(view->flippedModel(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Newest first: A is the vgg run, B the simple one.
+        const runs::RunResult a =
+            runs::loadRunResult(m_dir.path().toStdString() + "/runs/20260102-b-vgg");
+        const runs::RunResult b = runs::loadRunResult(m_first.runDir);
+        std::set<std::int64_t> rightA, rightB;
+        for (const auto &p : a.test.predictions)
+            if (p.predicted == p.trueLabel)
+                rightA.insert(p.index);
+        for (const auto &p : b.test.predictions)
+            if (p.predicted == p.trueLabel)
+                rightB.insert(p.index);
+        std::set<std::int64_t> onlyB, onlyA, shown;
+        std::set_difference(rightB.begin(), rightB.end(), rightA.begin(), rightA.end(),
+                            std::inserter(onlyB, onlyB.end()));
+        std::set_difference(rightA.begin(), rightA.end(), rightB.begin(), rightB.end(),
+                            std::inserter(onlyA, onlyA.end()));
+        QVERIFY(!onlyA.empty() && !onlyB.empty()); // the check below is not vacuous
+        FlippedModel *flipped = view->flippedModel();
+        flipped->showFixedByB(true);
+        for (int r = 0; r < flipped->rowCount(); ++r)
+            shown.insert(flipped->index(r).data(FlippedModel::IndexRole).toLongLong());
+        QCOMPARE(shown, onlyB);
+        shown.clear();
+        flipped->showFixedByB(false);
+        for (int r = 0; r < flipped->rowCount(); ++r) {
+            shown.insert(flipped->index(r).data(FlippedModel::IndexRole).toLongLong());
+            QVERIFY(!flipped->index(r).data(Qt::DecorationRole).isNull()); // thumbnails
+        }
+        QCOMPARE(shown, onlyA);
+        // The difference of the matrices, cell by cell.
+        ConfusionDeltaModel *delta = view->deltaModel();
+        QCOMPARE(delta->rowCount(), 10);
+        for (int t = 0; t < 10; ++t)
+            for (int p = 0; p < 10; ++p)
+                QCOMPARE(delta->index(t, p).data(ConfusionDeltaModel::DeltaRole).toLongLong(),
+                         qint64(b.test.at(t, p) - a.test.at(t, p)));
+        QVERIFY(view->pairSummary().contains(QString::number(onlyB.size())));
+
+        // The report of both, written in the background.
+        QSignalSpy written(&panel, &RunsPanel::reportWritten);
+        panel.exportReport(m_dir.path() + "/report.html");
+        QVERIFY(written.wait(60000));
+        QFile report(m_dir.path() + "/report.html");
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(report.readAll());
+        QVERIFY(page.contains("simple-cnn") && page.contains("vgg-style-cnn"));
+        QVERIFY(page.contains(QString::number(b.test.accuracy, 'f', 4)));
         QSignalSpy opened(&panel, &RunsPanel::runOpened);
         panel.view()->clearSelection();
         panel.view()->selectRow(1); // sorted newest first: row 1 is the simple-cnn run

@@ -1,5 +1,7 @@
 #include "session/training_session.h"
 
+#include "runs/run_state.h"
+
 #include "error.h"
 
 #include <QMetaObject>
@@ -55,7 +57,7 @@ TrainingSession::~TrainingSession()
 
 void TrainingSession::start(const train::ExperimentConfig &config,
                             std::shared_ptr<const data::DatasetSplits> data, const QString &runDir,
-                            std::shared_ptr<const runs::RunState> state)
+                            bool resume)
 {
     if (m_running)
         return;
@@ -73,8 +75,13 @@ void TrainingSession::start(const train::ExperimentConfig &config,
     m_worker = std::thread([=] {
         try {
             runs::StartFrom from;
-            if (state)
-                from = runs::StartFrom{state.get(), true, runs::runStatePath(dir)};
+            runs::RunState state;
+            if (resume) {
+                state = runs::readRunState(runs::runStatePath(dir));
+                from = runs::StartFrom{&state, true, runs::runStatePath(dir)};
+                for (const auto &e : state.epochs)
+                    relay->onEpoch(e);
+            }
             auto result = std::make_shared<const runs::RunResult>(
                 runs::runExperiment(config, dir, relay, control, ds, from));
             relay->post([result](TrainingSession *s) {

@@ -2,7 +2,6 @@
 
 #include "data/dataset.h"
 #include "runs/run_experiment.h"
-#include "runs/run_state.h"
 #include "train/experiment_config.h"
 #include "train/run_control.h"
 #include "train/training_types.h"
@@ -32,11 +31,12 @@ public:
 
     // Starts a run of `config` on `data` (already loaded with config.data), writing `runDir`
     // (empty: nothing written). Ignored while a run is going.
-    // `state`: continue that run in place (runDir is its folder) from its saved state; `data`
-    // may then be null (the worker loads the run's data itself).
+    // `resume`: continue the run in `runDir` from its saved state (state.tlstate, read on the
+    // worker, which first replays the completed epochs through epochFinished); `data` may then
+    // be null (the worker loads the run's data itself).
     void start(const train::ExperimentConfig &config,
                std::shared_ptr<const data::DatasetSplits> data, const QString &runDir,
-               std::shared_ptr<const runs::RunState> state = {});
+               bool resume = false);
 
 public Q_SLOTS:
     void pause();

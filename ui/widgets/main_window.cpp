@@ -3,7 +3,6 @@
 #include "error.h"
 #include "files.h"
 #include "runs/recipes.h"
-#include "runs/run_state.h"
 #include "session/training_session.h"
 #include "widgets/data_panel.h"
 #include "widgets/model_panel.h"
@@ -252,18 +251,14 @@ void MainWindow::resumeRun(const QString &dir)
         return;
     }
     try {
-        const std::string statePath = runs::runStatePath(dir.toStdString());
-        auto state = std::make_shared<const runs::RunState>(runs::readRunState(statePath));
-        const auto config = train::ExperimentConfig::fromJson(state->configJson, statePath);
+        const auto config = train::ExperimentConfig::fromFile((dir + "/config.json").toStdString());
         // The window shows the run's settings and loads its data for the Results panel; the
-        // worker loads its own copy.
+        // worker reads the state and loads its own copy of the data.
         setExperiment(config);
         m_data->reload();
         m_training->resetCharts();
-        for (const auto &e : state->epochs)
-            m_training->onEpoch(e);
         m_tabs->setCurrentWidget(m_training);
-        m_session->start(config, nullptr, dir, state);
+        m_session->start(config, nullptr, dir, true);
     } catch (const Error &e) {
         QMessageBox::warning(this, tr("Cannot resume the run"), QString::fromStdString(e.what()));
     }

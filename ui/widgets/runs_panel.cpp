@@ -1,10 +1,14 @@
 #include "widgets/runs_panel.h"
 
+#include "files.h"
 #include "models/runs_model.h"
+#include "runs/report.h"
 #include "runs/run_reader.h"
 #include "train/experiment_config.h"
 #include "widgets/background.h"
+#include "widgets/compare_view.h"
 
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -50,11 +54,13 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     top->addWidget(compareButton);
     top->addWidget(openButton);
     top->addWidget(resumeButton);
-    m_comparison = new QTextBrowser;
-    m_comparison->setPlaceholderText(tr("Select two or more runs and click Compare."));
+    auto *reportButton = new QPushButton(tr("Export &report…"));
+    reportButton->setToolTip(tr("One HTML page of the selected runs, for a class handout"));
+    top->addWidget(reportButton);
+    m_compare = new CompareView;
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_view);
-    split->addWidget(m_comparison);
+    split->addWidget(m_compare);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
@@ -68,6 +74,17 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     connect(compareButton, &QPushButton::clicked, this, &RunsPanel::compareSelected);
     connect(openButton, &QPushButton::clicked, this, &RunsPanel::openSelected);
     connect(resumeButton, &QPushButton::clicked, this, &RunsPanel::resumeSelected);
+    connect(reportButton, &QPushButton::clicked, this, [this] {
+        if (selectedRows().empty()) {
+            Q_EMIT failed(tr("Select the runs for the report first."));
+            return;
+        }
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export report"),
+                                                          QStringLiteral("transferlab-report.html"),
+                                                          tr("Web pages (*.html)"));
+        if (!file.isEmpty())
+            exportReport(file);
+    });
     connect(m_view, &QTableView::doubleClicked, this, &RunsPanel::openSelected);
     refresh();
 }
@@ -87,7 +104,23 @@ std::vector<int> RunsPanel::selectedRows() const
 
 QString RunsPanel::comparisonHtml() const
 {
-    return m_comparison->toHtml();
+    return m_compare->tableHtml();
+}
+
+void RunsPanel::exportReport(const QString &file)
+{
+    std::vector<std::string> dirs;
+    for (int r : selectedRows())
+        dirs.push_back(m_model->run(r).dir);
+    const std::string path = file.toStdString();
+    runInBackground<RunsPanel>(
+        this, [dirs, path] { writeFileAtomic(path, runs::reportHtml(dirs)); },
+        [file](RunsPanel *self, const QString &error) {
+            if (!error.isEmpty())
+                Q_EMIT self->failed(error);
+            else
+                Q_EMIT self->reportWritten(file);
+        });
 }
 
 void RunsPanel::compareSelected()
@@ -96,7 +129,7 @@ void RunsPanel::compareSelected()
     for (int r : selectedRows())
         chosen.push_back(m_model->run(r));
     if (chosen.empty()) {
-        m_comparison->setPlainText(tr("Select two or more runs first."));
+        m_compare->showMessage(tr("Select two or more runs first."));
         return;
     }
     // The same table as `transferlab-cli compare`, as HTML, best test accuracy in bold.
@@ -119,7 +152,44 @@ void RunsPanel::compareSelected()
         }
         html += QStringLiteral("</tr>");
     }
-    m_comparison->setHtml(html + QStringLiteral("</table>"));
+    m_compare->setTableHtml(html + QStringLiteral("</table>"));
+
+    // Curves, confusion difference and flipped images: the finished runs' full results.
+    std::vector<runs::RunInfo> finished;
+    for (const auto &r : chosen)
+        if (r.finished)
+            finished.push_back(r);
+    if (finished.size() > 6)
+        finished.resize(6);
+    auto results = std::make_shared<std::vector<std::shared_ptr<const runs::RunResult>>>();
+    auto data = std::make_shared<std::shared_ptr<const data::DatasetSplits>>();
+    runInBackground<RunsPanel>(
+        this,
+        [finished, results, data] {
+            for (const auto &r : finished)
+                results->push_back(
+                    std::make_shared<const runs::RunResult>(runs::loadRunResult(r.dir)));
+            if (finished.empty())
+                return;
+            try {
+                auto config =
+                    train::ExperimentConfig::fromFile(finished.front().dir + "/config.json");
+                config.data.seed = config.seed;
+                *data = std::make_shared<const data::DatasetSplits>(data::loadDataset(config.data));
+            } catch (const std::exception &) {
+                // Captions without thumbnails.
+            }
+        },
+        [finished, results, data](RunsPanel *self, const QString &error) {
+            if (!error.isEmpty()) {
+                Q_EMIT self->failed(error);
+                return;
+            }
+            self->m_compare->setRuns(*results, finished, *data);
+            if (finished.size() >= 2)
+                self->m_compare->showTab(1);
+            Q_EMIT self->comparisonLoaded();
+        });
 }
 
 void RunsPanel::resumeSelected()

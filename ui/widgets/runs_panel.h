@@ -16,6 +16,7 @@ QT_END_NAMESPACE
 
 namespace tl::ui {
 
+class CompareView;
 class RunsModel;
 
 // Every run (from the window or the CLI) in the runs folder: sort, filter, compare the selected
@@ -30,6 +31,10 @@ public:
     RunsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QString comparisonHtml() const;
+    CompareView *compareView() const { return m_compare; }
+    // Writes the HTML report of the selected runs to `file` (in the background; reportWritten
+    // or failed follows).
+    void exportReport(const QString &file);
 
 public Q_SLOTS:
     void refresh();
@@ -43,6 +48,8 @@ Q_SIGNALS:
                    std::shared_ptr<const tl::data::DatasetSplits> data);
     void failed(const QString &error);
     void resumeRequested(const QString &runDir);
+    void comparisonLoaded();
+    void reportWritten(const QString &file);
 
 private:
     std::vector<int> selectedRows() const;
@@ -52,7 +59,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
     QLineEdit *m_filter;
-    QTextBrowser *m_comparison;
+    CompareView *m_compare;
 };
 
 } // namespace tl::ui

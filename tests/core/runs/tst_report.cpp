@@ -1,0 +1,121 @@
+// The HTML report: well-formed, self-contained, and holding the run's own numbers.
+
+#include "error.h"
+#include "runs/report.h"
+#include "runs/run_experiment.h"
+#include "support/expect_error.h"
+#include "support/fixtures.h"
+
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using namespace tl;
+
+class TestReport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    runs::RunResult m_a, m_b;
+
+    std::string path(const std::string &name) const
+    {
+        return (m_dir.path() + "/").toStdString() + name;
+    }
+    train::ExperimentConfig config(const std::string &model) const
+    {
+        train::ExperimentConfig c;
+        c.data.name = "fashion-mnist";
+        c.data.root = path("data");
+        c.data.valSplit = 0.2;
+        c.model.name = model;
+        c.model.poolSize = 2;
+        c.device = "cpu";
+        train::StageConfig head;
+        head.name = "head";
+        head.epochs = 1;
+        head.batchSize = 32;
+        head.freeze = "features";
+        train::StageConfig all;
+        all.name = "all";
+        all.epochs = 2;
+        all.batchSize = 32;
+        all.freeze = "none";
+        c.stages = {head, all};
+        return c;
+    }
+
+    // Parses the page as XML (XHTML): every tag closed, every entity escaped.
+    static void checkWellFormed(const QString &html)
+    {
+        QXmlStreamReader xml(html);
+        int elements = 0;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement)
+                ++elements;
+        }
+        QVERIFY2(!xml.hasError(),
+                 qPrintable(xml.errorString() + " at line " + QString::number(xml.lineNumber())));
+        QVERIFY(elements > 50);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::writeIdxFolder(path("data"), 200, 40);
+        m_a = runs::runExperiment(config("simple-cnn"), path("a-simple"));
+        m_b = runs::runExperiment(config("vgg-style-cnn"), path("b-vgg"));
+    }
+
+    void singleRun()
+    {
+        const QString html =
+            QString::fromStdString(runs::reportHtml({path("a-simple")}, runs::ReportOptions{}));
+        checkWellFormed(html);
+        // Its numbers: test accuracy, every confusion cell's row, the class names.
+        QVERIFY(html.contains(QString::number(m_a.test.accuracy, 'f', 4)));
+        QVERIFY(html.contains("Confusion matrix"));
+        for (const auto &name : m_a.classNames)
+            QVERIFY(html.contains(QString::fromStdString(name)));
+        for (int t = 0; t < m_a.test.numClasses; ++t)
+            QVERIFY(html.contains(QString(">%1</td>").arg(m_a.test.at(t, t))));
+        // Curves as inline SVG with the stage boundary marked; images embedded, nothing fetched.
+        QCOMPARE(html.count("<svg"), 2);
+        QVERIFY(html.contains("stroke-dasharray=\"4 3\""));
+        const qsizetype wrong = qsizetype(
+            std::count_if(m_a.test.predictions.begin(), m_a.test.predictions.end(),
+                          [](const train::Prediction &p) { return p.predicted != p.trueLabel; }));
+        QCOMPARE(html.count("data:image/png;base64,"), std::min<qsizetype>(16, wrong));
+        QVERIFY(!html.contains("http://") ||
+                html.count("http://") == html.count("xmlns=\"http://"));
+        QVERIFY(!html.contains("<script"));
+        QVERIFY(html.contains("&quot;model&quot;")); // the settings, escaped
+    }
+
+    void comparison()
+    {
+        runs::ReportOptions o;
+        o.images = false;
+        o.title = "Simple <vs> VGG";
+        const QString html =
+            QString::fromStdString(runs::reportHtml({path("a-simple"), path("b-vgg")}, o));
+        checkWellFormed(html);
+        QVERIFY(html.contains("Simple &lt;vs&gt; VGG"));
+        QVERIFY(html.contains("Comparison"));
+        QVERIFY(html.contains(QString::number(m_a.test.accuracy, 'f', 4)));
+        QVERIFY(html.contains(QString::number(m_b.test.accuracy, 'f', 4)));
+        QVERIFY(html.contains("Images that flipped"));
+        QCOMPARE(html.count("<svg"), 6); // overlaid loss + accuracy, then two per run
+        QVERIFY(!html.contains("data:image/png"));
+    }
+
+    void unfinishedOrMissingRunsAreNamed()
+    {
+        TL_EXPECT_ERROR(runs::reportHtml({path("nowhere")}), QStringList{"nowhere"});
+        TL_EXPECT_ERROR(runs::reportHtml({}), QStringList{"at least one"});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReport)
+#include "tst_report.moc"

@@ -1,0 +1,242 @@
+#include "widgets/compare_view.h"
+
+#include "charts/metric_chart.h"
+#include "error.h"
+#include "models/compare_models.h"
+#include "runs/compare.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QRadioButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace tl::ui {
+
+QColor runColour(int i)
+{
+    static const QColor colours[] = {QColor(0, 114, 178),  QColor(230, 159, 0),
+                                     QColor(0, 158, 115),  QColor(204, 121, 167),
+                                     QColor(86, 180, 233), QColor(213, 94, 0)};
+    return colours[i % 6];
+}
+
+CompareView::CompareView(QWidget *parent) : QWidget(parent)
+{
+    m_tabs = new QTabWidget;
+    m_table = new QTextBrowser;
+    m_table->setPlaceholderText(tr("Select two to six runs and click Compare."));
+    m_tabs->addTab(m_table, tr("Table"));
+
+    auto *curves = new QWidget;
+    auto *cl = new QHBoxLayout(curves);
+    m_loss = new MetricChart(tr("Loss"), tr("loss"));
+    m_accuracy = new MetricChart(tr("Accuracy"), tr("accuracy"));
+    m_accuracy->setFixedYRange(0, 1);
+    cl->addWidget(m_loss);
+    cl->addWidget(m_accuracy);
+    m_tabs->addTab(curves, tr("Curves"));
+
+    m_a = new QComboBox;
+    m_b = new QComboBox;
+    m_summary = new QLabel;
+    m_summary->setWordWrap(true);
+    auto *pairRow = new QHBoxLayout;
+    pairRow->addWidget(new QLabel(tr("A:")));
+    pairRow->addWidget(m_a, 1);
+    pairRow->addWidget(new QLabel(tr("B:")));
+    pairRow->addWidget(m_b, 1);
+
+    auto *diffPage = new QWidget;
+    auto *dl = new QVBoxLayout(diffPage);
+    m_delta = new ConfusionDeltaModel(this);
+    m_deltaView = new QTableView;
+    m_deltaView->setModel(m_delta);
+    m_deltaView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_deltaView->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_deltaView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto *legend = new QLabel(
+        tr("B's confusion matrix minus A's (rows: true class, columns: predicted). "
+           "<span style='background:rgba(0,114,178,0.6)'>&nbsp;blue&nbsp;</span> B is better "
+           "there, <span style='background:rgba(213,94,0,0.6)'>&nbsp;orange&nbsp;</span> worse."));
+    legend->setWordWrap(true);
+    dl->addWidget(legend);
+    dl->addWidget(m_deltaView, 1);
+    m_tabs->addTab(diffPage, tr("Confusion difference"));
+
+    auto *flipPage = new QWidget;
+    auto *fl = new QVBoxLayout(flipPage);
+    m_flipped = new FlippedModel(this);
+    m_flippedView = new QListView;
+    m_flippedView->setModel(m_flipped);
+    m_flippedView->setViewMode(QListView::IconMode);
+    m_flippedView->setResizeMode(QListView::Adjust);
+    m_flippedView->setMovement(QListView::Static);
+    m_flippedView->setIconSize({84, 84});
+    m_flippedView->setGridSize({150, 160});
+    m_flippedView->setWordWrap(true);
+    m_flippedView->setUniformItemSizes(true);
+    m_fixedButton = new QRadioButton;
+    m_brokenButton = new QRadioButton;
+    m_fixedButton->setChecked(true);
+    auto *dir = new QHBoxLayout;
+    dir->addWidget(m_fixedButton);
+    dir->addWidget(m_brokenButton);
+    dir->addStretch();
+    fl->addLayout(dir);
+    fl->addWidget(m_flippedView, 1);
+    m_tabs->addTab(flipPage, tr("Images that flipped"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(pairRow);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_a, &QComboBox::currentIndexChanged, this, &CompareView::updatePair);
+    connect(m_b, &QComboBox::currentIndexChanged, this, &CompareView::updatePair);
+    connect(m_fixedButton, &QRadioButton::toggled, this,
+            [this](bool on) { m_flipped->showFixedByB(on); });
+}
+
+void CompareView::setRuns(std::vector<std::shared_ptr<const runs::RunResult>> results,
+                          std::vector<runs::RunInfo> infos,
+                          std::shared_ptr<const data::DatasetSplits> data)
+{
+    m_results = std::move(results);
+    m_infos = std::move(infos);
+    m_data = std::move(data);
+    m_loss->clear();
+    m_accuracy->clear();
+    QSignalBlocker ba(m_a), bb(m_b);
+    m_a->clear();
+    m_b->clear();
+    for (std::size_t k = 0; k < m_results.size(); ++k) {
+        const auto &r = *m_results[k];
+        const QString name = QString::fromStdString(m_infos[k].model + " · " + m_infos[k].name);
+        m_a->addItem(name);
+        m_b->addItem(name);
+        const QColor c = runColour(int(k));
+        const QString model = QString::fromStdString(m_infos[k].model);
+        const int tl = m_loss->addSeries(model + tr(" train"), c, true);
+        const int vl = m_loss->addSeries(model + tr(" val"), c, false, true);
+        const int ta = m_accuracy->addSeries(model + tr(" train"), c, true);
+        const int va = m_accuracy->addSeries(model + tr(" val"), c, false, true);
+        QList<QPointF> tlp, vlp, tap, vap;
+        for (std::size_t i = 0; i < r.epochs.size(); ++i) {
+            const auto &e = r.epochs[i];
+            tlp << QPointF(e.globalEpoch, e.trainLoss);
+            tap << QPointF(e.globalEpoch, e.trainAccuracy);
+            if (e.hasValidation) {
+                vlp << QPointF(e.globalEpoch, e.valLoss);
+                vap << QPointF(e.globalEpoch, e.valAccuracy);
+            }
+            if (i > 0 && e.stage != r.epochs[i - 1].stage) {
+                m_loss->markBoundary(e.globalEpoch - 0.5);
+                m_accuracy->markBoundary(e.globalEpoch - 0.5);
+            }
+        }
+        m_loss->append(tl, tlp);
+        m_loss->append(vl, vlp);
+        m_accuracy->append(ta, tap);
+        m_accuracy->append(va, vap);
+    }
+    if (m_results.size() >= 2) {
+        m_a->setCurrentIndex(0);
+        m_b->setCurrentIndex(1);
+    }
+    updatePair();
+}
+
+void CompareView::setTableHtml(const QString &html)
+{
+    m_table->setHtml(html);
+}
+
+QString CompareView::tableHtml() const
+{
+    return m_table->toHtml();
+}
+
+void CompareView::showMessage(const QString &text)
+{
+    m_table->setPlainText(text);
+    m_tabs->setCurrentIndex(0);
+}
+
+void CompareView::setPair(int a, int b)
+{
+    m_a->setCurrentIndex(a);
+    m_b->setCurrentIndex(b);
+    updatePair();
+}
+
+void CompareView::showTab(int index)
+{
+    m_tabs->setCurrentIndex(index);
+}
+
+QString CompareView::pairSummary() const
+{
+    return m_summary->text();
+}
+
+void CompareView::setPresentation(bool on)
+{
+    m_loss->setLineWidth(on ? 4 : 2);
+    m_accuracy->setLineWidth(on ? 4 : 2);
+    const int icon = on ? 128 : 84;
+    m_flippedView->setIconSize({icon, icon});
+    m_flippedView->setGridSize({icon + 66, icon + 84});
+}
+
+void CompareView::updatePair()
+{
+    const int a = m_a->currentIndex(), b = m_b->currentIndex();
+    if (a < 0 || b < 0 || a >= runCount() || b >= runCount() || a == b) {
+        m_summary->setText(runCount() < 2 ? QString()
+                                          : tr("Choose two different runs as A and B."));
+        m_delta->setDifference({}, {});
+        m_flipped->setSource({}, nullptr, {}, {}, {});
+        return;
+    }
+    try {
+        const runs::RunDifference d =
+            runs::compareRuns(*m_results[std::size_t(a)], *m_results[std::size_t(b)]);
+        QStringList names;
+        for (const auto &n : m_results[std::size_t(a)]->classNames)
+            names << QString::fromStdString(n);
+        const QString na = QString::fromStdString(m_infos[std::size_t(a)].model);
+        const QString nb = QString::fromStdString(m_infos[std::size_t(b)].model);
+        m_delta->setDifference(d, names);
+        m_flipped->setSource(
+            d, m_data ? std::shared_ptr<const data::ImageStore>(m_data, &m_data->test) : nullptr,
+            names, QStringLiteral("A ") + na, QStringLiteral("B ") + nb);
+        m_fixedButton->setText(tr("Right only with B, %1 (%2)").arg(nb).arg(d.fixedByB.size()));
+        m_brokenButton->setText(tr("Right only with A, %1 (%2)").arg(na).arg(d.brokenByB.size()));
+        m_flipped->showFixedByB(m_fixedButton->isChecked());
+        const auto &ra = *m_results[std::size_t(a)], &rb = *m_results[std::size_t(b)];
+        m_summary->setText(
+            tr("A %1: %2 · B %3: %4 test accuracy. B fixes %5 of A's mistakes and makes %6 new "
+               "ones; both right on %7, both wrong on %8 images.")
+                .arg(na)
+                .arg(ra.test.accuracy, 0, 'f', 4)
+                .arg(nb)
+                .arg(rb.test.accuracy, 0, 'f', 4)
+                .arg(d.fixedByB.size())
+                .arg(d.brokenByB.size())
+                .arg(d.bothRight)
+                .arg(d.bothWrong));
+    } catch (const Error &e) {
+        m_summary->setText(QString::fromStdString(e.what()));
+        m_delta->setDifference({}, {});
+        m_flipped->setSource({}, nullptr, {}, {}, {});
+    }
+}
+
+} // namespace tl::ui
