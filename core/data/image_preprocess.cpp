@@ -62,6 +62,23 @@ std::vector<float> loadLikeTraining(const std::string &path, int size, int chann
         throw fileError(path, "cannot decode image (missing, corrupt or unsupported format)");
     if (channels == 3)
         cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+    return preprocessLikeTraining(img.data, img.rows, img.cols, channels, int(img.step), size,
+                                  channels, mean, std);
+}
+
+std::vector<float> preprocessLikeTraining(const std::uint8_t *pixels, int height, int width,
+                                          int pixelChannels, int rowBytes, int size, int channels,
+                                          const std::array<float, 3> &mean,
+                                          const std::array<float, 3> &std)
+{
+    if (!pixels || height <= 0 || width <= 0 || (pixelChannels != 1 && pixelChannels != 3))
+        throw Error("an image needs 1 or 3 channels and a positive size");
+    cv::Mat img(height, width, pixelChannels == 1 ? CV_8UC1 : CV_8UC3,
+                const_cast<std::uint8_t *>(pixels), std::size_t(rowBytes));
+    if (pixelChannels == 3 && channels == 1)
+        cv::cvtColor(img, img, cv::COLOR_RGB2GRAY);
+    else if (pixelChannels == 1 && channels == 3)
+        cv::cvtColor(img, img, cv::COLOR_GRAY2RGB);
     if (img.rows != size || img.cols != size)
         cv::resize(img, img, cv::Size(size, size), 0, 0,
                    img.rows > size || img.cols > size ? cv::INTER_AREA : cv::INTER_LINEAR);

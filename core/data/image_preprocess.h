@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,5 +20,12 @@ std::vector<float> loadForClassification(const std::string &path, int resize, in
 std::vector<float> loadLikeTraining(const std::string &path, int size, int channels,
                                     const std::array<float, 3> &mean,
                                     const std::array<float, 3> &std);
+
+// The same for pixels in memory (webcam frames, images the window decoded): `pixelChannels` 1
+// (gray) or 3 (RGB), rows `rowBytes` apart; converted to the model's `channels`.
+std::vector<float> preprocessLikeTraining(const std::uint8_t *pixels, int height, int width,
+                                          int pixelChannels, int rowBytes, int size, int channels,
+                                          const std::array<float, 3> &mean,
+                                          const std::array<float, 3> &std);
 
 } // namespace tl::data

@@ -4,8 +4,10 @@
 #include "files.h"
 #include "runs/recipes.h"
 #include "session/training_session.h"
+#include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
 #include "widgets/model_panel.h"
+#include "widgets/predict_panel.h"
 #include "widgets/results_panel.h"
 #include "widgets/runs_panel.h"
 #include "widgets/training_panel.h"
@@ -53,6 +55,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     m_tabs->addTab(m_results, tr("4 · Results"));
     m_runs = new RunsPanel(runsFolder());
     m_tabs->addTab(m_runs, tr("Runs"));
+    m_predict = new PredictPanel(runsFolder());
+    m_tabs->addTab(m_predict, tr("Predict"));
+    connect(m_results, &ResultsPanel::explainRequested, this,
+            [this](const QString &dir, const QImage &image, const QString &title) {
+                m_predict->explainImage(dir, image, title);
+                m_tabs->setCurrentWidget(m_predict);
+            });
+    connect(m_predict, &PredictPanel::failed, this,
+            [this](const QString &e) { statusBar()->showMessage(e, 8000); });
     connect(m_runs, &RunsPanel::runOpened, this,
             [this](std::shared_ptr<const runs::RunResult> r,
                    std::shared_ptr<const data::DatasetSplits> d) {
@@ -94,6 +105,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
                 m_training->onFinished(r->test.accuracy, r->test.loss);
                 m_results->setResult(r, m_data->dataset());
                 m_runs->refresh();
+                m_predict->refreshRuns();
                 statusBar()->showMessage(
                     tr("Run saved in %1").arg(QString::fromStdString(r->runDir)));
                 m_tabs->setCurrentWidget(m_results);
@@ -301,6 +313,8 @@ void MainWindow::setPresentationMode(bool on)
     QApplication::setFont(f);
     m_training->setPresentation(on);
     m_results->setHighContrast(on);
+    m_runs->compareView()->setPresentation(on);
+    m_predict->setPresentation(on);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -17,6 +17,7 @@ class DataPanel;
 class ModelPanel;
 class TrainingPanel;
 class ResultsPanel;
+class PredictPanel;
 class RunsPanel;
 class TrainingSession;
 
@@ -39,6 +40,7 @@ public:
     TrainingPanel *trainingPanel() const { return m_training; }
     ResultsPanel *resultsPanel() const { return m_results; }
     RunsPanel *runsPanel() const { return m_runs; }
+    PredictPanel *predictPanel() const { return m_predict; }
     TrainingSession *session() const { return m_session; }
     QTabWidget *tabs() const { return m_tabs; }
     // Where runs started from the window are written.
@@ -63,6 +65,7 @@ private:
     ModelPanel *m_model;
     TrainingPanel *m_training;
     ResultsPanel *m_results;
+    PredictPanel *m_predict = nullptr;
     RunsPanel *m_runs;
     TrainingSession *m_session;
     QLabel *m_deviceLabel;

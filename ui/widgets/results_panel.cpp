@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
 #include <QTableView>
@@ -79,9 +80,15 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_top5->setTextFormat(Qt::RichText);
     m_top5->setMinimumWidth(220);
     m_top5->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    auto *explain = new QPushButton(tr("Grad-&CAM…"));
+    explain->setToolTip(tr("Where the model looks in this image (opens it in Predict); "
+                           "double-clicking an image does the same"));
+    auto *detailSide = new QVBoxLayout;
+    detailSide->addWidget(m_top5, 1);
+    detailSide->addWidget(explain);
     auto *detail = new QHBoxLayout;
     detail->addWidget(m_image);
-    detail->addWidget(m_top5, 1);
+    detail->addLayout(detailSide, 1);
     auto *galleryBox = new QGroupBox(tr("Images in the cell, highest loss first"));
     auto *galleryLayout = new QVBoxLayout(galleryBox);
     galleryLayout->addWidget(m_galleryTitle);
@@ -125,6 +132,16 @@ ResultsPanel::ResultsPanel(QWidget *parent)
             [this](const QModelIndex &i) { showCell(i.row(), i.column()); });
     connect(m_gallery, &QListView::clicked, this,
             [this](const QModelIndex &i) { showImage(i.row()); });
+    auto requestExplain = [this] {
+        const QModelIndex i = m_gallery->currentIndex();
+        if (!i.isValid() || !m_result)
+            return;
+        const auto &p = m_galleryModel->prediction(i.row());
+        Q_EMIT explainRequested(QString::fromStdString(m_result->runDir),
+                                m_galleryModel->image(i.row()), tr("test #%1").arg(p.index));
+    };
+    connect(m_gallery, &QListView::doubleClicked, this, requestExplain);
+    connect(explain, &QPushButton::clicked, this, requestExplain);
     connect(m_pairs, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         const QPoint cell = item->data(Qt::UserRole).toPoint();
         m_confusion->setCurrentIndex(m_confusionModel->index(cell.x(), cell.y()));

@@ -3,6 +3,7 @@
 #include "data/dataset.h"
 #include "runs/run_experiment.h"
 
+#include <QImage>
 #include <QWidget>
 
 #include <memory>
@@ -44,6 +45,10 @@ public Q_SLOTS:
     void showImage(int row);
     // 1..epochs: the test confusion matrix after that epoch (the last is the final model's).
     void showEpoch(int epoch);
+
+Q_SIGNALS:
+    // Grad-CAM for a gallery image of the run in `runDir`.
+    void explainRequested(const QString &runDir, const QImage &image, const QString &title);
 
 private:
     std::shared_ptr<const runs::RunResult> m_result;

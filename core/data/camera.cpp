@@ -1,0 +1,55 @@
+#include "data/camera.h"
+
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+
+namespace tl::data {
+
+struct Camera::Impl
+{
+    cv::VideoCapture capture;
+};
+
+Camera::Camera() : m_impl(std::make_unique<Impl>()) {}
+Camera::~Camera() = default;
+
+bool Camera::open(int index)
+{
+    try {
+        return m_impl->capture.open(index) && m_impl->capture.isOpened();
+    } catch (const cv::Exception &) {
+        return false;
+    }
+}
+
+bool Camera::isOpen() const
+{
+    return m_impl->capture.isOpened();
+}
+
+void Camera::close()
+{
+    m_impl->capture.release();
+}
+
+bool Camera::read(std::vector<std::uint8_t> &rgb, int &height, int &width)
+{
+    cv::Mat frame;
+    try {
+        if (!m_impl->capture.read(frame) || frame.empty())
+            return false;
+    } catch (const cv::Exception &) {
+        return false;
+    }
+    cv::Mat out;
+    if (frame.channels() == 1)
+        cv::cvtColor(frame, out, cv::COLOR_GRAY2RGB);
+    else
+        cv::cvtColor(frame, out, cv::COLOR_BGR2RGB);
+    height = out.rows;
+    width = out.cols;
+    rgb.assign(out.data, out.data + out.total() * 3);
+    return true;
+}
+
+} // namespace tl::data

@@ -1,0 +1,126 @@
+#include "runs/predictor.h"
+
+#include "data/image_preprocess.h"
+#include "error.h"
+#include "files.h"
+#include "models/gradcam.h"
+#include "models/model_factory.h"
+#include "train/experiment_config.h"
+#include "weights/checkpoint.h"
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <torch/torch.h>
+
+#include <map>
+#include <mutex>
+
+namespace tl::runs {
+
+struct RunPredictor::Impl
+{
+    std::shared_ptr<models::NetworkImpl> model;
+    std::mutex mutex;
+};
+
+RunPredictor::RunPredictor(const std::string &runDir)
+    : m_impl(std::make_unique<Impl>()), m_runDir(runDir)
+{
+    const auto config = train::ExperimentConfig::fromFile(runDir + "/config.json");
+    const std::string side = runDir + "/preprocessing.json";
+    const Bytes b = readFile(side);
+    try {
+        m_classNames = nlohmann::json::parse(b.begin(), b.end())
+                           .at("class_names")
+                           .get<std::vector<std::string>>();
+    } catch (const nlohmann::json::exception &e) {
+        throw fileError(side, e.what());
+    }
+    m_modelName = config.model.name;
+    m_size = config.preprocess.imageSize;
+    m_channels = config.preprocess.channels;
+    m_mean = config.preprocess.mean;
+    m_std = config.preprocess.std;
+    if (m_size <= 0 || (m_channels != 1 && m_channels != 3))
+        throw fileError(runDir + "/config.json", "the preprocessing is not resolved (image size " +
+                                                     std::to_string(m_size) + ", channels " +
+                                                     std::to_string(m_channels) + ")");
+    models::ModelSpec spec = config.model;
+    spec.weights = "none";
+    spec.freeze = "none";
+    spec.frozen.clear();
+    m_impl->model = models::createModel(spec);
+    const std::string weightsFile = runDir + "/model.pth";
+    weights::loadStateDict(*m_impl->model, weights::readCheckpoint(weightsFile).tensors, true,
+                           weightsFile);
+    m_impl->model->eval();
+
+    // Layers with a 4-D output, in forward order (what the Grad-CAM layer picker offers).
+    std::map<const torch::nn::Module *, std::string> paths;
+    for (const auto &m : m_impl->model->named_modules("", false))
+        paths.emplace(m.value().get(), m.key());
+    torch::NoGradGuard ng;
+    m_impl->model->forwardTraced(torch::zeros({1, m_channels, m_size, m_size}),
+                                 [&](const torch::nn::Module *m, const torch::Tensor &out) {
+                                     auto it = paths.find(m);
+                                     if (it == paths.end() || out.dim() != 4)
+                                         return;
+                                     for (const auto &l : m_camLayers)
+                                         if (l == it->second)
+                                             return;
+                                     m_camLayers.push_back(it->second);
+                                 });
+}
+
+RunPredictor::~RunPredictor() = default;
+
+RunPredictor::Result RunPredictor::predict(const std::uint8_t *pixels, int height, int width,
+                                           int channels, int rowBytes, int camClass,
+                                           const std::string &camLayer)
+{
+    std::vector<float> x = data::preprocessLikeTraining(pixels, height, width, channels, rowBytes,
+                                                        m_size, m_channels, m_mean, m_std);
+    const torch::Tensor input = torch::from_blob(x.data(), {1, m_channels, m_size, m_size}).clone();
+    std::lock_guard<std::mutex> lock(m_impl->mutex);
+    Result r;
+    torch::Tensor probs;
+    if (camClass >= -1) {
+        const models::GradCamResult cam =
+            models::gradCam(*m_impl->model, input, camClass, camLayer);
+        probs = cam.probabilities;
+        r.heatmapSize = m_size;
+        const torch::Tensor h = cam.heatmap.contiguous();
+        r.heatmap.assign(h.data_ptr<float>(), h.data_ptr<float>() + h.numel());
+        r.camClass = cam.targetClass;
+        r.camLayer = cam.layer;
+    } else {
+        torch::NoGradGuard ng;
+        probs = torch::softmax(m_impl->model->forward(input), 1)[0];
+    }
+    probs = probs.contiguous().to(torch::kFloat32);
+    r.probabilities.assign(probs.data_ptr<float>(), probs.data_ptr<float>() + probs.numel());
+    const auto [p, idx] = probs.topk(std::min<std::int64_t>(5, probs.size(0)));
+    for (std::int64_t i = 0; i < p.size(0); ++i) {
+        r.topClasses.push_back(int(idx[i].item<std::int64_t>()));
+        r.topProbabilities.push_back(p[i].item<float>());
+    }
+    return r;
+}
+
+RunPredictor::Result RunPredictor::predictFile(const std::string &path, int camClass,
+                                               const std::string &camLayer)
+{
+    cv::Mat img;
+    try {
+        img = cv::imread(path, cv::IMREAD_COLOR);
+    } catch (const cv::Exception &e) {
+        throw fileError(path, std::string("cannot decode image: ") + e.what());
+    }
+    if (img.empty())
+        throw fileError(path, "cannot decode image (missing, corrupt or unsupported format)");
+    cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+    return predict(img.data, img.rows, img.cols, 3, int(img.step), camClass, camLayer);
+}
+
+} // namespace tl::runs

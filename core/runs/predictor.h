@@ -1,0 +1,60 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tl::runs {
+
+// A finished run's model for new images, with exactly its training preprocessing (config.json,
+// preprocessing.json) and its class names; optionally Grad-CAM. Safe to call from one worker
+// thread at a time (calls are serialised). Torch stays inside: the header is plain C++.
+class RunPredictor
+{
+public:
+    // Loads the run's config, class names and model.pth. tl::Error naming the file otherwise.
+    explicit RunPredictor(const std::string &runDir);
+    ~RunPredictor();
+    RunPredictor(const RunPredictor &) = delete;
+    RunPredictor &operator=(const RunPredictor &) = delete;
+
+    struct Result
+    {
+        std::vector<int> topClasses; // best first (up to 5)
+        std::vector<float> topProbabilities;
+        std::vector<float> probabilities; // every class
+        // Grad-CAM when asked: size x size values in [0, 1] at the model's input resolution.
+        std::vector<float> heatmap;
+        int heatmapSize = 0;
+        int camClass = -1;
+        std::string camLayer;
+    };
+
+    // `pixels`: gray (1) or RGB (3) rows `rowBytes` apart. `camClass`: -1 the predicted class,
+    // -2 no Grad-CAM. `camLayer` empty: the last convolutional block.
+    Result predict(const std::uint8_t *pixels, int height, int width, int channels, int rowBytes,
+                   int camClass = -2, const std::string &camLayer = {});
+    Result predictFile(const std::string &path, int camClass = -2,
+                       const std::string &camLayer = {});
+
+    const std::vector<std::string> &classNames() const { return m_classNames; }
+    const std::string &modelName() const { return m_modelName; }
+    const std::string &runDir() const { return m_runDir; }
+    int imageSize() const { return m_size; }
+    int channels() const { return m_channels; }
+    // Layers Grad-CAM can use (4-D outputs), in forward order, last convolutional one last.
+    const std::vector<std::string> &camLayers() const { return m_camLayers; }
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+    std::string m_runDir, m_modelName;
+    std::vector<std::string> m_classNames;
+    std::vector<std::string> m_camLayers;
+    int m_size = 0, m_channels = 0;
+    std::array<float, 3> m_mean{}, m_std{};
+};
+
+} // namespace tl::runs

@@ -1,0 +1,509 @@
+#include "widgets/predict_panel.h"
+
+#include "data/camera.h"
+#include "runs/predictor.h"
+#include "runs/run_reader.h"
+#include "widgets/background.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QImageReader>
+#include <QLabel>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPainter>
+#include <QPushButton>
+#include <QSlider>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <array>
+#include <cmath>
+
+namespace tl::ui {
+
+// Top-5 as horizontal bars, best first.
+class TopBars : public QWidget
+{
+public:
+    explicit TopBars(QWidget *parent = nullptr) : QWidget(parent) { setMinimumHeight(150); }
+    void setEntries(QStringList labels, std::vector<float> probabilities)
+    {
+        m_labels = std::move(labels);
+        m_probabilities = std::move(probabilities);
+        update();
+    }
+    void setLarge(bool large)
+    {
+        m_large = large;
+        setMinimumHeight(large ? 240 : 150);
+        update();
+    }
+    const QStringList &labels() const { return m_labels; }
+    const std::vector<float> &probabilities() const { return m_probabilities; }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        if (m_labels.isEmpty()) {
+            p.setPen(palette().color(QPalette::PlaceholderText));
+            p.drawText(rect(), Qt::AlignCenter, tr("No prediction yet"));
+            return;
+        }
+        QFont f = font();
+        if (m_large)
+            f.setPointSizeF(f.pointSizeF() * 1.3);
+        p.setFont(f);
+        const int rowH = height() / 5;
+        const int labelW = width() * 2 / 5;
+        for (int i = 0; i < m_labels.size(); ++i) {
+            const QRect row(0, i * rowH, width(), rowH - 4);
+            const float v = m_probabilities[std::size_t(i)];
+            p.setPen(palette().color(QPalette::WindowText));
+            p.drawText(row.adjusted(0, 0, -(width() - labelW) - 6, 0),
+                       Qt::AlignRight | Qt::AlignVCenter, m_labels[i]);
+            const QRect barArea = row.adjusted(labelW, 4, -60, -4);
+            p.fillRect(barArea, palette().color(QPalette::AlternateBase));
+            QRect bar = barArea;
+            bar.setWidth(int(std::round(barArea.width() * double(v))));
+            p.fillRect(bar, i == 0 ? QColor(0, 114, 178) : QColor(86, 180, 233));
+            p.drawText(QRect(barArea.right() + 6, row.top(), 54, row.height()),
+                       Qt::AlignLeft | Qt::AlignVCenter,
+                       QString::number(double(v) * 100, 'f', 1) + " %");
+        }
+    }
+
+private:
+    QStringList m_labels;
+    std::vector<float> m_probabilities;
+    bool m_large = false;
+};
+
+namespace {
+
+// Viridis (perceptually uniform, safe for colour-blind viewers), 9 stops.
+QColor viridis(float t)
+{
+    static const std::array<std::array<int, 3>, 9> stops = {{{68, 1, 84},
+                                                             {71, 44, 122},
+                                                             {59, 81, 139},
+                                                             {44, 113, 142},
+                                                             {33, 144, 141},
+                                                             {39, 173, 129},
+                                                             {92, 200, 99},
+                                                             {170, 220, 50},
+                                                             {253, 231, 37}}};
+    t = std::clamp(t, 0.f, 1.f) * 8.f;
+    const int i = std::min(7, int(t));
+    const float f = t - float(i);
+    auto mix = [&](int k) {
+        return int(std::round(stops[std::size_t(i)][std::size_t(k)] * (1 - f) +
+                              stops[std::size_t(i + 1)][std::size_t(k)] * f));
+    };
+    return QColor(mix(0), mix(1), mix(2));
+}
+
+const QStringList kImageFilters = {"*.png",  "*.jpg", "*.jpeg", "*.bmp", "*.gif",
+                                   "*.webp", "*.tif", "*.tiff", "*.ppm", "*.pgm"};
+
+} // namespace
+
+PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
+    : QWidget(parent), m_runsFolder(runsFolder), m_camera(std::make_unique<data::Camera>())
+{
+    setAcceptDrops(true);
+    m_runs = new QComboBox;
+    m_runs->setMinimumContentsLength(30);
+    m_runInfo = new QLabel;
+    m_runInfo->setWordWrap(true);
+    auto *openButton = new QPushButton(tr("Open &images…"));
+    auto *folderButton = new QPushButton(tr("Open &folder…"));
+    m_cameraButton = new QPushButton(tr("&Webcam"));
+    m_cameraButton->setCheckable(true);
+    m_cameraButton->setToolTip(tr("Classify live frames from the first camera"));
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Run:")));
+    top->addWidget(m_runs, 1);
+    top->addWidget(openButton);
+    top->addWidget(folderButton);
+    top->addWidget(m_cameraButton);
+
+    m_images = new QListWidget;
+    m_images->setViewMode(QListView::IconMode);
+    m_images->setIconSize({72, 72});
+    m_images->setGridSize({96, 100});
+    m_images->setResizeMode(QListView::Adjust);
+    m_images->setMovement(QListView::Static);
+    m_images->setMaximumWidth(230);
+    m_images->setToolTip(tr("Drop images or folders here"));
+
+    m_view = new QLabel(tr("Open or drop images to classify them with the run's model."));
+    m_view->setAlignment(Qt::AlignCenter);
+    m_view->setMinimumSize(320, 320);
+    m_view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_view->setStyleSheet("QLabel { background: #202020; color: #ddd; }");
+
+    m_opacity = new QSlider(Qt::Horizontal);
+    m_opacity->setRange(0, 100);
+    m_opacity->setValue(50);
+    m_class = new QComboBox;
+    m_layer = new QComboBox;
+    m_bars = new TopBars;
+    auto *camBox = new QGroupBox(tr("Grad-CAM: where the model looks"));
+    auto *cg = new QGridLayout(camBox);
+    cg->addWidget(new QLabel(tr("Opacity")), 0, 0);
+    cg->addWidget(m_opacity, 0, 1);
+    cg->addWidget(new QLabel(tr("Class")), 1, 0);
+    cg->addWidget(m_class, 1, 1);
+    cg->addWidget(new QLabel(tr("Layer")), 2, 0);
+    cg->addWidget(m_layer, 2, 1);
+    auto *barBox = new QGroupBox(tr("Top 5"));
+    auto *bl = new QVBoxLayout(barBox);
+    bl->addWidget(m_bars);
+    auto *side = new QVBoxLayout;
+    side->addWidget(m_runInfo);
+    side->addWidget(barBox);
+    side->addWidget(camBox);
+    side->addStretch();
+    auto *sideWidget = new QWidget;
+    sideWidget->setLayout(side);
+    sideWidget->setMinimumWidth(340);
+    sideWidget->setMaximumWidth(460);
+
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_images);
+    body->addWidget(m_view, 1);
+    body->addWidget(sideWidget);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(body, 1);
+
+    m_cameraTimer = new QTimer(this);
+    m_cameraTimer->setInterval(150);
+    connect(m_cameraTimer, &QTimer::timeout, this, &PredictPanel::grabFrame);
+    connect(m_cameraButton, &QPushButton::toggled, this, &PredictPanel::toggleCamera);
+    connect(m_runs, &QComboBox::currentIndexChanged, this,
+            [this](int i) { setRun(m_runs->itemData(i).toString()); });
+    connect(openButton, &QPushButton::clicked, this, [this] {
+        const QStringList files =
+            QFileDialog::getOpenFileNames(this, tr("Images to classify"), QString(),
+                                          tr("Images (%1)").arg(kImageFilters.join(' ')));
+        addImages(files);
+    });
+    connect(folderButton, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of images"));
+        if (!dir.isEmpty())
+            addImages({dir});
+    });
+    connect(m_images, &QListWidget::currentRowChanged, this, &PredictPanel::showImage);
+    connect(m_opacity, &QSlider::valueChanged, this, &PredictPanel::redraw);
+    connect(m_class, &QComboBox::activated, this, [this](int i) {
+        m_camClass = m_class->itemData(i).toInt();
+        classify();
+    });
+    connect(m_layer, &QComboBox::activated, this, [this] { classify(); });
+    refreshRuns();
+}
+
+PredictPanel::~PredictPanel()
+{
+    m_cameraTimer->stop();
+}
+
+void PredictPanel::refreshRuns()
+{
+    const QString current = currentRun();
+    QSignalBlocker block(m_runs);
+    m_runs->clear();
+    try {
+        for (const auto &r : runs::listRuns(m_runsFolder.toStdString()))
+            if (r.finished)
+                m_runs->addItem(
+                    QString::fromStdString(r.name + "  ·  " + r.model + "  ·  test " +
+                                           QString::number(r.testAccuracy, 'f', 3).toStdString()),
+                    QString::fromStdString(r.dir));
+    } catch (const std::exception &) {
+        // No runs folder yet.
+    }
+    if (m_runs->count() == 0) {
+        m_runInfo->setText(tr("No finished run yet: train one first (3 · Training)."));
+        return;
+    }
+    int keep = m_runs->findData(current);
+    m_runs->setCurrentIndex(keep >= 0 ? keep : 0);
+    if (keep < 0 || !m_predictor)
+        setRun(m_runs->currentData().toString());
+}
+
+QString PredictPanel::currentRun() const
+{
+    return m_predictor ? QString::fromStdString(m_predictor->runDir()) : QString();
+}
+
+void PredictPanel::setRun(const QString &runDir)
+{
+    if (runDir.isEmpty() || runDir == currentRun())
+        return;
+    const int i = m_runs->findData(runDir);
+    if (i >= 0 && m_runs->currentIndex() != i) {
+        QSignalBlocker block(m_runs);
+        m_runs->setCurrentIndex(i);
+    }
+    m_runInfo->setText(tr("Loading %1…").arg(QFileInfo(runDir).fileName()));
+    auto loaded = std::make_shared<std::shared_ptr<runs::RunPredictor>>();
+    const std::string dir = runDir.toStdString();
+    runInBackground<PredictPanel>(
+        this, [loaded, dir] { *loaded = std::make_shared<runs::RunPredictor>(dir); },
+        [loaded, runDir](PredictPanel *self, const QString &error) {
+            if (!error.isEmpty()) {
+                self->m_runInfo->setText(error);
+                Q_EMIT self->failed(error);
+                return;
+            }
+            self->m_predictor = *loaded;
+            const auto &p = *self->m_predictor;
+            self->m_runInfo->setText(
+                tr("<b>%1</b> on %2×%2 %3 images, %4 classes.<br/>Images are converted exactly "
+                   "as in training.")
+                    .arg(QString::fromStdString(p.modelName()))
+                    .arg(p.imageSize())
+                    .arg(p.channels() == 1 ? tr("gray") : tr("colour"))
+                    .arg(p.classNames().size()));
+            self->m_class->clear();
+            self->m_class->addItem(tr("the predicted class"), -1);
+            for (std::size_t c = 0; c < p.classNames().size(); ++c)
+                self->m_class->addItem(QString::fromStdString(p.classNames()[c]), int(c));
+            self->m_camClass = -1;
+            self->m_layer->clear();
+            self->m_layer->addItem(tr("last convolutional block (default)"), QString());
+            for (const auto &l : p.camLayers())
+                self->m_layer->addItem(QString::fromStdString(l), QString::fromStdString(l));
+            Q_EMIT self->modelReady();
+            self->classify();
+        });
+}
+
+void PredictPanel::addImages(const QStringList &paths)
+{
+    QStringList files;
+    for (const QString &p : paths) {
+        if (QFileInfo(p).isDir()) {
+            QDirIterator it(p, kImageFilters, QDir::Files, QDirIterator::Subdirectories);
+            QStringList inDir;
+            while (it.hasNext())
+                inDir << it.next();
+            inDir.sort();
+            files << inDir;
+        } else if (!p.isEmpty()) {
+            files << p;
+        }
+    }
+    const int first = m_images->count();
+    QStringList unreadable;
+    for (const QString &f : files) {
+        QImageReader reader(f);
+        reader.setAutoTransform(true);
+        QImage img = reader.read();
+        if (img.isNull()) {
+            unreadable << QStringLiteral("%1: %2").arg(f, reader.errorString());
+            continue;
+        }
+        auto *item =
+            new QListWidgetItem(QIcon(QPixmap::fromImage(img.scaled(72, 72, Qt::KeepAspectRatio,
+                                                                    Qt::SmoothTransformation))),
+                                QFileInfo(f).fileName());
+        item->setToolTip(f);
+        m_images->addItem(item);
+        m_decoded.push_back(img);
+    }
+    if (!unreadable.isEmpty())
+        Q_EMIT failed(tr("Cannot read %n image(s):\n", "", int(unreadable.size())) +
+                      unreadable.join('\n'));
+    if (m_images->count() > first)
+        m_images->setCurrentRow(first);
+}
+
+void PredictPanel::explainImage(const QString &runDir, const QImage &image, const QString &title)
+{
+    auto *item = new QListWidgetItem(
+        QIcon(QPixmap::fromImage(image.scaled(72, 72, Qt::KeepAspectRatio))), title);
+    m_images->addItem(item);
+    m_decoded.push_back(image);
+    if (!runDir.isEmpty() && runDir != currentRun()) {
+        refreshRuns();
+        setRun(runDir); // classify() follows when the model is ready
+    }
+    m_images->setCurrentRow(m_images->count() - 1);
+}
+
+void PredictPanel::showImage(int row)
+{
+    if (row < 0 || row >= int(m_decoded.size()))
+        return;
+    m_image = m_decoded[std::size_t(row)];
+    m_heat = QImage();
+    redraw();
+    classify();
+}
+
+void PredictPanel::classify()
+{
+    if (!m_predictor || m_image.isNull())
+        return;
+    if (m_busy) {
+        m_again = true; // one more pass with the newest image and settings
+        return;
+    }
+    m_busy = true;
+    const QImage img = m_image.convertToFormat(QImage::Format_RGB888);
+    auto predictor = m_predictor;
+    const int cls = m_camClass;
+    const std::string layer = m_layer->currentData().toString().toStdString();
+    auto result = std::make_shared<runs::RunPredictor::Result>();
+    runInBackground<PredictPanel>(
+        this,
+        [predictor, img, cls, layer, result] {
+            *result = predictor->predict(img.constBits(), img.height(), img.width(), 3,
+                                         int(img.bytesPerLine()), cls, layer);
+        },
+        [predictor, result](PredictPanel *self, const QString &error) {
+            self->m_busy = false;
+            if (!error.isEmpty()) {
+                Q_EMIT self->failed(error);
+            } else if (predictor == self->m_predictor) {
+                QStringList labels;
+                for (int c : result->topClasses)
+                    labels << QString::fromStdString(predictor->classNames()[std::size_t(c)]);
+                self->m_bars->setEntries(labels, result->topProbabilities);
+                const int n = result->heatmapSize;
+                QImage heat(n, n, QImage::Format_ARGB32);
+                for (int y = 0; y < n; ++y)
+                    for (int x = 0; x < n; ++x)
+                        heat.setPixelColor(x, y, viridis(result->heatmap[std::size_t(y * n + x)]));
+                self->m_heat = heat;
+                self->m_camLayer = QString::fromStdString(result->camLayer);
+                self->m_class->setToolTip(
+                    tr("Showing %1 at layer %2")
+                        .arg(QString::fromStdString(
+                                 predictor->classNames()[std::size_t(result->camClass)]),
+                             self->m_camLayer));
+                self->redraw();
+                Q_EMIT self->predicted();
+            }
+            if (self->m_again) {
+                self->m_again = false;
+                self->classify();
+            }
+        });
+}
+
+void PredictPanel::redraw()
+{
+    if (m_image.isNull())
+        return;
+    // Small images (28x28 Fashion-MNIST) are enlarged without smoothing, so pixels stay visible.
+    const QSize area = m_view->size() - QSize(8, 8);
+    const bool tiny = m_image.width() < area.width() / 2;
+    QImage shown = m_image.convertToFormat(QImage::Format_RGB32)
+                       .scaled(area, Qt::KeepAspectRatio,
+                               tiny ? Qt::FastTransformation : Qt::SmoothTransformation);
+    if (!m_heat.isNull()) {
+        QPainter p(&shown);
+        p.setOpacity(m_opacity->value() / 100.0);
+        p.setRenderHint(QPainter::SmoothPixmapTransform);
+        p.drawImage(shown.rect(), m_heat);
+    }
+    m_overlay = shown;
+    m_view->setPixmap(QPixmap::fromImage(shown));
+}
+
+void PredictPanel::toggleCamera(bool on)
+{
+    if (!on) {
+        m_cameraTimer->stop();
+        m_camera->close();
+        return;
+    }
+    if (!m_camera->open(0)) {
+        QSignalBlocker block(m_cameraButton);
+        m_cameraButton->setChecked(false);
+        Q_EMIT failed(tr("No camera found (or it is in use by another program)."));
+        return;
+    }
+    m_cameraTimer->start();
+}
+
+void PredictPanel::grabFrame()
+{
+    std::vector<std::uint8_t> rgb;
+    int h = 0, w = 0;
+    if (!m_camera->read(rgb, h, w))
+        return;
+    m_image = QImage(rgb.data(), w, h, w * 3, QImage::Format_RGB888).copy();
+    redraw();
+    if (!m_busy)
+        classify();
+}
+
+void PredictPanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void PredictPanel::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &u : event->mimeData()->urls())
+        if (u.isLocalFile())
+            paths << u.toLocalFile();
+    addImages(paths);
+    event->acceptProposedAction();
+}
+
+void PredictPanel::setPresentation(bool on)
+{
+    m_bars->setLarge(on);
+    m_images->setIconSize(on ? QSize(96, 96) : QSize(72, 72));
+}
+
+int PredictPanel::imageCount() const
+{
+    return m_images->count();
+}
+
+QStringList PredictPanel::topLabels() const
+{
+    return m_bars->labels();
+}
+
+std::vector<float> PredictPanel::topProbabilities() const
+{
+    return m_bars->probabilities();
+}
+
+void PredictPanel::setCamClass(int cls)
+{
+    m_camClass = cls;
+    const int i = m_class->findData(cls);
+    if (i >= 0)
+        m_class->setCurrentIndex(i);
+    classify();
+}
+
+void PredictPanel::setOpacity(int percent)
+{
+    m_opacity->setValue(percent);
+}
+
+} // namespace tl::ui

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QImage>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QSlider;
+class QTimer;
+QT_END_NAMESPACE
+
+namespace tl::data {
+class Camera;
+}
+namespace tl::runs {
+class RunPredictor;
+}
+
+namespace tl::ui {
+
+class TopBars;
+
+// Classify new images with a finished run's model, exactly with its training preprocessing:
+// open or drop images (or a folder), or point a webcam at something; top-5 as bars, and
+// Grad-CAM over the image (opacity slider, any class, any convolutional layer).
+class PredictPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PredictPanel(const QString &runsFolder, QWidget *parent = nullptr);
+    ~PredictPanel() override;
+
+    // Reloads the list of finished runs (keeps the current one when it is still there).
+    void refreshRuns();
+    // Picks the run (loads its model in the background; modelReady follows).
+    void setRun(const QString &runDir);
+    QString currentRun() const;
+    // Adds image files (and the images in folders) and shows the first one.
+    void addImages(const QStringList &paths);
+    // Shows and classifies an image that is already decoded (a gallery's test image).
+    void explainImage(const QString &runDir, const QImage &image, const QString &title);
+    void setPresentation(bool on);
+
+    // What is on screen (tests, screenshots).
+    int imageCount() const;
+    QStringList topLabels() const;
+    std::vector<float> topProbabilities() const;
+    QImage overlay() const { return m_overlay; }
+    QString camLayer() const { return m_camLayer; }
+    int camClass() const { return m_camClass; }
+    void setCamClass(int cls); // -1: the predicted class
+    void setOpacity(int percent);
+
+Q_SIGNALS:
+    void modelReady();
+    void predicted();
+    void failed(const QString &error);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void showImage(int row);
+    void classify();
+    void redraw();
+    void toggleCamera(bool on);
+    void grabFrame();
+
+    QString m_runsFolder;
+    std::shared_ptr<runs::RunPredictor> m_predictor;
+    std::unique_ptr<data::Camera> m_camera;
+    QComboBox *m_runs;
+    QLabel *m_runInfo;
+    QListWidget *m_images;
+    QLabel *m_view;
+    QSlider *m_opacity;
+    QComboBox *m_class;
+    QComboBox *m_layer;
+    TopBars *m_bars;
+    QPushButton *m_cameraButton;
+    QTimer *m_cameraTimer;
+    QImage m_image;   // what is being classified, as decoded
+    QImage m_heat;    // Grad-CAM at the model's resolution, colour-mapped with alpha
+    QImage m_overlay; // the two blended, as shown
+    QString m_camLayer;
+    int m_camClass = -1; // chosen (-1: predicted)
+    bool m_busy = false, m_again = false;
+    std::vector<QImage> m_decoded; // per list row (files decoded when added)
+};
+
+} // namespace tl::ui
