@@ -1,10 +1,13 @@
 #include "screenshot_tour.h"
 
+#include "models/gallery_model.h"
 #include "models/layer_tree_model.h"
 #include "session/training_session.h"
+#include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
 #include "widgets/main_window.h"
 #include "widgets/model_panel.h"
+#include "widgets/predict_panel.h"
 #include "widgets/results_panel.h"
 #include "widgets/runs_panel.h"
 #include "widgets/training_panel.h"
@@ -67,20 +70,57 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
         });
     });
     QObject::connect(w->session(), &TrainingSession::finished, w, [w, dir] {
+        static int finished = 0;
+        if (++finished == 1) {
+            QTimer::singleShot(300, w, [w, dir] {
+                w->tabs()->setCurrentIndex(2);
+                shoot(w, dir, "training-done");
+                w->tabs()->setCurrentIndex(3);
+                // Click the most confused cell: Shirt (6) predicted as T-shirt/top (0).
+                QTableView *view = w->resultsPanel()->confusionView();
+                view->setCurrentIndex(view->model()->index(6, 0));
+                w->resultsPanel()->showCell(6, 0);
+                shoot(w, dir, "results");
+                // A second backbone on the same data, to compare with.
+                models::ModelSpec spec = w->experiment().model;
+                spec.name = "vgg-style-cnn";
+                spec.batchNorm = true;
+                w->modelPanel()->setSpec(spec);
+                w->startTraining();
+            });
+            return;
+        }
         QTimer::singleShot(300, w, [w, dir] {
-            w->tabs()->setCurrentIndex(2);
-            shoot(w, dir, "training-done");
-            w->tabs()->setCurrentIndex(3);
-            // Click the most confused cell: Shirt (6) predicted as T-shirt/top (0).
-            QTableView *view = w->resultsPanel()->confusionView();
-            view->setCurrentIndex(view->model()->index(6, 0));
-            w->resultsPanel()->showCell(6, 0);
-            shoot(w, dir, "results");
-            w->tabs()->setCurrentWidget(w->runsPanel());
-            w->runsPanel()->view()->selectAll();
-            w->runsPanel()->compareSelected();
-            shoot(w, dir, "runs");
-            QTimer::singleShot(200, qApp, &QApplication::quit);
+            RunsPanel *runs = w->runsPanel();
+            w->tabs()->setCurrentWidget(runs);
+            QObject::connect(runs, &RunsPanel::comparisonLoaded, w, [w, dir, runs] {
+                QTimer::singleShot(300, w, [w, dir, runs] {
+                    runs->compareView()->showTab(0);
+                    shoot(w, dir, "runs");
+                    runs->compareView()->showTab(1);
+                    shoot(w, dir, "compare-curves");
+                    runs->compareView()->showTab(3);
+                    shoot(w, dir, "compare-flipped");
+                    // Grad-CAM on the most confused cell's worst image, in Predict.
+                    ResultsPanel *results = w->resultsPanel();
+                    results->showCell(6, 0);
+                    PredictPanel *predict = w->predictPanel();
+                    QObject::connect(predict, &PredictPanel::predicted, w, [w, dir] {
+                        static bool once = false;
+                        if (once)
+                            return;
+                        once = true;
+                        QTimer::singleShot(300, w, [w, dir] {
+                            shoot(w, dir, "predict");
+                            QTimer::singleShot(200, qApp, &QApplication::quit);
+                        });
+                    });
+                    if (results->galleryModel()->rowCount() > 0)
+                        results->explain(0);
+                });
+            });
+            runs->view()->selectAll();
+            runs->compareSelected();
         });
     });
     QObject::connect(w->session(), &TrainingSession::failed, qApp, [](const QString &e) {

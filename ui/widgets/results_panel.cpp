@@ -80,12 +80,12 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_top5->setTextFormat(Qt::RichText);
     m_top5->setMinimumWidth(220);
     m_top5->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    auto *explain = new QPushButton(tr("Grad-&CAM…"));
-    explain->setToolTip(tr("Where the model looks in this image (opens it in Predict); "
-                           "double-clicking an image does the same"));
+    auto *explainButton = new QPushButton(tr("Grad-&CAM…"));
+    explainButton->setToolTip(tr("Where the model looks in this image (opens it in Predict); "
+                                 "double-clicking an image does the same"));
     auto *detailSide = new QVBoxLayout;
     detailSide->addWidget(m_top5, 1);
-    detailSide->addWidget(explain);
+    detailSide->addWidget(explainButton);
     auto *detail = new QHBoxLayout;
     detail->addWidget(m_image);
     detail->addLayout(detailSide, 1);
@@ -134,19 +134,25 @@ ResultsPanel::ResultsPanel(QWidget *parent)
             [this](const QModelIndex &i) { showImage(i.row()); });
     auto requestExplain = [this] {
         const QModelIndex i = m_gallery->currentIndex();
-        if (!i.isValid() || !m_result)
-            return;
-        const auto &p = m_galleryModel->prediction(i.row());
-        Q_EMIT explainRequested(QString::fromStdString(m_result->runDir),
-                                m_galleryModel->image(i.row()), tr("test #%1").arg(p.index));
+        if (i.isValid())
+            explain(i.row());
     };
     connect(m_gallery, &QListView::doubleClicked, this, requestExplain);
-    connect(explain, &QPushButton::clicked, this, requestExplain);
+    connect(explainButton, &QPushButton::clicked, this, requestExplain);
     connect(m_pairs, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         const QPoint cell = item->data(Qt::UserRole).toPoint();
         m_confusion->setCurrentIndex(m_confusionModel->index(cell.x(), cell.y()));
         showCell(cell.x(), cell.y());
     });
+}
+
+void ResultsPanel::explain(int row)
+{
+    if (!m_result || row < 0 || row >= m_galleryModel->rowCount())
+        return;
+    const auto &p = m_galleryModel->prediction(row);
+    Q_EMIT explainRequested(QString::fromStdString(m_result->runDir), m_galleryModel->image(row),
+                            tr("test #%1").arg(p.index));
 }
 
 void ResultsPanel::setHighContrast(bool on)

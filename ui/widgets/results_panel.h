@@ -43,6 +43,8 @@ public:
 public Q_SLOTS:
     void showCell(int trueClass, int predicted);
     void showImage(int row);
+    // Grad-CAM for gallery image `row` (emits explainRequested).
+    void explain(int row);
     // 1..epochs: the test confusion matrix after that epoch (the last is the final model's).
     void showEpoch(int epoch);
 

@@ -61,8 +61,9 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_view);
     split->addWidget(m_compare);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setSizes({200, 600});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Runs in %1").arg(folder)));
     layout->addLayout(top);
