@@ -205,12 +205,7 @@ train::ExperimentConfig MainWindow::experiment() const
     c.preprocess.imageSize = m_model->inputSize();
     c.preprocess.channels = m_model->inputChannels();
     c.seed = m_training->seed();
-    const train::StageConfig stage = m_training->stage();
-    if (c.stages.size() <= 1)
-        c.stages = {stage};
-    else
-        c.stages.front() = stage; // further stages come from the experiment file
-    c.stages.front().name = c.stages.size() > 1 ? c.stages.front().name : "train";
+    c.stages = m_training->stages();
     return c;
 }
 
@@ -222,7 +217,7 @@ void MainWindow::setExperiment(const train::ExperimentConfig &config)
     if (spec.inputSize <= 0)
         spec.inputSize = config.preprocess.imageSize;
     m_model->setSpec(spec);
-    m_training->setStage(config.stages.front());
+    m_training->setStages(config.stages);
     m_training->setSeed(config.seed);
     syncPreprocess();
 }

@@ -121,6 +121,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     split->setStretchFactor(2, 2);
     split->setSizes({720, 430, 360});
     tables->setMinimumWidth(330);
+    m_tables = tables;
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_headline);
@@ -158,6 +159,11 @@ void ResultsPanel::explain(int row)
 void ResultsPanel::setHighContrast(bool on)
 {
     m_confusionModel->setHighContrast(on);
+    // Presentation: the matrix and the gallery, large; the tables stay on the laptop screen.
+    m_tables->setVisible(!on);
+    const int icon = on ? 120 : 84;
+    m_gallery->setIconSize(QSize(icon, icon));
+    m_gallery->setGridSize(QSize(icon + 20, icon + 34));
 }
 
 void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,

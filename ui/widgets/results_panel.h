@@ -64,6 +64,7 @@ private:
     ConfusionModel *m_confusionModel;
     QLabel *m_galleryTitle;
     QListView *m_gallery;
+    QWidget *m_tables = nullptr;
     GalleryModel *m_galleryModel;
     QLabel *m_image;
     QLabel *m_top5;

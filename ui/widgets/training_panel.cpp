@@ -9,6 +9,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -39,6 +40,7 @@ QString duration(double s)
 TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
 {
     m_epochs = new QSpinBox;
+    m_epochs->setObjectName(QStringLiteral("epochs"));
     m_epochs->setRange(1, 10000);
     m_epochs->setValue(1);
     m_batch = new QSpinBox;
@@ -67,8 +69,41 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_seed->setRange(0, 1000000);
     m_device = new QLabel;
 
-    auto *hyper = new QGroupBox(tr("Hyperparameters"));
+    m_stageBox = new QComboBox;
+    m_addStage = new QPushButton(tr("+ Stage"));
+    m_addStage->setToolTip(tr("Add a fine-tuning stage: everything trainable, a tenth of the "
+                              "learning rate (the notebooks' second step)"));
+    m_removeStage = new QPushButton(tr("−"));
+    m_removeStage->setToolTip(tr("Remove the selected stage"));
+    m_stageName = new QLineEdit;
+    m_freeze = new QLineEdit;
+    m_freeze->setPlaceholderText(tr("keep (as the Model tab / the stage before)"));
+    m_freeze->setToolTip(tr("Applied when the stage starts: backbone, none, before:LAYER "
+                            "(e.g. before:block5_conv1), all-but-last:N or layer paths"));
+    m_schedule = new QComboBox;
+    m_schedule->addItem(tr("constant"), QStringLiteral("none"));
+    m_schedule->addItem(tr("step (÷10 every 10 epochs)"), QStringLiteral("step"));
+    m_schedule->addItem(tr("cosine"), QStringLiteral("cosine"));
+    m_schedule->addItem(tr("one-cycle"), QStringLiteral("onecycle"));
+    m_schedule->addItem(tr("reduce on plateau"), QStringLiteral("plateau"));
+    m_early = new QCheckBox(tr("Early stopping, restore best"));
+    m_patience = new QSpinBox;
+    m_patience->setRange(1, 1000);
+    m_patience->setValue(3);
+    m_patience->setPrefix(tr("patience "));
+    auto *stageRow = new QHBoxLayout;
+    stageRow->addWidget(m_stageBox, 1);
+    stageRow->addWidget(m_addStage);
+    stageRow->addWidget(m_removeStage);
+    auto *earlyRow = new QHBoxLayout;
+    earlyRow->addWidget(m_early);
+    earlyRow->addWidget(m_patience);
+
+    auto *hyper = new QGroupBox(tr("Stages and hyperparameters"));
     auto *form = new QFormLayout(hyper);
+    form->addRow(tr("Stage:"), stageRow);
+    form->addRow(tr("&Name:"), m_stageName);
+    form->addRow(tr("&Freeze at start:"), m_freeze);
     form->addRow(tr("&Epochs:"), m_epochs);
     form->addRow(tr("&Batch size:"), m_batch);
     form->addRow(tr("&Optimizer:"), m_optimizer);
@@ -76,6 +111,8 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     form->addRow(tr("&Momentum:"), m_momentum);
     form->addRow(QString(), m_nesterov);
     form->addRow(tr("&Weight decay:"), m_weightDecay);
+    form->addRow(tr("Sc&hedule:"), m_schedule);
+    form->addRow(QString(), earlyRow);
     form->addRow(tr("&Seed:"), m_seed);
     form->addRow(tr("Device:"), m_device);
     auto syncOptimizer = [this] {
@@ -85,6 +122,17 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     };
     connect(m_optimizer, &QComboBox::currentIndexChanged, this, syncOptimizer);
     syncOptimizer();
+    connect(m_early, &QCheckBox::toggled, m_patience, &QSpinBox::setEnabled);
+    m_patience->setEnabled(false);
+    connect(m_stageBox, &QComboBox::activated, this, &TrainingPanel::selectStage);
+    connect(m_addStage, &QPushButton::clicked, this, &TrainingPanel::addStage);
+    connect(m_removeStage, &QPushButton::clicked, this, &TrainingPanel::removeStage);
+    connect(m_stageName, &QLineEdit::editingFinished, this, [this] {
+        readForm(m_stages[std::size_t(m_current)]);
+        refreshStageBox();
+    });
+    writeForm(m_stages.front());
+    refreshStageBox();
 
     m_start = new QPushButton(tr("&Start training"));
     m_start->setDefault(true);
@@ -152,9 +200,12 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     setRunning(false);
 }
 
-train::StageConfig TrainingPanel::stage() const
+void TrainingPanel::readForm(train::StageConfig &s) const
 {
-    train::StageConfig s;
+    s.name = m_stageName->text().trimmed().toStdString();
+    if (s.name.empty())
+        s.name = "stage " + std::to_string(m_current + 1);
+    s.freeze = m_freeze->text().trimmed().toStdString();
     s.epochs = m_epochs->value();
     s.batchSize = m_batch->value();
     s.optimizer.name = m_optimizer->currentData().toString().toStdString();
@@ -162,11 +213,86 @@ train::StageConfig TrainingPanel::stage() const
     s.optimizer.momentum = m_momentum->isEnabled() ? m_momentum->value() : 0.0;
     s.optimizer.nesterov = m_nesterov->isEnabled() && m_nesterov->isChecked();
     s.optimizer.weightDecay = m_weightDecay->value();
-    return s;
+    s.schedule.type = m_schedule->currentData().toString().toStdString();
+    s.earlyStopping.enabled = m_early->isChecked();
+    s.earlyStopping.patience = m_patience->value();
 }
 
-void TrainingPanel::setStage(const train::StageConfig &s)
+std::vector<train::StageConfig> TrainingPanel::stages() const
 {
+    std::vector<train::StageConfig> out = m_stages;
+    readForm(out[std::size_t(m_current)]);
+    return out;
+}
+
+void TrainingPanel::setStages(const std::vector<train::StageConfig> &stages)
+{
+    m_stages = stages.empty() ? std::vector<train::StageConfig>{train::StageConfig{}} : stages;
+    m_current = 0;
+    writeForm(m_stages.front());
+    refreshStageBox();
+}
+
+void TrainingPanel::selectStage(int index)
+{
+    if (index < 0 || index >= int(m_stages.size()))
+        return;
+    readForm(m_stages[std::size_t(m_current)]);
+    m_current = index;
+    writeForm(m_stages[std::size_t(index)]);
+    refreshStageBox();
+}
+
+void TrainingPanel::addStage()
+{
+    readForm(m_stages[std::size_t(m_current)]);
+    train::StageConfig next = m_stages.back();
+    next.name = m_stages.size() == 1 ? "fine-tune" : "stage " + std::to_string(m_stages.size() + 1);
+    next.freeze = "none";
+    next.optimizer.lr = m_stages.back().optimizer.lr / 10.0;
+    if (m_stages.size() == 1 && m_stages.front().name == "train")
+        m_stages.front().name = "head";
+    m_stages.push_back(next);
+    m_current = int(m_stages.size()) - 1;
+    writeForm(m_stages.back());
+    refreshStageBox();
+}
+
+void TrainingPanel::removeStage()
+{
+    if (m_stages.size() <= 1)
+        return;
+    m_stages.erase(m_stages.begin() + m_current);
+    m_current = std::min(m_current, int(m_stages.size()) - 1);
+    writeForm(m_stages[std::size_t(m_current)]);
+    refreshStageBox();
+}
+
+void TrainingPanel::refreshStageBox()
+{
+    QSignalBlocker block(m_stageBox);
+    m_stageBox->clear();
+    for (std::size_t i = 0; i < m_stages.size(); ++i) {
+        const auto &s = m_stages[i];
+        m_stageBox->addItem(
+            tr("%1 · %2 (%3 epochs, freeze %4)")
+                .arg(i + 1)
+                .arg(QString::fromStdString(s.name))
+                .arg(s.epochs)
+                .arg(s.freeze.empty() ? tr("as before") : QString::fromStdString(s.freeze)));
+    }
+    m_stageBox->setCurrentIndex(m_current);
+    m_removeStage->setEnabled(m_stages.size() > 1);
+}
+
+void TrainingPanel::writeForm(const train::StageConfig &s)
+{
+    m_stageName->setText(QString::fromStdString(s.name));
+    m_freeze->setText(QString::fromStdString(s.freeze));
+    m_schedule->setCurrentIndex(
+        std::max(0, m_schedule->findData(QString::fromStdString(s.schedule.type))));
+    m_early->setChecked(s.earlyStopping.enabled);
+    m_patience->setValue(s.earlyStopping.patience);
     m_epochs->setValue(s.epochs);
     m_batch->setValue(s.batchSize);
     m_optimizer->setCurrentIndex(
@@ -194,6 +320,8 @@ void TrainingPanel::setPresentation(bool on)
 {
     for (MetricChart *c : {m_loss, m_accuracy, m_lrChart})
         c->setLineWidth(on ? 4.0 : 2.0);
+    // Simplified for the back row: the two curves that matter, no learning-rate chart.
+    m_lrChart->setVisible(!on);
 }
 
 void TrainingPanel::setRunning(bool running)
@@ -202,8 +330,17 @@ void TrainingPanel::setRunning(bool running)
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);
     for (QWidget *w : std::initializer_list<QWidget *>{
-             m_epochs, m_batch, m_optimizer, m_lr, m_momentum, m_nesterov, m_weightDecay, m_seed})
+             m_epochs, m_batch, m_optimizer, m_lr, m_momentum, m_nesterov, m_weightDecay, m_seed,
+             m_stageBox, m_stageName, m_freeze, m_schedule, m_early, m_patience, m_addStage,
+             m_removeStage})
         w->setEnabled(!running);
+    if (!running) {
+        const QString o = m_optimizer->currentData().toString();
+        m_momentum->setEnabled(o == "sgd" || o == "rmsprop");
+        m_nesterov->setEnabled(o == "sgd");
+        m_patience->setEnabled(m_early->isChecked());
+        m_removeStage->setEnabled(m_stages.size() > 1);
+    }
     if (running) {
         m_flushTimer->start();
     } else {

@@ -34,8 +34,17 @@ class TrainingPanel : public QWidget
 public:
     explicit TrainingPanel(QWidget *parent = nullptr);
 
-    train::StageConfig stage() const;
-    void setStage(const train::StageConfig &stage);
+    // The stages as edited (the form's values merged into the selected stage; settings the form
+    // does not show, such as warm-up or label smoothing, are kept as the file had them).
+    std::vector<train::StageConfig> stages() const;
+    void setStages(const std::vector<train::StageConfig> &stages);
+    train::StageConfig stage() const { return stages().front(); }
+    void setStage(const train::StageConfig &stage) { setStages({stage}); }
+    // Adds a fine-tuning stage after the last one (everything trainable, a tenth of the rate).
+    void addStage();
+    void removeStage();
+    int stageCount() const { return int(m_stages.size()); }
+    void selectStage(int index);
     std::uint64_t seed() const;
     void setSeed(std::uint64_t seed);
     void setDeviceText(const QString &text);
@@ -90,6 +99,19 @@ private:
     QList<QPointF> m_pendingLoss, m_pendingAcc, m_pendingLr;
     double m_smoothLoss = -1, m_smoothAcc = -1;
     int m_epochBase = 0; // epochs finished in earlier stages
+    void readForm(train::StageConfig &s) const;
+    void writeForm(const train::StageConfig &s);
+    void refreshStageBox();
+    std::vector<train::StageConfig> m_stages{train::StageConfig{}};
+    int m_current = 0;
+    QComboBox *m_stageBox = nullptr;
+    QLineEdit *m_stageName = nullptr;
+    QLineEdit *m_freeze = nullptr;
+    QComboBox *m_schedule = nullptr;
+    QCheckBox *m_early = nullptr;
+    QSpinBox *m_patience = nullptr;
+    QPushButton *m_addStage = nullptr;
+    QPushButton *m_removeStage = nullptr;
     int m_lastGlobalEpoch = 0;
     bool m_paused = false;
 };

@@ -1,0 +1,76 @@
+// The stages editor of the Training tab: an experiment's stages survive a round trip through
+// the form, and stages can be added, edited and removed.
+
+#include "widgets/training_panel.h"
+
+#include <QComboBox>
+#include <QSpinBox>
+#include <QtTest>
+
+using namespace tl;
+using namespace tl::ui;
+
+class TestTrainingPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void stagesRoundTripThroughTheForm()
+    {
+        train::StageConfig head;
+        head.name = "head";
+        head.freeze = "backbone";
+        head.epochs = 3;
+        head.optimizer.name = "adam";
+        head.optimizer.lr = 1e-3;
+        head.schedule.warmupEpochs = 1; // not on the form: must be kept
+        head.labelSmoothing = 0.1;
+        train::StageConfig tune;
+        tune.name = "fine-tune";
+        tune.freeze = "before:block5_conv1";
+        tune.epochs = 5;
+        tune.optimizer.name = "sgd";
+        tune.optimizer.lr = 1e-4;
+        tune.optimizer.momentum = 0.9;
+        tune.schedule.type = "plateau";
+        tune.earlyStopping.enabled = true;
+        tune.earlyStopping.patience = 4;
+
+        TrainingPanel panel;
+        panel.setStages({head, tune});
+        QCOMPARE(panel.stageCount(), 2);
+        auto out = panel.stages();
+        QCOMPARE(out[0].name, std::string("head"));
+        QCOMPARE(out[0].freeze, std::string("backbone"));
+        QCOMPARE(out[0].schedule.warmupEpochs, 1);
+        QCOMPARE(out[0].labelSmoothing, 0.1);
+        QCOMPARE(out[1].freeze, std::string("before:block5_conv1"));
+        QCOMPARE(out[1].optimizer.name, std::string("sgd"));
+        QCOMPARE(out[1].optimizer.momentum, 0.9);
+        QCOMPARE(out[1].schedule.type, std::string("plateau"));
+        QVERIFY(out[1].earlyStopping.enabled);
+        QCOMPARE(out[1].earlyStopping.patience, 4);
+
+        // Select the second stage and change its epochs on the form.
+        panel.selectStage(1);
+        auto *epochs = panel.findChild<QSpinBox *>(QStringLiteral("epochs"));
+        QVERIFY(epochs);
+        epochs->setValue(7);
+        panel.selectStage(0);
+        out = panel.stages();
+        QCOMPARE(out[1].epochs, 7);
+        QCOMPARE(out[0].epochs, 3);
+
+        // The notebooks' second step, added: everything trainable, a tenth of the rate.
+        panel.addStage();
+        out = panel.stages();
+        QCOMPARE(out.size(), std::size_t(3));
+        QCOMPARE(out[2].freeze, std::string("none"));
+        QVERIFY(std::abs(out[2].optimizer.lr - 1e-5) < 1e-12);
+        panel.removeStage();
+        QCOMPARE(panel.stages().size(), std::size_t(2));
+    }
+};
+
+QTEST_MAIN(TestTrainingPanel)
+#include "tst_training_panel.moc"
