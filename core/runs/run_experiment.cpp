@@ -17,11 +17,13 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <memory>
 #include <thread>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -556,6 +558,49 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     };
     if (state)
         j[startFrom.inPlace ? "resumed_from" : "forked_from"] = startFrom.origin;
+    // Per stage: which model trained faster, and how (the notebooks' question).
+    nlohmann::json stages = nlohmann::json::array();
+    for (std::size_t s = 0; s < config.stages.size(); ++s) {
+        double secs = 0, images = 0;
+        int count = 0;
+        std::int64_t trainable = 0;
+        for (const auto &e : result.epochs)
+            if (e.stage == int(s)) {
+                secs += e.seconds;
+                images += e.imagesPerSecond * e.seconds;
+                trainable = e.trainableParams;
+                ++count;
+            }
+        const bool cached = std::find(result.cachedStages.begin(), result.cachedStages.end(),
+                                      config.stages[s].name) != result.cachedStages.end();
+        stages.push_back({{"name", config.stages[s].name},
+                          {"epochs", count},
+                          {"trainable_params", trainable},
+                          {"seconds_per_epoch", count ? secs / count : 0.0},
+                          {"train_images_per_second", secs > 0 ? images / secs : 0.0},
+                          {"cached_features", cached}});
+    }
+    j["stages"] = stages;
+    // The most confused class pairs on the test set (true -> predicted), most frequent first.
+    std::vector<std::tuple<std::int64_t, int, int>> pairs;
+    const int n = result.test.numClasses;
+    for (int t = 0; t < n; ++t)
+        for (int p = 0; p < n; ++p)
+            if (t != p && result.test.at(t, p) > 0)
+                pairs.emplace_back(result.test.at(t, p), t, p);
+    std::sort(pairs.begin(), pairs.end(), [](const auto &a, const auto &b) {
+        return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b) : a < b;
+    });
+    nlohmann::json confused = nlohmann::json::array();
+    for (std::size_t i = 0; i < pairs.size() && i < 5; ++i) {
+        const auto [count, t, p] = pairs[i];
+        auto name = [&](int c) {
+            return c < int(result.classNames.size()) ? result.classNames[std::size_t(c)]
+                                                     : std::to_string(c);
+        };
+        confused.push_back({{"true", name(t)}, {"predicted", name(p)}, {"count", count}});
+    }
+    j["most_confused"] = confused;
     result.summaryJson = j.dump();
     if (writer) {
         writer->writeConfusion(result.test, result.classNames);

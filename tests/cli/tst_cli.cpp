@@ -290,6 +290,20 @@ private Q_SLOTS:
         const Result notRun = runCli({"compare", path("stages.json")});
         QCOMPARE(notRun.code, 2);
 
+        // The same two runs as a handout page.
+        const Result report =
+            runCli({"report", path("run-ok"), out, "-o", path("handout.html"), "--images", "4"});
+        QVERIFY2(report.code == 0, qPrintable(report.err));
+        QFile page(path("handout.html"));
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(page.readAll());
+        QVERIFY(html.contains("Comparison") && html.contains("run-stages"));
+        QVERIFY(html.contains("<svg"));
+        QCOMPARE(runCli({"report", path("run-ok")}).code, 2); // no -o
+        const Result missing = runCli({"report", path("nowhere"), "-o", path("x.html")});
+        QVERIFY2(missing.code == 2 && missing.err.contains("nowhere"), qPrintable(missing.err));
+        QVERIFY(!QFile::exists(path("x.html")));
+
         // A learning rate that blows the loss up: exit code 3, a hint, one line.
         const Result nan = runCli({"train", "--optimizer", "sgd", "--lr", "1e6", "--train-fraction",
                                    "0.02", "--test-fraction", "0.05", "--out", path("run-nan")});

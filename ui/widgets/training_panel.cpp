@@ -86,7 +86,9 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_schedule->addItem(tr("cosine"), QStringLiteral("cosine"));
     m_schedule->addItem(tr("one-cycle"), QStringLiteral("onecycle"));
     m_schedule->addItem(tr("reduce on plateau"), QStringLiteral("plateau"));
-    m_early = new QCheckBox(tr("Early stopping, restore best"));
+    m_early = new QCheckBox(tr("Early stopping"));
+    m_early->setToolTip(tr("End the stage when validation accuracy has not improved for "
+                           "`patience` epochs, and keep the best epoch's weights"));
     m_patience = new QSpinBox;
     m_patience->setRange(1, 1000);
     m_patience->setValue(3);
@@ -274,12 +276,15 @@ void TrainingPanel::refreshStageBox()
     m_stageBox->clear();
     for (std::size_t i = 0; i < m_stages.size(); ++i) {
         const auto &s = m_stages[i];
-        m_stageBox->addItem(
-            tr("%1 · %2 (%3 epochs, freeze %4)")
-                .arg(i + 1)
-                .arg(QString::fromStdString(s.name))
+        m_stageBox->addItem(tr("%1 · %2").arg(i + 1).arg(QString::fromStdString(s.name)));
+        m_stageBox->setItemData(
+            int(i),
+            tr("%1 epochs, freeze %2, %3 at %4")
                 .arg(s.epochs)
-                .arg(s.freeze.empty() ? tr("as before") : QString::fromStdString(s.freeze)));
+                .arg(s.freeze.empty() ? tr("as before") : QString::fromStdString(s.freeze))
+                .arg(QString::fromStdString(s.optimizer.name))
+                .arg(s.optimizer.lr),
+            Qt::ToolTipRole);
     }
     m_stageBox->setCurrentIndex(m_current);
     m_removeStage->setEnabled(m_stages.size() > 1);

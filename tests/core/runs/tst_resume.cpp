@@ -155,6 +155,15 @@ private Q_SLOTS:
         const auto summary = nlohmann::json::parse(std::ifstream(dir + "/summary.json"));
         QCOMPARE(summary.at("epochs").get<int>(), 6);
         QVERIFY(summary.contains("resumed_from"));
+        // Per stage: epochs, trainable parameters (they change), speed, caching.
+        const auto &stages = summary.at("stages");
+        QCOMPARE(stages.size(), std::size_t(2));
+        QCOMPARE(stages[0].at("epochs").get<int>(), 3);
+        QVERIFY(stages[0].at("trainable_params").get<std::int64_t>() <
+                stages[1].at("trainable_params").get<std::int64_t>());
+        QVERIFY(stages[1].at("train_images_per_second").get<double>() > 0);
+        QVERIFY(!stages[1].at("cached_features").get<bool>());
+        QVERIFY(summary.at("most_confused").size() <= 5);
     }
 
     void resumingAFinishedRunSaysSo()
