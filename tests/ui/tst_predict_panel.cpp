@@ -50,6 +50,9 @@ private Q_SLOTS:
         PredictPanel panel(m_dir.path() + "/runs");
         panel.resize(1200, 700);
         QSignalSpy ready(&panel, &PredictPanel::modelReady);
+        QTest::qWait(200);
+        QCOMPARE(ready.count(), 0); // nothing loads until the tab is shown
+        panel.show();
         QVERIFY(ready.wait(30000));
         QCOMPARE(panel.currentRun(), m_run);
         QSignalSpy predicted(&panel, &PredictPanel::predicted);

@@ -241,7 +241,16 @@ void PredictPanel::refreshRuns()
     }
     int keep = m_runs->findData(current);
     m_runs->setCurrentIndex(keep >= 0 ? keep : 0);
-    if (keep < 0 || !m_predictor)
+    // The model is loaded when the tab is first shown (a VGG takes a while and 0.5 GB), not
+    // when the window starts.
+    if ((keep < 0 || !m_predictor) && isVisible())
+        setRun(m_runs->currentData().toString());
+}
+
+void PredictPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_predictor && !m_loading && m_runs->count() > 0)
         setRun(m_runs->currentData().toString());
 }
 
@@ -260,11 +269,13 @@ void PredictPanel::setRun(const QString &runDir)
         m_runs->setCurrentIndex(i);
     }
     m_runInfo->setText(tr("Loading %1…").arg(QFileInfo(runDir).fileName()));
+    m_loading = true;
     auto loaded = std::make_shared<std::shared_ptr<runs::RunPredictor>>();
     const std::string dir = runDir.toStdString();
     runInBackground<PredictPanel>(
         this, [loaded, dir] { *loaded = std::make_shared<runs::RunPredictor>(dir); },
         [loaded, runDir](PredictPanel *self, const QString &error) {
+            self->m_loading = false;
             if (!error.isEmpty()) {
                 self->m_runInfo->setText(error);
                 Q_EMIT self->failed(error);

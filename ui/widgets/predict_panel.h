@@ -66,6 +66,7 @@ Q_SIGNALS:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void showImage(int row);
@@ -92,7 +93,7 @@ private:
     QImage m_overlay; // the two blended, as shown
     QString m_camLayer;
     int m_camClass = -1; // chosen (-1: predicted)
-    bool m_busy = false, m_again = false;
+    bool m_busy = false, m_again = false, m_loading = false;
     std::vector<QImage> m_decoded; // per list row (files decoded when added)
 };
 
