@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "runs/run_experiment.h"
+#include "runs/run_reader.h"
 #include "runs/run_state.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
@@ -12,6 +13,8 @@
 
 #include <filesystem>
 #include <fstream>
+
+#include <unistd.h>
 
 using namespace tl;
 
@@ -145,6 +148,15 @@ private Q_SLOTS:
         QCOMPARE(int(first.epochs.size()), stopAfter);
         QVERIFY(!std::filesystem::exists(dir + "/summary.json"));
         QVERIFY(!std::filesystem::exists(dir + "/run.lock"));
+        // The Runs tab's view of it: interrupted and resumable; running while a live process
+        // holds its lock; a stale lock (a crashed process) does not count.
+        QCOMPARE(runs::readRun(dir).status(), std::string("interrupted"));
+        QVERIFY(runs::readRun(dir).resumable);
+        test::writeText(dir + "/run.lock", std::to_string(::getpid()) + "\n");
+        QCOMPARE(runs::readRun(dir).status(), std::string("running"));
+        test::writeText(dir + "/run.lock", "2147483646\n");
+        QCOMPARE(runs::readRun(dir).status(), std::string("interrupted"));
+        std::filesystem::remove(dir + "/run.lock");
 
         const runs::RunResult resumed = resume(dir);
         QVERIFY(!resumed.stopped);
