@@ -1,9 +1,12 @@
 #include "models/layer_tree.h"
 #include "models/layer_tree_model.h"
 #include "models/model_spec.h"
+#include "widgets/model_panel.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QtTest>
 
 using namespace tl;
@@ -96,6 +99,41 @@ private Q_SLOTS:
         model.unfreezeFrom(find(model, "classifier.dense2"));
         QCOMPARE(model.frozenPaths().size(), std::size_t(3));
         QCOMPARE(model.summary().trainableParams, qint64(81930));
+    }
+
+    void modelPanelBuildsTheTreeOffTheGuiThread()
+    {
+        ModelPanel panel;
+        QSignalSpy ready(&panel, &ModelPanel::summaryReady);
+        QVERIFY(ready.wait(10000)); // the default simple-cnn
+        models::ModelSpec spec;
+        spec.name = "vgg16";
+        spec.inChannels = 3;
+        spec.inputSize = 224;
+        spec.numClasses = 10;
+        spec.head = "gap";
+        // Measure the event loop while 138 M parameters are constructed on the worker.
+        QElapsedTimer clock;
+        qint64 longestGap = 0, last = 0;
+        QTimer tick;
+        tick.setInterval(5);
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            longestGap = std::max(longestGap, clock.elapsed() - last);
+            last = clock.elapsed();
+        });
+        clock.start();
+        tick.start();
+        panel.setSpec(spec);
+        QVERIFY(panel.isBuilding());
+        QVERIFY(panel.spec().frozen.empty()); // the old tree's paths are not vgg16's
+        QVERIFY(ready.wait(60000));
+        tick.stop();
+        qInfo("longest event-loop gap while vgg16 was built: %lld ms", longestGap);
+        QVERIFY2(longestGap < 500, qPrintable(QString::number(longestGap)));
+        QVERIFY(!panel.isBuilding());
+        QCOMPARE(panel.layerModel()->summary().totalParams,
+                 models::describeModel(spec).totalParams);
+        QVERIFY(find(*panel.layerModel(), "features").isValid());
     }
 };
 

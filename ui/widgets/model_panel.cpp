@@ -206,7 +206,9 @@ models::ModelSpec ModelPanel::spec() const
     s.batchNorm = m_batchNorm->isChecked();
     s.bnMomentum = m_bnMomentum->value();
     s.l2 = m_l2->value();
-    s.frozen = m_tree->frozenPaths();
+    // While a new tree is being built, the old tree's frozen layers may not exist in this model.
+    if (!m_building || m_treeModel == s.name)
+        s.frozen = m_tree->frozenPaths();
     const bool backbone = models::modelInfo(s.name).isBackbone();
     if (backbone) {
         const QString w = m_weights->currentData().toString();
@@ -289,25 +291,40 @@ void ModelPanel::rebuild()
         m_inputSize->setValue(32);
     }
     updateWeightsStatus();
-    try {
-        const auto &info = models::modelInfo(name);
-        m_description->setText(QString::fromStdString(info.description));
-        models::ModelSpec s = spec();
-        s.frozen.clear();
-        const auto frozen = m_tree->frozenPaths();
-        m_tree->setSummary(models::describeModel(s));
-        try {
-            m_tree->setFrozenPaths(
-                frozen); // keep what the user froze, where the layers still exist
-        } catch (const Error &) {
-        }
-        m_view->expandToDepth(0);
-        for (int c = 1; c < LayerTreeModel::ColumnCount; ++c)
-            m_view->resizeColumnToContents(c);
-        m_error->clear();
-    } catch (const std::exception &e) {
-        m_error->setText(QString::fromStdString(e.what()));
-    }
+    m_description->setText(QString::fromStdString(models::modelInfo(name).description));
+    models::ModelSpec s = spec();
+    s.frozen.clear();
+    const auto frozen = m_tree->frozenPaths();
+    // Built on a worker thread: the window stays responsive while a big backbone is constructed.
+    // Only the newest request's result is shown.
+    const int generation = ++m_generation;
+    m_building = true;
+    auto summary = std::make_shared<models::ModelSummary>();
+    runInBackground<ModelPanel>(
+        this, [s, summary] { *summary = models::describeModel(s); },
+        [generation, frozen, summary, name](ModelPanel *self, const QString &error) {
+            if (generation != self->m_generation)
+                return;
+            self->m_building = false;
+            if (!error.isEmpty()) {
+                self->m_error->setText(error);
+                Q_EMIT self->specChanged();
+                return;
+            }
+            self->m_tree->setSummary(*summary);
+            self->m_treeModel = name;
+            try {
+                // Keep what the user froze, where the layers still exist.
+                self->m_tree->setFrozenPaths(frozen);
+            } catch (const Error &) {
+            }
+            self->m_view->expandToDepth(0);
+            for (int c = 1; c < LayerTreeModel::ColumnCount; ++c)
+                self->m_view->resizeColumnToContents(c);
+            self->m_error->clear();
+            Q_EMIT self->specChanged();
+            Q_EMIT self->summaryReady();
+        });
     Q_EMIT specChanged();
 }
 

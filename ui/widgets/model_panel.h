@@ -38,8 +38,14 @@ public:
     LayerTreeModel *layerModel() const { return m_tree; }
     QString totalsText() const;
 
+    // True while the layer tree of the current settings is being built (in the background: a
+    // VGG takes a second or two to construct).
+    bool isBuilding() const { return m_building; }
+
 Q_SIGNALS:
     void specChanged();
+    // The layer tree shows the current settings.
+    void summaryReady();
 
 private:
     void rebuild();
@@ -65,6 +71,9 @@ private:
     QString m_weightsFile;
     QTreeView *m_view;
     LayerTreeModel *m_tree;
+    int m_generation = 0;
+    bool m_building = false;
+    std::string m_treeModel; // the model the tree shows
     QLabel *m_totals;
     QLabel *m_error;
     int m_dataChannels = 1;
