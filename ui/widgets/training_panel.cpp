@@ -77,7 +77,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_removeStage->setToolTip(tr("Remove the selected stage"));
     m_stageName = new QLineEdit;
     m_freeze = new QLineEdit;
-    m_freeze->setPlaceholderText(tr("keep (as the Model tab / the stage before)"));
+    m_freeze->setPlaceholderText(tr("as before (Model tab or earlier stage)"));
     m_freeze->setToolTip(tr("Applied when the stage starts: backbone, none, before:LAYER "
                             "(e.g. before:block5_conv1), all-but-last:N or layer paths"));
     m_schedule = new QComboBox;
