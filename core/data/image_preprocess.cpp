@@ -54,16 +54,17 @@ std::vector<float> loadLikeTraining(const std::string &path, int size, int chann
 {
     cv::Mat img;
     try {
-        img = cv::imread(path, channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+        // Always as colour: the conversion to the model's channels happens in one place, the same
+        // for files, webcam frames and images the window decoded.
+        img = cv::imread(path, cv::IMREAD_COLOR);
     } catch (const cv::Exception &e) {
         throw fileError(path, std::string("cannot decode image: ") + e.what());
     }
     if (img.empty())
         throw fileError(path, "cannot decode image (missing, corrupt or unsupported format)");
-    if (channels == 3)
-        cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
-    return preprocessLikeTraining(img.data, img.rows, img.cols, channels, int(img.step), size,
-                                  channels, mean, std);
+    cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+    return preprocessLikeTraining(img.data, img.rows, img.cols, 3, int(img.step), size, channels,
+                                  mean, std);
 }
 
 std::vector<float> preprocessLikeTraining(const std::uint8_t *pixels, int height, int width,

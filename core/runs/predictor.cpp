@@ -9,8 +9,6 @@
 #include "weights/checkpoint.h"
 
 #include <nlohmann/json.hpp>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
 
 #include <map>
@@ -79,8 +77,20 @@ RunPredictor::Result RunPredictor::predict(const std::uint8_t *pixels, int heigh
                                            int channels, int rowBytes, int camClass,
                                            const std::string &camLayer)
 {
-    std::vector<float> x = data::preprocessLikeTraining(pixels, height, width, channels, rowBytes,
-                                                        m_size, m_channels, m_mean, m_std);
+    return run(data::preprocessLikeTraining(pixels, height, width, channels, rowBytes, m_size,
+                                            m_channels, m_mean, m_std),
+               camClass, camLayer);
+}
+
+RunPredictor::Result RunPredictor::predictFile(const std::string &path, int camClass,
+                                               const std::string &camLayer)
+{
+    return run(data::loadLikeTraining(path, m_size, m_channels, m_mean, m_std), camClass, camLayer);
+}
+
+RunPredictor::Result RunPredictor::run(std::vector<float> x, int camClass,
+                                       const std::string &camLayer)
+{
     const torch::Tensor input = torch::from_blob(x.data(), {1, m_channels, m_size, m_size}).clone();
     std::lock_guard<std::mutex> lock(m_impl->mutex);
     Result r;
@@ -106,21 +116,6 @@ RunPredictor::Result RunPredictor::predict(const std::uint8_t *pixels, int heigh
         r.topProbabilities.push_back(p[i].item<float>());
     }
     return r;
-}
-
-RunPredictor::Result RunPredictor::predictFile(const std::string &path, int camClass,
-                                               const std::string &camLayer)
-{
-    cv::Mat img;
-    try {
-        img = cv::imread(path, cv::IMREAD_COLOR);
-    } catch (const cv::Exception &e) {
-        throw fileError(path, std::string("cannot decode image: ") + e.what());
-    }
-    if (img.empty())
-        throw fileError(path, "cannot decode image (missing, corrupt or unsupported format)");
-    cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
-    return predict(img.data, img.rows, img.cols, 3, int(img.step), camClass, camLayer);
 }
 
 } // namespace tl::runs

@@ -48,6 +48,7 @@ public:
     const std::vector<std::string> &camLayers() const { return m_camLayers; }
 
 private:
+    Result run(std::vector<float> input, int camClass, const std::string &camLayer);
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     std::string m_runDir, m_modelName;

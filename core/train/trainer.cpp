@@ -532,6 +532,29 @@ torch::Tensor getTensor(const std::map<std::string, torch::Tensor> &in, const st
     return it->second.to(like.options()).clone();
 }
 
+// Adam and AdamW keep the same slots in different types.
+template <class State>
+void putAdam(std::map<std::string, torch::Tensor> &out, const std::string &k, State &s)
+{
+    out[k + "step"] = torch::full({1}, s.step(), torch::kInt64);
+    putTensor(out, k + "exp_avg", s.exp_avg());
+    putTensor(out, k + "exp_avg_sq", s.exp_avg_sq());
+    putTensor(out, k + "max_exp_avg_sq", s.max_exp_avg_sq());
+}
+
+template <class State>
+std::unique_ptr<State> adamState(std::int64_t step, const torch::Tensor &avg,
+                                 const torch::Tensor &sq, const torch::Tensor &mx)
+{
+    auto s = std::make_unique<State>();
+    s->step(step);
+    s->exp_avg(avg);
+    s->exp_avg_sq(sq);
+    if (mx.defined())
+        s->max_exp_avg_sq(mx);
+    return s;
+}
+
 std::int64_t getStep(const std::map<std::string, torch::Tensor> &in, const std::string &key)
 {
     auto it = in.find(key);
@@ -556,19 +579,11 @@ std::map<std::string, torch::Tensor> optimizerState(torch::optim::Optimizer &opt
             if (auto *s = stateAs<torch::optim::SGDParamState>(raw))
                 putTensor(out, k + "momentum_buffer", s->momentum_buffer());
         } else if (name == "adam") {
-            if (auto *s = stateAs<torch::optim::AdamParamState>(raw)) {
-                out[k + "step"] = torch::full({1}, s->step(), torch::kInt64);
-                putTensor(out, k + "exp_avg", s->exp_avg());
-                putTensor(out, k + "exp_avg_sq", s->exp_avg_sq());
-                putTensor(out, k + "max_exp_avg_sq", s->max_exp_avg_sq());
-            }
+            if (auto *s = stateAs<torch::optim::AdamParamState>(raw))
+                putAdam(out, k, *s);
         } else if (name == "adamw") {
-            if (auto *s = stateAs<torch::optim::AdamWParamState>(raw)) {
-                out[k + "step"] = torch::full({1}, s->step(), torch::kInt64);
-                putTensor(out, k + "exp_avg", s->exp_avg());
-                putTensor(out, k + "exp_avg_sq", s->exp_avg_sq());
-                putTensor(out, k + "max_exp_avg_sq", s->max_exp_avg_sq());
-            }
+            if (auto *s = stateAs<torch::optim::AdamWParamState>(raw))
+                putAdam(out, k, *s);
         } else if (name == "rmsprop") {
             if (auto *s = stateAs<torch::optim::RMSpropParamState>(raw)) {
                 out[k + "step"] = torch::full({1}, s->step(), torch::kInt64);
@@ -607,23 +622,11 @@ void loadOptimizerState(torch::optim::Optimizer &optimizer, const std::string &n
             if (!avg.defined() || !sq.defined())
                 continue;
             auto mx = getTensor(in, k + "max_exp_avg_sq", p);
-            if (name == "adam") {
-                auto s = std::make_unique<torch::optim::AdamParamState>();
-                s->step(getStep(in, k + "step"));
-                s->exp_avg(avg);
-                s->exp_avg_sq(sq);
-                if (mx.defined())
-                    s->max_exp_avg_sq(mx);
-                state[key] = std::move(s);
-            } else {
-                auto s = std::make_unique<torch::optim::AdamWParamState>();
-                s->step(getStep(in, k + "step"));
-                s->exp_avg(avg);
-                s->exp_avg_sq(sq);
-                if (mx.defined())
-                    s->max_exp_avg_sq(mx);
-                state[key] = std::move(s);
-            }
+            const std::int64_t step = getStep(in, k + "step");
+            if (name == "adam")
+                state[key] = adamState<torch::optim::AdamParamState>(step, avg, sq, mx);
+            else
+                state[key] = adamState<torch::optim::AdamWParamState>(step, avg, sq, mx);
         } else if (name == "rmsprop") {
             auto sq = getTensor(in, k + "square_avg", p);
             if (!sq.defined())

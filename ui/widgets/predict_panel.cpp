@@ -1,6 +1,7 @@
 #include "widgets/predict_panel.h"
 
 #include "data/camera.h"
+#include "models/confusion_model.h"
 #include "runs/predictor.h"
 #include "runs/run_reader.h"
 #include "widgets/background.h"
@@ -90,28 +91,6 @@ private:
 };
 
 namespace {
-
-// Viridis (perceptually uniform, safe for colour-blind viewers), 9 stops.
-QColor viridis(float t)
-{
-    static const std::array<std::array<int, 3>, 9> stops = {{{68, 1, 84},
-                                                             {71, 44, 122},
-                                                             {59, 81, 139},
-                                                             {44, 113, 142},
-                                                             {33, 144, 141},
-                                                             {39, 173, 129},
-                                                             {92, 200, 99},
-                                                             {170, 220, 50},
-                                                             {253, 231, 37}}};
-    t = std::clamp(t, 0.f, 1.f) * 8.f;
-    const int i = std::min(7, int(t));
-    const float f = t - float(i);
-    auto mix = [&](int k) {
-        return int(std::round(stops[std::size_t(i)][std::size_t(k)] * (1 - f) +
-                              stops[std::size_t(i + 1)][std::size_t(k)] * f));
-    };
-    return QColor(mix(0), mix(1), mix(2));
-}
 
 const QStringList kImageFilters = {"*.png",  "*.jpg", "*.jpeg", "*.bmp", "*.gif",
                                    "*.webp", "*.tif", "*.tiff", "*.ppm", "*.pgm"};
@@ -400,7 +379,8 @@ void PredictPanel::classify()
                 QImage heat(n, n, QImage::Format_ARGB32);
                 for (int y = 0; y < n; ++y)
                     for (int x = 0; x < n; ++x)
-                        heat.setPixelColor(x, y, viridis(result->heatmap[std::size_t(y * n + x)]));
+                        heat.setPixelColor(x, y,
+                                           heatColor(result->heatmap[std::size_t(y * n + x)]));
                 self->m_heat = heat;
                 self->m_camLayer = QString::fromStdString(result->camLayer);
                 self->m_class->setToolTip(
