@@ -40,6 +40,30 @@ std::vector<double> lossesOn(torch::Device device, const models::ModelSpec &spec
     return losses;
 }
 
+// Trainer::fit for two epochs with the CUDA options (mixed precision with loss scaling,
+// channels-last, cuDNN benchmark); on the CPU they are no-ops. Returns the epochs' train losses.
+std::vector<double> fitWith(torch::Device device, const train::DeviceOptions &options,
+                            const torch::Tensor &x, const torch::Tensor &y)
+{
+    torch::manual_seed(0);
+    models::ModelSpec spec;
+    spec.name = "vgg-style-cnn";
+    spec.batchNorm = true;
+    spec.dropout = 0.0;
+    auto model = models::createModel(spec);
+    train::Trainer trainer(model, device);
+    trainer.setDeviceOptions(options);
+    train::TensorBatchSource source(x, y, 32, true, 3);
+    train::FitOptions fo;
+    fo.epochs = 2;
+    fo.optimizer.name = "adam";
+    fo.optimizer.lr = 1e-3;
+    std::vector<double> losses;
+    for (const auto &e : trainer.fit(source, nullptr, fo).epochs)
+        losses.push_back(e.trainLoss);
+    return losses;
+}
+
 } // namespace
 
 int main()
@@ -71,5 +95,22 @@ int main()
                     "\"max_rel_diff_cuda_vs_cpu\": %s}\n",
                     name, cpu.front(), cpu.back(), cuda ? std::to_string(maxRel).c_str() : "null");
     }
+    // The GPU options through the trainer: with mixed precision the loss must still fall and
+    // stay near full precision's.
+    train::DeviceOptions fast;
+    fast.mixedPrecision = true;
+    fast.channelsLast = true;
+    const auto full =
+        fitWith(cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU), {}, x, y);
+    const auto amp =
+        fitWith(cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU), fast, x, y);
+    const double rel = std::abs(amp.back() - full.back()) / std::max(1e-6, full.back());
+    const bool ok = amp.back() < amp.front() && rel < 0.1;
+    failures += !ok;
+    std::printf("{\"trainer\": \"vgg-style-cnn, 2 epochs\", \"device\": \"%s\", "
+                "\"loss_full_precision\": [%.6f, %.6f], \"loss_amp_channels_last\": [%.6f, %.6f], "
+                "\"rel_diff\": %.4f, \"ok\": %s}\n",
+                cuda ? "cuda" : "cpu (options are no-ops)", full.front(), full.back(), amp.front(),
+                amp.back(), rel, ok ? "true" : "false");
     return failures == 0 ? 0 : 1;
 }
