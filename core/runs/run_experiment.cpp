@@ -162,6 +162,30 @@ torch::Tensor labelTensor(const data::ImageStore &store)
     return torch::tensor(labels, torch::kInt64);
 }
 
+// A run that fails before its first epoch completes (a bad weights file, a divergence in epoch
+// one) leaves nothing behind: the folder it created is removed again.
+class RemoveIfFailedEarly
+{
+public:
+    explicit RemoveIfFailedEarly(const RunWriter *writer)
+        : m_writer(writer), m_exceptions(std::uncaught_exceptions())
+    {
+    }
+    ~RemoveIfFailedEarly()
+    {
+        std::error_code ec;
+        // metrics.csv is written when the first epoch completes.
+        if (!m_writer || !m_writer->createdFolder() || std::uncaught_exceptions() == m_exceptions ||
+            std::filesystem::exists(m_writer->path("metrics.csv"), ec))
+            return;
+        std::filesystem::remove_all(m_writer->dir(), ec);
+    }
+
+private:
+    const RunWriter *m_writer;
+    int m_exceptions;
+};
+
 class LockFile
 {
 public:
@@ -240,9 +264,11 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
     const RunState *state = startFrom.state;
     std::unique_ptr<RunWriter> writer;
     std::unique_ptr<LockFile> lock;
+    std::unique_ptr<RemoveIfFailedEarly> cleanup; // destroyed first: before the lock and writer
     if (!runDir.empty()) {
         writer = std::make_unique<RunWriter>(runDir, state && startFrom.inPlace);
         lock = std::make_unique<LockFile>(writer->path("run.lock"));
+        cleanup = std::make_unique<RemoveIfFailedEarly>(writer.get());
         writer->writeConfig(config.toJson());
         // What a user of model.pth needs to feed it: the preprocessing and the class names.
         nlohmann::json side = {{"model", config.model.name},

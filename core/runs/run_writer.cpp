@@ -46,6 +46,7 @@ RunWriter::RunWriter(std::string dir, bool continueRun) : m_dir(std::move(dir))
         throw fileError(m_dir, "already holds a run; choose another --out folder");
     if (fs::exists(m_dir, ec) && !fs::is_directory(m_dir, ec))
         throw fileError(m_dir, "exists and is not a folder");
+    m_created = !fs::exists(m_dir, ec);
     fs::create_directories(m_dir, ec);
     if (ec)
         throw fileError(m_dir, "cannot create the run folder: " + ec.message());

@@ -23,6 +23,8 @@ public:
     explicit RunWriter(std::string dir, bool continueRun = false);
 
     const std::string &dir() const { return m_dir; }
+    // The folder did not exist before this writer made it (so all in it is this run's).
+    bool createdFolder() const { return m_created; }
     std::string path(const std::string &file) const;
 
     void writeConfig(const std::string &json) const;
@@ -36,6 +38,7 @@ public:
 
 private:
     std::string m_dir;
+    bool m_created = false;
 };
 
 std::string metricsCsv(const std::vector<train::EpochMetrics> &epochs);

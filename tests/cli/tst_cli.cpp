@@ -312,6 +312,8 @@ private Q_SLOTS:
         const QString last = nan.err.trimmed().split('\n').last();
         QVERIFY2(last.contains("diverged") && last.contains("lower learning rate"),
                  qPrintable(nan.err));
+        // It diverged within its first epoch: nothing to keep, no folder left behind.
+        QVERIFY(!QFileInfo::exists(path("run-nan")));
     }
 
     void recipes()
@@ -386,6 +388,10 @@ private Q_SLOTS:
             << QStringList{"train", "--config", "@/broken.json"} << "not valid JSON";
         QTest::newRow("config missing")
             << QStringList{"train", "--config", "@/none.json"} << "none.json: no such file";
+        // Fails after the run folder was made: it is removed again.
+        QTest::newRow("weights not a checkpoint")
+            << QStringList{"train", "--train-fraction", "0.01", "--weights", "@/broken.json"}
+            << "broken.json";
     }
     void badInputExitsTwoWithOneLine()
     {
