@@ -65,9 +65,12 @@ RunPredictor::RunPredictor(const std::string &runDir)
                                      if (it == paths.end() || out.dim() != 4)
                                          return;
                                      for (const auto &l : m_camLayers)
-                                         if (l == it->second)
+                                         if (l.path == it->second)
                                              return;
-                                     m_camLayers.push_back(it->second);
+                                     m_camLayers.push_back(
+                                         {it->second, std::to_string(out.size(1)) + "x" +
+                                                          std::to_string(out.size(2)) + "x" +
+                                                          std::to_string(out.size(3))});
                                  });
 }
 

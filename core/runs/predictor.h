@@ -44,8 +44,14 @@ public:
     const std::string &runDir() const { return m_runDir; }
     int imageSize() const { return m_size; }
     int channels() const { return m_channels; }
-    // Layers Grad-CAM can use (4-D outputs), in forward order, last convolutional one last.
-    const std::vector<std::string> &camLayers() const { return m_camLayers; }
+    // Layers Grad-CAM can use (4-D outputs), in the order the forward pass reports them, each
+    // with its output shape ("64x7x7").
+    struct CamLayer
+    {
+        std::string path;
+        std::string shape;
+    };
+    const std::vector<CamLayer> &camLayers() const { return m_camLayers; }
 
 private:
     Result run(std::vector<float> input, int camClass, const std::string &camLayer);
@@ -53,7 +59,7 @@ private:
     std::unique_ptr<Impl> m_impl;
     std::string m_runDir, m_modelName;
     std::vector<std::string> m_classNames;
-    std::vector<std::string> m_camLayers;
+    std::vector<CamLayer> m_camLayers;
     int m_size = 0, m_channels = 0;
     std::array<float, 3> m_mean{}, m_std{};
 };

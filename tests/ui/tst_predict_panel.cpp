@@ -85,6 +85,10 @@ private Q_SLOTS:
         panel.setCamClass(3);
         QVERIFY(predicted.wait(30000));
         QCOMPARE(panel.camClass(), 3);
+        // A layer picked in the tree: the first convolution's activation.
+        panel.setCamLayer("features.relu1");
+        QVERIFY(predicted.wait(30000));
+        QCOMPARE(panel.camLayer(), QString("features.relu1"));
     }
 };
 

@@ -24,10 +24,13 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QTimer>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 #include <array>
 #include <cmath>
+#include <map>
 
 namespace tl::ui {
 
@@ -136,7 +139,11 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     m_opacity->setRange(0, 100);
     m_opacity->setValue(50);
     m_class = new QComboBox;
-    m_layer = new QComboBox;
+    m_layer = new QTreeWidget;
+    m_layer->setColumnCount(2);
+    m_layer->setHeaderLabels({tr("Layer (pick one for Grad-CAM)"), tr("Output")});
+    m_layer->setMinimumHeight(160);
+    m_layer->setRootIsDecorated(true);
     m_bars = new TopBars;
     auto *camBox = new QGroupBox(tr("Grad-CAM: where the model looks"));
     auto *cg = new QGridLayout(camBox);
@@ -144,8 +151,7 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     cg->addWidget(m_opacity, 0, 1);
     cg->addWidget(new QLabel(tr("Class")), 1, 0);
     cg->addWidget(m_class, 1, 1);
-    cg->addWidget(new QLabel(tr("Layer")), 2, 0);
-    cg->addWidget(m_layer, 2, 1);
+    cg->addWidget(m_layer, 2, 0, 1, 2);
     auto *barBox = new QGroupBox(tr("Top 5"));
     auto *bl = new QVBoxLayout(barBox);
     bl->addWidget(m_bars);
@@ -190,7 +196,12 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
         m_camClass = m_class->itemData(i).toInt();
         classify();
     });
-    connect(m_layer, &QComboBox::activated, this, [this] { classify(); });
+    connect(m_layer, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
+        if (!(item->flags() & Qt::ItemIsSelectable))
+            return;
+        m_layerPath = item->data(0, Qt::UserRole).toString();
+        classify();
+    });
     refreshRuns();
 }
 
@@ -274,10 +285,33 @@ void PredictPanel::setRun(const QString &runDir)
             for (std::size_t c = 0; c < p.classNames().size(); ++c)
                 self->m_class->addItem(QString::fromStdString(p.classNames()[c]), int(c));
             self->m_camClass = -1;
+            // The run's layers as a tree (paths split at dots); those with a 4-D output can be
+            // picked.
             self->m_layer->clear();
-            self->m_layer->addItem(tr("last convolutional block (default)"), QString());
-            for (const auto &l : p.camLayers())
-                self->m_layer->addItem(QString::fromStdString(l), QString::fromStdString(l));
+            self->m_layerPath.clear();
+            auto *def = new QTreeWidgetItem(self->m_layer, {tr("last convolutional block")});
+            def->setData(0, Qt::UserRole, QString());
+            std::map<QString, QTreeWidgetItem *> nodes;
+            for (const auto &l : p.camLayers()) {
+                const QStringList parts = QString::fromStdString(l.path).split('.');
+                QString path;
+                QTreeWidgetItem *parent = nullptr;
+                for (const QString &part : parts) {
+                    path = path.isEmpty() ? part : path + '.' + part;
+                    auto &node = nodes[path];
+                    if (!node) {
+                        node = parent ? new QTreeWidgetItem(parent, {part})
+                                      : new QTreeWidgetItem(self->m_layer, {part});
+                        node->setFlags(Qt::ItemIsEnabled);
+                    }
+                    parent = node;
+                }
+                parent->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+                parent->setData(0, Qt::UserRole, QString::fromStdString(l.path));
+                parent->setText(1, QString::fromStdString(l.shape));
+            }
+            self->m_layer->setCurrentItem(def);
+            self->m_layer->resizeColumnToContents(0);
             Q_EMIT self->modelReady();
             self->classify();
         });
@@ -358,7 +392,7 @@ void PredictPanel::classify()
     const QImage img = m_image.convertToFormat(QImage::Format_RGB888);
     auto predictor = m_predictor;
     const int cls = m_camClass;
-    const std::string layer = m_layer->currentData().toString().toStdString();
+    const std::string layer = m_layerPath.toStdString();
     auto result = std::make_shared<runs::RunPredictor::Result>();
     runInBackground<PredictPanel>(
         this,
@@ -489,6 +523,16 @@ void PredictPanel::setCamClass(int cls)
     const int i = m_class->findData(cls);
     if (i >= 0)
         m_class->setCurrentIndex(i);
+    classify();
+}
+
+void PredictPanel::setCamLayer(const QString &path)
+{
+    m_layerPath = path;
+    for (QTreeWidgetItemIterator it(m_layer); *it; ++it)
+        if ((*it)->data(0, Qt::UserRole).toString() == path &&
+            ((*it)->flags() & Qt::ItemIsSelectable))
+            m_layer->setCurrentItem(*it);
     classify();
 }
 

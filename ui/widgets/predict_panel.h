@@ -13,6 +13,7 @@ class QListWidget;
 class QPushButton;
 class QSlider;
 class QTimer;
+class QTreeWidget;
 QT_END_NAMESPACE
 
 namespace tl::data {
@@ -57,6 +58,8 @@ public:
     int camClass() const { return m_camClass; }
     void setCamClass(int cls); // -1: the predicted class
     void setOpacity(int percent);
+    // Grad-CAM at this layer ("layer4.1"); empty: the last convolutional block.
+    void setCamLayer(const QString &path);
 
 Q_SIGNALS:
     void modelReady();
@@ -84,7 +87,8 @@ private:
     QLabel *m_view;
     QSlider *m_opacity;
     QComboBox *m_class;
-    QComboBox *m_layer;
+    QTreeWidget *m_layer;
+    QString m_layerPath; // chosen in the tree; empty: the default
     TopBars *m_bars;
     QPushButton *m_cameraButton;
     QTimer *m_cameraTimer;
