@@ -311,6 +311,7 @@ void PredictPanel::setRun(const QString &runDir)
                 parent->setText(1, QString::fromStdString(l.shape));
             }
             self->m_layer->setCurrentItem(def);
+            self->m_layer->expandToDepth(0);
             self->m_layer->resizeColumnToContents(0);
             Q_EMIT self->modelReady();
             self->classify();
