@@ -1,6 +1,7 @@
 // The stages editor of the Training tab: an experiment's stages survive a round trip through
 // the form, and stages can be added, edited and removed.
 
+#include "charts/metric_chart.h"
 #include "widgets/training_panel.h"
 
 #include <QComboBox>
@@ -69,6 +70,34 @@ private Q_SLOTS:
         QVERIFY(std::abs(out[2].optimizer.lr - 1e-5) < 1e-12);
         panel.removeStage();
         QCOMPARE(panel.stages().size(), std::size_t(2));
+    }
+
+    void showsAFinishedRunsCurves()
+    {
+        TrainingPanel panel;
+        std::vector<train::EpochMetrics> epochs;
+        for (int g = 1; g <= 5; ++g) {
+            train::EpochMetrics e;
+            e.stage = g <= 2 ? 0 : 1;
+            e.stageName = g <= 2 ? "head" : "fine-tune";
+            e.globalEpoch = g;
+            e.epoch = g <= 2 ? g : g - 2;
+            e.trainLoss = 1.0 / g;
+            e.trainAccuracy = 0.5 + 0.05 * g;
+            e.hasValidation = true;
+            e.valLoss = 1.1 / g;
+            e.valAccuracy = 0.5 + 0.04 * g;
+            e.learningRate = g <= 2 ? 1e-3 : 1e-4;
+            epochs.push_back(e);
+        }
+        panel.showHistory(epochs);
+        // Series 1 and 2: train and validation per epoch (series 0 is the per-batch curve).
+        QCOMPARE(panel.lossChart()->pointCount(1), 5);
+        QCOMPARE(panel.lossChart()->pointCount(2), 5);
+        QCOMPARE(panel.accuracyChart()->pointCount(1), 5);
+        QCOMPARE(panel.learningRateChart()->pointCount(0), 5);
+        panel.showHistory({});
+        QCOMPARE(panel.lossChart()->pointCount(1), 0);
     }
 };
 

@@ -68,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
             [this](std::shared_ptr<const runs::RunResult> r,
                    std::shared_ptr<const data::DatasetSplits> d) {
                 m_results->setResult(r, d);
+                m_training->showHistory(r->epochs);
                 m_tabs->setCurrentWidget(m_results);
                 statusBar()->showMessage(tr("Opened %1").arg(QString::fromStdString(r->runDir)),
                                          5000);

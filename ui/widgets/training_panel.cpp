@@ -436,6 +436,22 @@ void TrainingPanel::onEpoch(const train::EpochMetrics &m)
     m_log->appendPlainText(line);
 }
 
+void TrainingPanel::showHistory(const std::vector<train::EpochMetrics> &epochs)
+{
+    resetCharts();
+    for (std::size_t i = 0; i < epochs.size(); ++i) {
+        const auto &e = epochs[i];
+        if (i == 0 || e.stage != epochs[i - 1].stage) {
+            int count = 0;
+            for (const auto &f : epochs)
+                count += f.stage == e.stage;
+            onStageStarted(e.stage, QString::fromStdString(e.stageName), count);
+        }
+        onEpoch(e);
+        m_lrChart->append(m_lrSeries, {QPointF(e.globalEpoch, e.learningRate)});
+    }
+}
+
 void TrainingPanel::onMessage(const QString &text)
 {
     m_log->appendPlainText(text);

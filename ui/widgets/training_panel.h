@@ -64,6 +64,9 @@ public Q_SLOTS:
     void onFinished(double testAccuracy, double testLoss);
     void onFailed(const QString &error);
     void resetCharts();
+    // The curves of a finished run, as they were drawn while it trained (stage boundaries
+    // included; per-batch curves are not stored, so only the per-epoch points show).
+    void showHistory(const std::vector<tl::train::EpochMetrics> &epochs);
 
 Q_SIGNALS:
     void startRequested();
