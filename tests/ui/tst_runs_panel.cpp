@@ -5,6 +5,7 @@
 
 #include "models/compare_models.h"
 #include "widgets/compare_view.h"
+#include "widgets/results_panel.h"
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
@@ -146,6 +147,18 @@ private Q_SLOTS:
         QVERIFY(result && data);
         QCOMPARE(result->runDir, m_first.runDir);
         QCOMPARE(int(data->test.size()), 50);
+
+        // The opened run's own report, from the Results panel.
+        ResultsPanel results;
+        results.setResult(result, data);
+        QSignalSpy reported(&results, &ResultsPanel::reportWritten);
+        results.exportReport(m_dir.path() + "/single.html");
+        QVERIFY(reported.wait(60000));
+        QFile single(m_dir.path() + "/single.html");
+        QVERIFY(single.open(QIODevice::ReadOnly));
+        const QString singlePage = QString::fromUtf8(single.readAll());
+        QVERIFY(singlePage.contains(QString::number(m_first.test.accuracy, 'f', 4)));
+        QVERIFY(singlePage.contains("data:image/png;base64,")); // its worst mistakes
     }
 };
 

@@ -62,6 +62,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
                 m_predict->explainImage(dir, image, title);
                 m_tabs->setCurrentWidget(m_predict);
             });
+    connect(m_results, &ResultsPanel::reportWritten, this, [this](const QString &f) {
+        statusBar()->showMessage(tr("Report written: %1").arg(f), 8000);
+    });
+    connect(m_results, &ResultsPanel::reportFailed, this, [this](const QString &e) {
+        QMessageBox::warning(this, tr("Cannot write the report"), e);
+    });
+    connect(m_runs, &RunsPanel::reportWritten, this, [this](const QString &f) {
+        statusBar()->showMessage(tr("Report written: %1").arg(f), 8000);
+    });
     connect(m_predict, &PredictPanel::failed, this,
             [this](const QString &e) { statusBar()->showMessage(e, 8000); });
     connect(m_runs, &RunsPanel::runOpened, this,

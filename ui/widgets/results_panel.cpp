@@ -1,10 +1,17 @@
 #include "widgets/results_panel.h"
 
+#include "widgets/background.h"
+
+#include "runs/report.h"
+
+#include "files.h"
+
 #include "models/confusion_model.h"
 #include "models/gallery_model.h"
 #include "models/layer_tree_model.h"
 
 #include <QCheckBox>
+#include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <filesystem>
 
 namespace tl::ui {
 
@@ -124,7 +132,24 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_tables = tables;
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_headline);
+    auto *reportButton = new QPushButton(tr("Export &report…"));
+    reportButton->setToolTip(tr("This run as one HTML page for a class handout: settings, curves, "
+                                "confusion matrix, per-class table, worst mistakes"));
+    connect(reportButton, &QPushButton::clicked, this, [this] {
+        if (!m_result || m_result->runDir.empty())
+            return;
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Export report"),
+            QString::fromStdString(std::filesystem::path(m_result->runDir).filename().string()) +
+                ".html",
+            tr("Web pages (*.html)"));
+        if (!file.isEmpty())
+            exportReport(file);
+    });
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_headline, 1);
+    top->addWidget(reportButton);
+    layout->addLayout(top);
     layout->addWidget(split, 1);
 
     connect(m_normalized, &QCheckBox::toggled, m_confusionModel, &ConfusionModel::setNormalized);
@@ -145,6 +170,21 @@ ResultsPanel::ResultsPanel(QWidget *parent)
         m_confusion->setCurrentIndex(m_confusionModel->index(cell.x(), cell.y()));
         showCell(cell.x(), cell.y());
     });
+}
+
+void ResultsPanel::exportReport(const QString &file)
+{
+    if (!m_result || m_result->runDir.empty())
+        return;
+    const std::string dir = m_result->runDir, path = file.toStdString();
+    runInBackground<ResultsPanel>(
+        this, [dir, path] { writeFileAtomic(path, runs::reportHtml({dir})); },
+        [file](ResultsPanel *self, const QString &error) {
+            if (error.isEmpty())
+                Q_EMIT self->reportWritten(file);
+            else
+                Q_EMIT self->reportFailed(error);
+        });
 }
 
 void ResultsPanel::explain(int row)

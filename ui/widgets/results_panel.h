@@ -45,12 +45,16 @@ public Q_SLOTS:
     void showImage(int row);
     // Grad-CAM for gallery image `row` (emits explainRequested).
     void explain(int row);
+    // The shown run as an HTML report (in the background; reportWritten or reportFailed).
+    void exportReport(const QString &file);
     // 1..epochs: the test confusion matrix after that epoch (the last is the final model's).
     void showEpoch(int epoch);
 
 Q_SIGNALS:
     // Grad-CAM for a gallery image of the run in `runDir`.
     void explainRequested(const QString &runDir, const QImage &image, const QString &title);
+    void reportWritten(const QString &file);
+    void reportFailed(const QString &error);
 
 private:
     std::shared_ptr<const runs::RunResult> m_result;
