@@ -1,5 +1,6 @@
 #include "data/camera.h"
 
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
@@ -15,11 +16,16 @@ Camera::~Camera() = default;
 
 bool Camera::open(int index)
 {
+    // No camera is an ordinary answer here; keep OpenCV's backend warnings off the console.
+    const auto level = cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
+    bool ok = false;
     try {
-        return m_impl->capture.open(index) && m_impl->capture.isOpened();
+        ok = m_impl->capture.open(index) && m_impl->capture.isOpened();
     } catch (const cv::Exception &) {
-        return false;
+        ok = false;
     }
+    cv::utils::logging::setLogLevel(level);
+    return ok;
 }
 
 bool Camera::isOpen() const

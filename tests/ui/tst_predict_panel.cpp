@@ -6,6 +6,7 @@
 #include "widgets/predict_panel.h"
 
 #include <QImage>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -89,6 +90,18 @@ private Q_SLOTS:
         panel.setCamLayer("features.relu1");
         QVERIFY(predicted.wait(30000));
         QCOMPARE(panel.camLayer(), QString("features.relu1"));
+
+        // The webcam: this machine has none, so switching it on says so and stays off.
+        auto *webcam = panel.findChild<QPushButton *>(QStringLiteral("webcam"));
+        QVERIFY(webcam);
+        failed.clear();
+        webcam->click();
+        if (!webcam->isChecked()) {
+            QCOMPARE(failed.count(), 1);
+            QVERIFY(failed.first().at(0).toString().contains("camera"));
+        } else {
+            webcam->click(); // a camera exists here: switch it off again
+        }
     }
 };
 

@@ -112,6 +112,7 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     auto *folderButton = new QPushButton(tr("Open &folder…"));
     m_cameraButton = new QPushButton(tr("&Webcam"));
     m_cameraButton->setCheckable(true);
+    m_cameraButton->setObjectName(QStringLiteral("webcam"));
     m_cameraButton->setToolTip(tr("Classify live frames from the first camera"));
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Run:")));
