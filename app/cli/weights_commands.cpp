@@ -8,6 +8,7 @@
 #include "files.h"
 #include "hash.h"
 #include "models/model_factory.h"
+#include "runs/predictor.h"
 #include "train/experiment_config.h"
 #include "train/trainer.h"
 #include "weights/checkpoint.h"
@@ -79,32 +80,15 @@ std::shared_ptr<models::NetworkImpl> runModel(const train::ExperimentConfig &con
     return model;
 }
 
-// A run folder's model with exactly its training preprocessing and class names.
+// A run folder's model with exactly its training preprocessing and class names (the same
+// predictor as the window's Predict tab).
 int predictWithRun(const Args &args)
 {
-    const std::string dir = args.str("run");
-    const train::ExperimentConfig config = train::ExperimentConfig::fromFile(dir + "/config.json");
-    std::vector<std::string> names;
-    {
-        const Bytes b = readFile(dir + "/preprocessing.json");
-        try {
-            names = nlohmann::json::parse(b.begin(), b.end())
-                        .at("class_names")
-                        .get<std::vector<std::string>>();
-        } catch (const nlohmann::json::exception &e) {
-            throw fileError(dir + "/preprocessing.json", e.what());
-        }
-    }
-    auto model = runModel(config, dir + "/model.pth");
-    const auto &pre = config.preprocess;
-    torch::NoGradGuard noGrad;
+    runs::RunPredictor predictor(args.str("run"));
     for (const auto &image : args.positional()) {
-        std::vector<float> x =
-            data::loadLikeTraining(image, pre.imageSize, pre.channels, pre.mean, pre.std);
-        const torch::Tensor input =
-            torch::from_blob(x.data(), {1, pre.channels, pre.imageSize, pre.imageSize}).clone();
-        printTop(image, torch::softmax(model->forward(input), 1)[0],
-                 static_cast<int>(args.integer("topk", 5)), names, args.flag("json"));
+        const auto r = predictor.predictFile(image);
+        printTop(image, torch::tensor(r.probabilities), static_cast<int>(args.integer("topk", 5)),
+                 predictor.classNames(), args.flag("json"));
     }
     return 0;
 }
