@@ -99,6 +99,8 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
                     shoot(w, dir, "runs");
                     runs->compareView()->showTab(1);
                     shoot(w, dir, "compare-curves");
+                    runs->compareView()->showTab(2);
+                    shoot(w, dir, "compare-difference");
                     runs->compareView()->showTab(3);
                     shoot(w, dir, "compare-flipped");
                     // Grad-CAM on the most confused cell's worst image, in Predict.
