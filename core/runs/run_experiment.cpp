@@ -310,7 +310,7 @@ RunResult runExperiment(const train::ExperimentConfig &configIn, const std::stri
                             weights::torchHubCheckpointDir() + " (" +
                             weights::weightInfo(config.model.name).fileName +
                             "); run `transferlab-cli weights download " + config.model.name +
-                            "` or pass --download");
+                            "`, pass --download, or --weights none to start from random weights");
         }
         const weights::Checkpoint ckpt = weights::readCheckpoint(path);
         const weights::LoadReport report =
