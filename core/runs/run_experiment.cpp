@@ -118,8 +118,9 @@ std::string defaultRunDir(const std::string &parent, const train::ExperimentConf
 
 namespace {
 
-// Each stage sets its own freezing (e.g. the backbone, then everything before block5); a stage
-// without a freeze spec keeps the latest earlier one's. Returns the trainable parameter count.
+// Each stage sets its own freezing (e.g. the backbone, then "none" to fine-tune everything); a
+// stage without a freeze spec keeps the latest earlier one's, and with none at all the model's
+// own (its frozen layers and freeze spec). Returns the trainable parameter count.
 std::int64_t applyStageFreeze(models::NetworkImpl &model, const train::ExperimentConfig &config,
                               std::size_t stage)
 {
@@ -129,8 +130,11 @@ std::int64_t applyStageFreeze(models::NetworkImpl &model, const train::Experimen
             spec = config.stages[s].freeze;
     for (auto &p : model.parameters())
         p.set_requires_grad(true);
-    models::freezeLayers(model, config.model.frozen);
-    if (!spec.empty())
+    if (spec.empty()) {
+        models::freezeLayers(model, config.model.frozen);
+        spec = config.model.freeze;
+    }
+    if (!spec.empty() && spec != "none")
         models::freezeLayers(model, models::resolveFreezeSpec(models::summarize(model, {}), spec));
     std::int64_t trainable = 0;
     for (const auto &p : model.parameters())

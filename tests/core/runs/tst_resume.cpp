@@ -242,6 +242,22 @@ private Q_SLOTS:
         QVERIFY(runs::runExperiment(c, "").cachedStages.empty());
     }
 
+    void aStageFreezeSpecReplacesTheModelsFreezing()
+    {
+        // As the window sends it: layers unticked in the Model tab, then a fine-tuning stage
+        // with "none" that must train everything.
+        auto c = twoStages();
+        c.model.frozen = {"features"};
+        c.stages[0].freeze.clear();
+        c.stages[0].epochs = 1;
+        c.stages[1].epochs = 1;
+        c.stages[1].earlyStopping.enabled = false;
+        const runs::RunResult r = runs::runExperiment(c, "");
+        QCOMPARE(r.epochs.size(), std::size_t(2));
+        QVERIFY(r.epochs[0].trainableParams < r.totalParams);
+        QCOMPARE(r.epochs[1].trainableParams, r.totalParams);
+    }
+
     void damagedStateFilesAreRefusedByName()
     {
         const std::string good = runs::runStatePath(path("whole"));
