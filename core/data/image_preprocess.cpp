@@ -9,9 +9,10 @@
 
 namespace tl::data {
 
-std::vector<float> loadForClassification(const std::string &path, int resize, int crop,
-                                         const std::array<float, 3> &mean,
-                                         const std::array<float, 3> &std)
+namespace {
+
+// An image file as 8-bit RGB; tl::Error naming the file when it cannot be decoded.
+cv::Mat decodeRgb(const std::string &path)
 {
     cv::Mat img;
     try {
@@ -22,6 +23,16 @@ std::vector<float> loadForClassification(const std::string &path, int resize, in
     if (img.empty())
         throw fileError(path, "cannot decode image (missing, corrupt or unsupported format)");
     cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+    return img;
+}
+
+} // namespace
+
+std::vector<float> loadForClassification(const std::string &path, int resize, int crop,
+                                         const std::array<float, 3> &mean,
+                                         const std::array<float, 3> &std)
+{
+    cv::Mat img = decodeRgb(path);
     // torchvision's Resize(int): the shorter side becomes `resize`, the other keeps the ratio.
     const bool portrait = img.rows > img.cols;
     const int shortSide = portrait ? img.cols : img.rows, longSide = portrait ? img.rows : img.cols;
@@ -52,17 +63,9 @@ std::vector<float> loadLikeTraining(const std::string &path, int size, int chann
                                     const std::array<float, 3> &mean,
                                     const std::array<float, 3> &std)
 {
-    cv::Mat img;
-    try {
-        // Always as colour: the conversion to the model's channels happens in one place, the same
-        // for files, webcam frames and images the window decoded.
-        img = cv::imread(path, cv::IMREAD_COLOR);
-    } catch (const cv::Exception &e) {
-        throw fileError(path, std::string("cannot decode image: ") + e.what());
-    }
-    if (img.empty())
-        throw fileError(path, "cannot decode image (missing, corrupt or unsupported format)");
-    cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+    // Always as colour: the conversion to the model's channels happens in one place, the same
+    // for files, webcam frames and images the window decoded.
+    const cv::Mat img = decodeRgb(path);
     return preprocessLikeTraining(img.data, img.rows, img.cols, 3, int(img.step), size, channels,
                                   mean, std);
 }
