@@ -41,13 +41,13 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
 {
     QDir().mkpath(dir);
     // A quick, real run: 20 % of Fashion-MNIST, 2 epochs, 10 % held out for validation.
-    train::ExperimentConfig c = w->experiment();
+    experiment::ExperimentConfig c = w->experiment();
     c.data = data::DatasetOptions{};
     c.data.trainFraction = 0.2;
     c.data.valSplit = 0.1;
     c.augment = data::AugmentOptions::parse("hflip,rotation=10");
     c.model = models::ModelSpec{"simple-cnn", 0, 0, 0};
-    c.stages = {train::StageConfig{}};
+    c.stages = {experiment::StageConfig{}};
     c.stages.front().epochs = 2;
     w->setExperiment(c);
     w->dataPanel()->reload();

@@ -28,3 +28,15 @@ inline Error fileError(const std::string &path, const std::string &what)
 }
 
 } // namespace tl
+
+namespace tl {
+
+// What a person is told about any exception that reaches a boundary (the CLI's main, the
+// window's dialogs and status lines): a tl::Error as it is, LibTorch's c10::Error without its
+// C++ backtrace, anything else as its first line.
+std::string userMessage(const std::exception &e);
+// Whether the exception is about the user's input (tl::Error, and library errors raised while
+// reading it) rather than a bug: the CLI's exit code 2 against 1.
+bool isInputError(const std::exception &e);
+
+} // namespace tl

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "file_limits.h"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -9,12 +11,15 @@ namespace tl {
 
 using Bytes = std::vector<std::uint8_t>;
 
-// Whole file into memory; tl::Error naming the file when it cannot be read.
-Bytes readFile(const std::string &path);
+// Whole file into memory; tl::Error naming the file when it cannot be read or is larger than
+// `maxBytes`. Pipes and devices (/dev/stdin) are read to their end.
+Bytes readFile(const std::string &path, std::uint64_t maxBytes = limits::kMaxFileBytes);
 // Like readFile, but a gzip stream (.gz, detected by its magic bytes) is inflated.
 Bytes readMaybeGzip(const std::string &path);
-// Inflates a gzip stream held in memory; `origin` names it in errors.
-Bytes gunzip(const Bytes &compressed, const std::string &origin);
+// Inflates a gzip stream held in memory; `origin` names it in errors. The output never exceeds
+// `maxBytes` (tl::Error naming the limit).
+Bytes gunzip(const Bytes &compressed, const std::string &origin,
+             std::uint64_t maxBytes = limits::kMaxFileBytes);
 
 // Writes to "path.tmp-XXXX" in the same folder, flushes, then renames over `path`, so a reader
 // never sees half a file and an interrupted write leaves the old file (or none) in place.

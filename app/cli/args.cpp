@@ -88,3 +88,16 @@ long long Args::integer(const std::string &name, long long fallback) const
 }
 
 } // namespace tl::cli
+
+namespace tl::cli {
+
+int Args::intIn(const std::string &name, int fallback, int lo, int hi) const
+{
+    const long long v = integer(name, fallback);
+    if (v < lo || v > hi)
+        throw UsageError{"--" + name + ": " + std::to_string(v) + " is out of range (" +
+                         std::to_string(lo) + ".." + std::to_string(hi) + ")"};
+    return static_cast<int>(v);
+}
+
+} // namespace tl::cli

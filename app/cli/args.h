@@ -26,6 +26,9 @@ public:
     std::string str(const std::string &name, const std::string &fallback = {}) const;
     double number(const std::string &name, double fallback) const;
     long long integer(const std::string &name, long long fallback) const;
+    // An integer option within [lo, hi]; a UsageError naming the option and the range otherwise
+    // (no silent wrap-around: --epochs 4294967297 is refused, not run as 1 epoch).
+    int intIn(const std::string &name, int fallback, int lo, int hi) const;
     const std::vector<std::string> &positional() const { return m_positional; }
     // The options given, without their leading dashes.
     std::vector<std::string> names() const

@@ -55,7 +55,7 @@ int downloadCommand(Args &args)
     }
     const bool tty = ::isatty(STDERR_FILENO) == 1;
     const std::string folder = data::downloadDataset(
-        args.positional().front(), args.str("mirror"), [&](const data::DownloadProgress &p) {
+        args.positional().front(), args.str("mirror"), [&](const tl::DownloadProgress &p) {
             if (tty) {
                 if (p.total > 0)
                     std::fprintf(stderr, "\r\033[K%s %.1f / %.1f MB", p.fileName.c_str(),

@@ -85,12 +85,12 @@ int main(int argc, char **argv)
     } catch (const tl::Error &e) {
         std::fprintf(stderr, "transferlab-cli %s: %s\n", command.c_str(), e.what());
         return 2;
+    } catch (const std::bad_alloc &) {
+        std::fprintf(stderr, "transferlab-cli %s: out of memory\n", command.c_str());
+        return 1;
     } catch (const std::exception &e) {
-        // c10::Error messages carry a C++ backtrace after the first line.
-        std::string msg = e.what();
-        msg = msg.substr(0, msg.find('\n'));
         std::fprintf(stderr, "transferlab-cli %s: internal error: %s\n", command.c_str(),
-                     msg.c_str());
+                     tl::userMessage(e).c_str());
         return 1;
     }
 }

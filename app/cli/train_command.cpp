@@ -2,12 +2,13 @@
 #include "progress.h"
 
 #include "error.h"
+#include "file_limits.h"
 #include "files.h"
 #include "runs/recipes.h"
 #include "runs/run_experiment.h"
 #include "runs/run_state.h"
 #include "system_info.h"
-#include "train/experiment_config.h"
+#include "experiment/experiment_config.h"
 
 #include <atomic>
 #include <chrono>
@@ -96,16 +97,16 @@ extern "C" void onSigint(int)
 }
 
 // `base`: the forked state's experiment; `stage`: the stage training options apply to.
-train::ExperimentConfig configFromArgs(const Args &a, const train::ExperimentConfig *base = nullptr,
+experiment::ExperimentConfig configFromArgs(const Args &a, const experiment::ExperimentConfig *base = nullptr,
                                        std::size_t stage = 0)
 {
-    train::ExperimentConfig c;
+    experiment::ExperimentConfig c;
     if (int(a.has("config")) + int(a.has("recipe")) + int(base != nullptr) > 1)
         throw UsageError{"--config, --recipe and --fork: choose one"};
     if (base)
         c = *base;
     if (a.has("config"))
-        c = train::ExperimentConfig::fromFile(a.str("config"));
+        c = experiment::ExperimentConfig::fromFile(a.str("config"));
     if (a.has("recipe"))
         c = runs::recipeConfig(a.str("recipe"));
     if (a.flag("quick"))
@@ -123,8 +124,8 @@ train::ExperimentConfig configFromArgs(const Args &a, const train::ExperimentCon
     c.data.testFraction = a.number("test-fraction", c.data.testFraction);
     if (a.has("model"))
         c.model.name = a.str("model");
-    c.preprocess.imageSize = static_cast<int>(a.integer("image-size", c.preprocess.imageSize));
-    c.preprocess.channels = static_cast<int>(a.integer("channels", c.preprocess.channels));
+    c.preprocess.imageSize = a.intIn("image-size", c.preprocess.imageSize, 0, limits::kMaxInputSize);
+    c.preprocess.channels = a.intIn("channels", c.preprocess.channels, 0, 3);
     c.model.dropout = a.number("dropout", c.model.dropout);
     if (a.flag("batch-norm"))
         c.model.batchNorm = true;
@@ -134,23 +135,23 @@ train::ExperimentConfig configFromArgs(const Args &a, const train::ExperimentCon
         c.model.freeze = a.str("freeze");
     if (a.has("head"))
         c.model.head = a.str("head");
-    c.model.headHidden = static_cast<int>(a.integer("head-hidden", c.model.headHidden));
+    c.model.headHidden = a.intIn("head-hidden", c.model.headHidden, 0, 65536);
     c.model.headDropout = a.number("head-dropout", c.model.headDropout);
     if (a.has("truncate-at"))
         c.model.truncateAt = a.str("truncate-at");
     if (a.has("weights"))
         c.model.weights = a.str("weights");
-    c.model.numClasses = static_cast<int>(a.integer("num-classes", c.model.numClasses));
-    const long long epochs = a.integer("epochs", st.epochs);
-    const long long batch = a.integer("batch-size", st.batchSize);
+    c.model.numClasses = a.intIn("num-classes", c.model.numClasses, 0, limits::kMaxClasses);
+    const int epochs = a.intIn("epochs", st.epochs, 1, 100000);
+    const int batch = a.intIn("batch-size", st.batchSize, 1, 65536);
     if (a.has("epochs") || a.has("batch-size") || a.has("optimizer") || a.has("lr") ||
         a.has("momentum") || a.has("nesterov") || a.has("weight-decay")) {
         if (c.stages.size() > 1 && !base)
             throw UsageError{"training options apply to a single stage; this config has " +
                              std::to_string(c.stages.size()) + " stages, edit them in the file"};
     }
-    st.epochs = static_cast<int>(epochs);
-    st.batchSize = static_cast<int>(batch);
+    st.epochs = epochs;
+    st.batchSize = batch;
     if (a.has("optimizer"))
         st.optimizer.name = a.str("optimizer");
     st.optimizer.lr = a.number("lr", st.optimizer.lr);
@@ -186,8 +187,8 @@ train::ExperimentConfig configFromArgs(const Args &a, const train::ExperimentCon
         c.gpu.mixedPrecision = true;
     if (a.flag("channels-last"))
         c.gpu.channelsLast = true;
-    c.workers = static_cast<int>(a.integer("workers", c.workers));
-    c.threads = static_cast<int>(a.integer("threads", c.threads));
+    c.workers = a.intIn("workers", c.workers, 0, 64);
+    c.threads = a.intIn("threads", c.threads, 0, 256);
     try {
         c.validate();
     } catch (const Error &e) {
@@ -202,7 +203,7 @@ int recipesCommand(Args &args)
 {
     args.allow({}, {"help", "json"});
     for (const auto &r : runs::recipes()) {
-        const auto c = train::ExperimentConfig::fromJson(r.json, r.name);
+        const auto c = experiment::ExperimentConfig::fromJson(r.json, r.name);
         if (args.flag("json")) {
             std::printf("%s\n", r.json.c_str());
             continue;
@@ -237,7 +238,7 @@ int trainCommand(Args &args)
     // --resume DIR: the run's own config and state, in place. --fork STATE: a new run.
     runs::RunState state;
     runs::StartFrom start;
-    train::ExperimentConfig config;
+    experiment::ExperimentConfig config;
     std::string runDir;
     if (args.has("resume") && args.has("fork"))
         throw UsageError{"--resume and --fork: choose one"};
@@ -253,7 +254,7 @@ int trainCommand(Args &args)
             throw fileError(runDir, "has no state.tlstate to resume from (it is not a run "
                                     "folder, or it was made by an older TransferLab)");
         state = runs::readRunState(start.origin);
-        config = train::ExperimentConfig::fromJson(state.configJson, start.origin);
+        config = experiment::ExperimentConfig::fromJson(state.configJson, start.origin);
         if (args.has("device"))
             config.device = args.str("device");
         config.workers = static_cast<int>(args.integer("workers", config.workers));
@@ -266,7 +267,7 @@ int trainCommand(Args &args)
             from = runs::runStatePath(from);
         start.origin = from;
         state = runs::readRunState(from);
-        const auto base = train::ExperimentConfig::fromJson(state.configJson, from);
+        const auto base = experiment::ExperimentConfig::fromJson(state.configJson, from);
         config = configFromArgs(args, &base, static_cast<std::size_t>(state.stage));
         start.state = &state;
     } else {

@@ -8,8 +8,9 @@
 #include "files.h"
 #include "hash.h"
 #include "models/model_factory.h"
+#include "runs/run_summary.h"
 #include "runs/predictor.h"
-#include "train/experiment_config.h"
+#include "experiment/experiment_config.h"
 #include "train/trainer.h"
 #include "weights/checkpoint.h"
 #include "weights/weight_catalog.h"
@@ -67,7 +68,7 @@ void printTop(const std::string &image, const torch::Tensor &probs, int topk,
 }
 
 // A run's model, rebuilt from config.json with the weights of `file` (default: its model.pth).
-std::shared_ptr<models::NetworkImpl> runModel(const train::ExperimentConfig &config,
+std::shared_ptr<models::NetworkImpl> runModel(const experiment::ExperimentConfig &config,
                                               const std::string &file)
 {
     models::ModelSpec spec = config.model;
@@ -161,7 +162,7 @@ int evaluateCommand(Args &args)
         return args.flag("help") ? 0 : 2;
     }
     const std::string dir = args.positional().front();
-    const train::ExperimentConfig config = train::ExperimentConfig::fromFile(dir + "/config.json");
+    const experiment::ExperimentConfig config = experiment::ExperimentConfig::fromFile(dir + "/config.json");
     const std::string file = args.str("weights", dir + "/model.pth");
     auto model = runModel(config, file);
     data::DatasetOptions dataOptions = config.data;
@@ -178,9 +179,9 @@ int evaluateCommand(Args &args)
     const train::Evaluation e = trainer.evaluate(loader, config.model.numClasses, false);
     double recorded = -1;
     try {
-        const Bytes b = readFile(dir + "/summary.json");
-        recorded = nlohmann::json::parse(b.begin(), b.end()).value("test_accuracy", -1.0);
-    } catch (const std::exception &) {
+        recorded = runs::RunSummary::fromFile(dir + "/summary.json").testAccuracy;
+    } catch (const Error &) {
+        // no summary (an unfinished run) or a damaged one: nothing recorded to compare with
     }
     const bool same = recorded >= 0 && std::abs(recorded - e.accuracy) < 1e-9;
     if (args.flag("json"))
@@ -212,7 +213,7 @@ int exportCommand(Args &args)
         return args.flag("help") ? 0 : 2;
     }
     const std::string dir = args.positional().front();
-    const train::ExperimentConfig config = train::ExperimentConfig::fromFile(dir + "/config.json");
+    const experiment::ExperimentConfig config = experiment::ExperimentConfig::fromFile(dir + "/config.json");
     auto model = runModel(config, dir + "/model.pth");
     const std::string out = args.str("out");
     weights::exportStateDict(*model, out, {{"model", config.model.name}, {"format", "pt"}});
@@ -254,7 +255,7 @@ int weightsCommand(Args &args)
         const bool tty = ::isatty(STDERR_FILENO) == 1;
         const std::string path = weights::downloadWeights(
             pos[1],
-            [&](const data::DownloadProgress &p) {
+            [&](const tl::DownloadProgress &p) {
                 if (tty && p.total > 0)
                     std::fprintf(stderr, "\r\033[K%s %.1f / %.1f MB", p.fileName.c_str(),
                                  p.received / 1e6, p.total / 1e6);

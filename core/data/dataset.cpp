@@ -7,6 +7,7 @@
 #include "error.h"
 #include "files.h"
 
+#include <cstdio>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -17,14 +18,21 @@ namespace {
 
 const char *kDebianFashionMnist = "/usr/share/datasets/fashion-mnist";
 
+struct IdxFile
+{
+    std::string name, md5;
+    std::int64_t size;
+};
+
 std::vector<RemoteFile> idxFiles(const std::vector<std::string> &mirrors,
-                                 const std::vector<std::pair<std::string, std::string>> &files)
+                                 const std::vector<IdxFile> &files)
 {
     std::vector<RemoteFile> out;
-    for (const auto &[name, md5] : files) {
+    for (const auto &[name, md5, size] : files) {
         RemoteFile f;
         f.fileName = name;
         f.md5 = md5;
+        f.size = size;
         for (const auto &m : mirrors)
             f.urls.push_back(m + name);
         out.push_back(f);
@@ -46,38 +54,41 @@ const std::vector<DatasetInfo> &datasetCatalog()
         {"fashion-mnist", "Fashion-MNIST",
          "70,000 28x28 grayscale images of clothing in 10 classes (Zalando)",
          idxFiles({"http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"},
-                  {{"train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d"},
-                   {"train-labels-idx1-ubyte.gz", "25c81989df183df01b3e8a0aad5dffbe"},
-                   {"t10k-images-idx3-ubyte.gz", "bef4ecab320f06d8554ea6380940ec79"},
-                   {"t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310"}})},
+                  {{"train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d", 26421880},
+                   {"train-labels-idx1-ubyte.gz", "25c81989df183df01b3e8a0aad5dffbe", 29515},
+                   {"t10k-images-idx3-ubyte.gz", "bef4ecab320f06d8554ea6380940ec79", 4422102},
+                   {"t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310", 5148}})},
         {"mnist", "MNIST", "70,000 28x28 grayscale handwritten digits",
          idxFiles({"https://ossci-datasets.s3.amazonaws.com/mnist/",
                    "http://yann.lecun.com/exdb/mnist/"},
-                  {{"train-images-idx3-ubyte.gz", "f68b3c2dcbeaaa9fbdd348bbdeb94873"},
-                   {"train-labels-idx1-ubyte.gz", "d53e105ee54ea40749a09fcbcd1e9432"},
-                   {"t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3"},
-                   {"t10k-labels-idx1-ubyte.gz", "ec29112dd5afa0611ce80d1b7f02629c"}})},
+                  {{"train-images-idx3-ubyte.gz", "f68b3c2dcbeaaa9fbdd348bbdeb94873", 9912422},
+                   {"train-labels-idx1-ubyte.gz", "d53e105ee54ea40749a09fcbcd1e9432", 28881},
+                   {"t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3", 1648877},
+                   {"t10k-labels-idx1-ubyte.gz", "ec29112dd5afa0611ce80d1b7f02629c", 4542}})},
         {"cifar10",
          "CIFAR-10",
          "60,000 32x32 colour images in 10 classes",
          {{"cifar-10-binary.tar.gz",
            {"https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz"},
            "c32a1d4ab5d03f1284b67883e8d87530",
-           ""}}},
+           "",
+           170052171}}},
         {"cifar100",
          "CIFAR-100",
          "60,000 32x32 colour images in 100 fine classes",
          {{"cifar-100-binary.tar.gz",
            {"https://www.cs.toronto.edu/~kriz/cifar-100-binary.tar.gz"},
            "03b5dce01913d631647c71ecec9e9cb8",
-           ""}}},
+           "",
+           168513733}}},
         {"cifar100-coarse",
          "CIFAR-100 (20 superclasses)",
          "CIFAR-100 labelled with its 20 coarse superclasses",
          {{"cifar-100-binary.tar.gz",
            {"https://www.cs.toronto.edu/~kriz/cifar-100-binary.tar.gz"},
            "03b5dce01913d631647c71ecec9e9cb8",
-           ""}}},
+           "",
+           168513733}}},
         {"folder", "Image folder", "your own images: one subfolder per class", {}},
     };
     return catalog;
@@ -150,6 +161,7 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
 {
     DatasetSplits out;
     out.name = o.name;
+    out.options = o;
     const std::string source = locate(o, progress);
     out.source = source;
     TrainTest tt;
@@ -202,6 +214,34 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
     if (out.train.empty())
         throw fileError(source, "the training set is empty");
     return out;
+}
+
+std::string datasetMismatch(const DatasetOptions &loaded, const DatasetOptions &wanted)
+{
+    auto num = [](double v) {
+        char b[32];
+        std::snprintf(b, sizeof b, "%g", v);
+        return std::string(b);
+    };
+    if (loaded.name != wanted.name)
+        return "the loaded data is " + loaded.name + ", the experiment asks for " + wanted.name;
+    if (loaded.root != wanted.root)
+        return "the loaded data comes from '" + loaded.root + "', the experiment names '" +
+               wanted.root + "'";
+    if (loaded.trainFraction != wanted.trainFraction || loaded.testFraction != wanted.testFraction)
+        return "the loaded subset (" + num(loaded.trainFraction) + " of the training set, " +
+               num(loaded.testFraction) + " of the test set) differs from the experiment's (" +
+               num(wanted.trainFraction) + ", " + num(wanted.testFraction) + ")";
+    if (loaded.valSplit != wanted.valSplit)
+        return "the loaded validation split (" + num(loaded.valSplit) +
+               ") differs from the experiment's (" + num(wanted.valSplit) + ")";
+    if (loaded.seed != wanted.seed)
+        return "the loaded subset was drawn with seed " + std::to_string(loaded.seed) +
+               ", the experiment uses " + std::to_string(wanted.seed);
+    if (loaded.name == "folder" && loaded.imageSize != wanted.imageSize)
+        return "the loaded images were resized to " + std::to_string(loaded.imageSize) +
+               ", the experiment asks for " + std::to_string(wanted.imageSize);
+    return {};
 }
 
 } // namespace tl::data

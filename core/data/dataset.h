@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/download.h"
+#include "download.h"
 #include "data/image_store.h"
 
 #include <cstdint>
@@ -27,7 +27,8 @@ struct DatasetOptions
 struct DatasetSplits
 {
     std::string name;
-    std::string source; // where it was read from
+    std::string source;     // where it was read from
+    DatasetOptions options; // what was loaded (a run checks that it is what it asks for)
     ImageStore train;
     ImageStore val;
     ImageStore test;
@@ -52,5 +53,9 @@ std::string downloadDataset(const std::string &name, const std::string &mirror =
                             const DownloadProgressFn &progress = {});
 
 DatasetSplits loadDataset(const DatasetOptions &options, const DownloadProgressFn &progress = {});
+
+// Whether data loaded with `loaded` is what `wanted` asks for (dataset, folder, subset,
+// validation split, seed; not the download setting); else why not, for a message.
+std::string datasetMismatch(const DatasetOptions &loaded, const DatasetOptions &wanted);
 
 } // namespace tl::data

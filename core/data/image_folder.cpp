@@ -1,7 +1,9 @@
 #include "data/image_folder.h"
 
 #include "data/splits.h"
+#include "data/image_decode.h"
 #include "error.h"
+#include "file_limits.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -30,22 +32,42 @@ bool hasImageExtension(const std::string &path)
 
 namespace {
 
+// Every image keeps this side at most unless the experiment asks for another (data.image_size).
+constexpr int kDefaultMaxSide = 256;
+
 struct Listing
 {
+    std::string root;
     std::vector<std::string> classNames;
     std::vector<std::string> files;
     std::vector<std::int64_t> labels;
 };
 
+Listing listClassFolders(const fs::path &root, const std::vector<std::string> *expectedClasses);
+
 Listing listClasses(const fs::path &root, const std::vector<std::string> *expectedClasses)
 {
+    try {
+        return listClassFolders(root, expectedClasses);
+    } catch (const fs::filesystem_error &e) {
+        throw fileError(e.path1().empty() ? root.string() : e.path1().string(),
+                        "cannot list: " + e.code().message());
+    }
+}
+
+Listing listClassFolders(const fs::path &root, const std::vector<std::string> *expectedClasses)
+{
     Listing l;
+    l.root = root.string();
     std::vector<fs::path> dirs;
     for (const auto &e : fs::directory_iterator(root)) {
         if (e.is_directory() && e.path().filename().string()[0] != '.')
             dirs.push_back(e.path());
     }
     std::sort(dirs.begin(), dirs.end());
+    if (dirs.size() > std::size_t(limits::kMaxClasses))
+        throw limitError(root.string(), "the number of class folders", dirs.size(),
+                         std::uint64_t(limits::kMaxClasses));
     if (dirs.empty())
         throw fileError(root.string(), "holds no class folders (expected one subfolder per class)");
     for (const auto &d : dirs)
@@ -72,25 +94,26 @@ Listing listClasses(const fs::path &root, const std::vector<std::string> *expect
 
 cv::Mat decode(const std::string &path)
 {
-    cv::Mat m;
-    try {
-        m = cv::imread(path, cv::IMREAD_COLOR);
-    } catch (const cv::Exception &e) {
-        throw fileError(path, std::string("cannot decode image: ") + e.what());
-    }
-    if (m.empty())
-        throw fileError(path, "cannot decode image (corrupt or unsupported format)");
-    return m;
+    return decodeImageFile(path, cv::IMREAD_COLOR);
 }
 
 ImageStore load(const Listing &l, int &size)
 {
     if (size <= 0) {
+        // The first image's shorter side, but no more than a size the backbones train at: every
+        // image is kept decoded in memory at this size.
         const cv::Mat first = decode(l.files.front());
-        size = std::max(first.rows, first.cols);
-        if (first.rows != first.cols)
-            size = std::min(first.rows, first.cols);
+        size = std::min({first.rows, first.cols, kDefaultMaxSide});
     }
+    const std::uint64_t bytes = std::uint64_t(l.files.size()) * std::uint64_t(size) *
+                                std::uint64_t(size) * 3;
+    if (bytes > limits::kMaxImageStoreBytes)
+        throw fileError(l.root, std::to_string(l.files.size()) + " images at " +
+                                    std::to_string(size) + " x " + std::to_string(size) +
+                                    " would need " + std::to_string(bytes >> 20) +
+                                    " MiB in memory, over TransferLab's limit of " +
+                                    std::to_string(limits::kMaxImageStoreBytes >> 20) +
+                                    " MiB; choose a smaller image size (data.image_size)");
     ImageStore s;
     s.height = s.width = size;
     s.channels = 3;

@@ -1,5 +1,6 @@
 #include "data/image_preprocess.h"
 
+#include "data/image_decode.h"
 #include "error.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -9,24 +10,6 @@
 
 namespace tl::data {
 
-namespace {
-
-// An image file as 8-bit RGB; tl::Error naming the file when it cannot be decoded.
-cv::Mat decodeRgb(const std::string &path)
-{
-    cv::Mat img;
-    try {
-        img = cv::imread(path, cv::IMREAD_COLOR);
-    } catch (const cv::Exception &e) {
-        throw fileError(path, std::string("cannot decode image: ") + e.what());
-    }
-    if (img.empty())
-        throw fileError(path, "cannot decode image (missing, corrupt or unsupported format)");
-    cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
-    return img;
-}
-
-} // namespace
 
 std::vector<float> loadForClassification(const std::string &path, int resize, int crop,
                                          const std::array<float, 3> &mean,
@@ -35,7 +18,19 @@ std::vector<float> loadForClassification(const std::string &path, int resize, in
     cv::Mat img = decodeRgb(path);
     // torchvision's Resize(int): the shorter side becomes `resize`, the other keeps the ratio.
     const bool portrait = img.rows > img.cols;
-    const int shortSide = portrait ? img.cols : img.rows, longSide = portrait ? img.rows : img.cols;
+    int shortSide = portrait ? img.cols : img.rows, longSide = portrait ? img.rows : img.cols;
+    // Only the middle `crop` of the long side survives the center crop: for a very elongated
+    // image, cut the source to that part (and a margin for the filter) before resizing, rather
+    // than enlarge all of it (a 1 x 1,000,000 image would need 196 GB).
+    const double scale = double(resize) / double(shortSide);
+    if (double(longSide) * scale > 4.0 * std::max(resize, crop)) {
+        const int keep =
+            std::min(longSide, int(std::ceil(std::max(resize, crop) / scale)) + 2 * int(std::ceil(1 / scale)) + 4);
+        const int from = (longSide - keep) / 2;
+        img = (portrait ? img(cv::Rect(0, from, img.cols, keep)) : img(cv::Rect(from, 0, keep, img.rows)))
+                  .clone();
+        longSide = keep;
+    }
     const int newLong = int(double(resize) * double(longSide) / double(shortSide));
     const cv::Size size = portrait ? cv::Size(resize, newLong) : cv::Size(newLong, resize);
     if (size != img.size())

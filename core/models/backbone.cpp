@@ -1,5 +1,7 @@
 #include "models/backbone.h"
 
+#include "models/random.h"
+
 #include "error.h"
 
 #include <torch/torch.h>
@@ -114,7 +116,7 @@ torch::Tensor StochasticDepthImpl::forward(const torch::Tensor &x)
     const double survival = 1.0 - p;
     std::vector<std::int64_t> shape(std::size_t(x.dim()), 1);
     shape[0] = x.size(0);
-    auto noise = torch::empty(shape, x.options()).bernoulli_(survival);
+    auto noise = torch::empty(shape, x.options()).bernoulli_(survival, generatorFor(x.device()));
     if (survival > 0.0)
         noise.div_(survival);
     return x * noise;
@@ -208,7 +210,7 @@ void BackboneNetImpl::finishHead(const ModelSpec &spec, const std::string &headN
             in = spec.headHidden;
         }
         if (dropout > 0.0)
-            s->push_back(torch::nn::Dropout(dropout));
+            s->push_back(tl::models::Dropout(dropout));
         s->push_back(torch::nn::Linear(in, spec.numClasses));
         m_head = torch::nn::AnyModule(s);
         module = s.ptr();

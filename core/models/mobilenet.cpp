@@ -1,5 +1,7 @@
 #include "models/mobilenet.h"
 
+#include "models/random.h"
+
 #include "error.h"
 
 #include <torch/torch.h>
@@ -108,9 +110,9 @@ void MobileNetImpl::buildNativeHead(int numClasses)
 {
     using namespace torch::nn;
     if (m_variant == Variant::V2)
-        classifier = Sequential(Dropout(0.2), Linear(m_lastConv, numClasses));
+        classifier = Sequential(tl::models::Dropout(0.2), Linear(m_lastConv, numClasses));
     else
-        classifier = Sequential(Linear(m_lastConv, m_lastChannel), Hardswish(), Dropout(0.2),
+        classifier = Sequential(Linear(m_lastConv, m_lastChannel), Hardswish(), tl::models::Dropout(0.2),
                                 Linear(m_lastChannel, numClasses));
     register_module("classifier", classifier);
 }
@@ -179,7 +181,7 @@ void EfficientNetImpl::buildNativeHead(int numClasses)
 {
     classifier = register_module(
         "classifier",
-        torch::nn::Sequential(torch::nn::Dropout(0.2), torch::nn::Linear(m_lastConv, numClasses)));
+        torch::nn::Sequential(tl::models::Dropout(0.2), torch::nn::Linear(m_lastConv, numClasses)));
 }
 
 torch::Tensor EfficientNetImpl::forwardFeatures(torch::Tensor x, const ShapeHook *hook)

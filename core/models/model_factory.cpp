@@ -10,6 +10,8 @@
 
 #include <torch/torch.h>
 
+#include <mutex>
+
 namespace tl::models {
 
 const std::vector<ModelInfo> &modelCatalog()
@@ -95,9 +97,15 @@ void freezeLayers(NetworkImpl &model, const std::vector<std::string> &paths)
     }
 }
 
-std::shared_ptr<NetworkImpl> createModel(const ModelSpec &spec)
+std::shared_ptr<NetworkImpl> createModel(const ModelSpec &spec, std::optional<std::uint64_t> seed)
 {
     modelInfo(spec.name); // throws for unknown names
+    // Initialisation draws from torch's process-wide generator: one model at a time, so that a
+    // seeded build (a run) gets the same weights while the window builds others for display.
+    static std::mutex initMutex;
+    std::lock_guard<std::mutex> lock(initMutex);
+    if (seed)
+        torch::manual_seed(*seed);
     std::shared_ptr<NetworkImpl> model;
     try {
         const std::string &n = spec.name;

@@ -1,5 +1,7 @@
 #include "models/small_cnns.h"
 
+#include "models/random.h"
+
 #include <torch/torch.h>
 
 namespace tl::models {
@@ -62,7 +64,7 @@ SimpleCnnImpl::SimpleCnnImpl(const ModelSpec &spec) : NetworkImpl("SimpleCnn")
     classifier->push_back("dense1", torch::nn::Linear(64, 128));
     classifier->push_back("relu3", torch::nn::ReLU());
     classifier->push_back("flatten", torch::nn::Flatten());
-    classifier->push_back("dropout", torch::nn::Dropout(dropout));
+    classifier->push_back("dropout", tl::models::Dropout(dropout));
     classifier->push_back("dense2", torch::nn::Linear(side * side * 128, spec.numClasses));
 
     register_module("features", features);
@@ -102,7 +104,7 @@ VggStyleCnnImpl::VggStyleCnnImpl(const ModelSpec &spec) : NetworkImpl("VggStyleC
             in = widths[b];
         }
         features->push_back(block + "_pool", torch::nn::MaxPool2d(spec.poolSize));
-        features->push_back(block + "_dropout", torch::nn::Dropout(dropout));
+        features->push_back(block + "_dropout", tl::models::Dropout(dropout));
         side /= spec.poolSize;
         TORCH_CHECK(side >= 1, "input of ", spec.inputSize, " pixels is too small for three ",
                     spec.poolSize, "x", spec.poolSize, " poolings");
@@ -118,7 +120,7 @@ VggStyleCnnImpl::VggStyleCnnImpl(const ModelSpec &spec) : NetworkImpl("VggStyleC
             "dense1_bn", torch::nn::BatchNorm1d(
                              torch::nn::BatchNormOptions(128).momentum(torchMomentum).eps(eps)));
     classifier->push_back("relu", torch::nn::ReLU());
-    classifier->push_back("dropout", torch::nn::Dropout(dropout));
+    classifier->push_back("dropout", tl::models::Dropout(dropout));
     classifier->push_back("dense2", torch::nn::Linear(128, spec.numClasses));
 
     register_module("features", features);

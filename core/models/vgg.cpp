@@ -1,5 +1,7 @@
 #include "models/vgg.h"
 
+#include "models/random.h"
+
 #include "error.h"
 
 #include <torch/torch.h>
@@ -89,8 +91,8 @@ void VggImpl::buildNativeHead(int numClasses)
     using namespace torch::nn;
     classifier = register_module("classifier",
                                  Sequential(Linear(512 * 7 * 7, 4096), ReLU(ReLUOptions(true)),
-                                            Dropout(), Linear(4096, 4096), ReLU(ReLUOptions(true)),
-                                            Dropout(), Linear(4096, numClasses)));
+                                            tl::models::Dropout(), Linear(4096, 4096), ReLU(ReLUOptions(true)),
+                                            tl::models::Dropout(), Linear(4096, numClasses)));
 }
 
 torch::Tensor VggImpl::forwardFeatures(torch::Tensor x, const ShapeHook *hook)

@@ -3,9 +3,10 @@
 #include "data/image_preprocess.h"
 #include "error.h"
 #include "files.h"
+#include "json_file.h"
 #include "models/gradcam.h"
 #include "models/model_factory.h"
-#include "train/experiment_config.h"
+#include "experiment/experiment_config.h"
 #include "weights/checkpoint.h"
 
 #include <nlohmann/json.hpp>
@@ -25,15 +26,12 @@ struct RunPredictor::Impl
 RunPredictor::RunPredictor(const std::string &runDir)
     : m_impl(std::make_unique<Impl>()), m_runDir(runDir)
 {
-    const auto config = train::ExperimentConfig::fromFile(runDir + "/config.json");
+    const auto config = experiment::ExperimentConfig::fromFile(runDir + "/config.json");
     const std::string side = runDir + "/preprocessing.json";
-    const Bytes b = readFile(side);
-    try {
-        m_classNames = nlohmann::json::parse(b.begin(), b.end())
-                           .at("class_names")
-                           .get<std::vector<std::string>>();
-    } catch (const nlohmann::json::exception &e) {
-        throw fileError(side, e.what());
+    {
+        const nlohmann::json j = readJsonFile(side);
+        JsonObject o(j, "", side, false);
+        m_classNames = o.require<std::vector<std::string>>("class_names");
     }
     m_modelName = config.model.name;
     m_size = config.preprocess.imageSize;

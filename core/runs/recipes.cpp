@@ -33,18 +33,18 @@ const std::vector<Recipe> &recipes()
     return all;
 }
 
-train::ExperimentConfig recipeConfig(const std::string &name)
+experiment::ExperimentConfig recipeConfig(const std::string &name)
 {
     std::string known;
     for (const auto &r : recipes()) {
         if (r.name == name)
-            return train::ExperimentConfig::fromJson(r.json, "recipe " + name);
+            return experiment::ExperimentConfig::fromJson(r.json, "recipe " + name);
         known += (known.empty() ? "" : ", ") + r.name;
     }
     throw Error("unknown recipe '" + name + "' (known: " + known + ")");
 }
 
-void makeQuick(train::ExperimentConfig &c)
+void makeQuick(experiment::ExperimentConfig &c)
 {
     c.data.trainFraction = std::min(c.data.trainFraction, 0.02);
     c.data.testFraction = std::min(c.data.testFraction, 0.1);

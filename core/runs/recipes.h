@@ -1,6 +1,6 @@
 #pragma once
 
-#include "train/experiment_config.h"
+#include "experiment/experiment_config.h"
 
 #include <string>
 #include <vector>
@@ -18,10 +18,10 @@ struct Recipe
 
 const std::vector<Recipe> &recipes();
 // tl::Error listing the known names.
-train::ExperimentConfig recipeConfig(const std::string &name);
+experiment::ExperimentConfig recipeConfig(const std::string &name);
 
 // Shrinks an experiment to a CPU-sized run for a classroom laptop: 2 % of the training set,
 // 10 % of the test set, at most 64 px images, one epoch per stage.
-void makeQuick(train::ExperimentConfig &config);
+void makeQuick(experiment::ExperimentConfig &config);
 
 } // namespace tl::runs

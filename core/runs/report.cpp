@@ -5,7 +5,7 @@
 #include "files.h"
 #include "runs/compare.h"
 #include "runs/run_reader.h"
-#include "train/experiment_config.h"
+#include "experiment/experiment_config.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -345,7 +345,7 @@ std::string reportHtml(const std::vector<std::string> &runDirs, const ReportOpti
         r.configJson.assign(config.begin(), config.end());
         if (options.images) {
             try {
-                auto config = train::ExperimentConfig::fromJson(r.configJson, dir + "/config.json");
+                auto config = experiment::ExperimentConfig::fromJson(r.configJson, dir + "/config.json");
                 config.data.seed = config.seed;
                 config.data.download = false;
                 r.data = std::make_shared<data::DatasetSplits>(data::loadDataset(config.data));

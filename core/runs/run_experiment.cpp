@@ -4,12 +4,15 @@
 #include "data/dataset.h"
 #include "data/transform.h"
 #include "error.h"
+#include "experiment/freeze.h"
 #include "files.h"
 #include "models/layer_tree.h"
 #include "models/model_factory.h"
+#include "models/random.h"
+#include "runs/feature_cache.h"
+#include "runs/run_folder.h"
 #include "runs/run_state.h"
-#include "runs/run_writer.h"
-#include "runs/tensorboard.h"
+#include "runs/run_summary.h"
 #include "train/trainer.h"
 #include "weights/checkpoint.h"
 #include "weights/weight_catalog.h"
@@ -25,77 +28,13 @@
 #include <thread>
 #include <tuple>
 
-#include <unistd.h>
-
 namespace tl::runs {
+
+using experiment::ExperimentConfig;
 
 namespace {
 
-// Forwards to the caller's observer and rewrites metrics.csv and the checkpoint after every
-// epoch, so an interrupted run keeps every completed epoch.
-class Recorder : public train::TrainingObserver
-{
-public:
-    Recorder(train::TrainingObserver *next, const RunWriter *writer, models::NetworkImpl &model,
-             std::vector<train::EpochMetrics> history)
-        : epochs(std::move(history)), m_next(next), m_writer(writer), m_model(model)
-    {
-        if (m_writer)
-            m_board = std::make_unique<TensorBoardWriter>(m_writer->dir());
-    }
-    void onStageStarted(int stage, const std::string &name, int epochs) override
-    {
-        if (m_next)
-            m_next->onStageStarted(stage, name, epochs);
-    }
-    void onBatch(const train::BatchProgress &p) override
-    {
-        if (m_board)
-            m_board->scalar("batch/loss", p.lastLoss, p.globalStep);
-        if (m_next)
-            m_next->onBatch(p);
-    }
-    void onEpoch(const train::EpochMetrics &m) override
-    {
-        epochs.push_back(m);
-        if (m_board) {
-            m_board->scalar("train/loss", m.trainLoss, m.globalEpoch);
-            m_board->scalar("train/accuracy", m.trainAccuracy, m.globalEpoch);
-            if (m.hasValidation) {
-                m_board->scalar("val/loss", m.valLoss, m.globalEpoch);
-                m_board->scalar("val/accuracy", m.valAccuracy, m.globalEpoch);
-            }
-            m_board->scalar("learning_rate", m.learningRate, m.globalEpoch);
-            m_board->scalar("images_per_second", m.imagesPerSecond, m.globalEpoch);
-            m_board->flush();
-        }
-        if (m_writer) {
-            m_writer->writeMetrics(epochs);
-            saveCheckpoint(m_model, m_writer->path("model.pth"));
-        }
-        if (m_next)
-            m_next->onEpoch(m);
-    }
-    void onMessage(const std::string &s) override
-    {
-        if (m_next)
-            m_next->onMessage(s);
-    }
-    // A state dict with torchvision's names: Python's torch.load + load_state_dict take it,
-    // and so do `--weights FILE` and `predict`.
-    static void saveCheckpoint(models::NetworkImpl &model, const std::string &path)
-    {
-        weights::exportStateDict(model, path);
-    }
-
-    std::vector<train::EpochMetrics> epochs;
-
-private:
-    train::TrainingObserver *m_next;
-    const RunWriter *m_writer;
-    std::unique_ptr<TensorBoardWriter> m_board;
-    models::NetworkImpl &m_model;
-};
+using Clock = std::chrono::steady_clock;
 
 std::string timestamp(const char *format)
 {
@@ -107,541 +46,529 @@ std::string timestamp(const char *format)
     return buf;
 }
 
-} // namespace
-
-std::string defaultRunDir(const std::string &parent, const train::ExperimentConfig &c)
+// The trainer's options for stage `s`, whose first epoch is global epoch `globalEpoch`.
+train::FitOptions fitOptions(const ExperimentConfig &c, std::size_t s, int globalEpoch)
 {
-    return (std::filesystem::path(parent) /
-            (timestamp("%Y%m%d-%H%M%S") + "-" + c.model.name + "-" + c.data.name))
-        .string();
+    const auto &stage = c.stages[s];
+    train::FitOptions fo;
+    fo.stage = static_cast<int>(s);
+    fo.stageName = stage.name;
+    fo.epochs = stage.epochs;
+    fo.firstGlobalEpoch = globalEpoch;
+    fo.optimizer = stage.optimizer;
+    fo.schedule = stage.schedule;
+    fo.earlyStopping = stage.earlyStopping;
+    fo.labelSmoothing = stage.labelSmoothing;
+    fo.gradClip = stage.gradClip;
+    fo.backboneLrMultiplier = stage.backboneLrMultiplier;
+    fo.numClasses = c.model.numClasses;
+    return fo;
 }
 
-namespace {
-
-// Each stage sets its own freezing (e.g. the backbone, then "none" to fine-tune everything); a
-// stage without a freeze spec keeps the latest earlier one's, and with none at all the model's
-// own (its frozen layers and freeze spec). Returns the trainable parameter count.
-std::int64_t applyStageFreeze(models::NetworkImpl &model, const train::ExperimentConfig &config,
-                              std::size_t stage)
+// The test set's most confused class pairs (true -> predicted), most frequent first.
+std::vector<RunSummary::Confusion> mostConfused(const train::Evaluation &e,
+                                                const std::vector<std::string> &names, int count)
 {
-    std::string spec;
-    for (std::size_t s = 0; s <= stage; ++s)
-        if (!config.stages[s].freeze.empty())
-            spec = config.stages[s].freeze;
-    for (auto &p : model.parameters())
-        p.set_requires_grad(true);
-    if (spec.empty()) {
-        models::freezeLayers(model, config.model.frozen);
-        spec = config.model.freeze;
-    }
-    if (!spec.empty() && spec != "none")
-        models::freezeLayers(model, models::resolveFreezeSpec(models::summarize(model, {}), spec));
-    std::int64_t trainable = 0;
-    for (const auto &p : model.parameters())
-        trainable += p.requires_grad() ? p.numel() : 0;
-    return trainable;
-}
-
-// Feature caching applies when everything before the head (the last top-level module) is
-// frozen: that part then runs in inference mode and gives the same output every epoch.
-bool bodyFrozen(models::NetworkImpl &model)
-{
-    const auto children = model.named_children();
-    if (children.size() < 2 || !model.canSplit())
-        return false;
-    const std::string head = children.keys().back() + ".";
-    bool anyTrainable = false;
-    for (const auto &p : model.named_parameters()) {
-        const bool inHead = p.key().rfind(head, 0) == 0;
-        if (!inHead && p.value().requires_grad())
-            return false;
-        anyTrainable = anyTrainable || (inHead && p.value().requires_grad());
-    }
-    return anyTrainable;
-}
-
-torch::Tensor labelTensor(const data::ImageStore &store)
-{
-    std::vector<std::int64_t> labels(store.labels.begin(), store.labels.end());
-    return torch::tensor(labels, torch::kInt64);
-}
-
-// A run that fails before its first epoch completes (a bad weights file, a divergence in epoch
-// one) leaves nothing behind: the folder it created is removed again.
-class RemoveIfFailedEarly
-{
-public:
-    explicit RemoveIfFailedEarly(const RunWriter *writer)
-        : m_writer(writer), m_exceptions(std::uncaught_exceptions())
-    {
-    }
-    ~RemoveIfFailedEarly()
-    {
-        std::error_code ec;
-        // metrics.csv is written when the first epoch completes.
-        if (!m_writer || !m_writer->createdFolder() || std::uncaught_exceptions() == m_exceptions ||
-            std::filesystem::exists(m_writer->path("metrics.csv"), ec))
-            return;
-        std::filesystem::remove_all(m_writer->dir(), ec);
-    }
-
-private:
-    const RunWriter *m_writer;
-    int m_exceptions;
-};
-
-class LockFile
-{
-public:
-    explicit LockFile(std::string path) : m_path(std::move(path))
-    {
-        if (!m_path.empty())
-            writeFileAtomic(m_path, std::to_string(::getpid()) + "\n");
-    }
-    ~LockFile()
-    {
-        std::error_code ec;
-        if (!m_path.empty())
-            std::filesystem::remove(m_path, ec);
-    }
-
-private:
-    std::string m_path;
-};
-
-} // namespace
-
-RunResult runExperiment(const train::ExperimentConfig &configIn, const std::string &runDir,
-                        train::TrainingObserver *observer, train::RunControl *control,
-                        const data::DatasetSplits *preloaded, const StartFrom &startFrom)
-{
-    const auto start = std::chrono::steady_clock::now();
-    train::ExperimentConfig config = configIn;
-    config.validate();
-    auto say = [&](const std::string &s) {
-        if (observer)
-            observer->onMessage(s);
+    std::vector<std::tuple<std::int64_t, int, int>> pairs;
+    for (int t = 0; t < e.numClasses; ++t)
+        for (int p = 0; p < e.numClasses; ++p)
+            if (t != p && e.at(t, p) > 0)
+                pairs.emplace_back(e.at(t, p), t, p);
+    std::sort(pairs.begin(), pairs.end(), [](const auto &a, const auto &b) {
+        return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b) : a < b;
+    });
+    auto name = [&](int c) {
+        return c < int(names.size()) ? names[std::size_t(c)] : std::to_string(c);
     };
-
-    // Debian's LibTorch starts with one compute thread; use every core unless told otherwise.
-    config.threads = config.threads > 0
-                         ? config.threads
-                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    torch::set_num_threads(config.threads);
-    const torch::Device device = train::chooseDevice(config.device);
-
-    config.data.seed = config.seed;
-    data::DatasetSplits loaded;
-    if (!preloaded) {
-        say("Loading " + data::datasetInfo(config.data.name).title);
-        loaded = data::loadDataset(config.data);
+    std::vector<RunSummary::Confusion> out;
+    for (std::size_t i = 0; i < pairs.size() && int(i) < count; ++i) {
+        const auto [n, t, p] = pairs[i];
+        out.push_back({name(t), name(p), n});
     }
-    const data::DatasetSplits &ds = preloaded ? *preloaded : loaded;
+    return out;
+}
+
+// Where training starts: the first stage, or the saved state's position.
+struct ResumePoint
+{
+    std::size_t stage = 0;
+    const train::StageState *state = nullptr; // progress within `stage`
+    int globalEpoch = 1;                       // of the stage's first epoch
+};
+
+// One run of an experiment, as a list of named steps (see run()).
+class ExperimentRun
+{
+public:
+    ExperimentRun(const ExperimentConfig &config, train::TrainingObserver *observer,
+                  train::RunControl *control, const StartFrom &startFrom)
+        : m_config(config), m_observer(observer), m_control(control ? control : &m_ownControl),
+          m_from(startFrom), m_start(Clock::now()), m_generator(models::makeGenerator(config.seed))
+    {
+    }
+
+    RunResult run(const std::string &runDir, const data::DatasetSplits *preloaded);
+
+private:
+    void say(const std::string &s) const
+    {
+        if (m_observer)
+            m_observer->onMessage(s);
+    }
+    void prepare();
+    const data::DatasetSplits &loadData(const data::DatasetSplits *preloaded);
+    void writeRunFiles(const data::DatasetSplits &ds);
+    void buildModel();
+    void loadInitialWeights();
+    void startTraining(const data::DatasetSplits &ds);
+    ResumePoint resumePoint();
+    void runStage(std::size_t s, const train::StageState *resume, int &globalEpoch);
+    void saveState(int stage, const train::StageState &st, int nextGlobalEpoch);
+    void rollBackPartialEpoch();
+    void evaluateTest();
+    RunSummary summarize() const;
+    void writeResults();
+
+    ExperimentConfig m_config;
+    train::TrainingObserver *m_observer;
+    train::RunControl m_ownControl;
+    train::RunControl *m_control;
+    StartFrom m_from;
+    Clock::time_point m_start;
+    at::Generator m_generator; // the run's own randomness (dropout, stochastic depth)
+    torch::Device m_device = torch::kCPU;
+    data::DatasetSplits m_loaded;
+    const data::DatasetSplits *m_data = nullptr;
+    std::unique_ptr<RunFolder> m_folder;
+    std::shared_ptr<models::NetworkImpl> m_model;
+    std::unique_ptr<data::SampleTransform> m_transform;
+    std::unique_ptr<Recorder> m_recorder;
+    std::unique_ptr<train::Trainer> m_trainer;
+    std::unique_ptr<data::BatchLoader> m_testLoader;
+    RunResult m_result;
+    experiment::StageFreeze m_firstFreeze;
+    std::vector<std::string> m_frozenAtStart;
+    bool m_partialEpoch = false; // a stop left weights from an unfinished epoch
+    double m_trainSeconds = 0.0, m_trainImages = 0.0;
+};
+
+RunResult ExperimentRun::run(const std::string &runDir, const data::DatasetSplits *preloaded)
+{
+    prepare();
+    const data::DatasetSplits &ds = loadData(preloaded);
+    m_config = resolveConfig(m_config, ds);
+    m_folder = std::make_unique<RunFolder>(runDir, m_from.state && m_from.inPlace);
+    writeRunFiles(ds);
+    models::RandomScope random(m_generator);
+    buildModel();
+    startTraining(ds);
+    const ResumePoint from = resumePoint();
+    int globalEpoch = from.globalEpoch;
+    for (std::size_t s = from.stage; s < m_config.stages.size() && !m_result.stopped; ++s)
+        runStage(s, s == from.stage ? from.state : nullptr, globalEpoch);
+    m_result.epochs = m_recorder->epochs;
+    if (m_result.epochs.empty()) { // stopped before the first epoch: nothing to keep
+        m_folder->discard();
+        m_result.discarded = m_result.stopped = true;
+        return m_result;
+    }
+    if (m_control->abortRequested()) // every completed epoch is already on disk
+        return m_result.interrupted = m_result.stopped = true, m_result;
+    rollBackPartialEpoch();
+    evaluateTest();
+    if (!m_result.test.complete)
+        return m_result.interrupted = m_result.stopped = true, m_result;
+    writeResults();
+    return m_result;
+}
+
+void ExperimentRun::prepare()
+{
+    m_config.validate();
+    m_config.data.seed = m_config.seed;
+    // Debian's LibTorch starts with one compute thread; use every core unless told otherwise.
+    m_config.threads = m_config.threads > 0
+                           ? m_config.threads
+                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    torch::set_num_threads(m_config.threads);
+    m_device = train::chooseDevice(m_config.device);
+}
+
+const data::DatasetSplits &ExperimentRun::loadData(const data::DatasetSplits *preloaded)
+{
+    if (preloaded) {
+        // A run folder must describe exactly what was trained: data kept by the caller (the
+        // window's Data tab) is used only when it is what the experiment asks for.
+        const std::string why = data::datasetMismatch(preloaded->options, m_config.data);
+        if (!why.empty())
+            throw Error("the data in memory does not match the experiment: " + why);
+        m_data = preloaded;
+    } else {
+        say("Loading " + data::datasetInfo(m_config.data.name).title);
+        m_loaded = data::loadDataset(m_config.data);
+        m_data = &m_loaded;
+    }
+    const data::DatasetSplits &ds = *m_data;
     say("Loaded " + std::to_string(ds.train.size()) + " training, " +
         std::to_string(ds.val.size()) + " validation and " + std::to_string(ds.test.size()) +
         " test images from " + ds.source);
+    return ds;
+}
 
-    // Resolve what "auto" meant, so config.json says exactly what ran.
-    if (config.model.numClasses <= 0)
-        config.model.numClasses = ds.train.numClasses();
-    if (config.model.numClasses < ds.train.numClasses())
-        throw Error("model.num_classes is " + std::to_string(config.model.numClasses) +
-                    " but the data has " + std::to_string(ds.train.numClasses()) + " classes");
-    const models::ModelInfo &info = models::modelInfo(config.model.name);
-    // torchvision's backbones (and their weights) expect RGB: gray images are replicated.
-    if (info.isBackbone() && config.preprocess.channels == 0 && config.model.inChannels <= 0)
-        config.preprocess.channels = 3;
-    if (config.preprocess.normalization == data::Normalization::Auto)
-        config.preprocess.normalization = info.isBackbone() && config.model.weights != "none"
-                                              ? data::Normalization::ImageNet
-                                              : data::Normalization::Dataset;
-    if (config.preprocess.channels == 0)
-        config.preprocess.channels =
-            config.model.inChannels > 0 ? config.model.inChannels : ds.train.channels;
-    config.model.inChannels = config.preprocess.channels;
-    if (config.preprocess.imageSize == 0)
-        config.preprocess.imageSize =
-            config.model.inputSize > 0 ? config.model.inputSize : ds.train.height;
-    config.model.inputSize = config.preprocess.imageSize;
-    config.preprocess = data::resolvePreprocess(config.preprocess, ds.train);
+void ExperimentRun::writeRunFiles(const data::DatasetSplits &ds)
+{
+    if (!m_folder->enabled())
+        return;
+    m_folder->writer()->writeConfig(m_config.toJson());
+    // What a user of model.pth needs to feed it: the preprocessing and the class names.
+    const auto &p = m_config.preprocess;
+    const nlohmann::json side = {{"model", m_config.model.name},
+                                 {"num_classes", m_config.model.numClasses},
+                                 {"class_names", ds.train.classNames},
+                                 {"image_size", p.imageSize},
+                                 {"channels", p.channels},
+                                 {"resize", "bilinear, to image_size x image_size"},
+                                 {"scale", "pixel / 255"},
+                                 {"mean", p.mean},
+                                 {"std", p.std}};
+    writeFileAtomic(m_folder->path("preprocessing.json"), side.dump(2) + "\n");
+}
 
-    const RunState *state = startFrom.state;
-    std::unique_ptr<RunWriter> writer;
-    std::unique_ptr<LockFile> lock;
-    std::unique_ptr<RemoveIfFailedEarly> cleanup; // destroyed first: before the lock and writer
-    if (!runDir.empty()) {
-        writer = std::make_unique<RunWriter>(runDir, state && startFrom.inPlace);
-        lock = std::make_unique<LockFile>(writer->path("run.lock"));
-        cleanup = std::make_unique<RemoveIfFailedEarly>(writer.get());
-        writer->writeConfig(config.toJson());
-        // What a user of model.pth needs to feed it: the preprocessing and the class names.
-        nlohmann::json side = {{"model", config.model.name},
-                               {"num_classes", config.model.numClasses},
-                               {"class_names", ds.train.classNames},
-                               {"image_size", config.preprocess.imageSize},
-                               {"channels", config.preprocess.channels},
-                               {"resize", "bilinear, to image_size x image_size"},
-                               {"scale", "pixel / 255"},
-                               {"mean", config.preprocess.mean},
-                               {"std", config.preprocess.std}};
-        writeFileAtomic(writer->path("preprocessing.json"), side.dump(2) + "\n");
-    }
-
-    torch::manual_seed(config.seed);
-    std::shared_ptr<models::NetworkImpl> model = models::createModel(config.model);
-    if (state) {
+void ExperimentRun::buildModel()
+{
+    models::ModelSpec spec = m_config.model;
+    spec.frozen.clear(); // freezing is the stages' business (experiment/freeze.h)
+    spec.freeze = "none";
+    m_model = models::createModel(spec, m_config.seed);
+    if (const RunState *state = m_from.state) {
         // Every weight comes from the state; the pretrained file is not needed again.
         try {
-            weights::loadStateDict(*model, state->model, true, startFrom.origin);
+            weights::loadStateDict(*m_model, state->model, true, m_from.origin);
         } catch (const Error &e) {
             throw Error(std::string(e.what()) +
                         " (the state was saved from a different model; a fork may change "
                         "training settings, not the architecture)");
         }
-        say("Continuing from " + startFrom.origin + " after " +
+        say("Continuing from " + m_from.origin + " after " +
             std::to_string(state->epochs.size()) + " completed epoch" +
             (state->epochs.size() == 1 ? "" : "s"));
-    } else if (config.model.weights != "none") {
-        std::string path = config.model.weights;
-        if (path == "imagenet") {
-            path = weights::findWeights(config.model.name);
-            if (path.empty() && config.data.download) {
-                say("Downloading " + weights::weightInfo(config.model.name).fileName);
-                path = weights::downloadWeights(config.model.name);
-            }
-            if (path.empty())
-                throw Error("ImageNet weights for " + config.model.name + " are not in " +
-                            weights::torchHubCheckpointDir() + " (" +
-                            weights::weightInfo(config.model.name).fileName +
-                            "); run `transferlab-cli weights download " + config.model.name +
-                            "`, pass --download, or --weights none to start from random weights");
-        }
-        const weights::Checkpoint ckpt = weights::readCheckpoint(path);
-        const weights::LoadReport report =
-            weights::loadStateDict(*model, ckpt.tensors, false, path);
-        if (report.loaded == 0)
-            throw fileError(path, "none of its tensors fit " + config.model.name + ": " +
-                                      report.summary());
-        say("Weights from " + path + ": " + report.summary());
+    } else if (m_config.model.weights != "none") {
+        loadInitialWeights();
     }
-    const auto summary = models::summarize(
-        *model, {config.model.inChannels, config.model.inputSize, config.model.inputSize});
-    say("Model " + config.model.name + ": " + std::to_string(summary.totalParams) +
-        " parameters, " + std::to_string(summary.trainableParams) + " trainable; training on " +
-        train::deviceDescription(device));
+}
 
-    const data::SampleTransform transform(ds.train.height, ds.train.width, ds.train.channels,
-                                          config.augment, config.preprocess);
-    Recorder recorder(observer, writer.get(), *model,
-                      state ? state->epochs : std::vector<train::EpochMetrics>{});
-    train::Trainer trainer(model, device, &recorder, control);
-    train::DeviceOptions deviceOptions;
-    deviceOptions.mixedPrecision = config.gpu.mixedPrecision;
-    deviceOptions.channelsLast = config.gpu.channelsLast;
-    deviceOptions.cudnnBenchmark = config.gpu.cudnnBenchmark;
-    trainer.setDeviceOptions(deviceOptions);
-    if (device.is_cuda() && (config.gpu.mixedPrecision || config.gpu.channelsLast))
-        say(std::string("CUDA options:") + (config.gpu.mixedPrecision ? " mixed precision" : "") +
-            (config.gpu.channelsLast ? " channels-last" : ""));
-
-    // Where training starts: the first stage, or the saved state's position.
-    std::size_t firstStage = 0;
-    train::StageState resumeState;
-    int globalEpoch = 1;
-    if (state) {
-        firstStage = static_cast<std::size_t>(state->stage);
-        resumeState = state->stageState;
-        globalEpoch = state->nextGlobalEpoch - resumeState.epochsDone;
-        // A fork may have shortened the stage: go on with the next one.
-        if (firstStage < config.stages.size() &&
-            (resumeState.finished || resumeState.epochsDone >= config.stages[firstStage].epochs)) {
-            globalEpoch += resumeState.epochsDone;
-            ++firstStage;
-            resumeState = train::StageState{};
+void ExperimentRun::loadInitialWeights()
+{
+    const std::string &name = m_config.model.name;
+    std::string path = m_config.model.weights;
+    if (path == "imagenet") {
+        path = weights::findWeights(name);
+        if (path.empty() && m_config.data.download) {
+            say("Downloading " + weights::weightInfo(name).fileName);
+            path = weights::downloadWeights(name);
         }
-        if (firstStage >= config.stages.size())
-            throw fileError(startFrom.origin,
-                            "the run has already finished all " +
-                                std::to_string(config.stages.size()) +
-                                " stage(s); add epochs or a stage to train further");
-        trainer.setGlobalStep(state->globalStep);
-        if (state->cpuRng.defined()) {
-            auto gen = at::detail::getDefaultCPUGenerator();
-            std::lock_guard<std::mutex> g(gen.mutex());
-            gen.set_state(state->cpuRng);
-        }
-        if (writer) // what metrics.csv said may be one epoch ahead of the state (a hard kill)
-            writer->writeMetrics(recorder.epochs);
+        if (path.empty())
+            throw Error("ImageNet weights for " + name + " are not in " +
+                        weights::torchHubCheckpointDir() + " (" +
+                        weights::weightInfo(name).fileName + "); run `transferlab-cli weights "
+                                                             "download " +
+                        name + "`, pass --download, or --weights none to start from random "
+                               "weights");
     }
-    auto saveState = [&](int stage, const train::StageState &st, int nextGlobalEpoch) {
-        if (!writer)
-            return;
-        RunState rs;
-        rs.stage = stage;
-        rs.stageState = st;
-        rs.nextGlobalEpoch = nextGlobalEpoch;
-        rs.globalStep = trainer.globalStep();
-        rs.epochs = recorder.epochs;
-        rs.model = weights::stateDictOf(*model);
-        {
-            auto gen = at::detail::getDefaultCPUGenerator();
-            std::lock_guard<std::mutex> g(gen.mutex());
-            rs.cpuRng = gen.get_state();
-        }
-        rs.configJson = config.toJson();
-        writeRunState(rs, runStatePath(writer->dir()));
-        if (config.keepCheckpoints) {
-            std::filesystem::create_directories(writer->path("checkpoints"));
-            char name[64];
-            std::snprintf(name, sizeof name, "checkpoints/epoch-%03d.tlstate", nextGlobalEpoch - 1);
-            writeRunState(rs, writer->path(name));
-        }
-    };
+    const weights::Checkpoint ckpt = weights::readCheckpoint(path);
+    const weights::LoadReport report = weights::loadStateDict(*m_model, ckpt.tensors, false, path);
+    if (report.loaded == 0)
+        throw fileError(path, "none of its tensors fit " + name + ": " + report.summary());
+    say("Weights from " + path + ": " + report.summary());
+}
 
-    RunResult result;
-    result.runDir = runDir;
-    result.device = train::deviceDescription(device);
-    result.classNames = ds.train.classNames;
-    result.totalParams = summary.totalParams;
-    result.trainableParams = summary.trainableParams;
+void ExperimentRun::startTraining(const data::DatasetSplits &ds)
+{
+    m_firstFreeze = experiment::freezeForStage(m_config, m_from.state ? m_from.state->stage : 0);
+    experiment::applyFreeze(*m_model, m_firstFreeze);
+    m_frozenAtStart = experiment::frozenModules(*m_model);
+    const auto &c = m_config;
+    const auto summary =
+        models::summarize(*m_model, {c.model.inChannels, c.model.inputSize, c.model.inputSize});
+    say("Model " + c.model.name + ": " + std::to_string(summary.totalParams) + " parameters, " +
+        std::to_string(summary.trainableParams) + " trainable; training on " +
+        train::deviceDescription(m_device));
+    m_result.runDir = m_folder->dir();
+    m_result.device = train::deviceDescription(m_device);
+    m_result.classNames = ds.train.classNames;
+    m_result.totalParams = summary.totalParams;
+    m_result.trainableParams = summary.trainableParams;
 
+    m_transform = std::make_unique<data::SampleTransform>(ds.train.height, ds.train.width,
+                                                          ds.train.channels, c.augment,
+                                                          c.preprocess);
+    m_recorder = std::make_unique<Recorder>(
+        m_observer, *m_folder, *m_model,
+        m_from.state ? m_from.state->epochs : std::vector<train::EpochMetrics>{});
+    m_trainer = std::make_unique<train::Trainer>(m_model, m_device, m_recorder.get(), m_control);
+    m_trainer->setDeviceOptions({c.gpu.mixedPrecision, c.gpu.channelsLast, c.gpu.cudnnBenchmark});
+    if (m_device.is_cuda() && (c.gpu.mixedPrecision || c.gpu.channelsLast))
+        say(std::string("CUDA options:") + (c.gpu.mixedPrecision ? " mixed precision" : "") +
+            (c.gpu.channelsLast ? " channels-last" : ""));
     data::LoaderOptions to;
-    to.batchSize = std::max(config.stages.front().batchSize, 256);
+    to.batchSize = std::max(c.stages.front().batchSize, 256);
     to.shuffle = false;
     to.augment = false;
-    to.workers = config.workers;
-    to.prefetch = config.prefetch;
-    data::BatchLoader testLoader(ds.test, transform, to);
+    to.workers = c.workers;
+    to.prefetch = c.prefetch;
+    m_testLoader = std::make_unique<data::BatchLoader>(ds.test, *m_transform, to);
+}
 
-    double trainSeconds = 0.0, trainImages = 0.0;
-    for (std::size_t s = firstStage; s < config.stages.size() && !result.stopped; ++s) {
-        const auto &stage = config.stages[s];
-        data::LoaderOptions lo;
-        lo.batchSize = stage.batchSize;
-        lo.workers = config.workers;
-        lo.prefetch = config.prefetch;
-        lo.seed = config.seed;
-        lo.pinMemory = config.gpu.pinnedMemory && device.is_cuda();
-        data::BatchLoader trainLoader(ds.train, transform, lo);
-        lo.shuffle = false;
-        lo.augment = false;
-        data::BatchLoader valLoader(ds.val, transform, lo);
-        const train::StageState *resume = s == firstStage && state ? &resumeState : nullptr;
-        const int done = resume ? resume->epochsDone : 0;
-
-        train::FitOptions fo;
-        fo.stage = static_cast<int>(s);
-        fo.stageName = stage.name;
-        fo.epochs = stage.epochs;
-        fo.firstGlobalEpoch = globalEpoch;
-        fo.optimizer = stage.optimizer;
-        fo.schedule = stage.schedule;
-        fo.earlyStopping = stage.earlyStopping;
-        fo.labelSmoothing = stage.labelSmoothing;
-        fo.gradClip = stage.gradClip;
-        fo.backboneLrMultiplier = stage.backboneLrMultiplier;
-        if (!stage.freeze.empty() || resume) {
-            const std::int64_t trainable = applyStageFreeze(*model, config, s);
-            say("Stage " + std::to_string(s + 1) + " (" + stage.name + "): freeze " +
-                (stage.freeze.empty() ? std::string("as before") : stage.freeze) + ", " +
-                std::to_string(trainable) + " trainable parameters");
-        }
-        fo.numClasses = config.model.numClasses;
-        fo.resume = resume;
-        fo.onEpochState = [&, s, first = fo.firstGlobalEpoch](const train::StageState &st) {
-            saveState(static_cast<int>(s), st, first + st.epochsDone);
-        };
-        if (config.confusionEveryEpoch)
-            fo.trackConfusionOn = &testLoader;
-
-        // Feature caching: a frozen body and no random augmentation give the head the same
-        // input every epoch, so compute it once.
-        std::unique_ptr<train::TensorBatchSource> cachedTrain, cachedVal, cachedTest;
-        const int remaining = stage.epochs - done;
-        if (config.cacheFeatures && remaining >= 2 && !config.augment.any() && bodyFrozen(*model)) {
-            torch::Tensor probe;
-            {
-                torch::NoGradGuard ng;
-                model->eval();
-                probe = model->forwardBody(
-                    torch::zeros({1, config.preprocess.channels, config.preprocess.imageSize,
-                                  config.preprocess.imageSize})
-                        .to(device));
-                model->train();
-            }
-            const std::int64_t samples =
-                std::int64_t(ds.train.size() + ds.val.size() +
-                             (config.confusionEveryEpoch ? ds.test.size() : 0));
-            const std::int64_t bytes = samples * probe.numel() * 4;
-            if (bytes > kFeatureCacheBytes) {
-                say("Feature caching skipped for stage " + std::to_string(s + 1) + ": the " +
-                    std::to_string(probe.numel()) + " features per image would need " +
-                    std::to_string(bytes >> 20) + " MiB");
-            } else {
-                const auto t0 = std::chrono::steady_clock::now();
-                say("Stage " + std::to_string(s + 1) + ": computing the frozen backbone's " +
-                    "features once (" + std::to_string(probe.numel()) + " per image)");
-                data::LoaderOptions eo = lo;
-                eo.batchSize = std::max(stage.batchSize, 256);
-                data::BatchLoader trainOrdered(ds.train, transform, eo);
-                const torch::Tensor ftrain = trainer.extractFeatures(trainOrdered);
-                torch::Tensor fval, ftest;
-                if (!ds.val.empty())
-                    fval = trainer.extractFeatures(valLoader);
-                if (config.confusionEveryEpoch)
-                    ftest = trainer.extractFeatures(testLoader);
-                if (!(control && control->stopRequested()) && ftrain.defined()) {
-                    cachedTrain = std::make_unique<train::TensorBatchSource>(
-                        ftrain, labelTensor(ds.train), stage.batchSize, false);
-                    const std::size_t n = ds.train.size();
-                    const std::uint64_t seed = config.seed;
-                    cachedTrain->setOrder([n, seed](int epoch) {
-                        return data::BatchLoader::epochOrder(n, seed, epoch, true);
-                    });
-                    if (fval.defined())
-                        cachedVal = std::make_unique<train::TensorBatchSource>(
-                            fval, labelTensor(ds.val), eo.batchSize, false);
-                    if (ftest.defined()) {
-                        cachedTest = std::make_unique<train::TensorBatchSource>(
-                            ftest, labelTensor(ds.test), eo.batchSize, false);
-                        fo.trackConfusionOn = cachedTest.get();
-                    }
-                    fo.headOnly = true;
-                    const double secs =
-                        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
-                            .count();
-                    trainSeconds += secs;
-                    char line[160];
-                    std::snprintf(line, sizeof line,
-                                  "Cached %lld training images' features in %.1f s; the head "
-                                  "trains on them",
-                                  static_cast<long long>(ftrain.size(0)), secs);
-                    say(line);
-                    result.cachedStages.push_back(stage.name);
-                }
-            }
-        }
-        train::FitResult fit;
-        if (fo.headOnly)
-            fit = trainer.fit(*cachedTrain, cachedVal.get(), fo);
-        else
-            fit = trainer.fit(trainLoader, ds.val.empty() ? nullptr : &valLoader, fo);
-        for (const auto &e : fit.epochs) {
-            trainSeconds += e.seconds;
-            trainImages += e.imagesPerSecond * e.seconds;
-        }
-        const int completed = done + static_cast<int>(fit.epochs.size());
-        globalEpoch = fo.firstGlobalEpoch + completed;
-        result.stopped = fit.stopped;
-        if (control && control->stopRequested())
-            result.stopped = true;
+ResumePoint ExperimentRun::resumePoint()
+{
+    ResumePoint p;
+    const RunState *state = m_from.state;
+    if (!state)
+        return p;
+    p.stage = static_cast<std::size_t>(state->stage);
+    p.state = &state->stageState;
+    p.globalEpoch = state->nextGlobalEpoch - state->stageState.epochsDone;
+    // A finished stage (or one a fork shortened) goes on with the next one.
+    if (p.stage < m_config.stages.size() &&
+        (p.state->finished || p.state->epochsDone >= m_config.stages[p.stage].epochs)) {
+        p.globalEpoch += p.state->epochsDone;
+        ++p.stage;
+        p.state = nullptr;
     }
-    result.epochs = recorder.epochs;
-    if (control && control->abortRequested()) {
-        // metrics.csv, model.pth and state.tlstate already hold every completed epoch.
-        result.stopped = true;
-        result.interrupted = true;
-        return result;
+    // Resuming a run whose every stage is done goes straight to the test evaluation (it was
+    // stopped there); a fork of such a run has nothing to train.
+    std::error_code ec;
+    const bool finished = !m_from.inPlace || !m_folder->enabled() ||
+                          std::filesystem::exists(m_folder->path("summary.json"), ec);
+    if (p.stage >= m_config.stages.size() && finished)
+        throw fileError(m_from.origin, "the run has already finished all " +
+                                           std::to_string(m_config.stages.size()) +
+                                           " stage(s); add epochs or a stage to train further");
+    m_trainer->setGlobalStep(state->globalStep);
+    if (state->cpuRng.defined()) {
+        try {
+            m_generator.set_state(state->cpuRng);
+        } catch (const c10::Error &e) {
+            throw fileError(m_from.origin, "damaged random-generator state: " + e.msg());
+        }
     }
+    if (m_folder->enabled()) // metrics.csv may be one epoch ahead of the state (a hard kill)
+        m_folder->writer()->writeMetrics(m_recorder->epochs);
+    return p;
+}
 
-    say("Evaluating on " + std::to_string(ds.test.size()) + " test images");
-    result.test = trainer.evaluate(testLoader, config.model.numClasses, true);
-    // Report the test file's own index so rows can be traced back to the image.
-    for (auto &p : result.test.predictions)
-        p.index = ds.test.sourceIndex[static_cast<std::size_t>(p.index)];
+void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int &globalEpoch)
+{
+    const auto &stage = m_config.stages[s];
+    const auto &ds = *m_data;
+    const experiment::StageFreeze freeze = experiment::freezeForStage(m_config, s);
+    const std::int64_t trainable = experiment::applyFreeze(*m_model, freeze);
+    say("Stage " + std::to_string(s + 1) + " (" + stage.name + "): freeze " + freeze.describe() +
+        ", " + std::to_string(trainable) + " trainable parameters");
+    data::LoaderOptions lo;
+    lo.batchSize = stage.batchSize;
+    lo.workers = m_config.workers;
+    lo.prefetch = m_config.prefetch;
+    lo.seed = m_config.seed;
+    lo.pinMemory = m_config.gpu.pinnedMemory && m_device.is_cuda();
+    data::BatchLoader trainLoader(ds.train, *m_transform, lo);
+    lo.shuffle = lo.augment = false;
+    data::BatchLoader valLoader(ds.val, *m_transform, lo);
 
-    result.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    result.secondsPerEpoch =
-        result.epochs.empty() ? 0.0 : trainSeconds / double(result.epochs.size());
-    result.trainImagesPerSecond = trainSeconds > 0 ? trainImages / trainSeconds : 0.0;
-
-    double bestVal = -1;
-    for (const auto &e : result.epochs)
-        if (e.hasValidation)
-            bestVal = std::max(bestVal, e.valAccuracy);
-    nlohmann::json j = {
-        {"name", config.name},
-        {"model", config.model.name},
-        {"weights", config.model.weights},
-        {"head", config.model.head},
-        {"freeze", config.model.freeze},
-        {"dataset", config.data.name},
-        {"device", result.device},
-        {"epochs", result.epochs.size()},
-        {"stopped", result.stopped},
-        {"train_samples", ds.train.size()},
-        {"val_samples", ds.val.size()},
-        {"test_samples", ds.test.size()},
-        {"total_params", result.totalParams},
-        {"trainable_params", result.trainableParams},
-        {"test_accuracy", result.test.accuracy},
-        {"test_loss", result.test.loss},
-        {"test_top5_accuracy", result.test.top5Accuracy},
-        {"best_val_accuracy", bestVal >= 0 ? nlohmann::json(bestVal) : nlohmann::json(nullptr)},
-        {"seconds_per_epoch", result.secondsPerEpoch},
-        {"train_images_per_second", result.trainImagesPerSecond},
-        {"total_seconds", result.seconds},
-        {"finished_at", timestamp("%Y-%m-%dT%H:%M:%S%z")},
-        {"run_dir", runDir},
-        {"feature_cached_stages", result.cachedStages},
+    train::FitOptions fo = fitOptions(m_config, s, globalEpoch);
+    fo.resume = resume;
+    fo.onEpochState = [this, s, first = fo.firstGlobalEpoch](const train::StageState &st) {
+        saveState(static_cast<int>(s), st, first + st.epochsDone);
     };
-    if (state)
-        j[startFrom.inPlace ? "resumed_from" : "forked_from"] = startFrom.origin;
+    if (m_config.confusionEveryEpoch)
+        fo.trackConfusionOn = m_testLoader.get();
+    FeatureCacheRequest request{m_config, stage, ds, *m_transform, m_device};
+    const int done = resume ? resume->epochsDone : 0;
+    FeatureCache cache = buildFeatureCache(*m_trainer, request, stage.epochs - done, valLoader,
+                                           m_testLoader.get(), [this](auto t) { say(t); });
+    train::FitResult fit;
+    if (cache.train) {
+        fo.headOnly = true;
+        if (cache.test)
+            fo.trackConfusionOn = cache.test.get();
+        m_trainSeconds += cache.seconds;
+        m_result.cachedStages.push_back(stage.name);
+        fit = m_trainer->fit(*cache.train, cache.val.get(), fo);
+    } else {
+        fit = m_trainer->fit(trainLoader, ds.val.empty() ? nullptr : &valLoader, fo);
+    }
+    for (const auto &e : fit.epochs) {
+        m_trainSeconds += e.seconds;
+        m_trainImages += e.imagesPerSecond * e.seconds;
+    }
+    globalEpoch = fo.firstGlobalEpoch + done + static_cast<int>(fit.epochs.size());
+    m_partialEpoch = fit.stopped && !fit.stoppedEarly;
+    m_result.stopped = fit.stopped || m_control->stopRequested();
+}
+
+void ExperimentRun::saveState(int stage, const train::StageState &st, int nextGlobalEpoch)
+{
+    if (!m_folder->enabled())
+        return;
+    RunState rs;
+    rs.stage = stage;
+    rs.stageState = st;
+    rs.nextGlobalEpoch = nextGlobalEpoch;
+    rs.globalStep = m_trainer->globalStep();
+    rs.epochs = m_recorder->epochs;
+    rs.model = weights::stateDictOf(*m_model);
+    rs.cpuRng = m_generator.get_state();
+    rs.configJson = m_config.toJson();
+    writeRunState(rs, runStatePath(m_folder->dir()));
+    if (m_config.keepCheckpoints) {
+        std::filesystem::create_directories(m_folder->path("checkpoints"));
+        char name[64];
+        std::snprintf(name, sizeof name, "checkpoints/epoch-%03d.tlstate", nextGlobalEpoch - 1);
+        writeRunState(rs, m_folder->path(name));
+    }
+}
+
+void ExperimentRun::rollBackPartialEpoch()
+{
+    // A stop in the middle of an epoch left weights no file describes; what the run reports and
+    // saves is its last completed epoch, as model.pth holds it.
+    if (!m_partialEpoch || !m_folder->enabled())
+        return;
+    const std::string path = m_folder->path("model.pth");
+    weights::loadStateDict(*m_model, weights::readCheckpoint(path).tensors, true, path);
+    say("Stopped: the run keeps its last completed epoch");
+}
+
+void ExperimentRun::evaluateTest()
+{
+    m_trainer->setHeadOnly(false);
+    say("Evaluating on " + std::to_string(m_data->test.size()) + " test images");
+    m_result.test =
+        m_trainer->evaluate(*m_testLoader, m_config.model.numClasses, true, "test");
+    // Report the test file's own index so rows can be traced back to the image.
+    for (auto &p : m_result.test.predictions)
+        p.index = m_data->test.sourceIndex[static_cast<std::size_t>(p.index)];
+    m_result.seconds = std::chrono::duration<double>(Clock::now() - m_start).count();
+    m_result.secondsPerEpoch =
+        m_result.epochs.empty() ? 0.0 : m_trainSeconds / double(m_result.epochs.size());
+    m_result.trainImagesPerSecond = m_trainSeconds > 0 ? m_trainImages / m_trainSeconds : 0.0;
+}
+
+RunSummary ExperimentRun::summarize() const
+{
+    const auto &c = m_config;
+    const auto &r = m_result;
+    RunSummary s;
+    s.name = c.name;
+    s.model = c.model.name;
+    s.weights = c.model.weights;
+    s.head = c.model.head;
+    s.freeze = m_firstFreeze.describe();
+    s.frozenLayers = m_frozenAtStart;
+    s.dataset = c.data.name;
+    s.trainFraction = c.data.trainFraction;
+    s.device = r.device;
+    s.epochs = int(r.epochs.size());
+    s.stopped = r.stopped;
+    s.trainSamples = std::int64_t(m_data->train.size());
+    s.valSamples = std::int64_t(m_data->val.size());
+    s.testSamples = std::int64_t(m_data->test.size());
+    s.totalParams = r.totalParams;
+    s.trainableParams = r.epochs.empty() ? r.trainableParams : r.epochs.back().trainableParams;
+    s.testAccuracy = r.test.accuracy;
+    s.testLoss = r.test.loss;
+    s.testTop5Accuracy = r.test.top5Accuracy;
+    for (const auto &e : r.epochs)
+        if (e.hasValidation)
+            s.bestValAccuracy = std::max(s.bestValAccuracy.value_or(0.0), e.valAccuracy);
+    s.secondsPerEpoch = r.secondsPerEpoch;
+    s.trainImagesPerSecond = r.trainImagesPerSecond;
+    s.totalSeconds = r.seconds;
+    s.finishedAt = timestamp("%Y-%m-%dT%H:%M:%S%z");
+    s.runDir = r.runDir;
+    s.featureCachedStages = r.cachedStages;
+    if (m_from.state)
+        (m_from.inPlace ? s.resumedFrom : s.forkedFrom) = m_from.origin;
     // Per stage: which model trained faster, and how (the notebooks' question).
-    nlohmann::json stages = nlohmann::json::array();
-    for (std::size_t s = 0; s < config.stages.size(); ++s) {
+    for (std::size_t i = 0; i < c.stages.size(); ++i) {
+        RunSummary::Stage st;
+        st.name = c.stages[i].name;
+        st.freeze = experiment::freezeForStage(c, i).describe();
         double secs = 0, images = 0;
-        int count = 0;
-        std::int64_t trainable = 0;
-        for (const auto &e : result.epochs)
-            if (e.stage == int(s)) {
+        for (const auto &e : r.epochs)
+            if (e.stage == int(i)) {
                 secs += e.seconds;
                 images += e.imagesPerSecond * e.seconds;
-                trainable = e.trainableParams;
-                ++count;
+                st.trainableParams = e.trainableParams;
+                ++st.epochs;
             }
-        const bool cached = std::find(result.cachedStages.begin(), result.cachedStages.end(),
-                                      config.stages[s].name) != result.cachedStages.end();
-        stages.push_back({{"name", config.stages[s].name},
-                          {"epochs", count},
-                          {"trainable_params", trainable},
-                          {"seconds_per_epoch", count ? secs / count : 0.0},
-                          {"train_images_per_second", secs > 0 ? images / secs : 0.0},
-                          {"cached_features", cached}});
+        st.secondsPerEpoch = st.epochs ? secs / st.epochs : 0.0;
+        st.trainImagesPerSecond = secs > 0 ? images / secs : 0.0;
+        st.cachedFeatures = std::find(r.cachedStages.begin(), r.cachedStages.end(), st.name) !=
+                            r.cachedStages.end();
+        s.stages.push_back(st);
     }
-    j["stages"] = stages;
-    // The most confused class pairs on the test set (true -> predicted), most frequent first.
-    std::vector<std::tuple<std::int64_t, int, int>> pairs;
-    const int n = result.test.numClasses;
-    for (int t = 0; t < n; ++t)
-        for (int p = 0; p < n; ++p)
-            if (t != p && result.test.at(t, p) > 0)
-                pairs.emplace_back(result.test.at(t, p), t, p);
-    std::sort(pairs.begin(), pairs.end(), [](const auto &a, const auto &b) {
-        return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b) : a < b;
-    });
-    nlohmann::json confused = nlohmann::json::array();
-    for (std::size_t i = 0; i < pairs.size() && i < 5; ++i) {
-        const auto [count, t, p] = pairs[i];
-        auto name = [&](int c) {
-            return c < int(result.classNames.size()) ? result.classNames[std::size_t(c)]
-                                                     : std::to_string(c);
-        };
-        confused.push_back({{"true", name(t)}, {"predicted", name(p)}, {"count", count}});
-    }
-    j["most_confused"] = confused;
-    result.summaryJson = j.dump();
-    if (writer) {
-        writer->writeConfusion(result.test, result.classNames);
-        if (config.confusionEveryEpoch)
-            writer->writeEpochConfusions(result.epochs);
-        writer->writePredictions(result.test);
-        writer->writeSummary(j.dump(2) + "\n");
-        if (result.epochs.empty())
-            Recorder::saveCheckpoint(*model, writer->path("model.pth"));
-    }
-    return result;
+    s.mostConfused = mostConfused(r.test, r.classNames, 5);
+    return s;
+}
+
+void ExperimentRun::writeResults()
+{
+    const RunSummary summary = summarize();
+    m_result.summaryJson = summary.toJson(-1);
+    if (!m_folder->enabled())
+        return;
+    const RunWriter &w = *m_folder->writer();
+    w.writeConfusion(m_result.test, m_result.classNames);
+    if (m_config.confusionEveryEpoch)
+        w.writeEpochConfusions(m_result.epochs);
+    w.writePredictions(m_result.test);
+    // The weights the test evaluated (early stopping may have restored an earlier epoch's).
+    saveModel(*m_model, m_folder->path("model.pth"));
+    w.writeSummary(summary.toJson()); // last: its presence marks the run finished
+}
+
+} // namespace
+
+RunResult runExperiment(const ExperimentConfig &config, const std::string &runDir,
+                        train::TrainingObserver *observer, train::RunControl *control,
+                        const data::DatasetSplits *preloaded, const StartFrom &startFrom)
+{
+    ExperimentRun run(config, observer, control, startFrom);
+    return run.run(runDir, preloaded);
+}
+
+ExperimentConfig resolveConfig(ExperimentConfig config, const data::DatasetSplits &ds)
+{
+    auto &m = config.model;
+    auto &p = config.preprocess;
+    if (m.numClasses <= 0)
+        m.numClasses = ds.train.numClasses();
+    if (m.numClasses < ds.train.numClasses())
+        throw Error("model.num_classes is " + std::to_string(m.numClasses) +
+                    " but the data has " + std::to_string(ds.train.numClasses()) + " classes");
+    const models::ModelInfo &info = models::modelInfo(m.name);
+    // torchvision's backbones (and their weights) expect RGB: gray images are replicated.
+    if (info.isBackbone() && p.channels == 0 && m.inChannels <= 0)
+        p.channels = 3;
+    if (p.normalization == data::Normalization::Auto)
+        p.normalization = info.isBackbone() && m.weights != "none" ? data::Normalization::ImageNet
+                                                                   : data::Normalization::Dataset;
+    if (p.channels == 0)
+        p.channels = m.inChannels > 0 ? m.inChannels : ds.train.channels;
+    m.inChannels = p.channels;
+    if (p.imageSize == 0)
+        p.imageSize = m.inputSize > 0 ? m.inputSize : ds.train.height;
+    m.inputSize = p.imageSize;
+    p = data::resolvePreprocess(p, ds.train);
+    return config;
+}
+
+std::string defaultRunDir(const std::string &parent, const ExperimentConfig &c)
+{
+    return (std::filesystem::path(parent) /
+            (timestamp("%Y%m%d-%H%M%S") + "-" + c.model.name + "-" + c.data.name))
+        .string();
 }
 
 } // namespace tl::runs

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "data/dataset.h"
-#include "train/experiment_config.h"
+#include "experiment/experiment_config.h"
 #include "train/run_control.h"
 #include "train/training_types.h"
 
@@ -23,20 +23,17 @@ struct RunResult
     double seconds = 0.0;         // whole run, data loading included
     double secondsPerEpoch = 0.0; // mean training time of an epoch
     double trainImagesPerSecond = 0.0;
-    std::string summaryJson;  // what summary.json holds, one line
-    bool interrupted = false; // aborted (Ctrl-C): state.tlstate holds the last completed epoch
+    std::string summaryJson; // what summary.json holds
+    // Not finished: aborted (Ctrl-C, the window closing) or stopped during the test pass.
+    // state.tlstate holds the last completed epoch; the run can be resumed.
+    bool interrupted = false;
+    // Stopped before its first epoch completed: nothing was saved (the folder is removed).
+    bool discarded = false;
     std::vector<std::string> cachedStages; // stages that trained on cached features
 };
 
-// Everything an experiment does, end to end: load the data, build the model, train every stage,
-// evaluate on the test set, write the run directory `runDir` (empty: nothing is written).
-// The observer hears about progress from the calling thread; `control` may stop or pause it.
-// Stopping keeps the epochs already done and still evaluates and writes the run.
-// Throws tl::Error for bad input (files, config).
-// `preloaded`: the data already loaded with config.data (the GUI keeps it for its previews and
-// galleries); it must outlive the call.
-// `startFrom`: continue from a saved state (resume: `inPlace` with runDir the state's own run;
-// fork: a new runDir, possibly with changed settings) instead of starting afresh.
+// Where a run continues from instead of starting afresh (resume: `inPlace` with runDir the
+// state's own run; fork: a new runDir, possibly with changed settings).
 struct RunState;
 struct StartFrom
 {
@@ -44,16 +41,30 @@ struct StartFrom
     bool inPlace = false;
     std::string origin; // the state's file, for messages and summary.json
 };
-RunResult runExperiment(const train::ExperimentConfig &config, const std::string &runDir,
+
+// Everything an experiment does, end to end: load the data, build the model, train every stage,
+// evaluate on the test set, write the run directory `runDir` (empty: nothing is written).
+// The observer hears about progress from the calling thread; `control` may stop or pause it.
+// A stop keeps the epochs already done and then evaluates the test set (a second stop ends
+// that too, leaving the run resumable); a stop before the first epoch saves nothing.
+// Throws tl::Error for bad input (files, config).
+// `preloaded`: the data already loaded with config.data (the GUI keeps it for its previews and
+// galleries); it must be what config.data asks for (tl::Error otherwise) and outlive the call.
+RunResult runExperiment(const experiment::ExperimentConfig &config, const std::string &runDir,
                         train::TrainingObserver *observer = nullptr,
                         train::RunControl *control = nullptr,
                         const data::DatasetSplits *preloaded = nullptr,
                         const StartFrom &startFrom = {});
 
+// The experiment with every "auto" value resolved against the data (class count, channels,
+// input size, normalisation): what config.json records.
+experiment::ExperimentConfig resolveConfig(experiment::ExperimentConfig config,
+                                           const data::DatasetSplits &data);
+
 // How much backbone-feature memory feature caching may use before it falls back to images.
 constexpr std::int64_t kFeatureCacheBytes = std::int64_t(2) << 30;
 
 // "<yyyymmdd-hhmmss>-<model>-<dataset>" under `parent`.
-std::string defaultRunDir(const std::string &parent, const train::ExperimentConfig &config);
+std::string defaultRunDir(const std::string &parent, const experiment::ExperimentConfig &config);
 
 } // namespace tl::runs

@@ -1,8 +1,12 @@
 #include "runs/run_reader.h"
 
+#include "csv.h"
 #include "error.h"
+#include "file_limits.h"
+#include "json_file.h"
 #include "files.h"
 #include "runs/run_experiment.h"
+#include "runs/run_summary.h"
 #include "runs/run_writer.h"
 
 #include <nlohmann/json.hpp>
@@ -13,6 +17,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <map>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -20,16 +26,6 @@ namespace fs = std::filesystem;
 namespace tl::runs {
 
 namespace {
-
-nlohmann::json readJson(const std::string &path)
-{
-    const Bytes b = readFile(path);
-    try {
-        return nlohmann::json::parse(b.begin(), b.end());
-    } catch (const nlohmann::json::exception &e) {
-        throw fileError(path, std::string("not valid JSON: ") + e.what());
-    }
-}
 
 std::string fixed(double v, int digits)
 {
@@ -60,89 +56,161 @@ RunInfo readRun(const std::string &dir)
     const fs::path config = fs::path(dir) / "config.json", summary = fs::path(dir) / "summary.json";
     if (!fs::exists(config, ec))
         throw fileError(dir, "is not a TransferLab run folder (no config.json)");
-    const auto c = readJson(config.string());
-    try {
-        r.model = c.at("model").at("name").get<std::string>();
-        r.dataset = c.at("data").at("dataset").get<std::string>();
-        r.weights = c.at("model").value("weights", "none");
-        r.stages = int(c.at("stages").size());
-    } catch (const nlohmann::json::exception &e) {
-        throw fileError(config.string(), std::string("unexpected content: ") + e.what());
+    {
+        const nlohmann::json c = readJsonFile(config.string());
+        JsonObject top(c, "", config.string(), false);
+        JsonObject model(top.child("model"), "model", config.string(), false);
+        JsonObject data(top.child("data"), "data", config.string(), false);
+        r.model = model.require<std::string>("name");
+        r.weights = model.value<std::string>("weights", "none");
+        r.dataset = data.require<std::string>("dataset");
+        r.trainFraction = data.value("train_fraction", 1.0);
+        r.experimentName = top.value<std::string>("name", "");
+        const nlohmann::json &stages = top.child("stages");
+        if (!stages.is_array())
+            top.fail("stages", "expected a list");
+        r.stages = int(std::min<std::size_t>(stages.size(), 1000000));
+        for (const auto &st : stages)
+            if (st.is_object() && st.contains("epochs") && st["epochs"].is_number_integer())
+                r.plannedEpochs += int(std::clamp<std::int64_t>(st["epochs"].get<std::int64_t>(), 0,
+                                                                100000));
     }
     if (fs::exists(fs::path(dir) / "run.lock", ec)) {
         // Alive when the process that wrote the lock still exists (same machine).
         std::ifstream lock(fs::path(dir) / "run.lock");
         long pid = 0;
-        if (lock >> pid && pid > 0)
+        if (lock >> pid && pid > 0 && pid < std::numeric_limits<pid_t>::max())
             r.running = ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
     }
     if (!r.running && !fs::exists(summary, ec) && fs::exists(fs::path(dir) / "state.tlstate", ec))
         r.resumable = true;
     if (!r.running && fs::exists(summary, ec)) {
-        const auto s = readJson(summary.string());
+        const RunSummary s = RunSummary::fromFile(summary.string());
         r.finished = true;
-        r.totalParams = s.value("total_params", std::int64_t(0));
-        r.trainableParams = s.value("trainable_params", std::int64_t(0));
-        r.epochs = s.value("epochs", 0);
-        r.testAccuracy = s.value("test_accuracy", 0.0);
-        r.secondsPerEpoch = s.value("seconds_per_epoch", 0.0);
-        r.imagesPerSecond = s.value("train_images_per_second", 0.0);
-        r.totalSeconds = s.value("total_seconds", 0.0);
-        r.stopped = s.value("stopped", false);
-        if (s.contains("best_val_accuracy") && s["best_val_accuracy"].is_number())
-            r.bestValAccuracy = s["best_val_accuracy"].get<double>();
+        r.totalParams = s.totalParams;
+        r.trainableParams = s.trainableParams;
+        r.epochs = s.epochs;
+        r.testAccuracy = s.testAccuracy;
+        r.secondsPerEpoch = s.secondsPerEpoch;
+        r.imagesPerSecond = s.trainImagesPerSecond;
+        r.totalSeconds = s.totalSeconds;
+        r.stopped = s.stopped;
+        r.bestValAccuracy = s.bestValAccuracy.value_or(-1.0);
+        if (!s.name.empty())
+            r.experimentName = s.name;
     }
     return r;
 }
 
 namespace {
 
-std::vector<std::vector<std::string>> readCsv(const std::string &path)
+Bytes readRunCsv(const std::string &path)
 {
-    const Bytes b = readFile(path);
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> row;
-    std::string cell;
-    bool quoted = false;
-    for (std::size_t i = 0; i < b.size(); ++i) {
-        const char c = char(b[i]);
-        if (quoted) {
-            if (c == '"' && i + 1 < b.size() && b[i + 1] == '"') {
-                cell += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                cell += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            row.push_back(cell);
-            cell.clear();
-        } else if (c == '\n') {
-            row.push_back(cell);
-            rows.push_back(row);
-            row.clear();
-            cell.clear();
-        } else if (c != '\r') {
-            cell += c;
-        }
-    }
-    if (!cell.empty() || !row.empty()) {
-        row.push_back(cell);
-        rows.push_back(row);
-    }
-    return rows;
+    return readFile(path, limits::kMaxCsvBytes);
 }
 
-double number(const std::string &s, const std::string &origin)
+// confusion.csv: a header of class names, then one row per true class.
+void readConfusion(const std::string &path, RunResult &r)
 {
-    try {
-        return s.empty() ? 0.0 : std::stod(s);
-    } catch (const std::exception &) {
-        throw fileError(origin, "'" + s + "' is not a number");
+    train::Evaluation &e = r.test;
+    int n = -1;
+    forEachCsvRow(readRunCsv(path), path, std::size_t(limits::kMaxClasses) + 1,
+                  [&](const std::vector<std::string> &row, std::size_t line) {
+                      if (n < 0) {
+                          n = int(row.size()) - 1;
+                          r.classNames.assign(row.begin() + 1, row.end());
+                          return true;
+                      }
+                      if (row.size() == 1 && row[0].empty())
+                          return true; // a blank line
+                      if (int(row.size()) != n + 1)
+                          throw fileError(path, "line " + std::to_string(line) + " has " +
+                                                    std::to_string(row.size()) +
+                                                    " columns, the header " +
+                                                    std::to_string(n + 1));
+                      if (int(line) - 1 > n)
+                          throw fileError(path, "more rows than classes");
+                      for (int p = 0; p < n; ++p)
+                          e.confusion.push_back(csvInteger(row[std::size_t(p + 1)], path, line, 0,
+                                                           std::int64_t(1) << 40));
+                      return true;
+                  });
+    if (n < 2 || e.confusion.size() != std::size_t(n) * std::size_t(n))
+        throw fileError(path, "is not a square confusion matrix of at least two classes");
+    e.numClasses = n;
+    for (auto v : e.confusion)
+        e.count += v;
+}
+
+void readPredictions(const std::string &path, RunResult &r)
+{
+    const int n = r.test.numClasses;
+    forEachCsvRow(readRunCsv(path), path, 16,
+                  [&](const std::vector<std::string> &row, std::size_t line) {
+                      if (line == 1 || row.size() < 5)
+                          return true; // the header, a blank line
+                      train::Prediction p;
+                      p.index = csvInteger(row[0], path, line, 0, std::int64_t(1) << 40);
+                      p.trueLabel = int(csvInteger(row[1], path, line, 0, n - 1));
+                      p.predicted = int(csvInteger(row[2], path, line, 0, n - 1));
+                      p.confidence = float(csvNumber(row[3], path, line));
+                      p.loss = float(csvNumber(row[4], path, line));
+                      p.topClasses[0] = p.predicted;
+                      p.topProbabilities[0] = p.confidence;
+                      r.test.predictions.push_back(p);
+                      return true;
+                  });
+}
+
+void readMetrics(const std::string &path, RunResult &r)
+{
+    forEachCsvRow(readRunCsv(path), path, 64,
+                  [&](const std::vector<std::string> &row, std::size_t line) {
+                      if (line == 1 || row.size() < 11)
+                          return true;
+                      train::EpochMetrics m;
+                      m.stage = int(csvInteger(row[0], path, line, 0, 100000));
+                      m.stageName = row[1];
+                      m.epoch = int(csvInteger(row[2], path, line, 1, 100000000));
+                      m.globalEpoch = int(csvInteger(row[3], path, line, 1, 100000000));
+                      m.trainLoss = csvNumber(row[4], path, line);
+                      m.trainAccuracy = csvNumber(row[5], path, line);
+                      m.hasValidation = !row[6].empty();
+                      m.valLoss = csvNumber(row[6], path, line);
+                      m.valAccuracy = csvNumber(row[7], path, line);
+                      m.learningRate = csvNumber(row[8], path, line);
+                      m.seconds = csvNumber(row[9], path, line);
+                      m.imagesPerSecond = csvNumber(row[10], path, line);
+                      if (row.size() > 11 && !row[11].empty())
+                          m.trainableParams =
+                              csvInteger(row[11], path, line, 0, std::int64_t(1) << 50);
+                      r.epochs.push_back(m);
+                      return true;
+                  });
+}
+
+// confusion_epochs.csv: global_epoch,true,predicted,count for the non-zero cells.
+void readEpochConfusions(const std::string &path, RunResult &r)
+{
+    const int n = r.test.numClasses;
+    std::map<int, train::EpochMetrics *> byEpoch;
+    for (auto &em : r.epochs) {
+        em.testConfusion.assign(std::size_t(n) * std::size_t(n), 0);
+        byEpoch[em.globalEpoch] = &em;
     }
+    forEachCsvRow(readRunCsv(path), path, 16,
+                  [&](const std::vector<std::string> &row, std::size_t line) {
+                      if (line == 1 || row.size() < 4)
+                          return true;
+                      const int ge = int(csvInteger(row[0], path, line, 1, 100000000));
+                      const auto t = csvInteger(row[1], path, line, 0, n - 1);
+                      const auto p = csvInteger(row[2], path, line, 0, n - 1);
+                      auto it = byEpoch.find(ge);
+                      if (it != byEpoch.end())
+                          it->second->testConfusion[std::size_t(t * n + p)] =
+                              csvInteger(row[3], path, line, 0, std::int64_t(1) << 40);
+                      return true;
+                  });
 }
 
 } // namespace
@@ -160,83 +228,19 @@ RunResult loadRunResult(const std::string &dir)
     r.totalParams = info.totalParams;
     r.trainableParams = info.trainableParams;
     r.stopped = info.stopped;
-    const std::string confusion = dir + "/confusion.csv";
-    const auto conf = readCsv(confusion);
-    if (conf.size() < 3)
-        throw fileError(confusion, "too few rows");
-    for (std::size_t c = 1; c < conf[0].size(); ++c)
-        r.classNames.push_back(conf[0][c]);
-    const int n = int(r.classNames.size());
+    readConfusion(dir + "/confusion.csv", r);
+    readPredictions(dir + "/predictions.csv", r);
+    const RunSummary s = RunSummary::fromFile(dir + "/summary.json");
     train::Evaluation &e = r.test;
-    e.numClasses = n;
-    e.confusion.assign(std::size_t(n) * std::size_t(n), 0);
-    for (int t = 0; t < n && t + 1 < int(conf.size()); ++t)
-        for (int p = 0; p < n && p + 1 < int(conf[std::size_t(t + 1)].size()); ++p)
-            e.confusion[std::size_t(t * n + p)] =
-                std::int64_t(number(conf[std::size_t(t + 1)][std::size_t(p + 1)], confusion));
-    for (auto v : e.confusion)
-        e.count += v;
-    const std::string preds = dir + "/predictions.csv";
-    const auto rows = readCsv(preds);
-    for (std::size_t i = 1; i < rows.size(); ++i) {
-        if (rows[i].size() < 5)
-            continue;
-        train::Prediction p;
-        p.index = std::int64_t(number(rows[i][0], preds));
-        p.trueLabel = int(number(rows[i][1], preds));
-        p.predicted = int(number(rows[i][2], preds));
-        p.confidence = float(number(rows[i][3], preds));
-        p.loss = float(number(rows[i][4], preds));
-        p.topClasses[0] = p.predicted;
-        p.topProbabilities[0] = p.confidence;
-        e.predictions.push_back(p);
-    }
-    const auto s = readJson(dir + "/summary.json");
-    e.accuracy = s.value("test_accuracy", 0.0);
-    e.loss = s.value("test_loss", 0.0);
-    e.top5Accuracy = s.value("test_top5_accuracy", 0.0);
-    r.device = s.value("device", std::string());
+    e.accuracy = s.testAccuracy;
+    e.loss = s.testLoss;
+    e.top5Accuracy = s.testTop5Accuracy;
+    r.device = s.device;
     train::computeClassMetrics(e);
-    const std::string metrics = dir + "/metrics.csv";
-    const auto m = readCsv(metrics);
-    for (std::size_t i = 1; i < m.size(); ++i) {
-        if (m[i].size() < 11)
-            continue;
-        train::EpochMetrics em;
-        em.stage = int(number(m[i][0], metrics));
-        em.stageName = m[i][1];
-        em.epoch = int(number(m[i][2], metrics));
-        em.globalEpoch = int(number(m[i][3], metrics));
-        em.trainLoss = number(m[i][4], metrics);
-        em.trainAccuracy = number(m[i][5], metrics);
-        em.hasValidation = !m[i][6].empty();
-        em.valLoss = number(m[i][6], metrics);
-        em.valAccuracy = number(m[i][7], metrics);
-        em.learningRate = number(m[i][8], metrics);
-        em.seconds = number(m[i][9], metrics);
-        em.imagesPerSecond = number(m[i][10], metrics);
-        if (m[i].size() > 11)
-            em.trainableParams = std::int64_t(number(m[i][11], metrics));
-        r.epochs.push_back(em);
-    }
+    readMetrics(dir + "/metrics.csv", r);
     std::error_code ec;
-    const std::string perEpoch = dir + "/confusion_epochs.csv";
-    if (fs::exists(perEpoch, ec)) {
-        for (auto &em : r.epochs)
-            em.testConfusion.assign(std::size_t(n) * std::size_t(n), 0);
-        const auto rowsE = readCsv(perEpoch);
-        for (std::size_t i = 1; i < rowsE.size(); ++i) {
-            if (rowsE[i].size() < 4)
-                continue;
-            const int ge = int(number(rowsE[i][0], perEpoch)),
-                      t = int(number(rowsE[i][1], perEpoch)),
-                      p = int(number(rowsE[i][2], perEpoch));
-            for (auto &em : r.epochs)
-                if (em.globalEpoch == ge && t >= 0 && t < n && p >= 0 && p < n)
-                    em.testConfusion[std::size_t(t * n + p)] =
-                        std::int64_t(number(rowsE[i][3], perEpoch));
-        }
-    }
+    if (fs::exists(dir + "/confusion_epochs.csv", ec))
+        readEpochConfusions(dir + "/confusion_epochs.csv", r);
     return r;
 }
 

@@ -10,9 +10,12 @@ namespace tl::runs {
 struct RunInfo
 {
     std::string dir;
-    std::string name; // the folder's name
+    std::string name;           // the folder's name
+    std::string experimentName; // the name the user gave the experiment ("" when none)
     std::string model;
     std::string dataset;
+    double trainFraction = 1.0;
+    int plannedEpochs = 0; // over all stages, as configured
     std::string weights;
     std::int64_t totalParams = 0;
     std::int64_t trainableParams = 0;

@@ -1,10 +1,13 @@
 #include "runs/run_state.h"
 
 #include "error.h"
+#include "file_limits.h"
+#include "json_file.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <cmath>
 #include <filesystem>
 
 using nlohmann::json;
@@ -33,24 +36,49 @@ json epochJson(const train::EpochMetrics &m)
             {"test_confusion", m.testConfusion}};
 }
 
-train::EpochMetrics epochFrom(const json &j)
+train::EpochMetrics epochFrom(const json &j, const std::string &origin, const std::string &where)
 {
+    JsonObject o(j, where, origin, false);
     train::EpochMetrics m;
-    m.stage = j.at("stage").get<int>();
-    m.stageName = j.at("stage_name").get<std::string>();
-    m.epoch = j.at("epoch").get<int>();
-    m.globalEpoch = j.at("global_epoch").get<int>();
-    m.trainLoss = j.at("train_loss").get<double>();
-    m.trainAccuracy = j.at("train_accuracy").get<double>();
-    m.hasValidation = j.at("has_validation").get<bool>();
-    m.valLoss = j.at("val_loss").get<double>();
-    m.valAccuracy = j.at("val_accuracy").get<double>();
-    m.learningRate = j.at("learning_rate").get<double>();
-    m.seconds = j.at("seconds").get<double>();
-    m.imagesPerSecond = j.at("images_per_second").get<double>();
-    m.trainableParams = j.value("trainable_params", std::int64_t(0));
-    m.testConfusion = j.at("test_confusion").get<std::vector<std::int64_t>>();
+    m.stage = o.require<int>("stage");
+    m.stageName = o.require<std::string>("stage_name");
+    m.epoch = o.require<int>("epoch");
+    m.globalEpoch = o.require<int>("global_epoch");
+    m.trainLoss = o.require<double>("train_loss");
+    m.trainAccuracy = o.require<double>("train_accuracy");
+    m.hasValidation = o.require<bool>("has_validation");
+    m.valLoss = o.require<double>("val_loss");
+    m.valAccuracy = o.require<double>("val_accuracy");
+    m.learningRate = o.require<double>("learning_rate");
+    m.seconds = o.require<double>("seconds");
+    m.imagesPerSecond = o.require<double>("images_per_second");
+    m.trainableParams = o.value<std::int64_t>("trainable_params", 0);
+    m.testConfusion = o.require<std::vector<std::int64_t>>("test_confusion");
+    if (m.stage < 0 || m.epoch < 1 || m.globalEpoch < 1)
+        o.fail("", "negative or zero position");
+    const auto n = std::uint64_t(std::llround(std::sqrt(double(m.testConfusion.size()))));
+    if (n * n != m.testConfusion.size() || n > std::uint64_t(limits::kMaxClasses))
+        o.fail("test_confusion", "not a square matrix of at most " +
+                                     std::to_string(limits::kMaxClasses) + " classes");
     return m;
+}
+
+std::vector<train::EpochMetrics> epochsFrom(const json &a, const std::string &origin)
+{
+    if (!a.is_array())
+        throw fileError(origin, "damaged epoch list: expected a list");
+    std::vector<train::EpochMetrics> out;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        out.push_back(epochFrom(a[i], origin, "epochs[" + std::to_string(i) + "]"));
+    return out;
+}
+
+json epochsJson(const std::vector<train::EpochMetrics> &epochs)
+{
+    json a = json::array();
+    for (const auto &e : epochs)
+        a.push_back(epochJson(e));
+    return a;
 }
 
 } // namespace
@@ -62,22 +90,12 @@ std::string runStatePath(const std::string &runDir)
 
 std::string epochsToJson(const std::vector<train::EpochMetrics> &epochs)
 {
-    json a = json::array();
-    for (const auto &e : epochs)
-        a.push_back(epochJson(e));
-    return a.dump();
+    return epochsJson(epochs).dump();
 }
 
 std::vector<train::EpochMetrics> epochsFromJson(const std::string &text, const std::string &origin)
 {
-    try {
-        std::vector<train::EpochMetrics> out;
-        for (const auto &e : json::parse(text))
-            out.push_back(epochFrom(e));
-        return out;
-    } catch (const json::exception &e) {
-        throw fileError(origin, std::string("damaged epoch list: ") + e.what());
-    }
+    return epochsFrom(parseJson(text, origin), origin);
 }
 
 void writeRunState(const RunState &s, const std::string &path)
@@ -87,17 +105,17 @@ void writeRunState(const RunState &s, const std::string &path)
               {"stage", s.stage},
               {"next_global_epoch", s.nextGlobalEpoch},
               {"global_step", s.globalStep},
-              {"epochs", json::parse(epochsToJson(s.epochs))},
+              {"epochs", epochsJson(s.epochs)},
               {"stage_state",
                {{"epochs_done", st.epochsDone},
                 {"finished", st.finished},
                 {"plateau_factor", st.plateauFactor},
-                {"plateau_best", st.plateauBest},
-                {"plateau_wait", st.plateauWait},
-                {"plateau_seen", st.plateauSeen},
-                {"best", st.best},
-                {"best_seen", st.bestSeen},
-                {"since_best", st.sinceBest},
+                {"plateau_best", st.plateau.best},
+                {"plateau_wait", st.plateau.wait},
+                {"plateau_seen", st.plateau.seen},
+                {"best", st.early.best},
+                {"best_seen", st.early.seen},
+                {"since_best", st.early.wait},
                 {"best_epoch", st.bestEpoch},
                 {"best_weights", st.bestWeights.size()},
                 {"optimizer", st.optimizerName}}},
@@ -122,54 +140,58 @@ RunState readRunState(const std::string &path)
         throw fileError(path, "is not a TransferLab training state (.tlstate); a run folder's "
                               "state.tlstate or checkpoints/epoch-NNN.tlstate is");
     RunState s;
-    std::size_t bestCount = 0;
-    try {
-        const json j = json::parse(meta->second);
-        if (j.at("version").get<int>() != RunState::kVersion)
-            throw fileError(path, "state version " + j.at("version").dump() +
-                                      " is not the one this TransferLab reads (" +
-                                      std::to_string(RunState::kVersion) + ")");
-        s.stage = j.at("stage").get<int>();
-        s.nextGlobalEpoch = j.at("next_global_epoch").get<int>();
-        s.globalStep = j.at("global_step").get<std::int64_t>();
-        s.epochs = epochsFromJson(j.at("epochs").dump(), path);
-        const json &st = j.at("stage_state");
-        auto &o = s.stageState;
-        o.epochsDone = st.at("epochs_done").get<int>();
-        o.finished = st.at("finished").get<bool>();
-        o.plateauFactor = st.at("plateau_factor").get<double>();
-        o.plateauBest = st.at("plateau_best").get<double>();
-        o.plateauWait = st.at("plateau_wait").get<int>();
-        o.plateauSeen = st.at("plateau_seen").get<bool>();
-        o.best = st.at("best").get<double>();
-        o.bestSeen = st.at("best_seen").get<bool>();
-        o.sinceBest = st.at("since_best").get<int>();
-        o.bestEpoch = st.at("best_epoch").get<int>();
-        bestCount = st.at("best_weights").get<std::size_t>();
-        o.optimizerName = st.at("optimizer").get<std::string>();
-        s.configJson = j.at("config").get<std::string>();
-    } catch (const json::exception &e) {
-        throw fileError(path, std::string("damaged training state: ") + e.what());
-    }
-    if (s.stage < 0 || s.nextGlobalEpoch < 1 || s.stageState.epochsDone < 0)
+    const json j = parseJson(meta->second, path);
+    JsonObject o(j, "", path, false);
+    const int version = o.require<int>("version");
+    if (version != RunState::kVersion)
+        throw fileError(path, "state version " + std::to_string(version) +
+                                  " is not the one this TransferLab reads (" +
+                                  std::to_string(RunState::kVersion) + ")");
+    s.stage = o.require<int>("stage");
+    s.nextGlobalEpoch = o.require<int>("next_global_epoch");
+    s.globalStep = o.require<std::int64_t>("global_step");
+    s.epochs = epochsFrom(o.child("epochs"), path);
+    JsonObject st(o.child("stage_state"), "stage_state", path, false);
+    auto &ss = s.stageState;
+    ss.epochsDone = st.require<int>("epochs_done");
+    ss.finished = st.require<bool>("finished");
+    ss.plateauFactor = st.require<double>("plateau_factor");
+    ss.plateau.best = st.require<double>("plateau_best");
+    ss.plateau.wait = st.require<int>("plateau_wait");
+    ss.plateau.seen = st.require<bool>("plateau_seen");
+    ss.early.best = st.require<double>("best");
+    ss.early.seen = st.require<bool>("best_seen");
+    ss.early.wait = st.require<int>("since_best");
+    ss.bestEpoch = st.require<int>("best_epoch");
+    const auto bestCount = st.require<std::uint64_t>("best_weights");
+    ss.optimizerName = st.require<std::string>("optimizer");
+    s.configJson = o.require<std::string>("config");
+    if (s.stage < 0 || s.nextGlobalEpoch < 1 || ss.epochsDone < 0 || s.globalStep < 0 ||
+        ss.plateau.wait < 0 || ss.early.wait < 0 || ss.bestEpoch < 0)
         throw fileError(path, "damaged training state: negative position");
-    s.stageState.bestWeights.resize(bestCount);
+    // The count in the header is a claim; the tensors present are the truth.
+    std::size_t bestPresent = 0;
+    for (const auto &[name, t] : ckpt.tensors)
+        bestPresent += name.rfind("best/", 0) == 0;
+    if (bestCount != bestPresent)
+        throw fileError(path, "damaged training state: it announces " + std::to_string(bestCount) +
+                                  " best-epoch tensors and holds " + std::to_string(bestPresent));
+    ss.bestWeights.resize(bestPresent);
     std::size_t bestSeen = 0;
     for (const auto &[name, t] : ckpt.tensors) {
         if (name.rfind("model/", 0) == 0) {
             s.model.emplace_back(name.substr(6), t);
         } else if (name.rfind("optim/", 0) == 0) {
-            s.stageState.optimizer[name.substr(6)] = t;
+            ss.optimizer[name.substr(6)] = t;
         } else if (name.rfind("best/", 0) == 0) {
-            std::size_t i = 0;
-            try {
-                i = std::stoul(name.substr(5));
-            } catch (const std::exception &) {
-                i = bestCount;
-            }
-            if (i >= bestCount)
+            const std::string index = name.substr(5);
+            std::size_t i = bestPresent;
+            if (!index.empty() && index.size() < 10 &&
+                index.find_first_not_of("0123456789") == std::string::npos)
+                i = std::size_t(std::stoul(index));
+            if (i >= bestPresent || ss.bestWeights[i].defined())
                 throw fileError(path, "damaged training state: unexpected tensor " + name);
-            s.stageState.bestWeights[i] = t;
+            ss.bestWeights[i] = t;
             ++bestSeen;
         } else if (name == "rng/cpu") {
             s.cpuRng = t;
@@ -177,7 +199,7 @@ RunState readRunState(const std::string &path)
             throw fileError(path, "damaged training state: unexpected tensor " + name);
         }
     }
-    if (bestSeen != bestCount)
+    if (bestSeen != bestPresent)
         throw fileError(path, "damaged training state: best weights incomplete");
     if (s.model.empty())
         throw fileError(path, "damaged training state: it holds no model weights");

@@ -12,6 +12,7 @@ class RunControl
 public:
     void requestStop()
     {
+        ++m_stops;
         m_stop = true;
         std::lock_guard<std::mutex> lock(m_mutex);
         m_paused = false;
@@ -37,6 +38,9 @@ public:
     }
     bool abortRequested() const { return m_abort; }
     bool stopRequested() const { return m_stop; }
+    // How many stops were requested so far: a pass that starts after a stop (the test
+    // evaluation after training was stopped) ends only at a later one.
+    int stopCount() const { return m_stops; }
     bool paused() const
     {
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -55,6 +59,7 @@ public:
 private:
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_abort{false};
+    std::atomic<int> m_stops{0};
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     bool m_paused = false;

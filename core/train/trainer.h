@@ -2,7 +2,9 @@
 
 #include "models/network.h"
 #include "train/batch_source.h"
+#include "train/optimizers.h"
 #include "train/run_control.h"
+#include "train/schedule.h"
 #include "train/training_types.h"
 
 #include <torch/types.h>
@@ -23,15 +25,9 @@ struct StageState
 {
     int epochsDone = 0;
     bool finished = false; // early stopping ended the stage
-    // ReduceLROnPlateau
     double plateauFactor = 1.0;
-    double plateauBest = 0.0;
-    int plateauWait = 0;
-    bool plateauSeen = false;
-    // Early stopping
-    double best = 0.0;
-    bool bestSeen = false;
-    int sinceBest = 0;
+    MonitorState plateau; // ReduceLROnPlateau's watch
+    MonitorState early;   // early stopping's watch
     int bestEpoch = 0;
     std::vector<torch::Tensor> bestWeights; // the best epoch's parameters then buffers, on the CPU
     // The optimizer's per-parameter state, "<parameter name>/<slot>", on the CPU.
@@ -74,19 +70,9 @@ struct FitOptions
     bool headOnly = false;
 };
 
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &config,
-                                                       const std::vector<torch::Tensor> &params);
-// Two parameter groups: `backbone` at lr * multiplier, `head` at lr (either may be empty).
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &config,
-                                                       const std::vector<torch::Tensor> &backbone,
-                                                       const std::vector<torch::Tensor> &head,
-                                                       double multiplier);
-// The learning rate an epoch-based schedule gives at `epoch` (0-based) of `epochs`.
-double scheduledLr(const ScheduleConfig &s, double baseLr, int epoch, int epochs);
-
 // Trains and evaluates one model on one device. Runs on whatever thread calls it (the CLI's
 // main thread, the GUI's worker thread); reports through the observer, obeys the RunControl
-// at every batch.
+// at every batch of every phase.
 class Trainer
 {
 public:
@@ -95,8 +81,11 @@ public:
 
     FitResult fit(BatchSource &train, BatchSource *validation, const FitOptions &options);
     // Loss, accuracy, top-5, confusion matrix, per-class metrics and (optionally) one
-    // Prediction per sample. `numClasses` sizes the confusion matrix.
-    Evaluation evaluate(BatchSource &data, int numClasses, bool keepPredictions);
+    // Prediction per sample. `numClasses` sizes the confusion matrix. Reports progress as
+    // `phase`; a stop requested while it runs ends it within a batch (Evaluation::complete
+    // false).
+    Evaluation evaluate(BatchSource &data, int numClasses, bool keepPredictions,
+                        const std::string &phase = "test");
 
     models::NetworkImpl &model() { return *m_model; }
     torch::Device device() const { return m_device; }
@@ -105,10 +94,26 @@ public:
     void setDeviceOptions(const DeviceOptions &options);
     // Evaluation runs only the head: the source holds the body's features.
     void setHeadOnly(bool headOnly) { m_headOnly = headOnly; }
-    // The body's output (the head's input) for every sample of `data`, in its order, on the CPU.
+    // The body's output (the head's input) for every sample of `data`, in its order, on the CPU;
+    // undefined when a stop ended it early.
     torch::Tensor extractFeatures(BatchSource &data);
 
 private:
+    struct Stage;
+    struct EpochRun;
+    void loadResumedOptimizer(Stage &stage);
+    EpochRun trainEpoch(Stage &stage, BatchSource &train, int epoch);
+    EpochMetrics epochMetrics(const Stage &stage, const EpochRun &run, int epoch) const;
+    // Validation and the per-epoch confusion pass; false when a stop ended them.
+    bool validateEpoch(Stage &stage, BatchSource *validation, EpochMetrics &m);
+    // Schedules, early stopping, the saved state; false when the stage ends here.
+    bool endEpoch(Stage &stage, const EpochMetrics &m, int epoch, FitResult &result);
+    void saveStageState(Stage &stage, const FitResult &result);
+    void finishStage(Stage &stage, FitResult &result);
+    void reportBatch(Stage &stage, const EpochRun &run, int epoch, const torch::Tensor &lastLoss);
+    torch::Tensor toDevice(const torch::Tensor &images) const;
+    torch::Tensor forward(const torch::Tensor &x);
+
     std::shared_ptr<models::NetworkImpl> m_model;
     torch::Device m_device;
     TrainingObserver *m_observer;
@@ -117,18 +122,15 @@ private:
     std::int64_t m_globalStep = 0;
     DeviceOptions m_deviceOptions;
     bool m_headOnly = false;
-    torch::Tensor forward(const torch::Tensor &x);
 };
 
-// The optimizer's per-parameter state by parameter name (see StageState::optimizer), and back.
-// Parameters without saved state start fresh; saved entries for parameters the optimizer does
-// not hold (now frozen) are ignored.
-std::map<std::string, torch::Tensor> optimizerState(torch::optim::Optimizer &optimizer,
-                                                    const std::string &name,
-                                                    models::NetworkImpl &model);
-void loadOptimizerState(torch::optim::Optimizer &optimizer, const std::string &name,
-                        models::NetworkImpl &model,
-                        const std::map<std::string, torch::Tensor> &state);
+// The model's parameters then buffers, copied to the CPU (early stopping's best epoch).
+std::vector<torch::Tensor> snapshotWeights(models::NetworkImpl &model);
+// The best epoch's weights from a state file must be exactly the model's parameters then
+// buffers, shape by shape; tl::Error otherwise.
+void checkBestWeights(models::NetworkImpl &model, const std::vector<torch::Tensor> &weights);
+// Copies a snapshot back (checked as above).
+void restoreWeights(models::NetworkImpl &model, const std::vector<torch::Tensor> &weights);
 
 // "cuda" when available (or asked for), else "cpu"; tl::Error for an unusable request.
 torch::Device chooseDevice(const std::string &request);

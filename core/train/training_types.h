@@ -108,6 +108,7 @@ struct Evaluation
     std::vector<std::int64_t> confusion; // row = true class, column = predicted, row-major
     std::vector<ClassMetrics> perClass;
     std::vector<Prediction> predictions;
+    bool complete = true; // false: a stop ended the pass before its last batch
 
     std::int64_t at(int trueLabel, int predicted) const
     {
@@ -117,6 +118,15 @@ struct Evaluation
 
 // Fills perClass from confusion (precision = tp / predicted, recall = tp / support).
 void computeClassMetrics(Evaluation &e);
+
+// Progress of a pass that is not training: validation, the per-epoch confusion pass, the test
+// evaluation, feature extraction (throttled like BatchProgress).
+struct PhaseProgress
+{
+    std::string phase; // "validation", "confusion", "test", "features"
+    std::int64_t done = 0;  // samples
+    std::int64_t total = 0;
+};
 
 struct FitResult
 {
@@ -137,6 +147,7 @@ public:
     virtual void onStageStarted(int /*stage*/, const std::string & /*name*/, int /*epochs*/) {}
     virtual void onBatch(const BatchProgress &) {}
     virtual void onEpoch(const EpochMetrics &) {}
+    virtual void onPhase(const PhaseProgress &) {}
     virtual void onMessage(const std::string &) {}
 };
 

@@ -1,7 +1,10 @@
 #include "weights/checkpoint.h"
 
+#include "checked.h"
 #include "error.h"
 #include "files.h"
+#include "json_file.h"
+#include "file_limits.h"
 #include "weights/pickle_reader.h"
 #include "weights/zip_reader.h"
 
@@ -43,99 +46,147 @@ torch::ScalarType scalarTypeOfStorage(const std::string &t, const std::string &o
     return it->second;
 }
 
-// Raw storage bytes by key, filled by the format's reader.
-using StorageBytes = std::map<std::string, const Bytes *>;
+// Raw storage bytes by key, filled by the format's reader (views into the file, or into
+// inflated members kept alive by the reader).
+using StorageBytes = std::map<std::string, ByteView>;
+
+// Materialized tensors may not exceed the bytes their storages hold (by more than weight tying
+// could explain): a stride-0 or overlapping view cannot expand a small file into a huge tensor.
+struct TensorBudget
+{
+    std::uint64_t left = 0;
+};
 
 torch::Tensor materialize(const PyValue &t, const StorageBytes &storages, const std::string &origin,
-                          const std::string &name)
+                          const std::string &name, TensorBudget &budget)
 {
     const PyValue &s = *t.storage;
     auto it = storages.find(s.storageKey);
     if (it == storages.end())
         throw fileError(origin, "tensor '" + name + "' refers to missing storage " + s.storageKey);
-    const Bytes &raw = *it->second;
+    const ByteView raw = it->second;
     const int elem = storageElementSize(s.storageType);
-    const auto numel = std::int64_t(raw.size()) / std::max(elem, 1);
-    const std::int64_t offset = t.offset + s.offset;
-    std::int64_t extent = offset;
+    if (elem <= 0)
+        throw fileError(origin, "tensor '" + name + "' has unsupported storage type " +
+                                    s.storageType);
+    const auto numel = std::int64_t(raw.size() / std::uint64_t(elem));
+    const auto bad = [&](const std::string &what) {
+        return fileError(origin, "tensor '" + name + "' " + what + ": the file is damaged");
+    };
+    std::int64_t offset = 0, extent = 0, count = 1;
+    if (!checkedAdd(t.offset, s.offset, offset) || offset < 0)
+        throw bad("has an invalid storage offset");
+    extent = offset;
     bool empty = false;
     for (std::size_t i = 0; i < t.size.size(); ++i) {
         if (t.size[i] < 0 || t.stride[i] < 0)
-            throw fileError(origin, "tensor '" + name + "' has a negative size or stride");
+            throw bad("has a negative size or stride");
         if (t.size[i] == 0)
             empty = true;
-        extent += (t.size[i] - 1) * t.stride[i];
     }
     const torch::ScalarType type = scalarTypeOfStorage(s.storageType, origin);
     if (empty)
         return torch::empty(t.size, torch::TensorOptions().dtype(type));
-    if (offset < 0 || extent >= numel)
+    for (std::size_t i = 0; i < t.size.size(); ++i) {
+        std::int64_t reach = 0;
+        if (!checkedMul(t.size[i] - 1, t.stride[i], reach) || !checkedAdd(extent, reach, extent) ||
+            !checkedMul(count, t.size[i], count))
+            throw bad("has a size or stride too large to address");
+    }
+    if (extent >= numel)
         throw fileError(origin, "tensor '" + name + "' reaches past its storage (" +
                                     std::to_string(extent + 1) + " elements needed, " +
                                     std::to_string(numel) + " stored): the file is damaged");
-    torch::Tensor flat = torch::empty({numel}, torch::TensorOptions().dtype(type));
-    std::memcpy(flat.data_ptr(), raw.data(), std::size_t(numel) * std::size_t(elem));
-    return flat.as_strided(t.size, t.stride, offset).clone(at::MemoryFormat::Contiguous);
+    std::uint64_t bytes = 0;
+    if (!checkedMul(std::uint64_t(count), std::uint64_t(elem), bytes) || bytes > budget.left)
+        throw fileError(origin, "tensor '" + name + "' holds " + std::to_string(count) +
+                                    " elements, more than the file's storages can supply "
+                                    "(a stride-0 or overlapping view): the file is damaged");
+    budget.left -= bytes;
+    // One copy: straight from the file's bytes into a contiguous tensor of the tensor's own size.
+    const torch::Tensor source =
+        torch::from_blob(const_cast<std::uint8_t *>(raw.data()), {numel},
+                         torch::TensorOptions().dtype(type));
+    return source.as_strided(t.size, t.stride, offset).clone(at::MemoryFormat::Contiguous);
 }
 
-// The object holding the tensors: the top level, or under a well-known key.
-PyRef findStateDict(const PyRef &top, std::string &wrapper, const std::string &origin)
+// The object holding the tensors: the top level, or under a well-known key, a few levels deep
+// at most (a file may make these dictionaries contain themselves).
+PyRef findStateDict(PyRef top, std::string &wrapper, const std::string &origin)
 {
+    constexpr int kMaxWrappers = 4;
     if (!top || top->kind != PyValue::Kind::Dict)
         throw fileError(origin, "holds no state dict (its top-level object is not a dictionary)");
-    bool allTensors = !top->entries.empty();
-    for (const auto &[k, v] : top->entries)
-        allTensors = allTensors && v && v->kind == PyValue::Kind::Tensor;
-    if (allTensors)
-        return top;
-    for (const char *key :
-         {"state_dict", "model_state_dict", "model", "net", "weights", "params"}) {
-        auto inner = top->get(key);
-        if (inner && inner->kind == PyValue::Kind::Dict) {
-            wrapper = key;
-            std::string deeper;
-            return findStateDict(inner, deeper, origin);
+    for (int level = 0; level <= kMaxWrappers; ++level) {
+        bool allTensors = !top->entries.empty();
+        for (const auto &[k, v] : top->entries)
+            allTensors = allTensors && v && v->kind == PyValue::Kind::Tensor;
+        if (allTensors)
+            return top;
+        PyRef inner = nullptr;
+        for (const char *key :
+             {"state_dict", "model_state_dict", "model", "net", "weights", "params"}) {
+            inner = top->get(key);
+            if (inner && inner->kind == PyValue::Kind::Dict && inner != top) {
+                if (level == 0)
+                    wrapper = key;
+                break;
+            }
+            inner = nullptr;
         }
+        if (!inner)
+            break;
+        top = inner;
     }
     throw fileError(
         origin,
         "holds no state dict (no tensors at the top level, nor under 'state_dict' or 'model')");
 }
 
-StateDict collect(const PyRef &dict, const StorageBytes &storages, const std::string &origin)
+StateDict collect(PyRef dict, const StorageBytes &storages, const std::string &origin)
 {
+    std::uint64_t stored = 0;
+    for (const auto &[key, bytes] : storages)
+        stored += bytes.size();
+    // Weight tying lets two names share one storage: allow twice the stored bytes, no more.
+    TensorBudget budget{2 * stored + 4096};
     StateDict out;
     for (const auto &[k, v] : dict->entries) {
         if (!k || !k->isString())
             throw fileError(origin, "state dict has a key that is not a string");
         if (!v || v->kind != PyValue::Kind::Tensor)
             continue; // e.g. a stray counter next to the tensors
-        out.emplace_back(k->text, materialize(*v, storages, origin, k->text));
+        if (!v->storage || v->storage->kind != PyValue::Kind::Storage)
+            throw fileError(origin, "tensor '" + k->text + "' has no storage");
+        out.emplace_back(k->text, materialize(*v, storages, origin, k->text, budget));
     }
     return out;
 }
 
-PersistentLoad storageLoader(std::map<std::string, PyRef> &seen, bool legacy,
+PersistentLoad storageLoader(PickleArena &arena, std::map<std::string, PyRef> &seen, bool legacy,
                              const std::string &origin)
 {
-    return [&seen, legacy, origin](const PyRef &pid) -> PyRef {
+    return [&arena, &seen, legacy, origin](PyRef pid) -> PyRef {
         // ('storage', storage_type, key, location, numel[, view_metadata])
         if (!pid || pid->kind != PyValue::Kind::Tuple || pid->items.size() < 5 ||
             !pid->items[0]->isString() || pid->items[0]->text != "storage" ||
-            pid->items[1]->kind != PyValue::Kind::Global || !pid->items[2]->isString())
+            pid->items[1]->kind != PyValue::Kind::Global || !pid->items[2]->isString() ||
+            pid->items[4]->kind != PyValue::Kind::Int)
             throw fileError(origin, "malformed storage reference");
-        const std::string type = pid->items[1]->text.substr(pid->items[1]->text.rfind('.') + 1);
+        const std::string &global = pid->items[1]->text;
+        const std::string type = global.substr(global.rfind('.') + 1);
         if (storageElementSize(type) == 0)
             throw fileError(origin, "unsupported storage type " + type);
-        auto s = std::make_shared<PyValue>();
-        s->kind = PyValue::Kind::Storage;
+        // Legacy views name their root storage's key with their own offset: one value each.
+        const std::string &key = pid->items[2]->text;
+        PyRef s = arena.make(PyValue::Kind::Storage);
         s->storageType = type;
-        s->storageKey = pid->items[2]->text;
+        s->storageKey = key;
         s->storageNumel = pid->items[4]->integer;
         if (legacy && pid->items.size() > 5 && pid->items[5]->kind == PyValue::Kind::Tuple &&
-            pid->items[5]->items.size() >= 2)
+            pid->items[5]->items.size() >= 2 && pid->items[5]->items[1]->kind == PyValue::Kind::Int)
             s->offset = pid->items[5]->items[1]->integer; // a view into the root storage
-        seen[s->storageKey] = s;
+        seen[key] = s;
         return s;
     };
 }
@@ -151,21 +202,21 @@ Checkpoint readZip(const Bytes &data, const std::string &path)
     if (!zip.has(prefix + "data.pkl"))
         throw fileError(path, "zip archive without data.pkl: not a PyTorch checkpoint");
     const Bytes pkl = zip.read(prefix + "data.pkl");
+    PickleArena arena(path);
     std::map<std::string, PyRef> seen;
     std::size_t offset = 0;
     const PyRef top =
-        unpickle(pkl.data(), pkl.size(), offset, path, storageLoader(seen, false, path));
+        unpickle(arena, pkl.data(), pkl.size(), offset, storageLoader(arena, seen, false, path));
     Checkpoint c;
     c.format = CheckpointFormat::Zip;
     const PyRef dict = findStateDict(top, c.wrapper, path);
-    std::map<std::string, Bytes> owned;
+    std::map<std::string, Bytes> inflated;
     StorageBytes storages;
     for (const auto &[key, s] : seen) {
         const std::string member = prefix + "data/" + key;
         if (!zip.has(member))
             throw fileError(path, "storage " + key + " is missing from the archive");
-        owned[key] = zip.read(member);
-        storages[key] = &owned[key];
+        storages[key] = zip.view(member, inflated[key]);
     }
     c.tensors = collect(dict, storages, path);
     return c;
@@ -181,49 +232,45 @@ bool isLegacy(const Bytes &d)
 
 Checkpoint readLegacy(const Bytes &data, const std::string &path)
 {
+    const ByteView all(data, path);
     std::size_t offset = 15; // past the magic number
-    std::map<std::string, PyRef> none;
-    const PyRef protocol = unpickle(data.data(), data.size(), offset, path, {});
+    PickleArena arena(path);
+    const PyRef protocol = unpickle(arena, data.data(), data.size(), offset, {});
     if (!protocol || protocol->kind != PyValue::Kind::Int || protocol->integer != 1001)
         throw fileError(path, "unsupported legacy checkpoint protocol");
-    const PyRef sysInfo = unpickle(data.data(), data.size(), offset, path, {});
+    const PyRef sysInfo = unpickle(arena, data.data(), data.size(), offset, {});
     if (sysInfo && sysInfo->kind == PyValue::Kind::Dict) {
         auto little = sysInfo->get("little_endian");
         if (little && little->kind == PyValue::Kind::Bool && !little->boolean)
             throw fileError(path, "was written on a big-endian machine; not supported");
     }
     std::map<std::string, PyRef> seen;
-    const PyRef top =
-        unpickle(data.data(), data.size(), offset, path, storageLoader(seen, true, path));
-    const PyRef keys = unpickle(data.data(), data.size(), offset, path, {});
+    const PyRef top = unpickle(arena, data.data(), data.size(), offset,
+                               storageLoader(arena, seen, true, path));
+    const PyRef keys = unpickle(arena, data.data(), data.size(), offset, {});
     if (!keys || keys->kind != PyValue::Kind::List)
         throw fileError(path, "damaged legacy checkpoint (no storage list)");
-    std::map<std::string, Bytes> owned;
     StorageBytes storages;
+    Cursor cursor(all, offset);
     for (const auto &k : keys->items) {
         if (!k->isString())
             throw fileError(path, "damaged legacy checkpoint (storage key)");
         auto s = seen.find(k->text);
         if (s == seen.end())
             throw fileError(path, "damaged legacy checkpoint (unknown storage " + k->text + ")");
-        if (offset + 8 > data.size())
-            throw fileError(path, "the file is truncated (storage " + k->text + " header at byte " +
-                                      std::to_string(offset) + ")");
-        std::int64_t numel = 0;
-        std::memcpy(&numel, data.data() + offset, 8);
-        offset += 8;
-        const std::uint64_t bytes =
-            std::uint64_t(numel) * std::uint64_t(storageElementSize(s->second->storageType));
-        if (numel < 0 || offset + bytes > data.size())
+        if (storages.count(k->text))
+            throw fileError(path, "damaged legacy checkpoint (storage " + k->text + " twice)");
+        const std::uint64_t numel = cursor.le(8, "the element count of storage " + k->text);
+        std::uint64_t bytes = 0;
+        if (!checkedMul(numel, std::uint64_t(storageElementSize(s->second->storageType)), bytes) ||
+            !all.contains(cursor.pos(), bytes))
             throw fileError(path, "the file is truncated (storage " + k->text + " needs " +
-                                      std::to_string(bytes) + " bytes at offset " +
-                                      std::to_string(offset) + ", the file has " +
-                                      std::to_string(data.size()) + ")");
-        owned[k->text] =
-            Bytes(data.begin() + std::int64_t(offset), data.begin() + std::int64_t(offset + bytes));
-        storages[k->text] = &owned[k->text];
-        offset += bytes;
+                                      std::to_string(numel) + " elements at offset " +
+                                      std::to_string(cursor.pos()) + ", the file has " +
+                                      std::to_string(data.size()) + " bytes)");
+        storages[k->text] = cursor.take(bytes, "storage " + k->text);
     }
+    // A view's storage shares its root's bytes (the root is listed under the view's own key).
     Checkpoint c;
     c.format = CheckpointFormat::Legacy;
     c.tensors = collect(findStateDict(top, c.wrapper, path), storages, path);
@@ -252,52 +299,55 @@ bool isSafetensors(const Bytes &d)
 
 Checkpoint readSafetensors(const Bytes &data, const std::string &path)
 {
-    std::uint64_t n = 0;
-    std::memcpy(&n, data.data(), 8);
-    nlohmann::json header;
-    try {
-        header = nlohmann::json::parse(data.begin() + 8, data.begin() + 8 + std::int64_t(n));
-    } catch (const nlohmann::json::exception &e) {
-        throw fileError(path, std::string("damaged safetensors header: ") + e.what());
-    }
+    const ByteView all(data, path);
+    const std::uint64_t n = all.le(0, 8, "header length");
+    if (n > limits::kMaxSafetensorsHeader)
+        throw limitError(path, "the safetensors header length", n, limits::kMaxSafetensorsHeader);
+    const nlohmann::json header = parseJson(all.text(8, n, "safetensors header"), path);
+    if (!header.is_object())
+        throw fileError(path, "damaged safetensors header: not a JSON object");
     Checkpoint c;
     c.format = CheckpointFormat::Safetensors;
-    const std::uint64_t base = 8 + n;
+    const ByteView body = all.from(8 + n, "tensor data");
     std::vector<std::pair<std::uint64_t, std::string>> order;
     for (auto it = header.begin(); it != header.end(); ++it) {
         if (it.key() == "__metadata__") {
+            if (!it->is_object())
+                throw fileError(path, "damaged safetensors header: __metadata__ is not an object");
             for (auto m = it->begin(); m != it->end(); ++m)
                 if (m->is_string())
                     c.metadata[m.key()] = m->get<std::string>();
             continue;
         }
-        try {
-            const auto &e = it.value();
-            const std::string dtype = e.at("dtype").get<std::string>();
-            const auto shape = e.at("shape").get<std::vector<std::int64_t>>();
-            const auto offsets = e.at("data_offsets").get<std::vector<std::uint64_t>>();
-            auto type = safetensorTypes().find(dtype);
-            if (type == safetensorTypes().end())
-                throw fileError(path, "tensor '" + it.key() + "' has unsupported dtype " + dtype);
-            std::uint64_t numel = 1;
-            for (auto d : shape) {
-                if (d < 0)
-                    throw fileError(path, "tensor '" + it.key() + "' has a negative dimension");
-                numel *= std::uint64_t(d);
-            }
-            if (offsets.size() != 2 || offsets[1] < offsets[0] || base + offsets[1] > data.size() ||
-                offsets[1] - offsets[0] != numel * std::uint64_t(type->second.second))
-                throw fileError(path,
-                                "tensor '" + it.key() +
-                                    "' has data offsets outside the file or of the wrong size");
-            torch::Tensor t = torch::empty(shape, torch::TensorOptions().dtype(type->second.first));
-            if (numel > 0)
-                std::memcpy(t.data_ptr(), data.data() + base + offsets[0], offsets[1] - offsets[0]);
-            order.emplace_back(offsets[0], it.key());
-            c.tensors.emplace_back(it.key(), t);
-        } catch (const nlohmann::json::exception &e) {
-            throw fileError(path, "tensor '" + it.key() + "': " + e.what());
+        const std::string key = it.key();
+        JsonObject e(it.value(), key, path, false);
+        const auto dtype = e.require<std::string>("dtype");
+        const auto shape = e.require<std::vector<std::int64_t>>("shape");
+        const auto offsets = e.require<std::vector<std::uint64_t>>("data_offsets");
+        auto type = safetensorTypes().find(dtype);
+        if (type == safetensorTypes().end())
+            throw fileError(path, "tensor '" + key + "' has unsupported dtype " + dtype);
+        if (shape.size() > std::size_t(limits::kMaxTensorDims))
+            throw limitError(path, "tensor '" + key + "''s number of dimensions", shape.size(),
+                             std::uint64_t(limits::kMaxTensorDims));
+        std::uint64_t numel = 1, bytes = 0;
+        for (auto d : shape) {
+            if (d < 0)
+                throw fileError(path, "tensor '" + key + "' has a negative dimension");
+            if (!checkedMul(numel, std::uint64_t(d), numel))
+                throw fileError(path, "tensor '" + key + "' has a shape too large to address");
         }
+        if (offsets.size() != 2 || offsets[1] < offsets[0] ||
+            !checkedMul(numel, std::uint64_t(type->second.second), bytes) ||
+            offsets[1] - offsets[0] != bytes || !body.contains(offsets[0], bytes))
+            throw fileError(path, "tensor '" + key +
+                                      "' has data offsets outside the file or of the wrong size");
+        torch::Tensor t = torch::empty(shape, torch::TensorOptions().dtype(type->second.first));
+        if (bytes > 0)
+            std::memcpy(t.data_ptr(), body.sub(offsets[0], bytes, "tensor " + key).data(),
+                        std::size_t(bytes));
+        order.emplace_back(offsets[0], key);
+        c.tensors.emplace_back(key, t);
     }
     // The JSON object is sorted by name; keep the file's data order, which is the writer's.
     std::map<std::string, std::uint64_t> pos;
@@ -338,8 +388,15 @@ Checkpoint readCheckpoint(const std::string &path)
                                   "with a newer PyTorch");
         else
             throw fileError(path, "is not a PyTorch checkpoint (.pth/.pt) or a safetensors file");
+    } catch (const Error &) {
+        throw;
     } catch (const c10::Error &e) {
         throw fileError(path, std::string("cannot read the tensors: ") + e.msg());
+    } catch (const std::bad_alloc &) {
+        throw fileError(path, "not enough memory to read it");
+    } catch (const std::exception &e) {
+        // A library's error about the file's content is still about the file.
+        throw fileError(path, std::string("cannot read it: ") + e.what());
     }
     // DataParallel saves every key under "module.".
     bool allModule = !c.tensors.empty();

@@ -1,6 +1,7 @@
 #include "weights/pickle_reader.h"
 
 #include "error.h"
+#include "file_limits.h"
 
 #include <cstring>
 #include <map>
@@ -26,14 +27,25 @@ int storageElementSize(const std::string &t)
     return it == sizes.end() ? 0 : it->second;
 }
 
-namespace {
-
-PyRef make(PyValue::Kind k)
+PyRef PickleArena::make(PyValue::Kind kind)
 {
-    auto v = std::make_shared<PyValue>();
-    v->kind = k;
-    return v;
+    if (m_values.size() >= limits::kMaxPickleValues)
+        throw limitError(m_origin, "the number of pickle values", m_values.size() + 1,
+                         limits::kMaxPickleValues);
+    m_values.emplace_back();
+    m_values.back().kind = kind;
+    return &m_values.back();
 }
+
+void PickleArena::addItems(std::uint64_t n)
+{
+    if (n > limits::kMaxPickleItems - std::min(m_items, limits::kMaxPickleItems))
+        throw limitError(m_origin, "the number of items in the pickle's containers", m_items + n,
+                         limits::kMaxPickleItems);
+    m_items += n;
+}
+
+namespace {
 
 // Everything a PyTorch state dict needs, and nothing that can run code.
 const std::set<std::string> &allowedGlobals()
@@ -65,9 +77,9 @@ const std::set<std::string> &allowedGlobals()
 class Unpickler
 {
 public:
-    Unpickler(const std::uint8_t *d, std::size_t n, std::size_t pos, const std::string &origin,
+    Unpickler(PickleArena &arena, const std::uint8_t *d, std::size_t n, std::size_t pos,
               const PersistentLoad &pl)
-        : m_d(d), m_n(n), m_pos(pos), m_origin(origin), m_persistent(pl)
+        : m_arena(arena), m_d(d), m_n(n), m_pos(pos), m_origin(arena.origin()), m_persistent(pl)
     {
     }
 
@@ -90,6 +102,10 @@ public:
                 return m_stack.back();
             }
             case '(':
+                // Each open mark is a container being built: they nest like containers.
+                if (m_marks.size() >= std::size_t(limits::kMaxNesting))
+                    throw limitError(m_origin, "the pickle's nesting depth (open marks)",
+                                     m_marks.size() + 1, std::uint64_t(limits::kMaxNesting));
                 m_marks.push_back(m_stack.size());
                 break;
             case '0':
@@ -142,7 +158,7 @@ public:
                     v->boolean = line == "01";
                     push(v);
                 } else {
-                    pushInt(std::stoll(line));
+                    pushInt(parseInt(line, at));
                 }
                 break;
             }
@@ -185,7 +201,7 @@ public:
                 break;
             case 't': {
                 auto v = make(PyValue::Kind::Tuple);
-                v->items = popMark();
+                setItems(v, popMark());
                 push(v);
                 break;
             }
@@ -194,9 +210,10 @@ public:
             case 0x87: {
                 const int n = op - 0x84;
                 auto v = make(PyValue::Kind::Tuple);
-                v->items.resize(std::size_t(n));
+                std::vector<PyRef> items(static_cast<std::size_t>(n));
                 for (int i = n - 1; i >= 0; --i)
-                    v->items[std::size_t(i)] = pop();
+                    items[std::size_t(i)] = pop();
+                setItems(v, std::move(items));
                 push(v);
                 break;
             }
@@ -207,20 +224,19 @@ public:
             case 'l':
             case 0x91: { // LIST, FROZENSET
                 auto v = make(PyValue::Kind::List);
-                v->items = popMark();
+                setItems(v, popMark());
                 push(v);
                 break;
             }
             case 'a': {
                 auto item = pop();
-                expect(top(), PyValue::Kind::List, at)->items.push_back(item);
+                append(expect(top(), PyValue::Kind::List, at), {item});
                 break;
             }
             case 'e':
             case 0x90: { // APPENDS, ADDITEMS
                 auto items = popMark();
-                auto &list = expect(top(), PyValue::Kind::List, at)->items;
-                list.insert(list.end(), items.begin(), items.end());
+                append(expect(top(), PyValue::Kind::List, at), items);
                 break;
             }
             case '}':
@@ -229,22 +245,19 @@ public:
             case 'd': {
                 auto items = popMark();
                 auto v = make(PyValue::Kind::Dict);
-                for (std::size_t i = 0; i + 1 < items.size(); i += 2)
-                    v->entries.emplace_back(items[i], items[i + 1]);
+                addEntries(v, items);
                 push(v);
                 break;
             }
             case 's': {
                 auto value = pop();
                 auto key = pop();
-                expect(top(), PyValue::Kind::Dict, at)->entries.emplace_back(key, value);
+                addEntries(expect(top(), PyValue::Kind::Dict, at), {key, value});
                 break;
             }
             case 'u': {
                 auto items = popMark();
-                auto d = expect(top(), PyValue::Kind::Dict, at);
-                for (std::size_t i = 0; i + 1 < items.size(); i += 2)
-                    d->entries.emplace_back(items[i], items[i + 1]);
+                addEntries(expect(top(), PyValue::Kind::Dict, at), items);
                 break;
             }
             case 'c': {
@@ -277,19 +290,19 @@ public:
                 pop();
                 break;
             case 'p':
-                m_memo[std::stoul(readLine())] = top();
+                memoize(std::uint64_t(parseInt(readLine(), at)), at);
                 break;
             case 'q':
-                m_memo[le(1)] = top();
+                memoize(le(1), at);
                 break;
             case 'r':
-                m_memo[le(4)] = top();
+                memoize(le(4), at);
                 break;
             case 0x94:
-                m_memo[m_memo.size()] = top();
+                memoize(m_memo.size(), at);
                 break;
             case 'g':
-                push(memo(std::stoul(readLine()), at));
+                push(memo(std::uint64_t(parseInt(readLine(), at)), at));
                 break;
             case 'h':
                 push(memo(le(1), at));
@@ -322,9 +335,71 @@ private:
         std::snprintf(b, sizeof b, "%02x", v);
         return b;
     }
+    PyRef make(PyValue::Kind k) { return m_arena.make(k); }
+    // Adding `item` to container `c` may make it deeper; cycles and deep nests stop at the limit.
+    void deepen(PyRef c, PyRef item)
+    {
+        if (item && item->depth + 1 > c->depth) {
+            c->depth = item->depth + 1;
+            if (c->depth > limits::kMaxNesting)
+                throw limitError(m_origin, "the pickle's nesting depth", std::uint64_t(c->depth),
+                                 std::uint64_t(limits::kMaxNesting));
+        }
+    }
+    void setItems(PyRef c, std::vector<PyRef> items)
+    {
+        m_arena.addItems(items.size());
+        for (const auto &i : items)
+            deepen(c, i);
+        c->items = std::move(items);
+    }
+    void append(PyRef list, const std::vector<PyRef> &items)
+    {
+        m_arena.addItems(items.size());
+        for (const auto &i : items)
+            deepen(list, i);
+        list->items.insert(list->items.end(), items.begin(), items.end());
+    }
+    void addEntries(PyRef dict, const std::vector<PyRef> &items)
+    {
+        m_arena.addItems(items.size());
+        for (std::size_t i = 0; i + 1 < items.size(); i += 2) {
+            deepen(dict, items[i]);
+            deepen(dict, items[i + 1]);
+            dict->entries.emplace_back(items[i], items[i + 1]);
+        }
+    }
+    void memoize(std::uint64_t key, std::size_t at)
+    {
+        if (m_memo.size() >= limits::kMaxPickleMemo && !m_memo.count(key))
+            throw limitError(m_origin, "the pickle's memo size", m_memo.size() + 1,
+                             limits::kMaxPickleMemo);
+        (void)at;
+        m_memo[key] = top();
+    }
+    std::int64_t parseInt(const std::string &line, std::size_t at) const
+    {
+        // Python 2 writes longs with a trailing L.
+        std::string digits = line;
+        if (!digits.empty() && digits.back() == 'L')
+            digits.pop_back();
+        if (digits.empty() || digits.size() > 20)
+            fail(at, "malformed integer '" + line.substr(0, 40) + "'");
+        std::size_t i = digits[0] == '-' || digits[0] == '+' ? 1 : 0;
+        if (i == digits.size())
+            fail(at, "malformed integer '" + line + "'");
+        std::int64_t v = 0;
+        for (; i < digits.size(); ++i) {
+            const char c = digits[i];
+            if (c < '0' || c > '9' || __builtin_mul_overflow(v, 10, &v) ||
+                __builtin_add_overflow(v, c - '0', &v))
+                fail(at, "malformed or too large integer '" + line + "'");
+        }
+        return digits[0] == '-' ? -v : v;
+    }
     const std::uint8_t *take(std::size_t n)
     {
-        if (n > m_n - m_pos || m_pos > m_n)
+        if (m_pos > m_n || n > m_n - m_pos)
             throw fileError(m_origin, "the file is truncated (the pickle ends early at byte " +
                                           std::to_string(m_n) + ")");
         const std::uint8_t *p = m_d + m_pos;
@@ -354,8 +429,9 @@ private:
     }
     void push(PyRef v)
     {
-        if (m_stack.size() > 10'000'000)
-            fail(m_pos, "pickle stack too deep");
+        if (m_stack.size() >= limits::kMaxPickleItems)
+            throw limitError(m_origin, "the pickle's stack size", m_stack.size() + 1,
+                             limits::kMaxPickleItems);
         m_stack.push_back(std::move(v));
     }
     void pushInt(std::int64_t i)
@@ -431,7 +507,7 @@ private:
             if (!a.empty() && a[0]->kind == PyValue::Kind::List)
                 for (const auto &pair : a[0]->items)
                     if (pair->kind == PyValue::Kind::Tuple && pair->items.size() == 2)
-                        d->entries.emplace_back(pair->items[0], pair->items[1]);
+                        addEntries(d, {pair->items[0], pair->items[1]});
             return d;
         }
         if (f == "torch._utils._rebuild_tensor_v2" || f == "torch._utils._rebuild_tensor") {
@@ -439,15 +515,21 @@ private:
                 a[1]->kind != PyValue::Kind::Int || a[2]->kind != PyValue::Kind::Tuple ||
                 a[3]->kind != PyValue::Kind::Tuple)
                 fail(at, "malformed tensor record");
+            if (a[2]->items.size() != a[3]->items.size())
+                fail(at, "malformed tensor record (size and stride differ in length)");
+            if (a[2]->items.size() > std::size_t(limits::kMaxTensorDims))
+                throw limitError(m_origin, "a tensor's number of dimensions", a[2]->items.size(),
+                                 std::uint64_t(limits::kMaxTensorDims));
             auto t = make(PyValue::Kind::Tensor);
             t->storage = a[0];
             t->offset = a[1]->integer;
-            for (const auto &s : a[2]->items)
-                t->size.push_back(s->integer);
-            for (const auto &s : a[3]->items)
-                t->stride.push_back(s->integer);
-            if (t->size.size() != t->stride.size())
-                fail(at, "malformed tensor record (size and stride differ in length)");
+            for (std::size_t i = 0; i < a[2]->items.size(); ++i) {
+                const PyRef size = a[2]->items[i], stride = a[3]->items[i];
+                if (size->kind != PyValue::Kind::Int || stride->kind != PyValue::Kind::Int)
+                    fail(at, "malformed tensor record (a size or stride is not an integer)");
+                t->size.push_back(size->integer);
+                t->stride.push_back(stride->integer);
+            }
             return t;
         }
         if (f == "torch._utils._rebuild_parameter" ||
@@ -462,15 +544,18 @@ private:
             return a[0];
         }
         if (f == "torch.Size" || f == "builtins.set" || f == "__builtin__.set") {
+            // A copy of the argument's items: counted, so that calling this many times on one
+            // large list cannot multiply memory.
             auto t = make(PyValue::Kind::Tuple);
             if (!a.empty())
-                t->items = a[0]->items;
+                setItems(t, a[0]->items);
             return t;
         }
         // Storage types are only ever named inside persistent ids, never called.
         fail(at, "refuses to call '" + f + "'");
     }
 
+    PickleArena &m_arena;
     const std::uint8_t *m_d;
     std::size_t m_n;
     std::size_t m_pos;
@@ -483,10 +568,10 @@ private:
 
 } // namespace
 
-PyRef unpickle(const std::uint8_t *data, std::size_t size, std::size_t &offset,
-               const std::string &origin, const PersistentLoad &persistentLoad)
+PyRef unpickle(PickleArena &arena, const std::uint8_t *data, std::size_t size, std::size_t &offset,
+               const PersistentLoad &persistentLoad)
 {
-    Unpickler u(data, size, offset, origin, persistentLoad);
+    Unpickler u(arena, data, size, offset, persistentLoad);
     return u.run(offset);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -10,8 +11,11 @@ namespace tl::weights {
 
 // A value from a pickle. Only what PyTorch checkpoints hold: scalars, strings, containers,
 // and the few allowed globals, tensors and storages; nothing else can be built.
+// Values belong to a PickleArena and refer to each other by plain pointers: a pickle may build
+// cycles (a list that holds itself) and million-deep nests, and neither leaks nor recurses when
+// the arena is destroyed.
 struct PyValue;
-using PyRef = std::shared_ptr<PyValue>;
+using PyRef = PyValue *;
 
 struct PyValue
 {
@@ -45,20 +49,46 @@ struct PyValue
     std::int64_t offset = 0;
     std::vector<std::int64_t> size, stride;
 
+    // Containers: how deep this one nests (1 + its deepest item when that was added).
+    int depth = 0;
+
     bool isString() const { return kind == Kind::String; }
+    bool is(Kind k) const { return kind == k; }
     // Dict lookup by string key, or null.
     PyRef get(const std::string &key) const;
 };
 
-// Resolves a persistent id (PyTorch's storage references) to a value.
-using PersistentLoad = std::function<PyRef(const PyRef &pid)>;
+// Owns every value of one or more pickles (a legacy checkpoint holds several), and counts them
+// against limits::kMaxPickleValues and kMaxPickleItems.
+class PickleArena
+{
+public:
+    explicit PickleArena(std::string origin) : m_origin(std::move(origin)) {}
+    PickleArena(const PickleArena &) = delete;
+    PickleArena &operator=(const PickleArena &) = delete;
+
+    PyRef make(PyValue::Kind kind);
+    // Accounts for `n` container items about to be stored (copies included).
+    void addItems(std::uint64_t n);
+    const std::string &origin() const { return m_origin; }
+
+private:
+    std::string m_origin;
+    std::deque<PyValue> m_values;
+    std::uint64_t m_items = 0;
+};
+
+// Resolves a persistent id (PyTorch's storage references) to a value (made in the arena).
+using PersistentLoad = std::function<PyRef(PyRef pid)>;
 
 // Unpickles one pickle starting at `offset` (advanced past its STOP). Globals are resolved
 // against a fixed allow-list (OrderedDict, tensor and parameter rebuilding, storage types);
 // any other global, and the opcodes that instantiate arbitrary classes, are refused with a
 // tl::Error naming `origin`: nothing in the file is ever executed.
-PyRef unpickle(const std::uint8_t *data, std::size_t size, std::size_t &offset,
-               const std::string &origin, const PersistentLoad &persistentLoad);
+// Every count and length in the pickle is checked against the data and the limits in
+// limits.h (nesting, values, items, memo), so a hostile pickle ends in a tl::Error.
+PyRef unpickle(PickleArena &arena, const std::uint8_t *data, std::size_t size, std::size_t &offset,
+               const PersistentLoad &persistentLoad);
 
 // Bytes per element of a storage type ("FloatStorage" -> 4); 0 if unknown.
 int storageElementSize(const std::string &storageType);

@@ -62,15 +62,19 @@ bool verifyWeights(const std::string &path, const WeightInfo &info)
     return hashFile(path, HashKind::Sha256).rfind(info.sha256Prefix, 0) == 0;
 }
 
-std::string downloadWeights(const std::string &model, const data::DownloadProgressFn &progress,
+std::string downloadWeights(const std::string &model, const tl::DownloadProgressFn &progress,
                             const std::string &mirror)
 {
     const WeightInfo &w = weightInfo(model);
-    data::RemoteFile f;
+    tl::RemoteFile f;
     f.fileName = w.fileName;
     f.sha256 = w.sha256Prefix;
+    // float32 weights plus the archive's overhead: a bound, not the exact size.
+    const auto params = models::modelInfo(model).imagenetParams;
+    if (params > 0)
+        f.size = params * 4 + params / 20 + (1 << 20);
     f.urls = {mirror.empty() ? w.url : (mirror.back() == '/' ? mirror : mirror + "/") + w.fileName};
-    return data::downloadFile(f, torchHubCheckpointDir(), progress);
+    return tl::downloadFile(f, torchHubCheckpointDir(), progress);
 }
 
 } // namespace tl::weights

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/download.h"
+#include "download.h"
 
 #include <string>
 #include <vector>
@@ -27,7 +27,7 @@ std::string torchHubCheckpointDir();
 // The checkpoint's path if it is in the cache, else "".
 std::string findWeights(const std::string &model);
 // Downloads (with resume) into the cache and verifies the hash; returns the path.
-std::string downloadWeights(const std::string &model, const data::DownloadProgressFn &progress = {},
+std::string downloadWeights(const std::string &model, const tl::DownloadProgressFn &progress = {},
                             const std::string &mirror = {});
 // True when the file's SHA-256 starts with the catalog's prefix.
 bool verifyWeights(const std::string &path, const WeightInfo &info);

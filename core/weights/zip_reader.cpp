@@ -1,91 +1,108 @@
 #include "weights/zip_reader.h"
 
 #include "error.h"
+#include "file_limits.h"
 
 #include <zlib.h>
 
-#include <cstring>
+#include <algorithm>
 
 namespace tl::weights {
 
 namespace {
 
-std::uint64_t le(const Bytes &b, std::uint64_t off, int n)
-{
-    std::uint64_t v = 0;
-    for (int i = n - 1; i >= 0; --i)
-        v = (v << 8) | b[off + std::uint64_t(i)];
-    return v;
-}
+constexpr std::uint32_t kEndOfDirectory = 0x06054b50;
+constexpr std::uint32_t kZip64Locator = 0x07064b50;
+constexpr std::uint32_t kZip64EndOfDirectory = 0x06064b50;
+constexpr std::uint32_t kDirectoryEntry = 0x02014b50;
+constexpr std::uint32_t kLocalHeader = 0x04034b50;
+constexpr std::uint64_t kMax32 = 0xffffffffULL;
 
 } // namespace
 
 ZipReader::ZipReader(const Bytes &data, std::string origin)
-    : m_data(data), m_origin(std::move(origin))
+    : m_data(data), m_origin(std::move(origin)), m_all(m_data, m_origin)
 {
+    readDirectory();
+}
+
+void ZipReader::readDirectory()
+{
+    const ByteView &all = m_all;
     const auto fail = [&](const std::string &what) { return fileError(m_origin, what); };
-    if (data.size() < 22)
+    if (all.size() < 22)
         throw fail("too short for a zip archive");
-    // End of central directory: the last 0x06054b50 within the final 64 KiB + 22 bytes.
-    std::int64_t eocd = -1;
-    const std::uint64_t lowest = data.size() > 65557 ? data.size() - 65557 : 0;
-    for (std::uint64_t p = data.size() - 22 + 1; p-- > lowest;)
-        if (le(data, p, 4) == 0x06054b50) {
-            eocd = std::int64_t(p);
+    // End of central directory: the last signature within the final 64 KiB + 22 bytes.
+    std::uint64_t eocd = 0;
+    bool found = false;
+    const std::uint64_t lowest = all.size() > 65557 ? all.size() - 65557 : 0;
+    for (std::uint64_t p = all.size() - 22 + 1; p-- > lowest;)
+        if (all.le(p, 4, "end of directory") == kEndOfDirectory) {
+            eocd = p;
+            found = true;
             break;
         }
-    if (eocd < 0)
+    if (!found)
         throw fail("zip archive is truncated (no end-of-directory record)");
-    std::uint64_t count = le(data, std::uint64_t(eocd) + 10, 2);
-    std::uint64_t dirSize = le(data, std::uint64_t(eocd) + 12, 4);
-    std::uint64_t dirOffset = le(data, std::uint64_t(eocd) + 16, 4);
-    if (dirOffset == 0xffffffffULL || count == 0xffff) {
-        // ZIP64: the locator sits right before the EOCD record.
-        if (eocd < 20 || le(data, std::uint64_t(eocd) - 20, 4) != 0x07064b50)
-            throw fail("damaged ZIP64 archive");
-        const std::uint64_t rec = le(data, std::uint64_t(eocd) - 12, 8);
-        if (rec + 56 > data.size() || le(data, rec, 4) != 0x06064b50)
-            throw fail("damaged ZIP64 archive");
-        count = le(data, rec + 32, 8);
-        dirSize = le(data, rec + 40, 8);
-        dirOffset = le(data, rec + 48, 8);
+    std::uint64_t count = all.le(eocd + 10, 2, "entry count");
+    std::uint64_t dirSize = all.le(eocd + 12, 4, "directory size");
+    std::uint64_t dirOffset = all.le(eocd + 16, 4, "directory offset");
+    if (dirOffset == kMax32 || dirSize == kMax32 || count == 0xffff) {
+        // ZIP64: the locator sits right before the EOCD record and points at the ZIP64 record.
+        if (eocd < 20 || all.le(eocd - 20, 4, "ZIP64 locator") != kZip64Locator)
+            throw fail("damaged ZIP64 archive (no locator before the end-of-directory record)");
+        const std::uint64_t rec = all.le(eocd - 12, 8, "ZIP64 record offset");
+        if (!all.contains(rec, 56) || all.le(rec, 4, "ZIP64 record") != kZip64EndOfDirectory)
+            throw fail("damaged ZIP64 archive (its end-of-directory record at byte " +
+                       std::to_string(rec) + " is missing)");
+        count = all.le(rec + 32, 8, "ZIP64 entry count");
+        dirSize = all.le(rec + 40, 8, "ZIP64 directory size");
+        dirOffset = all.le(rec + 48, 8, "ZIP64 directory offset");
     }
-    if (dirOffset + dirSize > data.size())
-        throw fail("zip archive is truncated (central directory past the end)");
-    std::uint64_t p = dirOffset;
+    if (!all.contains(dirOffset, dirSize))
+        throw fail("zip archive is truncated (central directory of " + std::to_string(dirSize) +
+                   " bytes at offset " + std::to_string(dirOffset) + ", the file has " +
+                   std::to_string(all.size()) + ")");
+    // Each directory entry takes at least 46 bytes: a count the directory cannot hold is a lie.
+    if (count > dirSize / 46)
+        throw fail("damaged zip central directory (" + std::to_string(count) +
+                   " entries cannot fit in " + std::to_string(dirSize) + " bytes)");
+    const ByteView dir = all.sub(dirOffset, dirSize, "central directory");
+    std::uint64_t p = 0;
     for (std::uint64_t i = 0; i < count; ++i) {
-        if (p + 46 > data.size() || le(data, p, 4) != 0x02014b50)
-            throw fail("damaged zip central directory at byte " + std::to_string(p));
+        if (!dir.contains(p, 46) || dir.le(p, 4, "directory entry") != kDirectoryEntry)
+            throw fail("damaged zip central directory at byte " + std::to_string(dirOffset + p));
         Entry e;
-        e.method = std::uint16_t(le(data, p + 10, 2));
-        e.compressedSize = le(data, p + 20, 4);
-        e.size = le(data, p + 24, 4);
-        const std::uint64_t nameLen = le(data, p + 28, 2), extraLen = le(data, p + 30, 2),
-                            commentLen = le(data, p + 32, 2);
-        e.headerOffset = le(data, p + 42, 4);
-        if (p + 46 + nameLen + extraLen > data.size())
-            throw fail("damaged zip central directory");
-        const std::string name(reinterpret_cast<const char *>(data.data() + p + 46), nameLen);
-        // ZIP64 extended information: the fields that overflowed, in order.
-        std::uint64_t x = p + 46 + nameLen;
-        const std::uint64_t xEnd = x + extraLen;
-        while (x + 4 <= xEnd) {
-            const auto id = le(data, x, 2), len = le(data, x + 2, 2);
+        e.method = std::uint16_t(dir.le(p + 10, 2, "compression method"));
+        e.compressedSize = dir.le(p + 20, 4, "compressed size");
+        e.size = dir.le(p + 24, 4, "size");
+        const std::uint64_t nameLen = dir.le(p + 28, 2, "name length");
+        const std::uint64_t extraLen = dir.le(p + 30, 2, "extra length");
+        const std::uint64_t commentLen = dir.le(p + 32, 2, "comment length");
+        e.headerOffset = dir.le(p + 42, 4, "local header offset");
+        const std::string name = dir.text(p + 46, nameLen, "member name");
+        // ZIP64 extended information: the fields that overflowed, in order, each read only
+        // within the extra field's own declared length.
+        const ByteView extra = dir.sub(p + 46 + nameLen, extraLen, "extra field of " + name);
+        std::uint64_t x = 0;
+        while (extra.contains(x, 4)) {
+            const auto id = extra.le(x, 2, "extra id"), len = extra.le(x + 2, 2, "extra length");
+            const ByteView field = extra.sub(x + 4, len, "extra field of " + name);
             if (id == 0x0001) {
-                std::uint64_t q = x + 4;
-                if (e.size == 0xffffffffULL) {
-                    e.size = le(data, q, 8);
-                    q += 8;
-                }
-                if (e.compressedSize == 0xffffffffULL) {
-                    e.compressedSize = le(data, q, 8);
-                    q += 8;
-                }
-                if (e.headerOffset == 0xffffffffULL)
-                    e.headerOffset = le(data, q, 8);
+                Cursor c(field);
+                const std::string what = "ZIP64 field of " + name;
+                if (e.size == kMax32)
+                    e.size = c.le(8, what);
+                if (e.compressedSize == kMax32)
+                    e.compressedSize = c.le(8, what);
+                if (e.headerOffset == kMax32)
+                    e.headerOffset = c.le(8, what);
             }
             x += 4 + len;
         }
+        if (!all.contains(e.headerOffset, 30))
+            throw fail("damaged zip member " + name + " (its header offset " +
+                       std::to_string(e.headerOffset) + " lies past the end of the file)");
         m_entries[name] = e;
         p += 46 + nameLen + extraLen + commentLen;
     }
@@ -99,39 +116,75 @@ std::vector<std::string> ZipReader::names() const
     return out;
 }
 
-Bytes ZipReader::read(const std::string &name) const
+ByteView ZipReader::view(const std::string &name, Bytes &storage) const
 {
     auto it = m_entries.find(name);
     if (it == m_entries.end())
         throw fileError(m_origin, "archive has no member " + name);
     const Entry &e = it->second;
-    if (e.headerOffset + 30 > m_data.size() || le(m_data, e.headerOffset, 4) != 0x04034b50)
-        throw fileError(m_origin, "damaged zip member " + name);
-    const std::uint64_t start = e.headerOffset + 30 + le(m_data, e.headerOffset + 26, 2) +
-                                le(m_data, e.headerOffset + 28, 2);
-    if (start + e.compressedSize > m_data.size())
+    const std::string what = "zip member " + name;
+    if (m_all.le(e.headerOffset, 4, what) != kLocalHeader)
+        throw fileError(m_origin, "damaged zip member " + name + " (no local header at byte " +
+                                      std::to_string(e.headerOffset) + ")");
+    const std::uint64_t start = e.headerOffset + 30 + m_all.le(e.headerOffset + 26, 2, what) +
+                                m_all.le(e.headerOffset + 28, 2, what);
+    if (!m_all.contains(start, e.compressedSize))
         throw fileError(m_origin, "zip member " + name + " is truncated (needs " +
                                       std::to_string(e.compressedSize) + " bytes at offset " +
                                       std::to_string(start) + ", the file has " +
-                                      std::to_string(m_data.size()) + ")");
-    if (e.method == 0)
-        return Bytes(m_data.begin() + std::int64_t(start),
-                     m_data.begin() + std::int64_t(start + e.compressedSize));
+                                      std::to_string(m_all.size()) + ")");
+    const ByteView packed = m_all.sub(start, e.compressedSize, what);
+    if (e.method == 0) {
+        if (e.size != e.compressedSize)
+            throw fileError(m_origin, "damaged zip member " + name +
+                                          " (stored, but its two sizes differ)");
+        return packed;
+    }
     if (e.method != 8)
         throw fileError(m_origin, "zip member " + name + " uses compression method " +
-                                      std::to_string(e.method));
-    Bytes out(e.size);
+                                      std::to_string(e.method) + " (only stored and deflated are "
+                                                                 "supported)");
+    // The output is sized from the declared size only once that size is plausible.
+    std::uint64_t ratioBound = 0;
+    if (!checkedMul(e.compressedSize, limits::kMaxDeflateRatio, ratioBound))
+        ratioBound = ~std::uint64_t(0);
+    if (e.size > ratioBound + 1024)
+        throw fileError(m_origin, "damaged zip member " + name + ": " +
+                                      std::to_string(e.compressedSize) +
+                                      " compressed bytes cannot inflate to the " +
+                                      std::to_string(e.size) + " it declares");
+    if (e.size > limits::kMaxInflatedBytes)
+        throw limitError(m_origin, "the inflated size of " + name, e.size,
+                         limits::kMaxInflatedBytes);
+    if (packed.size() > limits::kMaxFileBytes)
+        throw limitError(m_origin, "the compressed size of " + name, packed.size(),
+                         limits::kMaxFileBytes);
+    // One spare byte: zlib refuses a null output pointer, and an empty member is legal.
+    storage.assign(std::size_t(e.size) + 1, 0);
     z_stream zs{};
-    inflateInit2(&zs, -MAX_WBITS);
-    zs.next_in = const_cast<Bytef *>(m_data.data() + start);
-    zs.avail_in = uInt(e.compressedSize);
-    zs.next_out = out.data();
-    zs.avail_out = uInt(out.size());
+    if (inflateInit2(&zs, -MAX_WBITS) != Z_OK)
+        throw fileError(m_origin, "zlib initialisation failed");
+    zs.next_in = const_cast<Bytef *>(packed.data());
+    zs.avail_in = uInt(packed.size()); // both bounded by 1 GiB (limits) and so fit 32 bits
+    zs.next_out = storage.data();
+    zs.avail_out = uInt(storage.size());
     const int rc = inflate(&zs, Z_FINISH);
+    const std::uint64_t produced = zs.total_out;
     inflateEnd(&zs);
-    if (rc != Z_STREAM_END)
-        throw fileError(m_origin, "zip member " + name + " does not inflate");
-    return out;
+    if (rc != Z_STREAM_END || produced != e.size)
+        throw fileError(m_origin, "zip member " + name + " does not inflate to its declared " +
+                                      std::to_string(e.size) + " bytes");
+    storage.resize(std::size_t(e.size));
+    return ByteView(storage.data(), storage.size(), &m_origin);
+}
+
+Bytes ZipReader::read(const std::string &name) const
+{
+    Bytes storage;
+    const ByteView v = view(name, storage);
+    if (v.data() == storage.data())
+        return storage;
+    return Bytes(v.data(), v.data() + v.size());
 }
 
 } // namespace tl::weights

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checked.h"
 #include "files.h"
 
 #include <map>
@@ -8,7 +9,9 @@
 namespace tl::weights {
 
 // Just enough of ZIP for PyTorch's checkpoint archives: the central directory (ZIP64 included),
-// stored or deflated members. Member data are views into `data`, which must outlive the reader.
+// stored or deflated members. Every offset and size in the archive is checked against the real
+// buffer before use (ByteView); inflated sizes are bounded by the declared size, deflate's
+// largest ratio and limits::kMaxInflatedBytes. `data` must outlive the reader.
 class ZipReader
 {
 public:
@@ -17,6 +20,9 @@ public:
     bool has(const std::string &name) const { return m_entries.count(name) != 0; }
     // The member's bytes (inflated if it was deflated); tl::Error naming the archive otherwise.
     Bytes read(const std::string &name) const;
+    // A stored member's bytes are returned as a view into the archive (no copy); a deflated one
+    // is inflated into `storage` and the view points there.
+    ByteView view(const std::string &name, Bytes &storage) const;
     // Member names in the archive.
     std::vector<std::string> names() const;
 
@@ -33,8 +39,10 @@ private:
         std::uint64_t size = 0;
         std::uint16_t method = 0;
     };
+    void readDirectory();
     const Bytes &m_data;
     std::string m_origin;
+    ByteView m_all;
     std::map<std::string, Entry> m_entries;
 };
 

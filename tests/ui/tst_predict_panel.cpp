@@ -26,7 +26,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         test::writeIdxFolder((m_dir.path() + "/data").toStdString(), 200, 40);
-        train::ExperimentConfig c;
+        experiment::ExperimentConfig c;
         c.data.name = "fashion-mnist";
         c.data.root = (m_dir.path() + "/data").toStdString();
         c.model.name = "simple-cnn";

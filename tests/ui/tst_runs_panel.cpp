@@ -30,9 +30,9 @@ private:
     QTemporaryDir m_dir;
     runs::RunResult m_first;
 
-    train::ExperimentConfig config(const std::string &model)
+    experiment::ExperimentConfig config(const std::string &model)
     {
-        train::ExperimentConfig c;
+        experiment::ExperimentConfig c;
         c.data.name = "fashion-mnist";
         c.data.root = (m_dir.path() + "/data").toStdString();
         c.data.valSplit = 0.2;
@@ -50,7 +50,7 @@ private Q_SLOTS:
         const QString runsDir = m_dir.path() + "/runs";
         m_first = runs::runExperiment(config("simple-cnn"),
                                       (runsDir + "/20260101-a-simple").toStdString());
-        train::ExperimentConfig c = config("vgg-style-cnn");
+        experiment::ExperimentConfig c = config("vgg-style-cnn");
         c.model.poolSize = 2;
         runs::runExperiment(c, (runsDir + "/20260102-b-vgg").toStdString());
     }

@@ -18,7 +18,7 @@ class TestTrainingPanel : public QObject
 private Q_SLOTS:
     void stagesRoundTripThroughTheForm()
     {
-        train::StageConfig head;
+        experiment::StageConfig head;
         head.name = "head";
         head.freeze = "backbone";
         head.epochs = 3;
@@ -26,7 +26,7 @@ private Q_SLOTS:
         head.optimizer.lr = 1e-3;
         head.schedule.warmupEpochs = 1; // not on the form: must be kept
         head.labelSmoothing = 0.1;
-        train::StageConfig tune;
+        experiment::StageConfig tune;
         tune.name = "fine-tune";
         tune.freeze = "before:block5_conv1";
         tune.epochs = 5;

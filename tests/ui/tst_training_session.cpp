@@ -17,6 +17,7 @@ std::shared_ptr<data::DatasetSplits> tinyData(int n)
 {
     auto d = std::make_shared<data::DatasetSplits>();
     d->name = "folder";
+    d->options.name = "folder"; // what tinyConfig asks for
     for (data::ImageStore *s : {&d->train, &d->val, &d->test}) {
         s->height = s->width = 8;
         s->channels = 1;
@@ -41,9 +42,9 @@ std::shared_ptr<data::DatasetSplits> tinyData(int n)
     return d;
 }
 
-train::ExperimentConfig tinyConfig(int epochs)
+experiment::ExperimentConfig tinyConfig(int epochs)
 {
-    train::ExperimentConfig c;
+    experiment::ExperimentConfig c;
     c.data.name = "folder";
     c.model.name = "simple-cnn";
     c.stages.front().epochs = epochs;
@@ -141,7 +142,7 @@ private Q_SLOTS:
     {
         TrainingSession session;
         QSignalSpy failed(&session, &TrainingSession::failed);
-        train::ExperimentConfig c = tinyConfig(1);
+        experiment::ExperimentConfig c = tinyConfig(1);
         c.model.frozen = {"no.such.layer"};
         session.start(c, tinyData(64), QString());
         QVERIFY(failed.wait(30000));

@@ -28,6 +28,10 @@ public:
     {
         post([=](TrainingSession *s) { Q_EMIT s->epochFinished(m); });
     }
+    void onPhase(const train::PhaseProgress &p) override
+    {
+        post([=](TrainingSession *s) { Q_EMIT s->phaseProgress(p); });
+    }
     void onMessage(const std::string &text) override
     {
         post([=](TrainingSession *s) { Q_EMIT s->message(QString::fromStdString(text)); });
@@ -55,7 +59,7 @@ TrainingSession::~TrainingSession()
     stopAndWait();
 }
 
-void TrainingSession::start(const train::ExperimentConfig &config,
+void TrainingSession::start(const experiment::ExperimentConfig &config,
                             std::shared_ptr<const data::DatasetSplits> data, const QString &runDir,
                             bool resume)
 {
@@ -91,9 +95,9 @@ void TrainingSession::start(const train::ExperimentConfig &config,
                 Q_EMIT s->finished(result);
             });
         } catch (const std::exception &e) {
-            std::string msg = e.what();
-            if (!dynamic_cast<const Error *>(&e))
-                msg = "internal error: " + msg.substr(0, msg.find('\n'));
+            std::string msg = userMessage(e);
+            if (!isInputError(e))
+                msg = "internal error: " + msg;
             relay->post([msg](TrainingSession *s) {
                 s->m_running = false;
                 s->joinWorker();

@@ -2,7 +2,7 @@
 
 #include "data/dataset.h"
 #include "runs/run_experiment.h"
-#include "train/experiment_config.h"
+#include "experiment/experiment_config.h"
 #include "train/run_control.h"
 #include "train/training_types.h"
 
@@ -34,7 +34,7 @@ public:
     // `resume`: continue the run in `runDir` from its saved state (state.tlstate, read on the
     // worker, which first replays the completed epochs through epochFinished); `data` may then
     // be null (the worker loads the run's data itself).
-    void start(const train::ExperimentConfig &config,
+    void start(const experiment::ExperimentConfig &config,
                std::shared_ptr<const data::DatasetSplits> data, const QString &runDir,
                bool resume = false);
 
@@ -51,6 +51,8 @@ Q_SIGNALS:
     void stageStarted(int stage, const QString &name, int epochs);
     void batchProgress(const tl::train::BatchProgress &progress);
     void epochFinished(const tl::train::EpochMetrics &metrics);
+    // Validation, the confusion pass, the test evaluation, feature extraction.
+    void phaseProgress(const tl::train::PhaseProgress &progress);
     void message(const QString &text);
     void finished(std::shared_ptr<const tl::runs::RunResult> result);
     void failed(const QString &error);

@@ -341,7 +341,7 @@ void DataPanel::startDownload()
     runInBackground<DataPanel>(
         this,
         [guard, name, cancel] {
-            data::downloadDataset(name, {}, [guard, cancel](const data::DownloadProgress &p) {
+            data::downloadDataset(name, {}, [guard, cancel](const tl::DownloadProgress &p) {
                 postTo(guard, [p](DataPanel *self) {
                     self->m_progress->setRange(0, p.total > 0 ? 1000 : 0);
                     if (p.total > 0)
@@ -351,7 +351,7 @@ void DataPanel::startDownload()
                                                     .arg(QString::fromStdString(p.fileName))
                                                     .arg(p.received / 1e6, 0, 'f', 1));
                 });
-                return !*cancel;
+                return !*cancel && !BackgroundJobs::cancelled();
             });
         },
         [](DataPanel *self, const QString &error) {

@@ -128,12 +128,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
     const QString last = settings.value("experiment/last").toString();
-    train::ExperimentConfig config;
+    experiment::ExperimentConfig config;
     if (!last.isEmpty()) {
         try {
-            config = train::ExperimentConfig::fromJson(last.toStdString(), "saved settings");
+            config = experiment::ExperimentConfig::fromJson(last.toStdString(), "saved settings");
         } catch (const Error &) {
-            config = train::ExperimentConfig{};
+            config = experiment::ExperimentConfig{};
         }
     }
     setExperiment(config);
@@ -206,9 +206,9 @@ void MainWindow::syncPreprocess()
     m_data->setPreprocess(pre);
 }
 
-train::ExperimentConfig MainWindow::experiment() const
+experiment::ExperimentConfig MainWindow::experiment() const
 {
-    train::ExperimentConfig c = m_loadedConfig;
+    experiment::ExperimentConfig c = m_loadedConfig;
     c.data = m_data->datasetOptions();
     c.augment = m_data->augmentOptions();
     c.model = m_model->spec();
@@ -219,7 +219,7 @@ train::ExperimentConfig MainWindow::experiment() const
     return c;
 }
 
-void MainWindow::setExperiment(const train::ExperimentConfig &config)
+void MainWindow::setExperiment(const experiment::ExperimentConfig &config)
 {
     m_loadedConfig = config;
     m_data->setOptions(config.data, config.augment);
@@ -244,7 +244,7 @@ void MainWindow::startTraining()
         m_tabs->setCurrentWidget(m_data);
         return;
     }
-    train::ExperimentConfig config = experiment();
+    experiment::ExperimentConfig config = experiment();
     try {
         config.validate();
     } catch (const Error &e) {
@@ -268,7 +268,7 @@ void MainWindow::resumeRun(const QString &dir)
         return;
     }
     try {
-        const auto config = train::ExperimentConfig::fromFile((dir + "/config.json").toStdString());
+        const auto config = experiment::ExperimentConfig::fromFile((dir + "/config.json").toStdString());
         // The window shows the run's settings and loads its data for the Results panel; the
         // worker reads the state and loads its own copy of the data.
         setExperiment(config);
@@ -288,7 +288,7 @@ void MainWindow::openExperiment()
     if (path.isEmpty())
         return;
     try {
-        setExperiment(train::ExperimentConfig::fromFile(path.toStdString()));
+        setExperiment(experiment::ExperimentConfig::fromFile(path.toStdString()));
         m_data->reload();
     } catch (const Error &e) {
         QMessageBox::warning(this, tr("Cannot open the experiment"),

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "train/experiment_config.h"
+#include "experiment/experiment_config.h"
 
 #include <QMainWindow>
 
@@ -32,8 +32,8 @@ public:
     ~MainWindow() override;
 
     // The experiment as the panels show it.
-    train::ExperimentConfig experiment() const;
-    void setExperiment(const train::ExperimentConfig &config);
+    experiment::ExperimentConfig experiment() const;
+    void setExperiment(const experiment::ExperimentConfig &config);
 
     DataPanel *dataPanel() const { return m_data; }
     ModelPanel *modelPanel() const { return m_model; }
@@ -69,7 +69,7 @@ private:
     RunsPanel *m_runs;
     TrainingSession *m_session;
     QLabel *m_deviceLabel;
-    train::ExperimentConfig m_loadedConfig; // keeps settings the panels do not show
+    experiment::ExperimentConfig m_loadedConfig; // keeps settings the panels do not show
     QFont m_baseFont;
 };
 

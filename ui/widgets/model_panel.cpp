@@ -364,7 +364,7 @@ void ModelPanel::downloadWeights()
     runInBackground<ModelPanel>(
         this,
         [guard, name] {
-            weights::downloadWeights(name, [guard](const data::DownloadProgress &p) {
+            weights::downloadWeights(name, [guard](const tl::DownloadProgress &p) {
                 postTo(guard, [p](ModelPanel *self) {
                     if (p.total <= 0)
                         return;
@@ -372,7 +372,7 @@ void ModelPanel::downloadWeights()
                     self->m_downloadProgress->setValue(
                         int(1000.0 * double(p.received) / double(p.total)));
                 });
-                return !guard.isNull();
+                return !guard.isNull() && !BackgroundJobs::cancelled();
             });
         },
         [](ModelPanel *self, const QString &error) {

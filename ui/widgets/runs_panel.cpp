@@ -4,7 +4,7 @@
 #include "models/runs_model.h"
 #include "runs/report.h"
 #include "runs/run_reader.h"
-#include "train/experiment_config.h"
+#include "experiment/experiment_config.h"
 #include "widgets/background.h"
 #include "widgets/compare_view.h"
 
@@ -174,7 +174,7 @@ void RunsPanel::compareSelected()
                 return;
             try {
                 auto config =
-                    train::ExperimentConfig::fromFile(finished.front().dir + "/config.json");
+                    experiment::ExperimentConfig::fromFile(finished.front().dir + "/config.json");
                 config.data.seed = config.seed;
                 *data = std::make_shared<const data::DatasetSplits>(data::loadDataset(config.data));
             } catch (const std::exception &) {
@@ -220,7 +220,7 @@ void RunsPanel::openSelected()
         [dir, result, data] {
             *result = std::make_shared<const runs::RunResult>(runs::loadRunResult(dir));
             // The same data as the run: its test images fill the gallery.
-            auto config = train::ExperimentConfig::fromFile(dir + "/config.json");
+            auto config = experiment::ExperimentConfig::fromFile(dir + "/config.json");
             config.data.seed = config.seed; // the run's subsets
             try {
                 *data = std::make_shared<const data::DatasetSplits>(data::loadDataset(config.data));

@@ -202,7 +202,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     setRunning(false);
 }
 
-void TrainingPanel::readForm(train::StageConfig &s) const
+void TrainingPanel::readForm(experiment::StageConfig &s) const
 {
     s.name = m_stageName->text().trimmed().toStdString();
     if (s.name.empty())
@@ -220,16 +220,16 @@ void TrainingPanel::readForm(train::StageConfig &s) const
     s.earlyStopping.patience = m_patience->value();
 }
 
-std::vector<train::StageConfig> TrainingPanel::stages() const
+std::vector<experiment::StageConfig> TrainingPanel::stages() const
 {
-    std::vector<train::StageConfig> out = m_stages;
+    std::vector<experiment::StageConfig> out = m_stages;
     readForm(out[std::size_t(m_current)]);
     return out;
 }
 
-void TrainingPanel::setStages(const std::vector<train::StageConfig> &stages)
+void TrainingPanel::setStages(const std::vector<experiment::StageConfig> &stages)
 {
-    m_stages = stages.empty() ? std::vector<train::StageConfig>{train::StageConfig{}} : stages;
+    m_stages = stages.empty() ? std::vector<experiment::StageConfig>{experiment::StageConfig{}} : stages;
     m_current = 0;
     writeForm(m_stages.front());
     refreshStageBox();
@@ -248,7 +248,7 @@ void TrainingPanel::selectStage(int index)
 void TrainingPanel::addStage()
 {
     readForm(m_stages[std::size_t(m_current)]);
-    train::StageConfig next = m_stages.back();
+    experiment::StageConfig next = m_stages.back();
     next.name = m_stages.size() == 1 ? "fine-tune" : "stage " + std::to_string(m_stages.size() + 1);
     next.freeze = "none";
     next.optimizer.lr = m_stages.back().optimizer.lr / 10.0;
@@ -290,7 +290,7 @@ void TrainingPanel::refreshStageBox()
     m_removeStage->setEnabled(m_stages.size() > 1);
 }
 
-void TrainingPanel::writeForm(const train::StageConfig &s)
+void TrainingPanel::writeForm(const experiment::StageConfig &s)
 {
     m_stageName->setText(QString::fromStdString(s.name));
     m_freeze->setText(QString::fromStdString(s.freeze));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "train/experiment_config.h"
+#include "experiment/experiment_config.h"
 #include "train/training_types.h"
 
 #include <QElapsedTimer>
@@ -36,10 +36,10 @@ public:
 
     // The stages as edited (the form's values merged into the selected stage; settings the form
     // does not show, such as warm-up or label smoothing, are kept as the file had them).
-    std::vector<train::StageConfig> stages() const;
-    void setStages(const std::vector<train::StageConfig> &stages);
-    train::StageConfig stage() const { return stages().front(); }
-    void setStage(const train::StageConfig &stage) { setStages({stage}); }
+    std::vector<experiment::StageConfig> stages() const;
+    void setStages(const std::vector<experiment::StageConfig> &stages);
+    experiment::StageConfig stage() const { return stages().front(); }
+    void setStage(const experiment::StageConfig &stage) { setStages({stage}); }
     // Adds a fine-tuning stage after the last one (everything trainable, a tenth of the rate).
     void addStage();
     void removeStage();
@@ -102,10 +102,10 @@ private:
     QList<QPointF> m_pendingLoss, m_pendingAcc, m_pendingLr;
     double m_smoothLoss = -1, m_smoothAcc = -1;
     int m_epochBase = 0; // epochs finished in earlier stages
-    void readForm(train::StageConfig &s) const;
-    void writeForm(const train::StageConfig &s);
+    void readForm(experiment::StageConfig &s) const;
+    void writeForm(const experiment::StageConfig &s);
     void refreshStageBox();
-    std::vector<train::StageConfig> m_stages{train::StageConfig{}};
+    std::vector<experiment::StageConfig> m_stages{experiment::StageConfig{}};
     int m_current = 0;
     QComboBox *m_stageBox = nullptr;
     QLineEdit *m_stageName = nullptr;

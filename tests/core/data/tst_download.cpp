@@ -1,5 +1,5 @@
 #include "data/dataset.h"
-#include "data/download.h"
+#include "download.h"
 #include "error.h"
 #include "hash.h"
 #include "support/expect_error.h"
@@ -51,10 +51,10 @@ private Q_SLOTS:
         LocalHttpServer server;
         const Bytes body = payload(300000);
         server.serve("/data.bin", body);
-        data::RemoteFile f{"data.bin", {server.url("/data.bin")}, md5Of(body), ""};
+        tl::RemoteFile f{"data.bin", {server.url("/data.bin")}, md5Of(body), ""};
         std::int64_t lastReceived = 0;
         const std::string path =
-            data::downloadFile(f, folder("ok"), [&](const data::DownloadProgress &p) {
+            tl::downloadFile(f, folder("ok"), [&](const tl::DownloadProgress &p) {
                 lastReceived = p.received;
                 return true;
             });
@@ -64,7 +64,7 @@ private Q_SLOTS:
         QVERIFY(!std::filesystem::exists(path + ".part"));
         // Present and verified: no second request.
         const int before = server.requests();
-        data::downloadFile(f, folder("ok"));
+        tl::downloadFile(f, folder("ok"));
         QCOMPARE(server.requests(), before);
     }
 
@@ -75,16 +75,16 @@ private Q_SLOTS:
         server.serve("/w.pth", body);
         Hasher h(HashKind::Sha256);
         h.update(body.data(), body.size());
-        data::RemoteFile f{"w.pth", {server.url("/w.pth")}, "", h.hexDigest().substr(0, 8)};
-        QVERIFY(std::filesystem::exists(data::downloadFile(f, folder("sha"))));
+        tl::RemoteFile f{"w.pth", {server.url("/w.pth")}, "", h.hexDigest().substr(0, 8)};
+        QVERIFY(std::filesystem::exists(tl::downloadFile(f, folder("sha"))));
     }
 
     void checksumMismatchDeletesTheFile()
     {
         LocalHttpServer server;
         server.serve("/bad.bin", payload(5000));
-        data::RemoteFile f{"bad.bin", {server.url("/bad.bin")}, std::string(32, '0'), ""};
-        const QString err = tl::test::errorOf([&] { data::downloadFile(f, folder("bad")); });
+        tl::RemoteFile f{"bad.bin", {server.url("/bad.bin")}, std::string(32, '0'), ""};
+        const QString err = tl::test::errorOf([&] { tl::downloadFile(f, folder("bad")); });
         QVERIFY2(err.contains("checksum mismatch"), qPrintable(err));
         QVERIFY(err.contains("/bad.bin"));
         QVERIFY(!std::filesystem::exists(folder("bad") + "/bad.bin"));
@@ -96,12 +96,12 @@ private Q_SLOTS:
         LocalHttpServer server;
         const Bytes body = payload(2000);
         server.serve("/mirror2/x.bin", body);
-        data::RemoteFile f{
+        tl::RemoteFile f{
             "x.bin", {server.url("/mirror1/x.bin"), server.url("/mirror2/x.bin")}, md5Of(body), ""};
-        QVERIFY(std::filesystem::exists(data::downloadFile(f, folder("mirror"))));
-        data::RemoteFile missing{"y.bin", {server.url("/nowhere/y.bin")}, md5Of(body), ""};
+        QVERIFY(std::filesystem::exists(tl::downloadFile(f, folder("mirror"))));
+        tl::RemoteFile missing{"y.bin", {server.url("/nowhere/y.bin")}, md5Of(body), ""};
         const QString err =
-            tl::test::errorOf([&] { data::downloadFile(missing, folder("mirror")); });
+            tl::test::errorOf([&] { tl::downloadFile(missing, folder("mirror")); });
         QVERIFY2(err.contains("404"), qPrintable(err));
     }
 
@@ -111,12 +111,12 @@ private Q_SLOTS:
         const Bytes body = payload(400000);
         server.serve("/big.bin", body);
         server.cutNextResponse("/big.bin", 150000);
-        data::RemoteFile f{"big.bin", {server.url("/big.bin")}, md5Of(body), ""};
-        const QString first = tl::test::errorOf([&] { data::downloadFile(f, folder("resume")); });
+        tl::RemoteFile f{"big.bin", {server.url("/big.bin")}, md5Of(body), ""};
+        const QString first = tl::test::errorOf([&] { tl::downloadFile(f, folder("resume")); });
         QVERIFY2(!first.isEmpty(), "a cut connection must be an error");
         QCOMPARE(std::filesystem::file_size(folder("resume") + "/big.bin.part"),
                  std::uintmax_t(150000));
-        const std::string path = data::downloadFile(f, folder("resume"));
+        const std::string path = tl::downloadFile(f, folder("resume"));
         QVERIFY(server.lastRangeHeader().find("150000") != std::string::npos);
         QCOMPARE(hashFile(path, HashKind::Md5), md5Of(body));
     }
@@ -128,11 +128,11 @@ private Q_SLOTS:
             LocalHttpServer s; // take a free port, then close it
             port = s.port();
         }
-        data::RemoteFile f{"z.bin",
+        tl::RemoteFile f{"z.bin",
                            {"http://127.0.0.1:" + std::to_string(port) + "/z.bin"},
                            std::string(32, 'a'),
                            ""};
-        const QString err = tl::test::errorOf([&] { data::downloadFile(f, folder("offline")); });
+        const QString err = tl::test::errorOf([&] { tl::downloadFile(f, folder("offline")); });
         QVERIFY2(err.contains("cannot reach") && err.contains("offline"), qPrintable(err));
     }
 
@@ -140,10 +140,10 @@ private Q_SLOTS:
     {
         LocalHttpServer server;
         server.serve("/c.bin", payload(2000000));
-        data::RemoteFile f{"c.bin", {server.url("/c.bin")}, std::string(32, 'a'), ""};
+        tl::RemoteFile f{"c.bin", {server.url("/c.bin")}, std::string(32, 'a'), ""};
         const QString err = tl::test::errorOf([&] {
-            data::downloadFile(f, folder("cancel"),
-                               [](const data::DownloadProgress &) { return false; });
+            tl::downloadFile(f, folder("cancel"),
+                               [](const tl::DownloadProgress &) { return false; });
         });
         QVERIFY2(err.contains("cancelled"), qPrintable(err));
     }

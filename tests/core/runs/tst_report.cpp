@@ -23,21 +23,21 @@ private:
     {
         return (m_dir.path() + "/").toStdString() + name;
     }
-    train::ExperimentConfig config(const std::string &model) const
+    experiment::ExperimentConfig config(const std::string &model) const
     {
-        train::ExperimentConfig c;
+        experiment::ExperimentConfig c;
         c.data.name = "fashion-mnist";
         c.data.root = path("data");
         c.data.valSplit = 0.2;
         c.model.name = model;
         c.model.poolSize = 2;
         c.device = "cpu";
-        train::StageConfig head;
+        experiment::StageConfig head;
         head.name = "head";
         head.epochs = 1;
         head.batchSize = 32;
         head.freeze = "features";
-        train::StageConfig all;
+        experiment::StageConfig all;
         all.name = "all";
         all.epochs = 2;
         all.batchSize = 32;

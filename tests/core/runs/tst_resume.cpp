@@ -75,23 +75,23 @@ private:
 
     // Two stages as the notebooks run them: the head on a frozen body (cached features), then
     // everything with SGD + momentum, a step schedule and early stopping watching.
-    train::ExperimentConfig twoStages() const
+    experiment::ExperimentConfig twoStages() const
     {
-        train::ExperimentConfig c;
+        experiment::ExperimentConfig c;
         c.data.name = "fashion-mnist";
         c.data.root = path("data");
         c.data.valSplit = 0.2;
         c.model.name = "simple-cnn";
         c.device = "cpu";
         c.seed = 7;
-        train::StageConfig head;
+        experiment::StageConfig head;
         head.name = "head";
         head.epochs = 3;
         head.batchSize = 32;
         head.freeze = "features";
         head.optimizer.name = "adam";
         head.optimizer.lr = 2e-3;
-        train::StageConfig tune;
+        experiment::StageConfig tune;
         tune.name = "fine-tune";
         tune.epochs = 3;
         tune.batchSize = 16;
@@ -111,7 +111,7 @@ private:
     runs::RunResult resume(const std::string &dir)
     {
         const runs::RunState state = runs::readRunState(runs::runStatePath(dir));
-        const auto config = train::ExperimentConfig::fromJson(state.configJson, dir);
+        const auto config = experiment::ExperimentConfig::fromJson(state.configJson, dir);
         runs::StartFrom from{&state, true, runs::runStatePath(dir)};
         return runs::runExperiment(config, dir, nullptr, nullptr, nullptr, from);
     }
@@ -193,7 +193,7 @@ private Q_SLOTS:
         QVERIFY(std::filesystem::exists(from));
         const runs::RunState state = runs::readRunState(from);
         QCOMPARE(state.epochs.size(), std::size_t(4));
-        auto config = train::ExperimentConfig::fromJson(state.configJson, from);
+        auto config = experiment::ExperimentConfig::fromJson(state.configJson, from);
         config.stages[1].optimizer.lr = 1e-3;
         const runs::RunResult fork = runs::runExperiment(config, path("fork"), nullptr, nullptr,
                                                          nullptr, {&state, false, from});
@@ -211,7 +211,7 @@ private Q_SLOTS:
     {
         const std::string from = runs::runStatePath(path("whole"));
         const runs::RunState state = runs::readRunState(from);
-        auto config = train::ExperimentConfig::fromJson(state.configJson, from);
+        auto config = experiment::ExperimentConfig::fromJson(state.configJson, from);
         config.model.name = "vgg-style-cnn";
         config.model.poolSize = 2;
         config.stages[1].epochs = 5;

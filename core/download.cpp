@@ -1,32 +1,47 @@
-#include "data/download.h"
+#include "download.h"
 
 #include "error.h"
+#include "file_limits.h"
 #include "hash.h"
 
 #include <curl/curl.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
 
 namespace fs = std::filesystem;
 
-namespace tl::data {
+namespace tl {
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 struct Transfer
 {
     FILE *out = nullptr;
     const DownloadProgressFn *progress = nullptr;
+    const DownloadLimits *limits = nullptr;
     DownloadProgress state;
     std::int64_t offset = 0;
+    std::uint64_t written = 0;
+    Clock::time_point start = Clock::now();
     bool cancelled = false;
+    std::string refused; // why the transfer was cut (too large, too slow)
 };
 
 size_t onData(char *ptr, size_t size, size_t nmemb, void *user)
 {
     auto *t = static_cast<Transfer *>(user);
+    const std::uint64_t n = std::uint64_t(size) * nmemb;
+    if (std::uint64_t(t->offset) + t->written + n > t->limits->maxBytes) {
+        t->refused = "the server sent more than the " + std::to_string(t->limits->maxBytes) +
+                     " bytes this file can have";
+        return 0; // curl aborts with a write error
+    }
+    t->written += n;
     return std::fwrite(ptr, size, nmemb, t->out) * size;
 }
 
@@ -35,6 +50,12 @@ int onProgress(void *user, curl_off_t total, curl_off_t now, curl_off_t, curl_of
     auto *t = static_cast<Transfer *>(user);
     t->state.received = t->offset + now;
     t->state.total = total > 0 ? t->offset + total : -1;
+    const double elapsed = std::chrono::duration<double>(Clock::now() - t->start).count();
+    if (elapsed > 60 && double(now) / elapsed < t->limits->minAverageBytesPerSecond) {
+        t->refused = "the server is too slow (" + std::to_string(int(double(now) / elapsed)) +
+                     " bytes/s on average)";
+        return 1;
+    }
     if (t->progress && *t->progress && !(*t->progress)(t->state)) {
         t->cancelled = true;
         return 1;
@@ -81,9 +102,17 @@ std::string fetch(const std::string &url, const std::string &part, Transfer &t)
     curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &t);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 20L);
-    // Give up on a stalled transfer (under 1 byte/s for 60 s) rather than hang forever.
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, 60L);
+    // A stalled, crawling or endless transfer ends instead of hanging: low speed for a while,
+    // a deadline for the whole, and no more bytes than the file can have.
+    const DownloadLimits &lim = *t.limits;
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, lim.stallBytesPerSecond);
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, long(lim.stallSeconds));
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(lim.deadlineSeconds * 1000));
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE,
+                     static_cast<curl_off_t>(lim.maxBytes - std::uint64_t(t.offset)));
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 10L);
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "TransferLab/0.1");
     // An error page must never end up in the .part file.
     curl_easy_setopt(curl, CURLOPT_FAILONERROR, 1L);
@@ -98,13 +127,23 @@ std::string fetch(const std::string &url, const std::string &part, Transfer &t)
 
     if (t.cancelled)
         return "cancelled";
+    if (!t.refused.empty() || rc == CURLE_FILESIZE_EXCEEDED) {
+        fs::remove(part, ec); // nothing of a refused transfer is kept
+        return t.refused.empty() ? "the server announces more bytes than this file can have"
+                                 : t.refused;
+    }
+    if (rc == CURLE_OPERATION_TIMEDOUT) {
+        fs::remove(part, ec);
+        return std::string("the transfer stalled or took too long (") +
+               (errbuf[0] ? errbuf : curl_easy_strerror(rc)) + ")";
+    }
     if (rc == CURLE_HTTP_RETURNED_ERROR && status != 416) {
         if (t.offset == 0)
             fs::remove(part, ec);
         return "HTTP status " + std::to_string(status);
     }
     if (rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_CONNECT ||
-        rc == CURLE_COULDNT_RESOLVE_PROXY || rc == CURLE_OPERATION_TIMEDOUT)
+        rc == CURLE_COULDNT_RESOLVE_PROXY)
         return std::string("cannot reach the server (") +
                (errbuf[0] ? errbuf : curl_easy_strerror(rc)) + "); is this machine offline?";
     if (rc == CURLE_RANGE_ERROR || status == 416) {
@@ -126,9 +165,21 @@ std::string fetch(const std::string &url, const std::string &part, Transfer &t)
 
 } // namespace
 
-std::string downloadFile(const RemoteFile &file, const std::string &folder,
-                         const DownloadProgressFn &progress)
+DownloadLimits DownloadLimits::forFile(const RemoteFile &file)
 {
+    DownloadLimits l;
+    l.maxBytes = file.size >= 0 ? std::uint64_t(file.size) + std::uint64_t(file.size) / 10 + 65536
+                                : limits::kMaxDownloadBytes;
+    l.deadlineSeconds = 600.0 + double(l.maxBytes) / l.minAverageBytesPerSecond;
+    return l;
+}
+
+std::string downloadFile(const RemoteFile &file, const std::string &folder,
+                         const DownloadProgressFn &progress, const DownloadLimits *limits)
+{
+    const DownloadLimits defaults = DownloadLimits::forFile(file);
+    if (!limits)
+        limits = &defaults;
     if (file.md5.empty() && file.sha256.empty())
         throw Error("internal: no checksum for " + file.fileName);
     std::error_code ec;
@@ -145,6 +196,7 @@ std::string downloadFile(const RemoteFile &file, const std::string &folder,
     for (const auto &url : file.urls) {
         Transfer t;
         t.progress = &progress;
+        t.limits = limits;
         t.state.fileName = file.fileName;
         const std::string err = fetch(url, part, t);
         if (err == "cancelled")
@@ -170,4 +222,4 @@ std::string downloadFile(const RemoteFile &file, const std::string &folder,
     throw Error(lastError);
 }
 
-} // namespace tl::data
+} // namespace tl

@@ -1,10 +1,10 @@
 #include "error.h"
-#include "train/experiment_config.h"
+#include "experiment/experiment_config.h"
 
 #include <QtTest>
 
 using namespace tl;
-using namespace tl::train;
+using namespace tl::experiment;
 
 class TestExperimentConfig : public QObject
 {

@@ -9,7 +9,11 @@
 #include <string>
 #include <vector>
 
-namespace tl::train {
+namespace tl::experiment {
+
+using train::EarlyStoppingConfig;
+using train::OptimizerConfig;
+using train::ScheduleConfig;
 
 struct StageConfig
 {
@@ -69,4 +73,4 @@ struct ExperimentConfig
     void validate() const;
 };
 
-} // namespace tl::train
+} // namespace tl::experiment

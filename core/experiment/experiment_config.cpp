@@ -1,87 +1,29 @@
-#include "train/experiment_config.h"
+#include "experiment/experiment_config.h"
 
 #include "error.h"
+#include "file_limits.h"
 #include "files.h"
+#include "json_file.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <set>
 
 using nlohmann::json;
 
-namespace tl::train {
+namespace tl::experiment {
 
 namespace {
 
-// Reads a JSON object key by key, so that unknown keys (typos) are reported instead of ignored.
-class Reader
+// Experiment files are written by people: unknown keys (typos) are reported, not ignored.
+class Reader : public JsonObject
 {
 public:
     Reader(const json &j, std::string path, std::string origin)
-        : m_j(j), m_path(std::move(path)), m_origin(std::move(origin))
+        : JsonObject(j, std::move(path), std::move(origin), /*strict=*/true)
     {
-        if (!m_j.is_object())
-            fail("", "expected an object");
     }
-    ~Reader() noexcept(false)
-    {
-        if (std::uncaught_exceptions())
-            return;
-        for (auto it = m_j.begin(); it != m_j.end(); ++it)
-            if (!m_seen.count(it.key()))
-                fail(it.key(), "unknown key");
-    }
-
-    [[noreturn]] void fail(const std::string &key, const std::string &what) const
-    {
-        const std::string where =
-            m_path.empty() ? key : (key.empty() ? m_path : m_path + "." + key);
-        throw fileError(m_origin, (where.empty() ? "" : "'" + where + "': ") + what);
-    }
-
-    template <typename T> void get(const std::string &key, T &out)
-    {
-        m_seen.insert(key);
-        if (!m_j.contains(key))
-            return;
-        const json &v = m_j.at(key);
-        try {
-            if constexpr (std::is_same_v<T, bool>) {
-                if (!v.is_boolean())
-                    fail(key, "expected true or false");
-            } else if constexpr (std::is_integral_v<T>) {
-                if (!v.is_number_integer())
-                    fail(key, "expected an integer");
-            } else if constexpr (std::is_floating_point_v<T>) {
-                if (!v.is_number())
-                    fail(key, "expected a number");
-            } else if constexpr (std::is_same_v<T, std::string>) {
-                if (!v.is_string())
-                    fail(key, "expected a string");
-            }
-            out = v.get<T>();
-        } catch (const json::exception &e) {
-            fail(key, e.what());
-        }
-    }
-
-    bool has(const std::string &key) const { return m_j.contains(key); }
-    const json &child(const std::string &key)
-    {
-        m_seen.insert(key);
-        return m_j.at(key);
-    }
-    std::string path(const std::string &key) const
-    {
-        return m_path.empty() ? key : m_path + "." + key;
-    }
-    const std::string &origin() const { return m_origin; }
-
-private:
-    const json &m_j;
-    std::string m_path;
-    std::string m_origin;
-    std::set<std::string> m_seen;
 };
 
 void readOptimizer(Reader &r, OptimizerConfig &o)
@@ -112,12 +54,7 @@ json optimizerJson(const OptimizerConfig &o)
 
 ExperimentConfig ExperimentConfig::fromJson(const std::string &text, const std::string &origin)
 {
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::parse_error &e) {
-        throw fileError(origin, std::string("not valid JSON: ") + e.what());
-    }
+    const json j = parseJson(text, origin);
     ExperimentConfig c;
     Reader r(j, "", origin);
     int version = kVersion;
@@ -369,7 +306,16 @@ void ExperimentConfig::validate() const
     check(data.valSplit >= 0 && data.valSplit < 1, "data.val_split", "must be in [0, 1)");
     check(data.testFraction > 0 && data.testFraction <= 1, "data.test_fraction",
           "must be in (0, 1]");
-    check(model.dropout < 1, "model.dropout", "must be below 1");
+    check(data.imageSize >= 0 && data.imageSize <= limits::kMaxInputSize, "data.image_size",
+          "must be 0.." + std::to_string(limits::kMaxInputSize));
+    check(model.numClasses >= 0 && model.numClasses <= limits::kMaxClasses, "model.num_classes",
+          "must be 0.." + std::to_string(limits::kMaxClasses) + " (0: from the data)");
+    check(model.inChannels == 0 || model.inChannels == 1 || model.inChannels == 3,
+          "model.in_channels", "must be 0, 1 or 3");
+    check(model.inputSize >= 0 && model.inputSize <= limits::kMaxInputSize, "model.input_size",
+          "must be 0.." + std::to_string(limits::kMaxInputSize) + " (0: from the data)");
+    check(std::isfinite(model.dropout) && model.dropout < 1, "model.dropout",
+          "must be below 1 (negative: the model's default)");
     check(model.bnMomentum >= 0 && model.bnMomentum < 1, "model.bn_momentum", "must be in [0, 1)");
     check(model.l2 >= 0, "model.l2", "must not be negative");
     check(model.poolSize >= 1 && model.poolSize <= 8, "model.pool_size", "must be 1..8");
@@ -379,12 +325,25 @@ void ExperimentConfig::validate() const
           "must be in [0, 1)");
     static const std::set<std::string> heads = {"keep", "imagenet", "gap", "flatten"};
     check(heads.count(model.head) != 0, "model.head", "must be keep, imagenet, gap or flatten");
-    check(preprocess.imageSize >= 0 && preprocess.imageSize <= 2048, "preprocess.image_size",
-          "must be 0..2048");
+    check(preprocess.imageSize >= 0 && preprocess.imageSize <= limits::kMaxInputSize,
+          "preprocess.image_size", "must be 0.." + std::to_string(limits::kMaxInputSize));
+    for (int i = 0; i < 3; ++i) {
+        check(std::isfinite(preprocess.mean[std::size_t(i)]), "preprocess.mean",
+              "must be finite numbers");
+        check(std::isfinite(preprocess.std[std::size_t(i)]) && preprocess.std[std::size_t(i)] > 0,
+              "preprocess.std", "must be positive numbers");
+    }
     check(preprocess.channels == 0 || preprocess.channels == 1 || preprocess.channels == 3,
           "preprocess.channels", "must be 0, 1 or 3");
-    check(augment.zoom < 1, "augment.zoom", "must be below 1");
-    check(augment.rotation >= 0 && augment.rotation <= 180, "augment.rotation",
+    check(augment.zoom >= 0 && augment.zoom < 1, "augment.zoom", "must be in [0, 1)");
+    check(augment.translate >= 0 && augment.translate < 1, "augment.translate",
+          "must be in [0, 1) (a fraction of the image)");
+    check(augment.brightness >= 0 && augment.brightness <= 1, "augment.brightness",
+          "must be in [0, 1]");
+    check(augment.contrast >= 0 && augment.contrast <= 1, "augment.contrast", "must be in [0, 1]");
+    check(augment.cutout >= 0 && augment.cutout <= limits::kMaxInputSize, "augment.cutout",
+          "must be 0.." + std::to_string(limits::kMaxInputSize) + " pixels");
+    check(std::isfinite(augment.rotation) && augment.rotation >= 0 && augment.rotation <= 180, "augment.rotation",
           "must be 0..180 degrees");
     check(workers >= 0 && workers <= 64, "workers", "must be 0..64");
     check(prefetch >= 1 && prefetch <= 256, "prefetch", "must be 1..256");
@@ -395,7 +354,12 @@ void ExperimentConfig::validate() const
         const std::string k = "stages[" + std::to_string(i) + "]";
         check(s.epochs >= 1 && s.epochs <= 100000, k + ".epochs", "must be at least 1");
         check(s.batchSize >= 1 && s.batchSize <= 65536, k + ".batch_size", "must be 1..65536");
-        check(s.optimizer.lr > 0, k + ".optimizer.lr", "must be positive");
+        check(std::isfinite(s.optimizer.lr) && s.optimizer.lr > 0, k + ".optimizer.lr",
+              "must be a positive number");
+        check(s.optimizer.beta1 >= 0 && s.optimizer.beta1 < 1 && s.optimizer.beta2 >= 0 &&
+                  s.optimizer.beta2 < 1,
+              k + ".optimizer.beta1", "beta1 and beta2 must be in [0, 1)");
+        check(s.optimizer.eps > 0, k + ".optimizer.eps", "must be positive");
         check(s.optimizer.momentum >= 0 && s.optimizer.momentum < 1, k + ".optimizer.momentum",
               "must be in [0, 1)");
         check(s.optimizer.weightDecay >= 0, k + ".optimizer.weight_decay", "must not be negative");
@@ -414,6 +378,9 @@ void ExperimentConfig::validate() const
         check(monitors.count(s.earlyStopping.monitor) != 0, k + ".early_stopping.monitor",
               "must be val_accuracy, val_loss, train_accuracy or train_loss");
         check(s.schedule.stepSize >= 1, k + ".schedule.step_size", "must be at least 1");
+        check(s.schedule.minLr >= 0, k + ".schedule.min_lr", "must not be negative");
+        check(s.schedule.warmupEpochs <= s.epochs, k + ".schedule.warmup_epochs",
+              "must not exceed the stage's epochs");
         check(s.schedule.gamma > 0 && s.schedule.gamma <= 1, k + ".schedule.gamma",
               "must be in (0, 1]");
         check(s.schedule.factor > 0 && s.schedule.factor < 1, k + ".schedule.factor",
@@ -428,4 +395,4 @@ void ExperimentConfig::validate() const
     }
 }
 
-} // namespace tl::train
+} // namespace tl::experiment

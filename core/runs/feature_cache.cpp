@@ -1,0 +1,112 @@
+#include "runs/feature_cache.h"
+
+#include "data/batch_loader.h"
+#include "runs/run_experiment.h"
+#include "train/trainer.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cstdio>
+
+namespace tl::runs {
+
+namespace {
+
+// Everything before the head frozen, and something in the head to train.
+bool bodyFrozen(models::NetworkImpl &model)
+{
+    const auto children = model.named_children();
+    if (children.size() < 2 || !model.canSplit())
+        return false;
+    const std::string head = children.keys().back() + ".";
+    bool anyTrainable = false;
+    for (const auto &p : model.named_parameters()) {
+        const bool inHead = p.key().rfind(head, 0) == 0;
+        if (!inHead && p.value().requires_grad())
+            return false;
+        anyTrainable = anyTrainable || (inHead && p.value().requires_grad());
+    }
+    return anyTrainable;
+}
+
+torch::Tensor labelTensor(const data::ImageStore &store)
+{
+    std::vector<std::int64_t> labels(store.labels.begin(), store.labels.end());
+    return torch::tensor(labels, torch::kInt64);
+}
+
+// Features per image, from one forward pass of the body on a zero image.
+std::int64_t featuresPerImage(models::NetworkImpl &model, const FeatureCacheRequest &r)
+{
+    torch::NoGradGuard ng;
+    model.eval();
+    const auto &p = r.config.preprocess;
+    const auto probe =
+        model.forwardBody(torch::zeros({1, p.channels, p.imageSize, p.imageSize}).to(r.device));
+    model.train();
+    return probe.numel();
+}
+
+} // namespace
+
+FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheRequest &r,
+                               int remainingEpochs, data::BatchLoader &valLoader,
+                               data::BatchLoader *testLoader,
+                               const std::function<void(const std::string &)> &say)
+{
+    FeatureCache cache;
+    const auto &ds = r.data;
+    if (!r.config.cacheFeatures || remainingEpochs < 2 || r.config.augment.any() ||
+        !bodyFrozen(trainer.model()))
+        return cache;
+    const std::int64_t perImage = featuresPerImage(trainer.model(), r);
+    const std::int64_t samples =
+        std::int64_t(ds.train.size() + ds.val.size() + (testLoader ? ds.test.size() : 0));
+    const std::int64_t bytes = samples * perImage * 4;
+    if (bytes > kFeatureCacheBytes) {
+        say("Feature caching skipped for stage " + r.stage.name + ": the " +
+            std::to_string(perImage) + " features per image would need " +
+            std::to_string(bytes >> 20) + " MiB");
+        return cache;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    say("Stage " + r.stage.name + ": computing the frozen backbone's features once (" +
+        std::to_string(perImage) + " per image)");
+    data::LoaderOptions eo;
+    eo.batchSize = std::max(r.stage.batchSize, 256);
+    eo.shuffle = eo.augment = false;
+    eo.workers = r.config.workers;
+    eo.prefetch = r.config.prefetch;
+    eo.seed = r.config.seed;
+    data::BatchLoader trainOrdered(ds.train, r.transform, eo);
+    const torch::Tensor ftrain = trainer.extractFeatures(trainOrdered);
+    const torch::Tensor fval = ds.val.empty() ? torch::Tensor() : trainer.extractFeatures(valLoader);
+    const torch::Tensor ftest = testLoader ? trainer.extractFeatures(*testLoader) : torch::Tensor();
+    if (!ftrain.defined() || (!ds.val.empty() && !fval.defined()) ||
+        (testLoader && !ftest.defined()))
+        return cache; // a stop ended the extraction
+    cache.train = std::make_unique<train::TensorBatchSource>(ftrain, labelTensor(ds.train),
+                                                             r.stage.batchSize, false);
+    // The head sees the batches the image loader would have given it, in the same order.
+    const std::size_t n = ds.train.size();
+    const std::uint64_t seed = r.config.seed;
+    cache.train->setOrder(
+        [n, seed](int epoch) { return data::BatchLoader::epochOrder(n, seed, epoch, true); });
+    if (fval.defined())
+        cache.val = std::make_unique<train::TensorBatchSource>(fval, labelTensor(ds.val),
+                                                               eo.batchSize, false);
+    if (ftest.defined())
+        cache.test = std::make_unique<train::TensorBatchSource>(ftest, labelTensor(ds.test),
+                                                                eo.batchSize, false);
+    cache.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "Cached %lld training images' features in %.1f s; the head trains on them",
+                  static_cast<long long>(ftrain.size(0)), cache.seconds);
+    say(line);
+    return cache;
+}
+
+} // namespace tl::runs

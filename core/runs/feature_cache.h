@@ -1,0 +1,49 @@
+#pragma once
+
+#include "data/dataset.h"
+#include "data/transform.h"
+#include "experiment/experiment_config.h"
+#include "train/batch_source.h"
+
+#include <torch/types.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace tl::train {
+class Trainer;
+}
+namespace tl::data {
+class BatchLoader;
+}
+
+namespace tl::runs {
+
+// Feature caching: when everything before the head (the model's last top-level module) is
+// frozen and no random augmentation is on, the head's input is the same every epoch, so the
+// body runs once and the head trains on its output. Same results, many times faster.
+struct FeatureCache
+{
+    std::unique_ptr<train::TensorBatchSource> train, val, test; // train null: not cached
+    double seconds = 0.0; // spent computing the features
+};
+
+struct FeatureCacheRequest
+{
+    const experiment::ExperimentConfig &config;
+    const experiment::StageConfig &stage;
+    const data::DatasetSplits &data;
+    const data::SampleTransform &transform;
+    torch::Device device;
+};
+
+// The cache for one stage of `remainingEpochs`, or an empty one when caching does not apply,
+// would exceed kFeatureCacheBytes, or a stop interrupted it. `test`: the per-epoch confusion
+// pass's loader, cached too when given.
+FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheRequest &request,
+                               int remainingEpochs, data::BatchLoader &valLoader,
+                               data::BatchLoader *testLoader,
+                               const std::function<void(const std::string &)> &say);
+
+} // namespace tl::runs

@@ -1,0 +1,118 @@
+#include "runs/run_folder.h"
+
+#include "files.h"
+#include "models/network.h"
+#include "runs/tensorboard.h"
+#include "weights/checkpoint.h"
+
+#include <exception>
+#include <filesystem>
+
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace tl::runs {
+
+RunFolder::RunFolder(const std::string &dir, bool continueRun)
+    : m_exceptions(std::uncaught_exceptions())
+{
+    if (dir.empty())
+        return;
+    m_writer = std::make_unique<RunWriter>(dir, continueRun);
+    m_lock = m_writer->path("run.lock");
+    writeFileAtomic(m_lock, std::to_string(::getpid()) + "\n");
+}
+
+RunFolder::~RunFolder()
+{
+    if (!m_writer)
+        return;
+    std::error_code ec;
+    fs::remove(m_lock, ec);
+    // A run that fails before its first epoch (bad weights, divergence in epoch one) leaves
+    // nothing behind: metrics.csv is written when the first epoch completes.
+    const bool failing = std::uncaught_exceptions() > m_exceptions;
+    if (failing && m_writer->createdFolder() && !fs::exists(m_writer->path("metrics.csv"), ec))
+        fs::remove_all(m_writer->dir(), ec);
+}
+
+std::string RunFolder::path(const std::string &file) const
+{
+    return m_writer ? m_writer->path(file) : std::string();
+}
+
+void RunFolder::discard()
+{
+    if (!m_writer || m_discarded)
+        return;
+    m_discarded = true;
+    std::error_code ec;
+    if (m_writer->createdFolder())
+        fs::remove_all(m_writer->dir(), ec);
+}
+
+void saveModel(models::NetworkImpl &model, const std::string &path)
+{
+    weights::exportStateDict(model, path);
+}
+
+Recorder::Recorder(train::TrainingObserver *next, const RunFolder &folder,
+                   models::NetworkImpl &model, std::vector<train::EpochMetrics> history)
+    : epochs(std::move(history)), m_next(next), m_folder(folder), m_model(model)
+{
+    if (m_folder.enabled())
+        m_board = std::make_unique<TensorBoardWriter>(m_folder.dir());
+}
+
+Recorder::~Recorder() = default;
+
+void Recorder::onStageStarted(int stage, const std::string &name, int epochs)
+{
+    if (m_next)
+        m_next->onStageStarted(stage, name, epochs);
+}
+
+void Recorder::onBatch(const train::BatchProgress &p)
+{
+    if (m_board)
+        m_board->scalar("batch/loss", p.lastLoss, p.globalStep);
+    if (m_next)
+        m_next->onBatch(p);
+}
+
+void Recorder::onEpoch(const train::EpochMetrics &m)
+{
+    epochs.push_back(m);
+    if (m_board) {
+        m_board->scalar("train/loss", m.trainLoss, m.globalEpoch);
+        m_board->scalar("train/accuracy", m.trainAccuracy, m.globalEpoch);
+        if (m.hasValidation) {
+            m_board->scalar("val/loss", m.valLoss, m.globalEpoch);
+            m_board->scalar("val/accuracy", m.valAccuracy, m.globalEpoch);
+        }
+        m_board->scalar("learning_rate", m.learningRate, m.globalEpoch);
+        m_board->scalar("images_per_second", m.imagesPerSecond, m.globalEpoch);
+        m_board->flush();
+    }
+    if (m_folder.enabled()) {
+        m_folder.writer()->writeMetrics(epochs);
+        saveModel(m_model, m_folder.path("model.pth"));
+    }
+    if (m_next)
+        m_next->onEpoch(m);
+}
+
+void Recorder::onPhase(const train::PhaseProgress &p)
+{
+    if (m_next)
+        m_next->onPhase(p);
+}
+
+void Recorder::onMessage(const std::string &s)
+{
+    if (m_next)
+        m_next->onMessage(s);
+}
+
+} // namespace tl::runs

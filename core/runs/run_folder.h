@@ -1,0 +1,72 @@
+#pragma once
+
+#include "runs/run_writer.h"
+#include "train/training_types.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tl::models {
+class NetworkImpl;
+}
+
+namespace tl::runs {
+
+class TensorBoardWriter;
+
+// A run's folder while the run is alive: created (or continued) with a run.lock naming this
+// process, removed again when the run fails or is discarded before its first epoch completes
+// (nothing half is left behind), the lock removed when it ends. An empty `dir`: a run that writes
+// nothing (tests, benchmarks); every method is then a no-op.
+class RunFolder
+{
+public:
+    RunFolder(const std::string &dir, bool continueRun);
+    ~RunFolder();
+    RunFolder(const RunFolder &) = delete;
+    RunFolder &operator=(const RunFolder &) = delete;
+
+    bool enabled() const { return m_writer != nullptr; }
+    const RunWriter *writer() const { return m_writer.get(); }
+    std::string dir() const { return m_writer ? m_writer->dir() : std::string(); }
+    std::string path(const std::string &file) const;
+    // Removes the folder if this run created it (a run stopped before its first epoch).
+    void discard();
+
+private:
+    std::unique_ptr<RunWriter> m_writer;
+    std::string m_lock;
+    int m_exceptions;
+    bool m_discarded = false;
+};
+
+// Forwards the trainer's reports to the caller's observer and, after every epoch, rewrites
+// metrics.csv, model.pth and the TensorBoard events, so that an interrupted run keeps every
+// completed epoch.
+class Recorder : public train::TrainingObserver
+{
+public:
+    Recorder(train::TrainingObserver *next, const RunFolder &folder, models::NetworkImpl &model,
+             std::vector<train::EpochMetrics> history);
+    ~Recorder() override;
+    void onStageStarted(int stage, const std::string &name, int epochs) override;
+    void onBatch(const train::BatchProgress &p) override;
+    void onEpoch(const train::EpochMetrics &m) override;
+    void onPhase(const train::PhaseProgress &p) override;
+    void onMessage(const std::string &s) override;
+
+    std::vector<train::EpochMetrics> epochs;
+
+private:
+    train::TrainingObserver *m_next;
+    const RunFolder &m_folder;
+    std::unique_ptr<TensorBoardWriter> m_board;
+    models::NetworkImpl &m_model;
+};
+
+// A state dict with torchvision's names: Python's torch.load + load_state_dict take it, and so do
+// `--weights FILE` and `predict`.
+void saveModel(models::NetworkImpl &model, const std::string &path);
+
+} // namespace tl::runs

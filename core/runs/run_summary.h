@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tl::runs {
+
+// summary.json: a finished run's headline numbers. The one type every writer and reader of the
+// file uses (the run writer, the Runs panel, compare, report, `evaluate --run`).
+struct RunSummary
+{
+    struct Stage
+    {
+        std::string name;
+        int epochs = 0;
+        std::string freeze; // the freeze spec in effect ("none", "backbone", paths...)
+        std::int64_t trainableParams = 0;
+        double secondsPerEpoch = 0;
+        double trainImagesPerSecond = 0;
+        bool cachedFeatures = false;
+    };
+    struct Confusion
+    {
+        std::string trueClass;
+        std::string predicted;
+        std::int64_t count = 0;
+    };
+
+    std::string name; // the experiment's name (free text)
+    std::string model;
+    std::string weights;
+    std::string head;
+    std::string freeze; // in effect at the first stage
+    // The layers frozen at the start of the run (module paths, the outermost fully frozen ones).
+    std::vector<std::string> frozenLayers;
+    std::string dataset;
+    double trainFraction = 1.0;
+    std::string device;
+    int epochs = 0;
+    bool stopped = false;
+    std::int64_t trainSamples = 0;
+    std::int64_t valSamples = 0;
+    std::int64_t testSamples = 0;
+    std::int64_t totalParams = 0;
+    std::int64_t trainableParams = 0; // during the last stage that trained
+    double testAccuracy = 0;
+    double testLoss = 0;
+    double testTop5Accuracy = 0;
+    std::optional<double> bestValAccuracy;
+    double secondsPerEpoch = 0;
+    double trainImagesPerSecond = 0;
+    double totalSeconds = 0;
+    std::string finishedAt;
+    std::string runDir;
+    std::vector<std::string> featureCachedStages;
+    std::string resumedFrom; // set when the run was continued from a state
+    std::string forkedFrom;  // set when the run started from another run's state
+    std::vector<Stage> stages;
+    std::vector<Confusion> mostConfused; // true -> predicted, most frequent first
+
+    // Indented for the file; `indent` -1: one line (what the CLI prints last).
+    std::string toJson(int indent = 2) const;
+    // tl::Error naming `origin` and the key for a damaged file; keys it does not know (from a
+    // newer TransferLab) are ignored, missing ones keep their defaults.
+    static RunSummary fromJson(const std::string &text, const std::string &origin);
+    static RunSummary fromFile(const std::string &path);
+};
+
+} // namespace tl::runs
