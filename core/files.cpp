@@ -114,7 +114,7 @@ Bytes readMaybeGzip(const std::string &path)
 {
     Bytes data = readFile(path);
     if (data.size() >= 2 && data[0] == 0x1f && data[1] == 0x8b)
-        return gunzip(data, path, limits::kMaxInflatedBytes);
+        return gunzip(data, path, limits::kMaxGunzipBytes);
     return data;
 }
 

@@ -19,7 +19,7 @@ Bytes readMaybeGzip(const std::string &path);
 // Inflates a gzip stream held in memory; `origin` names it in errors. The output never exceeds
 // `maxBytes` (tl::Error naming the limit).
 Bytes gunzip(const Bytes &compressed, const std::string &origin,
-             std::uint64_t maxBytes = limits::kMaxFileBytes);
+             std::uint64_t maxBytes = limits::kMaxGunzipBytes);
 
 // Writes to "path.tmp-XXXX" in the same folder, flushes, then renames over `path`, so a reader
 // never sees half a file and an interrupted write leaves the old file (or none) in place.

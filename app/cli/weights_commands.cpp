@@ -5,6 +5,7 @@
 #include "data/image_preprocess.h"
 #include "data/transform.h"
 #include "error.h"
+#include "file_limits.h"
 #include "files.h"
 #include "hash.h"
 #include "models/model_factory.h"
@@ -28,14 +29,20 @@ namespace {
 
 // The number of classes of the checkpoint's own head: the size of the tensor that fills the
 // model's last weight.
-int headClassesInFile(const weights::StateDict &tensors)
+int headClassesInFile(const weights::StateDict &tensors, const std::string &file)
 {
     // torchvision's state dicts end with the classifier: its output size is the number of classes.
     for (auto it = tensors.rbegin(); it != tensors.rend(); ++it) {
         const std::string &name = it->first;
         if (it->second.dim() == 2 && name.size() > 7 &&
-            name.compare(name.size() - 7, 7, ".weight") == 0)
-            return int(it->second.size(0));
+            name.compare(name.size() - 7, 7, ".weight") == 0) {
+            const std::int64_t n = it->second.size(0);
+            if (n < 2 || n > limits::kMaxClasses)
+                throw fileError(file, "its classifier '" + name + "' has " + std::to_string(n) +
+                                          " outputs, not a class count TransferLab takes (2.." +
+                                          std::to_string(limits::kMaxClasses) + ")");
+            return int(n);
+        }
     }
     return 1000;
 }
@@ -131,7 +138,7 @@ int predictCommand(Args &args)
     const weights::Checkpoint ckpt = weights::readCheckpoint(file);
     models::ModelSpec spec;
     spec.name = name;
-    spec.numClasses = headClassesInFile(ckpt.tensors);
+    spec.numClasses = headClassesInFile(ckpt.tensors, file);
     spec.inputSize = crop;
     spec.head = "keep";
     auto model = models::createModel(spec);
@@ -305,7 +312,7 @@ int weightsCommand(Args &args)
             models::ModelSpec s;
             s.name = m.name;
             s.inputSize = 64;
-            s.numClasses = headClassesInFile(c.tensors);
+            s.numClasses = headClassesInFile(c.tensors, pos[1]);
             auto model = models::createModel(s);
             const auto r = weights::loadStateDict(*model, c.tensors, false, pos[1]);
             if (r.complete()) {

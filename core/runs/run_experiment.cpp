@@ -344,6 +344,14 @@ ResumePoint ExperimentRun::resumePoint()
         throw fileError(m_from.origin, "the run has already finished all " +
                                            std::to_string(m_config.stages.size()) +
                                            " stage(s); add epochs or a stage to train further");
+    // Everything in the state that the trainer will use, checked against the model first.
+    try {
+        if (!state->stageState.bestWeights.empty())
+            train::checkBestWeights(*m_model, state->stageState.bestWeights);
+        train::checkOptimizerState(*m_model, state->stageState.optimizer);
+    } catch (const Error &e) {
+        throw fileError(m_from.origin, std::string("damaged training state: ") + e.what());
+    }
     m_trainer->setGlobalStep(state->globalStep);
     if (state->cpuRng.defined()) {
         try {

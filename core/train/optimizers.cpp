@@ -205,4 +205,32 @@ void loadOptimizerState(torch::optim::Optimizer &optimizer, const std::string &n
     }
 }
 
+void checkOptimizerState(models::NetworkImpl &model,
+                         const std::map<std::string, torch::Tensor> &state)
+{
+    std::map<std::string, torch::Tensor> params;
+    for (const auto &p : model.named_parameters())
+        params.emplace(p.key(), p.value());
+    static const std::set<std::string> shaped = {"momentum_buffer", "exp_avg", "exp_avg_sq",
+                                                 "max_exp_avg_sq", "square_avg", "grad_avg"};
+    for (const auto &[key, t] : state) {
+        const auto slash = key.rfind('/');
+        const std::string name = slash == std::string::npos ? key : key.substr(0, slash);
+        const std::string slot = slash == std::string::npos ? "" : key.substr(slash + 1);
+        auto p = params.find(name);
+        if (p == params.end())
+            throw Error("saved optimizer state '" + key + "' names no parameter of the model");
+        if (slot == "step") {
+            if (t.numel() != 1 || t.is_floating_point() || t.item<std::int64_t>() < 0)
+                throw Error("saved optimizer state '" + key + "' is not a step count");
+        } else if (shaped.count(slot)) {
+            if (!t.is_floating_point() || !t.sizes().equals(p->second.sizes()))
+                throw Error("saved optimizer state '" + key +
+                            "' does not fit the parameter's shape");
+        } else {
+            throw Error("saved optimizer state '" + key + "' has an unknown slot");
+        }
+    }
+}
+
 } // namespace tl::train

@@ -34,4 +34,10 @@ void loadOptimizerState(torch::optim::Optimizer &optimizer, const std::string &n
                         models::NetworkImpl &model,
                         const std::map<std::string, torch::Tensor> &state);
 
+// Checks saved optimizer state against the model before anything uses it: every entry names one
+// of its parameters and a known slot, tensors fit the parameter's shape, steps are single
+// non-negative counts. tl::Error saying which entry is wrong.
+void checkOptimizerState(models::NetworkImpl &model,
+                         const std::map<std::string, torch::Tensor> &state);
+
 } // namespace tl::train

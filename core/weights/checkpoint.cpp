@@ -57,6 +57,9 @@ struct TensorBudget
     std::uint64_t left = 0;
 };
 
+// No real tensor has a dimension this long (even with no elements at all).
+constexpr std::int64_t kMaxDimension = std::int64_t(1) << 31;
+
 torch::Tensor materialize(const PyValue &t, const StorageBytes &storages, const std::string &origin,
                           const std::string &name, TensorBudget &budget)
 {
@@ -81,6 +84,8 @@ torch::Tensor materialize(const PyValue &t, const StorageBytes &storages, const 
     for (std::size_t i = 0; i < t.size.size(); ++i) {
         if (t.size[i] < 0 || t.stride[i] < 0)
             throw bad("has a negative size or stride");
+        if (t.size[i] > kMaxDimension)
+            throw bad("has a dimension of " + std::to_string(t.size[i]) + " elements");
         if (t.size[i] == 0)
             empty = true;
     }
@@ -332,8 +337,9 @@ Checkpoint readSafetensors(const Bytes &data, const std::string &path)
                              std::uint64_t(limits::kMaxTensorDims));
         std::uint64_t numel = 1, bytes = 0;
         for (auto d : shape) {
-            if (d < 0)
-                throw fileError(path, "tensor '" + key + "' has a negative dimension");
+            if (d < 0 || d > kMaxDimension)
+                throw fileError(path, "tensor '" + key + "' has a negative or implausible "
+                                                         "dimension");
             if (!checkedMul(numel, std::uint64_t(d), numel))
                 throw fileError(path, "tensor '" + key + "' has a shape too large to address");
         }

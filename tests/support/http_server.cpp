@@ -1,5 +1,7 @@
 #include "support/http_server.h"
 
+#include <chrono>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -87,6 +89,18 @@ static void sendAll(int fd, const void *data, std::size_t n)
     }
 }
 
+void LocalHttpServer::throttle(const std::string &path, std::size_t bytesPerSecond)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_throttle[path] = bytesPerSecond;
+}
+
+void LocalHttpServer::serveEndless(const std::string &path)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_endless[path] = true;
+}
+
 void LocalHttpServer::handle(int fd)
 {
     std::string req;
@@ -116,10 +130,13 @@ void LocalHttpServer::handle(int fd)
         }
     }
     std::vector<std::uint8_t> body;
-    std::size_t cut = std::string::npos;
-    bool found;
+    std::size_t cut = std::string::npos, rate = 0;
+    bool found, endless = false;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
+        if (auto t = m_throttle.find(path); t != m_throttle.end())
+            rate = t->second;
+        endless = m_endless.count(path) != 0;
         m_lastRange = range;
         auto it = m_files.find(path);
         found = it != m_files.end();
@@ -129,6 +146,14 @@ void LocalHttpServer::handle(int fd)
             cut = c->second;
             m_cut.erase(c);
         }
+    }
+    if (endless) {
+        const std::string head = "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n";
+        sendAll(fd, head.data(), head.size());
+        const std::vector<std::uint8_t> zeros(1 << 16, 0);
+        while (!m_stop && ::send(fd, zeros.data(), zeros.size(), MSG_NOSIGNAL) > 0) {
+        }
+        return;
     }
     if (!found) {
         const std::string r =
@@ -153,7 +178,20 @@ void LocalHttpServer::handle(int fd)
       << "\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n";
     const std::string head = h.str();
     sendAll(fd, head.data(), head.size());
-    sendAll(fd, body.data() + from, std::min(len, cut));
+    const std::size_t n = std::min(len, cut);
+    if (rate == 0) {
+        sendAll(fd, body.data() + from, n);
+        return;
+    }
+    // Trickle: a few bytes ten times a second, until done, the client leaves, or shutdown.
+    const std::size_t step = std::max<std::size_t>(1, rate / 10);
+    for (std::size_t sent = 0; sent < n && !m_stop;) {
+        const std::size_t k = std::min(step, n - sent);
+        if (::send(fd, body.data() + from + sent, k, MSG_NOSIGNAL) <= 0)
+            return;
+        sent += k;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
 }
 
 } // namespace tl::test

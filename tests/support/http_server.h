@@ -23,6 +23,10 @@ public:
     void serve(const std::string &path, std::vector<std::uint8_t> body);
     // The next response for `path` stops after `bytes` body bytes and closes the connection.
     void cutNextResponse(const std::string &path, std::size_t bytes);
+    // Responses for `path` trickle out at `bytesPerSecond` (a stalling server).
+    void throttle(const std::string &path, std::size_t bytesPerSecond);
+    // Responses for `path` never end: zeros without a Content-Length, until the client leaves.
+    void serveEndless(const std::string &path);
     std::string url(const std::string &path) const;
     int port() const { return m_port; }
     int requests() const { return m_requests; }
@@ -40,6 +44,8 @@ private:
     mutable std::mutex m_mutex;
     std::map<std::string, std::vector<std::uint8_t>> m_files;
     std::map<std::string, std::size_t> m_cut;
+    std::map<std::string, std::size_t> m_throttle;
+    std::map<std::string, bool> m_endless;
     std::string m_lastRange;
 };
 

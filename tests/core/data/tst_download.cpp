@@ -7,6 +7,7 @@
 #include "support/http_server.h"
 #include "weights/weight_catalog.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -46,6 +47,45 @@ private:
     }
 
 private Q_SLOTS:
+    // A server that trickles 2 bytes a second: the stall limit ends the download, and nothing of
+    // it is kept.
+    void aStallingServerIsLeft()
+    {
+        LocalHttpServer server;
+        const Bytes body = payload(100000);
+        server.serve("/slow.bin", body);
+        server.throttle("/slow.bin", 2);
+        tl::RemoteFile f{"slow.bin", {server.url("/slow.bin")}, md5Of(body), ""};
+        DownloadLimits limits = DownloadLimits::forFile(f);
+        limits.stallSeconds = 2;
+        QElapsedTimer t;
+        t.start();
+        TL_EXPECT_ERROR(tl::downloadFile(f, folder("slow"), {}, &limits),
+                        (QStringList{"slow.bin", "stalled"}));
+        QVERIFY2(t.elapsed() < 20000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(!std::filesystem::exists(folder("slow") + "/slow.bin.part"));
+    }
+
+    // More bytes than the file can have (a lying Content-Length, or a stream that never ends):
+    // cut at the cap, deleted.
+    void anOversizedOrEndlessResponseIsCut()
+    {
+        LocalHttpServer server;
+        const Bytes body = payload(200000);
+        server.serve("/big.bin", body);
+        tl::RemoteFile f{"big.bin", {server.url("/big.bin")}, md5Of(body), ""};
+        f.size = 1000; // the catalog says 1000 bytes
+        TL_EXPECT_ERROR(tl::downloadFile(f, folder("big")), (QStringList{"big.bin", "bytes"}));
+        QVERIFY(!std::filesystem::exists(folder("big") + "/big.bin.part"));
+
+        server.serveEndless("/endless.bin");
+        tl::RemoteFile e{"endless.bin", {server.url("/endless.bin")}, md5Of(body), ""};
+        e.size = 5'000'000;
+        TL_EXPECT_ERROR(tl::downloadFile(e, folder("endless")),
+                        (QStringList{"endless.bin", "more than"}));
+        QVERIFY(!std::filesystem::exists(folder("endless") + "/endless.bin.part"));
+    }
+
     void downloadsAndVerifies()
     {
         LocalHttpServer server;
