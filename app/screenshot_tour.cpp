@@ -1,7 +1,7 @@
 #include "screenshot_tour.h"
 
-#include "models/gallery_model.h"
-#include "models/layer_tree_model.h"
+#include "itemmodels/gallery_model.h"
+#include "itemmodels/layer_tree_model.h"
 #include "session/training_session.h"
 #include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
@@ -46,7 +46,8 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
     c.data.trainFraction = 0.2;
     c.data.valSplit = 0.1;
     c.augment = data::AugmentOptions::parse("hflip,rotation=10");
-    c.model = models::ModelSpec{"simple-cnn", 0, 0, 0};
+    c.model = models::ModelSpec{};
+    c.model.numClasses = c.model.inChannels = c.model.inputSize = 0;
     c.stages = {experiment::StageConfig{}};
     c.stages.front().epochs = 2;
     w->setExperiment(c);

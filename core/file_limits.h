@@ -53,7 +53,7 @@ constexpr int kMaxClasses = 10000;
 constexpr int kMaxInputSize = 2048;
 // Lines of one CSV file in a run folder (predictions.csv: one per test image), and its size.
 constexpr std::uint64_t kMaxCsvRows = 10'000'000;
-constexpr std::uint64_t kMaxCsvBytes = 128 * MiB;
+constexpr std::uint64_t kMaxCsvBytes = 64 * MiB;
 
 // Downloads: a file whose size the catalog does not know may not exceed this.
 constexpr std::uint64_t kMaxDownloadBytes = 4 * GiB;

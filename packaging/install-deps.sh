@@ -2,6 +2,7 @@
 # Installs every build, test and runtime dependency of TransferLab from Debian 12's packages.
 # Idempotent: packages already installed are left alone, and apt is not called at all when
 # nothing is missing. Runs as root, or through sudo when available.
+# `--ci` adds what CI's extra jobs use: clang with its sanitizer and libFuzzer runtimes.
 set -eu
 
 PACKAGES="
@@ -15,6 +16,9 @@ PACKAGES="
   python3-torch python3-torchvision
   xvfb xauth imagemagick
 "
+if [ "${1:-}" = "--ci" ]; then
+    PACKAGES="$PACKAGES clang-14 libclang-rt-14-dev"
+fi
 # libopenblas0-openmp: Debian's libtorch calls the system BLAS, and the default reference BLAS
 # makes convolutions several times slower; OpenBLAS with OpenMP matches libtorch's threading.
 

@@ -106,6 +106,36 @@ void affine(cv::Mat &img, const cv::Mat &m)
 
 } // namespace
 
+namespace {
+
+// PIL's SMOOTH filter; the one-pixel border keeps the original values.
+cv::Mat smoothed(const cv::Mat &img)
+{
+    const cv::Mat k = (cv::Mat_<float>(3, 3) << 1, 1, 1, 1, 5, 1, 1, 1, 1) / 13.0f;
+    cv::Mat smooth;
+    cv::filter2D(img, smooth, -1, k, cv::Point(-1, -1), 0, cv::BORDER_REPLICATE);
+    if (img.rows > 2 && img.cols > 2) {
+        cv::Mat inner = smooth.clone();
+        img.row(0).copyTo(inner.row(0));
+        img.row(img.rows - 1).copyTo(inner.row(img.rows - 1));
+        img.col(0).copyTo(inner.col(0));
+        img.col(img.cols - 1).copyTo(inner.col(img.cols - 1));
+        smooth = inner;
+    }
+    return smooth;
+}
+
+template <typename F> void perChannel(cv::Mat &img, F f)
+{
+    std::vector<cv::Mat> ch;
+    cv::split(img, ch);
+    for (auto &c : ch)
+        f(c);
+    cv::merge(ch, img);
+}
+
+} // namespace
+
 void applyAutoAugmentOp(cv::Mat &img, Op op, double magnitude)
 {
     switch (op) {
@@ -143,22 +173,9 @@ void applyAutoAugmentOp(cv::Mat &img, Op op, double magnitude)
               1.0 + magnitude);
         break;
     }
-    case Op::Sharpness: {
-        // PIL's SMOOTH kernel; the one-pixel border keeps the original values.
-        const cv::Mat k = (cv::Mat_<float>(3, 3) << 1, 1, 1, 1, 5, 1, 1, 1, 1) / 13.0f;
-        cv::Mat smooth;
-        cv::filter2D(img, smooth, -1, k, cv::Point(-1, -1), 0, cv::BORDER_REPLICATE);
-        if (img.rows > 2 && img.cols > 2) {
-            cv::Mat inner = smooth.clone();
-            img.row(0).copyTo(inner.row(0));
-            img.row(img.rows - 1).copyTo(inner.row(img.rows - 1));
-            img.col(0).copyTo(inner.col(0));
-            img.col(img.cols - 1).copyTo(inner.col(img.cols - 1));
-            smooth = inner;
-        }
-        blend(img, smooth, 1.0 + magnitude);
+    case Op::Sharpness:
+        blend(img, smoothed(img), 1.0 + magnitude);
         break;
-    }
     case Op::Posterize: {
         const int bits = static_cast<int>(magnitude);
         const auto mask = static_cast<std::uint8_t>(~((1 << (8 - bits)) - 1));
@@ -171,26 +188,17 @@ void applyAutoAugmentOp(cv::Mat &img, Op op, double magnitude)
         inv.copyTo(img, mask);
         break;
     }
-    case Op::AutoContrast: {
-        std::vector<cv::Mat> ch;
-        cv::split(img, ch);
-        for (auto &c : ch) {
+    case Op::AutoContrast:
+        perChannel(img, [](cv::Mat &c) {
             double lo, hi;
             cv::minMaxLoc(c, &lo, &hi);
             if (hi > lo)
                 c.convertTo(c, -1, 255.0 / (hi - lo), -lo * 255.0 / (hi - lo));
-        }
-        cv::merge(ch, img);
+        });
         break;
-    }
-    case Op::Equalize: {
-        std::vector<cv::Mat> ch;
-        cv::split(img, ch);
-        for (auto &c : ch)
-            cv::equalizeHist(c, c);
-        cv::merge(ch, img);
+    case Op::Equalize:
+        perChannel(img, [](cv::Mat &c) { cv::equalizeHist(c, c); });
         break;
-    }
     case Op::Invert:
         img = 255 - img;
         break;

@@ -2,6 +2,8 @@
 
 #include "data/image_store.h"
 #include "data/transform.h"
+// The interface is owned by its consumer, the trainer (train/ may not see data/, which needs
+// OpenCV): the loader implements it, as TensorBatchSource does for tensors in memory.
 #include "train/batch_source.h"
 
 #include <condition_variable>

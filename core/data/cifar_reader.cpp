@@ -97,8 +97,10 @@ std::vector<std::string> readNames(const CifarFiles &files, const std::string &n
     return names;
 }
 
-void appendRecords(ImageStore &store, const Bytes &data, const std::string &origin,
-                   std::size_t labelBytes, std::size_t labelIndex)
+} // namespace
+
+void parseCifarBatch(ImageStore &store, const Bytes &data, const std::string &origin,
+                     std::size_t labelBytes, std::size_t labelIndex)
 {
     const std::size_t record = labelBytes + kPixels;
     if (data.empty())
@@ -135,6 +137,8 @@ void appendRecords(ImageStore &store, const Bytes &data, const std::string &orig
     }
 }
 
+namespace {
+
 ImageStore emptyStore(const std::vector<std::string> &names)
 {
     ImageStore s;
@@ -156,9 +160,9 @@ TrainTest readCifar(const std::string &source, CifarVariant variant)
         out.test = emptyStore(names);
         for (int b = 1; b <= 5; ++b) {
             const std::string name = "data_batch_" + std::to_string(b) + ".bin";
-            appendRecords(out.train, files.read(name), files.origin(name), 1, 0);
+            parseCifarBatch(out.train, files.read(name), files.origin(name), 1, 0);
         }
-        appendRecords(out.test, files.read("test_batch.bin"), files.origin("test_batch.bin"), 1, 0);
+        parseCifarBatch(out.test, files.read("test_batch.bin"), files.origin("test_batch.bin"), 1, 0);
     } else {
         const CifarFiles files(source, "cifar-100-binary");
         const bool fine = variant == CifarVariant::Cifar100Fine;
@@ -166,9 +170,9 @@ TrainTest readCifar(const std::string &source, CifarVariant variant)
                                 : readNames(files, "coarse_label_names.txt", 20);
         out.train = emptyStore(names);
         out.test = emptyStore(names);
-        appendRecords(out.train, files.read("train.bin"), files.origin("train.bin"), 2,
+        parseCifarBatch(out.train, files.read("train.bin"), files.origin("train.bin"), 2,
                       fine ? 1 : 0);
-        appendRecords(out.test, files.read("test.bin"), files.origin("test.bin"), 2, fine ? 1 : 0);
+        parseCifarBatch(out.test, files.read("test.bin"), files.origin("test.bin"), 2, fine ? 1 : 0);
     }
     return out;
 }

@@ -29,6 +29,13 @@ ImageStore readIdx(const std::string &imagesPath, const std::string &labelsPath,
                    const std::vector<std::string> &classNames)
 {
     const Bytes img = readMaybeGzip(imagesPath);
+    const Bytes lab = readMaybeGzip(labelsPath);
+    return parseIdx(img, imagesPath, lab, labelsPath, classNames);
+}
+
+ImageStore parseIdx(const Bytes &img, const std::string &imagesPath, const Bytes &lab,
+                    const std::string &labelsPath, const std::vector<std::string> &classNames)
+{
     if (img.size() < 16)
         throw fileError(imagesPath, "too short for an IDX image header (" +
                                         std::to_string(img.size()) + " bytes, need 16)");
@@ -47,7 +54,6 @@ ImageStore readIdx(const std::string &imagesPath, const std::string &labelsPath,
                                         std::to_string(img.size()) + ", inside image " +
                                         std::to_string((img.size() - 16) / (rows * cols)));
 
-    const Bytes lab = readMaybeGzip(labelsPath);
     if (lab.size() < 8)
         throw fileError(labelsPath, "too short for an IDX label header (" +
                                         std::to_string(lab.size()) + " bytes, need 8)");

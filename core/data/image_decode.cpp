@@ -1,4 +1,5 @@
 #include "data/image_decode.h"
+#include "data/image_encode.h"
 
 #include "checked.h"
 #include "error.h"
@@ -162,6 +163,23 @@ cv::Mat decodeImageFile(const std::string &path, int flags)
     if (m.empty())
         throw fileError(path, "cannot decode image (corrupt or unsupported format)");
     return m;
+}
+
+std::vector<unsigned char> encodePng(const std::uint8_t *pixels, int height, int width,
+                                     int channels, int scale)
+{
+    const cv::Mat m(height, width, channels == 3 ? CV_8UC3 : CV_8UC1,
+                    const_cast<std::uint8_t *>(pixels));
+    cv::Mat out;
+    if (channels == 3)
+        cv::cvtColor(m, out, cv::COLOR_RGB2BGR);
+    else
+        out = m.clone();
+    if (scale > 1)
+        cv::resize(out, out, {}, scale, scale, cv::INTER_NEAREST);
+    std::vector<unsigned char> png;
+    cv::imencode(".png", out, png);
+    return png;
 }
 
 cv::Mat decodeRgb(const std::string &path)

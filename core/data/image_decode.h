@@ -2,7 +2,9 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace tl::data {
 

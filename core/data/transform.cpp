@@ -81,7 +81,6 @@ void SampleTransform::apply(const std::uint8_t *src, float *out, Rng &rng, bool 
     const int type = m_inC == 3 ? CV_8UC3 : CV_8UC1;
     cv::Mat img(m_inH, m_inW, type, const_cast<std::uint8_t *>(src));
     const bool doAug = augment && m_aug.any();
-
     if (doAug && m_aug.autoAugment) {
         img = img.clone();
         autoAugmentCifar10(img, rng);
@@ -91,39 +90,46 @@ void SampleTransform::apply(const std::uint8_t *src, float *out, Rng &rng, bool 
         flipH = m_aug.hflip && rng.chance(0.5);
         flipV = m_aug.vflip && rng.chance(0.5);
     }
+    const cv::Mat sized = resizeAndWarp(img, rng, doAug);
+    writeNormalized(sized, out, rng, doAug, flipH, flipV);
+    if (doAug && m_aug.cutout > 0)
+        cutout(out, rng);
+}
 
-    // One interpolation for rotation, zoom, translation and resize: the affine map goes
-    // straight from the stored image to the output size.
+cv::Mat SampleTransform::resizeAndWarp(const cv::Mat &img, Rng &rng, bool doAug) const
+{
     cv::Mat sized;
-    if (doAug && m_geometric) {
-        const double angle =
-            m_aug.rotation > 0 ? rng.uniform(-m_aug.rotation, m_aug.rotation) : 0.0;
-        const double scale = m_aug.zoom > 0 ? rng.uniform(1.0 - m_aug.zoom, 1.0 + m_aug.zoom) : 1.0;
-        const double tx =
-            m_aug.translate > 0 ? rng.uniform(-m_aug.translate, m_aug.translate) : 0.0;
-        const double ty =
-            m_aug.translate > 0 ? rng.uniform(-m_aug.translate, m_aug.translate) : 0.0;
-        const double sx = double(m_outW) / m_inW, sy = double(m_outH) / m_inH;
-        cv::Mat m = cv::getRotationMatrix2D(cv::Point2f(m_inW * 0.5f - 0.5f, m_inH * 0.5f - 0.5f),
-                                            angle, scale);
-        m.at<double>(0, 2) += tx * m_inW;
-        m.at<double>(1, 2) += ty * m_inH;
-        // then scale input pixel centres to output pixel centres
-        for (int c = 0; c < 3; ++c) {
-            m.at<double>(0, c) *= sx;
-            m.at<double>(1, c) *= sy;
-        }
-        m.at<double>(0, 2) += 0.5 * sx - 0.5;
-        m.at<double>(1, 2) += 0.5 * sy - 0.5;
-        // Keras' RandomRotation / RandomZoom fill with a reflection by default.
-        cv::warpAffine(img, sized, m, cv::Size(m_outW, m_outH), cv::INTER_LINEAR,
-                       cv::BORDER_REFLECT);
-    } else if (m_outH != m_inH || m_outW != m_inW) {
-        cv::resize(img, sized, cv::Size(m_outW, m_outH), 0, 0, cv::INTER_LINEAR);
-    } else {
-        sized = img;
+    if (!doAug || !m_geometric) {
+        if (m_outH != m_inH || m_outW != m_inW)
+            cv::resize(img, sized, cv::Size(m_outW, m_outH), 0, 0, cv::INTER_LINEAR);
+        else
+            sized = img;
+        return sized;
     }
+    const double angle = m_aug.rotation > 0 ? rng.uniform(-m_aug.rotation, m_aug.rotation) : 0.0;
+    const double scale = m_aug.zoom > 0 ? rng.uniform(1.0 - m_aug.zoom, 1.0 + m_aug.zoom) : 1.0;
+    const double tx = m_aug.translate > 0 ? rng.uniform(-m_aug.translate, m_aug.translate) : 0.0;
+    const double ty = m_aug.translate > 0 ? rng.uniform(-m_aug.translate, m_aug.translate) : 0.0;
+    const double sx = double(m_outW) / m_inW, sy = double(m_outH) / m_inH;
+    cv::Mat m = cv::getRotationMatrix2D(cv::Point2f(m_inW * 0.5f - 0.5f, m_inH * 0.5f - 0.5f),
+                                        angle, scale);
+    m.at<double>(0, 2) += tx * m_inW;
+    m.at<double>(1, 2) += ty * m_inH;
+    // then scale input pixel centres to output pixel centres
+    for (int c = 0; c < 3; ++c) {
+        m.at<double>(0, c) *= sx;
+        m.at<double>(1, c) *= sy;
+    }
+    m.at<double>(0, 2) += 0.5 * sx - 0.5;
+    m.at<double>(1, 2) += 0.5 * sy - 0.5;
+    // Keras' RandomRotation / RandomZoom fill with a reflection by default.
+    cv::warpAffine(img, sized, m, cv::Size(m_outW, m_outH), cv::INTER_LINEAR, cv::BORDER_REFLECT);
+    return sized;
+}
 
+void SampleTransform::writeNormalized(const cv::Mat &sized, float *out, Rng &rng, bool doAug,
+                                      bool flipH, bool flipV) const
+{
     double alpha = 1.0, beta = 0.0;
     if (doAug && (m_aug.brightness > 0 || m_aug.contrast > 0)) {
         const double b =
@@ -135,20 +141,17 @@ void SampleTransform::apply(const std::uint8_t *src, float *out, Rng &rng, bool 
         alpha = b * c;
         beta = mean * (1.0 - c);
     }
-
     const int H = m_outH, W = m_outW, C = sized.channels();
     const std::size_t plane = std::size_t(H) * W;
-    float scale[3], shift[3];
+    float scale[3], shift[3], lo[3], hi[3];
     for (int k = 0; k < 3; ++k) {
         // ((x * alpha + beta) / 255 - mean) / std
         scale[k] = static_cast<float>(alpha / 255.0 / m_pre.std[k]);
         shift[k] = static_cast<float>((beta / 255.0 - m_pre.mean[k]) / m_pre.std[k]);
+        lo[k] = -m_pre.mean[k] / m_pre.std[k];
+        hi[k] = (1 - m_pre.mean[k]) / m_pre.std[k];
     }
     const bool clampNeeded = alpha != 1.0 || beta != 0.0;
-    const float lo[3] = {-m_pre.mean[0] / m_pre.std[0], -m_pre.mean[1] / m_pre.std[1],
-                         -m_pre.mean[2] / m_pre.std[2]};
-    const float hi[3] = {(1 - m_pre.mean[0]) / m_pre.std[0], (1 - m_pre.mean[1]) / m_pre.std[1],
-                         (1 - m_pre.mean[2]) / m_pre.std[2]};
     for (int y = 0; y < H; ++y) {
         const std::uint8_t *row = sized.ptr<std::uint8_t>(y);
         for (int x = 0; x < W; ++x) {
@@ -163,18 +166,21 @@ void SampleTransform::apply(const std::uint8_t *src, float *out, Rng &rng, bool 
             }
         }
     }
+}
 
-    if (doAug && m_aug.cutout > 0) {
-        const int side = std::min(m_aug.cutout, std::min(H, W));
-        const int cy = static_cast<int>(rng.below(static_cast<std::uint64_t>(H)));
-        const int cx = static_cast<int>(rng.below(static_cast<std::uint64_t>(W)));
-        const int y0 = std::max(0, cy - side / 2), y1 = std::min(H, cy - side / 2 + side);
-        const int x0 = std::max(0, cx - side / 2), x1 = std::min(W, cx - side / 2 + side);
-        for (int k = 0; k < m_outC; ++k)
-            for (int y = y0; y < y1; ++y)
-                std::fill(out + std::size_t(k) * plane + std::size_t(y) * W + x0,
-                          out + std::size_t(k) * plane + std::size_t(y) * W + x1, 0.0f);
-    }
+void SampleTransform::cutout(float *out, Rng &rng) const
+{
+    const int H = m_outH, W = m_outW;
+    const std::size_t plane = std::size_t(H) * W;
+    const int side = std::min(m_aug.cutout, std::min(H, W));
+    const int cy = static_cast<int>(rng.below(static_cast<std::uint64_t>(H)));
+    const int cx = static_cast<int>(rng.below(static_cast<std::uint64_t>(W)));
+    const int y0 = std::max(0, cy - side / 2), y1 = std::min(H, cy - side / 2 + side);
+    const int x0 = std::max(0, cx - side / 2), x1 = std::min(W, cx - side / 2 + side);
+    for (int k = 0; k < m_outC; ++k)
+        for (int y = y0; y < y1; ++y)
+            std::fill(out + std::size_t(k) * plane + std::size_t(y) * W + x0,
+                      out + std::size_t(k) * plane + std::size_t(y) * W + x1, 0.0f);
 }
 
 void SampleTransform::denormalize(const float *chw, std::uint8_t *hwc) const

@@ -6,6 +6,10 @@
 
 #include <cstdint>
 
+namespace cv {
+class Mat;
+}
+
 namespace tl::data {
 
 // Per-channel mean and standard deviation of a store's pixels on the [0, 1] scale.
@@ -40,6 +44,15 @@ public:
     void denormalize(const float *chw, std::uint8_t *hwc) const;
 
 private:
+    // The stored image warped (rotation, zoom, shift) and resized to the output in one
+    // interpolation; random draws in a fixed order: angle, scale, shift x, shift y.
+    cv::Mat resizeAndWarp(const cv::Mat &img, Rng &rng, bool augment) const;
+    // Brightness and contrast (drawn here), flips, normalisation: the output tensor.
+    void writeNormalized(const cv::Mat &sized, float *out, Rng &rng, bool augment, bool flipH,
+                         bool flipV) const;
+    // Cutout: a square of the output set to the mean (zero after normalisation).
+    void cutout(float *out, Rng &rng) const;
+
     int m_inH, m_inW, m_inC;
     int m_outH, m_outW, m_outC;
     AugmentOptions m_aug;

@@ -42,10 +42,14 @@ struct ExperimentConfig
     std::string device = "auto"; // auto | cpu | cuda | cuda:N
     data::DatasetOptions data;
     // numClasses, inChannels and inputSize 0: taken from the data.
-    models::ModelSpec model{"simple-cnn", 0, 0, 0};
+    models::ModelSpec model = [] {
+        models::ModelSpec m;
+        m.numClasses = m.inChannels = m.inputSize = 0;
+        return m;
+    }();
     data::AugmentOptions augment;
     data::PreprocessOptions preprocess;
-    std::vector<StageConfig> stages{StageConfig{}};
+    std::vector<StageConfig> stages = std::vector<StageConfig>(1);
     int workers = 1;                 // loader threads
     int prefetch = 4;                // batches built ahead
     int threads = 0;                 // torch intra-op threads; 0: every core

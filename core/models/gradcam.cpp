@@ -4,6 +4,8 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
+
 #include <map>
 
 namespace tl::models {
@@ -21,6 +23,30 @@ bool skippedByDefault(const torch::nn::Module *m)
 
 } // namespace
 
+namespace {
+
+// Grad-CAM's map: the activation weighted by its spatially averaged gradient, rectified, resized
+// to the image and scaled to [0, 1].
+torch::Tensor camFromGradients(const torch::Tensor &activation, torch::Tensor g, std::int64_t height,
+                               std::int64_t width)
+{
+    torch::NoGradGuard ng;
+    if (!g.defined())
+        g = torch::zeros_like(activation);
+    const torch::Tensor weights = g.mean({2, 3}, /*keepdim=*/true);
+    torch::Tensor cam = torch::relu((weights * activation.detach()).sum(1, true));
+    cam = torch::nn::functional::interpolate(
+        cam, torch::nn::functional::InterpolateFuncOptions()
+                 .size(std::vector<std::int64_t>{height, width})
+                 .mode(torch::kBilinear)
+                 .align_corners(false));
+    cam = cam[0][0].to(torch::kCPU).to(torch::kFloat32);
+    const float top = cam.max().item<float>();
+    return top > 0 ? cam / top : torch::zeros_like(cam);
+}
+
+} // namespace
+
 GradCamResult gradCam(NetworkImpl &model, const torch::Tensor &image, int targetClass,
                       const std::string &layer)
 {
@@ -31,13 +57,9 @@ GradCamResult gradCam(NetworkImpl &model, const torch::Tensor &image, int target
         paths.emplace(m.value().get(), m.key());
     const auto children = model.named_children();
     const std::string head = children.is_empty() ? std::string() : children.keys().back();
-    if (!layer.empty()) {
-        bool known = false;
-        for (const auto &p : paths)
-            known = known || p.second == layer;
-        if (!known)
-            throw Error("no layer '" + layer + "' in " + model.name());
-    }
+    if (!layer.empty() && std::none_of(paths.begin(), paths.end(),
+                                       [&](const auto &p) { return p.second == layer; }))
+        throw Error("no layer '" + layer + "' in " + model.name());
 
     const bool wasTraining = model.is_training();
     model.eval();
@@ -91,21 +113,9 @@ GradCamResult gradCam(NetworkImpl &model, const torch::Tensor &image, int target
                     std::to_string(classes) + " classes");
     }
     logits[0][r.targetClass].backward();
-    torch::Tensor g = activation.grad();
+    const torch::Tensor g = activation.grad();
     model.train(wasTraining);
-    torch::NoGradGuard ng;
-    if (!g.defined())
-        g = torch::zeros_like(activation);
-    const torch::Tensor weights = g.mean({2, 3}, /*keepdim=*/true);
-    torch::Tensor cam = torch::relu((weights * activation.detach()).sum(1, true));
-    cam = torch::nn::functional::interpolate(
-        cam, torch::nn::functional::InterpolateFuncOptions()
-                 .size(std::vector<std::int64_t>{image.size(2), image.size(3)})
-                 .mode(torch::kBilinear)
-                 .align_corners(false));
-    cam = cam[0][0].to(torch::kCPU).to(torch::kFloat32);
-    const float top = cam.max().item<float>();
-    r.heatmap = top > 0 ? cam / top : torch::zeros_like(cam);
+    r.heatmap = camFromGradients(activation, g, image.size(2), image.size(3));
     return r;
 }
 

@@ -1,14 +1,12 @@
 #include "runs/report.h"
 
 #include "data/dataset.h"
+#include "data/image_encode.h"
 #include "error.h"
+#include "experiment/experiment_config.h"
 #include "files.h"
 #include "runs/compare.h"
 #include "runs/run_reader.h"
-#include "experiment/experiment_config.h"
-
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -99,17 +97,7 @@ std::string imageUri(const LoadedRun &r, std::int64_t index, int scale)
     if (it == r.testPosition.end())
         return {};
     const data::ImageStore &s = r.data->test;
-    cv::Mat m(s.height, s.width, s.channels == 3 ? CV_8UC3 : CV_8UC1,
-              const_cast<std::uint8_t *>(s.image(it->second)));
-    cv::Mat out;
-    if (s.channels == 3)
-        cv::cvtColor(m, out, cv::COLOR_RGB2BGR);
-    else
-        out = m.clone();
-    if (scale > 1)
-        cv::resize(out, out, {}, scale, scale, cv::INTER_NEAREST);
-    std::vector<unsigned char> png;
-    cv::imencode(".png", out, png);
+    const auto png = data::encodePng(s.image(it->second), s.height, s.width, s.channels, scale);
     return "data:image/png;base64," + base64(png);
 }
 
@@ -329,142 +317,171 @@ pre { background: #f6f6f6; padding: .8em; overflow-x: auto; font-size: .8em; }
 
 } // namespace
 
-std::string reportHtml(const std::vector<std::string> &runDirs, const ReportOptions &options)
+namespace {
+
+LoadedRun loadForReport(const std::string &dir, const ReportOptions &options)
 {
-    if (runDirs.empty())
-        throw Error("a report needs at least one run folder");
-    std::vector<LoadedRun> runs;
-    for (const auto &dir : runDirs) {
-        LoadedRun r;
-        r.info = readRun(dir);
-        if (!r.info.finished)
-            throw fileError(dir, "this run has not finished (" + r.info.status() +
-                                     "); a report needs its test results");
-        r.result = loadRunResult(dir);
-        const Bytes config = readFile(dir + "/config.json");
-        r.configJson.assign(config.begin(), config.end());
-        if (options.images) {
-            try {
-                auto config = experiment::ExperimentConfig::fromJson(r.configJson, dir + "/config.json");
-                config.data.seed = config.seed;
-                config.data.download = false;
-                r.data = std::make_shared<data::DatasetSplits>(data::loadDataset(config.data));
-                for (std::size_t i = 0; i < r.data->test.sourceIndex.size(); ++i)
-                    r.testPosition[r.data->test.sourceIndex[i]] = i;
-            } catch (const Error &) {
-                r.data.reset(); // the report still has everything but the pictures
+    LoadedRun r;
+    r.info = readRun(dir);
+    if (!r.info.finished)
+        throw fileError(dir, "this run has not finished (" + r.info.status() +
+                                 "); a report needs its test results");
+    r.result = loadRunResult(dir);
+    const Bytes config = readFile(dir + "/config.json");
+    r.configJson.assign(config.begin(), config.end());
+    if (options.images) {
+        try {
+            auto config =
+                experiment::ExperimentConfig::fromJson(r.configJson, dir + "/config.json");
+            config.data.seed = config.seed;
+            config.data.download = false;
+            r.data = std::make_shared<data::DatasetSplits>(data::loadDataset(config.data));
+            for (std::size_t i = 0; i < r.data->test.sourceIndex.size(); ++i)
+                r.testPosition[r.data->test.sourceIndex[i]] = i;
+        } catch (const Error &) {
+            r.data.reset(); // the report still has everything but the pictures
+        }
+    }
+    return r;
+}
+
+void comparisonTableHtml(std::ostringstream &o, const std::vector<LoadedRun> &runs)
+{
+    o << "<h2>Comparison</h2><table><tr><th>run</th><th>model</th><th>weights</th>"
+         "<th>total params</th><th>trainable params</th><th>stages</th><th>epochs</th>"
+         "<th>best val acc</th><th>test acc</th><th>s/epoch</th><th>images/s</th>"
+         "<th>wall time (s)</th></tr>";
+    double best = 0;
+    for (const auto &r : runs)
+        best = std::max(best, r.info.testAccuracy);
+    for (const auto &r : runs) {
+        const auto &i = r.info;
+        o << "<tr><td>" << esc(i.name) << "</td><td>" << esc(i.model) << "</td><td>"
+          << esc(i.weights) << "</td><td>" << i.totalParams << "</td><td>" << i.trainableParams
+          << "</td><td>" << i.stages << "</td><td>" << i.epochs << "</td><td>"
+          << (i.bestValAccuracy >= 0 ? fmt(i.bestValAccuracy, 4) : "") << "</td><td>"
+          << (i.testAccuracy == best ? "<b>" : "") << fmt(i.testAccuracy, 4)
+          << (i.testAccuracy == best ? "</b>" : "") << "</td><td>" << fmt(i.secondsPerEpoch, 1)
+          << "</td><td>" << fmt(i.imagesPerSecond, 0) << "</td><td>" << fmt(i.totalSeconds, 1)
+          << "</td></tr>";
+    }
+    o << "</table>";
+}
+
+void overlaidCurvesHtml(std::ostringstream &o, const std::vector<LoadedRun> &runs)
+{
+    std::vector<Series> loss, acc;
+    for (std::size_t k = 0; k < runs.size(); ++k) {
+        const std::string colour = kColours[k % 8];
+        Series tl{shortName(runs[k]) + " train", colour, true, {}};
+        Series vl{shortName(runs[k]) + " val", colour, false, {}};
+        Series ta{shortName(runs[k]) + " train", colour, true, {}};
+        Series va{shortName(runs[k]) + " val", colour, false, {}};
+        for (const auto &e : runs[k].result.epochs) {
+            tl.points.emplace_back(e.globalEpoch, e.trainLoss);
+            ta.points.emplace_back(e.globalEpoch, e.trainAccuracy);
+            if (e.hasValidation) {
+                vl.points.emplace_back(e.globalEpoch, e.valLoss);
+                va.points.emplace_back(e.globalEpoch, e.valAccuracy);
             }
         }
-        runs.push_back(std::move(r));
+        loss.push_back(tl);
+        loss.push_back(vl);
+        acc.push_back(ta);
+        acc.push_back(va);
     }
-    const std::string title =
-        !options.title.empty() ? options.title
-        : runs.size() == 1     ? "TransferLab run " + runs[0].info.name
-                           : "TransferLab: comparison of " + std::to_string(runs.size()) + " runs";
+    o << "<div class=\"charts\">" << svgChart("Loss", loss, {}, false)
+      << svgChart("Accuracy", acc, {}, true) << "</div>";
+}
+
+void flippedImagesHtml(std::ostringstream &o, const std::vector<LoadedRun> &runs,
+                       const ReportOptions &options)
+{
+    try {
+        const RunDifference d = compareRuns(runs[0].result, runs[1].result);
+        o << "<h3>Images that flipped between " << esc(shortName(runs[0])) << " and "
+          << esc(shortName(runs[1])) << "</h3><p>Both right: " << d.bothRight
+          << ", both wrong: " << d.bothWrong << ".</p>";
+        o << "<h4>" << d.fixedByB.size() << " right only with " << esc(shortName(runs[1]))
+          << "</h4>" << flippedGallery(runs[0], runs[1], d.fixedByB, options.worstImages);
+        o << "<h4>" << d.brokenByB.size() << " right only with " << esc(shortName(runs[0]))
+          << "</h4>" << flippedGallery(runs[0], runs[1], d.brokenByB, options.worstImages);
+    } catch (const Error &e) {
+        o << "<p>Images cannot be compared one by one: " << esc(e.what()) << "</p>";
+    }
+}
+
+void runSectionHtml(std::ostringstream &o, const LoadedRun &r, const ReportOptions &options)
+{
+    const RunResult &res = r.result;
+    o << "<h2>" << esc(shortName(r)) << "</h2>";
+    o << "<p class=\"headline\">Test accuracy <b>" << fmt(res.test.accuracy, 4) << "</b> (top-5 "
+      << fmt(res.test.top5Accuracy, 4) << ", loss " << fmt(res.test.loss, 4) << ") on "
+      << res.test.count << " images of " << esc(r.info.dataset) << "; " << r.info.totalParams
+      << " parameters, " << r.info.trainableParams << " trainable at the start; " << r.info.epochs
+      << " epochs, " << fmt(r.info.secondsPerEpoch, 1) << " s per epoch, "
+      << fmt(r.info.imagesPerSecond, 0) << " images/s on " << esc(res.device) << ".</p>";
+    std::vector<Series> loss = {{"train", kColours[0], true, {}},
+                                {"validation", kColours[1], false, {}}};
+    std::vector<Series> acc = loss;
+    for (const auto &e : res.epochs) {
+        loss[0].points.emplace_back(e.globalEpoch, e.trainLoss);
+        acc[0].points.emplace_back(e.globalEpoch, e.trainAccuracy);
+        if (e.hasValidation) {
+            loss[1].points.emplace_back(e.globalEpoch, e.valLoss);
+            acc[1].points.emplace_back(e.globalEpoch, e.valAccuracy);
+        }
+    }
+    const auto bounds = stageBoundaries(res);
+    o << "<div class=\"charts\">" << svgChart("Loss", loss, bounds, false)
+      << svgChart("Accuracy", acc, bounds, true) << "</div>";
+    if (!bounds.empty())
+        o << "<p>Dashed vertical lines: a new stage begins.</p>";
+    o << "<h3>Confusion matrix (test set)</h3>" << confusionTable(res);
+    o << "<h3>Per class</h3>" << classTable(res);
+    o << "<h3>Worst mistakes (highest loss)</h3>";
+    if (options.images && !r.data)
+        o << "<p>(The run's images could not be loaded; captions only.)</p>";
+    o << worstMistakes(r, options.worstImages);
+    o << "<details><summary>Experiment settings (config.json)</summary><pre>" << esc(r.configJson)
+      << "</pre></details>";
+}
+
+std::string today()
+{
     char date[64];
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
     localtime_r(&now, &tm);
     std::strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm);
+    return date;
+}
 
+} // namespace
+
+std::string reportHtml(const std::vector<std::string> &runDirs, const ReportOptions &options)
+{
+    if (runDirs.empty())
+        throw Error("a report needs at least one run folder");
+    std::vector<LoadedRun> runs;
+    for (const auto &dir : runDirs)
+        runs.push_back(loadForReport(dir, options));
+    const std::string title =
+        !options.title.empty() ? options.title
+        : runs.size() == 1     ? "TransferLab run " + runs[0].info.name
+                           : "TransferLab: comparison of " + std::to_string(runs.size()) + " runs";
     std::ostringstream o;
     o << "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>"
          "<meta charset=\"utf-8\"/><title>"
       << esc(title) << "</title><style>" << kStyle << "</style></head><body>";
-    o << "<h1>" << esc(title) << "</h1><p>Made by TransferLab on " << date << ".</p>";
-
+    o << "<h1>" << esc(title) << "</h1><p>Made by TransferLab on " << today() << ".</p>";
     if (runs.size() > 1) {
-        o << "<h2>Comparison</h2><table><tr><th>run</th><th>model</th><th>weights</th>"
-             "<th>total params</th><th>trainable params</th><th>stages</th><th>epochs</th>"
-             "<th>best val acc</th><th>test acc</th><th>s/epoch</th><th>images/s</th>"
-             "<th>wall time (s)</th></tr>";
-        double best = 0;
-        for (const auto &r : runs)
-            best = std::max(best, r.info.testAccuracy);
-        for (const auto &r : runs) {
-            const auto &i = r.info;
-            o << "<tr><td>" << esc(i.name) << "</td><td>" << esc(i.model) << "</td><td>"
-              << esc(i.weights) << "</td><td>" << i.totalParams << "</td><td>" << i.trainableParams
-              << "</td><td>" << i.stages << "</td><td>" << i.epochs << "</td><td>"
-              << (i.bestValAccuracy >= 0 ? fmt(i.bestValAccuracy, 4) : "") << "</td><td>"
-              << (i.testAccuracy == best ? "<b>" : "") << fmt(i.testAccuracy, 4)
-              << (i.testAccuracy == best ? "</b>" : "") << "</td><td>" << fmt(i.secondsPerEpoch, 1)
-              << "</td><td>" << fmt(i.imagesPerSecond, 0) << "</td><td>" << fmt(i.totalSeconds, 1)
-              << "</td></tr>";
-        }
-        o << "</table>";
-        std::vector<Series> loss, acc;
-        for (std::size_t k = 0; k < runs.size(); ++k) {
-            const std::string colour = kColours[k % 8];
-            Series tl{shortName(runs[k]) + " train", colour, true, {}};
-            Series vl{shortName(runs[k]) + " val", colour, false, {}};
-            Series ta{shortName(runs[k]) + " train", colour, true, {}};
-            Series va{shortName(runs[k]) + " val", colour, false, {}};
-            for (const auto &e : runs[k].result.epochs) {
-                tl.points.emplace_back(e.globalEpoch, e.trainLoss);
-                ta.points.emplace_back(e.globalEpoch, e.trainAccuracy);
-                if (e.hasValidation) {
-                    vl.points.emplace_back(e.globalEpoch, e.valLoss);
-                    va.points.emplace_back(e.globalEpoch, e.valAccuracy);
-                }
-            }
-            loss.push_back(tl);
-            loss.push_back(vl);
-            acc.push_back(ta);
-            acc.push_back(va);
-        }
-        o << "<div class=\"charts\">" << svgChart("Loss", loss, {}, false)
-          << svgChart("Accuracy", acc, {}, true) << "</div>";
-        try {
-            const RunDifference d = compareRuns(runs[0].result, runs[1].result);
-            o << "<h3>Images that flipped between " << esc(shortName(runs[0])) << " and "
-              << esc(shortName(runs[1])) << "</h3><p>Both right: " << d.bothRight
-              << ", both wrong: " << d.bothWrong << ".</p>";
-            o << "<h4>" << d.fixedByB.size() << " right only with " << esc(shortName(runs[1]))
-              << "</h4>" << flippedGallery(runs[0], runs[1], d.fixedByB, options.worstImages);
-            o << "<h4>" << d.brokenByB.size() << " right only with " << esc(shortName(runs[0]))
-              << "</h4>" << flippedGallery(runs[0], runs[1], d.brokenByB, options.worstImages);
-        } catch (const Error &e) {
-            o << "<p>Images cannot be compared one by one: " << esc(e.what()) << "</p>";
-        }
+        comparisonTableHtml(o, runs);
+        overlaidCurvesHtml(o, runs);
+        flippedImagesHtml(o, runs, options);
     }
-
-    for (std::size_t k = 0; k < runs.size(); ++k) {
-        const LoadedRun &r = runs[k];
-        const RunResult &res = r.result;
-        o << "<h2>" << esc(shortName(r)) << "</h2>";
-        o << "<p class=\"headline\">Test accuracy <b>" << fmt(res.test.accuracy, 4)
-          << "</b> (top-5 " << fmt(res.test.top5Accuracy, 4) << ", loss " << fmt(res.test.loss, 4)
-          << ") on " << res.test.count << " images of " << esc(r.info.dataset) << "; "
-          << r.info.totalParams << " parameters, " << r.info.trainableParams
-          << " trainable at the start; " << r.info.epochs << " epochs, "
-          << fmt(r.info.secondsPerEpoch, 1) << " s per epoch, " << fmt(r.info.imagesPerSecond, 0)
-          << " images/s on " << esc(res.device) << ".</p>";
-        std::vector<Series> loss = {{"train", kColours[0], true, {}},
-                                    {"validation", kColours[1], false, {}}};
-        std::vector<Series> acc = loss;
-        for (const auto &e : res.epochs) {
-            loss[0].points.emplace_back(e.globalEpoch, e.trainLoss);
-            acc[0].points.emplace_back(e.globalEpoch, e.trainAccuracy);
-            if (e.hasValidation) {
-                loss[1].points.emplace_back(e.globalEpoch, e.valLoss);
-                acc[1].points.emplace_back(e.globalEpoch, e.valAccuracy);
-            }
-        }
-        const auto bounds = stageBoundaries(res);
-        o << "<div class=\"charts\">" << svgChart("Loss", loss, bounds, false)
-          << svgChart("Accuracy", acc, bounds, true) << "</div>";
-        if (!bounds.empty())
-            o << "<p>Dashed vertical lines: a new stage begins.</p>";
-        o << "<h3>Confusion matrix (test set)</h3>" << confusionTable(res);
-        o << "<h3>Per class</h3>" << classTable(res);
-        o << "<h3>Worst mistakes (highest loss)</h3>";
-        if (options.images && !r.data)
-            o << "<p>(The run's images could not be loaded; captions only.)</p>";
-        o << worstMistakes(r, options.worstImages);
-        o << "<details><summary>Experiment settings (config.json)</summary><pre>"
-          << esc(r.configJson) << "</pre></details>";
-    }
+    for (const auto &r : runs)
+        runSectionHtml(o, r, options);
     o << "</body></html>\n";
     return o.str();
 }

@@ -38,6 +38,8 @@ std::string fixed(double v, int digits)
 
 std::string RunInfo::status() const
 {
+    if (!error.empty())
+        return "damaged";
     if (running)
         return "running";
     if (finished)
@@ -109,12 +111,14 @@ Bytes readRunCsv(const std::string &path)
     return readFile(path, limits::kMaxCsvBytes);
 }
 
+} // namespace
+
 // confusion.csv: a header of class names, then one row per true class.
-void readConfusion(const std::string &path, RunResult &r)
+void parseConfusionCsv(const Bytes &data, const std::string &path, RunResult &r)
 {
     train::Evaluation &e = r.test;
     int n = -1;
-    forEachCsvRow(readRunCsv(path), path, std::size_t(limits::kMaxClasses) + 1,
+    forEachCsvRow(data, path, std::size_t(limits::kMaxClasses) + 1,
                   [&](const std::vector<std::string> &row, std::size_t line) {
                       if (n < 0) {
                           n = int(row.size()) - 1;
@@ -142,10 +146,13 @@ void readConfusion(const std::string &path, RunResult &r)
         e.count += v;
 }
 
-void readPredictions(const std::string &path, RunResult &r)
+void parsePredictionsCsv(const Bytes &data, const std::string &path, RunResult &r)
 {
     const int n = r.test.numClasses;
-    forEachCsvRow(readRunCsv(path), path, 16,
+    if (n < 2)
+        throw fileError(path, "no class count to check the labels against (read confusion.csv "
+                              "first)");
+    forEachCsvRow(data, path, 16,
                   [&](const std::vector<std::string> &row, std::size_t line) {
                       if (line == 1 || row.size() < 5)
                           return true; // the header, a blank line
@@ -162,9 +169,9 @@ void readPredictions(const std::string &path, RunResult &r)
                   });
 }
 
-void readMetrics(const std::string &path, RunResult &r)
+void parseMetricsCsv(const Bytes &data, const std::string &path, RunResult &r)
 {
-    forEachCsvRow(readRunCsv(path), path, 64,
+    forEachCsvRow(data, path, 64,
                   [&](const std::vector<std::string> &row, std::size_t line) {
                       if (line == 1 || row.size() < 11)
                           return true;
@@ -190,15 +197,20 @@ void readMetrics(const std::string &path, RunResult &r)
 }
 
 // confusion_epochs.csv: global_epoch,true,predicted,count for the non-zero cells.
-void readEpochConfusions(const std::string &path, RunResult &r)
+void parseEpochConfusionsCsv(const Bytes &data, const std::string &path, RunResult &r)
 {
     const int n = r.test.numClasses;
+    if (n < 2)
+        throw fileError(path, "no class count to check the cells against (read confusion.csv "
+                              "first)");
     std::map<int, train::EpochMetrics *> byEpoch;
-    for (auto &em : r.epochs) {
-        em.testConfusion.assign(std::size_t(n) * std::size_t(n), 0);
+    for (auto &em : r.epochs)
         byEpoch[em.globalEpoch] = &em;
-    }
-    forEachCsvRow(readRunCsv(path), path, 16,
+    // A matrix per epoch that has cells in the file, within a budget: a long metrics.csv and a
+    // wide confusion.csv must not multiply into gigabytes.
+    constexpr std::uint64_t kMaxCells = 64ull << 20;
+    std::uint64_t cells = 0;
+    forEachCsvRow(data, path, 16,
                   [&](const std::vector<std::string> &row, std::size_t line) {
                       if (line == 1 || row.size() < 4)
                           return true;
@@ -206,14 +218,21 @@ void readEpochConfusions(const std::string &path, RunResult &r)
                       const auto t = csvInteger(row[1], path, line, 0, n - 1);
                       const auto p = csvInteger(row[2], path, line, 0, n - 1);
                       auto it = byEpoch.find(ge);
-                      if (it != byEpoch.end())
-                          it->second->testConfusion[std::size_t(t * n + p)] =
-                              csvInteger(row[3], path, line, 0, std::int64_t(1) << 40);
+                      if (it == byEpoch.end())
+                          return true;
+                      auto &m = it->second->testConfusion;
+                      if (m.empty()) {
+                          cells += std::uint64_t(n) * std::uint64_t(n);
+                          if (cells > kMaxCells)
+                              throw limitError(path, "the confusion cells over all epochs", cells,
+                                               kMaxCells);
+                          m.assign(std::size_t(n) * std::size_t(n), 0);
+                      }
+                      m[std::size_t(t * n + p)] =
+                          csvInteger(row[3], path, line, 0, std::int64_t(1) << 40);
                       return true;
                   });
 }
-
-} // namespace
 
 RunResult loadRunResult(const std::string &dir)
 {
@@ -228,8 +247,9 @@ RunResult loadRunResult(const std::string &dir)
     r.totalParams = info.totalParams;
     r.trainableParams = info.trainableParams;
     r.stopped = info.stopped;
-    readConfusion(dir + "/confusion.csv", r);
-    readPredictions(dir + "/predictions.csv", r);
+    const std::string confusion = dir + "/confusion.csv", predictions = dir + "/predictions.csv";
+    parseConfusionCsv(readRunCsv(confusion), confusion, r);
+    parsePredictionsCsv(readRunCsv(predictions), predictions, r);
     const RunSummary s = RunSummary::fromFile(dir + "/summary.json");
     train::Evaluation &e = r.test;
     e.accuracy = s.testAccuracy;
@@ -237,10 +257,11 @@ RunResult loadRunResult(const std::string &dir)
     e.top5Accuracy = s.testTop5Accuracy;
     r.device = s.device;
     train::computeClassMetrics(e);
-    readMetrics(dir + "/metrics.csv", r);
+    const std::string metrics = dir + "/metrics.csv", perEpoch = dir + "/confusion_epochs.csv";
+    parseMetricsCsv(readRunCsv(metrics), metrics, r);
     std::error_code ec;
-    if (fs::exists(dir + "/confusion_epochs.csv", ec))
-        readEpochConfusions(dir + "/confusion_epochs.csv", r);
+    if (fs::exists(perEpoch, ec))
+        parseEpochConfusionsCsv(readRunCsv(perEpoch), perEpoch, r);
     return r;
 }
 
@@ -255,8 +276,12 @@ std::vector<RunInfo> listRuns(const std::string &parent)
             continue;
         try {
             out.push_back(readRun(e.path().string()));
-        } catch (const Error &) {
-            // a damaged folder is left out of the list
+        } catch (const Error &err) {
+            RunInfo damaged;
+            damaged.dir = e.path().string();
+            damaged.name = e.path().filename().string();
+            damaged.error = err.what();
+            out.push_back(damaged);
         }
     }
     std::sort(out.begin(), out.end(),

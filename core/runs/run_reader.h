@@ -30,7 +30,9 @@ struct RunInfo
     bool finished = false;  // summary.json present
     bool running = false;   // a live process holds its run.lock
     bool resumable = false; // unfinished, not running, with a state.tlstate to resume from
-    // "finished", "stopped", "running", "interrupted" or "incomplete" (unfinished, no state)
+    std::string error;      // the folder could not be read: why (status "damaged")
+    // "finished", "stopped", "running", "interrupted", "incomplete" (unfinished, no state) or
+    // "damaged"
     std::string status() const;
 };
 
@@ -43,7 +45,19 @@ struct RunResult;
 // predictions.csv, summary.json, preprocessing.json), as the Results panel shows it.
 RunResult loadRunResult(const std::string &dir);
 
-// Run folders under `parent` (those with a config.json), newest first.
+// The CSV files of a run folder, parsed from bytes into `r` (`origin` names them in errors):
+// confusion.csv first (it sets the class count the others are checked against).
+void parseConfusionCsv(const std::vector<std::uint8_t> &data, const std::string &origin,
+                       RunResult &r);
+void parsePredictionsCsv(const std::vector<std::uint8_t> &data, const std::string &origin,
+                         RunResult &r);
+void parseMetricsCsv(const std::vector<std::uint8_t> &data, const std::string &origin,
+                     RunResult &r);
+void parseEpochConfusionsCsv(const std::vector<std::uint8_t> &data, const std::string &origin,
+                             RunResult &r);
+
+// Run folders under `parent` (those with a config.json), newest first; a folder that cannot be
+// read is listed as damaged, with the reason, rather than left out.
 std::vector<RunInfo> listRuns(const std::string &parent);
 
 // The comparison table every notebook ends with, as Markdown or CSV.

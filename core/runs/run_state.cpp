@@ -1,6 +1,7 @@
 #include "runs/run_state.h"
 
 #include "error.h"
+#include "files.h"
 #include "file_limits.h"
 #include "json_file.h"
 
@@ -134,7 +135,12 @@ void writeRunState(const RunState &s, const std::string &path)
 
 RunState readRunState(const std::string &path)
 {
-    const weights::Checkpoint ckpt = weights::readCheckpoint(path);
+    return readRunStateBytes(readFile(path), path);
+}
+
+RunState readRunStateBytes(const Bytes &data, const std::string &path)
+{
+    const weights::Checkpoint ckpt = weights::readCheckpointBytes(data, path);
     auto meta = ckpt.metadata.find(kKey);
     if (ckpt.format != weights::CheckpointFormat::Safetensors || meta == ckpt.metadata.end())
         throw fileError(path, "is not a TransferLab training state (.tlstate); a run folder's "

@@ -32,6 +32,8 @@ struct RunState
 void writeRunState(const RunState &state, const std::string &path);
 // tl::Error naming the file when it is not a TransferLab state or is damaged.
 RunState readRunState(const std::string &path);
+// The same from the file's bytes in memory.
+RunState readRunStateBytes(const Bytes &data, const std::string &path);
 
 // "state.tlstate" in a run folder.
 std::string runStatePath(const std::string &runDir);

@@ -470,6 +470,90 @@ void restoreWeights(models::NetworkImpl &model, const std::vector<torch::Tensor>
         b.copy_(weights[i++]);
 }
 
+namespace {
+
+// Sums an evaluation pass batch by batch: loss, accuracy, top-5, the confusion matrix and,
+// when kept, one Prediction per sample.
+class EvaluationTally
+{
+public:
+    EvaluationTally(Evaluation &e, int numClasses, bool keepPredictions)
+        : m_e(e), m_numClasses(numClasses), m_keep(keepPredictions)
+    {
+    }
+
+    void add(const torch::Tensor &logits, const Batch &batch)
+    {
+        if (m_numClasses <= 0)
+            m_numClasses = static_cast<int>(logits.size(1));
+        if (m_confusion.empty())
+            m_confusion.assign(static_cast<std::size_t>(m_numClasses) * m_numClasses, 0);
+        const auto logp = torch::log_softmax(logits, 1);
+        const auto &y = batch.labels;
+        const auto losses = -logp.gather(1, y.unsqueeze(1)).squeeze(1);
+        auto [conf, pred] = logp.max(1);
+        conf = conf.exp();
+        const int k = std::min<int>(5, static_cast<int>(logits.size(1)));
+        auto [topLogp, topk] = logp.topk(k, 1);
+        const auto inTop = topk.eq(y.unsqueeze(1)).any(1);
+        const auto topP = topLogp.exp();
+        const auto tka = topk.accessor<std::int64_t, 2>();
+        const auto tpa = topP.accessor<float, 2>();
+        const auto ya = y.accessor<std::int64_t, 1>();
+        const auto pa = pred.accessor<std::int64_t, 1>();
+        const auto ca = conf.accessor<float, 1>();
+        const auto la = losses.accessor<float, 1>();
+        const auto ta = inTop.accessor<bool, 1>();
+        const auto ia = batch.indices.accessor<std::int64_t, 1>();
+        const std::int64_t n = y.size(0);
+        for (std::int64_t i = 0; i < n; ++i) {
+            const auto t = ya[i], p = pa[i];
+            if (t < 0 || t >= m_numClasses)
+                throw Error("label " + std::to_string(t) + " outside the model's " +
+                            std::to_string(m_numClasses) + " classes");
+            m_lossSum += la[i];
+            m_correct += t == p;
+            m_top5 += ta[i];
+            if (p < m_numClasses)
+                ++m_confusion[static_cast<std::size_t>(t * m_numClasses + p)];
+            if (!m_keep)
+                continue;
+            Prediction pr{ia[i], static_cast<int>(t), static_cast<int>(p), ca[i], la[i], {}, {}};
+            pr.topClasses.fill(-1);
+            pr.topProbabilities.fill(0.f);
+            for (int j = 0; j < k; ++j) {
+                pr.topClasses[std::size_t(j)] = static_cast<int>(tka[i][j]);
+                pr.topProbabilities[std::size_t(j)] = tpa[i][j];
+            }
+            m_e.predictions.push_back(pr);
+        }
+        m_e.count += n;
+    }
+
+    void finish()
+    {
+        const auto n = std::size_t(std::max(m_numClasses, 0));
+        m_e.numClasses = m_numClasses;
+        m_e.confusion = m_confusion.empty() ? std::vector<std::int64_t>(n * n, 0) : m_confusion;
+        if (m_e.count > 0) {
+            m_e.loss = m_lossSum / double(m_e.count);
+            m_e.accuracy = double(m_correct) / double(m_e.count);
+            m_e.top5Accuracy = double(m_top5) / double(m_e.count);
+        }
+        computeClassMetrics(m_e);
+    }
+
+private:
+    Evaluation &m_e;
+    int m_numClasses;
+    bool m_keep;
+    double m_lossSum = 0.0;
+    std::int64_t m_correct = 0, m_top5 = 0;
+    std::vector<std::int64_t> m_confusion;
+};
+
+} // namespace
+
 Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredictions,
                              const std::string &phase)
 {
@@ -477,6 +561,7 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
     const bool wasTraining = m_model->is_training();
     m_model->eval();
     Evaluation e;
+    EvaluationTally tally(e, numClasses, keepPredictions);
     // Ends at a stop requested after it began, so that the test pass after a stopped training
     // runs (with progress) until the user stops again, and a window that closes ends it.
     const int stops = m_control->stopCount();
@@ -484,77 +569,18 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
     PhaseProgress progress{phase, 0, data.size()};
     data.startEpoch(0);
     Batch batch;
-    double lossSum = 0.0;
-    std::int64_t correct = 0, top5 = 0;
-    std::vector<std::int64_t> confusion;
     while (data.next(batch)) {
         if (m_control->stopCount() != stops || m_control->abortRequested()) {
             e.complete = false;
             break;
         }
-        auto logits = forward(toDevice(batch.images)).to(torch::kCPU).to(torch::kFloat32);
-        if (numClasses <= 0)
-            numClasses = static_cast<int>(logits.size(1));
-        if (confusion.empty())
-            confusion.assign(static_cast<std::size_t>(numClasses) * numClasses, 0);
-        auto logp = torch::log_softmax(logits, 1);
-        auto y = batch.labels;
-        auto losses = -logp.gather(1, y.unsqueeze(1)).squeeze(1);
-        auto [conf, pred] = logp.max(1);
-        conf = conf.exp();
-        const int k = std::min<int>(5, static_cast<int>(logits.size(1)));
-        auto [topLogp, topk] = logp.topk(k, 1);
-        auto inTop = topk.eq(y.unsqueeze(1)).any(1);
-        auto topP = topLogp.exp();
-        auto tka = topk.accessor<std::int64_t, 2>();
-        auto tpa = topP.accessor<float, 2>();
-
-        const std::int64_t n = y.size(0);
-        auto ya = y.accessor<std::int64_t, 1>();
-        auto pa = pred.accessor<std::int64_t, 1>();
-        auto ca = conf.accessor<float, 1>();
-        auto la = losses.accessor<float, 1>();
-        auto ta = inTop.accessor<bool, 1>();
-        auto ia = batch.indices.accessor<std::int64_t, 1>();
-        for (std::int64_t i = 0; i < n; ++i) {
-            const auto t = ya[i], p = pa[i];
-            if (t < 0 || t >= numClasses)
-                throw Error("label " + std::to_string(t) + " outside the model's " +
-                            std::to_string(numClasses) + " classes");
-            lossSum += la[i];
-            correct += t == p;
-            top5 += ta[i];
-            if (p < numClasses)
-                ++confusion[static_cast<std::size_t>(t * numClasses + p)];
-            if (keepPredictions) {
-                Prediction pr{ia[i], static_cast<int>(t), static_cast<int>(p), ca[i], la[i], {},
-                              {}};
-                pr.topClasses.fill(-1);
-                pr.topProbabilities.fill(0.f);
-                for (int j = 0; j < k; ++j) {
-                    pr.topClasses[std::size_t(j)] = static_cast<int>(tka[i][j]);
-                    pr.topProbabilities[std::size_t(j)] = tpa[i][j];
-                }
-                e.predictions.push_back(pr);
-            }
-        }
-        e.count += n;
+        tally.add(forward(toDevice(batch.images)).to(torch::kCPU).to(torch::kFloat32), batch);
         progress.done = e.count;
         if (m_observer && throttle.due(e.count >= progress.total))
             m_observer->onPhase(progress);
     }
     m_model->train(wasTraining);
-    e.numClasses = numClasses;
-    e.confusion = confusion.empty()
-                      ? std::vector<std::int64_t>(
-                            std::size_t(std::max(numClasses, 0)) * std::max(numClasses, 0), 0)
-                      : confusion;
-    if (e.count > 0) {
-        e.loss = lossSum / double(e.count);
-        e.accuracy = double(correct) / double(e.count);
-        e.top5Accuracy = double(top5) / double(e.count);
-    }
-    computeClassMetrics(e);
+    tally.finish();
     return e;
 }
 

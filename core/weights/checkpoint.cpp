@@ -302,6 +302,41 @@ bool isSafetensors(const Bytes &d)
     return n >= 2 && n <= d.size() - 8 && d[8] == '{';
 }
 
+// One tensor of a safetensors header: dtype, shape and data offsets checked against the data.
+torch::Tensor safetensor(const nlohmann::json &entry, const std::string &key, const ByteView &body,
+                         const std::string &path, std::uint64_t &offset)
+{
+    JsonObject e(entry, key, path, false);
+    const auto dtype = e.require<std::string>("dtype");
+    const auto shape = e.require<std::vector<std::int64_t>>("shape");
+    const auto offsets = e.require<std::vector<std::uint64_t>>("data_offsets");
+    auto type = safetensorTypes().find(dtype);
+    if (type == safetensorTypes().end())
+        throw fileError(path, "tensor '" + key + "' has unsupported dtype " + dtype);
+    if (shape.size() > std::size_t(limits::kMaxTensorDims))
+        throw limitError(path, "tensor '" + key + "''s number of dimensions", shape.size(),
+                         std::uint64_t(limits::kMaxTensorDims));
+    std::uint64_t numel = 1, bytes = 0;
+    for (auto d : shape) {
+        if (d < 0 || d > kMaxDimension)
+            throw fileError(path, "tensor '" + key + "' has a negative or implausible "
+                                                     "dimension");
+        if (!checkedMul(numel, std::uint64_t(d), numel))
+            throw fileError(path, "tensor '" + key + "' has a shape too large to address");
+    }
+    if (offsets.size() != 2 || offsets[1] < offsets[0] ||
+        !checkedMul(numel, std::uint64_t(type->second.second), bytes) ||
+        offsets[1] - offsets[0] != bytes || !body.contains(offsets[0], bytes))
+        throw fileError(path, "tensor '" + key +
+                                  "' has data offsets outside the file or of the wrong size");
+    torch::Tensor t = torch::empty(shape, torch::TensorOptions().dtype(type->second.first));
+    if (bytes > 0)
+        std::memcpy(t.data_ptr(), body.sub(offsets[0], bytes, "tensor " + key).data(),
+                    std::size_t(bytes));
+    offset = offsets[0];
+    return t;
+}
+
 Checkpoint readSafetensors(const Bytes &data, const std::string &path)
 {
     const ByteView all(data, path);
@@ -325,35 +360,9 @@ Checkpoint readSafetensors(const Bytes &data, const std::string &path)
             continue;
         }
         const std::string key = it.key();
-        JsonObject e(it.value(), key, path, false);
-        const auto dtype = e.require<std::string>("dtype");
-        const auto shape = e.require<std::vector<std::int64_t>>("shape");
-        const auto offsets = e.require<std::vector<std::uint64_t>>("data_offsets");
-        auto type = safetensorTypes().find(dtype);
-        if (type == safetensorTypes().end())
-            throw fileError(path, "tensor '" + key + "' has unsupported dtype " + dtype);
-        if (shape.size() > std::size_t(limits::kMaxTensorDims))
-            throw limitError(path, "tensor '" + key + "''s number of dimensions", shape.size(),
-                             std::uint64_t(limits::kMaxTensorDims));
-        std::uint64_t numel = 1, bytes = 0;
-        for (auto d : shape) {
-            if (d < 0 || d > kMaxDimension)
-                throw fileError(path, "tensor '" + key + "' has a negative or implausible "
-                                                         "dimension");
-            if (!checkedMul(numel, std::uint64_t(d), numel))
-                throw fileError(path, "tensor '" + key + "' has a shape too large to address");
-        }
-        if (offsets.size() != 2 || offsets[1] < offsets[0] ||
-            !checkedMul(numel, std::uint64_t(type->second.second), bytes) ||
-            offsets[1] - offsets[0] != bytes || !body.contains(offsets[0], bytes))
-            throw fileError(path, "tensor '" + key +
-                                      "' has data offsets outside the file or of the wrong size");
-        torch::Tensor t = torch::empty(shape, torch::TensorOptions().dtype(type->second.first));
-        if (bytes > 0)
-            std::memcpy(t.data_ptr(), body.sub(offsets[0], bytes, "tensor " + key).data(),
-                        std::size_t(bytes));
-        order.emplace_back(offsets[0], key);
-        c.tensors.emplace_back(key, t);
+        std::uint64_t offset = 0;
+        c.tensors.emplace_back(key, safetensor(it.value(), key, body, path, offset));
+        order.emplace_back(offset, key);
     }
     // The JSON object is sorted by name; keep the file's data order, which is the writer's.
     std::map<std::string, std::uint64_t> pos;
@@ -378,7 +387,11 @@ std::string shapeOf(const torch::Tensor &t)
 
 Checkpoint readCheckpoint(const std::string &path)
 {
-    const Bytes data = readFile(path);
+    return readCheckpointBytes(readFile(path), path);
+}
+
+Checkpoint readCheckpointBytes(const Bytes &data, const std::string &path)
+{
     if (data.empty())
         throw fileError(path, "is empty");
     Checkpoint c;

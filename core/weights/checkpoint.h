@@ -1,5 +1,6 @@
 #pragma once
 
+#include "files.h"
 #include "models/network.h"
 
 #include <torch/types.h>
@@ -28,6 +29,8 @@ struct Checkpoint
 // executing anything from them (see pickle_reader.h). Unwraps {"state_dict": ...},
 // {"model": ...} and DataParallel's "module." prefix. tl::Error naming the file otherwise.
 Checkpoint readCheckpoint(const std::string &path);
+// The same from the file's bytes already in memory (`origin` names them in errors).
+Checkpoint readCheckpointBytes(const Bytes &data, const std::string &origin);
 
 struct LoadReport
 {

@@ -2,6 +2,7 @@
 
 #include "data/idx_reader.h"
 #include "support/fixtures.h"
+#include "support/require.h"
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -86,8 +87,8 @@ private Q_SLOTS:
 
     void trainsOnFashionMnist()
     {
-        if (!QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz"))
-            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        TL_REQUIRE(QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz"),
+                   "Debian's dataset-fashion-mnist is not installed");
         const QString out = path("run-ok");
         const Result r = runCli({"train",
                                  "--dataset",
@@ -215,16 +216,15 @@ private Q_SLOTS:
 
     void trainsABackboneFromACheckpoint()
     {
-        if (!QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz") ||
-            !QFile::exists("/usr/bin/python3"))
-            QSKIP("needs dataset-fashion-mnist and python3-torchvision");
+        TL_REQUIRE(QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz") &&
+                       QFile::exists("/usr/bin/python3"),
+                   "needs dataset-fashion-mnist and python3-torchvision");
         QProcess py;
         py.start("/usr/bin/python3",
                  {QStringLiteral(TL_SOURCE_DIR "/tests/fixtures/torchvision_parity.py"), "make",
                   path("tv"), "32", "resnet18"});
         QVERIFY(py.waitForFinished(300000));
-        if (py.exitCode() != 0)
-            QSKIP("python3-torchvision is not usable here");
+        TL_REQUIRE(py.exitCode() == 0, "python3-torchvision is not usable here");
         const QString out = path("run-resnet");
         const Result r =
             runCli({"train", "--model", "resnet18", "--weights", path("tv/resnet18.pth"), "--head",
@@ -253,8 +253,8 @@ private Q_SLOTS:
 
     void stagesAndDivergence()
     {
-        if (!QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz"))
-            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        TL_REQUIRE(QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz"),
+                   "Debian's dataset-fashion-mnist is not installed");
         // Two stages as the notebooks run them: head only, then everything at a lower rate.
         writeText(path("stages.json").toStdString(), R"({
             "data": {"train_fraction": 0.02, "test_fraction": 0.05, "val_split": 0.2},
@@ -413,8 +413,8 @@ private Q_SLOTS:
 
     void interruptThenResumeEqualsAnUninterruptedRun()
     {
-        if (!QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz"))
-            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        TL_REQUIRE(QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz"),
+                   "Debian's dataset-fashion-mnist is not installed");
         const QStringList common = {"train", "--epochs",    "4",   "--train-fraction",
                                     "0.03",  "--val-split", "0.1", "--test-fraction",
                                     "0.05",  "--seed",      "5",   "--optimizer",

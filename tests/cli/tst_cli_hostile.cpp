@@ -19,9 +19,16 @@ using namespace tl;
 
 namespace {
 
+#ifdef TL_SANITIZE
+// AddressSanitizer reserves terabytes of address space for its shadow memory and keeps freed
+// memory in quarantine: the limits here are the plain build's business.
+constexpr std::uint64_t kAddressSpace = ~std::uint64_t(0);
+constexpr long kPeakKb = 6L << 20;
+#else
 constexpr std::uint64_t kAddressSpace = std::uint64_t(8) << 30;
-constexpr double kTimeout = 120;
 constexpr long kPeakKb = 2L << 20; // 2 GB
+#endif
+constexpr double kTimeout = 120;
 
 std::string substitute(const std::string &arg, const std::string &dir, const std::string &file)
 {

@@ -2,7 +2,7 @@
 
 #include "charts/metric_chart.h"
 #include "error.h"
-#include "models/compare_models.h"
+#include "itemmodels/compare_models.h"
 #include "runs/compare.h"
 
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #include "widgets/data_panel.h"
 
 #include "data/transform.h"
-#include "models/gallery_model.h"
+#include "itemmodels/gallery_model.h"
 #include "widgets/background.h"
 
 #include <QBarCategoryAxis>
@@ -120,6 +120,20 @@ void DataPanel::buildUi()
     m_cutout->setSuffix(tr(" px"));
     m_cutout->setKeyboardTracking(false);
     m_autoAugment = new QCheckBox(tr("AutoAugment (CIFAR-10 policy)"));
+    // Names for tests and accessibility tools, which find fields by name, not by position.
+    m_hflip->setObjectName(QStringLiteral("hflip"));
+    m_vflip->setObjectName(QStringLiteral("vflip"));
+    m_rotation->setObjectName(QStringLiteral("rotation"));
+    m_zoom->setObjectName(QStringLiteral("zoom"));
+    m_translate->setObjectName(QStringLiteral("translate"));
+    m_brightness->setObjectName(QStringLiteral("brightness"));
+    m_contrast->setObjectName(QStringLiteral("contrast"));
+    m_cutout->setObjectName(QStringLiteral("cutout"));
+    m_autoAugment->setObjectName(QStringLiteral("autoAugment"));
+    m_dataset->setObjectName(QStringLiteral("dataset"));
+    m_trainFraction->setObjectName(QStringLiteral("trainFraction"));
+    m_valSplit->setObjectName(QStringLiteral("valSplit"));
+    m_testFraction->setObjectName(QStringLiteral("testFraction"));
     auto *aug = new QGroupBox(tr("Augmentation (training images only)"));
     auto *augForm = new QFormLayout(aug);
     augForm->addRow(m_hflip);
@@ -232,7 +246,16 @@ data::DatasetOptions DataPanel::datasetOptions() const
     o.trainFraction = m_trainFraction->value() / 100.0;
     o.valSplit = m_valSplit->value() / 100.0;
     o.testFraction = m_testFraction->value() / 100.0;
+    o.seed = m_seed;
     return o;
+}
+
+void DataPanel::setSeed(std::uint64_t seed)
+{
+    if (seed == m_seed)
+        return;
+    m_seed = seed;
+    reload();
 }
 
 data::AugmentOptions DataPanel::augmentOptions() const
@@ -294,6 +317,10 @@ void DataPanel::reload()
             if (generation != self->m_generation)
                 return; // a newer request replaced this one
             if (!error.isEmpty()) {
+                // What was loaded before is not what the settings now ask for: never keep it
+                // around for a run to train on by mistake.
+                self->m_data.reset();
+                self->m_lastError = error;
                 const bool missing = error.contains(QStringLiteral("not found"));
                 // A missing dataset is not a mistake: say what to do; the details go in the
                 // tooltip.
@@ -312,6 +339,7 @@ void DataPanel::reload()
             }
             const auto &d = *loaded;
             self->m_data = d;
+            self->m_lastError.clear();
             self->setBusy(
                 false, tr("%1 training, %2 validation, %3 test images of %4×%5 pixels, %6 classes")
                            .arg(d->train.size())

@@ -39,6 +39,10 @@ public:
     void setOptions(const data::DatasetOptions &dataset, const data::AugmentOptions &augment);
     std::shared_ptr<const data::DatasetSplits> dataset() const { return m_data; }
     bool isLoading() const { return m_loading; }
+    // Why the last load failed ("" after a successful one).
+    QString lastError() const { return m_lastError; }
+    // The experiment's seed draws the subsets (train fraction, test fraction): a new one reloads.
+    void setSeed(std::uint64_t seed);
 
     // What the model will see (size, channels, normalisation): the preview follows it.
     void setPreprocess(const data::PreprocessOptions &preprocess);
@@ -57,6 +61,8 @@ Q_SIGNALS:
     void previewUpdated();
 
 private:
+    std::uint64_t m_seed = 0;
+    QString m_lastError;
     void buildUi();
     void updateChart();
     void startDownload();

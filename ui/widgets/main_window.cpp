@@ -27,6 +27,8 @@
 #include <QTabWidget>
 #include <QThread>
 
+#include <utility>
+
 namespace tl::ui {
 
 namespace {
@@ -66,7 +68,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
         statusBar()->showMessage(tr("Report written: %1").arg(f), 8000);
     });
     connect(m_results, &ResultsPanel::reportFailed, this, [this](const QString &e) {
-        QMessageBox::warning(this, tr("Cannot write the report"), e);
+        showError(tr("Cannot write the report"), e);
     });
     connect(m_runs, &RunsPanel::reportWritten, this, [this](const QString &f) {
         statusBar()->showMessage(tr("Report written: %1").arg(f), 8000);
@@ -84,7 +86,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
             });
     connect(m_runs, &RunsPanel::resumeRequested, this, &MainWindow::resumeRun);
     connect(m_runs, &RunsPanel::failed, this,
-            [this](const QString &e) { QMessageBox::warning(this, tr("Cannot open the run"), e); });
+            [this](const QString &e) { showError(tr("Cannot open the run"), e); });
     setCentralWidget(m_tabs);
     m_deviceLabel = new QLabel(deviceText());
     statusBar()->addPermanentWidget(m_deviceLabel);
@@ -97,7 +99,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
                 statusBar()->showMessage(
                     tr("%1 loaded").arg(QString::fromStdString(data::datasetInfo(d->name).title)),
                     4000);
+                if (std::exchange(m_startWhenLoaded, false))
+                    startTraining();
             });
+    connect(m_data, &DataPanel::loadFailed, this, [this](const QString &error) {
+        if (std::exchange(m_startWhenLoaded, false))
+            m_training->showRefusal(tr("The data could not be loaded: %1").arg(error));
+    });
+    connect(m_training, &TrainingPanel::seedChanged, m_data, &DataPanel::setSeed);
     connect(m_model, &ModelPanel::specChanged, this, &MainWindow::syncPreprocess);
 
     connect(m_training, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
@@ -110,8 +119,19 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     connect(m_session, &TrainingSession::batchProgress, m_training, &TrainingPanel::onBatch);
     connect(m_session, &TrainingSession::epochFinished, m_training, &TrainingPanel::onEpoch);
     connect(m_session, &TrainingSession::message, m_training, &TrainingPanel::onMessage);
+    connect(m_session, &TrainingSession::phaseProgress, m_training, &TrainingPanel::onPhase);
     connect(m_session, &TrainingSession::finished, this,
             [this](std::shared_ptr<const runs::RunResult> r) {
+                if (r->discarded) {
+                    m_training->onDiscarded();
+                    return;
+                }
+                if (r->interrupted) {
+                    m_training->onInterrupted(int(r->epochs.size()),
+                                              QString::fromStdString(r->runDir));
+                    m_runs->refresh();
+                    return;
+                }
                 m_training->onFinished(r->test.accuracy, r->test.loss);
                 m_results->setResult(r, m_data->dataset());
                 m_runs->refresh();
@@ -122,7 +142,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
             });
     connect(m_session, &TrainingSession::failed, this, [this](const QString &error) {
         m_training->onFailed(error);
-        QMessageBox::critical(this, tr("Training failed"), error);
+        showError(tr("Training failed"), error);
     });
 
     QSettings settings;
@@ -163,8 +183,7 @@ void MainWindow::buildMenus()
                 statusBar()->showMessage(tr("Recipe %1 loaded").arg(QString::fromStdString(name)),
                                          5000);
             } catch (const Error &e) {
-                QMessageBox::warning(this, tr("Cannot load the recipe"),
-                                     QString::fromStdString(e.what()));
+                showError(tr("Cannot load the recipe"), QString::fromStdString(e.what()));
             }
         });
     }
@@ -232,25 +251,47 @@ void MainWindow::setExperiment(const experiment::ExperimentConfig &config)
     syncPreprocess();
 }
 
+QString MainWindow::dataProblem(const experiment::ExperimentConfig &config) const
+{
+    const auto data = m_data->dataset();
+    const QString title = QString::fromStdString(data::datasetInfo(config.data.name).title);
+    if (!data)
+        return m_data->lastError().isEmpty()
+                   ? tr("%1 is not loaded.").arg(title)
+                   : tr("%1 could not be loaded: %2").arg(title, m_data->lastError());
+    data::DatasetOptions wanted = config.data;
+    wanted.seed = config.seed;
+    const std::string why = data::datasetMismatch(data->options, wanted);
+    return why.empty() ? QString() : QString::fromStdString(why);
+}
+
 void MainWindow::startTraining()
 {
     if (m_session->isRunning())
         return;
-    auto data = m_data->dataset();
-    if (!data || m_data->isLoading()) {
-        QMessageBox::information(
-            this, tr("No data yet"),
-            tr("The dataset is still loading or could not be loaded; see the Data tab."));
-        m_tabs->setCurrentWidget(m_data);
-        return;
-    }
+    m_tabs->setCurrentWidget(m_training);
     experiment::ExperimentConfig config = experiment();
     try {
         config.validate();
     } catch (const Error &e) {
-        QMessageBox::warning(this, tr("Check the settings"), QString::fromStdString(e.what()));
+        m_training->showRefusal(tr("Check the settings: %1").arg(QString::fromStdString(e.what())));
         return;
     }
+    if (m_data->isLoading()) {
+        // A teacher presses Start at once: the run begins as soon as the data is there.
+        m_startWhenLoaded = true;
+        m_training->setWaitingForData(
+            QString::fromStdString(data::datasetInfo(config.data.name).title));
+        return;
+    }
+    // A run must describe exactly what it trained on: never the previous dataset, subset or
+    // seed when the chosen one is not loaded.
+    if (const QString problem = dataProblem(config); !problem.isEmpty()) {
+        m_training->showRefusal(problem + " " +
+                                tr("Choose or download the data in the Data tab, then Start."));
+        return;
+    }
+    auto data = m_data->dataset();
     const QString name = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
                          "-" + QString::fromStdString(config.model.name) + "-" +
                          QString::fromStdString(config.data.name);
@@ -277,7 +318,7 @@ void MainWindow::resumeRun(const QString &dir)
         m_tabs->setCurrentWidget(m_training);
         m_session->start(config, nullptr, dir, true);
     } catch (const Error &e) {
-        QMessageBox::warning(this, tr("Cannot resume the run"), QString::fromStdString(e.what()));
+        showError(tr("Cannot resume the run"), QString::fromStdString(e.what()));
     }
 }
 
@@ -285,15 +326,28 @@ void MainWindow::openExperiment()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open experiment"), QString(),
                                                       tr("Experiments (*.json)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        openExperimentFile(path);
+}
+
+bool MainWindow::openExperimentFile(const QString &path)
+{
     try {
         setExperiment(experiment::ExperimentConfig::fromFile(path.toStdString()));
         m_data->reload();
+        return true;
     } catch (const Error &e) {
-        QMessageBox::warning(this, tr("Cannot open the experiment"),
-                             QString::fromStdString(e.what()));
+        showError(tr("Cannot open the experiment"), QString::fromStdString(e.what()));
+        return false;
     }
+}
+
+void MainWindow::showError(const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // window-modal, but the event loop (and a running training) go on
 }
 
 void MainWindow::saveExperiment()
@@ -305,8 +359,7 @@ void MainWindow::saveExperiment()
     try {
         writeFileAtomic(path.toStdString(), experiment().toJson());
     } catch (const Error &e) {
-        QMessageBox::warning(this, tr("Cannot save the experiment"),
-                             QString::fromStdString(e.what()));
+        showError(tr("Cannot save the experiment"), QString::fromStdString(e.what()));
     }
 }
 

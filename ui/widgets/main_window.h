@@ -46,6 +46,13 @@ public:
     // Where runs started from the window are written.
     static QString runsFolder();
 
+    // Opens an experiment file (File > Open does this after its dialog); a damaged file is
+    // refused with a message naming it, and the window keeps its settings.
+    bool openExperimentFile(const QString &path);
+    // A message the user must see, without blocking the event loop (tests find it by its object
+    // name "errorMessage").
+    void showError(const QString &title, const QString &text);
+
 public Q_SLOTS:
     void startTraining();
     void resumeRun(const QString &runDir);
@@ -59,6 +66,8 @@ protected:
 private:
     void buildMenus();
     void syncPreprocess();
+    // Why the data in memory cannot be trained on now ("" when it can).
+    QString dataProblem(const experiment::ExperimentConfig &config) const;
 
     QTabWidget *m_tabs;
     DataPanel *m_data;
@@ -71,6 +80,7 @@ private:
     QLabel *m_deviceLabel;
     experiment::ExperimentConfig m_loadedConfig; // keeps settings the panels do not show
     QFont m_baseFont;
+    bool m_startWhenLoaded = false; // Start was pressed while the data was loading
 };
 
 } // namespace tl::ui

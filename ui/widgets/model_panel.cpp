@@ -2,7 +2,7 @@
 
 #include "error.h"
 #include "models/layer_tree.h"
-#include "models/layer_tree_model.h"
+#include "itemmodels/layer_tree_model.h"
 #include "weights/weight_catalog.h"
 #include "widgets/background.h"
 

@@ -1,7 +1,7 @@
 #include "widgets/predict_panel.h"
 
 #include "data/camera.h"
-#include "models/confusion_model.h"
+#include "itemmodels/confusion_model.h"
 #include "runs/predictor.h"
 #include "runs/run_reader.h"
 #include "widgets/background.h"

@@ -6,9 +6,9 @@
 
 #include "files.h"
 
-#include "models/confusion_model.h"
-#include "models/gallery_model.h"
-#include "models/layer_tree_model.h"
+#include "itemmodels/confusion_model.h"
+#include "itemmodels/gallery_model.h"
+#include "itemmodels/layer_tree_model.h"
 
 #include <QCheckBox>
 #include <QFileDialog>

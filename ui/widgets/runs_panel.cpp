@@ -1,7 +1,7 @@
 #include "widgets/runs_panel.h"
 
 #include "files.h"
-#include "models/runs_model.h"
+#include "itemmodels/runs_model.h"
 #include "runs/report.h"
 #include "runs/run_reader.h"
 #include "experiment/experiment_config.h"
@@ -212,7 +212,12 @@ void RunsPanel::openSelected()
     const auto rows = selectedRows();
     if (rows.empty())
         return;
-    const std::string dir = m_model->run(rows.front()).dir;
+    const runs::RunInfo &info = m_model->run(rows.front());
+    if (!info.error.empty()) {
+        Q_EMIT failed(QString::fromStdString(info.error));
+        return;
+    }
+    const std::string dir = info.dir;
     auto result = std::make_shared<std::shared_ptr<const runs::RunResult>>();
     auto data = std::make_shared<std::shared_ptr<const data::DatasetSplits>>();
     runInBackground<RunsPanel>(

@@ -9,6 +9,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMap>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -67,6 +68,10 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_weightDecay->setSingleStep(1e-4);
     m_seed = new QSpinBox;
     m_seed->setRange(0, 1000000);
+    m_seed->setObjectName(QStringLiteral("seed"));
+    m_seed->setKeyboardTracking(false);
+    connect(m_seed, &QSpinBox::valueChanged, this,
+            [this](int v) { Q_EMIT seedChanged(quint64(v)); });
     m_device = new QLabel;
 
     m_stageBox = new QComboBox;
@@ -151,6 +156,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_progress->setTextVisible(true);
     m_progress->setFormat(QString());
     m_status = new QLabel(tr("Ready."));
+    m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
     m_log = new QPlainTextEdit;
     m_log->setReadOnly(true);
@@ -198,7 +204,16 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startRequested);
     connect(m_pause, &QPushButton::clicked, this,
             [this] { Q_EMIT(m_paused ? resumeRequested() : pauseRequested()); });
-    connect(m_stop, &QPushButton::clicked, this, &TrainingPanel::stopRequested);
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        // The first press ends training (within a batch); the test images are then evaluated so
+        // the run can be compared. A second press ends that too.
+        ++m_stopPresses;
+        m_status->setText(m_stopPresses == 1
+                              ? tr("Stopping after this batch… (press Stop again to skip the "
+                                   "test evaluation; the run can then be resumed later)")
+                              : tr("Stopping…"));
+        Q_EMIT stopRequested();
+    });
     setRunning(false);
 }
 
@@ -331,6 +346,9 @@ void TrainingPanel::setPresentation(bool on)
 
 void TrainingPanel::setRunning(bool running)
 {
+    m_running = running;
+    if (running)
+        m_stopPresses = 0;
     m_start->setEnabled(!running);
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);
@@ -381,6 +399,7 @@ void TrainingPanel::resetCharts()
 
 void TrainingPanel::onStageStarted(int stage, const QString &name, int epochs)
 {
+    m_progress->setRange(0, 1000);
     m_epochBase = m_lastGlobalEpoch;
     if (stage > 0) {
         m_loss->markBoundary(m_epochBase);
@@ -467,6 +486,62 @@ void TrainingPanel::onFinished(double testAccuracy, double testLoss)
                              .arg(testLoss, 0, 'f', 4);
     m_status->setText(text);
     m_log->appendPlainText(text);
+}
+
+void TrainingPanel::onPhase(const train::PhaseProgress &p)
+{
+    static const QMap<QString, QString> names = {
+        {QStringLiteral("validation"), QObject::tr("validating")},
+        {QStringLiteral("confusion"), QObject::tr("confusion matrix of this epoch")},
+        {QStringLiteral("test"), QObject::tr("testing")},
+        {QStringLiteral("features"), QObject::tr("computing the frozen backbone's features")}};
+    const QString phase = QString::fromStdString(p.phase);
+    const double frac = p.total > 0 ? double(p.done) / double(p.total) : 0.0;
+    if (phase == "test") {
+        m_progress->setValue(int(frac * 1000));
+        m_progress->setFormat(
+            tr("testing · %1 / %2 images").arg(p.done).arg(p.total));
+    } else {
+        m_progress->setFormat(tr("%1 · %2 / %3 images")
+                                  .arg(names.value(phase, phase))
+                                  .arg(p.done)
+                                  .arg(p.total));
+    }
+}
+
+void TrainingPanel::onDiscarded()
+{
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("stopped"));
+    const QString text = tr("Stopped before the first epoch ended: nothing was saved.");
+    m_status->setText(text);
+    m_log->appendPlainText(text);
+}
+
+void TrainingPanel::onInterrupted(int epochs, const QString &runDir)
+{
+    m_progress->setFormat(tr("stopped"));
+    const QString text = tr("Stopped during the test evaluation. The run keeps its %n completed "
+                            "epoch(s) and is not finished: resume it from the Runs tab.",
+                            nullptr, epochs);
+    m_status->setText(text);
+    m_log->appendPlainText(text + QStringLiteral(" (%1)").arg(runDir));
+}
+
+void TrainingPanel::setWaitingForData(const QString &what)
+{
+    m_progress->setRange(0, 0); // busy
+    m_progress->setFormat(QString());
+    m_status->setText(tr("Waiting for %1 to load; training starts as soon as it is ready…")
+                          .arg(what));
+}
+
+void TrainingPanel::showRefusal(const QString &reason)
+{
+    m_progress->setRange(0, 1000);
+    m_status->setText(
+        QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(reason.toHtmlEscaped()));
+    m_log->appendPlainText(tr("Not started: %1").arg(reason));
 }
 
 void TrainingPanel::onFailed(const QString &error)

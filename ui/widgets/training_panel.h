@@ -61,8 +61,18 @@ public Q_SLOTS:
     void onBatch(const tl::train::BatchProgress &p);
     void onEpoch(const tl::train::EpochMetrics &m);
     void onMessage(const QString &text);
+    // Validation, the confusion pass, the test evaluation, feature extraction.
+    void onPhase(const tl::train::PhaseProgress &p);
     void onFinished(double testAccuracy, double testLoss);
     void onFailed(const QString &error);
+    // Stopped before the first epoch ended: nothing was saved.
+    void onDiscarded();
+    // Stopped during the test evaluation: the run keeps `epochs` epochs and can be resumed.
+    void onInterrupted(int epochs, const QString &runDir);
+    // Start was pressed while the data is still loading: the run begins when it is ready.
+    void setWaitingForData(const QString &what);
+    // Start was refused (data missing, settings wrong): the reason, in the status line.
+    void showRefusal(const QString &reason);
     void resetCharts();
     // The curves of a finished run, as they were drawn while it trained (stage boundaries
     // included; per-batch curves are not stored, so only the per-epoch points show).
@@ -70,6 +80,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void startRequested();
+    void seedChanged(quint64 seed);
     void pauseRequested();
     void resumeRequested();
     void stopRequested();
@@ -105,7 +116,7 @@ private:
     void readForm(experiment::StageConfig &s) const;
     void writeForm(const experiment::StageConfig &s);
     void refreshStageBox();
-    std::vector<experiment::StageConfig> m_stages{experiment::StageConfig{}};
+    std::vector<experiment::StageConfig> m_stages = std::vector<experiment::StageConfig>(1);
     int m_current = 0;
     QComboBox *m_stageBox = nullptr;
     QLineEdit *m_stageName = nullptr;
@@ -117,6 +128,8 @@ private:
     QPushButton *m_removeStage = nullptr;
     int m_lastGlobalEpoch = 0;
     bool m_paused = false;
+    bool m_running = false;
+    int m_stopPresses = 0;
 };
 
 } // namespace tl::ui

@@ -2,6 +2,7 @@
 #include "data/idx_reader.h"
 #include "error.h"
 #include "support/expect_error.h"
+#include "support/require.h"
 #include "support/fixtures.h"
 
 #include <QTemporaryDir>
@@ -133,8 +134,8 @@ private Q_SLOTS:
 
     void debianFashionMnist()
     {
-        if (!QFile::exists("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz"))
-            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        TL_REQUIRE(QFile::exists("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz"),
+                   "Debian's dataset-fashion-mnist is not installed");
         const auto s = data::readIdxFolder("/usr/share/datasets/fashion-mnist", "t10k",
                                            data::fashionMnistClassNames());
         QCOMPARE(int(s.size()), 10000);

@@ -39,6 +39,24 @@ std::shared_ptr<models::NetworkImpl> smallModel(std::uint64_t seed)
     return models::createModel(s);
 }
 
+// A source that calls `hook(k)` as it hands out batch k (0-based).
+class HookedSource : public TensorBatchSource
+{
+public:
+    using TensorBatchSource::TensorBatchSource;
+    std::function<void(int)> hook;
+    int delivered = 0;
+    bool next(Batch &batch) override
+    {
+        if (!TensorBatchSource::next(batch))
+            return false;
+        if (hook)
+            hook(delivered);
+        ++delivered;
+        return true;
+    }
+};
+
 class Recording : public TrainingObserver
 {
 public:
@@ -141,6 +159,30 @@ private Q_SLOTS:
         QCOMPARE(int(rec.batches.size()), 3);
         QCOMPARE(rec.batches.back().globalStep, std::int64_t(3));
         QVERIFY(r.epochs.empty()); // the partial epoch is not reported as an epoch
+    }
+
+    // Evaluation passes (validation, the confusion pass, the test set) end at a stop requested
+    // while they run, within the batch; a stop requested before one began does not end it (the
+    // test pass after a stopped training runs until the user stops again).
+    void evaluationStopsWithinOneBatch()
+    {
+        auto [x, y] = separable(160, 5);
+        RunControl control;
+        Trainer trainer(smallModel(0), torch::kCPU, nullptr, &control);
+        HookedSource during(x, y, 16, false);
+        during.hook = [&](int k) {
+            if (k == 3)
+                control.requestStop();
+        };
+        const Evaluation stopped = trainer.evaluate(during, 4, true);
+        QVERIFY(!stopped.complete);
+        QCOMPARE(stopped.count, std::int64_t(3 * 16)); // batches 0-2, not the one in hand
+        QCOMPARE(int(stopped.predictions.size()), 3 * 16);
+
+        HookedSource after(x, y, 16, false); // the stop above was before this pass began
+        const Evaluation whole = trainer.evaluate(after, 4, false);
+        QVERIFY(whole.complete);
+        QCOMPARE(whole.count, std::int64_t(160));
     }
 
     void pauseBlocksUntilResumed()

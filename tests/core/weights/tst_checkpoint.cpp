@@ -5,6 +5,7 @@
 
 #include "models/model_factory.h"
 #include "support/expect_error.h"
+#include "support/require.h"
 #include "support/fixtures.h"
 #include "weights/checkpoint.h"
 
@@ -82,8 +83,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!haveTorchvision())
-            QSKIP("Debian's python3-torchvision is not installed (packaging/install-deps.sh "
+        TL_REQUIRE(haveTorchvision(), "Debian's python3-torchvision is not installed (packaging/install-deps.sh "
                   "installs it)");
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
@@ -146,8 +146,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, name);
         QFETCH(QString, extension);
-        if (m_models.isEmpty())
-            QSKIP("no fixtures");
+        TL_REQUIRE(!m_models.isEmpty(), "no fixtures (python3-torchvision made none)");
         // A "fine-tuned" model: torchvision's weights with a new 10-class head.
         models::ModelSpec s;
         s.name = name.toStdString();
@@ -201,8 +200,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, name);
         QFETCH(QString, file);
-        if (m_models.isEmpty())
-            QSKIP("no fixtures");
+        TL_REQUIRE(!m_models.isEmpty(), "no fixtures (python3-torchvision made none)");
         // torchvision's top-5 on a 256x256 image, then the CLI on the same file.
         const QString image = path("predict.png");
         QProcess py;
@@ -240,8 +238,7 @@ private Q_SLOTS:
 
     void wrappedAndPrefixed()
     {
-        if (m_models.isEmpty())
-            QSKIP("no fixtures");
+        TL_REQUIRE(!m_models.isEmpty(), "no fixtures (python3-torchvision made none)");
         const auto c = weights::readCheckpoint(path("wrapped.pth").toStdString());
         QCOMPARE(c.wrapper, std::string("state_dict"));
         QCOMPARE(c.tensors.front().first, std::string("conv1.weight"));
@@ -259,8 +256,7 @@ private Q_SLOTS:
     void hostileFilesExecuteNothing()
     {
         QFETCH(QString, file);
-        if (m_models.isEmpty())
-            QSKIP("no fixtures");
+        TL_REQUIRE(!m_models.isEmpty(), "no fixtures (python3-torchvision made none)");
         const QString msg =
             test::errorOf([&] { weights::readCheckpoint(path(file).toStdString()); });
         QVERIFY2(msg.contains(file), qPrintable(msg));
@@ -272,8 +268,7 @@ private Q_SLOTS:
 
     void truncatedEmptyAndForeignFiles()
     {
-        if (m_models.isEmpty())
-            QSKIP("no fixtures");
+        TL_REQUIRE(!m_models.isEmpty(), "no fixtures (python3-torchvision made none)");
         for (const char *name : {"resnet18.pth", "resnet18_legacy.pth"}) {
             QFile in(path(name));
             QVERIFY(in.open(QIODevice::ReadOnly));
@@ -302,8 +297,7 @@ private Q_SLOTS:
 
     void strictLoadNamesTheProblem()
     {
-        if (m_models.isEmpty())
-            QSKIP("no fixtures");
+        TL_REQUIRE(!m_models.isEmpty(), "no fixtures (python3-torchvision made none)");
         auto model = imagenetModel("resnet34");
         const auto c = weights::readCheckpoint(path("resnet18.pth").toStdString());
         const QString msg =

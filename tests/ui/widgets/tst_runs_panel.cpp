@@ -1,9 +1,9 @@
-#include "models/runs_model.h"
+#include "itemmodels/runs_model.h"
 #include "runs/run_reader.h"
 #include "support/fixtures.h"
 #include "widgets/runs_panel.h"
 
-#include "models/compare_models.h"
+#include "itemmodels/compare_models.h"
 #include "widgets/compare_view.h"
 #include "widgets/results_panel.h"
 #include <QAbstractItemModelTester>

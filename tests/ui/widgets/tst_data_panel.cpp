@@ -38,8 +38,8 @@ private Q_SLOTS:
 
         // Turning on a rotation must change what the network would see.
         QSignalSpy updated(&panel, &DataPanel::previewUpdated);
-        auto *rotation =
-            panel.findChildren<QDoubleSpinBox *>().at(3); // train %, val %, test %, rotation
+        auto *rotation = panel.findChild<QDoubleSpinBox *>(QStringLiteral("rotation"));
+        QVERIFY(rotation);
         rotation->setValue(45);
         QVERIFY(updated.size() >= 1);
         const QList<QImage> after = panel.previewImages();

@@ -1,6 +1,6 @@
-#include "models/compare_models.h"
+#include "itemmodels/compare_models.h"
 
-#include "models/gallery_model.h"
+#include "itemmodels/gallery_model.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,5 +1,5 @@
-#include "models/confusion_model.h"
-#include "models/gallery_model.h"
+#include "itemmodels/confusion_model.h"
+#include "itemmodels/gallery_model.h"
 #include "widgets/results_panel.h"
 
 #include <QAbstractItemModelTester>

@@ -1,5 +1,5 @@
 #include "models/layer_tree.h"
-#include "models/layer_tree_model.h"
+#include "itemmodels/layer_tree_model.h"
 #include "models/model_spec.h"
 #include "widgets/model_panel.h"
 

@@ -1,4 +1,4 @@
-#include "models/layer_tree_model.h"
+#include "itemmodels/layer_tree_model.h"
 
 #include <QBrush>
 #include <QColor>

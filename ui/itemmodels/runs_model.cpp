@@ -1,6 +1,8 @@
-#include "models/runs_model.h"
+#include "itemmodels/runs_model.h"
 
-#include "models/layer_tree_model.h"
+#include "itemmodels/layer_tree_model.h"
+
+#include <QColor>
 
 namespace tl::ui {
 
@@ -34,7 +36,10 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         if (role == Qt::TextAlignmentRole && index.column() >= Trainable)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         if (role == Qt::ToolTipRole)
-            return QString::fromStdString(r.dir);
+            return r.error.empty() ? QString::fromStdString(r.dir)
+                                   : QString::fromStdString(r.error);
+        if (role == Qt::ForegroundRole && !r.error.empty())
+            return QColor(0xc0, 0x39, 0x2b);
         return {};
     }
     switch (index.column()) {
@@ -57,6 +62,8 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
                    : (sortRole ? QVariant(r.bestValAccuracy)
                                : QVariant(QString::number(r.bestValAccuracy, 'f', 4)));
     case Test:
+        if (!r.error.empty())
+            return sortRole ? QVariant(-2.0) : QVariant(tr("damaged (see the tooltip)"));
         if (!r.finished)
             return sortRole ? QVariant(-1.0)
                             : QVariant(r.running     ? tr("running")

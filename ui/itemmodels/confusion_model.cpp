@@ -1,4 +1,4 @@
-#include "models/confusion_model.h"
+#include "itemmodels/confusion_model.h"
 
 #include <QBrush>
 

@@ -1,4 +1,4 @@
-#include "models/gallery_model.h"
+#include "itemmodels/gallery_model.h"
 
 #include <QPixmap>
 

@@ -1,0 +1,45 @@
+// The files of a run folder: summary.json, and the CSVs read back into the Results panel
+// (confusion.csv first, then predictions, metrics and per-epoch confusions). The first byte
+// chooses which file the rest is; CSVs after confusion.csv get a valid one first.
+#include "fuzz_common.h"
+#include "runs/run_experiment.h"
+#include "runs/run_reader.h"
+#include "runs/run_summary.h"
+
+using namespace tl;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    if (size < 1)
+        return 0;
+    const Bytes bytes(data + 1, data + size);
+    const std::string text(bytes.begin(), bytes.end());
+    return fuzz::refuseCleanly([&] {
+        runs::RunResult r;
+        const std::string header = "true\\predicted,a,b,c\na,1,2,3\nb,4,5,6\nc,7,8,9\n";
+        switch (data[0] % 5) {
+        case 0:
+            runs::RunSummary::fromJson(text, "summary.json");
+            break;
+        case 1:
+            runs::parseConfusionCsv(bytes, "confusion.csv", r);
+            break;
+        case 2:
+            runs::parseConfusionCsv(Bytes(header.begin(), header.end()), "confusion.csv", r);
+            runs::parsePredictionsCsv(bytes, "predictions.csv", r);
+            break;
+        case 3:
+            runs::parseMetricsCsv(bytes, "metrics.csv", r);
+            break;
+        default:
+            runs::parseConfusionCsv(Bytes(header.begin(), header.end()), "confusion.csv", r);
+            const std::string metrics = "stage,stage_name,epoch,global_epoch,train_loss,"
+                                        "train_accuracy,val_loss,val_accuracy,learning_rate,"
+                                        "seconds,images_per_second\n"
+                                        "0,a,1,1,1,1,,,1,1,1\n0,a,2,2,1,1,,,1,1,1\n";
+            runs::parseMetricsCsv(Bytes(metrics.begin(), metrics.end()), "metrics.csv", r);
+            runs::parseEpochConfusionsCsv(bytes, "confusion_epochs.csv", r);
+            break;
+        }
+    });
+}
