@@ -3,6 +3,7 @@
 #include "screenshot_tour.h"
 #include "widgets/main_window.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -23,10 +24,22 @@ int main(int argc, char **argv)
         QStringLiteral("Walk through the panels, save a PNG of each into DIR, quit."),
         QStringLiteral("DIR"));
     parser.addOption(screenshots);
+    QCommandLineOption presentation(
+        QStringLiteral("presentation"),
+        QStringLiteral("Start in presentation mode (large text for a projector; F5 toggles it)."));
+    parser.addOption(presentation);
+    QCommandLineOption classroom(
+        QStringLiteral("classroom"),
+        QStringLiteral("Start with the classroom set-up (View > Classroom set-up)."));
+    parser.addOption(classroom);
     parser.process(app);
 
-    tl::ui::MainWindow window;
-    window.resize(1500, 900);
+    tl::ui::MainWindow window; // sizes itself to the screen's available area
+    if (parser.isSet(classroom))
+        window.classroomSetup();
+    else if (parser.isSet(presentation))
+        if (auto *action = window.findChild<QAction *>(QStringLiteral("presentationMode")))
+            action->setChecked(true);
     window.show();
     if (parser.isSet(screenshots))
         tl::ui::startScreenshotTour(&window, parser.value(screenshots));

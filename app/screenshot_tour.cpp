@@ -5,6 +5,7 @@
 #include "session/training_session.h"
 #include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
+#include "widgets/draw_pad.h"
 #include "widgets/main_window.h"
 #include "widgets/model_panel.h"
 #include "widgets/predict_panel.h"
@@ -18,6 +19,7 @@
 #include <QTableView>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace tl::ui {
@@ -33,6 +35,32 @@ void shoot(MainWindow *w, const QString &dir, const QString &name)
     else
         std::printf("%s\n", qPrintable(path));
     std::fflush(stdout);
+}
+
+// Predict's drawing pad: a boot drawn in three strokes, and what the model says about it.
+void drawAShoe(MainWindow *w, const QString &dir)
+{
+    PredictPanel *predict = w->predictPanel();
+    predict->setDrawing(true);
+    auto stroke = [predict](std::vector<std::pair<double, double>> points) {
+        DrawPad *pad = predict->drawPad();
+        const double u = std::min(pad->width(), pad->height()) / 10.0;
+        const QPointF o((pad->width() - 10 * u) / 2, (pad->height() - 10 * u) / 2);
+        QList<QPointF> line;
+        for (const auto &[x, y] : points)
+            line << o + QPointF(x * u, y * u);
+        pad->stroke(line);
+    };
+    // A boot: the shaft and the foot, filled in, then the collar; the model answers each stroke.
+    QTimer::singleShot(300, w, [stroke] {
+        stroke({{3, 1.5}, {3, 6.5}, {8.5, 6.5}, {8.5, 5.5}, {5, 4.5}, {4.5, 1.5}, {3, 1.5}});
+    });
+    QTimer::singleShot(900, w, [stroke] { stroke({{3.4, 5}, {8, 6}, {4, 3}, {4, 5.5}}); });
+    QTimer::singleShot(1500, w, [stroke] { stroke({{3.5, 2.5}, {4.3, 2.5}}); });
+    QTimer::singleShot(3500, w, [w, dir] {
+        shoot(w, dir, "predict-draw");
+        QTimer::singleShot(200, qApp, &QApplication::quit);
+    });
 }
 
 } // namespace
@@ -86,6 +114,8 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
                 models::ModelSpec spec = w->experiment().model;
                 spec.name = "vgg-style-cnn";
                 spec.batchNorm = true;
+                spec.frozen.clear(); // the small CNN's frozen block does not exist in this one
+                spec.freeze = "none";
                 w->modelPanel()->setSpec(spec);
                 w->startTraining();
             });
@@ -93,7 +123,7 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
         }
         QTimer::singleShot(300, w, [w, dir] {
             RunsPanel *runs = w->runsPanel();
-            w->tabs()->setCurrentWidget(runs);
+            w->showPanel(runs);
             QObject::connect(runs, &RunsPanel::comparisonLoaded, w, [w, dir, runs] {
                 QTimer::singleShot(300, w, [w, dir, runs] {
                     runs->compareView()->showTab(0);
@@ -115,7 +145,7 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
                         once = true;
                         QTimer::singleShot(300, w, [w, dir] {
                             shoot(w, dir, "predict");
-                            QTimer::singleShot(200, qApp, &QApplication::quit);
+                            drawAShoe(w, dir);
                         });
                     });
                     if (results->galleryModel()->rowCount() > 0)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Regenerates README's screenshots: runs the window under Xvfb through a scripted tour (data,
 # model with a frozen block, a short real training run on Fashion-MNIST, results with a
-# confusion cell clicked) and saves a PNG of each panel into docs/screenshots/.
+# confusion cell clicked) and saves a PNG of each panel into docs/screenshots/. The screen is a
+# 1280x720 projector and the window is in presentation mode, as a class sees it.
 set -eu
 cd "$(dirname "$0")/.."
 OUT=${1:-docs/screenshots}
@@ -10,4 +11,4 @@ mkdir -p "$OUT"
 TMPHOME=$(mktemp -d)
 trap 'rm -rf "$TMPHOME"' EXIT
 HOME="$TMPHOME" XDG_RUNTIME_DIR="$TMPHOME" timeout 600 \
-    xvfb-run -a -s "-screen 0 1600x1000x24" build/app/transferlab --screenshots "$OUT"
+    xvfb-run -a -s "-screen 0 1280x720x24" build/app/transferlab --presentation --screenshots "$OUT"

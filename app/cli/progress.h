@@ -1,5 +1,6 @@
 #pragma once
 
+#include "train/training_hints.h"
 #include "train/training_types.h"
 
 #include <chrono>
@@ -18,6 +19,7 @@ public:
     void onBatch(const train::BatchProgress &p) override;
     void onEpoch(const train::EpochMetrics &m) override;
     void onMessage(const std::string &s) override;
+    void onWarning(const std::string &s) override;
     void clearLine();
 
 private:
@@ -25,6 +27,7 @@ private:
     bool m_quiet;
     bool m_lineOpen = false;
     int m_lastPercent = -1;
+    train::TrainingHints m_hints; // the teacher's warnings, as the window shows them
 };
 
 std::string formatDuration(double seconds);

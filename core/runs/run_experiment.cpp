@@ -1,5 +1,7 @@
 #include "runs/run_experiment.h"
 
+#include "train/training_hints.h"
+
 #include "data/batch_loader.h"
 #include "data/dataset.h"
 #include "data/transform.h"
@@ -124,6 +126,7 @@ private:
     ResumePoint resumePoint();
     void runStage(std::size_t s, const train::StageState *resume, int &globalEpoch);
     void saveState(int stage, const train::StageState &st, int nextGlobalEpoch);
+    void warnIfFrozenRandom(std::int64_t trainable);
     void rollBackPartialEpoch();
     void evaluateTest();
     RunSummary summarize() const;
@@ -373,6 +376,7 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     const std::int64_t trainable = experiment::applyFreeze(*m_model, freeze);
     say("Stage " + std::to_string(s + 1) + " (" + stage.name + "): freeze " + freeze.describe() +
         ", " + std::to_string(trainable) + " trainable parameters");
+    warnIfFrozenRandom(trainable);
     data::LoaderOptions lo;
     lo.batchSize = stage.batchSize;
     lo.workers = m_config.workers;
@@ -412,6 +416,21 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     globalEpoch = fo.firstGlobalEpoch + done + static_cast<int>(fit.epochs.size());
     m_partialEpoch = fit.stopped && !fit.stoppedEarly;
     m_result.stopped = fit.stopped || m_control->stopRequested();
+}
+
+void ExperimentRun::warnIfFrozenRandom(std::int64_t trainable)
+{
+    // Frozen layers that were never trained pass on noise: only when the weights are random
+    // and nothing trained them yet (not a resumed or forked run, which trained them before).
+    if (m_config.model.weights != "none" || m_from.state || !m_observer)
+        return;
+    std::int64_t total = 0;
+    for (const auto &p : m_model->parameters())
+        total += p.numel();
+    train::HintContext context;
+    context.frozenRandomParams = total - trainable;
+    if (auto hint = train::TrainingHints(context).onStart())
+        m_observer->onWarning(hint->text);
 }
 
 void ExperimentRun::saveState(int stage, const train::StageState &st, int nextGlobalEpoch)

@@ -115,4 +115,10 @@ void Recorder::onMessage(const std::string &s)
         m_next->onMessage(s);
 }
 
+void Recorder::onWarning(const std::string &s)
+{
+    if (m_next)
+        m_next->onWarning(s);
+}
+
 } // namespace tl::runs

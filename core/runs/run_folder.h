@@ -55,6 +55,7 @@ public:
     void onEpoch(const train::EpochMetrics &m) override;
     void onPhase(const train::PhaseProgress &p) override;
     void onMessage(const std::string &s) override;
+    void onWarning(const std::string &s) override;
 
     std::vector<train::EpochMetrics> epochs;
 

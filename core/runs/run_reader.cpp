@@ -47,6 +47,15 @@ std::string RunInfo::status() const
     return resumable ? "interrupted" : "incomplete";
 }
 
+namespace {
+
+Bytes readRunCsv(const std::string &path)
+{
+    return readFile(path, limits::kMaxCsvBytes);
+}
+
+} // namespace
+
 RunInfo readRun(const std::string &dir)
 {
     RunInfo r;
@@ -100,18 +109,24 @@ RunInfo readRun(const std::string &dir)
         r.bestValAccuracy = s.bestValAccuracy.value_or(-1.0);
         if (!s.name.empty())
             r.experimentName = s.name;
+    } else if (fs::exists(fs::path(dir) / "metrics.csv", ec)) {
+        // An unfinished run: its completed epochs say how far it got and what trained.
+        try {
+            const std::string metrics = (fs::path(dir) / "metrics.csv").string();
+            RunResult done;
+            parseMetricsCsv(readRunCsv(metrics), metrics, done);
+            r.epochs = int(done.epochs.size());
+            if (!done.epochs.empty())
+                r.trainableParams = done.epochs.back().trainableParams;
+            for (const auto &e : done.epochs)
+                if (e.hasValidation)
+                    r.bestValAccuracy = std::max(r.bestValAccuracy, e.valAccuracy);
+        } catch (const Error &) {
+            // Damaged metrics are reported when the run is opened or resumed.
+        }
     }
     return r;
 }
-
-namespace {
-
-Bytes readRunCsv(const std::string &path)
-{
-    return readFile(path, limits::kMaxCsvBytes);
-}
-
-} // namespace
 
 // confusion.csv: a header of class names, then one row per true class.
 void parseConfusionCsv(const Bytes &data, const std::string &path, RunResult &r)

@@ -148,7 +148,11 @@ struct Trainer::Stage
 struct Trainer::EpochRun
 {
     torch::Tensor lossSum, correct; // accumulated on the device
+    torch::Tensor predicted;        // how often each class was predicted (one class for all: a warning)
     std::int64_t seen = 0, done = 0;
+    // At the previous progress report: the per-batch curve shows the batches since then.
+    double reportedLoss = 0.0;
+    std::int64_t reportedCorrect = 0, reportedSeen = 0;
     Clock::time_point start = Clock::now();
     double seconds = 0.0;
     bool stopped = false;
@@ -251,7 +255,12 @@ Trainer::EpochRun Trainer::trainEpoch(Stage &stage, BatchSource &train, int epoc
         {
             torch::NoGradGuard ng;
             run.lossSum += loss.detach().to(torch::kFloat64) * double(n);
-            run.correct += logits.argmax(1).eq(y).sum();
+            const torch::Tensor guess = logits.argmax(1);
+            run.correct += guess.eq(y).sum();
+            const std::int64_t classes = logits.size(1);
+            if (!run.predicted.defined())
+                run.predicted = torch::zeros({classes}, guess.options());
+            run.predicted += torch::bincount(guess, {}, classes).narrow(0, 0, classes);
         }
         run.seen += n;
         ++run.done;
@@ -263,20 +272,28 @@ Trainer::EpochRun Trainer::trainEpoch(Stage &stage, BatchSource &train, int epoc
     return run;
 }
 
-void Trainer::reportBatch(Stage &stage, const EpochRun &run, int epoch,
-                          const torch::Tensor &lastLoss)
+void Trainer::reportBatch(Stage &stage, EpochRun &run, int epoch, const torch::Tensor &lastLoss)
 {
     BatchProgress p;
     p.stage = stage.o.stage;
     p.epoch = epoch;
+    p.globalEpoch = stage.o.firstGlobalEpoch + epoch - 1;
     p.epochs = stage.o.epochs;
     p.batch = run.done;
     p.batches = stage.batches;
     p.globalStep = m_globalStep;
-    p.loss = run.lossSum.item<double>() / double(run.seen);
+    const double lossSum = run.lossSum.item<double>();
+    const std::int64_t correct = run.correct.item<std::int64_t>();
+    p.loss = lossSum / double(run.seen);
     checkFinite(p.loss, epoch, run.done);
-    p.accuracy = double(run.correct.item<std::int64_t>()) / double(run.seen);
+    p.accuracy = double(correct) / double(run.seen);
     p.lastLoss = lastLoss.item<double>();
+    const std::int64_t since = run.seen - run.reportedSeen;
+    p.recentLoss = since > 0 ? (lossSum - run.reportedLoss) / double(since) : p.lastLoss;
+    p.recentAccuracy = since > 0 ? double(correct - run.reportedCorrect) / double(since) : p.accuracy;
+    run.reportedLoss = lossSum;
+    run.reportedCorrect = correct;
+    run.reportedSeen = run.seen;
     p.learningRate = stage.schedule->current();
     p.elapsedSeconds = secondsSince(run.start);
     p.imagesPerSecond = double(run.seen) / std::max(p.elapsedSeconds, 1e-9);
@@ -296,6 +313,11 @@ EpochMetrics Trainer::epochMetrics(const Stage &stage, const EpochRun &run, int 
     m.trainLoss = run.seen ? run.lossSum.item<double>() / double(run.seen) : 0.0;
     checkFinite(m.trainLoss, epoch, run.done);
     m.trainAccuracy = run.seen ? double(run.correct.item<std::int64_t>()) / double(run.seen) : 0.0;
+    if (run.predicted.defined()) {
+        const torch::Tensor counts = run.predicted.to(torch::kCPU).contiguous();
+        m.predictedCounts.assign(counts.data_ptr<std::int64_t>(),
+                                 counts.data_ptr<std::int64_t>() + counts.numel());
+    }
     m.learningRate = stage.schedule->current();
     m.seconds = run.seconds;
     m.imagesPerSecond = double(run.seen) / std::max(run.seconds, 1e-9);

@@ -110,7 +110,7 @@ private:
     bool endEpoch(Stage &stage, const EpochMetrics &m, int epoch, FitResult &result);
     void saveStageState(Stage &stage, const FitResult &result);
     void finishStage(Stage &stage, FitResult &result);
-    void reportBatch(Stage &stage, const EpochRun &run, int epoch, const torch::Tensor &lastLoss);
+    void reportBatch(Stage &stage, EpochRun &run, int epoch, const torch::Tensor &lastLoss);
     torch::Tensor toDevice(const torch::Tensor &images) const;
     torch::Tensor forward(const torch::Tensor &x);
 

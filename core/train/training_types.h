@@ -45,7 +45,8 @@ struct EarlyStoppingConfig
 struct BatchProgress
 {
     int stage = 0;
-    int epoch = 0; // 1-based within the stage
+    int epoch = 0;       // 1-based within the stage
+    int globalEpoch = 0; // 1-based across stages (the x of a chart: globalEpoch - 1 + batch/batches)
     int epochs = 0;
     std::int64_t batch = 0; // batches done in this epoch
     std::int64_t batches = 0;
@@ -53,6 +54,10 @@ struct BatchProgress
     double loss = 0.0; // running mean over the epoch so far
     double accuracy = 0.0;
     double lastLoss = 0.0; // of the most recent batch
+    // Over the batches since the previous report (progress is reported a few times a second):
+    // what a per-batch curve plots, unlike the running means above.
+    double recentLoss = 0.0;
+    double recentAccuracy = 0.0;
     double learningRate = 0.0;
     double imagesPerSecond = 0.0;
     double elapsedSeconds = 0.0; // in this epoch
@@ -74,6 +79,9 @@ struct EpochMetrics
     double seconds = 0.0;             // training part of the epoch
     double imagesPerSecond = 0.0;     // training images per second
     std::int64_t trainableParams = 0; // during this epoch (stages freeze differently)
+    // How often the model predicted each class on this epoch's training batches (not stored in
+    // metrics.csv): a model that predicts one class for everything has collapsed.
+    std::vector<std::int64_t> predictedCounts;
     // Test-set confusion matrix after this epoch (row-major, true x predicted), when tracked:
     // lets the GUI scrub the matrix through training.
     std::vector<std::int64_t> testConfusion;
@@ -149,6 +157,8 @@ public:
     virtual void onEpoch(const EpochMetrics &) {}
     virtual void onPhase(const PhaseProgress &) {}
     virtual void onMessage(const std::string &) {}
+    // Something a teacher should see now, with what to try (train/training_hints.h).
+    virtual void onWarning(const std::string &) {}
 };
 
 } // namespace tl::train

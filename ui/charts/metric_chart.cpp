@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -21,18 +22,85 @@ MetricChart::MetricChart(const QString &title, const QString &yTitle, QWidget *p
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_x->setTitleText(tr("epoch"));
-    m_x->setLabelFormat("%.1f");
+    m_x->setLabelFormat("%d"); // whole epochs; batches fall between the ticks
+    m_x->setTickType(QValueAxis::TicksDynamic);
+    m_x->setTickAnchor(0);
+    m_x->setTickInterval(1);
     m_x->setRange(0, 1);
+    m_y->setLabelFormat("%.3g"); // 8.4e+08, not 842930037.9
     m_y->setTitleText(yTitle);
     m_y->setRange(0, 1);
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_y, Qt::AlignLeft);
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(180);
+    m_view->setMinimumHeight(160);
+    m_caption = new QLabel(this);
+    m_caption->setObjectName(QStringLiteral("caption"));
+    m_caption->setWordWrap(true);
+    m_caption->setVisible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->setSpacing(2);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_caption);
+    setTextPixelSize(m_textPixels);
+}
+
+void MetricChart::setCaption(const QString &text)
+{
+    m_caption->setText(text);
+    m_caption->setVisible(!text.isEmpty());
+}
+
+void MetricChart::setCaptionToolTip(const QString &text)
+{
+    m_caption->setToolTip(text);
+}
+
+QString MetricChart::caption() const
+{
+    return m_caption->text();
+}
+
+void MetricChart::setTextPixelSize(int pixels)
+{
+    m_textPixels = pixels;
+    auto font = [this](int px, bool bold = false) {
+        QFont f = this->font();
+        f.setPixelSize(px);
+        f.setBold(bold);
+        return f;
+    };
+    m_chart->setTitleFont(font(pixels + 3, true));
+    for (QValueAxis *a : {m_x, m_y}) {
+        a->setLabelsFont(font(pixels - 1));
+        a->setTitleFont(font(pixels));
+    }
+    m_chart->legend()->setFont(font(pixels));
+    m_caption->setFont(font(pixels - 1));
+    m_caption->setStyleSheet(QStringLiteral("color: palette(mid);"));
+}
+
+QStringList MetricChart::legendEntries() const
+{
+    // The legend lists the data series (stage boundaries have their markers hidden).
+    QStringList out;
+    if (!m_legendVisible)
+        return out;
+    for (QLineSeries *s : m_series)
+        out << s->name();
+    return out;
+}
+
+void MetricChart::reset()
+{
+    clear();
+    for (auto *s : m_series) {
+        m_chart->removeSeries(s);
+        delete s;
+    }
+    m_series.clear();
 }
 
 int MetricChart::addSeries(const QString &name, const QColor &color, bool dashed, bool points)
@@ -45,6 +113,7 @@ int MetricChart::addSeries(const QString &name, const QColor &color, bool dashed
         pen.setStyle(Qt::DashLine);
     s->setPen(pen);
     s->setPointsVisible(points);
+    s->setProperty("points", points);
     m_chart->addSeries(s);
     s->attachAxis(m_x);
     s->attachAxis(m_y);
@@ -54,11 +123,28 @@ int MetricChart::addSeries(const QString &name, const QColor &color, bool dashed
 
 void MetricChart::setCompact()
 {
+    m_legendVisible = false;
     m_chart->legend()->hide();
     m_x->setTitleVisible(false);
     m_y->setTitleVisible(false);
     m_y->setTickCount(3);
     m_view->setMinimumHeight(150);
+}
+
+void MetricChart::setLegendVisible(bool visible)
+{
+    m_legendVisible = visible;
+    m_chart->legend()->setVisible(visible);
+}
+
+void MetricChart::setXTitleVisible(bool visible)
+{
+    m_x->setTitleVisible(visible);
+}
+
+void MetricChart::setYTitleVisible(bool visible)
+{
+    m_y->setTitleVisible(visible);
 }
 
 void MetricChart::setYLabelFormat(const QString &format)
@@ -79,7 +165,10 @@ void MetricChart::append(int series, const QList<QPointF> &points)
 {
     if (series < 0 || series >= m_series.size() || points.isEmpty())
         return;
-    m_series[series]->append(points);
+    QLineSeries *s = m_series[series];
+    s->append(points);
+    // A series of one point (a one-epoch run) draws no line: show its point.
+    s->setPointsVisible(s->property("points").toBool() || s->count() == 1);
     for (const QPointF &p : points) {
         if (!std::isfinite(p.y()))
             continue;
@@ -130,6 +219,9 @@ void MetricChart::setFixedYRange(double lo, double hi)
 {
     m_fixedY = true;
     m_y->setRange(lo, hi);
+    // 0, 0.25, 0.5, 0.75, 1 printed as such (not 0.3 / 0.8).
+    m_y->setTickCount(5);
+    m_y->setLabelFormat(QStringLiteral("%.2f"));
 }
 
 int MetricChart::pointCount(int series) const
@@ -137,9 +229,17 @@ int MetricChart::pointCount(int series) const
     return series >= 0 && series < m_series.size() ? int(m_series[series]->count()) : 0;
 }
 
+QList<QPointF> MetricChart::points(int series) const
+{
+    return series >= 0 && series < m_series.size() ? m_series[series]->points() : QList<QPointF>{};
+}
+
 void MetricChart::updateAxes()
 {
-    m_x->setRange(0, std::max(1.0, std::ceil(m_maxX)));
+    const double xMax = std::max(1.0, std::ceil(m_maxX - 1e-9));
+    m_x->setRange(0, xMax);
+    // About ten labelled whole epochs at most.
+    m_x->setTickInterval(std::max(1.0, std::ceil(xMax / 10.0)));
     double lo = m_minY, hi = m_maxY;
     if (!m_fixedY) {
         if (hi - lo <= 1e-3 * std::abs(hi)) {
@@ -151,6 +251,7 @@ void MetricChart::updateAxes()
         lo = std::max(0.0, lo - pad);
         hi += pad;
         m_y->setRange(lo, hi);
+        m_y->applyNiceNumbers(); // ticks at 0.5, 1, 1.5 rather than 0.392, 0.901
     } else {
         lo = m_y->min();
         hi = m_y->max();

@@ -118,7 +118,8 @@ QVariant ConfusionModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::DisplayRole)
         return m_names.value(section, QString::number(section));
     if (role == Qt::ToolTipRole)
-        return orientation == Qt::Vertical ? tr("true class") : tr("predicted class");
+        return (orientation == Qt::Vertical ? tr("true class: %1") : tr("predicted: %1"))
+            .arg(m_names.value(section, QString::number(section)));
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "itemmodels/gallery_model.h"
 
+#include <cmath>
+
 #include <QPixmap>
 
 #include <algorithm>
@@ -80,9 +82,14 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
     const train::Prediction &p = prediction(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return QStringLiteral("%1 %2%")
+        // Sorted by loss, highest first: that is the true class's probability, lowest first,
+        // so the caption shows that probability (the prediction's own is in the tooltip).
+    {
+        const double sure = std::exp(-double(p.loss)) * 100.0;
+        return tr("%1 · true %2%")
             .arg(m_names.value(p.predicted))
-            .arg(p.confidence * 100.0, 0, 'f', 0);
+            .arg(sure < 0.5 ? QStringLiteral("<1") : QString::number(sure, 'f', 0));
+    }
     case Qt::DecorationRole: {
         const QImage img = image(index.row());
         if (img.isNull())
@@ -93,11 +100,12 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
         return QPixmap::fromImage(img.scaled(m_thumb, m_thumb, Qt::KeepAspectRatio, mode));
     }
     case Qt::ToolTipRole:
-        return tr("test image %1\ntrue: %2\npredicted: %3 (%4%)\nloss %5")
+        return tr("test image %1\ntrue: %2 (%6% sure)\npredicted: %3 (%4%)\nloss %5")
             .arg(p.index)
             .arg(m_names.value(p.trueLabel), m_names.value(p.predicted))
             .arg(p.confidence * 100.0, 0, 'f', 1)
-            .arg(p.loss, 0, 'f', 3);
+            .arg(p.loss, 0, 'f', 3)
+            .arg(std::exp(-double(p.loss)) * 100.0, 0, 'f', 1);
     case PredictionIndexRole:
         return qint64(p.index);
     case LossRole:

@@ -205,7 +205,11 @@ QVariant LayerTreeModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Name:
-            return QString::fromStdString(n->name);
+            // torchvision's numbered layers read better with Keras' names beside them
+            // ("28 · block5_conv1"); both work in a freeze spec.
+            return n->alias.empty() ? QString::fromStdString(n->name)
+                                    : QStringLiteral("%1 · %2").arg(QString::fromStdString(n->name),
+                                                                    QString::fromStdString(n->alias));
         case Type:
             return QString::fromStdString(n->type);
         case OutputShape:
@@ -228,9 +232,11 @@ QVariant LayerTreeModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole && n->params > 0 && n->trainableParams == 0)
         return QBrush(QColor(130, 130, 150));
     if (role == Qt::ToolTipRole)
-        return QStringLiteral("%1\n%2 parameters, %3 trainable")
-            .arg(QString::fromStdString(n->path), formatCount(n->params),
-                 formatCount(n->trainableParams));
+        return QStringLiteral("%1%2\n%3 parameters, %4 trainable")
+            .arg(QString::fromStdString(n->path),
+                 n->alias.empty() ? QString()
+                                  : QStringLiteral(" (%1)").arg(QString::fromStdString(n->alias)),
+                 formatCount(n->params), formatCount(n->trainableParams));
     if (role == Qt::UserRole)
         return QString::fromStdString(n->path);
     return {};

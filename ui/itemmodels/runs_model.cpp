@@ -6,6 +6,18 @@
 
 namespace tl::ui {
 
+QString runTitle(const runs::RunInfo &r)
+{
+    if (!r.experimentName.empty())
+        return QString::fromStdString(r.experimentName);
+    // yyyyMMdd-HHmmss-...: "2026-11-29 15:30"
+    const QString n = QString::fromStdString(r.name);
+    if (n.size() >= 15 && n[8] == '-')
+        return QStringLiteral("%1-%2-%3 %4:%5")
+            .arg(n.mid(0, 4), n.mid(4, 2), n.mid(6, 2), n.mid(9, 2), n.mid(11, 2));
+    return n;
+}
+
 RunsModel::RunsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void RunsModel::setRuns(std::vector<runs::RunInfo> runs)
@@ -38,22 +50,40 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole)
             return r.error.empty() ? QString::fromStdString(r.dir)
                                    : QString::fromStdString(r.error);
+        if (role == Qt::TextAlignmentRole && index.column() == Epochs)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
         if (role == Qt::ForegroundRole && !r.error.empty())
             return QColor(0xc0, 0x39, 0x2b);
         return {};
     }
     switch (index.column()) {
     case Name:
-        return QString::fromStdString(r.name);
+        // The name the user gave, else when it started; sorted by the folder's time stamp.
+        return sortRole ? QVariant(QString::fromStdString(r.name)) : QVariant(runTitle(r));
     case Model:
         return QString::fromStdString(r.model);
+    case Data: {
+        const QString set = QString::fromStdString(r.dataset);
+        return r.trainFraction < 1.0
+                   ? tr("%1, %2 %").arg(set).arg(r.trainFraction * 100.0, 0, 'g', 3)
+                   : set;
+    }
+    case Epochs:
+        if (sortRole)
+            return r.epochs;
+        return r.plannedEpochs > 0 && r.epochs != r.plannedEpochs
+                   ? tr("%1 of %2").arg(r.epochs).arg(r.plannedEpochs)
+                   : QString::number(r.epochs);
     case Weights:
         return QString::fromStdString(r.weights);
     case Trainable:
         return sortRole ? QVariant(qint64(r.trainableParams))
-                        : QVariant(formatCount(r.trainableParams));
+                        : QVariant(r.trainableParams > 0 ? formatCount(r.trainableParams)
+                                                         : QStringLiteral("–"));
     case Total:
-        return sortRole ? QVariant(qint64(r.totalParams)) : QVariant(formatCount(r.totalParams));
+        return sortRole ? QVariant(qint64(r.totalParams))
+                        : QVariant(r.totalParams > 0 ? formatCount(r.totalParams)
+                                                     : QStringLiteral("–"));
     case Stages:
         return r.stages;
     case BestVal:
@@ -85,8 +115,10 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *names[] = {"Run",    "Model",        "Weights",  "Trainable", "Total params",
-                                  "Stages", "Best val acc", "Test acc", "s/epoch",   "images/s"};
+    static const char *names[] = {"Run",       "Model",        "Data",   "Epochs",
+                                  "Weights",   "Trainable",    "Total params", "Stages",
+                                  "Best val acc", "Test acc",  "s/epoch", "images/s"};
+    static_assert(sizeof names / sizeof *names == ColumnCount);
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

@@ -9,6 +9,9 @@
 namespace tl::ui {
 
 // Every run in the runs folder: model, parameters, stages, accuracies, speed, date.
+// What the Runs table calls a run: the name the user gave, else when it started.
+QString runTitle(const runs::RunInfo &r);
+
 class RunsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -17,6 +20,8 @@ public:
     enum Column {
         Name,
         Model,
+        Data,
+        Epochs,
         Weights,
         Trainable,
         Total,

@@ -36,6 +36,10 @@ public:
     {
         post([=](TrainingSession *s) { Q_EMIT s->message(QString::fromStdString(text)); });
     }
+    void onWarning(const std::string &text) override
+    {
+        post([=](TrainingSession *s) { Q_EMIT s->warning(QString::fromStdString(text)); });
+    }
     template <typename F> void post(F &&f)
     {
         QPointer<TrainingSession> guard(m_session);

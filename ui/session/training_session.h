@@ -54,6 +54,7 @@ Q_SIGNALS:
     // Validation, the confusion pass, the test evaluation, feature extraction.
     void phaseProgress(const tl::train::PhaseProgress &progress);
     void message(const QString &text);
+    void warning(const QString &text);
     void finished(std::shared_ptr<const tl::runs::RunResult> result);
     void failed(const QString &error);
 

@@ -16,7 +16,23 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tl::ui {
+
+QString runLabel(const runs::RunInfo &info, int index)
+{
+    // A letter so two runs of one model never read the same, then the name a user gave (or the
+    // model and the folder's time stamp).
+    const QString letter = QString(QChar('A' + index % 26));
+    if (!info.experimentName.empty())
+        return letter + QStringLiteral(" · ") + QString::fromStdString(info.experimentName);
+    QString stamp = QString::fromStdString(info.name).section('-', 0, 1); // yyyyMMdd-HHmmss
+    if (stamp.size() == 15)
+        stamp = stamp.mid(4, 2) + "/" + stamp.mid(6, 2) + " " + stamp.mid(9, 2) + ":" + stamp.mid(11, 2);
+    return letter + QStringLiteral(" · ") + QString::fromStdString(info.model) +
+           QStringLiteral(" ") + stamp;
+}
 
 QColor runColour(int i)
 {
@@ -34,10 +50,17 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(m_table, tr("Table"));
 
     auto *curves = new QWidget;
-    auto *cl = new QHBoxLayout(curves);
+    auto *curvesLayout = new QVBoxLayout(curves);
+    m_key = new QLabel;
+    m_key->setObjectName(QStringLiteral("caption"));
+    m_key->setWordWrap(true);
+    curvesLayout->addWidget(m_key);
+    auto *cl = new QHBoxLayout;
+    curvesLayout->addLayout(cl, 1);
     m_loss = new MetricChart(tr("Loss"), tr("loss"));
     m_accuracy = new MetricChart(tr("Accuracy"), tr("accuracy"));
     m_accuracy->setFixedYRange(0, 1);
+
     cl->addWidget(m_loss);
     cl->addWidget(m_accuracy);
     m_tabs->addTab(curves, tr("Curves"));
@@ -92,11 +115,20 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     fl->addWidget(m_flippedView, 1);
     m_tabs->addTab(flipPage, tr("Images that flipped"));
 
+    // A and B matter for the difference and the flipped images: shown with those tabs only, so
+    // the table and the curves get the room.
+    m_pairBox = new QWidget;
+    auto *pairLayout = new QVBoxLayout(m_pairBox);
+    pairLayout->setContentsMargins(0, 0, 0, 0);
+    pairLayout->addLayout(pairRow);
+    pairLayout->addWidget(m_summary);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(pairRow);
-    layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
+    layout->insertWidget(0, m_pairBox);
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this](int index) { m_pairBox->setVisible(index >= 2); });
+    m_pairBox->setVisible(false);
 
     connect(m_a, &QComboBox::currentIndexChanged, this, &CompareView::updatePair);
     connect(m_b, &QComboBox::currentIndexChanged, this, &CompareView::updatePair);
@@ -111,22 +143,28 @@ void CompareView::setRuns(std::vector<std::shared_ptr<const runs::RunResult>> re
     m_results = std::move(results);
     m_infos = std::move(infos);
     m_data = std::move(data);
-    m_loss->clear();
-    m_accuracy->clear();
+    m_loss->reset(); // the series of the previous comparison go, legend entries with them
+    m_accuracy->reset();
     QSignalBlocker ba(m_a), bb(m_b);
     m_a->clear();
     m_b->clear();
     for (std::size_t k = 0; k < m_results.size(); ++k) {
         const auto &r = *m_results[k];
-        const QString name = QString::fromStdString(m_infos[k].model + " · " + m_infos[k].name);
-        m_a->addItem(name);
-        m_b->addItem(name);
+        const QString label = runLabel(m_infos[k], int(k));
+        m_a->addItem(label);
+        m_b->addItem(label);
+        m_a->setItemData(int(k), QString::fromStdString(m_infos[k].dir), Qt::ToolTipRole);
+        m_b->setItemData(int(k), QString::fromStdString(m_infos[k].dir), Qt::ToolTipRole);
         const QColor c = runColour(int(k));
-        const QString model = QString::fromStdString(m_infos[k].model);
-        const int tl = m_loss->addSeries(model + tr(" train"), c, true);
-        const int vl = m_loss->addSeries(model + tr(" val"), c, false, true);
-        const int ta = m_accuracy->addSeries(model + tr(" train"), c, true);
-        const int va = m_accuracy->addSeries(model + tr(" val"), c, false, true);
+        const bool validated =
+            std::any_of(r.epochs.begin(), r.epochs.end(), [](const auto &e) { return e.hasValidation; });
+        // Short legend entries ("A train", "A validation"); the caption says which run A is.
+        const QString letter = label.left(1);
+        const int tl = m_loss->addSeries(letter + tr(" train"), c, true);
+        const int ta = m_accuracy->addSeries(letter + tr(" train"), c, true);
+        const int vl = validated ? m_loss->addSeries(letter + tr(" validation"), c, false, true) : -1;
+        const int va =
+            validated ? m_accuracy->addSeries(letter + tr(" validation"), c, false, true) : -1;
         QList<QPointF> tlp, vlp, tap, vap;
         for (std::size_t i = 0; i < r.epochs.size(); ++i) {
             const auto &e = r.epochs[i];
@@ -146,6 +184,12 @@ void CompareView::setRuns(std::vector<std::shared_ptr<const runs::RunResult>> re
         m_accuracy->append(ta, tap);
         m_accuracy->append(va, vap);
     }
+    QStringList key;
+    for (std::size_t k = 0; k < m_results.size(); ++k)
+        key << runLabel(m_infos[k], int(k)).replace(QStringLiteral(" · "), QStringLiteral(": "));
+    const QString caption =
+        key.join(QStringLiteral(" · ")) + tr(". Dashed: training; solid with dots: validation.");
+    m_key->setText(caption);
     if (m_results.size() >= 2) {
         m_a->setCurrentIndex(0);
         m_b->setCurrentIndex(1);
@@ -181,6 +225,11 @@ void CompareView::showTab(int index)
     m_tabs->setCurrentIndex(index);
 }
 
+QString CompareView::curvesKey() const
+{
+    return m_key->text();
+}
+
 QString CompareView::pairSummary() const
 {
     return m_summary->text();
@@ -188,6 +237,14 @@ QString CompareView::pairSummary() const
 
 void CompareView::setPresentation(bool on)
 {
+    for (MetricChart *c : {m_loss, m_accuracy}) {
+        c->setTextPixelSize(on ? 20 : 12);
+        c->setYTitleVisible(!on);
+    }
+    QFont key = font();
+    if (on)
+        key.setPixelSize(19);
+    m_key->setFont(key);
     m_loss->setLineWidth(on ? 4 : 2);
     m_accuracy->setLineWidth(on ? 4 : 2);
     const int icon = on ? 128 : 84;
@@ -211,8 +268,8 @@ void CompareView::updatePair()
         QStringList names;
         for (const auto &n : m_results[std::size_t(a)]->classNames)
             names << QString::fromStdString(n);
-        const QString na = QString::fromStdString(m_infos[std::size_t(a)].model);
-        const QString nb = QString::fromStdString(m_infos[std::size_t(b)].model);
+        const QString na = runLabel(m_infos[std::size_t(a)], a).mid(4);
+        const QString nb = runLabel(m_infos[std::size_t(b)], b).mid(4);
         m_delta->setDifference(d, names);
         m_flipped->setSource(
             d, m_data ? std::shared_ptr<const data::ImageStore>(m_data, &m_data->test) : nullptr,

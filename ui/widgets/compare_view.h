@@ -48,6 +48,9 @@ public:
     void setPresentation(bool on);
 
     ConfusionDeltaModel *deltaModel() const { return m_delta; }
+    MetricChart *lossChart() const { return m_loss; }
+    MetricChart *accuracyChart() const { return m_accuracy; }
+    QString curvesKey() const;
     FlippedModel *flippedModel() const { return m_flipped; }
     int runCount() const { return int(m_results.size()); }
     QString pairSummary() const;
@@ -65,6 +68,8 @@ private:
     QComboBox *m_a;
     QComboBox *m_b;
     QLabel *m_summary;
+    QLabel *m_key;        // which run each letter in the curves' legend is
+    QWidget *m_pairBox;   // A, B and the sentence comparing them
     ConfusionDeltaModel *m_delta;
     QTableView *m_deltaView;
     FlippedModel *m_flipped;
@@ -72,6 +77,10 @@ private:
     QRadioButton *m_fixedButton;
     QRadioButton *m_brokenButton;
 };
+
+// "A · simple-cnn 11/29 15:30" or "A · the name given": two runs of one model never read the
+// same.
+QString runLabel(const runs::RunInfo &info, int index);
 
 // Okabe & Ito's colour-blind-safe palette, for one colour per run.
 QColor runColour(int i);

@@ -24,7 +24,11 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QResizeEvent>
+#include <QResizeEvent>
 #include <QTimer>
+
+#include <algorithm>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -68,7 +72,9 @@ void DataPanel::buildUi()
         m_dataset->addItem(QString::fromStdString(d.title), QString::fromStdString(d.name));
     m_dataset->setToolTip(
         tr("Fashion-MNIST is installed locally; the others download once into the cache."));
+    m_rootOwner = m_dataset->currentData().toString();
     m_root = new QLineEdit;
+    m_root->setObjectName(QStringLiteral("root"));
     m_root->setPlaceholderText(tr("default location"));
     m_browse = new QPushButton(tr("Browse…"));
     auto *rootRow = new QHBoxLayout;
@@ -161,10 +167,6 @@ void DataPanel::buildUi()
     auto *previewLayout = new QVBoxLayout(previewBox);
     m_previewGrid = new QGridLayout;
     m_previewGrid->setSpacing(6);
-    auto *rowTitle1 = new QLabel(tr("original"));
-    auto *rowTitle2 = new QLabel(tr("augmented"));
-    m_previewGrid->addWidget(rowTitle1, 1, 0);
-    m_previewGrid->addWidget(rowTitle2, 2, 0);
     for (int i = 0; i < kPreviewCount; ++i) {
         auto *caption = new QLabel;
         caption->setAlignment(Qt::AlignCenter);
@@ -175,13 +177,13 @@ void DataPanel::buildUi()
             l->setAlignment(Qt::AlignCenter);
             l->setStyleSheet(QStringLiteral("background: #202020; border-radius: 3px;"));
         }
-        m_previewGrid->addWidget(caption, 0, i + 1);
-        m_previewGrid->addWidget(orig, 1, i + 1);
-        m_previewGrid->addWidget(augd, 2, i + 1);
         m_captionLabels << caption;
         m_originalLabels << orig;
         m_augmentedLabels << augd;
     }
+    // Row titles for up to two rows of samples (a narrow window shows 4 per row).
+    for (int b = 0; b < 2; ++b)
+        m_rowTitles << new QLabel(tr("original")) << new QLabel(tr("augmented"));
     previewLayout->addLayout(m_previewGrid);
     auto *newSamplesButton = new QPushButton(tr("&New samples"));
     auto *againButton = new QPushButton(tr("Augment &again"));
@@ -190,6 +192,12 @@ void DataPanel::buildUi()
     buttons->addWidget(againButton);
     buttons->addStretch(1);
     previewLayout->addLayout(buttons);
+    // Four samples per row at the least: the box's minimum, so a narrow window reflows the
+    // samples instead of scrolling sideways; wider boxes show all eight in one row.
+    relayoutPreviews(kPreviewCount / 2);
+    previewBox->setMinimumWidth(previewBox->minimumSizeHint().width());
+    previewBox->installEventFilter(this);
+    m_previewBox = previewBox;
 
     auto *right = new QVBoxLayout;
     right->addWidget(m_chart, 1);
@@ -204,7 +212,15 @@ void DataPanel::buildUi()
     reloadTimer->setInterval(300);
     connect(reloadTimer, &QTimer::timeout, this, &DataPanel::reload);
     auto scheduleReload = [reloadTimer] { reloadTimer->start(); };
-    connect(m_dataset, &QComboBox::currentIndexChanged, this, scheduleReload);
+    connect(m_dataset, &QComboBox::currentIndexChanged, this, [this, scheduleReload] {
+        // Each dataset keeps its own folder: an image-folder path must not follow the user
+        // back to Fashion-MNIST (which would then fail to load from it).
+        const QString now = m_dataset->currentData().toString();
+        m_rootFor[m_rootOwner] = m_root->text();
+        m_root->setText(m_rootFor.value(now));
+        m_rootOwner = now;
+        scheduleReload();
+    });
     connect(m_root, &QLineEdit::editingFinished, this, scheduleReload);
     connect(m_trainFraction, &QDoubleSpinBox::valueChanged, this, scheduleReload);
     connect(m_valSplit, &QDoubleSpinBox::valueChanged, this, scheduleReload);
@@ -279,6 +295,8 @@ void DataPanel::setOptions(const data::DatasetOptions &d, const data::AugmentOpt
     const int i = m_dataset->findData(QString::fromStdString(d.name));
     m_dataset->setCurrentIndex(std::max(i, 0));
     m_root->setText(QString::fromStdString(d.root));
+    m_rootFor.clear();
+    m_rootOwner = m_dataset->currentData().toString();
     m_trainFraction->setValue(d.trainFraction * 100.0);
     m_valSplit->setValue(d.valSplit * 100.0);
     m_testFraction->setValue(d.testFraction * 100.0);
@@ -306,6 +324,15 @@ void DataPanel::reload()
     const data::DatasetOptions options = datasetOptions();
     const int generation = ++m_generation;
     m_download->setVisible(false);
+    if (options.name == "folder" && options.root.empty()) {
+        // Nothing to load yet: say which button to press (not the command line's option).
+        m_data.reset();
+        m_lastError = tr("Choose the folder of images with Browse… (one sub-folder per class).");
+        setBusy(false, m_lastError);
+        m_status->setToolTip(QString());
+        Q_EMIT loadFailed(m_lastError);
+        return;
+    }
     setBusy(true, tr("Loading %1…").arg(m_dataset->currentText()));
     auto loaded = std::make_shared<std::shared_ptr<const data::DatasetSplits>>();
     runInBackground<DataPanel>(
@@ -320,7 +347,6 @@ void DataPanel::reload()
                 // What was loaded before is not what the settings now ask for: never keep it
                 // around for a run to train on by mistake.
                 self->m_data.reset();
-                self->m_lastError = error;
                 const bool missing = error.contains(QStringLiteral("not found"));
                 // A missing dataset is not a mistake: say what to do; the details go in the
                 // tooltip.
@@ -330,6 +356,7 @@ void DataPanel::reload()
                              "choose the folder that holds it.")
                               .arg(self->m_dataset->currentText())
                         : error;
+                self->m_lastError = text; // in the window's words (Start's refusal quotes it)
                 self->setBusy(false, QStringLiteral("<span style='color:#c0392b'>%1</span>")
                                          .arg(text.toHtmlEscaped()));
                 self->m_status->setToolTip(error);
@@ -423,6 +450,16 @@ void DataPanel::updateChart()
     auto *y = new QValueAxis;
     y->setLabelFormat("%d");
     y->setMin(0);
+    QFont labels = font();
+    labels.setPixelSize(m_chartPixels);
+    y->setLabelsFont(labels);
+    QFont slanted = labels; // slanted class names: a little smaller, or they are cut
+    slanted.setPixelSize(std::min(m_chartPixels, 14));
+    x->setLabelsFont(slanted);
+    QFont title = labels;
+    title.setPixelSize(m_chartPixels + 3);
+    title.setBold(true);
+    chart->setTitleFont(title);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
@@ -430,10 +467,55 @@ void DataPanel::updateChart()
     y->applyNiceNumbers();
 }
 
+void DataPanel::setPresentation(bool on)
+{
+    m_chartPixels = on ? 18 : 11;
+    updateChart();
+}
+
 void DataPanel::setPreprocess(const data::PreprocessOptions &preprocess)
 {
     m_preprocess = preprocess;
     refreshPreview();
+}
+
+bool DataPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_previewBox && event->type() == QEvent::Resize) {
+        // As many samples per row as fit, at least four: the tab never needs to scroll sideways.
+        const int cell = kPreviewSide + m_previewGrid->spacing();
+        const int width = static_cast<QResizeEvent *>(event)->size().width();
+        // Four or eight per row: two even rows rather than six and two.
+        relayoutPreviews((width - 100) / cell >= kPreviewCount ? kPreviewCount : kPreviewCount / 2);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void DataPanel::relayoutPreviews(int columns)
+{
+    if (columns == m_previewColumns)
+        return;
+    m_previewColumns = columns;
+    while (QLayoutItem *item = m_previewGrid->takeAt(0))
+        delete item; // the widgets stay, re-added below
+    const int blocks = (kPreviewCount + columns - 1) / columns;
+    for (int b = 0; b < m_rowTitles.size() / 2; ++b) {
+        QLabel *original = m_rowTitles[2 * b], *augmented = m_rowTitles[2 * b + 1];
+        original->setVisible(b < blocks);
+        augmented->setVisible(b < blocks);
+        if (b < blocks) {
+            m_previewGrid->addWidget(original, 3 * b + 1, 0);
+            m_previewGrid->addWidget(augmented, 3 * b + 2, 0);
+        }
+    }
+    for (int c = 0; c <= kPreviewCount + 1; ++c)
+        m_previewGrid->setColumnStretch(c, c == columns + 1 ? 1 : 0); // spare room to the right
+    for (int i = 0; i < kPreviewCount; ++i) {
+        const int b = i / columns, c = i % columns + 1;
+        m_previewGrid->addWidget(m_captionLabels[i], 3 * b, c);
+        m_previewGrid->addWidget(m_originalLabels[i], 3 * b + 1, c);
+        m_previewGrid->addWidget(m_augmentedLabels[i], 3 * b + 2, c);
+    }
 }
 
 void DataPanel::newSamples()

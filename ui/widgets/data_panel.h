@@ -3,6 +3,7 @@
 #include "data/augment_options.h"
 #include "data/dataset.h"
 
+#include <QMap>
 #include <QWidget>
 
 #include <atomic>
@@ -49,6 +50,9 @@ public:
     // The preview's augmented images as shown (for tests and screenshots).
     QList<QImage> previewImages() const { return m_previewAugmented; }
 
+    // Presentation mode: the class-count chart's text large enough for the back of a room.
+    void setPresentation(bool on);
+
 public Q_SLOTS:
     void reload();
     void newSamples();
@@ -59,6 +63,9 @@ Q_SIGNALS:
     void loadFailed(const QString &error);
     void settingsChanged();
     void previewUpdated();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     std::uint64_t m_seed = 0;
@@ -89,6 +96,11 @@ private:
     QCheckBox *m_autoAugment;
     QChartView *m_chart;
     QGridLayout *m_previewGrid;
+    QWidget *m_previewBox = nullptr;
+    int m_chartPixels = 11; // the class-count chart's text (larger in presentation mode)
+    QList<QLabel *> m_rowTitles; // "original" / "augmented" for each row of samples
+    int m_previewColumns = 0;
+    void relayoutPreviews(int columns);
     QList<QLabel *> m_originalLabels;
     QList<QLabel *> m_augmentedLabels;
     QList<QLabel *> m_captionLabels;
@@ -101,6 +113,8 @@ private:
     int m_generation = 0;
     bool m_loading = false;
     std::shared_ptr<std::atomic<bool>> m_cancelDownload;
+    QMap<QString, QString> m_rootFor; // each dataset's folder, as last typed
+    QString m_rootOwner;              // the dataset the folder field belongs to
 };
 
 } // namespace tl::ui

@@ -11,6 +11,12 @@
 #include "widgets/results_panel.h"
 #include "widgets/runs_panel.h"
 #include "widgets/training_panel.h"
+#include "widgets/background.h"
+#include "experiment/freeze.h"
+#include "models/model_factory.h"
+#include "runs/run_experiment.h"
+#include "runs/run_reader.h"
+#include "weights/weight_catalog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,14 +30,27 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QRegularExpression>
+#include <QScreen>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QThread>
 
+#include <filesystem>
 #include <utility>
 
 namespace tl::ui {
 
 namespace {
+
+// What the window starts with: the CLI's defaults plus a 10 % validation split, so the first
+// demo draws a validation curve next to the training one.
+experiment::ExperimentConfig defaultExperiment()
+{
+    experiment::ExperimentConfig c;
+    c.data.valSplit = 0.1;
+    return c;
+}
 
 QString deviceText()
 {
@@ -51,8 +70,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     m_model = new ModelPanel;
     m_training = new TrainingPanel;
     m_results = new ResultsPanel;
-    m_tabs->addTab(m_data, tr("1 · Data"));
-    m_tabs->addTab(m_model, tr("2 · Model"));
+    // The two form pages scroll vertically when the screen is short (a 1280x720 projector in
+    // presentation mode); the others fit it as they are (their charts, matrix and galleries
+    // shrink, their forms and lists scroll inside). No page needs horizontal scrolling.
+    auto page = [](QWidget *w) {
+        auto *area = new QScrollArea;
+        area->setWidget(w);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        return area;
+    };
+    m_tabs->addTab(page(m_data), tr("1 · Data"));
+    m_tabs->addTab(page(m_model), tr("2 · Model"));
     m_tabs->addTab(m_training, tr("3 · Training"));
     m_tabs->addTab(m_results, tr("4 · Results"));
     m_runs = new RunsPanel(runsFolder());
@@ -62,7 +91,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     connect(m_results, &ResultsPanel::explainRequested, this,
             [this](const QString &dir, const QImage &image, const QString &title) {
                 m_predict->explainImage(dir, image, title);
-                m_tabs->setCurrentWidget(m_predict);
+                showPanel(m_predict);
             });
     connect(m_results, &ResultsPanel::reportWritten, this, [this](const QString &f) {
         statusBar()->showMessage(tr("Report written: %1").arg(f), 8000);
@@ -80,9 +109,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
                    std::shared_ptr<const data::DatasetSplits> d) {
                 m_results->setResult(r, d);
                 m_training->showHistory(r->epochs);
-                m_tabs->setCurrentWidget(m_results);
-                statusBar()->showMessage(tr("Opened %1").arg(QString::fromStdString(r->runDir)),
-                                         5000);
+                showPanel(m_results);
+                statusBar()->showMessage(
+                    tr("Opened %1")
+                        .arg(QString::fromStdString(
+                            std::filesystem::path(r->runDir).filename().string())),
+                    5000);
             });
     connect(m_runs, &RunsPanel::resumeRequested, this, &MainWindow::resumeRun);
     connect(m_runs, &RunsPanel::failed, this,
@@ -96,6 +128,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     connect(m_data, &DataPanel::datasetLoaded, this,
             [this](std::shared_ptr<const data::DatasetSplits> d) {
                 m_model->setDataShape(d->train.channels, d->train.height, d->train.numClasses());
+                m_predict->setTestData(d);
                 statusBar()->showMessage(
                     tr("%1 loaded").arg(QString::fromStdString(data::datasetInfo(d->name).title)),
                     4000);
@@ -119,6 +152,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     connect(m_session, &TrainingSession::batchProgress, m_training, &TrainingPanel::onBatch);
     connect(m_session, &TrainingSession::epochFinished, m_training, &TrainingPanel::onEpoch);
     connect(m_session, &TrainingSession::message, m_training, &TrainingPanel::onMessage);
+    connect(m_session, &TrainingSession::warning, m_training, &TrainingPanel::onWarning);
+    connect(m_training, &TrainingPanel::freezeEdited, this, &MainWindow::checkFreeze);
     connect(m_session, &TrainingSession::phaseProgress, m_training, &TrainingPanel::onPhase);
     connect(m_session, &TrainingSession::finished, this,
             [this](std::shared_ptr<const runs::RunResult> r) {
@@ -137,8 +172,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
                 m_runs->refresh();
                 m_predict->refreshRuns();
                 statusBar()->showMessage(
-                    tr("Run saved in %1").arg(QString::fromStdString(r->runDir)));
-                m_tabs->setCurrentWidget(m_results);
+                    tr("Run saved: %1")
+                        .arg(QString::fromStdString(
+                            std::filesystem::path(r->runDir).filename().string())),
+                    15000);
+                showPanel(m_results);
             });
     connect(m_session, &TrainingSession::failed, this, [this](const QString &error) {
         m_training->onFailed(error);
@@ -146,14 +184,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     });
 
     QSettings settings;
-    restoreGeometry(settings.value("window/geometry").toByteArray());
+    m_geometryRestored = restoreGeometry(settings.value("window/geometry").toByteArray());
+    fitToScreen();
     const QString last = settings.value("experiment/last").toString();
-    experiment::ExperimentConfig config;
+    experiment::ExperimentConfig config = defaultExperiment();
     if (!last.isEmpty()) {
         try {
             config = experiment::ExperimentConfig::fromJson(last.toStdString(), "saved settings");
         } catch (const Error &) {
-            config = experiment::ExperimentConfig{};
+            config = defaultExperiment();
         }
     }
     setExperiment(config);
@@ -187,6 +226,7 @@ void MainWindow::buildMenus()
             }
         });
     }
+    file->addAction(tr("Reset to &defaults"), this, &MainWindow::resetToDefaults);
     file->addAction(tr("Show &runs folder"), this, [this] {
         QDir().mkpath(runsFolder());
         QMessageBox::information(this, tr("Runs folder"),
@@ -203,7 +243,11 @@ void MainWindow::buildMenus()
     QAction *presentation = view->addAction(tr("&Presentation mode"));
     presentation->setCheckable(true);
     presentation->setShortcut(QKeySequence(Qt::Key_F5));
+    presentation->setObjectName(QStringLiteral("presentationMode"));
     connect(presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    m_presentationAction = presentation;
+    view->addAction(tr("&Classroom set-up"), this, &MainWindow::classroomSetup)
+        ->setObjectName(QStringLiteral("classroomSetup"));
     for (int i = 0; i < 4; ++i)
         view->addAction(m_tabs->tabText(i), QKeySequence(QStringLiteral("Alt+%1").arg(i + 1)), this,
                         [this, i] { m_tabs->setCurrentIndex(i); });
@@ -235,6 +279,7 @@ experiment::ExperimentConfig MainWindow::experiment() const
     c.preprocess.channels = m_model->inputChannels();
     c.seed = m_training->seed();
     c.stages = m_training->stages();
+    c.name = m_training->runName().trimmed().toStdString();
     return c;
 }
 
@@ -245,9 +290,19 @@ void MainWindow::setExperiment(const experiment::ExperimentConfig &config)
     models::ModelSpec spec = config.model;
     if (spec.inputSize <= 0)
         spec.inputSize = config.preprocess.imageSize;
+    // The first stage's freeze replaces the model's (experiment/freeze.h): shown as the ticks
+    // in the Model tab, so a recipe's "backbone" is not hidden behind "Frozen 0". The same
+    // layers freeze in every stage either way.
+    std::vector<experiment::StageConfig> stages = config.stages;
+    if (!stages.empty() && !stages.front().freeze.empty()) {
+        spec.freeze = stages.front().freeze;
+        spec.frozen.clear();
+        stages.front().freeze.clear();
+    }
     m_model->setSpec(spec);
-    m_training->setStages(config.stages);
+    m_training->setStages(stages);
     m_training->setSeed(config.seed);
+    m_training->setRunName(QString::fromStdString(config.name));
     syncPreprocess();
 }
 
@@ -269,7 +324,7 @@ void MainWindow::startTraining()
 {
     if (m_session->isRunning())
         return;
-    m_tabs->setCurrentWidget(m_training);
+    showPanel(m_training);
     experiment::ExperimentConfig config = experiment();
     try {
         config.validate();
@@ -291,13 +346,24 @@ void MainWindow::startTraining()
                                 tr("Choose or download the data in the Data tab, then Start."));
         return;
     }
+    if (const QString problem = weightsProblem(config); !problem.isEmpty()) {
+        m_training->showRefusal(problem);
+        return;
+    }
     auto data = m_data->dataset();
+    QString label = QString::fromStdString(config.name).trimmed();
+    label.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("_"));
     const QString name = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
                          "-" + QString::fromStdString(config.model.name) + "-" +
-                         QString::fromStdString(config.data.name);
+                         QString::fromStdString(config.data.name) +
+                         (label.isEmpty() ? QString() : "-" + label.left(40));
     const QString dir = runsFolder() + "/" + name;
     m_training->resetCharts();
-    m_tabs->setCurrentWidget(m_training);
+    train::HintContext hints;
+    hints.numClasses = data->train.numClasses();
+    hints.classNames = data->train.classNames;
+    m_training->setHintContext(hints);
+    showPanel(m_training);
     m_session->start(config, data, dir);
 }
 
@@ -314,8 +380,16 @@ void MainWindow::resumeRun(const QString &dir)
         // worker reads the state and loads its own copy of the data.
         setExperiment(config);
         m_data->reload();
-        m_training->resetCharts();
-        m_tabs->setCurrentWidget(m_training);
+        // The epochs it already has, so the resumed curves continue them.
+        runs::RunResult done;
+        try {
+            runs::parseMetricsCsv(readFile((dir + "/metrics.csv").toStdString()),
+                                  (dir + "/metrics.csv").toStdString(), done);
+        } catch (const Error &) {
+            done.epochs.clear(); // the engine checks the folder and says what is wrong
+        }
+        m_training->showHistory(done.epochs);
+        showPanel(m_training);
         m_session->start(config, nullptr, dir, true);
     } catch (const Error &e) {
         showError(tr("Cannot resume the run"), QString::fromStdString(e.what()));
@@ -363,6 +437,112 @@ void MainWindow::saveExperiment()
     }
 }
 
+void MainWindow::showPanel(QWidget *panel)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *area = qobject_cast<QScrollArea *>(m_tabs->widget(i));
+        if (m_tabs->widget(i) == panel || (area && area->widget() == panel)) {
+            m_tabs->setCurrentIndex(i);
+            return;
+        }
+    }
+}
+
+QString MainWindow::weightsProblem(const experiment::ExperimentConfig &config) const
+{
+    if (config.model.weights != "imagenet" || !weights::findWeights(config.model.name).empty())
+        return {};
+    return tr("The ImageNet weights of %1 are not on this computer. In the Model tab, press "
+              "Download (needs the internet once), or set Weights to \"Random "
+              "initialisation\".")
+        .arg(QString::fromStdString(config.model.name));
+}
+
+void MainWindow::checkFreeze(const QString &spec)
+{
+    // Checked against the model's real layers, in the background (a VGG takes a second to
+    // build); only the latest edit's answer is shown.
+    const int ticket = ++m_freezeCheck;
+    if (spec.isEmpty()) {
+        m_training->setFreezeProblem({});
+        return;
+    }
+    models::ModelSpec model = m_model->spec();
+    model.frozen.clear();
+    model.freeze = "none";
+    auto problem = std::make_shared<QString>();
+    runInBackground<MainWindow>(
+        this,
+        [model, spec, problem] {
+            try {
+                auto net = models::createModel(model, 0);
+                experiment::applyFreeze(*net, {spec.toStdString(), {}});
+            } catch (const Error &e) {
+                *problem = QString::fromStdString(e.what());
+                (*problem)[0] = (*problem)[0].toUpper();
+            }
+        },
+        [ticket, problem](MainWindow *w, const QString &error) {
+            if (ticket != w->m_freezeCheck)
+                return;
+            w->m_training->setFreezeProblem(error.isEmpty() ? *problem : error);
+        });
+}
+
+void MainWindow::fitToScreen()
+{
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect avail = screen->availableGeometry();
+    const QRect frame = frameGeometry();
+    // Title bar and borders: known once shown; before that, a typical window manager's.
+    const QSize margin = isVisible() ? frame.size() - geometry().size() : QSize(16, 40);
+    if (m_geometryRestored && avail.contains(frame))
+        return; // a saved geometry that fits this screen is kept
+    m_geometryRestored = true; // from now on, the user's size is kept while it fits
+    const QSize wanted(std::min(1500, avail.width() - margin.width()),
+                       std::min(900, avail.height() - margin.height()));
+    resize(wanted);
+    move(avail.topLeft() + QPoint((avail.width() - wanted.width() - margin.width()) / 2,
+                                  (avail.height() - wanted.height() - margin.height()) / 2));
+}
+
+void MainWindow::classroomSetup()
+{
+    experiment::ExperimentConfig c = experiment();
+    c.data = defaultExperiment().data;
+    c.data.name = "fashion-mnist";
+    c.data.root.clear();
+    c.data.trainFraction = 0.1;
+    c.data.valSplit = 0.1;
+    c.data.testFraction = 0.2;
+    c.model = experiment::ExperimentConfig{}.model; // the small CNN: about a minute on a laptop
+    c.preprocess = experiment::ExperimentConfig{}.preprocess;
+    c.stages = experiment::ExperimentConfig{}.stages;
+    c.stages.front().epochs = 3;
+    c.name = tr("class demo").toStdString();
+    setExperiment(c);
+    m_training->setRunName(QString::fromStdString(c.name));
+    m_data->reload();
+    if (m_presentationAction && !m_presentationAction->isChecked())
+        m_presentationAction->setChecked(true);
+    fitToScreen();
+    m_tabs->setCurrentIndex(0);
+    statusBar()->showMessage(tr("Classroom set-up: Fashion-MNIST, 10 % of the training images "
+                                "with a validation split, the small CNN for 3 epochs, "
+                                "presentation mode. Press Start in the Training tab."),
+                             10000);
+}
+
+void MainWindow::resetToDefaults()
+{
+    setExperiment(defaultExperiment());
+    m_training->setRunName({});
+    m_data->reload();
+    statusBar()->showMessage(tr("Settings reset to the defaults."), 5000);
+}
+
 void MainWindow::setPresentationMode(bool on)
 {
     QFont f = m_baseFont;
@@ -370,9 +550,12 @@ void MainWindow::setPresentationMode(bool on)
         f.setPointSizeF(f.pointSizeF() * 1.4);
     QApplication::setFont(f);
     m_training->setPresentation(on);
+    m_data->setPresentation(on);
     m_results->setHighContrast(on);
     m_runs->compareView()->setPresentation(on);
     m_predict->setPresentation(on);
+    // Larger text may need more room: stay inside the screen.
+    QMetaObject::invokeMethod(this, &MainWindow::fitToScreen, Qt::QueuedConnection);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -52,6 +52,8 @@ public:
     // A message the user must see, without blocking the event loop (tests find it by its object
     // name "errorMessage").
     void showError(const QString &title, const QString &text);
+    // Brings the tab that holds `panel` to the front (the pages sit in scroll areas).
+    void showPanel(QWidget *panel);
 
 public Q_SLOTS:
     void startTraining();
@@ -59,6 +61,14 @@ public Q_SLOTS:
     void openExperiment();
     void saveExperiment();
     void setPresentationMode(bool on);
+    // View > Classroom: a small subset with a validation split, presentation mode, the window
+    // fitted to the screen and a run name, ready for a demo in front of a class.
+    void classroomSetup();
+    // File > Reset to defaults: the default experiment, nothing left over from earlier choices.
+    void resetToDefaults();
+    // Sizes and places the window inside the screen's available area (first launch, a saved
+    // geometry from a larger screen, presentation mode).
+    void fitToScreen();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -68,6 +78,9 @@ private:
     void syncPreprocess();
     // Why the data in memory cannot be trained on now ("" when it can).
     QString dataProblem(const experiment::ExperimentConfig &config) const;
+    // Why the chosen weights cannot be used now ("" when they can), in the window's words.
+    QString weightsProblem(const experiment::ExperimentConfig &config) const;
+    void checkFreeze(const QString &spec);
 
     QTabWidget *m_tabs;
     DataPanel *m_data;
@@ -81,6 +94,9 @@ private:
     experiment::ExperimentConfig m_loadedConfig; // keeps settings the panels do not show
     QFont m_baseFont;
     bool m_startWhenLoaded = false; // Start was pressed while the data was loading
+    class QAction *m_presentationAction = nullptr;
+    bool m_geometryRestored = false; // a saved (or fitted) size to keep while it fits
+    int m_freezeCheck = 0; // the latest freeze-field check (older answers are dropped)
 };
 
 } // namespace tl::ui

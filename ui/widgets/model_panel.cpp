@@ -25,12 +25,14 @@
 #include <QVBoxLayout>
 
 #include <thread>
+#include <utility>
 
 namespace tl::ui {
 
 ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeModel(this))
 {
     m_model = new QComboBox;
+    m_model->setObjectName(QStringLiteral("architecture"));
     for (const auto &m : models::modelCatalog())
         m_model->addItem(QString::fromStdString(m.name), QString::fromStdString(m.name));
     m_description = new QLabel;
@@ -109,6 +111,11 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     form->addRow(tr("&Head:"), m_head);
     form->addRow(tr("Hidden &units:"), m_headHidden);
     form->addRow(tr("Head d&ropout:"), m_headDropout);
+    m_headHint = new QLabel;
+    m_headHint->setObjectName(QStringLiteral("headHint"));
+    m_headHint->setWordWrap(true);
+    m_headHint->setVisible(false);
+    form->addRow(m_headHint);
     m_error = new QLabel;
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
@@ -127,7 +134,13 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     m_view->header()->setSectionResizeMode(LayerTreeModel::Name, QHeaderView::Stretch);
     m_view->setToolTip(tr("Untick a layer to freeze it; right-click to freeze up to a layer."));
     m_totals = new QLabel;
+    m_totals->setObjectName(QStringLiteral("totals"));
     m_totals->setTextFormat(Qt::RichText);
+    m_totals->setWordWrap(true);
+    m_totals->setToolTip(
+        tr("Total: every weight of the network. Trainable: those training will change; frozen "
+           "ones keep their values. Depth: how many layers with weights an image passes "
+           "through."));
     auto *freezeAll = new QPushButton(tr("Freeze all"));
     auto *unfreezeAll = new QPushButton(tr("Unfreeze all"));
     auto *bottom = new QHBoxLayout;
@@ -154,7 +167,13 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     connect(m_view, &QTreeView::customContextMenuRequested, this, &ModelPanel::showContextMenu);
     connect(freezeAll, &QPushButton::clicked, this, [this] { m_tree->setAllFrozen(true); });
     connect(unfreezeAll, &QPushButton::clicked, this, [this] { m_tree->setAllFrozen(false); });
-    connect(m_model, &QComboBox::currentIndexChanged, this, &ModelPanel::rebuild);
+    connect(m_model, &QComboBox::currentIndexChanged, this, [this] {
+        // Another architecture starts from its own sizes, not the previous one's (a simple CNN
+        // left at 224 px has 4 M parameters and takes ten times as long).
+        const QSignalBlocker block(m_inputSize);
+        m_inputSize->setValue(0);
+        rebuild();
+    });
     connect(m_inputSize, &QSpinBox::valueChanged, this, &ModelPanel::rebuild);
     connect(m_rgb, &QCheckBox::toggled, this, &ModelPanel::rebuild);
     connect(m_batchNorm, &QCheckBox::toggled, this, &ModelPanel::rebuild);
@@ -207,8 +226,12 @@ models::ModelSpec ModelPanel::spec() const
     s.bnMomentum = m_bnMomentum->value();
     s.l2 = m_l2->value();
     // While a new tree is being built, the old tree's frozen layers may not exist in this model.
-    if (!m_building || m_treeModel == s.name)
+    if (m_pendingFreeze) {
+        s.frozen = m_pendingFreeze->paths;
+        s.freeze = m_pendingFreeze->spec.empty() ? "none" : m_pendingFreeze->spec;
+    } else if (!m_building || m_treeModel == s.name) {
         s.frozen = m_tree->frozenPaths();
+    }
     const bool backbone = models::modelInfo(s.name).isBackbone();
     if (backbone) {
         const QString w = m_weights->currentData().toString();
@@ -247,16 +270,10 @@ void ModelPanel::setSpec(const models::ModelSpec &s)
         m_headHidden->setValue(s.headHidden);
         m_headDropout->setValue(s.headDropout);
     }
+    // A freeze spec from an experiment file becomes ticks in the tree once the tree of this
+    // model is built (in the background).
+    m_pendingFreeze = PendingFreeze{s.freeze == "none" ? std::string() : s.freeze, s.frozen};
     rebuild();
-    // A freeze spec from an experiment file becomes ticks in the tree.
-    std::vector<std::string> frozen = s.frozen;
-    try {
-        const auto resolved = models::resolveFreezeSpec(m_tree->summary(), s.freeze);
-        frozen.insert(frozen.end(), resolved.begin(), resolved.end());
-    } catch (const Error &e) {
-        m_error->setText(QString::fromStdString(e.what()));
-    }
-    m_tree->setFrozenPaths(frozen);
 }
 
 void ModelPanel::setDataShape(int channels, int size, int numClasses)
@@ -285,6 +302,19 @@ void ModelPanel::rebuild()
         backbone && (m_head->currentData() == "gap" || m_head->currentData() == "flatten");
     m_headHidden->setEnabled(newHead);
     m_headDropout->setEnabled(newHead);
+    // torchvision's VGG classifier expects a 7x7 map (224 px): on small images the adaptive
+    // pool copies each value up to 7x7 and the classifier keeps its ~120 M parameters.
+    const bool bigVggHead = backbone && name.rfind("vgg", 0) == 0 && m_head->currentData() == "keep" &&
+                            inputSize() < 224;
+    m_headHint->setText(
+        bigVggHead ? tr("At %1 px the last feature map is %2×%2, but VGG's own classifier expects "
+                        "512×7×7: the pool repeats each value to fill 7×7, and the classifier "
+                        "keeps its ~120 million parameters. The head \"Global average pooling + "
+                        "new layer\" needs a few thousand.")
+                         .arg(inputSize())
+                         .arg(std::max(1, inputSize() / 32))
+                   : QString());
+    m_headHint->setVisible(bigVggHead);
     if (backbone && inputSize() < 32) {
         // torchvision's backbones downsample 32x: smaller images are enlarged to 32 px.
         const QSignalBlocker block(m_inputSize);
@@ -307,21 +337,32 @@ void ModelPanel::rebuild()
                 return;
             self->m_building = false;
             if (!error.isEmpty()) {
+                self->m_pendingFreeze.reset();
                 self->m_error->setText(error);
                 Q_EMIT self->specChanged();
                 return;
             }
             self->m_tree->setSummary(*summary);
             self->m_treeModel = name;
+            self->m_error->clear();
+            std::vector<std::string> keep = frozen; // what the user froze, where it still exists
+            if (auto pending = std::exchange(self->m_pendingFreeze, std::nullopt)) {
+                keep = pending->paths;
+                try {
+                    const auto resolved = models::resolveFreezeSpec(*summary, pending->spec);
+                    keep.insert(keep.end(), resolved.begin(), resolved.end());
+                } catch (const Error &e) {
+                    self->m_error->setText(QString::fromStdString(e.what()));
+                }
+            }
             try {
-                // Keep what the user froze, where the layers still exist.
-                self->m_tree->setFrozenPaths(frozen);
-            } catch (const Error &) {
+                self->m_tree->setFrozenPaths(keep);
+            } catch (const Error &e) {
+                self->m_error->setText(QString::fromStdString(e.what()));
             }
             self->m_view->expandToDepth(0);
             for (int c = 1; c < LayerTreeModel::ColumnCount; ++c)
                 self->m_view->resizeColumnToContents(c);
-            self->m_error->clear();
             Q_EMIT self->specChanged();
             Q_EMIT self->summaryReady();
         });
@@ -379,10 +420,15 @@ void ModelPanel::downloadWeights()
             self->m_download->setEnabled(true);
             self->m_downloadProgress->setVisible(false);
             self->updateWeightsStatus();
-            if (!error.isEmpty())
+            if (!error.isEmpty()) {
+                // In the window's words; the details (address, system error) in the tooltip.
                 self->m_weightsStatus->setText(
                     QStringLiteral("<span style='color:#c0392b'>%1</span>")
-                        .arg(error.toHtmlEscaped()));
+                        .arg(tr("The download failed (no network?). Try again later, or set "
+                                "Weights to \"Random initialisation\" to train offline.")
+                                 .toHtmlEscaped()));
+                self->m_weightsStatus->setToolTip(error);
+            }
         });
 }
 

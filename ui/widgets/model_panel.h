@@ -2,6 +2,10 @@
 
 #include "models/model_spec.h"
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -76,9 +80,17 @@ private:
     std::string m_treeModel; // the model the tree shows
     QLabel *m_totals;
     QLabel *m_error;
+    QLabel *m_headHint = nullptr;
     int m_dataChannels = 1;
     int m_dataSize = 28;
     int m_numClasses = 10;
+    // A freeze from setSpec (spec and paths) waiting for the new model's tree to be built.
+    struct PendingFreeze
+    {
+        std::string spec;
+        std::vector<std::string> paths;
+    };
+    std::optional<PendingFreeze> m_pendingFreeze;
 };
 
 } // namespace tl::ui

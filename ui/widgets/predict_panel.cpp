@@ -5,6 +5,9 @@
 #include "runs/predictor.h"
 #include "runs/run_reader.h"
 #include "widgets/background.h"
+#include "widgets/draw_pad.h"
+#include "data/dataset.h"
+#include "itemmodels/gallery_model.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -22,12 +25,14 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QSlider>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
@@ -48,7 +53,7 @@ public:
     void setLarge(bool large)
     {
         m_large = large;
-        setMinimumHeight(large ? 240 : 150);
+        setMinimumHeight(large ? 200 : 150);
         update();
     }
     const QStringList &labels() const { return m_labels; }
@@ -69,19 +74,23 @@ protected:
             f.setPointSizeF(f.pointSizeF() * 1.3);
         p.setFont(f);
         const int rowH = height() / 5;
-        const int labelW = width() * 2 / 5;
+        int widest = 0;
+        for (const QString &l : m_labels)
+            widest = std::max(widest, p.fontMetrics().horizontalAdvance(l) + 10);
+        const int labelW = std::min(widest, width() / 2);
+        const int valueW = p.fontMetrics().horizontalAdvance(QStringLiteral("100.0 %")) + 8;
         for (int i = 0; i < m_labels.size(); ++i) {
             const QRect row(0, i * rowH, width(), rowH - 4);
             const float v = m_probabilities[std::size_t(i)];
             p.setPen(palette().color(QPalette::WindowText));
             p.drawText(row.adjusted(0, 0, -(width() - labelW) - 6, 0),
                        Qt::AlignRight | Qt::AlignVCenter, m_labels[i]);
-            const QRect barArea = row.adjusted(labelW, 4, -60, -4);
+            const QRect barArea = row.adjusted(labelW, 4, -valueW, -4);
             p.fillRect(barArea, palette().color(QPalette::AlternateBase));
             QRect bar = barArea;
             bar.setWidth(int(std::round(barArea.width() * double(v))));
             p.fillRect(bar, i == 0 ? QColor(0, 114, 178) : QColor(86, 180, 233));
-            p.drawText(QRect(barArea.right() + 6, row.top(), 54, row.height()),
+            p.drawText(QRect(barArea.right() + 6, row.top(), valueW - 6, row.height()),
                        Qt::AlignLeft | Qt::AlignVCenter,
                        QString::number(double(v) * 100, 'f', 1) + " %");
         }
@@ -114,11 +123,21 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     m_cameraButton->setCheckable(true);
     m_cameraButton->setObjectName(QStringLiteral("webcam"));
     m_cameraButton->setToolTip(tr("Classify live frames from the first camera"));
+    m_randomButton = new QPushButton(tr("&Random test image"));
+    m_randomButton->setObjectName(QStringLiteral("randomTest"));
+    m_randomButton->setToolTip(tr("A test image the model never trained on, picked at random"));
+    m_drawButton = new QPushButton(tr("&Draw"));
+    m_drawButton->setObjectName(QStringLiteral("draw"));
+    m_drawButton->setCheckable(true);
+    m_drawButton->setToolTip(tr("Draw something and see what the model says"));
+    m_runs->setMinimumContentsLength(20);
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Run:")));
     top->addWidget(m_runs, 1);
     top->addWidget(openButton);
     top->addWidget(folderButton);
+    top->addWidget(m_randomButton);
+    top->addWidget(m_drawButton);
     top->addWidget(m_cameraButton);
 
     m_images = new QListWidget;
@@ -143,7 +162,7 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     m_layer = new QTreeWidget;
     m_layer->setColumnCount(2);
     m_layer->setHeaderLabels({tr("Layer (pick one for Grad-CAM)"), tr("Output")});
-    m_layer->setMinimumHeight(160);
+    m_layer->setMinimumHeight(100);
     m_layer->setRootIsDecorated(true);
     m_bars = new TopBars;
     auto *camBox = new QGroupBox(tr("Grad-CAM: where the model looks"));
@@ -166,8 +185,19 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     sideWidget->setMinimumWidth(340);
     sideWidget->setMaximumWidth(460);
 
+    m_pad = new DrawPad;
+    auto *clearPad = new QPushButton(tr("Clear"));
+    m_padBox = new QGroupBox(tr("Draw here"));
+    auto *padLayout = new QVBoxLayout(m_padBox);
+    padLayout->addWidget(m_pad, 1);
+    padLayout->addWidget(clearPad);
+    m_padBox->setMaximumWidth(230);
+    m_padBox->setVisible(false);
+    auto *leftColumn = new QVBoxLayout;
+    leftColumn->addWidget(m_images, 1);
+    leftColumn->addWidget(m_padBox, 1);
     auto *body = new QHBoxLayout;
-    body->addWidget(m_images);
+    body->addLayout(leftColumn);
     body->addWidget(m_view, 1);
     body->addWidget(sideWidget);
     auto *layout = new QVBoxLayout(this);
@@ -192,6 +222,29 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
             addImages({dir});
     });
     connect(m_images, &QListWidget::currentRowChanged, this, &PredictPanel::showImage);
+    connect(m_randomButton, &QPushButton::clicked, this, [this] {
+        if (!showRandomTestImage())
+            Q_EMIT failed(tr("Load a dataset in the Data tab first: its test images are used."));
+    });
+    connect(m_drawButton, &QPushButton::toggled, this, &PredictPanel::setDrawing);
+    connect(clearPad, &QPushButton::clicked, m_pad, &DrawPad::clear);
+    connect(m_pad, &DrawPad::drawn, this, [this](const QImage &drawing) {
+        const QImage image = drawing.convertToFormat(QImage::Format_RGB888);
+        const QIcon icon(QPixmap::fromImage(image.scaled(72, 72, Qt::KeepAspectRatio,
+                                                         Qt::SmoothTransformation)));
+        if (m_drawingRow < 0 || m_drawingRow >= m_images->count()) {
+            m_images->addItem(new QListWidgetItem(icon, tr("drawing")));
+            m_decoded.push_back(image);
+            m_drawingRow = m_images->count() - 1;
+        } else {
+            m_images->item(m_drawingRow)->setIcon(icon);
+            m_decoded[std::size_t(m_drawingRow)] = image;
+        }
+        if (m_images->currentRow() == m_drawingRow)
+            showImage(m_drawingRow);
+        else
+            m_images->setCurrentRow(m_drawingRow);
+    });
     connect(m_opacity, &QSlider::valueChanged, this, &PredictPanel::redraw);
     connect(m_class, &QComboBox::activated, this, [this](int i) {
         m_camClass = m_class->itemData(i).toInt();
@@ -496,6 +549,33 @@ void PredictPanel::dropEvent(QDropEvent *event)
             paths << u.toLocalFile();
     addImages(paths);
     event->acceptProposedAction();
+}
+
+void PredictPanel::setTestData(std::shared_ptr<const data::DatasetSplits> data)
+{
+    m_testData = std::move(data);
+}
+
+bool PredictPanel::showRandomTestImage()
+{
+    if (!m_testData || m_testData->test.size() == 0)
+        return false;
+    const auto &test = m_testData->test;
+    const std::size_t i = QRandomGenerator::global()->bounded(quint64(test.size()));
+    const std::int64_t label = test.labels[i];
+    const QString name = label >= 0 && std::size_t(label) < test.classNames.size()
+                             ? QString::fromStdString(test.classNames[std::size_t(label)])
+                             : QString::number(label);
+    explainImage(QString(), toQImage(test, i),
+                 tr("test #%1 · %2").arg(test.sourceIndex[i]).arg(name));
+    return true;
+}
+
+void PredictPanel::setDrawing(bool on)
+{
+    m_padBox->setVisible(on);
+    if (m_drawButton->isChecked() != on)
+        m_drawButton->setChecked(on);
 }
 
 void PredictPanel::setPresentation(bool on)

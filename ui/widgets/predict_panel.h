@@ -18,6 +18,7 @@ QT_END_NAMESPACE
 
 namespace tl::data {
 class Camera;
+struct DatasetSplits;
 }
 namespace tl::runs {
 class RunPredictor;
@@ -26,6 +27,7 @@ class RunPredictor;
 namespace tl::ui {
 
 class TopBars;
+class DrawPad;
 
 // Classify new images with a finished run's model, exactly with its training preprocessing:
 // open or drop images (or a folder), or point a webcam at something; top-5 as bars, and
@@ -48,6 +50,13 @@ public:
     // Shows and classifies an image that is already decoded (a gallery's test image).
     void explainImage(const QString &runDir, const QImage &image, const QString &title);
     void setPresentation(bool on);
+    // The data the window has loaded: "A random test image" picks from its test set.
+    void setTestData(std::shared_ptr<const data::DatasetSplits> data);
+    // Adds one test image, picked at random, and classifies it; false when there is no data.
+    bool showRandomTestImage();
+    // The drawing pad (shown with Draw): each stroke classifies the drawing.
+    DrawPad *drawPad() const { return m_pad; }
+    void setDrawing(bool on);
 
     // What is on screen (tests, screenshots).
     int imageCount() const;
@@ -99,6 +108,12 @@ private:
     int m_camClass = -1; // chosen (-1: predicted)
     bool m_busy = false, m_again = false, m_loading = false;
     std::vector<QImage> m_decoded; // per list row (files decoded when added)
+    std::shared_ptr<const data::DatasetSplits> m_testData;
+    QPushButton *m_randomButton = nullptr;
+    QPushButton *m_drawButton = nullptr;
+    QWidget *m_padBox = nullptr;
+    DrawPad *m_pad = nullptr;
+    int m_drawingRow = -1; // the list row that holds the drawing
 };
 
 } // namespace tl::ui

@@ -36,6 +36,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
 {
     m_headline = new QLabel(tr("Train a model to see its results here."));
     m_headline->setTextFormat(Qt::RichText);
+    m_headline->setWordWrap(true);
     QFont f = m_headline->font();
     f.setPointSizeF(f.pointSizeF() * 1.25);
     m_headline->setFont(f);
@@ -47,7 +48,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_confusion->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_confusion->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_confusion->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_confusion->horizontalHeader()->setMinimumSectionSize(36);
+    m_confusion->horizontalHeader()->setMinimumSectionSize(30);
     m_confusion->horizontalHeader()->setTextElideMode(Qt::ElideRight);
     m_confusion->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_confusion->setToolTip(
@@ -68,6 +69,12 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     confLayout->addWidget(m_normalized);
     confLayout->addLayout(epochRow);
     confLayout->addWidget(m_confusion, 1);
+    m_confusionCaption = new QLabel(
+        tr("Rows: the true class; columns: what the model said. The diagonal is right; click "
+           "any other cell to see those mistakes."));
+    m_confusionCaption->setObjectName(QStringLiteral("caption"));
+    m_confusionCaption->setWordWrap(true);
+    confLayout->addWidget(m_confusionCaption);
 
     m_galleryTitle = new QLabel(tr("Click a cell of the matrix."));
     m_galleryTitle->setWordWrap(true);
@@ -80,13 +87,14 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_gallery->setMovement(QListView::Static);
     m_gallery->setUniformItemSizes(true);
     m_gallery->setWordWrap(true);
+    m_gallery->setMinimumHeight(2 * 118 + 8); // two rows of thumbnails at the least
     m_image = new QLabel;
-    m_image->setFixedSize(224, 224);
+    m_image->setFixedSize(128, 128);
     m_image->setAlignment(Qt::AlignCenter);
     m_image->setStyleSheet(QStringLiteral("background: #202020; border-radius: 4px;"));
     m_top5 = new QLabel;
     m_top5->setTextFormat(Qt::RichText);
-    m_top5->setMinimumWidth(220);
+    m_top5->setMinimumWidth(170);
     m_top5->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     auto *explainButton = new QPushButton(tr("Grad-&CAM…"));
     explainButton->setToolTip(tr("Where the model looks in this image (opens it in Predict); "
@@ -95,9 +103,11 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     detailSide->addWidget(m_top5, 1);
     detailSide->addWidget(explainButton);
     auto *detail = new QHBoxLayout;
-    detail->addWidget(m_image);
+    detail->addWidget(m_image, 0, Qt::AlignTop);
     detail->addLayout(detailSide, 1);
-    auto *galleryBox = new QGroupBox(tr("Images in the cell, highest loss first"));
+    auto *galleryBox = new QGroupBox(tr("Images in the cell, most wrong first"));
+    m_gallery->setToolTip(tr("Under each image: what the model said, and how sure it was of the "
+                             "true class (the lower, the more wrong)."));
     auto *galleryLayout = new QVBoxLayout(galleryBox);
     galleryLayout->addWidget(m_galleryTitle);
     galleryLayout->addWidget(m_gallery, 1);
@@ -128,7 +138,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     split->setStretchFactor(1, 3);
     split->setStretchFactor(2, 2);
     split->setSizes({720, 430, 360});
-    tables->setMinimumWidth(330);
+    tables->setMinimumWidth(200);
     m_tables = tables;
 
     auto *layout = new QVBoxLayout(this);
@@ -202,8 +212,25 @@ void ResultsPanel::setHighContrast(bool on)
     // Presentation: the matrix and the gallery, large; the tables stay on the laptop screen.
     m_tables->setVisible(!on);
     const int icon = on ? 120 : 84;
+    // Every text a class reads grows together: the headline, the matrix's numbers (the model
+    // sets its own font), the gallery's captions and the caption under the matrix.
+    QFont big = font();
+    big.setPixelSize(on ? 28 : 16);
+    m_headline->setFont(big);
+    QFont caption = font();
+    if (on)
+        caption.setPixelSize(20);
+    m_gallery->setFont(caption);
+    m_confusionCaption->setFont(caption);
+    QFont cells = font();
+    if (on) {
+        cells.setPixelSize(20);
+        cells.setBold(true);
+    }
+    m_confusion->setFont(cells);
     m_gallery->setIconSize(QSize(icon, icon));
-    m_gallery->setGridSize(QSize(icon + 20, icon + 34));
+    m_gallery->setGridSize(QSize(icon + (on ? 60 : 20), icon + (on ? 60 : 34)));
+    m_gallery->setMinimumHeight((on ? 1 : 2) * (icon + (on ? 60 : 34)) + 8);
 }
 
 void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,

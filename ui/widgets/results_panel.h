@@ -74,6 +74,7 @@ private:
     QLabel *m_top5;
     QTableWidget *m_perClass;
     QListWidget *m_pairs;
+    QLabel *m_confusionCaption = nullptr;
 };
 
 } // namespace tl::ui

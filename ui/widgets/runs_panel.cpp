@@ -16,6 +16,8 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+
+#include <algorithm>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -38,7 +40,7 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(RunsModel::Name, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->verticalHeader()->hide();
     m_filter = new QLineEdit;
     m_filter->setPlaceholderText(tr("Filter (model, dataset, run name)…"));
@@ -59,6 +61,7 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     top->addWidget(reportButton);
     m_compare = new CompareView;
     auto *split = new QSplitter(Qt::Vertical);
+    m_split = split;
     split->addWidget(m_view);
     split->addWidget(m_compare);
     split->setStretchFactor(0, 1);
@@ -187,8 +190,16 @@ void RunsPanel::compareSelected()
                 return;
             }
             self->m_compare->setRuns(*results, finished, *data);
-            if (finished.size() >= 2)
+            if (finished.size() >= 2) {
                 self->m_compare->showTab(1);
+                // The comparison gets the room; the table keeps a few rows (drag to change).
+                const int rows = self->m_view->verticalHeader()->defaultSectionSize();
+                const int table = self->m_view->horizontalHeader()->height() +
+                                  rows * std::min(4, self->m_proxy->rowCount()) + 24;
+                const int total = self->m_split->height();
+                if (total > table)
+                    self->m_split->setSizes({table, total - table});
+            }
             Q_EMIT self->comparisonLoaded();
         });
 }

@@ -60,6 +60,7 @@ private:
     QTableView *m_view;
     QLineEdit *m_filter;
     CompareView *m_compare;
+    class QSplitter *m_split = nullptr;
 };
 
 } // namespace tl::ui

@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -69,6 +70,18 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_seed = new QSpinBox;
     m_seed->setRange(0, 1000000);
     m_seed->setObjectName(QStringLiteral("seed"));
+    m_seed->setToolTip(tr("The same seed gives the same subset, shuffling, augmentation and "
+                          "starting weights: a run can be repeated exactly."));
+    m_epochs->setToolTip(tr("An epoch is one pass over every training image."));
+    m_batch->setToolTip(tr("Images per step: the model's weights change once per batch."));
+    m_optimizer->setToolTip(tr("How the weights are changed from the gradients. Adam is a safe "
+                               "default; SGD with momentum is the classic."));
+    m_lr->setToolTip(tr("Learning rate: how big each step is. Too high and the loss rises or "
+                        "jumps; too low and nothing seems to happen. Adam: about 0.001."));
+    m_lr->setObjectName(QStringLiteral("learningRate"));
+    m_momentum->setToolTip(tr("SGD and RMSprop: how much of the previous step is kept."));
+    m_weightDecay->setToolTip(tr("L2 regularisation: pulls the weights towards zero, against "
+                                 "overfitting."));
     m_seed->setKeyboardTracking(false);
     connect(m_seed, &QSpinBox::valueChanged, this,
             [this](int v) { Q_EMIT seedChanged(quint64(v)); });
@@ -83,8 +96,12 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_stageName = new QLineEdit;
     m_freeze = new QLineEdit;
     m_freeze->setPlaceholderText(tr("as before (Model tab or earlier stage)"));
-    m_freeze->setToolTip(tr("Applied when the stage starts: backbone, none, before:LAYER "
-                            "(e.g. before:block5_conv1), all-but-last:N or layer paths"));
+    m_freeze->setObjectName(QStringLiteral("freeze"));
+    m_freeze->setToolTip(tr("Frozen layers keep their weights: only the rest learns. Applied "
+                            "when the stage starts: backbone, none, before:LAYER (e.g. "
+                            "before:block5_conv1), all-but-last:N or layer paths"));
+    connect(m_freeze, &QLineEdit::editingFinished, this,
+            [this] { Q_EMIT freezeEdited(m_freeze->text().trimmed()); });
     m_schedule = new QComboBox;
     m_schedule->addItem(tr("constant"), QStringLiteral("none"));
     m_schedule->addItem(tr("step (÷10 every 10 epochs)"), QStringLiteral("step"));
@@ -106,8 +123,16 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     earlyRow->addWidget(m_early);
     earlyRow->addWidget(m_patience);
 
+    m_runName = new QLineEdit;
+    m_runName->setObjectName(QStringLiteral("runName"));
+    m_runName->setPlaceholderText(tr("optional, e.g. \"frozen backbone\""));
+    m_runName->setToolTip(tr("Names the run in the Runs tab and in comparisons."));
+    m_runName->setMaxLength(80);
+
     auto *hyper = new QGroupBox(tr("Stages and hyperparameters"));
     auto *form = new QFormLayout(hyper);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->addRow(tr("&Run name:"), m_runName);
     form->addRow(tr("Stage:"), stageRow);
     form->addRow(tr("&Name:"), m_stageName);
     form->addRow(tr("&Freeze at start:"), m_freeze);
@@ -158,29 +183,68 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_status = new QLabel(tr("Ready."));
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
+    m_warningBox = new QLabel;
+    m_warningBox->setObjectName(QStringLiteral("warnings"));
+    m_warningBox->setWordWrap(true);
+    m_warningBox->setTextFormat(Qt::RichText);
+    m_warningBox->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fff3cd; color: #664d03; border: 1px solid #e0c36b; "
+        "border-radius: 4px; padding: 6px; }"));
+    m_warningBox->setVisible(false);
     m_log = new QPlainTextEdit;
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(2000);
     m_log->setPlaceholderText(tr("Epoch results appear here."));
 
+    // The form scrolls on its own: Start, Stop, the progress and the warnings stay in view on a
+    // 720-pixel projector, next to charts that keep the full height.
+    auto *formArea = new QScrollArea;
+    formArea->setWidget(hyper);
+    formArea->setWidgetResizable(true);
+    formArea->setFrameShape(QFrame::NoFrame);
+    formArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    formArea->setMinimumWidth(hyper->minimumSizeHint().width() + 20);
     auto *left = new QVBoxLayout;
-    left->addWidget(hyper);
+    left->addWidget(formArea, 3);
     left->addLayout(buttons);
     left->addWidget(m_progress);
     left->addWidget(m_status);
+    left->addWidget(m_warningBox);
     left->addWidget(m_log, 1);
+    m_log->setMinimumHeight(60);
 
     m_loss = new MetricChart(tr("Loss"), tr("cross-entropy"));
-    m_lossBatch = m_loss->addSeries(tr("train (per batch, smoothed)"), QColor(52, 101, 164, 150));
+    m_loss->setToolTip(tr("Loss: how wrong the model is, averaged over images (cross-entropy; "
+                          "lower is better). Training minimises it."));
+    m_lossBatch = m_loss->addSeries(tr("train (batches)"), QColor(52, 101, 164, 150));
     m_lossTrain = m_loss->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
-    m_lossVal = m_loss->addSeries(tr("validation (epoch)"), QColor(230, 97, 0), true, true);
+    m_lossVal = m_loss->addSeries(tr("validation"), QColor(230, 97, 0), true, true);
+    m_loss->setLegendVisible(false); // the accuracy chart's legend, below, names the same curves
+    m_loss->setXTitleVisible(false);
+    m_loss->setCaption(tr("How wrong the model is: lower is better. Line: the latest batches; "
+                          "dot: an epoch's mean; orange: held-out images."));
+    m_loss->setCaptionToolTip(
+        tr("The thin line follows the latest batches, smoothed. A dot is the mean over a whole "
+           "epoch, so it sits above the line while the model still improves during the epoch. "
+           "Orange: the validation images, held out and never trained on."));
     m_accuracy = new MetricChart(tr("Accuracy"), tr("accuracy"));
+    m_accuracy->setToolTip(tr("Accuracy: the share of images whose most likely class is the "
+                              "right one."));
     m_accuracy->setFixedYRange(0, 1);
     m_accBatch =
-        m_accuracy->addSeries(tr("train (per batch, smoothed)"), QColor(52, 101, 164, 150));
-    m_accTrain = m_accuracy->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
-    m_accVal = m_accuracy->addSeries(tr("validation (epoch)"), QColor(230, 97, 0), true, true);
+        m_accuracy->addSeries(tr("train (batches)"), QColor(52, 101, 164, 150));
+    m_accTrain =
+        m_accuracy->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
+    m_accVal = m_accuracy->addSeries(tr("validation"), QColor(230, 97, 0), true, true);
+    m_accuracy->setCaption(tr("Share of images classified right. Orange falling while blue "
+                              "rises: overfitting."));
+    m_accuracy->setCaptionToolTip(
+        tr("Validation (orange) is what counts: images the model never trains on. When it falls "
+           "while training accuracy rises, the model memorises the training images "
+           "(overfitting). Set a validation split in the Data tab to see it."));
     m_lrChart = new MetricChart(tr("Learning rate"), tr("lr"));
+    m_lrChart->setToolTip(tr("The learning rate over time: schedules lower it as training "
+                             "goes on."));
     m_lrChart->setMaximumHeight(180);
     m_lrChart->setYLabelFormat(QStringLiteral("%.2g"));
     m_lrSeries = m_lrChart->addSeries(tr("learning rate"), QColor(117, 80, 123));
@@ -193,7 +257,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     auto *layout = new QHBoxLayout(this);
     auto *leftWidget = new QWidget;
     leftWidget->setLayout(left);
-    leftWidget->setMaximumWidth(420);
+    leftWidget->setMaximumWidth(560);
     layout->addWidget(leftWidget);
     layout->addLayout(charts, 1);
 
@@ -323,6 +387,16 @@ void TrainingPanel::writeForm(const experiment::StageConfig &s)
     m_weightDecay->setValue(s.optimizer.weightDecay);
 }
 
+QString TrainingPanel::runName() const
+{
+    return m_runName->text();
+}
+
+void TrainingPanel::setRunName(const QString &name)
+{
+    m_runName->setText(name);
+}
+
 std::uint64_t TrainingPanel::seed() const
 {
     return std::uint64_t(m_seed->value());
@@ -338,10 +412,18 @@ void TrainingPanel::setDeviceText(const QString &text)
 
 void TrainingPanel::setPresentation(bool on)
 {
-    for (MetricChart *c : {m_loss, m_accuracy, m_lrChart})
+    for (MetricChart *c : {m_loss, m_accuracy, m_lrChart}) {
         c->setLineWidth(on ? 4.0 : 2.0);
+        c->setTextPixelSize(on ? 20 : 12);
+        c->setYTitleVisible(!on); // the chart's title says it; the curves get the room
+    }
     // Simplified for the back row: the two curves that matter, no learning-rate chart.
     m_lrChart->setVisible(!on);
+    QFont status = font();
+    if (on)
+        status.setPixelSize(20);
+    m_status->setFont(status);
+    m_warningBox->setFont(status);
 }
 
 void TrainingPanel::setRunning(bool running)
@@ -355,7 +437,7 @@ void TrainingPanel::setRunning(bool running)
     for (QWidget *w : std::initializer_list<QWidget *>{
              m_epochs, m_batch, m_optimizer, m_lr, m_momentum, m_nesterov, m_weightDecay, m_seed,
              m_stageBox, m_stageName, m_freeze, m_schedule, m_early, m_patience, m_addStage,
-             m_removeStage})
+             m_removeStage, m_runName})
         w->setEnabled(!running);
     if (!running) {
         const QString o = m_optimizer->currentData().toString();
@@ -390,8 +472,12 @@ void TrainingPanel::resetCharts()
     m_pendingAcc.clear();
     m_pendingLr.clear();
     m_smoothLoss = m_smoothAcc = -1;
-    m_epochBase = 0;
+    m_lastStage = -1;
     m_lastGlobalEpoch = 0;
+    m_hints = train::TrainingHints(m_hintContext);
+    m_warningTexts.clear();
+    m_warningBox->clear();
+    m_warningBox->setVisible(false);
     m_progress->setValue(0);
     m_progress->setFormat(QString());
     m_log->clear();
@@ -399,25 +485,38 @@ void TrainingPanel::resetCharts()
 
 void TrainingPanel::onStageStarted(int stage, const QString &name, int epochs)
 {
+    Q_UNUSED(stage)
     m_progress->setRange(0, 1000);
-    m_epochBase = m_lastGlobalEpoch;
-    if (stage > 0) {
-        m_loss->markBoundary(m_epochBase);
-        m_accuracy->markBoundary(m_epochBase);
-        m_lrChart->markBoundary(m_epochBase);
-    }
     m_log->appendPlainText(tr("Stage %1 (%2): %3 epochs").arg(stage + 1).arg(name).arg(epochs));
+}
+
+void TrainingPanel::noteStage(int stage, double x)
+{
+    if (stage == m_lastStage)
+        return;
+    if (stage > 0) {
+        m_loss->markBoundary(x);
+        m_accuracy->markBoundary(x);
+        m_lrChart->markBoundary(x);
+    }
+    m_lastStage = stage;
 }
 
 void TrainingPanel::onBatch(const train::BatchProgress &p)
 {
-    const double x = m_epochBase + (p.epoch - 1) +
-                     double(p.batch) / double(std::max<std::int64_t>(1, p.batches));
-    // Exponential smoothing of the per-batch values, as TensorBoard's slider does.
-    m_smoothLoss = m_smoothLoss < 0 ? p.lastLoss : 0.8 * m_smoothLoss + 0.2 * p.lastLoss;
+    // Charts count epochs across stages, from the trainer's own numbering: a resumed run's
+    // batches land on the same x as its epoch points.
+    const double within = double(p.batch) / double(std::max<std::int64_t>(1, p.batches));
+    const double x = (p.globalEpoch - 1) + within;
+    noteStage(p.stage, p.globalEpoch - p.epoch);
+    // Exponential smoothing of the latest batches' values (not the epoch's running mean, which
+    // jumps at every epoch start), as TensorBoard's slider does.
+    m_smoothLoss = m_smoothLoss < 0 ? p.recentLoss : 0.8 * m_smoothLoss + 0.2 * p.recentLoss;
+    m_smoothAcc = m_smoothAcc < 0 ? p.recentAccuracy : 0.8 * m_smoothAcc + 0.2 * p.recentAccuracy;
     m_pendingLoss << QPointF(x, m_smoothLoss);
-    m_pendingAcc << QPointF(x, p.accuracy);
+    m_pendingAcc << QPointF(x, m_smoothAcc);
     m_pendingLr << QPointF(x, p.learningRate);
+    showHint(m_hints.onBatch(p));
     const double frac =
         (double(p.epoch - 1) + double(p.batch) / double(std::max<std::int64_t>(1, p.batches))) /
         double(std::max(1, p.epochs));
@@ -436,8 +535,10 @@ void TrainingPanel::onBatch(const train::BatchProgress &p)
 void TrainingPanel::onEpoch(const train::EpochMetrics &m)
 {
     flush();
+    noteStage(m.stage, m.globalEpoch - m.epoch);
     m_lastGlobalEpoch = m.globalEpoch;
     const double x = m.globalEpoch;
+    showHint(m_hints.onEpoch(m));
     m_loss->append(m_lossTrain, {QPointF(x, m.trainLoss)});
     m_accuracy->append(m_accTrain, {QPointF(x, m.trainAccuracy)});
     QString line = tr("epoch %1: loss %2, accuracy %3")
@@ -469,6 +570,50 @@ void TrainingPanel::showHistory(const std::vector<train::EpochMetrics> &epochs)
         onEpoch(e);
         m_lrChart->append(m_lrSeries, {QPointF(e.globalEpoch, e.learningRate)});
     }
+    // Warnings are about a run as it trains, not about one read back.
+    m_hints = train::TrainingHints(m_hintContext);
+    m_warningTexts.clear();
+    m_warningBox->setVisible(false);
+}
+
+void TrainingPanel::setHintContext(const train::HintContext &context)
+{
+    m_hintContext = context;
+    m_hints = train::TrainingHints(context);
+    showHint(m_hints.onStart());
+}
+
+void TrainingPanel::showHint(const std::optional<train::TrainingHint> &hint)
+{
+    if (hint)
+        onWarning(QString::fromStdString(hint->text));
+}
+
+void TrainingPanel::onWarning(const QString &text)
+{
+    if (m_warningTexts.contains(text))
+        return;
+    m_warningTexts << text;
+    QStringList html;
+    for (const QString &t : m_warningTexts)
+        html << QStringLiteral("⚠ ") + t.toHtmlEscaped();
+    m_warningBox->setText(html.join(QStringLiteral("<br>")));
+    m_warningBox->setVisible(true);
+    m_log->appendPlainText(tr("Warning: %1").arg(text));
+}
+
+void TrainingPanel::setFreezeProblem(const QString &reason)
+{
+    m_freeze->setStyleSheet(reason.isEmpty() ? QString()
+                                             : QStringLiteral("QLineEdit { border: 2px solid #c0392b; }"));
+    m_freeze->setToolTip(reason.isEmpty()
+                             ? tr("Frozen layers keep their weights: only the rest learns. "
+                                  "Applied when the stage starts: backbone, none, before:LAYER "
+                                  "(e.g. before:block5_conv1), all-but-last:N or layer paths")
+                             : reason);
+    if (!reason.isEmpty())
+        m_status->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                              .arg(reason.toHtmlEscaped()));
 }
 
 void TrainingPanel::onMessage(const QString &text)

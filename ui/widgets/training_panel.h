@@ -1,11 +1,13 @@
 #pragma once
 
 #include "experiment/experiment_config.h"
+#include "train/training_hints.h"
 #include "train/training_types.h"
 
 #include <QElapsedTimer>
 #include <QList>
 #include <QPointF>
+#include <QStringList>
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -48,11 +50,20 @@ public:
     std::uint64_t seed() const;
     void setSeed(std::uint64_t seed);
     void setDeviceText(const QString &text);
+    // The name the user gives the run (Runs and Compare show it; the folder ends with it).
+    QString runName() const;
+    void setRunName(const QString &name);
 
     MetricChart *lossChart() const { return m_loss; }
     MetricChart *accuracyChart() const { return m_accuracy; }
     MetricChart *learningRateChart() const { return m_lrChart; }
     void setPresentation(bool on);
+    // What the teacher's warnings need to know about the run about to start.
+    void setHintContext(const tl::train::HintContext &context);
+    // The warnings shown so far in this run (tests).
+    QStringList warnings() const { return m_warningTexts; }
+    // Marks the freeze field as wrong (red, with the reason as tooltip) or right (empty reason).
+    void setFreezeProblem(const QString &reason);
 
 public Q_SLOTS:
     void setRunning(bool running);
@@ -61,6 +72,8 @@ public Q_SLOTS:
     void onBatch(const tl::train::BatchProgress &p);
     void onEpoch(const tl::train::EpochMetrics &m);
     void onMessage(const QString &text);
+    // A warning from the engine (frozen random weights): shown with the panel's own.
+    void onWarning(const QString &text);
     // Validation, the confusion pass, the test evaluation, feature extraction.
     void onPhase(const tl::train::PhaseProgress &p);
     void onFinished(double testAccuracy, double testLoss);
@@ -81,12 +94,17 @@ public Q_SLOTS:
 Q_SIGNALS:
     void startRequested();
     void seedChanged(quint64 seed);
+    // The freeze field was edited: the window checks it against the model's layers.
+    void freezeEdited(const QString &spec);
     void pauseRequested();
     void resumeRequested();
     void stopRequested();
 
 private:
     void flush();
+    void showHint(const std::optional<tl::train::TrainingHint> &hint);
+    // A new stage seen in the progress: its boundary at x (once per stage).
+    void noteStage(int stage, double x);
 
     QSpinBox *m_epochs;
     QSpinBox *m_batch;
@@ -112,7 +130,11 @@ private:
     QTimer *m_flushTimer;
     QList<QPointF> m_pendingLoss, m_pendingAcc, m_pendingLr;
     double m_smoothLoss = -1, m_smoothAcc = -1;
-    int m_epochBase = 0; // epochs finished in earlier stages
+    int m_lastStage = -1; // the stage whose boundary is drawn last
+    QLabel *m_warningBox = nullptr;
+    QStringList m_warningTexts;
+    tl::train::HintContext m_hintContext;
+    tl::train::TrainingHints m_hints;
     void readForm(experiment::StageConfig &s) const;
     void writeForm(const experiment::StageConfig &s);
     void refreshStageBox();
@@ -120,6 +142,7 @@ private:
     int m_current = 0;
     QComboBox *m_stageBox = nullptr;
     QLineEdit *m_stageName = nullptr;
+    QLineEdit *m_runName = nullptr;
     QLineEdit *m_freeze = nullptr;
     QComboBox *m_schedule = nullptr;
     QCheckBox *m_early = nullptr;

@@ -15,7 +15,12 @@
 #include "widgets/runs_panel.h"
 #include "widgets/training_panel.h"
 
+#include <QAction>
+#include <QComboBox>
 #include <QDir>
+#include <QLineEdit>
+#include <QScreen>
+#include <QScrollArea>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -273,6 +278,126 @@ private Q_SLOTS:
             QVERIFY(failed.wait(10000));
         const QString msg = failed.first().first().toString();
         QVERIFY2(msg.contains("summary.json") && msg.contains("nesting"), qPrintable(msg));
+    }
+
+    // Issue 18, item 3: the window works down to 1280x720 and 1024x768 in both modes; no page
+    // needs to scroll sideways (pages scroll vertically when the screen is short).
+    void fitsAProjector_data()
+    {
+        QTest::addColumn<bool>("presentation");
+        QTest::newRow("normal") << false;
+        QTest::newRow("presentation") << true;
+    }
+    void fitsAProjector()
+    {
+        QFETCH(bool, presentation);
+        MainWindow w;
+        w.setPresentationMode(presentation);
+        w.resize(1024, 768);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCoreApplication::processEvents();
+        const QSize min = w.minimumSizeHint();
+        QVERIFY2(min.width() <= 1024 && min.height() <= 720,
+                 qPrintable(QStringLiteral("minimum %1x%2").arg(min.width()).arg(min.height())));
+        // 1024 px wide screen, minus the window's frame and the page's scroll bar.
+        constexpr int kWidth = 1024 - 40;
+        constexpr int kPageHeight = 720 - 140;
+        QStringList tooWide;
+        for (int i = 0; i < w.tabs()->count(); ++i) {
+            w.tabs()->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            QWidget *page = w.tabs()->widget(i);
+            auto *area = qobject_cast<QScrollArea *>(page);
+            QWidget *content = area ? area->widget() : page;
+            const QSize need = content->minimumSizeHint();
+            if (need.width() > kWidth)
+                tooWide << QStringLiteral("%1 needs %2 px").arg(w.tabs()->tabText(i)).arg(need.width());
+            // A page that does not scroll fits under a 720-pixel screen's menu, tabs and status
+            // bar.
+            if (!area && need.height() > kPageHeight)
+                tooWide << QStringLiteral("%1 needs %2 px of height")
+                               .arg(w.tabs()->tabText(i))
+                               .arg(need.height());
+        }
+        QVERIFY2(tooWide.isEmpty(), qPrintable(tooWide.join(", ")));
+        // Inside the screen it opened on: ctest gives this test a 1280x720 screen.
+        const QRect avail = w.screen()->availableGeometry();
+        QCOMPARE(avail.size(), QSize(1280, 720));
+        w.fitToScreen();
+        QVERIFY(avail.contains(w.frameGeometry()));
+        w.setPresentationMode(false);
+    }
+
+    // Issue 18, item 8: the freeze field is checked against the model's layers when edited,
+    // in the window's words.
+    void freezeFieldCheckedOnEdit()
+    {
+        MainWindow w;
+        auto *freeze = w.trainingPanel()->findChild<QLineEdit *>(QStringLiteral("freeze"));
+        QVERIFY(freeze);
+        freeze->setText(QStringLiteral("before:banana"));
+        Q_EMIT freeze->editingFinished();
+        QTRY_VERIFY_WITH_TIMEOUT(!freeze->styleSheet().isEmpty(), 20000);
+        const QString tip = freeze->toolTip();
+        QVERIFY2(tip.contains("banana") && tip.contains("Model tab") && !tip.contains("--freeze"),
+                 qPrintable(tip));
+        freeze->setText(QStringLiteral("none"));
+        Q_EMIT freeze->editingFinished();
+        QTRY_VERIFY_WITH_TIMEOUT(freeze->styleSheet().isEmpty(), 20000);
+    }
+
+    // Issue 18, item 9: settings do not follow the user silently.
+    void settingsDoNotCarryOver()
+    {
+        MainWindow w;
+        // The input size of one architecture does not follow to the next.
+        experiment::ExperimentConfig c = w.experiment();
+        c.model.name = "resnet18";
+        c.model.inputSize = 224;
+        c.preprocess.imageSize = 224;
+        w.setExperiment(c);
+        QCOMPARE(w.modelPanel()->inputSize(), 224);
+        auto *arch = w.modelPanel()->findChild<QComboBox *>(QStringLiteral("architecture"));
+        QVERIFY(arch);
+        arch->setCurrentIndex(arch->findData(QStringLiteral("simple-cnn")));
+        QCOMPARE(w.modelPanel()->inputSize(), 28);
+        // A folder typed for the image-folder dataset stays with it.
+        auto *dataset = w.dataPanel()->findChild<QComboBox *>(QStringLiteral("dataset"));
+        dataset->setCurrentIndex(dataset->findData(QStringLiteral("folder")));
+        auto *root = w.dataPanel()->findChild<QLineEdit *>(QStringLiteral("root"));
+        root->setText(QStringLiteral("/somewhere/photos"));
+        dataset->setCurrentIndex(dataset->findData(QStringLiteral("fashion-mnist")));
+        QCOMPARE(w.dataPanel()->datasetOptions().root, std::string());
+        dataset->setCurrentIndex(dataset->findData(QStringLiteral("folder")));
+        QCOMPARE(w.dataPanel()->datasetOptions().root, std::string("/somewhere/photos"));
+        // A recipe's "freeze backbone at start" shows in the Model tab's tree.
+        experiment::ExperimentConfig r;
+        r.model.name = "vgg-style-cnn";
+        r.stages.front().freeze = "all-but-last:1";
+        w.setExperiment(r);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.modelPanel()->isBuilding(), 30000);
+        QVERIFY2(!w.modelPanel()->spec().frozen.empty(), qPrintable(w.modelPanel()->totalsText()));
+        const auto stages = w.experiment().stages;
+        QVERIFY(stages.front().freeze.empty()); // "as before": the model's ticks
+        // Reset to defaults clears what was left over.
+        w.resetToDefaults();
+        QCOMPARE(w.experiment().model.name, std::string("simple-cnn"));
+        QCOMPARE(w.experiment().data.root, std::string());
+    }
+
+    void classroomSetup()
+    {
+        MainWindow w;
+        w.classroomSetup();
+        const auto c = w.experiment();
+        QCOMPARE(c.data.name, std::string("fashion-mnist"));
+        QVERIFY(c.data.valSplit > 0);
+        QVERIFY(c.data.trainFraction <= 0.2);
+        QVERIFY(!c.name.empty());
+        auto *presentation = w.findChild<QAction *>(QStringLiteral("presentationMode"));
+        QVERIFY(presentation && presentation->isChecked());
+        presentation->setChecked(false);
     }
 
     void cleanupTestCase()

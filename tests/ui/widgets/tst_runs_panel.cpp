@@ -6,6 +6,8 @@
 #include "itemmodels/compare_models.h"
 #include "widgets/compare_view.h"
 #include "widgets/results_panel.h"
+#include "charts/metric_chart.h"
+#include <QSet>
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
@@ -86,6 +88,26 @@ private Q_SLOTS:
         QVERIFY(compared.wait(60000));
         CompareView *view = panel.compareView();
         QCOMPARE(view->runCount(), 2);
+        // Compare clicked three times: the legend still has one entry per run and kind, and two
+        // runs are told apart by their letter and name, not by model alone.
+        for (int click = 0; click < 2; ++click) {
+            panel.compareSelected();
+            QVERIFY(compared.wait(60000));
+        }
+        for (MetricChart *chart : {view->lossChart(), view->accuracyChart()}) {
+            const QStringList legend = chart->legendEntries();
+            QCOMPARE(legend.size(), 4); // 2 runs x (train, validation)
+            QCOMPARE(QSet<QString>(legend.begin(), legend.end()).size(), 4);
+            QVERIFY2(legend.at(0) == "A train" && legend.at(1) == "A validation" &&
+                         legend.at(2) == "B train",
+                     qPrintable(legend.join(", ")));
+            // The caption says which run each letter is, by model and time (two runs of one
+            // model never read the same).
+            const QString key = view->curvesKey();
+            QVERIFY2(key.contains("A: vgg-style-cnn") && key.contains("B: simple-cnn") &&
+                         key.contains("Dashed: training"),
+                     qPrintable(key));
+        }
         QAbstractItemModelTester deltaTester(
             view->deltaModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester flipTester(view->flippedModel(),

@@ -5,6 +5,7 @@
 #include "widgets/training_panel.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -98,6 +99,80 @@ private Q_SLOTS:
         QCOMPARE(panel.learningRateChart()->pointCount(0), 5);
         panel.showHistory({});
         QCOMPARE(panel.lossChart()->pointCount(1), 0);
+    }
+
+    // A 4-epoch run resumed after 2 epochs: its earlier epochs are shown, and the resumed
+    // batches land between epoch 2 and 3, not one epoch to the right; the axis ends at 4.
+    void resumedRunsBatchesLineUpWithItsEpochs()
+    {
+        TrainingPanel panel;
+        std::vector<train::EpochMetrics> done;
+        for (int g = 1; g <= 2; ++g) {
+            train::EpochMetrics e;
+            e.globalEpoch = e.epoch = g;
+            e.trainLoss = 1.0 / g;
+            e.trainAccuracy = 0.5;
+            done.push_back(e);
+        }
+        panel.showHistory(done);
+        panel.onStageStarted(0, "train", 4);
+        for (int epoch = 3; epoch <= 4; ++epoch) {
+            for (int b = 1; b <= 10; ++b) {
+                train::BatchProgress p;
+                p.epoch = p.globalEpoch = epoch;
+                p.epochs = 4;
+                p.batch = b;
+                p.batches = 10;
+                p.recentLoss = p.lastLoss = 0.4;
+                p.recentAccuracy = 0.8;
+                panel.onBatch(p);
+            }
+            train::EpochMetrics e;
+            e.globalEpoch = e.epoch = epoch;
+            e.trainLoss = 0.4;
+            e.trainAccuracy = 0.8;
+            panel.onEpoch(e);
+        }
+        const QList<QPointF> batches = panel.lossChart()->points(0);
+        QCOMPARE(batches.size(), 20);
+        QCOMPARE(batches.first().x(), 2.1);
+        QCOMPARE(batches.last().x(), 4.0);
+        QCOMPARE(panel.lossChart()->points(1).last().x(), 4.0);
+        QCOMPARE(panel.lossChart()->maxX(), 4.0);
+        // The accuracy curve is the latest batches, not the epoch's running mean.
+        QCOMPARE(panel.accuracyChart()->points(0).last().y(), 0.8);
+    }
+
+    void warnsWhenTheLossRises()
+    {
+        TrainingPanel panel;
+        panel.show();
+        panel.setHintContext({10, {}, 0});
+        QVERIFY(panel.warnings().isEmpty());
+        for (int b = 1; b <= 10; ++b) {
+            train::BatchProgress p;
+            p.epoch = p.globalEpoch = 1;
+            p.epochs = 1;
+            p.batch = b;
+            p.batches = 10;
+            p.learningRate = 10;
+            p.recentLoss = p.lastLoss = b < 3 ? 2.3 : 1e8;
+            panel.onBatch(p);
+        }
+        QCOMPARE(panel.warnings().size(), 1);
+        QVERIFY(panel.warnings().front().contains("learning rate 10"));
+        auto *box = panel.findChild<QLabel *>(QStringLiteral("warnings"));
+        QVERIFY(box && box->isVisible());
+        panel.resetCharts();
+        QVERIFY(panel.warnings().isEmpty());
+        QVERIFY(!box->isVisible());
+    }
+
+    void frozenRandomWeightsWarnAtStart()
+    {
+        TrainingPanel panel;
+        panel.setHintContext({10, {}, 1000});
+        QCOMPARE(panel.warnings().size(), 1);
     }
 };
 

@@ -1,0 +1,176 @@
+// The teacher's warnings (train/training_hints.h): each rule on its own, and the learning-rate
+// and one-class warnings from a real trainer at a learning rate of 10.
+
+#include "models/model_factory.h"
+#include "train/trainer.h"
+#include "train/training_hints.h"
+
+#include <torch/torch.h>
+
+#include <QtTest>
+
+using namespace tl;
+using namespace tl::train;
+
+namespace {
+
+BatchProgress batch(double loss, double lr = 0.001)
+{
+    BatchProgress p;
+    p.recentLoss = loss;
+    p.lastLoss = loss;
+    p.learningRate = lr;
+    return p;
+}
+
+EpochMetrics epoch(int n, double trainLoss, double valLoss, std::vector<std::int64_t> counts = {})
+{
+    EpochMetrics m;
+    m.epoch = m.globalEpoch = n;
+    m.trainLoss = trainLoss;
+    m.hasValidation = valLoss >= 0;
+    m.valLoss = valLoss;
+    m.predictedCounts = std::move(counts);
+    return m;
+}
+
+// Four classes of random 1x8x8 images, and a small CNN for them.
+std::pair<torch::Tensor, torch::Tensor> noise(int n, std::uint64_t seed)
+{
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    torch::Tensor x = torch::randn({n, 1, 8, 8}, gen);
+    torch::Tensor y = torch::randint(0, 4, {n}, gen);
+    return {x, y};
+}
+
+std::shared_ptr<models::NetworkImpl> tinyModel()
+{
+    torch::manual_seed(0);
+    models::ModelSpec s;
+    s.inChannels = 1;
+    s.inputSize = 8;
+    s.numClasses = 4;
+    return models::createModel(s);
+}
+
+// Feeds the trainer's progress and epochs to the hints, keeping what they said.
+class HintRecorder : public TrainingObserver
+{
+public:
+    explicit HintRecorder(HintContext c) : hints(std::move(c)) {}
+    TrainingHints hints;
+    std::vector<TrainingHint> said;
+    void onBatch(const BatchProgress &p) override
+    {
+        if (auto h = hints.onBatch(p))
+            said.push_back(*h);
+    }
+    void onEpoch(const EpochMetrics &m) override
+    {
+        if (auto h = hints.onEpoch(m))
+            said.push_back(*h);
+    }
+};
+
+} // namespace
+
+class TestTrainingHints : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void risingLossWarnsOnce()
+    {
+        TrainingHints h({10, {}, 0});
+        QVERIFY(!h.onBatch(batch(2.3)));
+        for (int i = 0; i < TrainingHints::kReportsBeforeJudging - 1; ++i)
+            QVERIFY(!h.onBatch(batch(2.0 + 0.1 * i))); // ordinary noise
+        const auto w = h.onBatch(batch(50.0, 10.0));
+        QVERIFY(w);
+        QCOMPARE(int(w->kind), int(TrainingHint::Kind::LearningRateTooHigh));
+        QVERIFY2(QString::fromStdString(w->text).contains("learning rate 10"),
+                 w->text.c_str());
+        QVERIFY(!h.onBatch(batch(80.0, 10.0))); // said once
+    }
+
+    void fallingLossSaysNothing()
+    {
+        TrainingHints h({10, {}, 0});
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(!h.onBatch(batch(2.3 / (1 + i))));
+    }
+
+    void oneClassNamesIt()
+    {
+        TrainingHints h({3, {"T-shirt", "Trouser", "Bag"}, 0});
+        QVERIFY(!h.onEpoch(epoch(1, 1.0, -1, {40, 35, 25})));
+        const auto w = h.onEpoch(epoch(2, 1.0, -1, {2, 95, 3}));
+        QVERIFY(w);
+        QCOMPARE(int(w->kind), int(TrainingHint::Kind::OneClass));
+        QVERIFY2(QString::fromStdString(w->text).contains("\"Trouser\" for 95 %"), w->text.c_str());
+    }
+
+    void overfittingAfterTwoRisingEpochs()
+    {
+        TrainingHints h({10, {}, 0});
+        QVERIFY(!h.onEpoch(epoch(1, 1.0, 0.80)));
+        QVERIFY(!h.onEpoch(epoch(2, 0.8, 0.70))); // both fall: learning
+        QVERIFY(!h.onEpoch(epoch(3, 0.6, 0.75))); // one epoch up: noise
+        const auto w = h.onEpoch(epoch(4, 0.5, 0.82));
+        QVERIFY(w);
+        QCOMPARE(int(w->kind), int(TrainingHint::Kind::Overfitting));
+        // Without validation there is nothing to judge.
+        TrainingHints none({10, {}, 0});
+        for (int i = 1; i < 6; ++i)
+            QVERIFY(!none.onEpoch(epoch(i, 1.0 / i, -1)));
+    }
+
+    void frozenRandomWeightsAtStart()
+    {
+        QVERIFY(!TrainingHints({10, {}, 0}).onStart());
+        TrainingHints h({10, {}, 12345});
+        const auto w = h.onStart();
+        QVERIFY(w);
+        QVERIFY(QString::fromStdString(w->text).contains("12345"));
+    }
+
+    // What a class sees with the learning rate at 10: the trainer's own numbers trip a warning
+    // in the first epoch, and the model ends up guessing one class.
+    void hugeLearningRateWarnsFromRealTraining()
+    {
+        const auto [x, y] = noise(512, 3);
+        TensorBatchSource train(x, y, 16, true, 0);
+        HintRecorder rec({4, {"a", "b", "c", "d"}, 0});
+        Trainer trainer(tinyModel(), torch::kCPU, &rec);
+        FitOptions o;
+        o.epochs = 2;
+        o.optimizer.name = "adam";
+        o.optimizer.lr = 10.0;
+        o.progressInterval = 0.0; // every batch
+        try {
+            trainer.fit(train, nullptr, o);
+        } catch (const std::exception &) {
+            // A loss that overflows ends the run with an error: the warning came before.
+        }
+        QVERIFY2(!rec.said.empty(), "no warning at a learning rate of 10");
+        QCOMPARE(int(rec.said.front().kind), int(TrainingHint::Kind::LearningRateTooHigh));
+    }
+
+    void predictedCountsAddUp()
+    {
+        const auto [x, y] = noise(96, 4);
+        TensorBatchSource train(x, y, 32, true, 0);
+        Trainer trainer(tinyModel(), torch::kCPU);
+        FitOptions o;
+        o.epochs = 1;
+        const FitResult r = trainer.fit(train, nullptr, o);
+        QCOMPARE(int(r.epochs.front().predictedCounts.size()), 4);
+        std::int64_t total = 0;
+        for (auto c : r.epochs.front().predictedCounts)
+            total += c;
+        QCOMPARE(total, std::int64_t(96));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainingHints)
+#include "tst_training_hints.moc"
