@@ -1,6 +1,8 @@
 // transferlab: the desktop workbench.
 
+#include "openmp_policy.h"
 #include "screenshot_tour.h"
+#include "tl_version.h"
 #include "widgets/main_window.h"
 
 #include <QAction>
@@ -10,10 +12,11 @@
 
 int main(int argc, char **argv)
 {
+    tl::chooseOpenMpWaitPolicy(argv); // before any OpenMP work: may start the program again
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("TransferLab"));
     QApplication::setOrganizationName(QStringLiteral("TransferLab"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(TL_VERSION_STRING));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("applications-science")));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("TransferLab: transfer learning on images"));

@@ -16,5 +16,6 @@ int predictCommand(Args &args);
 int weightsCommand(Args &args);
 int evaluateCommand(Args &args);
 int exportCommand(Args &args);
+int infoCommand(Args &args);
 
 } // namespace tl::cli

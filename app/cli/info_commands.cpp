@@ -5,6 +5,11 @@
 #include "error.h"
 #include "models/layer_tree.h"
 #include "models/model_factory.h"
+#include "cpu_cores.h"
+#include "system_info.h"
+#include "train/trainer.h"
+#include "weights/weight_catalog.h"
+#include "tl_version.h"
 #include "runs/report.h"
 #include "runs/run_reader.h"
 
@@ -14,7 +19,86 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include <cstdlib>
+#include <thread>
+#include <torch/torch.h>
+#include <torch/version.h>
+
 namespace tl::cli {
+
+namespace {
+
+std::string envOr(const char *name, const std::string &fallback)
+{
+    const char *v = std::getenv(name);
+    return v && *v ? v : fallback;
+}
+
+// Where the window keeps its runs (Qt's AppDataLocation for organisation and application
+// "TransferLab"), worked out without Qt.
+std::string windowRunsFolder()
+{
+    const std::string data = envOr("XDG_DATA_HOME", envOr("HOME", "~") + "/.local/share");
+    return data + "/TransferLab/TransferLab/runs";
+}
+
+} // namespace
+
+int infoCommand(Args &args)
+{
+    args.allow({}, {"help", "openmp-environment"});
+    if (args.flag("help")) {
+        std::puts("Usage: transferlab-cli info\nWhat a bug report needs: versions, the device, "
+                  "the BLAS and OpenMP settings in use, the compute threads, and where runs, "
+                  "datasets and weights are looked for.");
+        return 0;
+    }
+    if (args.flag("openmp-environment")) { // what libgomp was started with (tests)
+        const char *policy = std::getenv("OMP_WAIT_POLICY");
+        const char *spin = std::getenv("GOMP_SPINCOUNT");
+        std::printf("%s\n", policy ? ("OMP_WAIT_POLICY=" + std::string(policy)).c_str()
+                             : spin ? ("GOMP_SPINCOUNT=" + std::string(spin)).c_str()
+                                    : "libgomp defaults");
+        return 0;
+    }
+    torch::set_num_threads(usableCores()); // as a run sets it
+    const torch::Device device = train::chooseDevice("auto");
+    const std::string blas = loadedBlasLibrary();
+    std::printf("TransferLab      %s\n", TL_VERSION_STRING);
+    std::printf("LibTorch         %s (CUDA %s)\n", TORCH_VERSION,
+                torch::cuda::is_available()
+                    ? ("available, " + std::to_string(torch::cuda::device_count()) + " device(s)").c_str()
+                    : "not available");
+    std::printf("Device           %s\n", train::deviceDescription(device).c_str());
+    std::printf("BLAS             %s%s\n", blas.empty() ? "(none loaded)" : blas.c_str(),
+                referenceBlasActive() ? "  <- the slow reference BLAS: install libopenblas0-openmp"
+                                      : "");
+    std::printf("Compute threads  %d (usable cores %d of %u; --threads N fixes it)\n",
+                usableCores(), usableCores(), std::thread::hardware_concurrency());
+    const char *policy = std::getenv("OMP_WAIT_POLICY");
+    const char *spin = std::getenv("GOMP_SPINCOUNT");
+    std::printf("OpenMP waiting   %s\n",
+                policy ? ("OMP_WAIT_POLICY=" + std::string(policy) + " (yours)").c_str()
+                : spin ? ("GOMP_SPINCOUNT=" + std::string(spin) +
+                          (std::getenv("TL_OPENMP_CHOSEN") ? " (chosen by TransferLab)" : " (yours)"))
+                             .c_str()
+                       : "libgomp defaults");
+    std::printf("Runs (window)    %s\n", windowRunsFolder().c_str());
+    std::printf("Runs (CLI)       ./runs/ unless --out DIR\n");
+    std::error_code ec;
+    for (const auto &d : data::datasetCatalog()) {
+        if (d.files.empty())
+            continue;
+        std::string where = data::datasetCacheFolder(d.name);
+        if (d.name == "fashion-mnist" &&
+            std::filesystem::is_directory("/usr/share/datasets/fashion-mnist", ec))
+            where = "/usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist), else " +
+                    where;
+        std::printf("Dataset          %-16s %s\n", d.name.c_str(), where.c_str());
+    }
+    std::printf("Weights          %s\n", weights::torchHubCheckpointDir().c_str());
+    return 0;
+}
 
 int datasetsCommand(Args &args)
 {

@@ -3,6 +3,8 @@
 #include "args.h"
 #include "commands.h"
 #include "error.h"
+#include "openmp_policy.h"
+#include "tl_version.h"
 
 #include <cstdio>
 #include <cstring>
@@ -28,6 +30,7 @@ Commands:
   models      list the models
   datasets    list the datasets and where they are found
   download    download a dataset into the cache (checksums verified)
+  info        versions, device, BLAS, threads and paths (paste it into a bug report)
 
 Exit codes: 0 success, 2 bad input (the message names the file or option),
 3 training diverged (NaN/inf loss), 130 interrupted (Ctrl-C), 1 internal error.
@@ -37,13 +40,14 @@ Exit codes: 0 success, 2 bad input (the message names the file or option),
 
 int main(int argc, char **argv)
 {
+    tl::chooseOpenMpWaitPolicy(argv); // before any OpenMP work: may start the program again
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
         !std::strcmp(argv[1], "help")) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
     if (!std::strcmp(argv[1], "--version")) {
-        std::printf("transferlab-cli 0.1.0\n");
+        std::printf("transferlab-cli %s\n", TL_VERSION_STRING);
         return 0;
     }
     const std::string command = argv[1];
@@ -73,6 +77,8 @@ int main(int argc, char **argv)
             return tl::cli::predictCommand(args);
         if (command == "weights")
             return tl::cli::weightsCommand(args);
+        if (command == "info")
+            return tl::cli::infoCommand(args);
         std::fprintf(stderr, "transferlab-cli: unknown command '%s' (see --help)\n",
                      command.c_str());
         return 2;

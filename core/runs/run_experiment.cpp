@@ -5,6 +5,7 @@
 #include "data/batch_loader.h"
 #include "data/dataset.h"
 #include "data/transform.h"
+#include "cpu_cores.h"
 #include "error.h"
 #include "experiment/freeze.h"
 #include "files.h"
@@ -189,10 +190,10 @@ void ExperimentRun::prepare()
 {
     m_config.validate();
     m_config.data.seed = m_config.seed;
-    // Debian's LibTorch starts with one compute thread; use every core unless told otherwise.
-    m_config.threads = m_config.threads > 0
-                           ? m_config.threads
-                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    // Debian's LibTorch starts with one compute thread; use every core this process may run on
+    // (affinity, cgroup quota) unless told otherwise. How the threads wait for each other is
+    // chosen at start-up (openmp_policy.h), so a busy machine does not halve the speed.
+    m_config.threads = m_config.threads > 0 ? m_config.threads : usableCores();
     torch::set_num_threads(m_config.threads);
     m_device = train::chooseDevice(m_config.device);
 }

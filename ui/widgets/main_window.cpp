@@ -1,5 +1,6 @@
 #include "widgets/main_window.h"
 
+#include "cpu_cores.h"
 #include "error.h"
 #include "files.h"
 #include "runs/recipes.h"
@@ -55,7 +56,7 @@ experiment::ExperimentConfig defaultExperiment()
 QString deviceText()
 {
     // The worker picks CUDA when LibTorch sees it; the CPU uses every core.
-    return QObject::tr("CPU, %1 threads (CUDA when available)").arg(QThread::idealThreadCount());
+    return QObject::tr("CPU, %1 threads (CUDA when available)").arg(usableCores());
 }
 
 } // namespace
@@ -255,9 +256,10 @@ void MainWindow::buildMenus()
     help->addAction(tr("&About TransferLab"), this, [this] {
         QMessageBox::about(
             this, tr("About TransferLab"),
-            tr("<b>TransferLab</b> 0.1<br>A workbench for transfer learning on images.<br>"
+            tr("<b>TransferLab</b> %1<br>A workbench for transfer learning on images.<br>"
                "Go left to right: pick the data, the model and what to freeze, train, "
-               "then click the confusion matrix to see the mistakes."));
+               "then click the confusion matrix to see the mistakes.")
+                .arg(QApplication::applicationVersion()));
     });
 }
 
@@ -280,6 +282,7 @@ experiment::ExperimentConfig MainWindow::experiment() const
     c.seed = m_training->seed();
     c.stages = m_training->stages();
     c.name = m_training->runName().trimmed().toStdString();
+    c.threads = m_training->threads();
     return c;
 }
 
@@ -303,6 +306,7 @@ void MainWindow::setExperiment(const experiment::ExperimentConfig &config)
     m_training->setStages(stages);
     m_training->setSeed(config.seed);
     m_training->setRunName(QString::fromStdString(config.name));
+    m_training->setThreads(config.threads);
     syncPreprocess();
 }
 

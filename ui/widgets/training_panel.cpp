@@ -86,6 +86,14 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     connect(m_seed, &QSpinBox::valueChanged, this,
             [this](int v) { Q_EMIT seedChanged(quint64(v)); });
     m_device = new QLabel;
+    m_threads = new QSpinBox;
+    m_threads->setObjectName(QStringLiteral("threads"));
+    m_threads->setRange(0, 256);
+    m_threads->setSpecialValueText(tr("automatic"));
+    m_threads->setToolTip(tr("Compute threads. Automatic: every core TransferLab may use on "
+                             "this computer. Runs with different thread counts can differ in "
+                             "the last digits: fix it to repeat a run exactly on another "
+                             "machine."));
 
     m_stageBox = new QComboBox;
     m_addStage = new QPushButton(tr("+ Stage"));
@@ -146,6 +154,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Sc&hedule:"), m_schedule);
     form->addRow(QString(), earlyRow);
     form->addRow(tr("&Seed:"), m_seed);
+    form->addRow(tr("&Threads:"), m_threads);
     form->addRow(tr("Device:"), m_device);
     auto syncOptimizer = [this] {
         const QString o = m_optimizer->currentData().toString();
@@ -387,6 +396,16 @@ void TrainingPanel::writeForm(const experiment::StageConfig &s)
     m_weightDecay->setValue(s.optimizer.weightDecay);
 }
 
+int TrainingPanel::threads() const
+{
+    return m_threads->value();
+}
+
+void TrainingPanel::setThreads(int threads)
+{
+    m_threads->setValue(std::max(0, threads));
+}
+
 QString TrainingPanel::runName() const
 {
     return m_runName->text();
@@ -437,7 +456,7 @@ void TrainingPanel::setRunning(bool running)
     for (QWidget *w : std::initializer_list<QWidget *>{
              m_epochs, m_batch, m_optimizer, m_lr, m_momentum, m_nesterov, m_weightDecay, m_seed,
              m_stageBox, m_stageName, m_freeze, m_schedule, m_early, m_patience, m_addStage,
-             m_removeStage, m_runName})
+             m_removeStage, m_runName, m_threads})
         w->setEnabled(!running);
     if (!running) {
         const QString o = m_optimizer->currentData().toString();

@@ -50,6 +50,9 @@ public:
     std::uint64_t seed() const;
     void setSeed(std::uint64_t seed);
     void setDeviceText(const QString &text);
+    // Compute threads: 0 lets TransferLab use every usable core.
+    int threads() const;
+    void setThreads(int threads);
     // The name the user gives the run (Runs and Compare show it; the folder ends with it).
     QString runName() const;
     void setRunName(const QString &name);
@@ -115,6 +118,7 @@ private:
     QDoubleSpinBox *m_weightDecay;
     QSpinBox *m_seed;
     QLabel *m_device;
+    QSpinBox *m_threads;
     QPushButton *m_start;
     QPushButton *m_pause;
     QPushButton *m_stop;

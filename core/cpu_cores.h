@@ -1,0 +1,11 @@
+#pragma once
+
+namespace tl {
+
+// How many cores this process may use: its CPU affinity (taskset, a batch system's binding),
+// capped by a cgroup CPU quota (a container, a systemd slice). At least 1. Unlike
+// std::thread::hardware_concurrency(), which counts the machine's cores, this is what the
+// compute threads can really run on.
+int usableCores();
+
+} // namespace tl
