@@ -249,7 +249,7 @@ void MainWindow::buildMenus()
     m_presentationAction = presentation;
     view->addAction(tr("&Classroom set-up"), this, &MainWindow::classroomSetup)
         ->setObjectName(QStringLiteral("classroomSetup"));
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < m_tabs->count(); ++i)
         view->addAction(m_tabs->tabText(i), QKeySequence(QStringLiteral("Alt+%1").arg(i + 1)), this,
                         [this, i] { m_tabs->setCurrentIndex(i); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
