@@ -17,7 +17,9 @@ PACKAGES="
   xvfb xauth imagemagick
 "
 if [ "${1:-}" = "--ci" ]; then
-    PACKAGES="$PACKAGES clang-14 libclang-rt-14-dev"
+    # `clang` gives the plain clang++ command the asan preset names (clang-14 alone has only
+    # clang++-14).
+    PACKAGES="$PACKAGES clang clang-14 libclang-rt-14-dev"
 fi
 # libopenblas0-openmp: Debian's libtorch calls the system BLAS, and the default reference BLAS
 # makes convolutions several times slower; OpenBLAS with OpenMP matches libtorch's threading.
