@@ -1,17 +1,17 @@
 #include "commands.h"
 #include "files.h"
 
+#include "cpu_cores.h"
 #include "data/dataset.h"
 #include "error.h"
 #include "models/layer_tree.h"
 #include "models/model_factory.h"
-#include "cpu_cores.h"
-#include "system_info.h"
-#include "train/trainer.h"
-#include "weights/weight_catalog.h"
-#include "tl_version.h"
 #include "runs/report.h"
 #include "runs/run_reader.h"
+#include "system_info.h"
+#include "tl_version.h"
+#include "train/trainer.h"
+#include "weights/weight_catalog.h"
 
 #include <nlohmann/json.hpp>
 
@@ -57,18 +57,19 @@ int infoCommand(Args &args)
         const char *policy = std::getenv("OMP_WAIT_POLICY");
         const char *spin = std::getenv("GOMP_SPINCOUNT");
         std::printf("%s\n", policy ? ("OMP_WAIT_POLICY=" + std::string(policy)).c_str()
-                             : spin ? ("GOMP_SPINCOUNT=" + std::string(spin)).c_str()
-                                    : "libgomp defaults");
+                            : spin ? ("GOMP_SPINCOUNT=" + std::string(spin)).c_str()
+                                   : "libgomp defaults");
         return 0;
     }
     torch::set_num_threads(usableCores()); // as a run sets it
     const torch::Device device = train::chooseDevice("auto");
     const std::string blas = loadedBlasLibrary();
     std::printf("TransferLab      %s\n", TL_VERSION_STRING);
-    std::printf("LibTorch         %s (CUDA %s)\n", TORCH_VERSION,
-                torch::cuda::is_available()
-                    ? ("available, " + std::to_string(torch::cuda::device_count()) + " device(s)").c_str()
-                    : "not available");
+    std::printf(
+        "LibTorch         %s (CUDA %s)\n", TORCH_VERSION,
+        torch::cuda::is_available()
+            ? ("available, " + std::to_string(torch::cuda::device_count()) + " device(s)").c_str()
+            : "not available");
     std::printf("Device           %s\n", train::deviceDescription(device).c_str());
     std::printf("BLAS             %s%s\n", blas.empty() ? "(none loaded)" : blas.c_str(),
                 referenceBlasActive() ? "  <- the slow reference BLAS: install libopenblas0-openmp"
@@ -79,10 +80,11 @@ int infoCommand(Args &args)
     const char *spin = std::getenv("GOMP_SPINCOUNT");
     std::printf("OpenMP waiting   %s\n",
                 policy ? ("OMP_WAIT_POLICY=" + std::string(policy) + " (yours)").c_str()
-                : spin ? ("GOMP_SPINCOUNT=" + std::string(spin) +
-                          (std::getenv("TL_OPENMP_CHOSEN") ? " (chosen by TransferLab)" : " (yours)"))
-                             .c_str()
-                       : "libgomp defaults");
+                : spin
+                    ? ("GOMP_SPINCOUNT=" + std::string(spin) +
+                       (std::getenv("TL_OPENMP_CHOSEN") ? " (chosen by TransferLab)" : " (yours)"))
+                          .c_str()
+                    : "libgomp defaults");
     std::printf("Runs (window)    %s\n", windowRunsFolder().c_str());
     std::printf("Runs (CLI)       ./runs/ unless --out DIR\n");
     std::error_code ec;
@@ -92,8 +94,8 @@ int infoCommand(Args &args)
         std::string where = data::datasetCacheFolder(d.name);
         if (d.name == "fashion-mnist" &&
             std::filesystem::is_directory("/usr/share/datasets/fashion-mnist", ec))
-            where = "/usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist), else " +
-                    where;
+            where =
+                "/usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist), else " + where;
         std::printf("Dataset          %-16s %s\n", d.name.c_str(), where.c_str());
     }
     std::printf("Weights          %s\n", weights::torchHubCheckpointDir().c_str());

@@ -162,7 +162,8 @@ TrainTest readCifar(const std::string &source, CifarVariant variant)
             const std::string name = "data_batch_" + std::to_string(b) + ".bin";
             parseCifarBatch(out.train, files.read(name), files.origin(name), 1, 0);
         }
-        parseCifarBatch(out.test, files.read("test_batch.bin"), files.origin("test_batch.bin"), 1, 0);
+        parseCifarBatch(out.test, files.read("test_batch.bin"), files.origin("test_batch.bin"), 1,
+                        0);
     } else {
         const CifarFiles files(source, "cifar-100-binary");
         const bool fine = variant == CifarVariant::Cifar100Fine;
@@ -171,8 +172,9 @@ TrainTest readCifar(const std::string &source, CifarVariant variant)
         out.train = emptyStore(names);
         out.test = emptyStore(names);
         parseCifarBatch(out.train, files.read("train.bin"), files.origin("train.bin"), 2,
-                      fine ? 1 : 0);
-        parseCifarBatch(out.test, files.read("test.bin"), files.origin("test.bin"), 2, fine ? 1 : 0);
+                        fine ? 1 : 0);
+        parseCifarBatch(out.test, files.read("test.bin"), files.origin("test.bin"), 2,
+                        fine ? 1 : 0);
     }
     return out;
 }

@@ -27,8 +27,8 @@ void setOpenCvLimits()
     ::setenv("OPENCV_IO_MAX_IMAGE_WIDTH", side.c_str(), 0);
     ::setenv("OPENCV_IO_MAX_IMAGE_HEIGHT", side.c_str(), 0);
 }
-__attribute__((section(".preinit_array"), used)) void (*const kSetOpenCvLimits)() =
-    &setOpenCvLimits;
+__attribute__((section(".preinit_array"),
+               used)) void (*const kSetOpenCvLimits)() = &setOpenCvLimits;
 
 constexpr std::uint64_t kMaxImageFileBytes = 256 * limits::MiB;
 
@@ -147,9 +147,9 @@ cv::Mat decodeImageFile(const std::string &path, int flags)
     long long w = 0, h = 0;
     if (imageHeaderSize(data.data(), data.size(), w, h)) {
         if (w > limits::kMaxImageSide || h > limits::kMaxImageSide)
-            throw limitError(path, "the image's side (" + std::to_string(w) + " x " +
-                                       std::to_string(h) + ")",
-                             std::uint64_t(std::max(w, h)), std::uint64_t(limits::kMaxImageSide));
+            throw limitError(
+                path, "the image's side (" + std::to_string(w) + " x " + std::to_string(h) + ")",
+                std::uint64_t(std::max(w, h)), std::uint64_t(limits::kMaxImageSide));
         if (std::uint64_t(w) * std::uint64_t(h) > limits::kMaxImagePixels)
             throw limitError(path, "the image's pixel count", std::uint64_t(w) * std::uint64_t(h),
                              limits::kMaxImagePixels);

@@ -27,19 +27,19 @@ namespace {
 
 // Grad-CAM's map: the activation weighted by its spatially averaged gradient, rectified, resized
 // to the image and scaled to [0, 1].
-torch::Tensor camFromGradients(const torch::Tensor &activation, torch::Tensor g, std::int64_t height,
-                               std::int64_t width)
+torch::Tensor camFromGradients(const torch::Tensor &activation, torch::Tensor g,
+                               std::int64_t height, std::int64_t width)
 {
     torch::NoGradGuard ng;
     if (!g.defined())
         g = torch::zeros_like(activation);
     const torch::Tensor weights = g.mean({2, 3}, /*keepdim=*/true);
     torch::Tensor cam = torch::relu((weights * activation.detach()).sum(1, true));
-    cam = torch::nn::functional::interpolate(
-        cam, torch::nn::functional::InterpolateFuncOptions()
-                 .size(std::vector<std::int64_t>{height, width})
-                 .mode(torch::kBilinear)
-                 .align_corners(false));
+    cam =
+        torch::nn::functional::interpolate(cam, torch::nn::functional::InterpolateFuncOptions()
+                                                    .size(std::vector<std::int64_t>{height, width})
+                                                    .mode(torch::kBilinear)
+                                                    .align_corners(false));
     cam = cam[0][0].to(torch::kCPU).to(torch::kFloat32);
     const float top = cam.max().item<float>();
     return top > 0 ? cam / top : torch::zeros_like(cam);
@@ -57,8 +57,8 @@ GradCamResult gradCam(NetworkImpl &model, const torch::Tensor &image, int target
         paths.emplace(m.value().get(), m.key());
     const auto children = model.named_children();
     const std::string head = children.is_empty() ? std::string() : children.keys().back();
-    if (!layer.empty() && std::none_of(paths.begin(), paths.end(),
-                                       [&](const auto &p) { return p.second == layer; }))
+    if (!layer.empty() &&
+        std::none_of(paths.begin(), paths.end(), [&](const auto &p) { return p.second == layer; }))
         throw Error("no layer '" + layer + "' in " + model.name());
 
     const bool wasTraining = model.is_training();

@@ -242,7 +242,9 @@ std::vector<std::string> resolveFreezeSpec(const ModelSummary &s, const std::str
         const std::string layer = spec.substr(7);
         const LayerNode *n = findNode(s.root, layer);
         if (!n)
-            throw bad("no layer '" + layer + "' in this model (the layer names are in the Model tab's tree and in `transferlab-cli summary`)");
+            throw bad("no layer '" + layer +
+                      "' in this model (the layer names are in the Model tab's tree and in "
+                      "`transferlab-cli summary`)");
         std::vector<const LayerNode *> first;
         leavesInOrder(*n, first);
         const auto it = std::find(backbone.begin(), backbone.end(), first.front());
@@ -271,7 +273,9 @@ std::vector<std::string> resolveFreezeSpec(const ModelSummary &s, const std::str
         if (!item.empty()) {
             const LayerNode *n = findNode(s.root, item);
             if (!n)
-                throw bad("no layer '" + item + "' in this model (the layer names are in the Model tab's tree and in `transferlab-cli summary`)");
+                throw bad("no layer '" + item +
+                          "' in this model (the layer names are in the Model tab's tree and in "
+                          "`transferlab-cli summary`)");
             std::vector<const LayerNode *> leaves;
             leavesInOrder(*n, leaves);
             for (const auto *l : leaves)
