@@ -17,5 +17,6 @@ int weightsCommand(Args &args);
 int evaluateCommand(Args &args);
 int exportCommand(Args &args);
 int infoCommand(Args &args);
+int lessonCommand(Args &args);
 
 } // namespace tl::cli

@@ -10,6 +10,7 @@
 #include "system_info.h"
 #include "experiment/experiment_config.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -40,6 +41,8 @@ Data:
   --train-fraction F    stratified subset of the training set, e.g. 0.1 (default 1)
   --val-split F         last fraction of the training set held out for validation
   --test-fraction F     stratified subset of the test set (default 1)
+  --classes A,B,C       only these classes (names or indices), seen by the model as 0..k-1
+  --per-class N         few-shot: exactly N training images per class (stratified, seeded)
 Model:
   --model NAME          simple-cnn (default), vgg-style-cnn (transferlab-cli models)
   --image-size N        resize images to NxN for the model (default: stored size)
@@ -49,7 +52,9 @@ Model:
   --bn-momentum M       Keras-style BatchNorm momentum (default 0.99)
   --l2 F                Keras-style L2 penalty on conv and dense kernels
   --weights W           none (default), imagenet (torchvision's file from the torch hub
-                        cache; --download fetches it) or a checkpoint file (.pth, .safetensors)
+                        cache; --download fetches it), a checkpoint file (.pth, .safetensors)
+                        or a finished run of the same model: run:RUN_DIR (or the folder);
+                        layers that do not fit (the classifier for other classes) start fresh
   --head H              keep (the backbone's classifier, resized), imagenet, gap, flatten
   --head-hidden UNITS   gap/flatten: Dense(UNITS)+BatchNorm+ReLU before the output layer
   --head-dropout P      gap/flatten: dropout before the output layer
@@ -122,6 +127,24 @@ experiment::ExperimentConfig configFromArgs(const Args &a, const experiment::Exp
     c.data.trainFraction = a.number("train-fraction", c.data.trainFraction);
     c.data.valSplit = a.number("val-split", c.data.valSplit);
     c.data.testFraction = a.number("test-fraction", c.data.testFraction);
+    if (a.has("classes")) {
+        c.data.classes.clear();
+        const std::string list = a.str("classes");
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            const std::size_t comma = std::min(list.find(',', start), list.size());
+            std::string name = list.substr(start, comma - start);
+            while (!name.empty() && name.front() == ' ')
+                name.erase(name.begin());
+            while (!name.empty() && name.back() == ' ')
+                name.pop_back();
+            if (name.empty())
+                throw UsageError{"--classes: an empty class name in '" + list + "'"};
+            c.data.classes.push_back(name);
+            start = comma + 1;
+        }
+    }
+    c.data.perClass = a.intIn("per-class", c.data.perClass, 0, 1000000);
     if (a.has("model"))
         c.model.name = a.str("model");
     c.preprocess.imageSize = a.intIn("image-size", c.preprocess.imageSize, 0, limits::kMaxInputSize);
@@ -212,7 +235,14 @@ int recipesCommand(Args &args)
                     r.title.c_str(), "", c.data.name.c_str(), c.model.name.c_str(), c.stages.size(),
                     c.stages.size() == 1 ? "" : "s");
     }
-    std::printf("\nRun one: transferlab-cli train --recipe NAME [--quick] [--download]\n");
+    if (!args.flag("json"))
+        std::printf("%-26s %s\n%26s dataset fashion-mnist (offline), model simple-cnn, a group of "
+                    "runs\n",
+                    "transfer-lesson", "Why transfer learning: pretrain on 5 classes, learn 5 "
+                                       "others from 10/20/50 images each",
+                    "");
+    std::printf("\nRun one: transferlab-cli train --recipe NAME [--quick] [--download]\n"
+                "The lesson: transferlab-cli lesson transfer-lesson [--quick]\n");
     return 0;
 }
 
@@ -225,7 +255,7 @@ int trainCommand(Args &args)
                 "num-classes",   "optimizer",   "lr",           "momentum",       "weight-decay",
                 "augment",       "normalize",   "seed",         "device",         "workers",
                 "threads",       "out",         "save-config",  "recipe",         "resume",
-                "fork"},
+                "fork",          "classes",     "per-class"},
                {"download", "batch-norm", "nesterov", "quiet", "help", "quick", "no-cache-features",
                 "keep-checkpoints", "mixed-precision", "channels-last"});
     if (args.flag("help")) {

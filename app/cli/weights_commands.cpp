@@ -10,6 +10,7 @@
 #include "hash.h"
 #include "models/model_factory.h"
 #include "runs/run_summary.h"
+#include "runs/run_weights.h"
 #include "runs/predictor.h"
 #include "experiment/experiment_config.h"
 #include "train/trainer.h"
@@ -233,15 +234,17 @@ int exportCommand(Args &args)
 
 int weightsCommand(Args &args)
 {
-    args.allow({"mirror"}, {"help"});
+    args.allow({"mirror", "runs"}, {"help"});
     const auto &pos = args.positional();
     if (args.flag("help") || pos.empty()) {
-        std::fputs("Usage: transferlab-cli weights list\n"
+        std::fputs("Usage: transferlab-cli weights list [--runs DIR]\n"
                    "       transferlab-cli weights download MODEL [--mirror BASE_URL]\n"
                    "       transferlab-cli weights verify MODEL|FILE\n"
                    "       transferlab-cli weights inspect FILE\n"
                    "torchvision's ImageNet checkpoints live in $TORCH_HOME/hub/checkpoints\n"
-                   "(default ~/.cache/torch/hub/checkpoints), shared with PyTorch.\n",
+                   "(default ~/.cache/torch/hub/checkpoints), shared with PyTorch.\n"
+                   "Finished runs (under --runs, default runs/) start other runs of the same\n"
+                   "model: transferlab-cli train --weights run:RUN_DIR ...\n",
                    args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
     }
@@ -254,6 +257,17 @@ int weightsCommand(Args &args)
                         path.empty() ? "not downloaded" : "present");
         }
         std::printf("\nfolder: %s\n", weights::torchHubCheckpointDir().c_str());
+        const std::string parent = args.str("runs", "runs");
+        const auto finished = runs::runsUsableAsWeights(parent, "");
+        std::printf("\nFinished runs in %s (--weights run:DIR starts the same model from them):\n",
+                    parent.c_str());
+        if (finished.empty())
+            std::printf("  none\n");
+        else
+            std::printf("%-20s %-16s %-8s %s\n", "model", "dataset", "test acc", "run");
+        for (const auto &r : finished)
+            std::printf("%-20s %-16s %-8.4f %s\n", r.model.c_str(), r.dataset.c_str(),
+                        r.testAccuracy, r.dir.c_str());
         return 0;
     }
     if (pos.size() != 2)

@@ -7,6 +7,8 @@
 #include "error.h"
 #include "files.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 
@@ -157,6 +159,69 @@ static std::string locate(const DatasetOptions &o, const DownloadProgressFn &pro
                 ", or --data-root FOLDER");
 }
 
+std::vector<std::size_t> resolveClasses(const std::vector<std::string> &wanted,
+                                        const std::vector<std::string> &names)
+{
+    auto lower = [](std::string t) {
+        for (auto &ch : t)
+            ch = char(std::tolower(static_cast<unsigned char>(ch)));
+        return t;
+    };
+    auto known = [&] {
+        std::string k;
+        for (std::size_t i = 0; i < names.size() && i < 20; ++i)
+            k += (i ? ", " : "") + std::to_string(i) + " " + names[i];
+        return k + (names.size() > 20 ? ", ..." : "");
+    };
+    std::vector<std::size_t> out;
+    for (const std::string &w : wanted) {
+        std::size_t index = names.size();
+        const bool digits = !w.empty() && w.size() <= 6 &&
+                            std::all_of(w.begin(), w.end(), [](char ch) {
+                                return std::isdigit(static_cast<unsigned char>(ch));
+                            });
+        for (std::size_t i = 0; i < names.size() && index == names.size(); ++i)
+            if (lower(names[i]) == lower(w))
+                index = i; // a name first: a folder's class may be called "3"
+        if (index == names.size() && digits && std::stoul(w) < names.size())
+            index = std::stoul(w);
+        if (index == names.size())
+            throw Error("unknown class '" + w + "' (the classes: " + known() + ")");
+        if (std::find(out.begin(), out.end(), index) != out.end())
+            throw Error("class '" + names[index] + "' is named twice");
+        out.push_back(index);
+    }
+    if (out.size() == 1)
+        throw Error("a classifier needs at least 2 classes; only '" + names[out[0]] +
+                    "' was chosen");
+    return out;
+}
+
+namespace {
+
+// The images of the classes `keep` (indices into store.classNames), relabelled 0..k-1.
+ImageStore keepClasses(const ImageStore &store, const std::vector<std::size_t> &keep)
+{
+    std::vector<std::int64_t> newLabel(store.classNames.size(), -1);
+    for (std::size_t i = 0; i < keep.size(); ++i)
+        newLabel[keep[i]] = std::int64_t(i);
+    std::vector<std::size_t> rows;
+    for (std::size_t i = 0; i < store.size(); ++i) {
+        const auto l = store.labels[i];
+        if (l >= 0 && std::size_t(l) < newLabel.size() && newLabel[std::size_t(l)] >= 0)
+            rows.push_back(i);
+    }
+    ImageStore out = store.subset(rows);
+    for (auto &l : out.labels)
+        l = newLabel[std::size_t(l)];
+    out.classNames.clear();
+    for (const std::size_t k : keep)
+        out.classNames.push_back(store.classNames[k]);
+    return out;
+}
+
+} // namespace
+
 DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &progress)
 {
     DatasetSplits out;
@@ -195,7 +260,29 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
         datasetInfo(o.name); // throws with the list of names
     }
 
-    ImageStore train = o.trainFraction < 1.0
+    out.allClassNames = tt.train.classNames;
+    if (!o.classes.empty()) {
+        std::vector<std::size_t> keep;
+        try {
+            keep = resolveClasses(o.classes, tt.train.classNames);
+        } catch (const Error &e) {
+            throw fileError(source, std::string("data.classes: ") + e.what());
+        }
+        tt.train = keepClasses(tt.train, keep);
+        tt.test = keepClasses(tt.test, keep);
+    }
+    if (o.perClass > 0 && o.trainFraction < 1.0)
+        tt.train = tt.train.subset(stratifiedSubset(tt.train.labels, tt.train.numClasses(),
+                                                    o.trainFraction, o.seed));
+    if (o.perClass > 0) {
+        try {
+            tt.train = tt.train.subset(
+                perClassSubset(tt.train.labels, tt.train.classNames, o.perClass, o.seed));
+        } catch (const Error &e) {
+            throw fileError(source, e.what());
+        }
+    }
+    ImageStore train = o.trainFraction < 1.0 && o.perClass <= 0
                            ? tt.train.subset(stratifiedSubset(
                                  tt.train.labels, tt.train.numClasses(), o.trainFraction, o.seed))
                            : std::move(tt.train);
@@ -235,6 +322,21 @@ std::string datasetMismatch(const DatasetOptions &loaded, const DatasetOptions &
     if (loaded.valSplit != wanted.valSplit)
         return "the loaded validation split (" + num(loaded.valSplit) +
                ") differs from the experiment's (" + num(wanted.valSplit) + ")";
+    if (loaded.classes != wanted.classes) {
+        auto list = [](const std::vector<std::string> &v) {
+            std::string s;
+            for (const auto &c : v)
+                s += (s.empty() ? "" : ",") + c;
+            return s.empty() ? std::string("all") : s;
+        };
+        return "the loaded classes (" + list(loaded.classes) + ") differ from the experiment's (" +
+               list(wanted.classes) + ")";
+    }
+    if (loaded.perClass != wanted.perClass)
+        return "the loaded data has " +
+               (loaded.perClass > 0 ? std::to_string(loaded.perClass) : std::string("all")) +
+               " training images per class, the experiment asks for " +
+               (wanted.perClass > 0 ? std::to_string(wanted.perClass) : std::string("all"));
     if (loaded.seed != wanted.seed)
         return "the loaded subset was drawn with seed " + std::to_string(loaded.seed) +
                ", the experiment uses " + std::to_string(wanted.seed);

@@ -22,6 +22,12 @@ struct DatasetOptions
     bool download = false; // fetch from the official addresses when not found locally
     int imageSize = 0;     // image folders only: stored size (0: first image's)
     std::string mirror;    // replaces the official base address (tests, local mirrors)
+    // Only these classes (names, case-insensitive, or indices into the dataset's classes), in
+    // this order: the model sees them as 0..k-1 and every table keeps their names. Empty: all.
+    std::vector<std::string> classes;
+    // Few-shot: exactly this many training images per class (stratified, seeded; after
+    // trainFraction, before valSplit). 0: all of them.
+    int perClass = 0;
 };
 
 struct DatasetSplits
@@ -29,6 +35,7 @@ struct DatasetSplits
     std::string name;
     std::string source;     // where it was read from
     DatasetOptions options; // what was loaded (a run checks that it is what it asks for)
+    std::vector<std::string> allClassNames; // the dataset's classes before options.classes
     ImageStore train;
     ImageStore val;
     ImageStore test;
@@ -51,6 +58,11 @@ std::string datasetCacheFolder(const std::string &name);
 // Downloads the dataset's files into its cache folder (checksums verified) and returns it.
 std::string downloadDataset(const std::string &name, const std::string &mirror = {},
                             const DownloadProgressFn &progress = {});
+
+// The indices into `names` that `wanted` picks (see DatasetOptions::classes), in its order;
+// tl::Error naming an unknown or repeated class and listing the known ones.
+std::vector<std::size_t> resolveClasses(const std::vector<std::string> &wanted,
+                                        const std::vector<std::string> &names);
 
 DatasetSplits loadDataset(const DatasetOptions &options, const DownloadProgressFn &progress = {});
 

@@ -86,3 +86,28 @@ std::pair<Indices, Indices> tailSplit(std::size_t n, double fraction)
 }
 
 } // namespace tl::data
+
+namespace tl::data {
+
+Indices perClassSubset(const std::vector<std::int64_t> &labels,
+                       const std::vector<std::string> &names, int perClass, std::uint64_t seed)
+{
+    if (perClass < 1)
+        throw Error("images per class must be at least 1, got " + std::to_string(perClass));
+    auto groups = byClass(labels, static_cast<int>(names.size()));
+    Indices out;
+    for (std::size_t c = 0; c < groups.size(); ++c) {
+        auto &g = groups[c];
+        if (g.size() < std::size_t(perClass))
+            throw Error("class '" + (c < names.size() ? names[c] : std::to_string(c)) +
+                        "' has " + std::to_string(g.size()) + " training images, fewer than the " +
+                        std::to_string(perClass) + " per class asked for");
+        Rng rng = Rng::derive(seed, 0xfe3507ULL, c);
+        rng.shuffle(g);
+        out.insert(out.end(), g.begin(), g.begin() + perClass);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace tl::data

@@ -13,6 +13,11 @@ using Indices = std::vector<std::size_t>;
 Indices stratifiedSubset(const std::vector<std::int64_t> &labels, int numClasses, double fraction,
                          std::uint64_t seed);
 
+// Exactly `perClass` samples of each class, chosen with `seed`; ascending. tl::Error naming the
+// class (from `names`) when it has fewer.
+Indices perClassSubset(const std::vector<std::int64_t> &labels,
+                       const std::vector<std::string> &names, int perClass, std::uint64_t seed);
+
 // Splits into (kept, held out) with `heldFraction` of each class held out; both ascending.
 std::pair<Indices, Indices> stratifiedSplit(const std::vector<std::int64_t> &labels, int numClasses,
                                             double heldFraction, std::uint64_t seed);

@@ -74,6 +74,8 @@ void readData(Reader &r, data::DatasetOptions &o)
     d.get("download", o.download);
     d.get("image_size", o.imageSize);
     d.get("mirror", o.mirror);
+    d.get("classes", o.classes);
+    d.get("per_class", o.perClass);
 }
 
 void readModel(Reader &r, models::ModelSpec &s)
@@ -303,7 +305,9 @@ json dataJson(const data::DatasetOptions &d)
             {"test_fraction", d.testFraction},
             {"download", d.download},
             {"image_size", d.imageSize},
-            {"mirror", d.mirror}};
+            {"mirror", d.mirror},
+            {"classes", d.classes},
+            {"per_class", d.perClass}};
 }
 
 } // namespace
@@ -361,6 +365,13 @@ void checkData(const data::DatasetOptions &data)
           "must be in (0, 1]");
     check(data.imageSize >= 0 && data.imageSize <= limits::kMaxInputSize, "data.image_size",
           "must be 0.." + std::to_string(limits::kMaxInputSize));
+    check(data.perClass >= 0 && data.perClass <= 1000000, "data.per_class",
+          "must be 0..1000000 (0: every image)");
+    check(data.classes.size() != 1, "data.classes", "a classifier needs at least 2 classes");
+    check(data.classes.size() <= std::size_t(limits::kMaxClasses), "data.classes",
+          "at most " + std::to_string(limits::kMaxClasses) + " classes");
+    for (const auto &c : data.classes)
+        check(!c.empty() && c.size() <= 256, "data.classes", "a class name is empty or too long");
 }
 
 void checkModel(const models::ModelSpec &model)

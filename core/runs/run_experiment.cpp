@@ -16,6 +16,7 @@
 #include "runs/run_folder.h"
 #include "runs/run_state.h"
 #include "runs/run_summary.h"
+#include "runs/run_weights.h"
 #include "train/trainer.h"
 #include "weights/checkpoint.h"
 #include "weights/weight_catalog.h"
@@ -265,6 +266,13 @@ void ExperimentRun::loadInitialWeights()
 {
     const std::string &name = m_config.model.name;
     std::string path = m_config.model.weights;
+    if (const std::string dir = runWeightsFolder(path); !dir.empty()) {
+        const SourceRun source = readSourceRun(dir);
+        const TransferReport report =
+            loadRunWeights(*m_model, name, m_data->train.classNames, source);
+        say("Weights: " + report.summary("run " + dir));
+        return;
+    }
     if (path == "imagenet") {
         path = weights::findWeights(name);
         if (path.empty() && m_config.data.download) {
@@ -576,6 +584,20 @@ ExperimentConfig resolveConfig(ExperimentConfig config, const data::DatasetSplit
         throw Error("model.num_classes is " + std::to_string(m.numClasses) +
                     " but the data has " + std::to_string(ds.train.numClasses()) + " classes");
     const models::ModelInfo &info = models::modelInfo(m.name);
+    // A run's weights: its features were learned on images prepared its way (size, channels,
+    // normalisation); what is not set explicitly follows the run.
+    if (const std::string dir = runWeightsFolder(m.weights); !dir.empty()) {
+        const SourceRun source = readSourceRun(dir);
+        if (p.channels == 0 && m.inChannels <= 0)
+            p.channels = source.channels;
+        if (p.imageSize == 0 && m.inputSize <= 0)
+            p.imageSize = source.imageSize;
+        if (p.normalization == data::Normalization::Auto) {
+            p.normalization = data::Normalization::Custom;
+            p.mean = source.mean;
+            p.std = source.std;
+        }
+    }
     // torchvision's backbones (and their weights) expect RGB: gray images are replicated.
     if (info.isBackbone() && p.channels == 0 && m.inChannels <= 0)
         p.channels = 3;

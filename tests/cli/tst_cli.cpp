@@ -369,6 +369,18 @@ private Q_SLOTS:
             << QStringList{"train", "--device", "tpu", "--train-fraction", "0.01"}
             << "bad device 'tpu'";
         QTest::newRow("bad command") << QStringList{"fly"} << "unknown command 'fly'";
+        QTest::newRow("unknown class")
+            << QStringList{"train", "--classes", "Trouser,Jacket", "--train-fraction", "0.01"}
+            << "unknown class 'Jacket'";
+        QTest::newRow("one class") << QStringList{"train", "--classes", "Trouser"}
+                                   << "at least 2 classes";
+        QTest::newRow("too few per class")
+            << QStringList{"train", "--classes", "0,1", "--per-class", "7000"}
+            << "fewer than the 7000 per class";
+        QTest::newRow("run of another model")
+            << QStringList{"train", "--model", "vgg-style-cnn", "--weights", "run:@/nowhere"}
+            << "nowhere";
+        QTest::newRow("unknown lesson") << QStringList{"lesson", "fly"} << "unknown lesson 'fly'";
         QTest::newRow("missing root")
             << QStringList{"train", "--data-root", "/nonexistent/fm"} << "/nonexistent/fm";
         QTest::newRow("idx magic") << QStringList{"train", "--data-root", "@/badmagic"}

@@ -1,6 +1,7 @@
 #include "widgets/data_panel.h"
 
 #include "data/transform.h"
+#include "error.h"
 #include "itemmodels/gallery_model.h"
 #include "widgets/background.h"
 
@@ -20,6 +21,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -89,6 +91,21 @@ void DataPanel::buildUi()
         tr("Held out from the training set for validation, as Keras' validation_split."));
     m_testFraction = spin(1, 100, 5, 0, QStringLiteral(" %"));
     m_testFraction->setValue(100);
+    m_classList = new QListWidget;
+    m_classList->setObjectName(QStringLiteral("classes"));
+    m_classList->setToolTip(
+        tr("Train on some classes only (at least two). The model sees them as classes 0, 1, ... "
+           "and every chart keeps their names. Transfer learning: pretrain on some classes, then "
+           "learn the others from a few images."));
+    m_classList->setMaximumHeight(120);
+    m_classList->setUniformItemSizes(true);
+    m_perClass = new QSpinBox;
+    m_perClass->setObjectName(QStringLiteral("perClass"));
+    m_perClass->setRange(0, 100000);
+    m_perClass->setSpecialValueText(tr("all"));
+    m_perClass->setKeyboardTracking(false);
+    m_perClass->setToolTip(tr("Few-shot: exactly this many training images of each class "
+                              "(drawn with the experiment's seed); \"all\" uses every image."));
     m_status = new QLabel;
     m_status->setWordWrap(true);
     m_download = new QPushButton(tr("Download"));
@@ -110,6 +127,8 @@ void DataPanel::buildUi()
     form->addRow(tr("&Training images used:"), m_trainFraction);
     form->addRow(tr("&Validation split:"), m_valSplit);
     form->addRow(tr("Test images used:"), m_testFraction);
+    form->addRow(tr("C&lasses:"), m_classList);
+    form->addRow(tr("&Images per class:"), m_perClass);
     form->addRow(m_status);
     form->addRow(statusRow);
     form->addRow(m_progress);
@@ -219,13 +238,32 @@ void DataPanel::buildUi()
         m_rootFor[m_rootOwner] = m_root->text();
         m_root->setText(m_rootFor.value(now));
         m_rootOwner = now;
+        m_classes.clear(); // another dataset, other classes
         scheduleReload();
     });
     connect(m_root, &QLineEdit::editingFinished, this, scheduleReload);
     connect(m_trainFraction, &QDoubleSpinBox::valueChanged, this, scheduleReload);
     connect(m_valSplit, &QDoubleSpinBox::valueChanged, this, scheduleReload);
     connect(m_testFraction, &QDoubleSpinBox::valueChanged, this, scheduleReload);
-    connect(m_browse, &QPushButton::clicked, this, [this] {
+    connect(m_perClass, &QSpinBox::valueChanged, this, scheduleReload);
+    connect(m_classList, &QListWidget::itemChanged, this,
+            [this, scheduleReload](QListWidgetItem *changed) {
+        std::vector<std::string> chosen;
+        for (int i = 0; i < m_classList->count(); ++i)
+            if (m_classList->item(i)->checkState() == Qt::Checked)
+                chosen.push_back(m_classList->item(i)->text().toStdString());
+        if (chosen.size() < 2) {
+            // A classifier needs two classes: the tick stays, and the list shows what is used.
+            const QSignalBlocker block(m_classList);
+            changed->setCheckState(Qt::Checked);
+            m_status->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                                  .arg(tr("Choose at least two classes.")));
+            return;
+        }
+        m_classes = chosen.size() == std::size_t(m_classList->count()) ? std::vector<std::string>{}
+                                                                       : chosen;
+        scheduleReload();
+    });    connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString dir =
             QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_root->text());
         if (!dir.isEmpty()) {
@@ -263,6 +301,8 @@ data::DatasetOptions DataPanel::datasetOptions() const
     o.valSplit = m_valSplit->value() / 100.0;
     o.testFraction = m_testFraction->value() / 100.0;
     o.seed = m_seed;
+    o.classes = m_classes;
+    o.perClass = m_perClass->value();
     return o;
 }
 
@@ -291,7 +331,8 @@ data::AugmentOptions DataPanel::augmentOptions() const
 
 void DataPanel::setOptions(const data::DatasetOptions &d, const data::AugmentOptions &a)
 {
-    const QSignalBlocker b1(m_dataset), b2(m_trainFraction), b3(m_valSplit), b4(m_testFraction);
+    const QSignalBlocker b1(m_dataset), b2(m_trainFraction), b3(m_valSplit), b4(m_testFraction),
+        b5(m_perClass);
     const int i = m_dataset->findData(QString::fromStdString(d.name));
     m_dataset->setCurrentIndex(std::max(i, 0));
     m_root->setText(QString::fromStdString(d.root));
@@ -300,6 +341,9 @@ void DataPanel::setOptions(const data::DatasetOptions &d, const data::AugmentOpt
     m_trainFraction->setValue(d.trainFraction * 100.0);
     m_valSplit->setValue(d.valSplit * 100.0);
     m_testFraction->setValue(d.testFraction * 100.0);
+    m_perClass->setValue(d.perClass);
+    m_classes = d.classes;
+    fillClassList();
     const QSignalBlocker c1(m_hflip), c2(m_vflip), c3(m_rotation), c4(m_zoom), c5(m_translate),
         c6(m_brightness), c7(m_contrast), c8(m_cutout), c9(m_autoAugment);
     m_hflip->setChecked(a.hflip);
@@ -376,10 +420,33 @@ void DataPanel::reload()
                            .arg(d->train.height)
                            .arg(d->train.numClasses()));
             self->m_status->setToolTip(QString::fromStdString(d->source));
+            self->fillClassList();
             self->updateChart();
             self->newSamples();
             Q_EMIT self->datasetLoaded(d);
         });
+}
+
+void DataPanel::fillClassList()
+{
+    // The dataset's own classes (before the subset), checked as chosen.
+    if (!m_data)
+        return;
+    const auto &names = m_data->allClassNames;
+    std::vector<bool> on(names.size(), m_classes.empty());
+    try { // names or indices, as an experiment file may give them
+        for (const std::size_t i : data::resolveClasses(m_classes, names))
+            on[i] = true;
+    } catch (const Error &) {
+        std::fill(on.begin(), on.end(), true);
+    }
+    const QSignalBlocker block(m_classList);
+    m_classList->clear();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        auto *item = new QListWidgetItem(QString::fromStdString(names[i]), m_classList);
+        item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
+        item->setCheckState(on[i] ? Qt::Checked : Qt::Unchecked);
+    }
 }
 
 void DataPanel::startDownload()

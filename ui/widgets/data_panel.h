@@ -16,6 +16,7 @@ class QDoubleSpinBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
@@ -81,6 +82,10 @@ private:
     QDoubleSpinBox *m_trainFraction;
     QDoubleSpinBox *m_valSplit;
     QDoubleSpinBox *m_testFraction;
+    QListWidget *m_classList;     // the dataset's classes, checkable (a class subset)
+    QSpinBox *m_perClass;         // few-shot: training images per class (0: all)
+    std::vector<std::string> m_classes; // the chosen classes (empty: all)
+    void fillClassList();
     QLabel *m_status;
     QPushButton *m_download;
     QPushButton *m_cancel;

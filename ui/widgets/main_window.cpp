@@ -8,6 +8,7 @@
 #include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
 #include "widgets/model_panel.h"
+#include "widgets/lesson_dialog.h"
 #include "widgets/predict_panel.h"
 #include "widgets/results_panel.h"
 #include "widgets/runs_panel.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     m_tabs->setDocumentMode(true);
     m_data = new DataPanel;
     m_model = new ModelPanel;
+    m_model->setRunsFolder(runsFolder());
     m_training = new TrainingPanel;
     m_results = new ResultsPanel;
     // The two form pages scroll vertically when the screen is short (a 1280x720 projector in
@@ -209,6 +211,19 @@ QString MainWindow::runsFolder()
            QStringLiteral("/runs");
 }
 
+LessonDialog *MainWindow::openTransferLesson()
+{
+    if (!m_lesson) {
+        m_lesson = new LessonDialog(runsFolder(), this);
+        // The lesson's runs are ordinary runs: the Runs tab lists them when it ends.
+        connect(m_lesson, &LessonDialog::finished, m_runs, &RunsPanel::refresh);
+    }
+    m_lesson->show();
+    m_lesson->raise();
+    m_lesson->activateWindow();
+    return m_lesson;
+}
+
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -227,6 +242,9 @@ void MainWindow::buildMenus()
             }
         });
     }
+    QMenu *lessons = file->addMenu(tr("&Lessons"));
+    lessons->addAction(tr("Why &transfer learning (offline, a few minutes)…"), this,
+                       &MainWindow::openTransferLesson);
     file->addAction(tr("Reset to &defaults"), this, &MainWindow::resetToDefaults);
     file->addAction(tr("Show &runs folder"), this, [this] {
         QDir().mkpath(runsFolder());

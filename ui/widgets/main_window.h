@@ -19,6 +19,7 @@ class TrainingPanel;
 class ResultsPanel;
 class PredictPanel;
 class RunsPanel;
+class LessonDialog;
 class TrainingSession;
 
 // Assembles the panels (Data → Model → Training → Results) and connects them; owns the
@@ -40,6 +41,8 @@ public:
     TrainingPanel *trainingPanel() const { return m_training; }
     ResultsPanel *resultsPanel() const { return m_results; }
     RunsPanel *runsPanel() const { return m_runs; }
+    // File > Lessons > "Why transfer learning" (made on first use).
+    LessonDialog *openTransferLesson();
     PredictPanel *predictPanel() const { return m_predict; }
     TrainingSession *session() const { return m_session; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -89,6 +92,7 @@ private:
     ResultsPanel *m_results;
     PredictPanel *m_predict = nullptr;
     RunsPanel *m_runs;
+    LessonDialog *m_lesson = nullptr;
     TrainingSession *m_session;
     QLabel *m_deviceLabel;
     experiment::ExperimentConfig m_loadedConfig; // keeps settings the panels do not show

@@ -4,6 +4,7 @@
 #include "models/layer_tree.h"
 #include "itemmodels/layer_tree_model.h"
 #include "weights/weight_catalog.h"
+#include "runs/run_weights.h"
 #include "widgets/background.h"
 
 #include <QCheckBox>
@@ -11,6 +12,9 @@
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QStandardItemModel>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -70,6 +74,11 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     m_weights->addItem(tr("Random initialisation"), QStringLiteral("none"));
     m_weights->addItem(tr("ImageNet (torchvision)"), QStringLiteral("imagenet"));
     m_weights->addItem(tr("From a file…"), QStringLiteral("file"));
+    m_weights->addItem(tr("From a run…"), QStringLiteral("run"));
+    m_weights->setObjectName(QStringLiteral("weights"));
+    m_weights->setToolTip(
+        tr("Where training starts. \"From a run\": a finished run of this model (transfer "
+           "learning without a download: pretrain on some classes, then learn others)."));
     m_weightsStatus = new QLabel;
     m_weightsStatus->setWordWrap(true);
     m_download = new QPushButton(tr("Download"));
@@ -183,7 +192,9 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     connect(m_headHidden, &QSpinBox::valueChanged, this, &ModelPanel::rebuild);
     connect(m_headDropout, &QDoubleSpinBox::valueChanged, this, &ModelPanel::rebuild);
     connect(m_weights, &QComboBox::activated, this, [this] {
-        if (m_weights->currentData().toString() == "file") {
+        if (m_weights->currentData().toString() == "run") {
+            chooseRun();
+        } else if (m_weights->currentData().toString() == "file") {
             const QString f =
                 QFileDialog::getOpenFileName(this, tr("Checkpoint"), m_weightsFile,
                                              tr("Checkpoints (*.pth *.pt *.safetensors)"));
@@ -233,9 +244,16 @@ models::ModelSpec ModelPanel::spec() const
         s.frozen = m_tree->frozenPaths();
     }
     const bool backbone = models::modelInfo(s.name).isBackbone();
+    const QString w = m_weights->currentData().toString();
+    if (w == "run" && !m_weightsRun.isEmpty())
+        s.weights = "run:" + m_weightsRun.toStdString();
+    else if (w == "file" && !m_weightsFile.isEmpty())
+        s.weights = m_weightsFile.toStdString();
+    else if (w == "imagenet" && backbone)
+        s.weights = "imagenet";
+    else
+        s.weights = "none";
     if (backbone) {
-        const QString w = m_weights->currentData().toString();
-        s.weights = w == "file" ? m_weightsFile.toStdString() : w.toStdString();
         s.head = m_head->currentData().toString().toStdString();
         s.headHidden = m_headHidden->value();
         s.headDropout = m_headDropout->value();
@@ -262,6 +280,9 @@ void ModelPanel::setSpec(const models::ModelSpec &s)
         const QString w = QString::fromStdString(s.weights);
         if (w == "none" || w == "imagenet") {
             m_weights->setCurrentIndex(m_weights->findData(w));
+        } else if (const std::string run = runs::runWeightsFolder(s.weights); !run.empty()) {
+            m_weightsRun = QString::fromStdString(run);
+            m_weights->setCurrentIndex(m_weights->findData(QStringLiteral("run")));
         } else {
             m_weightsFile = w;
             m_weights->setCurrentIndex(m_weights->findData(QStringLiteral("file")));
@@ -296,8 +317,14 @@ void ModelPanel::rebuild()
     m_l2->setEnabled(vgg);
     const bool backbone = models::modelInfo(name).isBackbone();
     m_dropout->setEnabled(!backbone);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_weights, m_head})
-        w->setEnabled(backbone);
+    m_head->setEnabled(backbone);
+    // Every model can start from a file or a run; ImageNet weights exist for backbones only.
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_weights->model()))
+        items->item(m_weights->findData(QStringLiteral("imagenet")))->setEnabled(backbone);
+    if (!backbone && m_weights->currentData().toString() == "imagenet") {
+        const QSignalBlocker block(m_weights);
+        m_weights->setCurrentIndex(m_weights->findData(QStringLiteral("none")));
+    }
     const bool newHead =
         backbone && (m_head->currentData() == "gap" || m_head->currentData() == "flatten");
     m_headHidden->setEnabled(newHead);
@@ -369,15 +396,101 @@ void ModelPanel::rebuild()
     Q_EMIT specChanged();
 }
 
+void ModelPanel::setWeightsRun(const QString &runDir)
+{
+    m_weightsRun = runDir;
+    {
+        const QSignalBlocker block(m_weights);
+        m_weights->setCurrentIndex(m_weights->findData(QStringLiteral("run")));
+    }
+    updateWeightsStatus();
+    Q_EMIT specChanged();
+}
+
+void ModelPanel::chooseRun()
+{
+    const std::string name = m_model->currentData().toString().toStdString();
+    std::vector<runs::RunInfo> found;
+    try {
+        found = runs::runsUsableAsWeights(m_runsFolder.toStdString(), name);
+    } catch (const Error &) {
+    }
+    QStringList items;
+    for (const auto &r : found)
+        items << tr("%1  —  %2, test accuracy %3")
+                     .arg(QString::fromStdString(r.experimentName.empty() ? r.name
+                                                                          : r.experimentName))
+                     .arg(QString::fromStdString(r.dataset))
+                     .arg(r.testAccuracy, 0, 'f', 3);
+    const QString other = tr("Another folder…");
+    items << other;
+    bool ok = false;
+    const QString picked = QInputDialog::getItem(
+        this, tr("Weights from a run"),
+        found.empty() ? tr("No finished %1 run in %2 yet.").arg(QString::fromStdString(name),
+                                                                 m_runsFolder)
+                      : tr("Finished runs of %1 (the newest first):")
+                            .arg(QString::fromStdString(name)),
+        items, 0, false, &ok);
+    QString dir;
+    if (ok && picked == other)
+        dir = QFileDialog::getExistingDirectory(this, tr("Run folder"), m_runsFolder);
+    else if (ok)
+        dir = QString::fromStdString(found[std::size_t(items.indexOf(picked))].dir);
+    if (dir.isEmpty()) {
+        if (m_weightsRun.isEmpty()) {
+            const QSignalBlocker block(m_weights);
+            m_weights->setCurrentIndex(m_weights->findData(QStringLiteral("none")));
+        }
+        return;
+    }
+    m_weightsRun = dir;
+}
+
 void ModelPanel::updateWeightsStatus()
 {
     const std::string name = m_model->currentData().toString().toStdString();
     m_download->setVisible(false);
-    if (!models::modelInfo(name).isBackbone()) {
-        m_weightsStatus->setText(tr("Our own small CNN: it trains from scratch."));
+    m_weightsStatus->setToolTip(QString());
+    const QString choice = m_weights->currentData().toString();
+    if (choice == "run") {
+        if (m_weightsRun.isEmpty()) {
+            m_weightsStatus->setText(tr("No run chosen."));
+            return;
+        }
+        try {
+            const runs::SourceRun source = runs::readSourceRun(m_weightsRun.toStdString());
+            const QString runName = QFileInfo(m_weightsRun).fileName();
+            if (source.model != name)
+                m_weightsStatus->setText(
+                    QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                        .arg(tr("%1 trained %2, not %3: choose a run of this model.")
+                                 .arg(runName, QString::fromStdString(source.model),
+                                      QString::fromStdString(name))
+                                 .toHtmlEscaped()));
+            else
+                m_weightsStatus->setText(
+                    tr("Starts from run %1 (%2 classes of %3). Layers that fit are taken; the "
+                       "output layer starts fresh when the classes differ.")
+                        .arg(runName)
+                        .arg(source.classNames.size())
+                        .arg(QString::fromStdString(source.dataset)));
+        } catch (const Error &e) {
+            m_weightsStatus->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                                         .arg(QString::fromUtf8(e.what()).toHtmlEscaped()));
+        }
+        m_weightsStatus->setToolTip(m_weightsRun);
         return;
     }
-    const QString choice = m_weights->currentData().toString();
+    if (choice == "file") {
+        m_weightsStatus->setText(m_weightsFile.isEmpty() ? tr("No file chosen.") : m_weightsFile);
+        return;
+    }
+    if (!models::modelInfo(name).isBackbone()) {
+        m_weightsStatus->setText(tr("Our own small CNN: it trains from scratch, or starts from "
+                                    "one of your runs (\"From a run…\")."));
+        return;
+    }
     if (choice == "none") {
         m_weightsStatus->setText(tr("Trains from scratch (random weights)."));
     } else if (choice == "file") {

@@ -37,6 +37,10 @@ public:
     models::ModelSpec spec() const;
     void setSpec(const models::ModelSpec &spec);
     void setDataShape(int channels, int size, int numClasses);
+    // Where finished runs are listed for "Weights: from a run…".
+    void setRunsFolder(const QString &folder) { m_runsFolder = folder; }
+    // Chooses a run folder as the starting weights (as the "from a run…" list does).
+    void setWeightsRun(const QString &runDir);
     int inputSize() const;
     int inputChannels() const;
     LayerTreeModel *layerModel() const { return m_tree; }
@@ -73,6 +77,9 @@ private:
     QSpinBox *m_headHidden;
     QDoubleSpinBox *m_headDropout;
     QString m_weightsFile;
+    QString m_weightsRun; // a finished run's folder ("Weights: from a run…")
+    QString m_runsFolder;
+    void chooseRun();
     QTreeView *m_view;
     LayerTreeModel *m_tree;
     int m_generation = 0;

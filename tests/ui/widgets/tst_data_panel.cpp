@@ -3,6 +3,8 @@
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QListWidget>
+#include <QSpinBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -55,6 +57,55 @@ private Q_SLOTS:
         panel.setPreprocess(pre);
         QCOMPARE(panel.previewImages().first().width(), 64);
         QCOMPARE(panel.previewImages().first().format(), QImage::Format_RGB888);
+    }
+
+    void classSubsetAndImagesPerClass()
+    {
+        QTemporaryDir dir;
+        test::writeIdxFolder(dir.path().toStdString(), 200, 50); // 20 of each class
+        DataPanel panel;
+        data::DatasetOptions o;
+        o.name = "fashion-mnist";
+        o.root = dir.path().toStdString();
+        panel.setOptions(o, {});
+        QSignalSpy loaded(&panel, &DataPanel::datasetLoaded);
+        panel.reload();
+        QVERIFY(loaded.wait(20000));
+        auto *list = panel.findChild<QListWidget *>(QStringLiteral("classes"));
+        QVERIFY(list);
+        QCOMPARE(list->count(), 10);
+        for (int i = 0; i < list->count(); ++i)
+            QCOMPARE(list->item(i)->checkState(), Qt::Checked);
+        // Untick all but Dress, Coat and Bag: the data reloads with three classes.
+        for (int i = 0; i < list->count(); ++i) {
+            const QString name = list->item(i)->text();
+            if (name != "Dress" && name != "Coat" && name != "Bag")
+                list->item(i)->setCheckState(Qt::Unchecked);
+        }
+        QVERIFY(loaded.wait(20000));
+        while (panel.isLoading() || panel.dataset()->train.numClasses() != 3)
+            QVERIFY(loaded.wait(20000));
+        QCOMPARE(panel.dataset()->train.classNames,
+                 (std::vector<std::string>{"Dress", "Coat", "Bag"}));
+        QCOMPARE(panel.datasetOptions().classes.size(), std::size_t(3));
+        QCOMPARE(list->count(), 10); // the list still offers every class
+        // Few-shot: 5 images per class.
+        auto *perClass = panel.findChild<QSpinBox *>(QStringLiteral("perClass"));
+        QVERIFY(perClass);
+        perClass->setValue(5);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(panel.dataset()->train.classCounts(), (std::vector<std::size_t>{5, 5, 5}));
+        QCOMPARE(panel.datasetOptions().perClass, 5);
+        // One class is not a classifier: the last tick stays.
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->text() == "Dress" || list->item(i)->text() == "Coat")
+                list->item(i)->setCheckState(Qt::Unchecked);
+        int checked = 0;
+        for (int i = 0; i < list->count(); ++i)
+            checked += list->item(i)->checkState() == Qt::Checked;
+        QCOMPARE(checked, 2); // Coat (refused to untick) and Bag
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(panel.dataset()->train.classNames, (std::vector<std::string>{"Coat", "Bag"}));
     }
 
     void badFolderShowsTheError()

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "experiment/experiment_config.h"
+#include "train/run_control.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace tl::train {
+struct TrainingObserver;
+}
+
+namespace tl::runs {
+
+// "Why transfer learning", offline on Fashion-MNIST: pretrain a network on five classes with all
+// their images, then learn the other five from a few images per class three ways (from scratch,
+// frozen pretrained features + a new head, fine-tuned), and compare.
+struct LessonOptions
+{
+    std::vector<int> perClass = {10, 20, 50}; // images per target class
+    int seeds = 3;                            // runs per point (different images and start)
+    bool quick = false;                       // one seed, N = 20 only, shorter pretraining
+    int threads = 0;                          // compute threads of each run (0: every core)
+    std::string dataRoot;                     // Fashion-MNIST folder ("" : the usual places)
+};
+
+struct LessonStep
+{
+    std::string id;          // run folder name inside the lesson folder: "n20-frozen-seed1"
+    std::string method;      // pretrain | scratch | frozen | finetune
+    int perClass = 0;        // 0 for the pretraining
+    std::uint64_t seed = 0;
+    std::string title;       // one line, for a list
+    std::string explanation; // what this step shows, for the window
+    experiment::ExperimentConfig config; // weights "run:<pretraining folder>" where it transfers
+};
+
+// The source and target classes (Fashion-MNIST's bottoms, shoes and bags; its tops).
+const std::vector<std::string> &lessonSourceClasses();
+const std::vector<std::string> &lessonTargetClasses();
+// Display names of the methods, in the order the table and chart show them.
+std::string lessonMethodTitle(const std::string &method);
+
+// Every step, pretraining first; the run folders live under `lessonDir`.
+std::vector<LessonStep> transferLessonSteps(const LessonOptions &options,
+                                            const std::string &lessonDir);
+
+struct LessonPoint
+{
+    std::string method;
+    int perClass = 0;
+    std::uint64_t seed = 0;
+    std::string runDir;
+    std::string status; // finished | failed | stopped
+    std::string error;
+    double testAccuracy = 0.0;
+    double seconds = 0.0;
+};
+
+struct LessonSummaryRow // one method at one N, over its seeds
+{
+    std::string method;
+    int perClass = 0;
+    int runs = 0;
+    double mean = 0.0, min = 0.0, max = 0.0, stddev = 0.0;
+};
+
+struct LessonResult
+{
+    std::string dir;
+    double pretrainAccuracy = 0.0; // on the source classes' test images
+    std::vector<LessonPoint> points;
+    double seconds = 0.0; // wall time of this call
+    bool stopped = false;
+    std::vector<LessonSummaryRow> summary() const;
+    std::string table() const;      // Markdown: one row per N, one column per method
+    std::string conclusion() const; // two sentences from the numbers, for the window
+};
+
+// Progress for a caller: the step about to start (index into the steps), and each run's own
+// progress through `observer`.
+struct LessonCallbacks
+{
+    std::function<void(std::size_t index, std::size_t count, const LessonStep &)> stepStarted;
+    std::function<void(const LessonPoint &)> stepFinished;
+    train::TrainingObserver *observer = nullptr;
+};
+
+// Runs the lesson into `lessonDir` (lesson.json, lesson.csv, lesson.md and one run folder per
+// step). Steps whose run already finished are read back, not run again, so a stopped lesson
+// continues where it stopped. A failing step is recorded and the lesson goes on; tl::Error only
+// when the pretraining fails (nothing can transfer then).
+LessonResult runTransferLesson(const LessonOptions &options, const std::string &lessonDir,
+                               const LessonCallbacks &callbacks = {},
+                               train::RunControl *control = nullptr);
+
+// A finished (or partial) lesson read back from its lesson.json.
+LessonResult readLesson(const std::string &lessonDir);
+
+} // namespace tl::runs

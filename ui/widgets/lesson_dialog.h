@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QDialog>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QChartView;
+class QCheckBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+QT_END_NAMESPACE
+
+namespace tl::train {
+class RunControl;
+}
+namespace tl::runs {
+struct LessonResult;
+struct LessonPoint;
+}
+
+namespace tl::ui {
+
+// File > Lessons > "Why transfer learning": runs the transfer lesson (runs/lesson.h) in the
+// background, explains each step as it starts, fills the table as runs finish and ends on the
+// accuracy-against-images-per-class chart. The runs land in the runs folder like any other.
+class LessonDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    LessonDialog(const QString &runsFolder, QWidget *parent = nullptr);
+    ~LessonDialog() override;
+
+    bool isRunning() const { return m_running; }
+    // The lesson's folder (quick or full).
+    QString lessonFolder() const;
+    // Starts (or continues) the lesson; `quick`: one seed at 20 images per class.
+    void start(bool quick);
+    void stop();
+    // The chart as drawn (tests, screenshots).
+    QChartView *chartView() const { return m_chart; }
+    // Shows a finished lesson read from its folder (no training).
+    void showResult(const runs::LessonResult &result);
+
+Q_SIGNALS:
+    void finished(bool stopped, const QString &error);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void addPoint(const runs::LessonPoint &p);
+    void updateChart();
+    void updateTable();
+
+    QString m_runsFolder;
+    QLabel *m_step;
+    QLabel *m_explanation;
+    QProgressBar *m_progress;
+    QTableWidget *m_table;
+    QChartView *m_chart;
+    QLabel *m_conclusion;
+    QCheckBox *m_quick;
+    QPushButton *m_start;
+    QPushButton *m_stop;
+    bool m_running = false;
+    std::shared_ptr<train::RunControl> m_control;
+    std::unique_ptr<runs::LessonResult> m_result; // the points so far
+};
+
+} // namespace tl::ui
