@@ -6,6 +6,8 @@
 #include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
 #include "widgets/draw_pad.h"
+#include "widgets/lesson_dialog.h"
+#include "runs/lesson.h"
 #include "widgets/main_window.h"
 #include "widgets/model_panel.h"
 #include "widgets/predict_panel.h"
@@ -59,6 +61,22 @@ void drawAShoe(MainWindow *w, const QString &dir)
     QTimer::singleShot(1500, w, [stroke] { stroke({{3.5, 2.5}, {4.3, 2.5}}); });
     QTimer::singleShot(3500, w, [w, dir] {
         shoot(w, dir, "predict-draw");
+        // The transfer lesson's result, when a finished lesson is given (it takes minutes to
+        // run: packaging/screenshots.sh runs it first with the CLI).
+        const QString lesson = qEnvironmentVariable("TL_LESSON_DIR");
+        if (!lesson.isEmpty()) {
+            try {
+                LessonDialog *d = w->openTransferLesson();
+                d->resize(1000, 700);
+                d->showResult(runs::readLesson(lesson.toStdString()));
+                QApplication::processEvents();
+                const QString path = dir + "/lesson.png";
+                if (d->grab().save(path))
+                    std::printf("%s\n", qPrintable(path));
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "lesson: %s\n", e.what());
+            }
+        }
         QTimer::singleShot(200, qApp, &QApplication::quit);
     });
 }

@@ -10,5 +10,11 @@ mkdir -p "$OUT"
 # A private HOME: the tour must not read or overwrite the user's saved settings.
 TMPHOME=$(mktemp -d)
 trap 'rm -rf "$TMPHOME"' EXIT
-HOME="$TMPHOME" XDG_RUNTIME_DIR="$TMPHOME" timeout 600 \
+# The transfer lesson's chart: from a finished lesson (LESSON=DIR), or the quick lesson run now.
+LESSON=${LESSON:-}
+if [ -z "$LESSON" ]; then
+    LESSON="$TMPHOME/lesson"
+    build/app/cli/transferlab-cli lesson transfer-lesson --quick --out "$LESSON" > /dev/null
+fi
+TL_LESSON_DIR="$LESSON" HOME="$TMPHOME" XDG_RUNTIME_DIR="$TMPHOME" timeout 600 \
     xvfb-run -a -s "-screen 0 1280x720x24" build/app/transferlab --presentation --screenshots "$OUT"

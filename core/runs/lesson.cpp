@@ -29,6 +29,13 @@ const char *kMethods[] = {"scratch", "frozen", "finetune"};
 constexpr int kTargetEpochs = 15;
 constexpr int kTargetBatch = 16;
 
+std::string pointsText(double v)
+{
+    char b[48];
+    std::snprintf(b, sizeof b, "%+.1f points", v * 100.0);
+    return b;
+}
+
 std::string pct(double v)
 {
     char b[32];
@@ -245,14 +252,13 @@ std::string LessonResult::conclusion() const
     std::ostringstream s;
     s << "With " << n << " images per class, " << lessonMethodTitle(best->method) << " reached "
       << pct(best->mean) << " against " << pct(scratch->mean) << " from scratch ("
-      << (best->mean >= scratch->mean ? "+" : "") << pct(best->mean - scratch->mean) << "). ";
+      << pointsText(best->mean - scratch->mean) << "). ";
     const int last = rows.back().perClass;
     if (last != n) {
         const auto *s2 = find(last, "scratch");
         const auto *f2 = find(last, best->method.c_str());
         if (s2 && f2)
-            s << "With " << last << " images per class the gap is "
-              << pct(f2->mean - s2->mean)
+            s << "With " << last << " images per class the gap is " << pointsText(f2->mean - s2->mean)
               << ": what was learned on other classes matters most when data is scarce.";
     }
     return s.str();

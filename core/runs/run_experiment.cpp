@@ -405,8 +405,11 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
         fo.trackConfusionOn = m_testLoader.get();
     FeatureCacheRequest request{m_config, stage, ds, *m_transform, m_device};
     const int done = resume ? resume->epochsDone : 0;
+    // The test set's features only when each epoch's confusion is tracked on them.
     FeatureCache cache = buildFeatureCache(*m_trainer, request, stage.epochs - done, valLoader,
-                                           m_testLoader.get(), [this](auto t) { say(t); });
+                                           m_config.confusionEveryEpoch ? m_testLoader.get()
+                                                                        : nullptr,
+                                           [this](auto t) { say(t); });
     train::FitResult fit;
     if (cache.train) {
         fo.headOnly = true;

@@ -16,7 +16,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QLogValueAxis>
+#include <QCategoryAxis>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
@@ -25,6 +25,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace tl::ui {
@@ -80,16 +81,29 @@ LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setMaximumHeight(130);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
 
     m_chart = new QChartView(new QChart);
     m_chart->setObjectName(QStringLiteral("lessonChart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(260);
+    m_chart->setMinimumHeight(250);
     m_chart->chart()->setTitle(tr("Test accuracy on the five tops"));
+    m_x = new QCategoryAxis;
+    m_x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_x->setTitleText(tr("training images per class"));
+    m_y = new QValueAxis;
+    m_y->setTitleText(tr("accuracy"));
+    m_y->setLabelFormat(QStringLiteral("%.2f"));
+    m_chart->chart()->addAxis(m_x, Qt::AlignBottom);
+    m_chart->chart()->addAxis(m_y, Qt::AlignLeft);
+    m_chart->chart()->legend()->setAlignment(Qt::AlignRight);
+    m_chart->chart()->setMargins(QMargins(4, 4, 4, 4));
     m_conclusion = new QLabel;
     m_conclusion->setWordWrap(true);
-    m_conclusion->setFont(big);
+    QFont bold = m_conclusion->font();
+    bold.setBold(true);
+    m_conclusion->setFont(bold);
 
     m_quick = new QCheckBox(tr("Quick (20 images per class, one seed: about a minute)"));
     m_start = new QPushButton(tr("&Start"));
@@ -147,6 +161,16 @@ void LessonDialog::showResult(const runs::LessonResult &result)
     updateTable();
     updateChart();
     m_conclusion->setText(QString::fromStdString(m_result->conclusion()));
+    m_progress->setVisible(m_running);
+    if (m_running || result.points.empty() || result.stopped)
+        return;
+    m_step->setText(tr("Done in %1 s: what the chart shows").arg(result.seconds, 0, 'f', 0));
+    m_explanation->setText(
+        tr("Each line is a method's mean test accuracy, the dots its single runs (other "
+           "images, other start). The pretraining reached %1 on its own five classes. The runs "
+           "are in %2.")
+            .arg(result.pretrainAccuracy, 0, 'f', 3)
+            .arg(QString::fromStdString(result.dir)));
 }
 
 void LessonDialog::start(bool quick)
@@ -159,6 +183,7 @@ void LessonDialog::start(bool quick)
     }
     m_control = std::make_shared<train::RunControl>();
     m_running = true;
+    m_progress->setVisible(true);
     m_start->setEnabled(false);
     m_quick->setEnabled(false);
     m_stop->setEnabled(true);
@@ -210,15 +235,6 @@ void LessonDialog::start(bool quick)
                 self->m_step->setText(tr("Stopped"));
                 self->m_explanation->setText(
                     tr("The finished runs are kept: Start continues where the lesson stopped."));
-            } else {
-                self->m_step->setText(tr("Done in %1 s: what the chart shows")
-                                          .arg(result->seconds, 0, 'f', 0));
-                self->m_explanation->setText(
-                    tr("Each point is the mean test accuracy of a method (lines), the small dots "
-                       "the single runs. The pretraining reached %1 on its own five classes. "
-                       "The runs are in %2.")
-                        .arg(result->pretrainAccuracy, 0, 'f', 3)
-                        .arg(QString::fromStdString(result->dir)));
             }
             Q_EMIT self->finished(result->stopped, QString());
         });
@@ -254,6 +270,12 @@ void LessonDialog::updateTable()
             ns.push_back(r.perClass);
     std::sort(ns.begin(), ns.end());
     m_table->setRowCount(int(ns.size()));
+    // Every row shown: the table is short, the chart below takes the rest.
+    m_table->resizeRowsToContents();
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
+    for (int i = 0; i < m_table->rowCount(); ++i)
+        height += m_table->rowHeight(i);
+    m_table->setFixedHeight(height + (ns.empty() ? m_table->fontMetrics().lineSpacing() : 0));
     for (int i = 0; i < int(ns.size()); ++i) {
         auto *n = new QTableWidgetItem(QString::number(ns[std::size_t(i)]));
         n->setTextAlignment(Qt::AlignCenter);
@@ -278,62 +300,65 @@ void LessonDialog::updateChart()
 {
     QChart *chart = m_chart->chart();
     chart->removeAllSeries();
-    for (auto *axis : chart->axes())
-        chart->removeAxis(axis);
     const auto rows = m_result->summary();
-    auto *x = new QLogValueAxis;
-    x->setBase(10);
-    x->setLabelFormat(QStringLiteral("%g"));
-    x->setTitleText(tr("training images per class (log scale)"));
-    x->setMinorTickCount(8);
-    auto *y = new QValueAxis;
-    y->setTitleText(tr("test accuracy"));
-    y->setLabelFormat(QStringLiteral("%.2f"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
+    // Images per class on a log scale (10, 20, 50 evenly apart), labelled with the counts.
+    std::vector<int> ns;
+    for (const auto &p : m_result->points)
+        if (std::find(ns.begin(), ns.end(), p.perClass) == ns.end())
+            ns.push_back(p.perClass);
+    std::sort(ns.begin(), ns.end());
+    if (ns.empty())
+        ns = {10, 20, 50};
+    for (const QString &label : m_x->categoriesLabels())
+        m_x->remove(label);
+    for (const int n : ns)
+        m_x->append(QString::number(n), std::log10(double(n)));
+    m_x->setRange(std::log10(ns.front() * 0.8), std::log10(ns.back() * 1.25));
     double lo = 1.0, hi = 0.0;
-    int nMin = 1000000, nMax = 0;
-    for (const char *m : kMethods) {
+    // Frozen last and dashed: it often lies on the fine-tuned line, and both stay visible.
+    for (const char *m : {"scratch", "finetune", "frozen"}) {
         auto *line = new QLineSeries;
         line->setName(QString::fromStdString(runs::lessonMethodTitle(m)));
         QPen pen(methodColour(m));
         pen.setWidthF(3);
+        if (std::string(m) == "frozen")
+            pen.setStyle(Qt::DashLine);
         line->setPen(pen);
         line->setPointsVisible(true);
         auto *dots = new QScatterSeries;
         dots->setColor(methodColour(m));
         dots->setBorderColor(methodColour(m));
-        dots->setMarkerSize(6);
+        dots->setMarkerSize(7);
         for (const auto &r : rows)
             if (r.method == m)
-                line->append(r.perClass, r.mean);
+                line->append(std::log10(double(r.perClass)), r.mean);
         for (const auto &p : m_result->points)
             if (p.method == m && p.status == "finished") {
-                dots->append(p.perClass, p.testAccuracy);
+                dots->append(std::log10(double(p.perClass)), p.testAccuracy);
                 lo = std::min(lo, p.testAccuracy);
                 hi = std::max(hi, p.testAccuracy);
-                nMin = std::min(nMin, p.perClass);
-                nMax = std::max(nMax, p.perClass);
             }
-        chart->addSeries(line);
         chart->addSeries(dots);
+        chart->addSeries(line);
         for (auto *s : {static_cast<QAbstractSeries *>(line), static_cast<QAbstractSeries *>(dots)}) {
-            s->attachAxis(x);
-            s->attachAxis(y);
+            s->attachAxis(m_x);
+            s->attachAxis(m_y);
         }
         // The dots are the single runs: one legend entry per method.
-        if (const auto markers = chart->legend()->markers(dots); !markers.isEmpty())
-            markers.front()->setVisible(false);
+        for (auto *marker : chart->legend()->markers(dots))
+            marker->setVisible(false);
     }
-    if (nMax == 0) {
-        nMin = 10;
-        nMax = 50;
+    if (hi < lo) {
         lo = 0.5;
         hi = 0.9;
     }
-    x->setRange(nMin * 0.8, nMax * 1.25);
-    y->setRange(std::max(0.0, lo - 0.03), std::min(1.0, hi + 0.03));
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    m_y->setRange(std::max(0.0, std::floor((lo - 0.02) * 20) / 20),
+                  std::min(1.0, std::ceil((hi + 0.02) * 20) / 20));
+    // A tick every 0.05 or 0.1: labels a class can read, never crowded.
+    const int steps = int(std::lround((m_y->max() - m_y->min()) * 20));
+    m_y->setTickCount(steps <= 6 ? steps + 1 : steps / 2 + 1);
+    if (steps > 6 && steps % 2)
+        m_y->setMax(m_y->max() + 0.05);
 }
 
 } // namespace tl::ui

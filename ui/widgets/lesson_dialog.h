@@ -5,12 +5,14 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QCategoryAxis;
 class QChartView;
 class QCheckBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
+class QValueAxis;
 QT_END_NAMESPACE
 
 namespace tl::train {
@@ -62,6 +64,8 @@ private:
     QProgressBar *m_progress;
     QTableWidget *m_table;
     QChartView *m_chart;
+    QCategoryAxis *m_x = nullptr; // images per class, at log10 positions
+    QValueAxis *m_y = nullptr;
     QLabel *m_conclusion;
     QCheckBox *m_quick;
     QPushButton *m_start;

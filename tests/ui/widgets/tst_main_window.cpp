@@ -11,6 +11,8 @@
 #include "widgets/background.h"
 #include "widgets/data_panel.h"
 #include "widgets/main_window.h"
+#include "widgets/lesson_dialog.h"
+#include "runs/lesson.h"
 #include "widgets/model_panel.h"
 #include "widgets/runs_panel.h"
 #include "widgets/training_panel.h"
@@ -26,6 +28,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
+#include <QChartView>
+#include <QChart>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -398,6 +403,44 @@ private Q_SLOTS:
         auto *presentation = w.findChild<QAction *>(QStringLiteral("presentationMode"));
         QVERIFY(presentation && presentation->isChecked());
         presentation->setChecked(false);
+    }
+
+    // File > Lessons > "Why transfer learning": the dialog shows a lesson's table and chart.
+    void transferLessonDialog()
+    {
+        MainWindow w;
+        QAction *entry = nullptr;
+        for (auto *a : w.findChildren<QAction *>())
+            if (a->text().contains(QStringLiteral("transfer learning")))
+                entry = a;
+        QVERIFY(entry);
+        entry->trigger();
+        auto *d = w.findChild<LessonDialog *>();
+        QVERIFY(d && d->isVisible());
+        QVERIFY(d->lessonFolder().startsWith(MainWindow::runsFolder()));
+        runs::LessonResult r;
+        r.pretrainAccuracy = 0.97;
+        r.seconds = 100;
+        const char *methods[] = {"scratch", "frozen", "finetune"};
+        for (int n : {10, 20, 50})
+            for (int seed = 0; seed < 2; ++seed)
+                for (int m = 0; m < 3; ++m) {
+                    runs::LessonPoint p;
+                    p.method = methods[m];
+                    p.perClass = n;
+                    p.seed = std::uint64_t(seed);
+                    p.status = "finished";
+                    p.testAccuracy = 0.5 + 0.05 * m + 0.001 * n + 0.01 * seed;
+                    r.points.push_back(p);
+                }
+        d->showResult(r);
+        auto *table = d->findChild<QTableWidget *>(QStringLiteral("lessonTable"));
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 3);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("10"));
+        QVERIFY(table->item(0, 1)->text().startsWith(QStringLiteral("0.515"))); // mean of 2
+        QCOMPARE(d->chartView()->chart()->series().size(), 6); // a line and dots per method
+        d->close();
     }
 
     void cleanupTestCase()
