@@ -2,12 +2,12 @@
 
 #include "itemmodels/gallery_model.h"
 #include "itemmodels/layer_tree_model.h"
+#include "runs/lesson.h"
 #include "session/training_session.h"
 #include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
 #include "widgets/draw_pad.h"
 #include "widgets/lesson_dialog.h"
-#include "runs/lesson.h"
 #include "widgets/main_window.h"
 #include "widgets/model_panel.h"
 #include "widgets/predict_panel.h"

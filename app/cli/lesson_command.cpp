@@ -113,8 +113,7 @@ int lessonCommand(Args &args)
         if (p.status == "finished")
             std::printf("test accuracy %.4f (%.1f s)\n", p.testAccuracy, p.seconds);
         else
-            std::printf("%s%s%s\n", p.status.c_str(), p.error.empty() ? "" : ": ",
-                        p.error.c_str());
+            std::printf("%s%s%s\n", p.status.c_str(), p.error.empty() ? "" : ": ", p.error.c_str());
         std::fflush(stdout);
     };
     runs::LessonResult r;
@@ -128,8 +127,9 @@ int lessonCommand(Args &args)
     done = true;
     watcher.join();
     if (r.stopped) {
-        std::fprintf(stderr, "\nstopped; continue with: transferlab-cli lesson transfer-lesson "
-                             "--out %s (same options)\n",
+        std::fprintf(stderr,
+                     "\nstopped; continue with: transferlab-cli lesson transfer-lesson "
+                     "--out %s (same options)\n",
                      dir.c_str());
         return 130;
     }

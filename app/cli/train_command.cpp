@@ -2,13 +2,13 @@
 #include "progress.h"
 
 #include "error.h"
+#include "experiment/experiment_config.h"
 #include "file_limits.h"
 #include "files.h"
 #include "runs/recipes.h"
 #include "runs/run_experiment.h"
 #include "runs/run_state.h"
 #include "system_info.h"
-#include "experiment/experiment_config.h"
 
 #include <algorithm>
 #include <atomic>
@@ -102,8 +102,9 @@ extern "C" void onSigint(int)
 }
 
 // `base`: the forked state's experiment; `stage`: the stage training options apply to.
-experiment::ExperimentConfig configFromArgs(const Args &a, const experiment::ExperimentConfig *base = nullptr,
-                                       std::size_t stage = 0)
+experiment::ExperimentConfig configFromArgs(const Args &a,
+                                            const experiment::ExperimentConfig *base = nullptr,
+                                            std::size_t stage = 0)
 {
     experiment::ExperimentConfig c;
     if (int(a.has("config")) + int(a.has("recipe")) + int(base != nullptr) > 1)
@@ -147,7 +148,8 @@ experiment::ExperimentConfig configFromArgs(const Args &a, const experiment::Exp
     c.data.perClass = a.intIn("per-class", c.data.perClass, 0, 1000000);
     if (a.has("model"))
         c.model.name = a.str("model");
-    c.preprocess.imageSize = a.intIn("image-size", c.preprocess.imageSize, 0, limits::kMaxInputSize);
+    c.preprocess.imageSize =
+        a.intIn("image-size", c.preprocess.imageSize, 0, limits::kMaxInputSize);
     c.preprocess.channels = a.intIn("channels", c.preprocess.channels, 0, 3);
     c.model.dropout = a.number("dropout", c.model.dropout);
     if (a.flag("batch-norm"))
@@ -238,8 +240,9 @@ int recipesCommand(Args &args)
     if (!args.flag("json"))
         std::printf("%-26s %s\n%26s dataset fashion-mnist (offline), model simple-cnn, a group of "
                     "runs\n",
-                    "transfer-lesson", "Why transfer learning: pretrain on 5 classes, learn 5 "
-                                       "others from 10/20/50 images each",
+                    "transfer-lesson",
+                    "Why transfer learning: pretrain on 5 classes, learn 5 "
+                    "others from 10/20/50 images each",
                     "");
     std::printf("\nRun one: transferlab-cli train --recipe NAME [--quick] [--download]\n"
                 "The lesson: transferlab-cli lesson transfer-lesson [--quick]\n");

@@ -5,14 +5,14 @@
 #include "data/image_preprocess.h"
 #include "data/transform.h"
 #include "error.h"
+#include "experiment/experiment_config.h"
 #include "file_limits.h"
 #include "files.h"
 #include "hash.h"
 #include "models/model_factory.h"
+#include "runs/predictor.h"
 #include "runs/run_summary.h"
 #include "runs/run_weights.h"
-#include "runs/predictor.h"
-#include "experiment/experiment_config.h"
 #include "train/trainer.h"
 #include "weights/checkpoint.h"
 #include "weights/weight_catalog.h"
@@ -170,7 +170,8 @@ int evaluateCommand(Args &args)
         return args.flag("help") ? 0 : 2;
     }
     const std::string dir = args.positional().front();
-    const experiment::ExperimentConfig config = experiment::ExperimentConfig::fromFile(dir + "/config.json");
+    const experiment::ExperimentConfig config =
+        experiment::ExperimentConfig::fromFile(dir + "/config.json");
     const std::string file = args.str("weights", dir + "/model.pth");
     auto model = runModel(config, file);
     data::DatasetOptions dataOptions = config.data;
@@ -221,7 +222,8 @@ int exportCommand(Args &args)
         return args.flag("help") ? 0 : 2;
     }
     const std::string dir = args.positional().front();
-    const experiment::ExperimentConfig config = experiment::ExperimentConfig::fromFile(dir + "/config.json");
+    const experiment::ExperimentConfig config =
+        experiment::ExperimentConfig::fromFile(dir + "/config.json");
     auto model = runModel(config, dir + "/model.pth");
     const std::string out = args.str("out");
     weights::exportStateDict(*model, out, {{"model", config.model.name}, {"format", "pt"}});

@@ -176,10 +176,10 @@ std::vector<std::size_t> resolveClasses(const std::vector<std::string> &wanted,
     std::vector<std::size_t> out;
     for (const std::string &w : wanted) {
         std::size_t index = names.size();
-        const bool digits = !w.empty() && w.size() <= 6 &&
-                            std::all_of(w.begin(), w.end(), [](char ch) {
-                                return std::isdigit(static_cast<unsigned char>(ch));
-                            });
+        const bool digits =
+            !w.empty() && w.size() <= 6 && std::all_of(w.begin(), w.end(), [](char ch) {
+                return std::isdigit(static_cast<unsigned char>(ch));
+            });
         for (std::size_t i = 0; i < names.size() && index == names.size(); ++i)
             if (lower(names[i]) == lower(w))
                 index = i; // a name first: a folder's class may be called "3"
@@ -272,8 +272,8 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
         tt.test = keepClasses(tt.test, keep);
     }
     if (o.perClass > 0 && o.trainFraction < 1.0)
-        tt.train = tt.train.subset(stratifiedSubset(tt.train.labels, tt.train.numClasses(),
-                                                    o.trainFraction, o.seed));
+        tt.train = tt.train.subset(
+            stratifiedSubset(tt.train.labels, tt.train.numClasses(), o.trainFraction, o.seed));
     if (o.perClass > 0) {
         try {
             tt.train = tt.train.subset(

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "download.h"
 #include "data/image_store.h"
+#include "download.h"
 
 #include <cstdint>
 #include <string>

@@ -99,8 +99,8 @@ Indices perClassSubset(const std::vector<std::int64_t> &labels,
     for (std::size_t c = 0; c < groups.size(); ++c) {
         auto &g = groups[c];
         if (g.size() < std::size_t(perClass))
-            throw Error("class '" + (c < names.size() ? names[c] : std::to_string(c)) +
-                        "' has " + std::to_string(g.size()) + " training images, fewer than the " +
+            throw Error("class '" + (c < names.size() ? names[c] : std::to_string(c)) + "' has " +
+                        std::to_string(g.size()) + " training images, fewer than the " +
                         std::to_string(perClass) + " per class asked for");
         Rng rng = Rng::derive(seed, 0xfe3507ULL, c);
         rng.shuffle(g);

@@ -60,15 +60,13 @@ experiment::ExperimentConfig baseConfig(const LessonOptions &o)
 
 const std::vector<std::string> &lessonSourceClasses()
 {
-    static const std::vector<std::string> v = {"Trouser", "Sandal", "Sneaker", "Bag",
-                                               "Ankle boot"};
+    static const std::vector<std::string> v = {"Trouser", "Sandal", "Sneaker", "Bag", "Ankle boot"};
     return v;
 }
 
 const std::vector<std::string> &lessonTargetClasses()
 {
-    static const std::vector<std::string> v = {"T-shirt/top", "Pullover", "Dress", "Coat",
-                                               "Shirt"};
+    static const std::vector<std::string> v = {"T-shirt/top", "Pullover", "Dress", "Coat", "Shirt"};
     return v;
 }
 
@@ -258,7 +256,8 @@ std::string LessonResult::conclusion() const
         const auto *s2 = find(last, "scratch");
         const auto *f2 = find(last, best->method.c_str());
         if (s2 && f2)
-            s << "With " << last << " images per class the gap is " << pointsText(f2->mean - s2->mean)
+            s << "With " << last << " images per class the gap is "
+              << pointsText(f2->mean - s2->mean)
               << ": what was learned on other classes matters most when data is scarce.";
     }
     return s.str();
@@ -268,10 +267,14 @@ namespace {
 
 nlohmann::json pointJson(const LessonPoint &p)
 {
-    return {{"method", p.method},   {"per_class", p.perClass},
-            {"seed", p.seed},       {"run", p.runDir},
-            {"status", p.status},   {"error", p.error},
-            {"test_accuracy", p.testAccuracy}, {"seconds", p.seconds}};
+    return {{"method", p.method},
+            {"per_class", p.perClass},
+            {"seed", p.seed},
+            {"run", p.runDir},
+            {"status", p.status},
+            {"error", p.error},
+            {"test_accuracy", p.testAccuracy},
+            {"seconds", p.seconds}};
 }
 
 void writeLesson(const LessonResult &r, const LessonOptions &o)

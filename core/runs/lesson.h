@@ -27,12 +27,12 @@ struct LessonOptions
 
 struct LessonStep
 {
-    std::string id;          // run folder name inside the lesson folder: "n20-frozen-seed1"
-    std::string method;      // pretrain | scratch | frozen | finetune
-    int perClass = 0;        // 0 for the pretraining
+    std::string id;     // run folder name inside the lesson folder: "n20-frozen-seed1"
+    std::string method; // pretrain | scratch | frozen | finetune
+    int perClass = 0;   // 0 for the pretraining
     std::uint64_t seed = 0;
-    std::string title;       // one line, for a list
-    std::string explanation; // what this step shows, for the window
+    std::string title;                   // one line, for a list
+    std::string explanation;             // what this step shows, for the window
     experiment::ExperimentConfig config; // weights "run:<pretraining folder>" where it transfers
 };
 

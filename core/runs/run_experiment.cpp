@@ -2,10 +2,10 @@
 
 #include "train/training_hints.h"
 
+#include "cpu_cores.h"
 #include "data/batch_loader.h"
 #include "data/dataset.h"
 #include "data/transform.h"
-#include "cpu_cores.h"
 #include "error.h"
 #include "experiment/freeze.h"
 #include "files.h"
@@ -97,7 +97,7 @@ struct ResumePoint
 {
     std::size_t stage = 0;
     const train::StageState *state = nullptr; // progress within `stage`
-    int globalEpoch = 1;                       // of the stage's first epoch
+    int globalEpoch = 1;                      // of the stage's first epoch
 };
 
 // One run of an experiment, as a list of named steps (see run()).
@@ -254,9 +254,8 @@ void ExperimentRun::buildModel()
                         " (the state was saved from a different model; a fork may change "
                         "training settings, not the architecture)");
         }
-        say("Continuing from " + m_from.origin + " after " +
-            std::to_string(state->epochs.size()) + " completed epoch" +
-            (state->epochs.size() == 1 ? "" : "s"));
+        say("Continuing from " + m_from.origin + " after " + std::to_string(state->epochs.size()) +
+            " completed epoch" + (state->epochs.size() == 1 ? "" : "s"));
     } else if (m_config.model.weights != "none") {
         loadInitialWeights();
     }
@@ -282,10 +281,12 @@ void ExperimentRun::loadInitialWeights()
         if (path.empty())
             throw Error("ImageNet weights for " + name + " are not in " +
                         weights::torchHubCheckpointDir() + " (" +
-                        weights::weightInfo(name).fileName + "); run `transferlab-cli weights "
-                                                             "download " +
-                        name + "`, pass --download, or --weights none to start from random "
-                               "weights");
+                        weights::weightInfo(name).fileName +
+                        "); run `transferlab-cli weights "
+                        "download " +
+                        name +
+                        "`, pass --download, or --weights none to start from random "
+                        "weights");
     }
     const weights::Checkpoint ckpt = weights::readCheckpoint(path);
     const weights::LoadReport report = weights::loadStateDict(*m_model, ckpt.tensors, false, path);
@@ -311,12 +312,11 @@ void ExperimentRun::startTraining(const data::DatasetSplits &ds)
     m_result.totalParams = summary.totalParams;
     m_result.trainableParams = summary.trainableParams;
 
-    m_transform = std::make_unique<data::SampleTransform>(ds.train.height, ds.train.width,
-                                                          ds.train.channels, c.augment,
-                                                          c.preprocess);
-    m_recorder = std::make_unique<Recorder>(
-        m_observer, *m_folder, *m_model,
-        m_from.state ? m_from.state->epochs : std::vector<train::EpochMetrics>{});
+    m_transform = std::make_unique<data::SampleTransform>(
+        ds.train.height, ds.train.width, ds.train.channels, c.augment, c.preprocess);
+    m_recorder = std::make_unique<Recorder>(m_observer, *m_folder, *m_model,
+                                            m_from.state ? m_from.state->epochs
+                                                         : std::vector<train::EpochMetrics>{});
     m_trainer = std::make_unique<train::Trainer>(m_model, m_device, m_recorder.get(), m_control);
     m_trainer->setDeviceOptions({c.gpu.mixedPrecision, c.gpu.channelsLast, c.gpu.cudnnBenchmark});
     if (m_device.is_cuda() && (c.gpu.mixedPrecision || c.gpu.channelsLast))
@@ -406,10 +406,9 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     FeatureCacheRequest request{m_config, stage, ds, *m_transform, m_device};
     const int done = resume ? resume->epochsDone : 0;
     // The test set's features only when each epoch's confusion is tracked on them.
-    FeatureCache cache = buildFeatureCache(*m_trainer, request, stage.epochs - done, valLoader,
-                                           m_config.confusionEveryEpoch ? m_testLoader.get()
-                                                                        : nullptr,
-                                           [this](auto t) { say(t); });
+    FeatureCache cache = buildFeatureCache(
+        *m_trainer, request, stage.epochs - done, valLoader,
+        m_config.confusionEveryEpoch ? m_testLoader.get() : nullptr, [this](auto t) { say(t); });
     train::FitResult fit;
     if (cache.train) {
         fo.headOnly = true;
@@ -482,8 +481,7 @@ void ExperimentRun::evaluateTest()
 {
     m_trainer->setHeadOnly(false);
     say("Evaluating on " + std::to_string(m_data->test.size()) + " test images");
-    m_result.test =
-        m_trainer->evaluate(*m_testLoader, m_config.model.numClasses, true, "test");
+    m_result.test = m_trainer->evaluate(*m_testLoader, m_config.model.numClasses, true, "test");
     // Report the test file's own index so rows can be traced back to the image.
     for (auto &p : m_result.test.predictions)
         p.index = m_data->test.sourceIndex[static_cast<std::size_t>(p.index)];
@@ -584,8 +582,8 @@ ExperimentConfig resolveConfig(ExperimentConfig config, const data::DatasetSplit
     if (m.numClasses <= 0)
         m.numClasses = ds.train.numClasses();
     if (m.numClasses < ds.train.numClasses())
-        throw Error("model.num_classes is " + std::to_string(m.numClasses) +
-                    " but the data has " + std::to_string(ds.train.numClasses()) + " classes");
+        throw Error("model.num_classes is " + std::to_string(m.numClasses) + " but the data has " +
+                    std::to_string(ds.train.numClasses()) + " classes");
     const models::ModelInfo &info = models::modelInfo(m.name);
     // A run's weights: its features were learned on images prepared its way (size, channels,
     // normalisation); what is not set explicitly follows the run.

@@ -101,8 +101,8 @@ std::string TransferReport::summary(const std::string &origin) const
         }
         s << "; starting fresh:";
         for (std::size_t i = 0; i < byWhy.size(); ++i)
-            s << (i ? ";" : "") << " " << joinNames(byWhy[i].second, 4) << " ("
-              << byWhy[i].first << ")";
+            s << (i ? ";" : "") << " " << joinNames(byWhy[i].second, 4) << " (" << byWhy[i].first
+              << ")";
     }
     if (!unused.empty())
         s << "; not used (this model has no such layer): " << joinNames(unused, 4);
@@ -165,8 +165,8 @@ TransferReport loadRunWeights(models::NetworkImpl &model, const std::string &arc
         if (!used.count(name))
             r.unused.push_back(name);
     if (copies.empty())
-        throw fileError(file, "none of its tensors fit this " + architecture + ": " +
-                                  r.summary(run.dir));
+        throw fileError(file,
+                        "none of its tensors fit this " + architecture + ": " + r.summary(run.dir));
     torch::NoGradGuard noGrad;
     for (auto &[target, source] : copies)
         target.copy_(source->to(target.device(), target.scalar_type()));

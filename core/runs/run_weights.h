@@ -37,9 +37,9 @@ SourceRun readSourceRun(const std::string &dir);
 
 struct TransferReport
 {
-    std::vector<std::string> taken;                          // copied from the run
-    std::vector<std::pair<std::string, std::string>> fresh;  // tensor, why it starts fresh
-    std::vector<std::string> unused;                         // in the run, not in this model
+    std::vector<std::string> taken;                         // copied from the run
+    std::vector<std::pair<std::string, std::string>> fresh; // tensor, why it starts fresh
+    std::vector<std::string> unused;                        // in the run, not in this model
     // "6 of 8 tensors from RUN; fresh: classifier.dense2.weight, ... (why)"
     std::string summary(const std::string &origin) const;
 };

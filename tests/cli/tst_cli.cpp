@@ -372,8 +372,8 @@ private Q_SLOTS:
         QTest::newRow("unknown class")
             << QStringList{"train", "--classes", "Trouser,Jacket", "--train-fraction", "0.01"}
             << "unknown class 'Jacket'";
-        QTest::newRow("one class") << QStringList{"train", "--classes", "Trouser"}
-                                   << "at least 2 classes";
+        QTest::newRow("one class")
+            << QStringList{"train", "--classes", "Trouser"} << "at least 2 classes";
         QTest::newRow("too few per class")
             << QStringList{"train", "--classes", "0,1", "--per-class", "7000"}
             << "fewer than the 7000 per class";

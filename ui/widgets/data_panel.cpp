@@ -25,14 +25,13 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSpinBox>
-#include <QResizeEvent>
-#include <QResizeEvent>
 #include <QTimer>
 
-#include <algorithm>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <algorithm>
 
 #include <thread>
 
@@ -248,22 +247,25 @@ void DataPanel::buildUi()
     connect(m_perClass, &QSpinBox::valueChanged, this, scheduleReload);
     connect(m_classList, &QListWidget::itemChanged, this,
             [this, scheduleReload](QListWidgetItem *changed) {
-        std::vector<std::string> chosen;
-        for (int i = 0; i < m_classList->count(); ++i)
-            if (m_classList->item(i)->checkState() == Qt::Checked)
-                chosen.push_back(m_classList->item(i)->text().toStdString());
-        if (chosen.size() < 2) {
-            // A classifier needs two classes: the tick stays, and the list shows what is used.
-            const QSignalBlocker block(m_classList);
-            changed->setCheckState(Qt::Checked);
-            m_status->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>")
-                                  .arg(tr("Choose at least two classes.")));
-            return;
-        }
-        m_classes = chosen.size() == std::size_t(m_classList->count()) ? std::vector<std::string>{}
-                                                                       : chosen;
-        scheduleReload();
-    });    connect(m_browse, &QPushButton::clicked, this, [this] {
+                std::vector<std::string> chosen;
+                for (int i = 0; i < m_classList->count(); ++i)
+                    if (m_classList->item(i)->checkState() == Qt::Checked)
+                        chosen.push_back(m_classList->item(i)->text().toStdString());
+                if (chosen.size() < 2) {
+                    // A classifier needs two classes: the tick stays, and the list shows what is
+                    // used.
+                    const QSignalBlocker block(m_classList);
+                    changed->setCheckState(Qt::Checked);
+                    m_status->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                                          .arg(tr("Choose at least two classes.")));
+                    return;
+                }
+                m_classes = chosen.size() == std::size_t(m_classList->count())
+                                ? std::vector<std::string>{}
+                                : chosen;
+                scheduleReload();
+            });
+    connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString dir =
             QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_root->text());
         if (!dir.isEmpty()) {

@@ -82,8 +82,8 @@ private:
     QDoubleSpinBox *m_trainFraction;
     QDoubleSpinBox *m_valSplit;
     QDoubleSpinBox *m_testFraction;
-    QListWidget *m_classList;     // the dataset's classes, checkable (a class subset)
-    QSpinBox *m_perClass;         // few-shot: training images per class (0: all)
+    QListWidget *m_classList;           // the dataset's classes, checkable (a class subset)
+    QSpinBox *m_perClass;               // few-shot: training images per class (0: all)
     std::vector<std::string> m_classes; // the chosen classes (empty: all)
     void fillClassList();
     QLabel *m_status;
@@ -102,7 +102,7 @@ private:
     QChartView *m_chart;
     QGridLayout *m_previewGrid;
     QWidget *m_previewBox = nullptr;
-    int m_chartPixels = 11; // the class-count chart's text (larger in presentation mode)
+    int m_chartPixels = 11;      // the class-count chart's text (larger in presentation mode)
     QList<QLabel *> m_rowTitles; // "original" / "augmented" for each row of samples
     int m_previewColumns = 0;
     void relayoutPreviews(int columns);

@@ -4,6 +4,7 @@
 #include "train/run_control.h"
 #include "widgets/background.h"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -16,7 +17,6 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QCategoryAxis>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
@@ -74,10 +74,10 @@ LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
 
     m_table = new QTableWidget(0, 4);
     m_table->setObjectName(QStringLiteral("lessonTable"));
-    m_table->setHorizontalHeaderLabels({tr("Images per class"),
-                                        QString::fromStdString(runs::lessonMethodTitle("scratch")),
-                                        QString::fromStdString(runs::lessonMethodTitle("frozen")),
-                                        QString::fromStdString(runs::lessonMethodTitle("finetune"))});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Images per class"), QString::fromStdString(runs::lessonMethodTitle("scratch")),
+         QString::fromStdString(runs::lessonMethodTitle("frozen")),
+         QString::fromStdString(runs::lessonMethodTitle("finetune"))});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -105,7 +105,7 @@ LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
     bold.setBold(true);
     m_conclusion->setFont(bold);
 
-    m_quick = new QCheckBox(tr("Quick (20 images per class, one seed: about a minute)"));
+    m_quick = new QCheckBox(tr("Quick (20 images per class, one seed: about 20 s)"));
     m_start = new QPushButton(tr("&Start"));
     m_stop = new QPushButton(tr("S&top"));
     m_stop->setEnabled(false);
@@ -340,7 +340,8 @@ void LessonDialog::updateChart()
             }
         chart->addSeries(dots);
         chart->addSeries(line);
-        for (auto *s : {static_cast<QAbstractSeries *>(line), static_cast<QAbstractSeries *>(dots)}) {
+        for (auto *s :
+             {static_cast<QAbstractSeries *>(line), static_cast<QAbstractSeries *>(dots)}) {
             s->attachAxis(m_x);
             s->attachAxis(m_y);
         }

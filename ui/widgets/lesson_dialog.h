@@ -21,7 +21,7 @@ class RunControl;
 namespace tl::runs {
 struct LessonResult;
 struct LessonPoint;
-}
+} // namespace tl::runs
 
 namespace tl::ui {
 

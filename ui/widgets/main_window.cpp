@@ -2,23 +2,23 @@
 
 #include "cpu_cores.h"
 #include "error.h"
+#include "experiment/freeze.h"
 #include "files.h"
+#include "models/model_factory.h"
 #include "runs/recipes.h"
+#include "runs/run_experiment.h"
+#include "runs/run_reader.h"
 #include "session/training_session.h"
+#include "weights/weight_catalog.h"
+#include "widgets/background.h"
 #include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
-#include "widgets/model_panel.h"
 #include "widgets/lesson_dialog.h"
+#include "widgets/model_panel.h"
 #include "widgets/predict_panel.h"
 #include "widgets/results_panel.h"
 #include "widgets/runs_panel.h"
 #include "widgets/training_panel.h"
-#include "widgets/background.h"
-#include "experiment/freeze.h"
-#include "models/model_factory.h"
-#include "runs/run_experiment.h"
-#include "runs/run_reader.h"
-#include "weights/weight_catalog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,12 +29,12 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
-#include <QStandardPaths>
-#include <QStatusBar>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QThread>
 
@@ -99,9 +99,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     connect(m_results, &ResultsPanel::reportWritten, this, [this](const QString &f) {
         statusBar()->showMessage(tr("Report written: %1").arg(f), 8000);
     });
-    connect(m_results, &ResultsPanel::reportFailed, this, [this](const QString &e) {
-        showError(tr("Cannot write the report"), e);
-    });
+    connect(m_results, &ResultsPanel::reportFailed, this,
+            [this](const QString &e) { showError(tr("Cannot write the report"), e); });
     connect(m_runs, &RunsPanel::reportWritten, this, [this](const QString &f) {
         statusBar()->showMessage(tr("Report written: %1").arg(f), 8000);
     });
@@ -158,29 +157,28 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     connect(m_session, &TrainingSession::warning, m_training, &TrainingPanel::onWarning);
     connect(m_training, &TrainingPanel::freezeEdited, this, &MainWindow::checkFreeze);
     connect(m_session, &TrainingSession::phaseProgress, m_training, &TrainingPanel::onPhase);
-    connect(m_session, &TrainingSession::finished, this,
-            [this](std::shared_ptr<const runs::RunResult> r) {
-                if (r->discarded) {
-                    m_training->onDiscarded();
-                    return;
-                }
-                if (r->interrupted) {
-                    m_training->onInterrupted(int(r->epochs.size()),
-                                              QString::fromStdString(r->runDir));
-                    m_runs->refresh();
-                    return;
-                }
-                m_training->onFinished(r->test.accuracy, r->test.loss);
-                m_results->setResult(r, m_data->dataset());
+    connect(
+        m_session, &TrainingSession::finished, this,
+        [this](std::shared_ptr<const runs::RunResult> r) {
+            if (r->discarded) {
+                m_training->onDiscarded();
+                return;
+            }
+            if (r->interrupted) {
+                m_training->onInterrupted(int(r->epochs.size()), QString::fromStdString(r->runDir));
                 m_runs->refresh();
-                m_predict->refreshRuns();
-                statusBar()->showMessage(
-                    tr("Run saved: %1")
-                        .arg(QString::fromStdString(
-                            std::filesystem::path(r->runDir).filename().string())),
-                    15000);
-                showPanel(m_results);
-            });
+                return;
+            }
+            m_training->onFinished(r->test.accuracy, r->test.loss);
+            m_results->setResult(r, m_data->dataset());
+            m_runs->refresh();
+            m_predict->refreshRuns();
+            statusBar()->showMessage(tr("Run saved: %1")
+                                         .arg(QString::fromStdString(
+                                             std::filesystem::path(r->runDir).filename().string())),
+                                     15000);
+            showPanel(m_results);
+        });
     connect(m_session, &TrainingSession::failed, this, [this](const QString &error) {
         m_training->onFailed(error);
         showError(tr("Training failed"), error);
@@ -397,7 +395,8 @@ void MainWindow::resumeRun(const QString &dir)
         return;
     }
     try {
-        const auto config = experiment::ExperimentConfig::fromFile((dir + "/config.json").toStdString());
+        const auto config =
+            experiment::ExperimentConfig::fromFile((dir + "/config.json").toStdString());
         // The window shows the run's settings and loads its data for the Results panel; the
         // worker reads the state and loads its own copy of the data.
         setExperiment(config);
@@ -521,7 +520,7 @@ void MainWindow::fitToScreen()
     // Title bar and borders: known once shown; before that, a typical window manager's.
     const QSize margin = isVisible() ? frame.size() - geometry().size() : QSize(16, 40);
     if (m_geometryRestored && avail.contains(frame))
-        return; // a saved geometry that fits this screen is kept
+        return;                // a saved geometry that fits this screen is kept
     m_geometryRestored = true; // from now on, the user's size is kept while it fits
     const QSize wanted(std::min(1500, avail.width() - margin.width()),
                        std::min(900, avail.height() - margin.height()));

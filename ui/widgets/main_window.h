@@ -100,7 +100,7 @@ private:
     bool m_startWhenLoaded = false; // Start was pressed while the data was loading
     class QAction *m_presentationAction = nullptr;
     bool m_geometryRestored = false; // a saved (or fitted) size to keep while it fits
-    int m_freezeCheck = 0; // the latest freeze-field check (older answers are dropped)
+    int m_freezeCheck = 0;           // the latest freeze-field check (older answers are dropped)
 };
 
 } // namespace tl::ui

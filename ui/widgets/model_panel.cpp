@@ -1,10 +1,10 @@
 #include "widgets/model_panel.h"
 
 #include "error.h"
-#include "models/layer_tree.h"
 #include "itemmodels/layer_tree_model.h"
-#include "weights/weight_catalog.h"
+#include "models/layer_tree.h"
 #include "runs/run_weights.h"
+#include "weights/weight_catalog.h"
 #include "widgets/background.h"
 
 #include <QCheckBox>
@@ -13,18 +13,18 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
-#include <QStandardItemModel>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -331,8 +331,8 @@ void ModelPanel::rebuild()
     m_headDropout->setEnabled(newHead);
     // torchvision's VGG classifier expects a 7x7 map (224 px): on small images the adaptive
     // pool copies each value up to 7x7 and the classifier keeps its ~120 M parameters.
-    const bool bigVggHead = backbone && name.rfind("vgg", 0) == 0 && m_head->currentData() == "keep" &&
-                            inputSize() < 224;
+    const bool bigVggHead = backbone && name.rfind("vgg", 0) == 0 &&
+                            m_head->currentData() == "keep" && inputSize() < 224;
     m_headHint->setText(
         bigVggHead ? tr("At %1 px the last feature map is %2×%2, but VGG's own classifier expects "
                         "512×7×7: the pool repeats each value to fill 7×7, and the classifier "
@@ -427,10 +427,9 @@ void ModelPanel::chooseRun()
     bool ok = false;
     const QString picked = QInputDialog::getItem(
         this, tr("Weights from a run"),
-        found.empty() ? tr("No finished %1 run in %2 yet.").arg(QString::fromStdString(name),
-                                                                 m_runsFolder)
-                      : tr("Finished runs of %1 (the newest first):")
-                            .arg(QString::fromStdString(name)),
+        found.empty()
+            ? tr("No finished %1 run in %2 yet.").arg(QString::fromStdString(name), m_runsFolder)
+            : tr("Finished runs of %1 (the newest first):").arg(QString::fromStdString(name)),
         items, 0, false, &ok);
     QString dir;
     if (ok && picked == other)

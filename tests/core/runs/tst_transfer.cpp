@@ -93,8 +93,7 @@ private Q_SLOTS:
         auto o = dataOptions();
         o.classes = {"sneaker", "0", "Bag"}; // case-insensitive names, and an index
         const auto ds = data::loadDataset(o);
-        QCOMPARE(ds.train.classNames,
-                 (std::vector<std::string>{"Sneaker", "T-shirt/top", "Bag"}));
+        QCOMPARE(ds.train.classNames, (std::vector<std::string>{"Sneaker", "T-shirt/top", "Bag"}));
         QCOMPARE(ds.test.classNames, ds.train.classNames);
         QCOMPARE(ds.allClassNames.size(), std::size_t(10));
         QCOMPARE(ds.train.size(), std::size_t(120)); // 40 of each of the three
@@ -160,8 +159,7 @@ private Q_SLOTS:
         spec.numClasses = 5;
         auto model = models::createModel(spec, 11);
         const auto before = tensorsOf(*model);
-        const std::vector<std::string> five = {"T-shirt/top", "Pullover", "Dress", "Coat",
-                                               "Shirt"};
+        const std::vector<std::string> five = {"T-shirt/top", "Pullover", "Dress", "Coat", "Shirt"};
         const auto report = runs::loadRunWeights(*model, "simple-cnn", five, source);
         std::set<std::string> fresh;
         for (const auto &[name, why] : report.fresh) {
@@ -172,8 +170,8 @@ private Q_SLOTS:
             QVERIFY2(why.find("not this data's (T-shirt/top, Pullover") != std::string::npos,
                      why.c_str());
         }
-        QCOMPARE(fresh, (std::set<std::string>{"classifier.dense2.weight",
-                                               "classifier.dense2.bias"}));
+        QCOMPARE(fresh,
+                 (std::set<std::string>{"classifier.dense2.weight", "classifier.dense2.bias"}));
         QCOMPARE(report.taken.size(), std::size_t(6));
         QVERIFY(report.unused.empty());
         const auto saved = weights::readCheckpoint(path("source/model.pth")).tensors;

@@ -4,8 +4,8 @@
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QListWidget>
-#include <QSpinBox>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 

@@ -3,6 +3,7 @@
 // message naming the file, and the window keeps working.
 
 #include "error.h"
+#include "runs/lesson.h"
 #include "runs/run_experiment.h"
 #include "runs/run_reader.h"
 #include "session/training_session.h"
@@ -10,27 +11,26 @@
 #include "support/hostile.h"
 #include "widgets/background.h"
 #include "widgets/data_panel.h"
-#include "widgets/main_window.h"
 #include "widgets/lesson_dialog.h"
-#include "runs/lesson.h"
+#include "widgets/main_window.h"
 #include "widgets/model_panel.h"
 #include "widgets/runs_panel.h"
 #include "widgets/training_panel.h"
 
 #include <QAction>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QScreen>
 #include <QScrollArea>
-#include <QLabel>
-#include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
-#include <QChartView>
-#include <QChart>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -133,9 +133,9 @@ private Q_SLOTS:
         QVERIFY(running.isEmpty());
         const QString status = w.trainingPanel()->findChild<QLabel *>("status")->text();
         QVERIFY2(status.contains("CIFAR-10"), qPrintable(status));
-        QVERIFY(!QDir(MainWindow::runsFolder()).exists() ||
-                QDir(MainWindow::runsFolder()).entryList(QDir::Dirs | QDir::NoDotAndDotDot)
-                    .isEmpty());
+        QVERIFY(
+            !QDir(MainWindow::runsFolder()).exists() ||
+            QDir(MainWindow::runsFolder()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
     }
 
     // The engine refuses too: data in memory that is not what the experiment asks for.
@@ -206,8 +206,8 @@ private Q_SLOTS:
     {
         MainWindow w;
         const auto before = w.experiment().toJson();
-        test::writeText(path("deep.json"), "{\"name\": " + std::string(100000, '[') +
-                                               std::string(100000, ']') + "}");
+        test::writeText(path("deep.json"),
+                        "{\"name\": " + std::string(100000, '[') + std::string(100000, ']') + "}");
         QVERIFY(!w.openExperimentFile(QString::fromStdString(path("deep.json"))));
         const QString msg = takeErrorMessage(&w);
         QVERIFY2(msg.contains("deep.json") && msg.contains("nesting depth"), qPrintable(msg));
@@ -317,7 +317,8 @@ private Q_SLOTS:
             QWidget *content = area ? area->widget() : page;
             const QSize need = content->minimumSizeHint();
             if (need.width() > kWidth)
-                tooWide << QStringLiteral("%1 needs %2 px").arg(w.tabs()->tabText(i)).arg(need.width());
+                tooWide
+                    << QStringLiteral("%1 needs %2 px").arg(w.tabs()->tabText(i)).arg(need.width());
             // A page that does not scroll fits under a 720-pixel screen's menu, tabs and status
             // bar.
             if (!area && need.height() > kPageHeight)
@@ -443,10 +444,7 @@ private Q_SLOTS:
         d->close();
     }
 
-    void cleanupTestCase()
-    {
-        BackgroundJobs::instance().waitForAll();
-    }
+    void cleanupTestCase() { BackgroundJobs::instance().waitForAll(); }
 };
 
 QTEST_MAIN(TestMainWindow)
