@@ -8,7 +8,7 @@
 #include <vector>
 
 namespace tl::train {
-struct TrainingObserver;
+class TrainingObserver;
 }
 
 namespace tl::runs {

@@ -91,13 +91,14 @@ std::string TransferReport::summary(const std::string &origin) const
     if (!fresh.empty()) {
         // Group by reason: "fresh: a, b (why); c (why)".
         std::vector<std::pair<std::string, std::vector<std::string>>> byWhy;
-        for (const auto &[name, why] : fresh) {
+        for (const auto &f : fresh) {
+            const std::string &why = f.second;
             auto it = std::find_if(byWhy.begin(), byWhy.end(),
-                                   [&](const auto &g) { return g.first == why; });
+                                   [&why](const auto &g) { return g.first == why; });
             if (it == byWhy.end())
-                byWhy.push_back({why, {name}});
+                byWhy.push_back({why, {f.first}});
             else
-                it->second.push_back(name);
+                it->second.push_back(f.first);
         }
         s << "; starting fresh:";
         for (std::size_t i = 0; i < byWhy.size(); ++i)
