@@ -21,6 +21,10 @@ if [ "${1:-}" = "--ci" ]; then
     # clang++-14).
     PACKAGES="$PACKAGES clang clang-14 libclang-rt-14-dev"
 fi
+if [ "${1:-}" = "--package" ]; then
+    # packaging/package.sh: the man pages (help2man), the package's checks, dpkg-shlibdeps.
+    PACKAGES="$PACKAGES help2man lintian desktop-file-utils appstream dpkg-dev fakeroot"
+fi
 # libopenblas0-openmp: Debian's libtorch calls the system BLAS, and the default reference BLAS
 # makes convolutions several times slower; OpenBLAS with OpenMP matches libtorch's threading.
 

@@ -419,8 +419,9 @@ void MainWindow::resumeRun(const QString &dir)
 
 void MainWindow::openExperiment()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open experiment"), QString(),
-                                                      tr("Experiments (*.json)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open experiment"), QString(),
+        tr("Experiments (*.tlexp.json *.json);;All files (*)"));
     if (!path.isEmpty())
         openExperimentFile(path);
 }
@@ -448,7 +449,8 @@ void MainWindow::showError(const QString &title, const QString &text)
 void MainWindow::saveExperiment()
 {
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save experiment"), QStringLiteral("experiment.json"), tr("Experiments (*.json)"));
+        this, tr("Save experiment"), QStringLiteral("experiment.tlexp.json"),
+        tr("Experiments (*.tlexp.json);;JSON (*.json)"));
     if (path.isEmpty())
         return;
     try {

@@ -1,0 +1,66 @@
+#!/bin/sh
+# Generates the man pages transferlab(1) and transferlab-cli(1) (help2man, from the programs'
+# own --help) and the bash completion of transferlab-cli (its commands, each command's options,
+# and the model, recipe and dataset names), so none of them can drift from the programs.
+# Usage: make-docs.sh CLI GUI OUTDIR   (run by the build: target tl_docs)
+set -eu
+CLI=$1
+GUI=$2
+OUT=$3
+HERE=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$OUT"
+export QT_QPA_PLATFORM=offscreen # the window's --help needs no display
+export TL_OPENMP_CHOSEN=1        # no re-exec for a help text
+
+COMMANDS="train lesson evaluate export compare report recipes summary predict weights models datasets download info"
+names() { "$CLI" "$1" 2>/dev/null | awk '/^[a-z0-9]/ {print $1}' | tr '\n' ' '; }
+options() { "$CLI" "$1" --help 2>/dev/null | grep -o -- '--[a-z][a-z0-9-]*' | sort -u | tr '\n' ' '; }
+
+# Man pages: each command's help as a section of transferlab-cli(1).
+INCLUDE="$OUT/transferlab-cli.h2m"
+{
+    echo "[COMMANDS]"
+    for c in $COMMANDS; do
+        case $c in recipes|models) continue ;; esac
+        echo ".SS $c"
+        echo ".nf"
+        "$CLI" "$c" --help 2>&1 | sed -e 's/\\/\\e/g' -e "s/^['.]/\\\\\&&/"
+        echo ".fi"
+    done
+    echo "[FILES]"
+    echo "Runs are written to ./runs/ (or --out DIR); the window keeps its runs in"
+    echo "~/.local/share/TransferLab/TransferLab/runs.  Datasets are read from Debian's"
+    echo "/usr/share/datasets or cached in ~/.cache/transferlab/datasets; ImageNet weights live in"
+    echo "~/.cache/torch/hub/checkpoints, shared with PyTorch.  \\fBtransferlab-cli info\\fR prints them all."
+    echo "[SEE ALSO]"
+    echo ".BR transferlab (1)"
+} > "$INCLUDE"
+help2man --no-info --no-discard-stderr --section 1 --source "TransferLab" \
+    --name "transfer learning experiments on images, headless" \
+    --include "$INCLUDE" --output "$OUT/transferlab-cli.1" "$CLI"
+{
+    echo "[DESCRIPTION]"
+    echo "The desktop workbench for transfer learning on images: choose the data and a backbone,"
+    echo "freeze or unfreeze layers, train on a background thread with live curves, click the"
+    echo "confusion matrix to see the misclassified images, compare runs.  An experiment file"
+    echo "(*.tlexp.json, or any file File > Save experiment wrote) given as FILE is opened."
+    echo "[SEE ALSO]"
+    echo ".BR transferlab-cli (1)"
+} > "$OUT/transferlab.h2m"
+help2man --no-info --no-discard-stderr --section 1 --source "TransferLab" \
+    --name "desktop workbench for transfer learning on images" \
+    --include "$OUT/transferlab.h2m" --output "$OUT/transferlab.1" "$GUI"
+rm -f "$INCLUDE" "$OUT/transferlab.h2m"
+
+# Bash completion.
+{
+    sed -n '1,/^# --- generated ---$/p' "$HERE/bash-completion.in"
+    echo "_tl_commands='$COMMANDS'"
+    echo "_tl_models='$(names models)'"
+    echo "_tl_recipes='$(names recipes)'"
+    echo "_tl_datasets='$("$CLI" datasets 2>/dev/null | awk '/^[a-z0-9]/ {print $1}' | tr '\n' ' ')'"
+    for c in $COMMANDS; do
+        echo "_tl_opts_$c='$(options "$c")'"
+    done
+    sed -n '/^# --- generated ---$/,$p' "$HERE/bash-completion.in" | tail -n +2
+} > "$OUT/transferlab-cli.bash"
