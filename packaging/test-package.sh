@@ -60,7 +60,12 @@ grep -q '"test_accuracy"' summary.json || fail "the quick epoch wrote no summary
 [ -f quick-run/model.pth ] || fail "the quick epoch wrote no model"
 /usr/bin/transferlab --smoke-test | tee smoke.txt
 grep -q "icon set" smoke.txt || fail "the window has no icon"
-man -w transferlab-cli >/dev/null && man -w transferlab >/dev/null || fail "man pages not found"
+for page in transferlab transferlab-cli; do
+    [ -f "/usr/share/man/man1/$page.1.gz" ] || fail "no man page $page(1)"
+    if command -v man >/dev/null 2>&1; then
+        man -w "$page" >/dev/null || fail "man does not find $page(1)"
+    fi
+done
 bash -c '. /usr/share/bash-completion/completions/transferlab-cli &&
   COMP_WORDS=(transferlab-cli train --model res) COMP_CWORD=3 && _transferlab_cli &&
   [ "${COMPREPLY[0]}" = resnet18 ]' || fail "bash completion does not complete model names"
