@@ -71,6 +71,7 @@ private:
     QPushButton *m_start;
     QPushButton *m_stop;
     bool m_running = false;
+    QString m_stepText; // "step 3 of 28", the progress bar's text
     std::shared_ptr<train::RunControl> m_control;
     std::unique_ptr<runs::LessonResult> m_result; // the points so far
 };
