@@ -18,5 +18,6 @@ int evaluateCommand(Args &args);
 int exportCommand(Args &args);
 int infoCommand(Args &args);
 int lessonCommand(Args &args);
+int sweepCommand(Args &args);
 
 } // namespace tl::cli

@@ -24,6 +24,7 @@ Commands:
   compare     the comparison table of finished runs (Markdown, or --csv)
   report      one self-contained HTML page of runs, for a class handout (-o FILE.html)
   recipes     the seed notebooks' experiments, ready to run (train --recipe NAME)
+  sweep       run every point of an experiment file's "sweep" block (sweep --help)
   lesson      a guided comparison: transfer-lesson, "why transfer learning" (offline)
   summary     print a model's layers and parameter counts (--freeze, --head, --json)
   predict     classify images with a checkpoint (torchvision's or our export)
@@ -66,6 +67,8 @@ int main(int argc, char **argv)
             return tl::cli::reportCommand(args);
         if (command == "recipes")
             return tl::cli::recipesCommand(args);
+        if (command == "sweep")
+            return tl::cli::sweepCommand(args);
         if (command == "lesson")
             return tl::cli::lessonCommand(args);
         if (command == "datasets")

@@ -205,6 +205,9 @@ ExperimentConfig ExperimentConfig::fromJson(const std::string &text, const std::
         if (version != kVersion)
             r.fail("version", "this TransferLab reads version " + std::to_string(kVersion) +
                                   ", the file has " + std::to_string(version));
+        if (r.has("sweep"))
+            r.fail("sweep", "this file describes a sweep of many runs; run it with "
+                            "`transferlab-cli sweep FILE`");
         r.get("name", c.name);
         r.get("seed", c.seed);
         r.get("device", c.device);

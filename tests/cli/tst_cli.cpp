@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QJsonArray>
+#include <QDateTime>
 #include <QtTest>
 
 #include <csignal>
@@ -347,6 +349,83 @@ private Q_SLOTS:
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY(QFile::exists(path("run-recipe/summary.json")));
         QCOMPARE(runCli({"train", "--recipe", "seed999"}).code, 2);
+    }
+
+    // Sweeps: a 2x2 grid through the CLI, resumed, a failing point, --parallel 2.
+    void sweeps()
+    {
+        TL_REQUIRE(QFileInfo::exists(kFashion), "Debian's dataset-fashion-mnist");
+        const std::string base = R"("data": {"train_fraction": 0.01, "test_fraction": 0.03},
+            "threads": 1, "confusion_every_epoch": false, "stages": [{"epochs": 1}])";
+        writeText(path("grid.json").toStdString(), "{" + base + R"(, "sweep": {"mode": "grid",
+            "parameters": {"stages.0.optimizer.lr": [0.001, 0.01],
+                           "model.freeze": ["none", "backbone"]}}})");
+        const QString out = path("grid-sweep");
+        const Result r = runCli({"sweep", path("grid.json"), "--out", out});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        const QStringList names = {"freeze-backbone_lr-0.001", "freeze-backbone_lr-0.01",
+                                   "freeze-none_lr-0.001", "freeze-none_lr-0.01"};
+        QDateTime finishedAt[4];
+        for (int i = 0; i < 4; ++i) {
+            const QString run = out + "/" + names[i];
+            QVERIFY2(QFileInfo::exists(run + "/summary.json"), qPrintable(run));
+            QFile f(run + "/config.json");
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const auto c = QJsonDocument::fromJson(f.readAll()).object();
+            QCOMPARE(c["model"].toObject()["freeze"].toString(),
+                     names[i].startsWith("freeze-backbone") ? "backbone" : "none");
+            QCOMPARE(c["stages"].toArray()[0].toObject()["optimizer"].toObject()["lr"].toDouble(),
+                     names[i].endsWith("0.01") ? 0.01 : 0.001);
+            finishedAt[i] = QFileInfo(run + "/summary.json").lastModified();
+        }
+        QFile sj(out + "/sweep.json");
+        QVERIFY(sj.open(QIODevice::ReadOnly));
+        const auto points = QJsonDocument::fromJson(sj.readAll()).object()["points"].toArray();
+        QCOMPARE(points.size(), 4);
+        for (const auto &p : points) {
+            QCOMPARE(p.toObject()["status"].toString(), QStringLiteral("finished"));
+            QVERIFY(p.toObject()["test_accuracy"].toDouble() > 0.1);
+        }
+        QVERIFY(r.out.contains("| model")); // the comparison table
+        // Again: every point is finished, nothing trains.
+        const Result again = runCli({"sweep", path("grid.json"), "--out", out});
+        QCOMPARE(again.code, 0);
+        QVERIFY2(again.out.contains("4 already finished"), qPrintable(again.out));
+        QVERIFY(!again.out.contains("started"));
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(QFileInfo(out + "/" + names[i] + "/summary.json").lastModified(),
+                     finishedAt[i]);
+
+        // A failing point is recorded with its message; the others finish; two at a time.
+        writeText(path("list.json").toStdString(), "{" + base + R"(, "sweep": {"mode": "list",
+            "variants": [{"name": "plain", "set": {}},
+                         {"name": "broken-weights", "set": {"model.weights": "/nonexistent/w.pth"}},
+                         {"name": "bigger-batch", "set": {"stages.0.batch_size": 128}}]}})");
+        const Result list = runCli({"sweep", path("list.json"), "--out", path("list-sweep"),
+                                    "--parallel", "2"});
+        QVERIFY2(list.code == 0, qPrintable(list.out + list.err));
+        QVERIFY2(list.out.contains("2 at a time, 1 thread each"), qPrintable(list.out));
+        QFile lj(path("list-sweep/sweep.json"));
+        QVERIFY(lj.open(QIODevice::ReadOnly));
+        const auto lp = QJsonDocument::fromJson(lj.readAll()).object()["points"].toArray();
+        QCOMPARE(lp.size(), 3);
+        QCOMPARE(lp[0].toObject()["status"].toString(), QStringLiteral("finished"));
+        QCOMPARE(lp[1].toObject()["status"].toString(), QStringLiteral("failed"));
+        QVERIFY2(lp[1].toObject()["message"].toString().contains("/nonexistent/w.pth"),
+                 qPrintable(lp[1].toObject()["message"].toString()));
+        QCOMPARE(lp[2].toObject()["status"].toString(), QStringLiteral("finished"));
+
+        // A path that names no setting: refused before anything runs, naming it.
+        writeText(path("typo.json").toStdString(),
+                  "{" + base + R"(, "sweep": {"parameters": {"model.nmae": ["a", "b"]}}})");
+        const Result typo = runCli({"sweep", path("typo.json"), "--out", path("typo-sweep")});
+        QCOMPARE(typo.code, 2);
+        QVERIFY2(typo.err.contains("model.nmae"), qPrintable(typo.err));
+        QVERIFY(!QFileInfo::exists(path("typo-sweep/sweep.json")));
+        // A sweep file given to train says what to do.
+        const Result train = runCli({"train", "--config", path("grid.json")});
+        QCOMPARE(train.code, 2);
+        QVERIFY(train.err.contains("transferlab-cli sweep"));
     }
 
     void badInputExitsTwoWithOneLine_data()
