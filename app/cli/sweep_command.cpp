@@ -263,7 +263,7 @@ int sweepCommand(Args &args)
             }
         } else if (code == 130 || g_stop) {
             e.status = "stopped";
-            e.message = "stopped; the sweep resumes it";
+            e.message = "the sweep resumes it when started again";
         } else {
             e.status = "failed";
             e.message = lastLine(log);
