@@ -23,9 +23,9 @@ QIcon applicationIcon()
 {
     QIcon embedded;
     for (int size : {16, 22, 24, 32, 48, 64, 128, 256})
-        embedded.addFile(QStringLiteral(":/icons/%1x%1/apps/io.github.transferlab.TransferLab.png")
-                             .arg(size),
-                         QSize(size, size));
+        embedded.addFile(
+            QStringLiteral(":/icons/%1x%1/apps/io.github.transferlab.TransferLab.png").arg(size),
+            QSize(size, size));
     return QIcon::fromTheme(QStringLiteral("io.github.transferlab.TransferLab"), embedded);
 }
 
@@ -37,8 +37,8 @@ void startSmokeTest(tl::ui::MainWindow *w)
         const QIcon icon = w->windowIcon();
         const bool iconOk = !icon.isNull() && !icon.availableSizes().isEmpty();
         std::printf("window %dx%d, icon %s (%lld sizes), data: %s\n", w->width(), w->height(),
-                    iconOk ? "set" : "MISSING", static_cast<long long>(icon.availableSizes().size()),
-                    qPrintable(what));
+                    iconOk ? "set" : "MISSING",
+                    static_cast<long long>(icon.availableSizes().size()), qPrintable(what));
         std::fflush(stdout);
         QApplication::exit(loaded && iconOk && w->isVisible() ? 0 : 1);
     };

@@ -248,8 +248,8 @@ int sweepCommand(Args &args)
         if (it == running.end())
             continue;
         Entry &e = entries[it->second];
-        e.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started[pid])
-                        .count();
+        e.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started[pid]).count();
         const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
         const std::string log = (fs::path(dir) / "logs" / (e.point.name + ".log")).string();
         if (code == 0) {
@@ -290,9 +290,8 @@ int sweepCommand(Args &args)
                 done.push_back(runs::readRun(e.runDir));
             } catch (const Error &) {
             }
-    std::sort(done.begin(), done.end(), [](const auto &a, const auto &b) {
-        return a.testAccuracy > b.testAccuracy;
-    });
+    std::sort(done.begin(), done.end(),
+              [](const auto &a, const auto &b) { return a.testAccuracy > b.testAccuracy; });
     std::printf("\n%s", runs::comparisonTable(done, false).c_str());
     int failed = 0, stopped = 0;
     for (const auto &e : entries) {

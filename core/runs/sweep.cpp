@@ -60,12 +60,12 @@ void setByPath(json &experiment, const std::string &path, const json &value)
             if (!allDigits(part) || std::stoul(part) >= at->size())
                 throw Error("'" + path + "': '" + walked + "' is a list of " +
                             std::to_string(at->size()) + "; '" + part + "' is not one of its " +
-                            "indices (0.." + std::to_string(at->size() ? at->size() - 1 : 0) +
-                            ")");
+                            "indices (0.." + std::to_string(at->size() ? at->size() - 1 : 0) + ")");
             at = &(*at)[std::stoul(part)];
         } else {
-            throw Error("'" + path + "': '" + walked + "' is a single value, not a group of "
-                                                        "settings");
+            throw Error("'" + path + "': '" + walked +
+                        "' is a single value, not a group of "
+                        "settings");
         }
         walked = here;
     }
@@ -93,7 +93,8 @@ SweepPlan planSweep(const std::string &text, const std::string &origin, std::siz
     if (!sweep.is_object())
         throw fileError(origin, "'sweep': expected an object");
     // Every setting, with its default: a path is valid when it names one of them.
-    const experiment::ExperimentConfig base = experiment::ExperimentConfig::fromJson(j.dump(), origin);
+    const experiment::ExperimentConfig base =
+        experiment::ExperimentConfig::fromJson(j.dump(), origin);
     const json full = json::parse(base.toJson());
 
     SweepPlan plan;
@@ -116,8 +117,7 @@ SweepPlan planSweep(const std::string &text, const std::string &origin, std::siz
                 if (!values.is_array() || values.empty())
                     s.fail("parameters." + path, "expected a non-empty list of values");
                 plan.paths.push_back(path);
-                std::vector<std::pair<std::string, std::vector<std::pair<std::string, json>>>>
-                    next;
+                std::vector<std::pair<std::string, std::vector<std::pair<std::string, json>>>> next;
                 for (const auto &v : variants)
                     for (const auto &value : values) {
                         auto point = v;
@@ -125,8 +125,8 @@ SweepPlan planSweep(const std::string &text, const std::string &origin, std::siz
                         point.first += (point.first.empty() ? "" : "_") + settingLabel(path, value);
                         next.push_back(point);
                         if (next.size() * std::size_t(plan.repeats) > maxPoints)
-                            s.fail("parameters", "more than " + std::to_string(maxPoints) +
-                                                     " runs");
+                            s.fail("parameters",
+                                   "more than " + std::to_string(maxPoints) + " runs");
                     }
                 variants = std::move(next);
             }
@@ -184,8 +184,8 @@ SweepPlan planSweep(const std::string &text, const std::string &origin, std::siz
                 c["seed"] = c["seed"].get<std::uint64_t>() + std::uint64_t(r);
             const std::string title = base.name.empty() ? p.name : base.name + " [" + p.name + "]";
             c["name"] = title;
-            p.config = experiment::ExperimentConfig::fromJson(c.dump(),
-                                                              origin + " (sweep point " + p.name + ")");
+            p.config = experiment::ExperimentConfig::fromJson(c.dump(), origin + " (sweep point " +
+                                                                            p.name + ")");
             plan.points.push_back(std::move(p));
         }
     return plan;

@@ -6,13 +6,13 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include <QDateTime>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QJsonArray>
-#include <QDateTime>
 #include <QtTest>
 
 #include <csignal>
@@ -401,8 +401,8 @@ private Q_SLOTS:
             "variants": [{"name": "plain", "set": {}},
                          {"name": "broken-weights", "set": {"model.weights": "/nonexistent/w.pth"}},
                          {"name": "bigger-batch", "set": {"stages.0.batch_size": 128}}]}})");
-        const Result list = runCli({"sweep", path("list.json"), "--out", path("list-sweep"),
-                                    "--parallel", "2"});
+        const Result list =
+            runCli({"sweep", path("list.json"), "--out", path("list-sweep"), "--parallel", "2"});
         QVERIFY2(list.code == 0, qPrintable(list.out + list.err));
         QVERIFY2(list.out.contains("2 at a time, 1 thread each"), qPrintable(list.out));
         QFile lj(path("list-sweep/sweep.json"));

@@ -184,8 +184,8 @@ Bytes zipArchive(const std::vector<ZipMember> &members, const ZipLies &lies)
     }
     const std::uint64_t dirOffset = lies.dirOffset ? lies.dirOffset : out.size();
     const std::uint64_t dirSize = lies.dirSize ? lies.dirSize : dir.size();
-    const std::uint64_t count = lies.entryCount >= 0 ? std::uint64_t(lies.entryCount)
-                                                     : members.size();
+    const std::uint64_t count =
+        lies.entryCount >= 0 ? std::uint64_t(lies.entryCount) : members.size();
     out.insert(out.end(), dir.begin(), dir.end());
     if (lies.zip64) {
         const std::uint64_t record = out.size();

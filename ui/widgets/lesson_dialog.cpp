@@ -207,15 +207,13 @@ void LessonDialog::start(bool quick)
                 QPointer<LessonDialog> guard;
                 void onBatch(const train::BatchProgress &b) override
                 {
-                    const int percent =
-                        b.batches > 0 ? int(100 * b.batch / b.batches) : 0;
+                    const int percent = b.batches > 0 ? int(100 * b.batch / b.batches) : 0;
                     postTo(guard, [b, percent](LessonDialog *self) {
-                        self->m_progress->setFormat(
-                            LessonDialog::tr("%1 · epoch %2 of %3, %4 %")
-                                .arg(self->m_stepText)
-                                .arg(b.epoch)
-                                .arg(b.epochs)
-                                .arg(percent));
+                        self->m_progress->setFormat(LessonDialog::tr("%1 · epoch %2 of %3, %4 %")
+                                                        .arg(self->m_stepText)
+                                                        .arg(b.epoch)
+                                                        .arg(b.epochs)
+                                                        .arg(percent));
                     });
                 }
             } relay;

@@ -419,9 +419,9 @@ void MainWindow::resumeRun(const QString &dir)
 
 void MainWindow::openExperiment()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open experiment"), QString(),
-        tr("Experiments (*.tlexp.json *.json);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open experiment"), QString(),
+                                     tr("Experiments (*.tlexp.json *.json);;All files (*)"));
     if (!path.isEmpty())
         openExperimentFile(path);
 }
