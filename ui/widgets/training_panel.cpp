@@ -9,8 +9,8 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMap>
 #include <QLineEdit>
+#include <QMap>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -196,9 +196,9 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_warningBox->setObjectName(QStringLiteral("warnings"));
     m_warningBox->setWordWrap(true);
     m_warningBox->setTextFormat(Qt::RichText);
-    m_warningBox->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fff3cd; color: #664d03; border: 1px solid #e0c36b; "
-        "border-radius: 4px; padding: 6px; }"));
+    m_warningBox->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff3cd; color: #664d03; border: 1px solid #e0c36b; "
+                       "border-radius: 4px; padding: 6px; }"));
     m_warningBox->setVisible(false);
     m_log = new QPlainTextEdit;
     m_log->setReadOnly(true);
@@ -240,10 +240,8 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_accuracy->setToolTip(tr("Accuracy: the share of images whose most likely class is the "
                               "right one."));
     m_accuracy->setFixedYRange(0, 1);
-    m_accBatch =
-        m_accuracy->addSeries(tr("train (batches)"), QColor(52, 101, 164, 150));
-    m_accTrain =
-        m_accuracy->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
+    m_accBatch = m_accuracy->addSeries(tr("train (batches)"), QColor(52, 101, 164, 150));
+    m_accTrain = m_accuracy->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
     m_accVal = m_accuracy->addSeries(tr("validation"), QColor(230, 97, 0), true, true);
     m_accuracy->setCaption(tr("Share of images classified right. Orange falling while blue "
                               "rises: overfitting."));
@@ -317,7 +315,8 @@ std::vector<experiment::StageConfig> TrainingPanel::stages() const
 
 void TrainingPanel::setStages(const std::vector<experiment::StageConfig> &stages)
 {
-    m_stages = stages.empty() ? std::vector<experiment::StageConfig>{experiment::StageConfig{}} : stages;
+    m_stages =
+        stages.empty() ? std::vector<experiment::StageConfig>{experiment::StageConfig{}} : stages;
     m_current = 0;
     writeForm(m_stages.front());
     refreshStageBox();
@@ -623,16 +622,16 @@ void TrainingPanel::onWarning(const QString &text)
 
 void TrainingPanel::setFreezeProblem(const QString &reason)
 {
-    m_freeze->setStyleSheet(reason.isEmpty() ? QString()
-                                             : QStringLiteral("QLineEdit { border: 2px solid #c0392b; }"));
+    m_freeze->setStyleSheet(
+        reason.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 2px solid #c0392b; }"));
     m_freeze->setToolTip(reason.isEmpty()
                              ? tr("Frozen layers keep their weights: only the rest learns. "
                                   "Applied when the stage starts: backbone, none, before:LAYER "
                                   "(e.g. before:block5_conv1), all-but-last:N or layer paths")
                              : reason);
     if (!reason.isEmpty())
-        m_status->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>")
-                              .arg(reason.toHtmlEscaped()));
+        m_status->setText(
+            QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(reason.toHtmlEscaped()));
 }
 
 void TrainingPanel::onMessage(const QString &text)
@@ -663,13 +662,10 @@ void TrainingPanel::onPhase(const train::PhaseProgress &p)
     const double frac = p.total > 0 ? double(p.done) / double(p.total) : 0.0;
     if (phase == "test") {
         m_progress->setValue(int(frac * 1000));
-        m_progress->setFormat(
-            tr("testing · %1 / %2 images").arg(p.done).arg(p.total));
+        m_progress->setFormat(tr("testing · %1 / %2 images").arg(p.done).arg(p.total));
     } else {
-        m_progress->setFormat(tr("%1 · %2 / %3 images")
-                                  .arg(names.value(phase, phase))
-                                  .arg(p.done)
-                                  .arg(p.total));
+        m_progress->setFormat(
+            tr("%1 · %2 / %3 images").arg(names.value(phase, phase)).arg(p.done).arg(p.total));
     }
 }
 
@@ -696,8 +692,8 @@ void TrainingPanel::setWaitingForData(const QString &what)
 {
     m_progress->setRange(0, 0); // busy
     m_progress->setFormat(QString());
-    m_status->setText(tr("Waiting for %1 to load; training starts as soon as it is ready…")
-                          .arg(what));
+    m_status->setText(
+        tr("Waiting for %1 to load; training starts as soon as it is ready…").arg(what));
 }
 
 void TrainingPanel::showRefusal(const QString &reason)
