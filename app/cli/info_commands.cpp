@@ -131,14 +131,17 @@ int datasetsCommand(Args &args)
 
 int downloadCommand(Args &args)
 {
-    args.allow({"mirror"}, {"help"});
+    args.allow({"mirror", "stall-seconds"}, {"help"});
     if (args.flag("help") || args.positional().size() != 1) {
-        std::fputs("Usage: transferlab-cli download DATASET [--mirror BASE_URL]\n"
-                   "Downloads into $XDG_CACHE_HOME/transferlab/datasets, verifies checksums,\n"
-                   "resumes an interrupted download.\n",
-                   args.flag("help") ? stdout : stderr);
+        std::fputs(
+            "Usage: transferlab-cli download DATASET [--mirror BASE_URL] [--stall-seconds S]\n"
+            "Downloads into $XDG_CACHE_HOME/transferlab/datasets, verifies checksums,\n"
+            "resumes an interrupted download. A transfer slower than 1 kB/s for S seconds\n"
+            "(default 30) is given up; run it again to resume.\n",
+            args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
     }
+    const int stall = args.intIn("stall-seconds", 0, 1, 3600);
     const bool tty = ::isatty(STDERR_FILENO) == 1;
     const std::string folder = data::downloadDataset(
         args.positional().front(), args.str("mirror"), [&](const tl::DownloadProgress &p) {
@@ -151,7 +154,8 @@ int downloadCommand(Args &args)
                                  p.received / 1e6);
             }
             return true;
-        });
+        },
+        stall);
     if (tty)
         std::fprintf(stderr, "\r\033[K");
     std::printf("%s\n", folder.c_str());

@@ -38,11 +38,23 @@ Exit codes: 0 success, 2 bad input (the message names the file or option),
 3 training diverged (NaN/inf loss), 130 interrupted (Ctrl-C), 1 internal error.
 )";
 
+// The commands that run tensors on OpenMP's threads (info reports the policy they get). Only
+// these pay for choosing the waiting policy, which may start the program once more (0.6 s of
+// loading LibTorch again): `models`, `--help` or bash completion answer at once.
+bool computes(const char *command)
+{
+    for (const char *c : {"train", "evaluate", "predict", "sweep", "lesson", "info"})
+        if (!std::strcmp(command, c))
+            return true;
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    tl::chooseOpenMpWaitPolicy(argv); // before any OpenMP work: may start the program again
+    if (argc >= 2 && computes(argv[1]))
+        tl::chooseOpenMpWaitPolicy(argv); // before any OpenMP work: may start the program again
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
         !std::strcmp(argv[1], "help")) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);

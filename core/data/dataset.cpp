@@ -115,7 +115,7 @@ std::string datasetCacheFolder(const std::string &name)
 }
 
 std::string downloadDataset(const std::string &name, const std::string &mirror,
-                            const DownloadProgressFn &progress)
+                            const DownloadProgressFn &progress, int stallSeconds)
 {
     const DatasetInfo &info = datasetInfo(name);
     if (info.files.empty())
@@ -129,7 +129,10 @@ std::string downloadDataset(const std::string &name, const std::string &mirror,
             for (auto &u : f.urls)
                 u = base + u.substr(baseOf(u).size());
         }
-        downloadFile(f, folder, progress);
+        DownloadLimits limits = DownloadLimits::forFile(f);
+        if (stallSeconds > 0)
+            limits.stallSeconds = stallSeconds;
+        downloadFile(f, folder, progress, &limits);
     }
     return folder;
 }

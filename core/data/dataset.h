@@ -56,8 +56,9 @@ const DatasetInfo &datasetInfo(const std::string &name); // tl::Error listing th
 std::string datasetCacheFolder(const std::string &name);
 
 // Downloads the dataset's files into its cache folder (checksums verified) and returns it.
+// `stallSeconds` > 0: give up on a transfer that stalls that long (default: DownloadLimits').
 std::string downloadDataset(const std::string &name, const std::string &mirror = {},
-                            const DownloadProgressFn &progress = {});
+                            const DownloadProgressFn &progress = {}, int stallSeconds = 0);
 
 // The indices into `names` that `wanted` picks (see DatasetOptions::classes), in its order;
 // tl::Error naming an unknown or repeated class and listing the known ones.

@@ -108,13 +108,15 @@ private Q_SLOTS:
         const std::string cache = m_dir.path().toStdString() + "/cache";
         ::setenv("XDG_CACHE_HOME", cache.c_str(), 1);
         const auto r = test::runLimited(
-            TL_CLI_PATH, {"download", "fashion-mnist", "--mirror", server.url("/")}, kTimeout,
-            kAddressSpace);
+            TL_CLI_PATH,
+            {"download", "fashion-mnist", "--mirror", server.url("/"), "--stall-seconds", "4"},
+            kTimeout, kAddressSpace);
         ::unsetenv("XDG_CACHE_HOME");
         QVERIFY2(!r.timedOut && r.signal == 0, r.err.c_str());
         QCOMPARE(r.exitCode, 2);
         const QString last = QString::fromStdString(r.err).trimmed().split('\n').last();
         QVERIFY2(last.contains("stalled") && last.contains("127.0.0.1"), qPrintable(last));
+        QVERIFY2(r.seconds < 20, "--stall-seconds 4 was not applied (the default is 30 s)");
         qInfo("stalling mirror: gave up after %.1f s", r.seconds);
     }
 
