@@ -3,6 +3,8 @@
 #include "itemmodels/gallery_model.h"
 #include "itemmodels/layer_tree_model.h"
 #include "runs/lesson.h"
+#include "runs/sweep.h"
+#include "session/run_queue.h"
 #include "session/training_session.h"
 #include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
@@ -11,6 +13,7 @@
 #include "widgets/main_window.h"
 #include "widgets/model_panel.h"
 #include "widgets/predict_panel.h"
+#include "widgets/queue_panel.h"
 #include "widgets/results_panel.h"
 #include "widgets/runs_panel.h"
 #include "widgets/training_panel.h"
@@ -75,6 +78,24 @@ void drawAShoe(MainWindow *w, const QString &dir)
                     std::printf("%s\n", qPrintable(path));
             } catch (const std::exception &e) {
                 std::fprintf(stderr, "lesson: %s\n", e.what());
+            }
+        }
+        // The Queue tab with a finished sweep (packaging/screenshots.sh runs it first with the
+        // CLI): queued again, its points show as finished, and its results below.
+        const QString sweepFile = qEnvironmentVariable("TL_SWEEP_FILE");
+        const QString sweepDir = qEnvironmentVariable("TL_SWEEP_DIR");
+        if (!sweepFile.isEmpty() && !sweepDir.isEmpty()) {
+            try {
+                w->queue()->addSweep(runs::planSweepFile(sweepFile.toStdString()), sweepDir);
+                w->showPanel(w->queuePanel());
+                w->queuePanel()->showSweep(sweepDir);
+                w->queuePanel()->showChart(0);
+                QApplication::processEvents();
+                shoot(w, dir, "queue");
+                w->queuePanel()->showChart(2);
+                shoot(w, dir, "queue-heatmap");
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "sweep: %s\n", e.what());
             }
         }
         QTimer::singleShot(200, qApp, &QApplication::quit);

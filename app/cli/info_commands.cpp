@@ -8,6 +8,7 @@
 #include "models/model_factory.h"
 #include "runs/report.h"
 #include "runs/run_reader.h"
+#include "runs/sweep_results.h"
 #include "system_info.h"
 #include "tl_version.h"
 #include "train/trainer.h"
@@ -144,7 +145,8 @@ int downloadCommand(Args &args)
     const int stall = args.intIn("stall-seconds", 0, 1, 3600);
     const bool tty = ::isatty(STDERR_FILENO) == 1;
     const std::string folder = data::downloadDataset(
-        args.positional().front(), args.str("mirror"), [&](const tl::DownloadProgress &p) {
+        args.positional().front(), args.str("mirror"),
+        [&](const tl::DownloadProgress &p) {
             if (tty) {
                 if (p.total > 0)
                     std::fprintf(stderr, "\r\033[K%s %.1f / %.1f MB", p.fileName.c_str(),
@@ -189,7 +191,9 @@ int reportCommand(Args &args)
             "One self-contained HTML page for a class handout: each run's settings, curves,\n"
             "confusion matrix, per-class table and worst mistakes; for two or more runs the\n"
             "comparison table, overlaid curves and the images that flipped between the first\n"
-            "two. --images N: mistakes shown per run (default 16).\n",
+            "two. --images N: mistakes shown per run (default 16). A sweep folder (one with\n"
+            "sweep.json) gets the sweep's results table, accuracy against each setting, a heat\n"
+            "map for two settings and accuracy against training time with the Pareto front.\n",
             args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
     }
@@ -199,7 +203,10 @@ int reportCommand(Args &args)
     if (options.worstImages < 0)
         throw UsageError{"--images must not be negative"};
     options.title = args.str("title");
-    const std::string html = runs::reportHtml(args.positional(), options);
+    // A sweep folder: its results table and charts.
+    const bool sweep = args.positional().size() == 1 && runs::isSweepFolder(args.positional()[0]);
+    const std::string html = sweep ? runs::sweepReportHtml(args.positional()[0], options.title)
+                                   : runs::reportHtml(args.positional(), options);
     writeFileAtomic(args.str("out"), html);
     std::printf("%s\n", args.str("out").c_str());
     return 0;

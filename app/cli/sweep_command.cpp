@@ -30,7 +30,8 @@ namespace tl::cli {
 namespace {
 
 const char *kSweepHelp =
-    R"(Usage: transferlab-cli sweep FILE [--out DIR] [--parallel N] [--threads N] [--quick]
+    R"(Usage: transferlab-cli sweep FILE|--recipe NAME [--out DIR] [--parallel N] [--threads N]
+                            [--quick] [--data-root DIR] [--download]
 
 Runs every point of an experiment file's "sweep" block, each as an ordinary run folder inside
 DIR (default runs/sweep-<file name>), then prints the comparison table (best first) and writes
@@ -53,6 +54,8 @@ Options:
                    of the compute threads (default 1)
   --threads N      compute threads of each point (default: the cores / --parallel)
   --quick          shrink every point to a laptop-sized run (as train --quick)
+  --recipe NAME    a sweep recipe: the seed notebooks' comparisons (transferlab-cli recipes)
+  --data-root DIR  --download  as for train, for every point
 )";
 
 volatile std::sig_atomic_t g_stop = 0;
@@ -86,49 +89,50 @@ std::string lastLine(const std::string &path)
     return last;
 }
 
-void writeSweepJson(const std::string &dir, const runs::SweepPlan &plan,
-                    const std::vector<Entry> &entries)
+void writeStatus(const std::string &dir, const runs::SweepPlan &plan,
+                 const std::vector<Entry> &entries)
 {
-    nlohmann::json points = nlohmann::json::array();
-    for (const auto &e : entries) {
-        nlohmann::json settings = nlohmann::json::object();
-        for (const auto &[path, value] : e.point.settings)
-            settings[path] = value;
-        points.push_back({{"name", e.point.name},
-                          {"settings", settings},
-                          {"repeat", e.point.repeat},
-                          {"seed", e.point.config.seed},
-                          {"run", fs::path(e.runDir).filename().string()},
-                          {"status", e.status},
-                          {"message", e.message},
-                          {"test_accuracy", e.testAccuracy >= 0 ? nlohmann::json(e.testAccuracy)
-                                                                : nlohmann::json(nullptr)},
-                          {"seconds", e.seconds}});
-    }
-    const nlohmann::json j = {{"sweep", plan.origin},
-                              {"mode", plan.mode},
-                              {"repeats", plan.repeats},
-                              {"parameters", plan.paths},
-                              {"points", points}};
-    writeFileAtomic((fs::path(dir) / "sweep.json").string(), j.dump(2) + "\n");
+    std::vector<runs::SweepPointStatus> status;
+    for (const auto &e : entries)
+        status.push_back({e.status, e.message, e.testAccuracy, e.seconds});
+    runs::writeSweepJson(dir, plan, status);
 }
 
 } // namespace
 
 int sweepCommand(Args &args)
 {
-    args.allow({"out", "parallel", "threads"}, {"help", "quick"});
+    args.allow({"out", "parallel", "threads", "recipe", "data-root"},
+               {"help", "quick", "download"});
     if (args.flag("help")) {
         std::fputs(kSweepHelp, stdout);
         return 0;
     }
-    if (args.positional().size() != 1)
-        throw UsageError{"sweep needs one experiment file with a \"sweep\" block (see --help)"};
-    const std::string file = args.positional().front();
-    runs::SweepPlan plan = runs::planSweepFile(file);
-    if (args.flag("quick"))
-        for (auto &p : plan.points)
+    const bool fromRecipe = args.has("recipe");
+    if (args.positional().size() != (fromRecipe ? 0u : 1u))
+        throw UsageError{"sweep needs one experiment file with a \"sweep\" block, or --recipe "
+                         "NAME (see --help)"};
+    std::string file;
+    runs::SweepPlan plan;
+    if (fromRecipe) {
+        const runs::Recipe &r = runs::recipe(args.str("recipe"));
+        if (!r.sweep)
+            throw UsageError{"recipe '" + r.name + "' is a single run: transferlab-cli train " +
+                             "--recipe " + r.name};
+        file = r.name;
+        plan = runs::planSweep(r.json, "recipe " + r.name);
+    } else {
+        file = args.positional().front();
+        plan = runs::planSweepFile(file);
+    }
+    for (auto &p : plan.points) {
+        if (args.flag("quick"))
             runs::makeQuick(p.config);
+        if (args.has("data-root"))
+            p.config.data.root = args.str("data-root");
+        if (args.flag("download"))
+            p.config.data.download = true;
+    }
     const int parallel = args.intIn("parallel", 1, 1, 64);
     const int threads = args.intIn("threads", std::max(1, usableCores() / parallel), 1, 256);
     std::string stem = fs::path(file).filename().string();
@@ -167,7 +171,7 @@ int sweepCommand(Args &args)
                 plan.repeats > 1 ? (", " + std::to_string(plan.repeats) + " repeats").c_str() : "",
                 finishedBefore, parallel, threads, threads == 1 ? "" : "s");
     std::fflush(stdout);
-    writeSweepJson(dir, plan, entries);
+    writeStatus(dir, plan, entries);
 
     g_stop = 0;
     // No SA_RESTART: waitpid returns on Ctrl-C, so a stop sent to this process alone (kill -INT)
@@ -278,9 +282,9 @@ int sweepCommand(Args &args)
         else
             std::printf(": %s\n", e.message.c_str());
         std::fflush(stdout);
-        writeSweepJson(dir, plan, entries);
+        writeStatus(dir, plan, entries);
     }
-    writeSweepJson(dir, plan, entries);
+    writeStatus(dir, plan, entries);
     ::sigaction(SIGINT, &previous, nullptr);
 
     std::vector<runs::RunInfo> done;
@@ -304,8 +308,8 @@ int sweepCommand(Args &args)
     std::printf("\n%zu finished, %d failed, %d not run; %s/sweep.json\n", done.size(), failed,
                 stopped, dir.c_str());
     if (g_stop) {
-        std::fprintf(stderr, "stopped; continue with: transferlab-cli sweep %s --out %s\n",
-                     file.c_str(), dir.c_str());
+        std::fprintf(stderr, "stopped; continue with: transferlab-cli sweep %s%s --out %s\n",
+                     fromRecipe ? "--recipe " : "", file.c_str(), dir.c_str());
         return 130;
     }
     return 0;

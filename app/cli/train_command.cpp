@@ -8,6 +8,7 @@
 #include "runs/recipes.h"
 #include "runs/run_experiment.h"
 #include "runs/run_state.h"
+#include "runs/sweep.h"
 #include "system_info.h"
 
 #include <algorithm>
@@ -228,23 +229,32 @@ int recipesCommand(Args &args)
 {
     args.allow({}, {"help", "json"});
     for (const auto &r : runs::recipes()) {
-        const auto c = experiment::ExperimentConfig::fromJson(r.json, r.name);
         if (args.flag("json")) {
             std::printf("%s\n", r.json.c_str());
             continue;
         }
-        std::printf("%-26s %s\n%26s dataset %s, model %s, %zu stage%s\n", r.name.c_str(),
+        if (r.sweep) {
+            const runs::SweepPlan plan = runs::planSweep(r.json, "recipe " + r.name);
+            const auto &c = plan.points.front().config;
+            std::printf("%-30s %s\n%30s dataset %s, a sweep of %zu runs (%s)\n", r.name.c_str(),
+                        r.title.c_str(), "", c.data.name.c_str(), plan.points.size(),
+                        plan.mode.c_str());
+            continue;
+        }
+        const auto c = experiment::ExperimentConfig::fromJson(r.json, r.name);
+        std::printf("%-30s %s\n%30s dataset %s, model %s, %zu stage%s\n", r.name.c_str(),
                     r.title.c_str(), "", c.data.name.c_str(), c.model.name.c_str(), c.stages.size(),
                     c.stages.size() == 1 ? "" : "s");
     }
     if (!args.flag("json"))
-        std::printf("%-26s %s\n%26s dataset fashion-mnist (offline), model simple-cnn, a group of "
+        std::printf("%-30s %s\n%30s dataset fashion-mnist (offline), model simple-cnn, a group of "
                     "runs\n",
                     "transfer-lesson",
                     "Why transfer learning: pretrain on 5 classes, learn 5 "
                     "others from 10/20/50 images each",
                     "");
     std::printf("\nRun one: transferlab-cli train --recipe NAME [--quick] [--download]\n"
+                "A sweep: transferlab-cli sweep --recipe NAME [--quick]\n"
                 "The lesson: transferlab-cli lesson transfer-lesson [--quick]\n");
     return 0;
 }

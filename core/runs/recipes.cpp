@@ -20,7 +20,9 @@ const std::vector<Recipe> &recipes()
             r.name = name;
             r.json = text;
             try {
-                r.title = nlohmann::json::parse(text).value("name", name);
+                const auto j = nlohmann::json::parse(text);
+                r.title = j.value("name", name);
+                r.sweep = j.contains("sweep");
             } catch (const nlohmann::json::exception &) {
                 r.title = name;
             }
@@ -33,15 +35,24 @@ const std::vector<Recipe> &recipes()
     return all;
 }
 
-experiment::ExperimentConfig recipeConfig(const std::string &name)
+const Recipe &recipe(const std::string &name)
 {
     std::string known;
     for (const auto &r : recipes()) {
         if (r.name == name)
-            return experiment::ExperimentConfig::fromJson(r.json, "recipe " + name);
+            return r;
         known += (known.empty() ? "" : ", ") + r.name;
     }
     throw Error("unknown recipe '" + name + "' (known: " + known + ")");
+}
+
+experiment::ExperimentConfig recipeConfig(const std::string &name)
+{
+    const Recipe &r = recipe(name);
+    if (r.sweep)
+        throw Error("recipe '" + name + "' is a sweep, a group of runs: transferlab-cli sweep " +
+                    "--recipe " + name + " (or the window's Queue tab)");
+    return experiment::ExperimentConfig::fromJson(r.json, "recipe " + name);
 }
 
 void makeQuick(experiment::ExperimentConfig &c)

@@ -6,6 +6,7 @@
 #include "experiment/experiment_config.h"
 #include "files.h"
 #include "runs/compare.h"
+#include "runs/html.h"
 #include "runs/run_reader.h"
 
 #include <algorithm>
@@ -19,42 +20,12 @@
 
 namespace tl::runs {
 
+using html::esc;
+using html::fmt;
+using html::kColours;
+using html::kStyle;
+
 namespace {
-
-// Okabe & Ito's palette: distinguishable with every common colour-vision deficiency.
-const char *const kColours[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
-                                "#56B4E9", "#D55E00", "#F0E442", "#000000"};
-
-std::string esc(const std::string &s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
-std::string fmt(double v, int decimals)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
 
 std::string base64(const std::vector<unsigned char> &in)
 {
@@ -297,23 +268,6 @@ std::string flippedGallery(const LoadedRun &a, const LoadedRun &b,
         o << "<p>… and " << images.size() - std::size_t(count) << " more.</p>";
     return o.str();
 }
-
-const char *kStyle = R"css(
-body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 1100px;
-       color: #111; line-height: 1.4; }
-h1 { font-size: 1.7em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: .2em; }
-table { border-collapse: collapse; margin: .6em 0; }
-th, td { border: 1px solid #bbb; padding: .25em .55em; text-align: right; }
-th { background: #f2f2f2; }
-table.confusion td { min-width: 2.6em; text-align: center; }
-.charts { display: flex; flex-wrap: wrap; gap: 1em; }
-.chart { border: 1px solid #ddd; background: #fff; }
-.gallery { display: flex; flex-wrap: wrap; gap: .8em; }
-figure { margin: 0; width: 110px; font-size: .8em; text-align: center; }
-figure img { width: 84px; height: 84px; image-rendering: pixelated; border: 1px solid #999; }
-.headline { font-size: 1.2em; }
-pre { background: #f6f6f6; padding: .8em; overflow-x: auto; font-size: .8em; }
-)css";
 
 } // namespace
 

@@ -3,8 +3,8 @@
 #include "csv.h"
 #include "error.h"
 #include "file_limits.h"
-#include "json_file.h"
 #include "files.h"
+#include "json_file.h"
 #include "runs/run_experiment.h"
 #include "runs/run_summary.h"
 #include "runs/run_writer.h"
@@ -83,8 +83,8 @@ RunInfo readRun(const std::string &dir)
         r.stages = int(std::min<std::size_t>(stages.size(), 1000000));
         for (const auto &st : stages)
             if (st.is_object() && st.contains("epochs") && st["epochs"].is_number_integer())
-                r.plannedEpochs += int(std::clamp<std::int64_t>(st["epochs"].get<std::int64_t>(), 0,
-                                                                100000));
+                r.plannedEpochs +=
+                    int(std::clamp<std::int64_t>(st["epochs"].get<std::int64_t>(), 0, 100000));
     }
     if (fs::exists(fs::path(dir) / "run.lock", ec)) {
         // Alive when the process that wrote the lock still exists (same machine).
@@ -167,48 +167,45 @@ void parsePredictionsCsv(const Bytes &data, const std::string &path, RunResult &
     if (n < 2)
         throw fileError(path, "no class count to check the labels against (read confusion.csv "
                               "first)");
-    forEachCsvRow(data, path, 16,
-                  [&](const std::vector<std::string> &row, std::size_t line) {
-                      if (line == 1 || row.size() < 5)
-                          return true; // the header, a blank line
-                      train::Prediction p;
-                      p.index = csvInteger(row[0], path, line, 0, std::int64_t(1) << 40);
-                      p.trueLabel = int(csvInteger(row[1], path, line, 0, n - 1));
-                      p.predicted = int(csvInteger(row[2], path, line, 0, n - 1));
-                      p.confidence = float(csvNumber(row[3], path, line));
-                      p.loss = float(csvNumber(row[4], path, line));
-                      p.topClasses[0] = p.predicted;
-                      p.topProbabilities[0] = p.confidence;
-                      r.test.predictions.push_back(p);
-                      return true;
-                  });
+    forEachCsvRow(data, path, 16, [&](const std::vector<std::string> &row, std::size_t line) {
+        if (line == 1 || row.size() < 5)
+            return true; // the header, a blank line
+        train::Prediction p;
+        p.index = csvInteger(row[0], path, line, 0, std::int64_t(1) << 40);
+        p.trueLabel = int(csvInteger(row[1], path, line, 0, n - 1));
+        p.predicted = int(csvInteger(row[2], path, line, 0, n - 1));
+        p.confidence = float(csvNumber(row[3], path, line));
+        p.loss = float(csvNumber(row[4], path, line));
+        p.topClasses[0] = p.predicted;
+        p.topProbabilities[0] = p.confidence;
+        r.test.predictions.push_back(p);
+        return true;
+    });
 }
 
 void parseMetricsCsv(const Bytes &data, const std::string &path, RunResult &r)
 {
-    forEachCsvRow(data, path, 64,
-                  [&](const std::vector<std::string> &row, std::size_t line) {
-                      if (line == 1 || row.size() < 11)
-                          return true;
-                      train::EpochMetrics m;
-                      m.stage = int(csvInteger(row[0], path, line, 0, 100000));
-                      m.stageName = row[1];
-                      m.epoch = int(csvInteger(row[2], path, line, 1, 100000000));
-                      m.globalEpoch = int(csvInteger(row[3], path, line, 1, 100000000));
-                      m.trainLoss = csvNumber(row[4], path, line);
-                      m.trainAccuracy = csvNumber(row[5], path, line);
-                      m.hasValidation = !row[6].empty();
-                      m.valLoss = csvNumber(row[6], path, line);
-                      m.valAccuracy = csvNumber(row[7], path, line);
-                      m.learningRate = csvNumber(row[8], path, line);
-                      m.seconds = csvNumber(row[9], path, line);
-                      m.imagesPerSecond = csvNumber(row[10], path, line);
-                      if (row.size() > 11 && !row[11].empty())
-                          m.trainableParams =
-                              csvInteger(row[11], path, line, 0, std::int64_t(1) << 50);
-                      r.epochs.push_back(m);
-                      return true;
-                  });
+    forEachCsvRow(data, path, 64, [&](const std::vector<std::string> &row, std::size_t line) {
+        if (line == 1 || row.size() < 11)
+            return true;
+        train::EpochMetrics m;
+        m.stage = int(csvInteger(row[0], path, line, 0, 100000));
+        m.stageName = row[1];
+        m.epoch = int(csvInteger(row[2], path, line, 1, 100000000));
+        m.globalEpoch = int(csvInteger(row[3], path, line, 1, 100000000));
+        m.trainLoss = csvNumber(row[4], path, line);
+        m.trainAccuracy = csvNumber(row[5], path, line);
+        m.hasValidation = !row[6].empty();
+        m.valLoss = csvNumber(row[6], path, line);
+        m.valAccuracy = csvNumber(row[7], path, line);
+        m.learningRate = csvNumber(row[8], path, line);
+        m.seconds = csvNumber(row[9], path, line);
+        m.imagesPerSecond = csvNumber(row[10], path, line);
+        if (row.size() > 11 && !row[11].empty())
+            m.trainableParams = csvInteger(row[11], path, line, 0, std::int64_t(1) << 50);
+        r.epochs.push_back(m);
+        return true;
+    });
 }
 
 // confusion_epochs.csv: global_epoch,true,predicted,count for the non-zero cells.
@@ -225,28 +222,25 @@ void parseEpochConfusionsCsv(const Bytes &data, const std::string &path, RunResu
     // wide confusion.csv must not multiply into gigabytes.
     constexpr std::uint64_t kMaxCells = 64ull << 20;
     std::uint64_t cells = 0;
-    forEachCsvRow(data, path, 16,
-                  [&](const std::vector<std::string> &row, std::size_t line) {
-                      if (line == 1 || row.size() < 4)
-                          return true;
-                      const int ge = int(csvInteger(row[0], path, line, 1, 100000000));
-                      const auto t = csvInteger(row[1], path, line, 0, n - 1);
-                      const auto p = csvInteger(row[2], path, line, 0, n - 1);
-                      auto it = byEpoch.find(ge);
-                      if (it == byEpoch.end())
-                          return true;
-                      auto &m = it->second->testConfusion;
-                      if (m.empty()) {
-                          cells += std::uint64_t(n) * std::uint64_t(n);
-                          if (cells > kMaxCells)
-                              throw limitError(path, "the confusion cells over all epochs", cells,
-                                               kMaxCells);
-                          m.assign(std::size_t(n) * std::size_t(n), 0);
-                      }
-                      m[std::size_t(t * n + p)] =
-                          csvInteger(row[3], path, line, 0, std::int64_t(1) << 40);
-                      return true;
-                  });
+    forEachCsvRow(data, path, 16, [&](const std::vector<std::string> &row, std::size_t line) {
+        if (line == 1 || row.size() < 4)
+            return true;
+        const int ge = int(csvInteger(row[0], path, line, 1, 100000000));
+        const auto t = csvInteger(row[1], path, line, 0, n - 1);
+        const auto p = csvInteger(row[2], path, line, 0, n - 1);
+        auto it = byEpoch.find(ge);
+        if (it == byEpoch.end())
+            return true;
+        auto &m = it->second->testConfusion;
+        if (m.empty()) {
+            cells += std::uint64_t(n) * std::uint64_t(n);
+            if (cells > kMaxCells)
+                throw limitError(path, "the confusion cells over all epochs", cells, kMaxCells);
+            m.assign(std::size_t(n) * std::size_t(n), 0);
+        }
+        m[std::size_t(t * n + p)] = csvInteger(row[3], path, line, 0, std::int64_t(1) << 40);
+        return true;
+    });
 }
 
 RunResult loadRunResult(const std::string &dir)
@@ -286,18 +280,32 @@ std::vector<RunInfo> listRuns(const std::string &parent)
     std::error_code ec;
     if (!fs::is_directory(parent, ec))
         return out;
-    for (const auto &e : fs::directory_iterator(parent, ec)) {
-        if (!e.is_directory() || !fs::exists(e.path() / "config.json", ec))
-            continue;
+    auto add = [&out](const fs::path &dir, const std::string &name) {
         try {
-            out.push_back(readRun(e.path().string()));
+            out.push_back(readRun(dir.string()));
         } catch (const Error &err) {
             RunInfo damaged;
-            damaged.dir = e.path().string();
-            damaged.name = e.path().filename().string();
+            damaged.dir = dir.string();
             damaged.error = err.what();
             out.push_back(damaged);
         }
+        out.back().name = name;
+    };
+    for (const auto &e : fs::directory_iterator(parent, ec)) {
+        std::error_code e2;
+        if (!e.is_directory(e2))
+            continue;
+        if (fs::exists(e.path() / "config.json", e2)) {
+            add(e.path(), e.path().filename().string());
+            continue;
+        }
+        // A group of runs (a sweep, a lesson): its runs, named "group/run".
+        if (!fs::exists(e.path() / "sweep.json", e2) && !fs::exists(e.path() / "lesson.json", e2))
+            continue;
+        for (const auto &child : fs::directory_iterator(e.path(), e2))
+            if (child.is_directory(e2) && fs::exists(child.path() / "config.json", e2))
+                add(child.path(),
+                    e.path().filename().string() + "/" + child.path().filename().string());
     }
     std::sort(out.begin(), out.end(),
               [](const RunInfo &a, const RunInfo &b) { return a.name > b.name; });

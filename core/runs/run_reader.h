@@ -56,8 +56,9 @@ void parseMetricsCsv(const std::vector<std::uint8_t> &data, const std::string &o
 void parseEpochConfusionsCsv(const std::vector<std::uint8_t> &data, const std::string &origin,
                              RunResult &r);
 
-// Run folders under `parent` (those with a config.json), newest first; a folder that cannot be
-// read is listed as damaged, with the reason, rather than left out.
+// Run folders under `parent` (those with a config.json), and the runs of the groups there (a
+// sweep's or a lesson's folder: named "group/run"), newest first; a folder that cannot be read
+// is listed as damaged, with the reason, rather than left out.
 std::vector<RunInfo> listRuns(const std::string &parent);
 
 // The comparison table every notebook ends with, as Markdown or CSV.

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <set>
 
 namespace tl::runs {
@@ -189,6 +190,41 @@ SweepPlan planSweep(const std::string &text, const std::string &origin, std::siz
             plan.points.push_back(std::move(p));
         }
     return plan;
+}
+
+void writeSweepJson(const std::string &dir, const SweepPlan &plan,
+                    const std::vector<SweepPointStatus> &status)
+{
+    json points = json::array();
+    for (std::size_t i = 0; i < plan.points.size(); ++i) {
+        const SweepPoint &p = plan.points[i];
+        const SweepPointStatus st = i < status.size() ? status[i] : SweepPointStatus{};
+        json settings = json::object();
+        for (const auto &[path, value] : p.settings)
+            settings[path] = value;
+        std::string variant = p.name;
+        const std::string suffix = "-r" + std::to_string(p.repeat);
+        if (plan.repeats > 1 && variant.size() > suffix.size() &&
+            variant.compare(variant.size() - suffix.size(), suffix.size(), suffix) == 0)
+            variant.resize(variant.size() - suffix.size());
+        points.push_back(
+            {{"name", p.name},
+             {"variant", variant},
+             {"settings", settings},
+             {"repeat", p.repeat},
+             {"seed", p.config.seed},
+             {"run", p.name},
+             {"status", st.status},
+             {"message", st.message},
+             {"test_accuracy", st.testAccuracy >= 0 ? json(st.testAccuracy) : json(nullptr)},
+             {"seconds", st.seconds}});
+    }
+    const json j = {{"sweep", plan.origin},
+                    {"mode", plan.mode},
+                    {"repeats", plan.repeats},
+                    {"parameters", plan.paths},
+                    {"points", points}};
+    writeFileAtomic((std::filesystem::path(dir) / "sweep.json").string(), j.dump(2) + "\n");
 }
 
 SweepPlan planSweepFile(const std::string &path)

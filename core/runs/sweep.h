@@ -2,7 +2,7 @@
 
 #include "experiment/experiment_config.h"
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp> // SweepPoint holds values: copied with the plan
 
 #include <cstdint>
 #include <string>
@@ -42,6 +42,21 @@ struct SweepPlan
 SweepPlan planSweep(const std::string &text, const std::string &origin,
                     std::size_t maxPoints = 1000);
 SweepPlan planSweepFile(const std::string &path);
+
+// Where a point stands, for sweep.json.
+struct SweepPointStatus
+{
+    std::string status = "pending"; // pending | running | finished | failed | stopped
+    std::string message;            // why it failed or stopped
+    double testAccuracy = -1;       // -1: none
+    double seconds = 0;             // wall time of its training
+};
+
+// Writes DIR/sweep.json (atomically): the plan's origin, mode, repeats and parameters, and per
+// point its settings, variant (the point without its repeat), seed, run folder (DIR/name),
+// status, message, test accuracy and seconds. runs/sweep_results.h reads it back.
+void writeSweepJson(const std::string &dir, const SweepPlan &plan,
+                    const std::vector<SweepPointStatus> &status);
 
 // Sets `path` (dotted; numbers index lists) in `experiment` to `value`; tl::Error when the path
 // does not name an existing setting.

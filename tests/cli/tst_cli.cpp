@@ -349,6 +349,28 @@ private Q_SLOTS:
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY(QFile::exists(path("run-recipe/summary.json")));
         QCOMPARE(runCli({"train", "--recipe", "seed999"}).code, 2);
+        // The comparisons as sweep recipes: each one plans; train refuses one with a hint.
+        for (const char *r : {"sweep-seed000-three-models", "sweep-seed002-regularisation",
+                              "sweep-seed001-fine-tune-or-not", "sweep-fine-tune-depth-vgg16",
+                              "sweep-fine-tune-depth-resnet18"})
+            QVERIFY2(list.out.contains(r), r);
+        QVERIFY2(list.out.contains("a sweep of 6 runs"), qPrintable(list.out));
+        const Result asTrain = runCli({"train", "--recipe", "sweep-seed002-regularisation"});
+        QCOMPARE(asTrain.code, 2);
+        QVERIFY2(asTrain.err.contains("sweep --recipe"), qPrintable(asTrain.err));
+        // Seed 002's three models as one sweep, quick, on the small CIFAR-10 folder.
+        const Result sweep =
+            runCli({"sweep", "--recipe", "sweep-seed002-regularisation", "--quick", "--data-root",
+                    path("cifar-small"), "--out", path("sweep-recipe")});
+        QVERIFY2(sweep.code == 0, qPrintable(sweep.out + sweep.err));
+        for (const char *point : {"baseline", "bn", "bn-l2"})
+            QVERIFY2(QFile::exists(path("sweep-recipe/") + point + "/summary.json"), point);
+        QFile bn(path("sweep-recipe/bn-l2/config.json"));
+        QVERIFY(bn.open(QIODevice::ReadOnly));
+        const QJsonObject bnModel =
+            QJsonDocument::fromJson(bn.readAll()).object()["model"].toObject();
+        QCOMPARE(bnModel["batch_norm"].toBool(), true);
+        QCOMPARE(bnModel["l2"].toDouble(), 0.001);
     }
 
     // Sweeps: a 2x2 grid through the CLI, resumed, a failing point, --parallel 2.
@@ -387,6 +409,15 @@ private Q_SLOTS:
             QVERIFY(p.toObject()["test_accuracy"].toDouble() > 0.1);
         }
         QVERIFY(r.out.contains("| model")); // the comparison table
+        // The sweep's report: the table and every chart, well-formed.
+        const Result report = runCli({"report", out, "-o", path("grid-report.html")});
+        QVERIFY2(report.code == 0, qPrintable(report.err));
+        QFile rf(path("grid-report.html"));
+        QVERIFY(rf.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(rf.readAll());
+        QCOMPARE(html.count("<svg"), 4); // against each setting, heat map, Pareto
+        for (const QString &n : names)
+            QVERIFY2(html.contains(n), qPrintable(n));
         // Again: every point is finished, nothing trains.
         const Result again = runCli({"sweep", path("grid.json"), "--out", out});
         QCOMPARE(again.code, 0);

@@ -1,10 +1,12 @@
 // The files of a run folder: summary.json, and the CSVs read back into the Results panel
-// (confusion.csv first, then predictions, metrics and per-epoch confusions). The first byte
-// chooses which file the rest is; CSVs after confusion.csv get a valid one first.
+// (confusion.csv first, then predictions, metrics and per-epoch confusions), and a sweep
+// folder's sweep.json. The first byte chooses which file the rest is; CSVs after confusion.csv
+// get a valid one first.
 #include "fuzz_common.h"
 #include "runs/run_experiment.h"
 #include "runs/run_reader.h"
 #include "runs/run_summary.h"
+#include "runs/sweep_results.h"
 
 using namespace tl;
 
@@ -17,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     return fuzz::refuseCleanly([&] {
         runs::RunResult r;
         const std::string header = "true\\predicted,a,b,c\na,1,2,3\nb,4,5,6\nc,7,8,9\n";
-        switch (data[0] % 5) {
+        switch (data[0] % 6) {
         case 0:
             runs::RunSummary::fromJson(text, "summary.json");
             break;
@@ -30,6 +32,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             break;
         case 3:
             runs::parseMetricsCsv(bytes, "metrics.csv", r);
+            break;
+        case 5:
+            runs::parseSweep(text, "sweep.json", "/nonexistent/sweep");
             break;
         default:
             runs::parseConfusionCsv(Bytes(header.begin(), header.end()), "confusion.csv", r);

@@ -142,16 +142,18 @@ int main(int argc, char **argv)
         seed("fuzz_cifar", "cifar10.bin", prefixed(0, test::cifar10Records({0, 1, 2})));
         seed("fuzz_cifar", "cifar100.bin", prefixed(1, test::cifar100Records({{0, 5}, {3, 99}})));
         seed("fuzz_targz", "cifar.tar.gz",
-             test::gzip(test::tar({{"cifar-10-batches-bin/test_batch.bin",
-                                    test::cifar10Records({0, 1})}})));
+             test::gzip(test::tar(
+                 {{"cifar-10-batches-bin/test_batch.bin", test::cifar10Records({0, 1})}})));
     }
     // The experiment file and a run folder's files, as TransferLab writes them.
     seed("fuzz_experiment", "default.json", experiment::ExperimentConfig{}.toJson());
     seed("fuzz_run_folder", "summary.json",
          prefixed(0, Bytes{'{', '"', 'e', 'p', 'o', 'c', 'h', 's', '"', ':', '1', '}'}));
     const std::string confusion = "true\\predicted,a,b\na,3,1\nb,1,3\n";
-    seed("fuzz_run_folder", "confusion.csv", prefixed(1, Bytes(confusion.begin(), confusion.end())));
-    const std::string preds = "index,true,predicted,confidence,loss\n0,0,1,0.7,1.2\n1,2,2,0.9,0.1\n";
+    seed("fuzz_run_folder", "confusion.csv",
+         prefixed(1, Bytes(confusion.begin(), confusion.end())));
+    const std::string preds =
+        "index,true,predicted,confidence,loss\n0,0,1,0.7,1.2\n1,2,2,0.9,0.1\n";
     seed("fuzz_run_folder", "predictions.csv", prefixed(2, Bytes(preds.begin(), preds.end())));
     const std::string metrics =
         "stage,stage_name,epoch,global_epoch,train_loss,train_accuracy,val_loss,val_accuracy,"
@@ -161,9 +163,19 @@ int main(int argc, char **argv)
     const std::string perEpoch = "global_epoch,true,predicted,count\n1,0,1,4\n2,2,2,7\n";
     seed("fuzz_run_folder", "confusion_epochs.csv",
          prefixed(4, Bytes(perEpoch.begin(), perEpoch.end())));
+    {
+        const std::string sweep =
+            R"({"sweep": "grid.json", "mode": "grid", "repeats": 2, "parameters": ["model.freeze",
+                "stages.0.optimizer.lr"], "points": [{"name": "freeze-none_lr-0.01-r1",
+                "variant": "freeze-none_lr-0.01", "settings": {"model.freeze": "none",
+                "stages.0.optimizer.lr": 0.01}, "repeat": 1, "seed": 1, "run":
+                "freeze-none_lr-0.01-r1", "status": "finished", "message": "",
+                "test_accuracy": 0.85, "seconds": 12.5}]})";
+        seed("fuzz_run_folder", "sweep.json", prefixed(5, Bytes(sweep.begin(), sweep.end())));
+    }
     seed("fuzz_image_header", "header.png",
-         Bytes{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
-               0, 0, 0, 8, 0, 0, 0, 8, 8, 2, 0, 0, 0});
+         Bytes{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D',
+               'R',  0,   0,   0,   8,    0,    0,    0,    8, 8, 2, 0,  0,   0});
     seed("fuzz_image_header", "header.pgm", std::string("P5\n# c\n640 480\n255\n"));
     hostileSeeds();
     std::cout << "corpora written to " << g_out.string() << "\n";

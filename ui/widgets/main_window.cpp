@@ -8,6 +8,9 @@
 #include "runs/recipes.h"
 #include "runs/run_experiment.h"
 #include "runs/run_reader.h"
+#include "runs/sweep.h"
+#include "runs/sweep_results.h"
+#include "session/run_queue.h"
 #include "session/training_session.h"
 #include "weights/weight_catalog.h"
 #include "widgets/background.h"
@@ -16,8 +19,10 @@
 #include "widgets/lesson_dialog.h"
 #include "widgets/model_panel.h"
 #include "widgets/predict_panel.h"
+#include "widgets/queue_panel.h"
 #include "widgets/results_panel.h"
 #include "widgets/runs_panel.h"
+#include "widgets/sweep_dialog.h"
 #include "widgets/training_panel.h"
 
 #include <QAction>
@@ -26,9 +31,11 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
@@ -91,6 +98,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     m_tabs->addTab(m_runs, tr("Runs"));
     m_predict = new PredictPanel(runsFolder());
     m_tabs->addTab(m_predict, tr("Predict"));
+    m_queue = new RunQueue(this);
+    m_queuePanel = new QueuePanel(m_queue, runsFolder());
+    m_tabs->addTab(m_queuePanel, tr("Queue"));
+    connectQueue();
     connect(m_results, &ResultsPanel::explainRequested, this,
             [this](const QString &dir, const QImage &image, const QString &title) {
                 m_predict->explainImage(dir, image, title);
@@ -228,7 +239,14 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Open experiment…"), QKeySequence::Open, this, &MainWindow::openExperiment);
     file->addAction(tr("&Save experiment…"), QKeySequence::Save, this, &MainWindow::saveExperiment);
     QMenu *recipeMenu = file->addMenu(tr("&Recipes from the notebooks"));
+    QMenu *sweepRecipes = recipeMenu->addMenu(tr("&Sweeps (into the queue)"));
     for (const auto &r : runs::recipes()) {
+        if (r.sweep) {
+            sweepRecipes->addAction(
+                QString::fromStdString(r.title), this,
+                [this, name = QString::fromStdString(r.name)] { queueSweepRecipe(name); });
+            continue;
+        }
         recipeMenu->addAction(QString::fromStdString(r.title), this, [this, name = r.name] {
             try {
                 setExperiment(runs::recipeConfig(name));
@@ -371,13 +389,7 @@ void MainWindow::startTraining()
         return;
     }
     auto data = m_data->dataset();
-    QString label = QString::fromStdString(config.name).trimmed();
-    label.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("_"));
-    const QString name = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
-                         "-" + QString::fromStdString(config.model.name) + "-" +
-                         QString::fromStdString(config.data.name) +
-                         (label.isEmpty() ? QString() : "-" + label.left(40));
-    const QString dir = runsFolder() + "/" + name;
+    const QString dir = runsFolder() + "/" + newRunName(config);
     m_training->resetCharts();
     train::HintContext hints;
     hints.numClasses = data->train.numClasses();
@@ -581,6 +593,130 @@ void MainWindow::setPresentationMode(bool on)
     QMetaObject::invokeMethod(this, &MainWindow::fitToScreen, Qt::QueuedConnection);
 }
 
+// The Queue tab: its buttons ask the window for the current experiment, a sweep or a recipe;
+// the runs it trains show in the Runs tab and open in Results.
+void MainWindow::connectQueue()
+{
+    connect(m_queuePanel, &QueuePanel::addCurrentRequested, this, &MainWindow::queueCurrent);
+    connect(m_queuePanel, &QueuePanel::sweepRequested, this, &MainWindow::openSweepDialog);
+    connect(m_queuePanel, &QueuePanel::sweepRecipeRequested, this, &MainWindow::queueSweepRecipe);
+    connect(m_queuePanel, &QueuePanel::openRunRequested, m_runs, &RunsPanel::openRun);
+    connect(m_queuePanel, &QueuePanel::compareRequested, this, [this](const QStringList &dirs) {
+        m_runs->compareRuns(dirs);
+        showPanel(m_runs);
+    });
+    connect(m_queuePanel, &QueuePanel::failed, this,
+            [this](const QString &e) { statusBar()->showMessage(e, 8000); });
+    connect(m_queue, &RunQueue::runEnded, this, [this](const QString &dir, bool finished) {
+        m_runs->refresh();
+        statusBar()->showMessage(
+            (finished ? tr("Queued run finished: %1") : tr("Queued run ended: %1"))
+                .arg(QFileInfo(dir).fileName()),
+            6000);
+    });
+}
+
+QString MainWindow::newRunName(const experiment::ExperimentConfig &config) const
+{
+    QString label = QString::fromStdString(config.name).trimmed();
+    label.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("_"));
+    return QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + "-" +
+           QString::fromStdString(config.model.name) + "-" +
+           QString::fromStdString(config.data.name) +
+           (label.isEmpty() ? QString() : "-" + label.left(40));
+}
+
+int MainWindow::queueCurrent()
+{
+    experiment::ExperimentConfig config = experiment();
+    try {
+        config.validate();
+    } catch (const Error &e) {
+        showError(tr("Cannot queue this experiment"), QString::fromStdString(e.what()));
+        return -1;
+    }
+    QString dir = runsFolder() + "/" + newRunName(config);
+    for (int n = 2; QFileInfo::exists(dir); ++n) // two in the same second
+        dir = runsFolder() + "/" + newRunName(config) + "-" + QString::number(n);
+    const int row = m_queue->add(config, dir);
+    showPanel(m_queuePanel);
+    return row;
+}
+
+double MainWindow::estimateRunSeconds(const experiment::ExperimentConfig &config,
+                                      const std::vector<runs::RunInfo> &measured) const
+{
+    // Images per epoch: the loaded data's training split, scaled to the run's own fraction or
+    // per-class count (the same dataset only).
+    const auto data = m_data->dataset();
+    if (!data || data->options.name != config.data.name || data->train.size() == 0)
+        return -1;
+    double images = double(data->train.size());
+    if (config.data.perClass > 0)
+        images = double(config.data.perClass) * data->train.numClasses();
+    else if (data->options.perClass == 0 && data->options.trainFraction > 0)
+        images *= config.data.trainFraction / data->options.trainFraction;
+    int epochs = 0;
+    for (const auto &s : config.stages)
+        epochs += s.epochs;
+    return runs::estimateRunSeconds(measured, config.model.name, images, epochs);
+}
+
+SweepDialog *MainWindow::openSweepDialog()
+{
+    auto measured =
+        std::make_shared<std::vector<runs::RunInfo>>(runs::listRuns(runsFolder().toStdString()));
+    auto *dialog = new SweepDialog(
+        experiment(),
+        [this, measured](const experiment::ExperimentConfig &c) {
+            return estimateRunSeconds(c, *measured);
+        },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("sweepDialog"));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!dialog->isValid())
+            return;
+        const QString dir =
+            runsFolder() + "/sweep-" +
+            QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + "-" +
+            dialog->sweepName();
+        m_queue->addSweep(dialog->plan(), dir);
+        showPanel(m_queuePanel);
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::queueSweepRecipe(const QString &name)
+{
+    try {
+        const runs::Recipe &recipe = runs::recipe(name.toStdString());
+        runs::SweepPlan plan = runs::planSweep(recipe.json, "recipe " + recipe.name);
+        QMessageBox ask(
+            QMessageBox::Question, tr("Sweep recipe"),
+            tr("%1\n\n%2 runs. Quick runs use 2 % of the data and one epoch a stage (a classroom "
+               "laptop); full runs are the notebook's.")
+                .arg(QString::fromStdString(recipe.title))
+                .arg(plan.points.size()),
+            QMessageBox::Cancel, this);
+        QPushButton *quick = ask.addButton(tr("Quick"), QMessageBox::AcceptRole);
+        QPushButton *full = ask.addButton(tr("Full"), QMessageBox::AcceptRole);
+        ask.setDefaultButton(quick);
+        ask.exec();
+        if (ask.clickedButton() != quick && ask.clickedButton() != full)
+            return;
+        const bool isQuick = ask.clickedButton() == quick;
+        if (isQuick)
+            for (auto &p : plan.points)
+                runs::makeQuick(p.config);
+        m_queue->addSweep(plan, runsFolder() + "/sweep-" + name + (isQuick ? "-quick" : ""));
+        showPanel(m_queuePanel);
+    } catch (const Error &e) {
+        showError(tr("Cannot queue the recipe"), QString::fromStdString(e.what()));
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_session->isRunning()) {
@@ -593,6 +729,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         m_session->stopAndWait();
     }
+    if (m_queue->isRunning()) {
+        const auto answer = QMessageBox::question(
+            this, tr("A queued run is training"),
+            tr("Stop it and quit? It keeps its completed epochs; the queue itself is not kept."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
+    m_queue->stopAll();
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/tab", m_tabs->currentIndex());

@@ -5,11 +5,16 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <vector>
 
 QT_BEGIN_NAMESPACE
 class QTabWidget;
 class QLabel;
 QT_END_NAMESPACE
+
+namespace tl::runs {
+struct RunInfo;
+}
 
 namespace tl::ui {
 
@@ -20,6 +25,9 @@ class ResultsPanel;
 class PredictPanel;
 class RunsPanel;
 class LessonDialog;
+class QueuePanel;
+class RunQueue;
+class SweepDialog;
 class TrainingSession;
 
 // Assembles the panels (Data → Model → Training → Results) and connects them; owns the
@@ -46,6 +54,8 @@ public:
     PredictPanel *predictPanel() const { return m_predict; }
     TrainingSession *session() const { return m_session; }
     QTabWidget *tabs() const { return m_tabs; }
+    QueuePanel *queuePanel() const { return m_queuePanel; }
+    RunQueue *queue() const { return m_queue; }
     // Where runs started from the window are written.
     static QString runsFolder();
 
@@ -64,6 +74,11 @@ public Q_SLOTS:
     void openExperiment();
     void saveExperiment();
     void setPresentationMode(bool on);
+    // Queue tab: a run of the current experiment (its row), a sweep from the table editor (the
+    // dialog, open), a sweep recipe (asks quick or full).
+    int queueCurrent();
+    SweepDialog *openSweepDialog();
+    void queueSweepRecipe(const QString &name);
     // View > Classroom: a small subset with a validation split, presentation mode, the window
     // fitted to the screen and a run name, ready for a demo in front of a class.
     void classroomSetup();
@@ -84,6 +99,11 @@ private:
     // Why the chosen weights cannot be used now ("" when they can), in the window's words.
     QString weightsProblem(const experiment::ExperimentConfig &config) const;
     void checkFreeze(const QString &spec);
+    void connectQueue();
+    // "20261130-101500-simple-cnn-fashion-mnist[-name]"
+    QString newRunName(const experiment::ExperimentConfig &config) const;
+    double estimateRunSeconds(const experiment::ExperimentConfig &config,
+                              const std::vector<runs::RunInfo> &measured) const;
 
     QTabWidget *m_tabs;
     DataPanel *m_data;
@@ -92,6 +112,8 @@ private:
     ResultsPanel *m_results;
     PredictPanel *m_predict = nullptr;
     RunsPanel *m_runs;
+    RunQueue *m_queue = nullptr;
+    QueuePanel *m_queuePanel = nullptr;
     LessonDialog *m_lesson = nullptr;
     TrainingSession *m_session;
     QLabel *m_deviceLabel;

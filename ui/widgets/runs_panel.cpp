@@ -1,26 +1,28 @@
 #include "widgets/runs_panel.h"
 
+#include "experiment/experiment_config.h"
 #include "files.h"
 #include "itemmodels/runs_model.h"
 #include "runs/report.h"
 #include "runs/run_reader.h"
-#include "experiment/experiment_config.h"
 #include "widgets/background.h"
 #include "widgets/compare_view.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelection>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 
-#include <algorithm>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace tl::ui {
 
@@ -228,7 +230,29 @@ void RunsPanel::openSelected()
         Q_EMIT failed(QString::fromStdString(info.error));
         return;
     }
-    const std::string dir = info.dir;
+    openRun(QString::fromStdString(info.dir));
+}
+
+void RunsPanel::compareRuns(const QStringList &dirs)
+{
+    refresh();
+    QItemSelection selection;
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const QString dir = QString::fromStdString(m_model->run(r).dir);
+        if (!dirs.contains(dir) && !dirs.contains(QDir::cleanPath(dir)))
+            continue;
+        const QModelIndex i = m_proxy->mapFromSource(m_model->index(r, 0));
+        if (i.isValid())
+            selection.select(i, i);
+    }
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
+                                                    QItemSelectionModel::Rows);
+    compareSelected();
+}
+
+void RunsPanel::openRun(const QString &runDir)
+{
+    const std::string dir = runDir.toStdString();
     auto result = std::make_shared<std::shared_ptr<const runs::RunResult>>();
     auto data = std::make_shared<std::shared_ptr<const data::DatasetSplits>>();
     runInBackground<RunsPanel>(

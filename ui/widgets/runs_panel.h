@@ -42,6 +42,10 @@ public Q_SLOTS:
     void openSelected();
     // Continues the selected interrupted run (emits resumeRequested).
     void resumeSelected();
+    // Opens the run in `dir` into the Results panel (runOpened follows, or failed).
+    void openRun(const QString &dir);
+    // Lists the runs again, selects those in `dirs` and compares them.
+    void compareRuns(const QStringList &dirs);
 
 Q_SIGNALS:
     void runOpened(std::shared_ptr<const tl::runs::RunResult> result,

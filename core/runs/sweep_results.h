@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace tl::runs {
+
+// A sweep folder read back (its sweep.json, written by `transferlab-cli sweep` and by the
+// window's queue), for the results table, the charts and the report. Everything in the file is
+// checked: a damaged or hostile sweep.json is a tl::Error naming it and the key.
+
+struct SweepRunEntry
+{
+    std::string name;    // the point's run folder name ("lr-0.001_freeze-backbone-r1")
+    std::string variant; // the point without its repeat ("lr-0.001_freeze-backbone")
+    int repeat = 0;
+    std::string runDir;              // absolute: the sweep folder / run
+    std::string status;              // pending | running | finished | failed | stopped
+    std::string message;             // why it failed
+    std::vector<std::string> values; // one per SweepResults::parameters ("" when not set)
+    std::vector<double> numbers;     // the same as numbers, NaN when not numeric
+    double testAccuracy = -1;        // -1: none (not finished)
+    double seconds = 0;              // wall time of the training process
+};
+
+// The repeats of one point, summarised.
+struct SweepGroup
+{
+    std::string variant;
+    std::vector<std::size_t> runs; // indices into SweepResults::runs
+    int finished = 0;
+    double meanAccuracy = -1; // over the finished repeats; -1 when none finished
+    double sdAccuracy = 0;    // sample standard deviation (0 with one repeat)
+    double meanSeconds = 0;
+};
+
+struct SweepResults
+{
+    std::string dir;
+    std::string origin; // the experiment file or recipe it came from
+    std::string mode;   // grid | list
+    int repeats = 1;
+    std::vector<std::string> parameters; // the swept setting paths
+    std::vector<SweepRunEntry> runs;
+    std::vector<SweepGroup> groups; // in the order of the file
+
+    // The parameters whose values are all numbers (for a chart against them).
+    bool numeric(std::size_t parameter) const;
+    // Distinct values of a parameter, in first-seen order.
+    std::vector<std::string> distinctValues(std::size_t parameter) const;
+};
+
+bool isSweepFolder(const std::string &dir);
+SweepResults readSweep(const std::string &dir);
+// The same from sweep.json's text (`origin` names it in errors; run folders are under `dir`).
+SweepResults parseSweep(const std::string &text, const std::string &origin, const std::string &dir);
+// Sweep folders directly under `parent` (newest first); those that cannot be read are skipped.
+std::vector<std::string> listSweeps(const std::string &parent);
+
+// The runs no other run beats on both: not slower and at least as accurate, one of them
+// strictly. Indices into the inputs, fastest first (the front climbs in accuracy).
+std::vector<std::size_t> paretoFront(const std::vector<double> &seconds,
+                                     const std::vector<double> &accuracy);
+
+struct RunInfo;
+
+// How long a run of `model` over `imagesPerEpoch` images for `epochs` epochs should take, from
+// the training speed (images/s) of the finished runs of that model in `measured` (their
+// median); -1 when none of them trained that model.
+double estimateRunSeconds(const std::vector<RunInfo> &measured, const std::string &model,
+                          double imagesPerEpoch, int epochs);
+
+// A short name for a setting path in tables and axes: "stages.1.freeze" -> "stage 2 freeze",
+// "stages.0.optimizer.lr" -> "stage 1 lr", "model.name" -> "model".
+std::string settingCaption(const std::string &path);
+
+} // namespace tl::runs

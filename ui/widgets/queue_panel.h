@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QChartView;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QTableWidget;
+QT_END_NAMESPACE
+
+namespace tl::runs {
+struct SweepResults;
+}
+
+namespace tl::ui {
+
+class RunQueue;
+
+// The Queue tab: the run queue (add the current settings, a sweep, or a sweep recipe; cancel,
+// remove, reorder, retry) above the results of a sweep: a sortable table with one row per point
+// (mean ± standard deviation over repeats), and a chart of test accuracy against a swept
+// setting (log axis where the values span a decade or more, error bars), a heat map for two
+// settings, or accuracy against training time with the Pareto front. Clicking a point, a cell
+// or a row opens that run in Results; selected rows can be compared in the Runs tab.
+class QueuePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *parent = nullptr);
+    ~QueuePanel() override;
+
+    RunQueue *queue() const { return m_queue; }
+    QTableView *queueView() const { return m_queueView; }
+    QTableWidget *resultsTable() const { return m_results; }
+    QTableWidget *heatMap() const { return m_heat; }
+    QChartView *chartView() const { return m_chart; }
+    QComboBox *chartChoice() const { return m_chartChoice; }
+    QComboBox *sweepChoice() const { return m_sweepChoice; }
+    // The sweep shown (null before one is).
+    const runs::SweepResults *sweep() const { return m_sweep.get(); }
+
+public Q_SLOTS:
+    // Reads and shows a sweep folder's results (an error in the status line when it cannot).
+    void showSweep(const QString &dir);
+    // Lists the sweeps in the runs folder again.
+    void refreshSweeps();
+    // The chart for choice `index` of chartChoice().
+    void showChart(int index);
+    // Opens the run(s) of the selected result rows: the first in Results, or all in Compare.
+    void openSelectedResult();
+    void compareSelectedResults();
+
+Q_SIGNALS:
+    void addCurrentRequested();
+    void sweepRequested();
+    void sweepRecipeRequested(const QString &recipe);
+    void openRunRequested(const QString &runDir);
+    void compareRequested(const QStringList &runDirs);
+    void failed(const QString &error);
+
+private:
+    int selectedQueueRow() const;
+    void updateButtons();
+    void fillResults();
+    void fillChartChoices();
+    void accuracyChart(std::size_t parameter);
+    void paretoChart();
+    void fillHeatMap(std::size_t rows, std::size_t cols);
+    // The finished runs of a result row (a point and its repeats).
+    QStringList finishedRuns(int group) const;
+
+    RunQueue *m_queue;
+    QString m_runsFolder;
+    QTableView *m_queueView;
+    QPushButton *m_cancel, *m_remove, *m_up, *m_down, *m_retry, *m_pause;
+    QComboBox *m_sweepChoice;
+    QLabel *m_sweepInfo;
+    QTableWidget *m_results;
+    QComboBox *m_chartChoice;
+    QStackedWidget *m_stack;
+    QChartView *m_chart;
+    QTableWidget *m_heat;
+    std::unique_ptr<runs::SweepResults> m_sweep;
+    // The run folders behind each chart point: series -> point index -> folders.
+    std::vector<std::pair<const void *, std::vector<QString>>> m_pointRuns;
+};
+
+} // namespace tl::ui
