@@ -89,7 +89,6 @@ void drawAShoe(MainWindow *w, const QString &dir)
                 w->queue()->addSweep(runs::planSweepFile(sweepFile.toStdString()), sweepDir);
                 w->showPanel(w->queuePanel());
                 w->queuePanel()->showSweep(sweepDir);
-                w->queuePanel()->showChart(0);
                 QApplication::processEvents();
                 shoot(w, dir, "queue");
                 w->queuePanel()->showChart(2);

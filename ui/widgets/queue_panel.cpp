@@ -24,6 +24,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScatterSeries>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -226,12 +227,13 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
     m_stack->addWidget(m_heat);
     rightLayout->addWidget(m_stack, 1);
     resultsSplit->addWidget(right);
-    resultsSplit->setStretchFactor(0, 1);
-    resultsSplit->setStretchFactor(1, 1);
+    resultsSplit->setStretchFactor(0, 5);
+    resultsSplit->setStretchFactor(1, 6);
     rLayout->addWidget(resultsSplit, 1);
     split->addWidget(resultsBox);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setSizes({260, 420});
 
     connect(m_sweepChoice, &QComboBox::activated, this,
             [this](int i) { showSweep(m_sweepChoice->itemData(i).toString()); });
@@ -304,6 +306,11 @@ void QueuePanel::refreshSweeps()
     const int i = m_sweepChoice->findData(current);
     if (i >= 0)
         m_sweepChoice->setCurrentIndex(i);
+    if (!m_sweep)
+        m_sweepInfo->setText(m_sweepChoice->count() == 0
+                                 ? tr("No sweep yet: Sweep… or Sweep recipes above queue one, and "
+                                      "its results fill in here as its runs finish.")
+                                 : tr("Choose a sweep to see its results."));
 }
 
 void QueuePanel::showSweep(const QString &dir)
@@ -328,19 +335,33 @@ void QueuePanel::showSweep(const QString &dir)
         finished += r.status == "finished";
         failed += r.status == "failed";
     }
+    m_sweepInfo->setToolTip(QString::fromStdString(m_sweep->origin));
     m_sweepInfo->setText(
         tr("%1: %2 runs (%3), %4 finished, %5 failed. Test accuracy on the "
            "held-out test set; click a point, a cell or a row to open that run.")
-            .arg(QString::fromStdString(m_sweep->origin))
+            .arg(QFileInfo(QString::fromStdString(m_sweep->origin)).fileName())
             .arg(m_sweep->runs.size())
             .arg(QString::fromStdString(m_sweep->mode) +
                  (m_sweep->repeats > 1 ? tr(", %1 seeds each").arg(m_sweep->repeats) : QString()))
             .arg(finished)
             .arg(failed));
     fillResults();
-    const int chart = m_chartChoice->currentIndex();
+    // The same chart as before when the same sweep is shown again (it is redrawn as runs
+    // finish); for another sweep, accuracy against the setting with the most values.
+    const bool same = m_shownDir == dir;
+    m_shownDir = dir;
+    const int chart = same ? m_chartChoice->currentIndex() : -1;
     fillChartChoices();
-    showChart(chart >= 0 && chart < m_chartChoice->count() ? chart : 0);
+    int first = 0;
+    if (m_sweep->mode == "grid") {
+        std::size_t most = 0;
+        for (std::size_t p = 0; p < m_sweep->parameters.size(); ++p)
+            if (m_sweep->distinctValues(p).size() > most) {
+                most = m_sweep->distinctValues(p).size();
+                first = int(p);
+            }
+    }
+    showChart(chart >= 0 && chart < m_chartChoice->count() ? chart : first);
 }
 
 void QueuePanel::fillResults()
@@ -350,9 +371,12 @@ void QueuePanel::fillResults()
     QStringList header{tr("Point")};
     if (showParameters)
         for (std::size_t p = 0; p < r.parameters.size(); ++p)
-            header << caption(r, p);
-    header << tr("Finished") << (r.repeats > 1 ? tr("Test acc (mean ± sd)") : tr("Test acc"))
-           << tr("Time (s)") << tr("Notes");
+            header << caption(r, p).replace(
+                QRegularExpression(QStringLiteral("^(stage \\d+|model) ")),
+                QStringLiteral("\\1\n")); // two short lines
+    // The accuracy right after the settings: the column a class looks at, on a narrow screen too.
+    header << (r.repeats > 1 ? tr("Test acc\n(mean ± sd)") : tr("Test acc")) << tr("Time (s)")
+           << tr("Finished") << tr("Notes");
     m_results->setSortingEnabled(false);
     m_results->clear();
     m_results->setColumnCount(header.size());
@@ -373,10 +397,6 @@ void QueuePanel::fillResults()
                                        ? new NumberItem(v, first.numbers[p])
                                        : new QTableWidgetItem(v));
             }
-        m_results->setItem(
-            int(g), c++,
-            new NumberItem(QStringLiteral("%1 / %2").arg(group.finished).arg(group.runs.size()),
-                           group.finished));
         const QString acc =
             group.finished == 0
                 ? QStringLiteral("–")
@@ -389,6 +409,10 @@ void QueuePanel::fillResults()
                                               ? QString::number(group.meanSeconds, 'f', 0)
                                               : QStringLiteral("–"),
                                           group.finished ? group.meanSeconds : 1e18));
+        m_results->setItem(
+            int(g), c++,
+            new NumberItem(QStringLiteral("%1 / %2").arg(group.finished).arg(group.runs.size()),
+                           group.finished));
         QStringList notes;
         for (std::size_t i : group.runs)
             if (r.runs[i].status != "finished")
@@ -400,8 +424,10 @@ void QueuePanel::fillResults()
         m_results->setItem(int(g), c++, note);
     }
     m_results->setSortingEnabled(true);
+    // A grid's point names repeat its settings' columns: those say it shorter.
+    m_results->setColumnHidden(0, showParameters);
     // Best first, as the CLI's table.
-    m_results->sortItems(showParameters ? int(r.parameters.size()) + 2 : 2, Qt::DescendingOrder);
+    m_results->sortItems(showParameters ? int(r.parameters.size()) + 1 : 1, Qt::DescendingOrder);
     m_results->resizeColumnsToContents();
 }
 
@@ -611,7 +637,7 @@ void QueuePanel::accuracyChart(std::size_t parameter)
     y->setRange(std::max(0.0, lo - ypad), std::min(1.0, hi + ypad));
     y->applyNiceNumbers();
     chart->legend()->setVisible(seriesValues.size() > 1);
-    chart->setTitle(m_chartChoice->currentText());
+    chart->setTitle(QString()); // the choice above says it
 }
 
 void QueuePanel::paretoChart()
@@ -698,8 +724,7 @@ void QueuePanel::paretoChart()
     y->setRange(std::max(0.0, lo - ypad), std::min(1.0, hi + ypad));
     y->applyNiceNumbers();
     chart->legend()->setVisible(true);
-    chart->setTitle(tr("Accuracy against training time: the orange line is the best accuracy "
-                       "for the time"));
+    chart->setTitle(QString());
 }
 
 void QueuePanel::fillHeatMap(std::size_t rowParam, std::size_t colParam)

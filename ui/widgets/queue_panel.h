@@ -88,6 +88,7 @@ private:
     QChartView *m_chart;
     QTableWidget *m_heat;
     std::unique_ptr<runs::SweepResults> m_sweep;
+    QString m_shownDir;
     // The run folders behind each chart point: series -> point index -> folders.
     std::vector<std::pair<const void *, std::vector<QString>>> m_pointRuns;
 };
