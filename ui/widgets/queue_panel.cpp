@@ -120,6 +120,8 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
     m_remove = new QPushButton(tr("Remove"));
     m_up = new QPushButton(tr("▲"));
     m_down = new QPushButton(tr("▼"));
+    for (QPushButton *arrow : {m_up, m_down})
+        arrow->setMaximumWidth(arrow->fontMetrics().height() * 3);
     m_up->setToolTip(tr("Earlier in the queue"));
     m_down->setToolTip(tr("Later in the queue"));
     m_pause = new QPushButton(tr("Pause queue"));
@@ -128,7 +130,7 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
     for (QWidget *w : {static_cast<QWidget *>(addCurrent), static_cast<QWidget *>(sweep),
                        static_cast<QWidget *>(recipes)})
         buttons->addWidget(w);
-    buttons->addSpacing(16);
+    buttons->addSpacing(8);
     for (QPushButton *b : {m_cancel, m_retry, m_remove, m_up, m_down, m_pause})
         buttons->addWidget(b);
     buttons->addStretch();
@@ -180,7 +182,8 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
     auto *rLayout = new QVBoxLayout(resultsBox);
     auto *choose = new QHBoxLayout;
     m_sweepChoice = new QComboBox;
-    m_sweepChoice->setMinimumContentsLength(30);
+    m_sweepChoice->setMinimumContentsLength(12);
+    m_sweepChoice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto *openFolder = new QPushButton(tr("Open sweep folder…"));
     auto *report = new QPushButton(tr("Export report…"));
     choose->addWidget(new QLabel(tr("Sweep")));
