@@ -8,4 +8,8 @@ namespace tl {
 // compute threads can really run on.
 int usableCores();
 
+// CUDA devices this LibTorch build sees (0 on a CPU-only build or machine). Defined with the
+// trainer's device choice (train/trainer.cpp).
+int cudaDeviceCount();
+
 } // namespace tl

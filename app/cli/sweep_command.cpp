@@ -14,6 +14,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -52,7 +53,8 @@ Options:
   --out DIR        the sweep folder
   --parallel N     points trained at the same time, each in its own process with its share
                    of the compute threads (default 1)
-  --threads N      compute threads of each point (default: the cores / --parallel)
+  --threads N      compute threads of each point (default: the cores / --parallel); with
+                   CUDA devices, points in parallel get one device each, in turn
   --quick          shrink every point to a laptop-sized run (as train --quick)
   --recipe NAME    a sweep recipe: the seed notebooks' comparisons (transferlab-cli recipes)
   --data-root DIR  --download  as for train, for every point
@@ -182,6 +184,24 @@ int sweepCommand(Args &args)
     sa.sa_flags = 0;
     struct sigaction previous = {};
     ::sigaction(SIGINT, &sa, &previous);
+    // With CUDA devices and points in parallel, each point gets one device of its own (in turn,
+    // among those CUDA_VISIBLE_DEVICES leaves when it is set).
+    std::vector<std::string> devices;
+    if (parallel > 1) {
+        if (const char *visible = std::getenv("CUDA_VISIBLE_DEVICES"); visible && *visible) {
+            std::string list = visible;
+            for (std::size_t start = 0; start <= list.size();) {
+                const std::size_t comma = std::min(list.find(',', start), list.size());
+                if (comma > start)
+                    devices.push_back(list.substr(start, comma - start));
+                start = comma + 1;
+            }
+        } else {
+            for (int d = 0; d < cudaDeviceCount(); ++d)
+                devices.push_back(std::to_string(d));
+        }
+    }
+    std::map<pid_t, int> slotOf;
     std::map<pid_t, std::size_t> running;
     std::map<pid_t, std::chrono::steady_clock::time_point> started;
     std::size_t next = 0;
@@ -200,6 +220,12 @@ int sweepCommand(Args &args)
             argv.insert(argv.end(), {"--config", cfg, "--out", e.runDir});
         }
         argv.insert(argv.end(), {"--quiet", "--threads", std::to_string(threads)});
+        int slot = 0;
+        while (std::any_of(slotOf.begin(), slotOf.end(),
+                           [slot](const auto &kv) { return kv.second == slot; }))
+            ++slot;
+        const std::string device =
+            devices.empty() ? std::string() : devices[std::size_t(slot) % devices.size()];
         std::fflush(stdout);
         const pid_t pid = fork();
         if (pid < 0)
@@ -211,6 +237,8 @@ int sweepCommand(Args &args)
                 ::dup2(fd, STDERR_FILENO);
                 ::close(fd);
             }
+            if (!device.empty())
+                ::setenv("CUDA_VISIBLE_DEVICES", device.c_str(), 1);
             std::vector<char *> cargv;
             for (auto &a : argv)
                 cargv.push_back(a.data());
@@ -220,8 +248,10 @@ int sweepCommand(Args &args)
         }
         e.status = "running";
         running[pid] = i;
+        slotOf[pid] = slot;
         started[pid] = std::chrono::steady_clock::now();
-        std::printf("[%zu/%zu] %s started\n", i + 1, entries.size(), e.point.name.c_str());
+        std::printf("[%zu/%zu] %s started%s\n", i + 1, entries.size(), e.point.name.c_str(),
+                    device.empty() ? "" : (" on CUDA device " + device).c_str());
         std::fflush(stdout);
     };
     bool forwarded = false;
@@ -275,6 +305,7 @@ int sweepCommand(Args &args)
                 e.message = "exit code " + std::to_string(code);
         }
         running.erase(it);
+        slotOf.erase(pid);
         std::printf("[%zu/%zu] %s %s", std::size_t(&e - entries.data()) + 1, entries.size(),
                     e.point.name.c_str(), e.status.c_str());
         if (e.status == "finished")

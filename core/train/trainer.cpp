@@ -1,5 +1,7 @@
 #include "train/trainer.h"
 
+#include "cpu_cores.h"
+
 #include "error.h"
 #include "train/grad_scaler.h"
 
@@ -60,7 +62,6 @@ void setTrainingMode(torch::nn::Module &model)
             m->eval();
     }
 }
-
 
 // Sets a flag for the lifetime of a scope (the trainer's head-only mode during one fit).
 class FlagScope
@@ -123,10 +124,10 @@ struct Trainer::Stage
         }
         schedule = std::make_unique<LrSchedule>(o.schedule, *optimizer, o.epochs, batches,
                                                 st.plateauFactor, st.plateau);
-        early = std::make_unique<Monitor>(o.earlyStopping.monitor, o.earlyStopping.patience,
-                                          st.early);
-        lossOptions = torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(
-            o.labelSmoothing);
+        early =
+            std::make_unique<Monitor>(o.earlyStopping.monitor, o.earlyStopping.patience, st.early);
+        lossOptions =
+            torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(o.labelSmoothing);
         stageStep = std::int64_t(st.epochsDone) * std::max<std::int64_t>(1, batches);
     }
 
@@ -148,7 +149,7 @@ struct Trainer::Stage
 struct Trainer::EpochRun
 {
     torch::Tensor lossSum, correct; // accumulated on the device
-    torch::Tensor predicted;        // how often each class was predicted (one class for all: a warning)
+    torch::Tensor predicted; // how often each class was predicted (one class for all: a warning)
     std::int64_t seen = 0, done = 0;
     // At the previous progress report: the per-batch curve shows the batches since then.
     double reportedLoss = 0.0;
@@ -246,7 +247,8 @@ Trainer::EpochRun Trainer::trainEpoch(Stage &stage, BatchSource &train, int epoc
         } else {
             logits = forward(x);
         }
-        const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, y, stage.lossOptions);
+        const torch::Tensor loss =
+            torch::nn::functional::cross_entropy(logits, y, stage.lossOptions);
         torch::Tensor total = loss;
         if (auto reg = m_model->regularizationLoss(); reg.defined())
             total = loss + reg;
@@ -290,7 +292,8 @@ void Trainer::reportBatch(Stage &stage, EpochRun &run, int epoch, const torch::T
     p.lastLoss = lastLoss.item<double>();
     const std::int64_t since = run.seen - run.reportedSeen;
     p.recentLoss = since > 0 ? (lossSum - run.reportedLoss) / double(since) : p.lastLoss;
-    p.recentAccuracy = since > 0 ? double(correct - run.reportedCorrect) / double(since) : p.accuracy;
+    p.recentAccuracy =
+        since > 0 ? double(correct - run.reportedCorrect) / double(since) : p.accuracy;
     run.reportedLoss = lossSum;
     run.reportedCorrect = correct;
     run.reportedSeen = run.seen;
@@ -393,8 +396,7 @@ void Trainer::finishStage(Stage &stage, FitResult &result)
         restoreWeights(*m_model, stage.st.bestWeights);
         if (m_observer)
             m_observer->onMessage("restored the weights of epoch " +
-                                  std::to_string(result.bestEpoch) + " (best " + es.monitor +
-                                  ")");
+                                  std::to_string(result.bestEpoch) + " (best " + es.monitor + ")");
     }
     if (result.stoppedEarly) {
         stage.st.epochsDone = result.epochs.back().epoch;
@@ -605,6 +607,15 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
     tally.finish();
     return e;
 }
+
+} // namespace tl::train
+
+int tl::cudaDeviceCount()
+{
+    return torch::cuda::is_available() ? int(torch::cuda::device_count()) : 0;
+}
+
+namespace tl::train {
 
 torch::Device chooseDevice(const std::string &request)
 {
