@@ -1,12 +1,21 @@
 #include "openmp_policy.h"
 
+#include "cpu_cores.h"
+
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 
 #if defined(__linux__)
 #include <unistd.h>
 #endif
 
 namespace tl {
+
+bool shortSpinFor(double othersBusyCores)
+{
+    return othersBusyCores < 0 || othersBusyCores >= 0.4;
+}
 
 void chooseOpenMpWaitPolicy(char **argv)
 {
@@ -15,6 +24,14 @@ void chooseOpenMpWaitPolicy(char **argv)
         std::getenv("TL_OPENMP_CHOSEN"))
         return;
     const char *spin = std::getenv("TL_OPENMP_SPIN");
+    if (!(spin && *spin)) {
+        // Quiet, or only niced work: libgomp's own long spin is fastest (tests/bench/
+        // bench_threads.sh), and nothing needs to change.
+        CpuLoadMeter meter;
+        std::this_thread::sleep_for(std::chrono::milliseconds(kLoadSampleMs));
+        if (!shortSpinFor(meter.othersBusyCores()))
+            return;
+    }
     ::setenv("GOMP_SPINCOUNT", spin && *spin ? spin : kOpenMpSpinCount, 1);
     ::setenv("TL_OPENMP_CHOSEN", "1", 1); // once: never a loop of restarts
     ::execv("/proc/self/exe", argv);

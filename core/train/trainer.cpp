@@ -2,6 +2,8 @@
 
 #include "cpu_cores.h"
 
+#include <cstdio>
+
 #include "error.h"
 #include "train/grad_scaler.h"
 
@@ -269,6 +271,8 @@ Trainer::EpochRun Trainer::trainEpoch(Stage &stage, BatchSource &train, int epoc
         ++m_globalStep;
         if (m_observer && stage.throttle.due(run.done == stage.batches))
             reportBatch(stage, run, epoch, loss);
+        if (m_load && m_load->secondsSinceSample() >= 1.0)
+            adaptThreads(false);
     }
     run.seconds = secondsSince(run.start);
     return run;
@@ -606,6 +610,38 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
     m_model->train(wasTraining);
     tally.finish();
     return e;
+}
+
+void Trainer::setAdaptiveThreads(int usableCores, std::unique_ptr<CpuLoadMeter> meter)
+{
+    m_usableCores = usableCores;
+    m_load = usableCores > 0 ? std::move(meter) : nullptr;
+    if (m_load)
+        adaptThreads(true);
+}
+
+int Trainer::threads() const
+{
+    return torch::get_num_threads();
+}
+
+void Trainer::adaptThreads(bool force)
+{
+    const double busy = m_load->othersBusyCores();
+    if (busy < 0 && !force)
+        return;
+    const int want = threadsForLoad(m_usableCores, busy);
+    const int now = torch::get_num_threads();
+    if (want == now)
+        return;
+    torch::set_num_threads(want);
+    if (m_observer) {
+        char text[160];
+        std::snprintf(text, sizeof text,
+                      "compute threads: %d (other programs keep %.1f of %d cores busy)", want,
+                      std::max(0.0, busy), m_usableCores);
+        m_observer->onMessage(text);
+    }
 }
 
 } // namespace tl::train

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cpu_cores.h"
+
 #include "models/network.h"
 #include "train/batch_source.h"
 #include "train/optimizers.h"
@@ -94,6 +96,14 @@ public:
     void setDeviceOptions(const DeviceOptions &options);
     // Evaluation runs only the head: the source holds the body's features.
     void setHeadOnly(bool headOnly) { m_headOnly = headOnly; }
+    // Compute threads that follow the load (cpu_cores.h): set at once from what `meter` saw
+    // since it started (the data loading), then checked about once a second between batches:
+    // as many threads as the `usableCores` other programs leave. Without this the count the
+    // caller set stays. Results differ in the last digits between thread counts: a run that
+    // must repeat bit for bit fixes the count (ExperimentConfig::threads).
+    void setAdaptiveThreads(int usableCores, std::unique_ptr<CpuLoadMeter> meter);
+    // The compute threads in use now.
+    int threads() const;
     // The body's output (the head's input) for every sample of `data`, in its order, on the CPU;
     // undefined when a stop ended it early.
     torch::Tensor extractFeatures(BatchSource &data);
@@ -112,6 +122,7 @@ private:
     void finishStage(Stage &stage, FitResult &result);
     void reportBatch(Stage &stage, EpochRun &run, int epoch, const torch::Tensor &lastLoss);
     torch::Tensor toDevice(const torch::Tensor &images) const;
+    void adaptThreads(bool force);
     torch::Tensor forward(const torch::Tensor &x);
 
     std::shared_ptr<models::NetworkImpl> m_model;
@@ -122,6 +133,8 @@ private:
     std::int64_t m_globalStep = 0;
     DeviceOptions m_deviceOptions;
     bool m_headOnly = false;
+    int m_usableCores = 0; // adaptive threads when > 0
+    std::unique_ptr<CpuLoadMeter> m_load;
 };
 
 // The model's parameters then buffers, copied to the CPU (early stopping's best epoch).

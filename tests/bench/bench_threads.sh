@@ -1,7 +1,7 @@
 #!/bin/sh
 # The compute-thread policy on a busy laptop: transferlab-cli's default against every fixed
 # setting (--threads 1 or all cores, OpenMP waiting actively or passively, and libgomp's own
-# default), under three loads:
+# default), and the default's thread count with libgomp's long spin, under three loads:
 #   quiet   nothing else runs
 #   busy1   another process keeps one core busy (a browser, a video call, a second run)
 #   nice    every core kept busy by processes at nice 19 (a background job)
@@ -27,6 +27,7 @@ hog() { # $1: nice level
 
 # name | environment | threads option
 SETTINGS="default||
+default-long-spin|GOMP_SPINCOUNT=300000|
 active-1|OMP_WAIT_POLICY=ACTIVE|--threads 1
 active-all|OMP_WAIT_POLICY=ACTIVE|--threads $CORES
 passive-1|OMP_WAIT_POLICY=PASSIVE|--threads 1
@@ -74,8 +75,9 @@ print(f"{'':18}" + "".join(f"{l:>10}" for l in loads))
 for n in names:
     print(f"{n:18}" + "".join(f"{statistics.median(rows[(l, n)]):10.0f}" for l in loads))
 for l in loads:
-    fixed = {n: statistics.median(rows[(l, n)]) for n in names if n != "default"}
+    fixed = {n: statistics.median(rows[(l, n)]) for n in names if not n.startswith("default")}
     best = max(fixed, key=fixed.get)
     d = statistics.median(rows[(l, "default")])
-    print(f"{l}: default / best fixed ({best}) = {d / fixed[best]:.2f}")
+    print(f"{l}: default / best fixed ({best}) = {d / fixed[best]:.2f}; "
+          f"with libgomp's long spin {statistics.median(rows[(l, 'default-long-spin')]) / fixed[best]:.2f}")
 PY

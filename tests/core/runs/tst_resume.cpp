@@ -1,5 +1,6 @@
 // Resume, fork and feature caching, through runExperiment as the CLI and the GUI use it.
 
+#include "cpu_cores.h"
 #include "error.h"
 #include "runs/run_experiment.h"
 #include "runs/run_reader.h"
@@ -84,6 +85,9 @@ private:
         c.model.name = "simple-cnn";
         c.device = "cpu";
         c.seed = 7;
+        // A fixed thread count: the comparisons below are to the last digits, which differ
+        // between counts (the default follows the machine's load).
+        c.threads = usableCores();
         experiment::StageConfig head;
         head.name = "head";
         head.epochs = 3;
