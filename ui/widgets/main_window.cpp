@@ -64,7 +64,7 @@ experiment::ExperimentConfig defaultExperiment()
 QString deviceText()
 {
     // The worker picks CUDA when LibTorch sees it; the CPU uses every core.
-    return QObject::tr("CPU, %1 threads (CUDA when available)").arg(usableCores());
+    return QObject::tr("CPU, up to %1 threads (CUDA when available)").arg(usableCores());
 }
 
 } // namespace
