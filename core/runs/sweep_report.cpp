@@ -145,14 +145,8 @@ std::string accuracyAgainst(const SweepResults &r, std::size_t parameter)
               << "</text>";
         }
     }
-    // One series per value of another swept setting (a grid's second setting), else one.
-    std::size_t other = r.parameters.size();
-    if (r.mode == "grid")
-        for (std::size_t p = 0; p < r.parameters.size(); ++p)
-            if (p != parameter) {
-                other = p;
-                break;
-            }
+    // One series per value of a grid's other setting, else one.
+    const std::size_t other = r.seriesParameter(parameter);
     const std::vector<std::string> seriesValues =
         other < r.parameters.size() ? r.distinctValues(other) : std::vector<std::string>{""};
     int legend = 0;
@@ -202,24 +196,9 @@ std::string accuracyAgainst(const SweepResults &r, std::size_t parameter)
 // Mean test accuracy for each pair of values of two settings.
 std::string heatMap(const SweepResults &r, std::size_t rowParam, std::size_t colParam)
 {
-    const auto rows = r.distinctValues(rowParam), cols = r.distinctValues(colParam);
-    std::map<std::pair<std::size_t, std::size_t>, std::pair<double, int>> cells;
-    for (const auto &run : r.runs) {
-        if (run.testAccuracy < 0)
-            continue;
-        const auto i =
-            std::size_t(std::find(rows.begin(), rows.end(), run.values[rowParam]) - rows.begin());
-        const auto j =
-            std::size_t(std::find(cols.begin(), cols.end(), run.values[colParam]) - cols.begin());
-        auto &c = cells[{i, j}];
-        c.first += run.testAccuracy;
-        c.second += 1;
-    }
-    double lo = 1, hi = 0;
-    for (const auto &[k, c] : cells) {
-        lo = std::min(lo, c.first / c.second);
-        hi = std::max(hi, c.first / c.second);
-    }
+    const SweepCells cells = sweepCells(r, rowParam, colParam);
+    const auto &rows = cells.rows, &cols = cells.cols;
+    const double lo = cells.lo, hi = cells.hi;
     const double cw = std::min(90.0, 380.0 / std::max<std::size_t>(1, cols.size()));
     const double ch = std::min(40.0, 220.0 / std::max<std::size_t>(1, rows.size()));
     const double left = 130, top = 50;
@@ -237,11 +216,10 @@ std::string heatMap(const SweepResults &r, std::size_t rowParam, std::size_t col
         o << "<text x=\"" << left - 6 << "\" y=\"" << top + ch * (double(i) + 0.5) + 4
           << "\" text-anchor=\"end\" font-size=\"10\">" << esc(rows[i]) << "</text>";
         for (std::size_t j = 0; j < cols.size(); ++j) {
-            const auto it = cells.find({i, j});
             std::string fill = "#eeeeee", text = "–";
             bool dark = false;
-            if (it != cells.end()) {
-                const double v = it->second.first / it->second.second;
+            if (cells.count[i][j] > 0) {
+                const double v = cells.mean[i][j];
                 const double t = hi > lo ? (v - lo) / (hi - lo) : 1.0;
                 // viridis, from dark blue (lowest) to yellow (highest), as in the window
                 const int rC = int(68 + t * (253 - 68)), gC = int(1 + t * (231 - 1)),

@@ -82,6 +82,15 @@ bool SweepResults::numeric(std::size_t parameter) const
     return true;
 }
 
+std::size_t SweepResults::seriesParameter(std::size_t parameter) const
+{
+    if (mode == "grid")
+        for (std::size_t p = 0; p < parameters.size(); ++p)
+            if (p != parameter)
+                return p;
+    return parameters.size();
+}
+
 std::vector<std::string> SweepResults::distinctValues(std::size_t parameter) const
 {
     std::vector<std::string> out;
@@ -91,6 +100,37 @@ std::vector<std::string> SweepResults::distinctValues(std::size_t parameter) con
         if (std::find(out.begin(), out.end(), run.values[parameter]) == out.end())
             out.push_back(run.values[parameter]);
     return out;
+}
+
+SweepCells sweepCells(const SweepResults &r, std::size_t rowParam, std::size_t colParam)
+{
+    SweepCells c;
+    c.rows = r.distinctValues(rowParam);
+    c.cols = r.distinctValues(colParam);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    c.mean.assign(c.rows.size(), std::vector<double>(c.cols.size(), nan));
+    c.count.assign(c.rows.size(), std::vector<int>(c.cols.size(), 0));
+    c.run.assign(c.rows.size(), std::vector<std::string>(c.cols.size()));
+    std::vector<std::vector<double>> sum(c.rows.size(), std::vector<double>(c.cols.size(), 0.0));
+    for (const auto &run : r.runs) {
+        if (run.testAccuracy < 0 || rowParam >= run.values.size() || colParam >= run.values.size())
+            continue;
+        const auto i = std::size_t(std::find(c.rows.begin(), c.rows.end(), run.values[rowParam]) -
+                                   c.rows.begin());
+        const auto j = std::size_t(std::find(c.cols.begin(), c.cols.end(), run.values[colParam]) -
+                                   c.cols.begin());
+        sum[i][j] += run.testAccuracy;
+        if (c.count[i][j]++ == 0)
+            c.run[i][j] = run.runDir;
+    }
+    for (std::size_t i = 0; i < c.rows.size(); ++i)
+        for (std::size_t j = 0; j < c.cols.size(); ++j)
+            if (c.count[i][j] > 0) {
+                c.mean[i][j] = sum[i][j] / c.count[i][j];
+                c.lo = std::min(c.lo, c.mean[i][j]);
+                c.hi = std::max(c.hi, c.mean[i][j]);
+            }
+    return c;
 }
 
 bool isSweepFolder(const std::string &dir)

@@ -47,9 +47,24 @@ struct SweepResults
 
     // The parameters whose values are all numbers (for a chart against them).
     bool numeric(std::size_t parameter) const;
+    // A chart against `parameter` draws one series per value of this other setting of a grid
+    // (the first one); parameters.size() when there is none.
+    std::size_t seriesParameter(std::size_t parameter) const;
     // Distinct values of a parameter, in first-seen order.
     std::vector<std::string> distinctValues(std::size_t parameter) const;
 };
+
+// Mean test accuracy of the finished runs for each pair of values of two settings (a heat map):
+// rows are `rowParam`'s distinct values, columns `colParam`'s, in first-seen order.
+struct SweepCells
+{
+    std::vector<std::string> rows, cols;
+    std::vector<std::vector<double>> mean;     // NaN where no run finished
+    std::vector<std::vector<int>> count;       // finished runs in the cell
+    std::vector<std::vector<std::string>> run; // the first finished run's folder ("" if none)
+    double lo = 1, hi = 0;                     // the range of the means (lo > hi: none)
+};
+SweepCells sweepCells(const SweepResults &r, std::size_t rowParam, std::size_t colParam);
 
 bool isSweepFolder(const std::string &dir);
 SweepResults readSweep(const std::string &dir);

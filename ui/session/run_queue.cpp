@@ -1,5 +1,7 @@
 #include "session/run_queue.h"
 
+#include "widgets/clock_text.h"
+
 #include "error.h"
 #include "experiment/experiment_config.h"
 #include "files.h"
@@ -448,20 +450,6 @@ QString RunQueue::stateText(State s)
     return {};
 }
 
-namespace {
-
-QString duration(double s)
-{
-    const long t = long(s + 0.5);
-    return t >= 3600 ? QStringLiteral("%1:%2:%3")
-                           .arg(t / 3600)
-                           .arg((t / 60) % 60, 2, 10, QLatin1Char('0'))
-                           .arg(t % 60, 2, 10, QLatin1Char('0'))
-                     : QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
-}
-
-} // namespace
-
 QVariant RunQueue::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= count())
@@ -484,9 +472,9 @@ QVariant RunQueue::data(const QModelIndex &index, int role) const
         return QStringLiteral("%1 %").arg(int(it.progress * 100 + 0.5));
     case Eta:
         if (it.state == State::Running && it.etaSeconds >= 0)
-            return duration(it.etaSeconds);
+            return clockText(it.etaSeconds);
         if (it.state == State::Finished)
-            return tr("took %1").arg(duration(it.seconds));
+            return tr("took %1").arg(clockText(it.seconds));
         return QString();
     case Validation:
         return it.valAccuracy >= 0 ? QString::number(it.valAccuracy, 'f', 4) : QString();

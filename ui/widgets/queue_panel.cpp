@@ -470,14 +470,22 @@ void QueuePanel::showChart(int index)
     }
 }
 
+QChart *QueuePanel::clearChart()
+{
+    QChart *chart = m_chart->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *a : chart->axes()) {
+        chart->removeAxis(a);
+        delete a;
+    }
+    m_pointRuns.clear();
+    return chart;
+}
+
 void QueuePanel::accuracyChart(std::size_t parameter)
 {
     const auto &r = *m_sweep;
-    QChart *chart = m_chart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
-        chart->removeAxis(a), delete a;
-    m_pointRuns.clear();
+    QChart *chart = clearChart();
     // A grid's numeric setting on a value (or log) axis; anything else as categories in the
     // sweep's order (a list's points, a grid's freeze specs or model names).
     const bool numeric = r.mode == "grid" && r.numeric(parameter);
@@ -517,14 +525,8 @@ void QueuePanel::accuracyChart(std::size_t parameter)
     if (r.mode == "grid" && !numeric)
         for (std::size_t i = 0; i < ticks.size(); ++i)
             ticks[i].first = double(i);
-    // A grid's other setting: one series per value.
-    std::size_t other = r.parameters.size();
-    if (r.mode == "grid")
-        for (std::size_t p = 0; p < r.parameters.size(); ++p)
-            if (p != parameter) {
-                other = p;
-                break;
-            }
+    // One series per value of a grid's other setting, else one.
+    const std::size_t other = r.seriesParameter(parameter);
     const auto seriesValues =
         other < r.parameters.size() ? r.distinctValues(other) : std::vector<std::string>{""};
     auto *x = new QCategoryAxis;
@@ -646,11 +648,7 @@ void QueuePanel::accuracyChart(std::size_t parameter)
 void QueuePanel::paretoChart()
 {
     const auto &r = *m_sweep;
-    QChart *chart = m_chart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
-        chart->removeAxis(a), delete a;
-    m_pointRuns.clear();
+    QChart *chart = clearChart();
     std::vector<double> secs, acc;
     std::vector<QString> dirs;
     for (const auto &run : r.runs)
@@ -733,53 +731,32 @@ void QueuePanel::paretoChart()
 void QueuePanel::fillHeatMap(std::size_t rowParam, std::size_t colParam)
 {
     const auto &r = *m_sweep;
-    const auto rows = r.distinctValues(rowParam), cols = r.distinctValues(colParam);
+    const runs::SweepCells cells = runs::sweepCells(r, rowParam, colParam);
     m_heat->clear();
-    m_heat->setRowCount(int(rows.size()));
-    m_heat->setColumnCount(int(cols.size()));
+    m_heat->setRowCount(int(cells.rows.size()));
+    m_heat->setColumnCount(int(cells.cols.size()));
     QStringList colLabels, rowLabels;
-    for (const auto &c : cols)
+    for (const auto &c : cells.cols)
         colLabels << caption(r, colParam) + "\n" + QString::fromStdString(c);
-    for (const auto &v : rows)
+    for (const auto &v : cells.rows)
         rowLabels << caption(r, rowParam) + " " + QString::fromStdString(v);
     m_heat->setHorizontalHeaderLabels(colLabels);
     m_heat->setVerticalHeaderLabels(rowLabels);
-    std::vector<std::vector<std::pair<double, int>>> sum(
-        rows.size(), std::vector<std::pair<double, int>>(cols.size()));
-    std::vector<std::vector<QString>> dir(rows.size(), std::vector<QString>(cols.size()));
-    double lo = 1, hi = 0;
-    for (const auto &run : r.runs) {
-        if (run.testAccuracy < 0)
-            continue;
-        const auto i =
-            std::size_t(std::find(rows.begin(), rows.end(), run.values[rowParam]) - rows.begin());
-        const auto j =
-            std::size_t(std::find(cols.begin(), cols.end(), run.values[colParam]) - cols.begin());
-        sum[i][j].first += run.testAccuracy;
-        sum[i][j].second += 1;
-        if (dir[i][j].isEmpty())
-            dir[i][j] = QString::fromStdString(run.runDir);
-    }
-    for (const auto &row : sum)
-        for (const auto &c : row)
-            if (c.second) {
-                lo = std::min(lo, c.first / c.second);
-                hi = std::max(hi, c.first / c.second);
-            }
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        for (std::size_t j = 0; j < cols.size(); ++j) {
+    for (std::size_t i = 0; i < cells.rows.size(); ++i)
+        for (std::size_t j = 0; j < cells.cols.size(); ++j) {
             auto *item = new QTableWidgetItem;
             item->setTextAlignment(Qt::AlignCenter);
-            if (sum[i][j].second) {
-                const double v = sum[i][j].first / sum[i][j].second;
-                const double t = hi > lo ? (v - lo) / (hi - lo) : 1.0;
+            const int n = cells.count[i][j];
+            if (n > 0) {
+                const double v = cells.mean[i][j];
+                const double t = cells.hi > cells.lo ? (v - cells.lo) / (cells.hi - cells.lo) : 1.0;
                 item->setText(QString::number(v, 'f', 3));
                 item->setBackground(heatColor(t));
                 item->setForeground(t < 0.55 ? Qt::white : Qt::black);
-                item->setData(Qt::UserRole, dir[i][j]);
+                item->setData(Qt::UserRole, QString::fromStdString(cells.run[i][j]));
                 item->setToolTip(tr("mean test accuracy of %1 run%2; click to open one")
-                                     .arg(sum[i][j].second)
-                                     .arg(sum[i][j].second == 1 ? "" : "s"));
+                                     .arg(n)
+                                     .arg(n == 1 ? "" : "s"));
             } else {
                 item->setText(QStringLiteral("–"));
             }

@@ -5,6 +5,7 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
@@ -70,6 +71,8 @@ private:
     void updateButtons();
     void fillResults();
     void fillChartChoices();
+    // The chart emptied of series and axes.
+    QChart *clearChart();
     void accuracyChart(std::size_t parameter);
     void paretoChart();
     void fillHeatMap(std::size_t rows, std::size_t cols);

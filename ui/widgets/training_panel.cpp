@@ -1,5 +1,7 @@
 #include "widgets/training_panel.h"
 
+#include "widgets/clock_text.h"
+
 #include "charts/metric_chart.h"
 
 #include <QCheckBox>
@@ -22,22 +24,6 @@
 #include <cmath>
 
 namespace tl::ui {
-
-namespace {
-
-QString duration(double s)
-{
-    if (!std::isfinite(s) || s < 0)
-        return QStringLiteral("–");
-    const int t = int(std::lround(s));
-    return t >= 3600 ? QStringLiteral("%1:%2:%3")
-                           .arg(t / 3600)
-                           .arg((t / 60) % 60, 2, 10, QChar('0'))
-                           .arg(t % 60, 2, 10, QChar('0'))
-                     : QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QChar('0'));
-}
-
-} // namespace
 
 TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
 {
@@ -547,7 +533,7 @@ void TrainingPanel::onBatch(const train::BatchProgress &p)
                               .arg(p.accuracy, 0, 'f', 4)
                               .arg(p.imagesPerSecond, 0, 'f', 0)
                               .arg(p.learningRate, 0, 'g', 3)
-                              .arg(duration(p.etaSeconds)));
+                              .arg(clockText(p.etaSeconds)));
 }
 
 void TrainingPanel::onEpoch(const train::EpochMetrics &m)
