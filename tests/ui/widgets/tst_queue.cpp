@@ -5,6 +5,7 @@
 
 #include "experiment/experiment_config.h"
 #include "files.h"
+#include "runs/run_reader.h"
 #include "runs/sweep.h"
 #include "runs/sweep_results.h"
 #include "session/run_queue.h"
@@ -15,11 +16,13 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include <filesystem>
@@ -77,6 +80,18 @@ private Q_SLOTS:
         q.add(tiny(2), path("second"));
         QCOMPARE(q.count(), 3);
         QCOMPARE(q.item(0).state, State::Queued);
+        // The window stays responsive while they train: the longest gap between two ticks of a
+        // 10 ms timer on the event loop.
+        QElapsedTimer tick;
+        tick.start();
+        qint64 last = 0, longestGap = 0;
+        QTimer heartbeat;
+        QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+            const qint64 now = tick.elapsed();
+            longestGap = std::max(longestGap, now - last);
+            last = now;
+        });
+        heartbeat.start(10);
         // One at a time: never two running.
         int mostRunning = 0;
         QTRY_VERIFY_WITH_TIMEOUT(([&] {
@@ -88,6 +103,9 @@ private Q_SLOTS:
                                  }()),
                                  240000);
         QCOMPARE(mostRunning, 1);
+        heartbeat.stop();
+        qInfo("longest event-loop gap while three runs trained: %lld ms", longestGap);
+        QVERIFY2(longestGap < 500, qPrintable(QString::number(longestGap)));
         QCOMPARE(q.item(0).state, State::Finished);
         QVERIFY(q.item(0).testAccuracy > 0.3);
         QCOMPARE(q.item(0).progress, 1.0);
@@ -190,9 +208,25 @@ private Q_SLOTS:
             QVERIFY(run.testAccuracy > 0.3);
             QVERIFY(QFileInfo::exists(QString::fromStdString(run.runDir) + "/summary.json"));
         }
-        // The panel followed the sweep as it ran: its table has both points.
+        // The panel followed the sweep as it ran: its table has both points, and the chart's
+        // points are the runs' own test accuracies (summary.json).
         QVERIFY(panel.sweep());
         QCOMPARE(panel.resultsTable()->rowCount(), 2);
+        panel.showChart(0);
+        QList<QPointF> points;
+        for (auto *series : panel.chartView()->chart()->series())
+            if (auto *dots = qobject_cast<QScatterSeries *>(series))
+                points += dots->points();
+        QCOMPARE(points.size(), 2);
+        std::vector<double> fromSummaries, fromChart;
+        for (const auto &run : r.runs)
+            fromSummaries.push_back(runs::readRun(run.runDir).testAccuracy);
+        for (const QPointF &p : points)
+            fromChart.push_back(p.y());
+        std::sort(fromSummaries.begin(), fromSummaries.end());
+        std::sort(fromChart.begin(), fromChart.end());
+        for (std::size_t i = 0; i < 2; ++i)
+            QVERIFY(std::abs(fromSummaries[i] - fromChart[i]) < 1e-9);
         // Queued again, the finished points are not trained again.
         q.addSweep(d.plan(), dir);
         QCOMPARE(q.item(2).state, State::Finished);
