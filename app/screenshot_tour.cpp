@@ -93,6 +93,19 @@ void drawAShoe(MainWindow *w, const QString &dir)
                 shoot(w, dir, "queue");
                 w->queuePanel()->showChart(2);
                 shoot(w, dir, "queue-heatmap");
+                // The same sweep again into a fresh folder: the queue while it trains, and its
+                // results filling in.
+                while (w->queue()->count() > 0)
+                    w->queue()->remove(0);
+                w->queue()->addSweep(runs::planSweepFile(sweepFile.toStdString()),
+                                     sweepDir + "-live");
+                w->queuePanel()->showSweep(sweepDir + "-live");
+                QTimer::singleShot(12000, w, [w, dir] {
+                    shoot(w, dir, "queue-running");
+                    w->queue()->stopAll(20000);
+                    QTimer::singleShot(200, qApp, &QApplication::quit);
+                });
+                return;
             } catch (const std::exception &e) {
                 std::fprintf(stderr, "sweep: %s\n", e.what());
             }
