@@ -247,6 +247,17 @@ std::vector<std::string> resolveFreezeSpec(const ModelSummary &s, const std::str
                       "`transferlab-cli summary`)");
         std::vector<const LayerNode *> first;
         leavesInOrder(*n, first);
+        if (!first.empty() && isUnder(n->path, head) && n->path != head) {
+            // A layer inside the head: every layer before it, the head's earlier ones too (as
+            // Keras freezes "the layers before this one").
+            for (const auto *l : all) {
+                if (l == first.front())
+                    break;
+                if (l->params > 0)
+                    out.push_back(l->path);
+            }
+            return out;
+        }
         const auto it = std::find(backbone.begin(), backbone.end(), first.front());
         freezeUpTo(std::size_t(it - backbone.begin()));
         return out;

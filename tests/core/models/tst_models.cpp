@@ -182,6 +182,16 @@ private Q_SLOTS:
         const auto vs = describeModel(v);
         QCOMPARE(findLayer(vs.root, "block3_pool"), std::string("features.16"));
         QCOMPARE(resolveFreezeSpec(vs, "before:block2_conv1").size(), std::size_t(2));
+        // A layer inside the head: the head's earlier layers freeze too.
+        ModelSpec small;
+        small.name = "simple-cnn";
+        const auto ss = describeModel(small);
+        QCOMPARE(
+            resolveFreezeSpec(ss, "before:classifier.dense2"),
+            (std::vector<std::string>{"features.conv1", "features.conv2", "classifier.dense1"}));
+        QCOMPARE(resolveFreezeSpec(ss, "before:classifier"),
+                 (std::vector<std::string>{"features.conv1", "features.conv2"}));
+        QCOMPARE(resolveFreezeSpec(vs, "before:classifier.6").back(), std::string("classifier.3"));
     }
 
     void frozenBatchNormKeepsItsStatistics()
