@@ -79,7 +79,8 @@ private Q_SLOTS:
         const test::LimitedRun r = test::runLimited(TL_CLI_PATH, args, kTimeout, kAddressSpace);
         const QString err = QString::fromStdString(r.err).trimmed();
         QVERIFY2(!r.timedOut, "hung: killed after 120 s");
-        QVERIFY2(r.signal == 0, qPrintable(QString("crashed with signal %1: %2").arg(r.signal).arg(err)));
+        QVERIFY2(r.signal == 0,
+                 qPrintable(QString("crashed with signal %1: %2").arg(r.signal).arg(err)));
         QVERIFY2(r.exitCode == 2, qPrintable(QString("exit %1: %2").arg(r.exitCode).arg(err)));
         // The last line is the refusal (training progress may come before it).
         const QString last = err.split('\n').last();
@@ -89,8 +90,9 @@ private Q_SLOTS:
                          last.contains(QString::fromStdString(
                              std::filesystem::path(file).parent_path().string())),
                      qPrintable("does not name the file: " + last));
-        QVERIFY2(last.contains(QString::fromStdString(c.mustMention)),
-                 qPrintable("does not say '" + QString::fromStdString(c.mustMention) + "': " + last));
+        QVERIFY2(
+            last.contains(QString::fromStdString(c.mustMention)),
+            qPrintable("does not say '" + QString::fromStdString(c.mustMention) + "': " + last));
         QVERIFY2(r.maxRssKb < kPeakKb,
                  qPrintable(QString("peak memory %1 MB").arg(r.maxRssKb / 1024)));
         qInfo("%s: %.1f s, peak %ld MB", c.name.c_str(), r.seconds, r.maxRssKb / 1024);
