@@ -152,14 +152,8 @@ std::string accuracyAgainst(const SweepResults &r, std::size_t parameter)
     int legend = 0;
     for (std::size_t s = 0; s < seriesValues.size() && s < 8; ++s) {
         std::vector<std::pair<double, const SweepGroup *>> pts;
-        for (const auto &g : r.groups) {
-            if (g.finished == 0)
-                continue;
-            if (other < r.parameters.size() &&
-                r.runs[g.runs.front()].values[other] != seriesValues[s])
-                continue;
-            pts.push_back({xFraction(r, a, g, parameter), &g});
-        }
+        for (const SweepGroup *g : r.seriesGroups(parameter, s))
+            pts.push_back({xFraction(r, a, *g, parameter), g});
         std::sort(pts.begin(), pts.end(),
                   [](const auto &x, const auto &y) { return x.first < y.first; });
         const char *colour = kColours[s % 8];

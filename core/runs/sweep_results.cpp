@@ -91,6 +91,24 @@ std::size_t SweepResults::seriesParameter(std::size_t parameter) const
     return parameters.size();
 }
 
+std::vector<const SweepGroup *> SweepResults::seriesGroups(std::size_t parameter,
+                                                           std::size_t series) const
+{
+    const std::size_t other = seriesParameter(parameter);
+    const std::vector<std::string> values =
+        other < parameters.size() ? distinctValues(other) : std::vector<std::string>{};
+    std::vector<const SweepGroup *> out;
+    for (const auto &g : groups) {
+        if (g.finished == 0)
+            continue;
+        if (other < parameters.size() &&
+            (series >= values.size() || runs[g.runs.front()].values[other] != values[series]))
+            continue;
+        out.push_back(&g);
+    }
+    return out;
+}
+
 std::vector<std::string> SweepResults::distinctValues(std::size_t parameter) const
 {
     std::vector<std::string> out;

@@ -50,6 +50,9 @@ struct SweepResults
     // A chart against `parameter` draws one series per value of this other setting of a grid
     // (the first one); parameters.size() when there is none.
     std::size_t seriesParameter(std::size_t parameter) const;
+    // The groups with a finished run that a chart against `parameter` draws in series `series`
+    // (an index into distinctValues(seriesParameter(parameter)); 0 when there is one series).
+    std::vector<const SweepGroup *> seriesGroups(std::size_t parameter, std::size_t series) const;
     // Distinct values of a parameter, in first-seen order.
     std::vector<std::string> distinctValues(std::size_t parameter) const;
 };

@@ -76,6 +76,8 @@ private:
     void accuracyChart(std::size_t parameter);
     void paretoChart();
     void fillHeatMap(std::size_t rows, std::size_t cols);
+    // A setting's short name for headers and axes ("stage 1 lr").
+    static QString settingName(const runs::SweepResults &r, std::size_t parameter);
     // The finished runs of a result row (a point and its repeats).
     QStringList finishedRuns(int group) const;
 
