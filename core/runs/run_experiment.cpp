@@ -149,8 +149,9 @@ private:
     std::unique_ptr<data::SampleTransform> m_transform;
     std::unique_ptr<Recorder> m_recorder;
     std::unique_ptr<train::Trainer> m_trainer;
-    bool m_adaptiveThreads = false;
-    std::unique_ptr<CpuLoadMeter> m_loadMeter; // from the start of the run to the trainer
+    // Threads that follow the load (threads 0): the meter runs from the start of the run until
+    // the trainer takes it.
+    std::unique_ptr<CpuLoadMeter> m_loadMeter;
     std::unique_ptr<data::BatchLoader> m_testLoader;
     RunResult m_result;
     experiment::StageFreeze m_firstFreeze;
@@ -193,14 +194,13 @@ void ExperimentRun::prepare()
 {
     m_config.validate();
     m_config.data.seed = m_config.seed;
-    // Debian's LibTorch starts with one compute thread; use every core this process may run on
-    // (affinity, cgroup quota) unless told otherwise. How the threads wait for each other is
-    // chosen at start-up (openmp_policy.h), so a busy machine does not halve the speed.
-    // threads 0 (the default) follows the load: all usable cores to start with, then as many as
-    // other programs leave (Trainer::setAdaptiveThreads; the meter sees the data loading).
-    m_adaptiveThreads = m_config.threads <= 0;
-    torch::set_num_threads(m_adaptiveThreads ? usableCores() : m_config.threads);
-    if (m_adaptiveThreads)
+    // Debian's LibTorch starts with one compute thread. threads 0 (the default) follows the
+    // load: every core this process may run on (affinity, cgroup quota) to start with, then as
+    // many as other programs leave (Trainer::setAdaptiveThreads; the meter sees the data
+    // loading). How the threads wait for each other is chosen at start-up (openmp_policy.h).
+    const bool adaptive = m_config.threads <= 0;
+    torch::set_num_threads(adaptive ? usableCores() : m_config.threads);
+    if (adaptive)
         m_loadMeter = std::make_unique<CpuLoadMeter>();
     m_device = train::chooseDevice(m_config.device);
 }
@@ -314,7 +314,7 @@ void ExperimentRun::startTraining(const data::DatasetSplits &ds)
         train::deviceDescription(m_device));
     m_result.runDir = m_folder->dir();
     m_result.device = train::deviceDescription(m_device);
-    if (m_adaptiveThreads && m_device.is_cpu())
+    if (m_loadMeter && m_device.is_cpu())
         m_result.device = "CPU (up to " + std::to_string(usableCores()) +
                           " threads, as many as other programs leave)";
     m_result.classNames = ds.train.classNames;
@@ -328,7 +328,7 @@ void ExperimentRun::startTraining(const data::DatasetSplits &ds)
                                                          : std::vector<train::EpochMetrics>{});
     m_trainer = std::make_unique<train::Trainer>(m_model, m_device, m_recorder.get(), m_control);
     m_trainer->setDeviceOptions({c.gpu.mixedPrecision, c.gpu.channelsLast, c.gpu.cudnnBenchmark});
-    if (m_adaptiveThreads && m_device.is_cpu())
+    if (m_loadMeter && m_device.is_cpu())
         m_trainer->setAdaptiveThreads(usableCores(), std::move(m_loadMeter));
     if (m_device.is_cuda() && (c.gpu.mixedPrecision || c.gpu.channelsLast))
         say(std::string("CUDA options:") + (c.gpu.mixedPrecision ? " mixed precision" : "") +

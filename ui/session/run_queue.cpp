@@ -57,25 +57,29 @@ QString RunQueue::cliPath()
     return onPath.isEmpty() ? QStringLiteral("transferlab-cli") : onPath;
 }
 
-QString RunQueue::configFileFor(const QString &name)
+RunQueue::Item RunQueue::newItem(const experiment::ExperimentConfig &config, const QString &name,
+                                 const QString &runDir, const QString &configFile)
 {
-    return m_configs->path() + "/" + QString::number(m_nextId) + "-" + name + ".json";
+    Item it;
+    it.id = m_nextId++;
+    it.name = name;
+    it.runDir = runDir;
+    it.configFile = configFile;
+    writeFileAtomic(configFile.toStdString(), config.toJson());
+    it.model = QString::fromStdString(config.model.name);
+    for (const auto &s : config.stages)
+        it.stageEpochs.push_back(s.epochs);
+    it.totalEpochs = std::max(1, std::accumulate(it.stageEpochs.begin(), it.stageEpochs.end(), 0));
+    return it;
 }
 
 int RunQueue::add(const experiment::ExperimentConfig &config, const QString &runDir,
                   const QString &name)
 {
-    Item it;
-    it.id = m_nextId;
-    it.name = name.isEmpty() ? QFileInfo(runDir).fileName() : name;
-    it.runDir = runDir;
-    it.configFile = configFileFor(QFileInfo(runDir).fileName());
-    writeFileAtomic(it.configFile.toStdString(), config.toJson());
-    it.model = QString::fromStdString(config.model.name);
-    for (const auto &s : config.stages)
-        it.stageEpochs.push_back(s.epochs);
-    it.totalEpochs = std::max(1, std::accumulate(it.stageEpochs.begin(), it.stageEpochs.end(), 0));
-    ++m_nextId;
+    const QString folder = QFileInfo(runDir).fileName();
+    const Item it =
+        newItem(config, name.isEmpty() ? folder : name, runDir,
+                m_configs->path() + "/" + QString::number(m_nextId) + "-" + folder + ".json");
     const int row = count();
     beginInsertRows({}, row, row);
     m_items.push_back(it);
@@ -94,17 +98,8 @@ void RunQueue::addSweep(const runs::SweepPlan &plan, const QString &sweepDir)
     for (std::size_t i = 0; i < plan.points.size(); ++i) {
         const runs::SweepPoint &p = plan.points[i];
         const QString runDir = sweep->dir + "/" + QString::fromStdString(p.name);
-        Item it;
-        it.id = m_nextId++;
-        it.name = sweepName + "/" + QString::fromStdString(p.name);
-        it.runDir = runDir;
-        it.configFile = sweep->dir + "/configs/" + QString::fromStdString(p.name) + ".json";
-        writeFileAtomic(it.configFile.toStdString(), p.config.toJson());
-        it.model = QString::fromStdString(p.config.model.name);
-        for (const auto &s : p.config.stages)
-            it.stageEpochs.push_back(s.epochs);
-        it.totalEpochs =
-            std::max(1, std::accumulate(it.stageEpochs.begin(), it.stageEpochs.end(), 0));
+        Item it = newItem(p.config, sweepName + "/" + QString::fromStdString(p.name), runDir,
+                          sweep->dir + "/configs/" + QString::fromStdString(p.name) + ".json");
         it.sweepDir = sweep->dir;
         it.sweepPoint = int(i);
         if (QFileInfo::exists(runDir + "/summary.json")) {

@@ -113,7 +113,9 @@ private:
     void changed(int row);
     void writeSweep(const QString &sweepDir);
     int rowOf(int id) const;
-    QString configFileFor(const QString &name);
+    // A queued row for `config`, written to `configFile` (the run starts from it).
+    Item newItem(const experiment::ExperimentConfig &config, const QString &name,
+                 const QString &runDir, const QString &configFile);
 
     std::vector<Item> m_items;
     QProcess *m_process = nullptr;
