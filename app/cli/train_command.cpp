@@ -76,7 +76,7 @@ Training:
   --seed N              (default 0)
   --device D            auto (default: CUDA when available), cpu, cuda, cuda:N
   --workers N           data loader threads (default 1)
-  --threads N           torch compute threads (default: library default)
+  --threads N           compute threads (default 0: follow the cores other programs leave)
   --no-cache-features   train every stage on images, even when the backbone is frozen and
                         nothing is augmented (by default the head trains on cached features)
   --mixed-precision     CUDA: float16 autocast with loss scaling (no-op on the CPU)
