@@ -1,5 +1,6 @@
 // transferlab: the desktop workbench.
 
+#include "malloc_policy.h"
 #include "openmp_policy.h"
 #include "screenshot_tour.h"
 #include "tl_version.h"
@@ -57,6 +58,7 @@ void startSmokeTest(tl::ui::MainWindow *w)
 
 int main(int argc, char **argv)
 {
+    tl::keepFreedMemoryForReuse();
     tl::chooseOpenMpWaitPolicy(argv); // before any OpenMP work: may start the program again
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("TransferLab"));

@@ -3,6 +3,7 @@
 #include "args.h"
 #include "commands.h"
 #include "error.h"
+#include "malloc_policy.h"
 #include "openmp_policy.h"
 #include "tl_version.h"
 
@@ -53,6 +54,7 @@ bool computes(const char *command)
 
 int main(int argc, char **argv)
 {
+    tl::keepFreedMemoryForReuse();
     if (argc >= 2 && computes(argv[1]))
         tl::chooseOpenMpWaitPolicy(argv); // before any OpenMP work: may start the program again
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||

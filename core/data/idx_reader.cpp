@@ -4,6 +4,7 @@
 #include "files.h"
 
 #include <cstring>
+#include <numeric>
 #include <filesystem>
 
 namespace tl::data {
@@ -23,18 +24,9 @@ std::string hex(std::uint32_t v)
     return buf;
 }
 
-} // namespace
-
-ImageStore readIdx(const std::string &imagesPath, const std::string &labelsPath,
-                   const std::vector<std::string> &classNames)
-{
-    const Bytes img = readMaybeGzip(imagesPath);
-    const Bytes lab = readMaybeGzip(labelsPath);
-    return parseIdx(img, imagesPath, lab, labelsPath, classNames);
-}
-
-ImageStore parseIdx(const Bytes &img, const std::string &imagesPath, const Bytes &lab,
-                    const std::string &labelsPath, const std::vector<std::string> &classNames)
+// The checks both readers share; returns the store with everything but the pixels.
+ImageStore checkedHeader(const Bytes &img, const std::string &imagesPath, const Bytes &lab,
+                         const std::string &labelsPath, const std::vector<std::string> &classNames)
 {
     if (img.size() < 16)
         throw fileError(imagesPath, "too short for an IDX image header (" +
@@ -74,11 +66,35 @@ ImageStore parseIdx(const Bytes &img, const std::string &imagesPath, const Bytes
     s.width = static_cast<int>(cols);
     s.channels = 1;
     s.classNames = classNames;
-    s.resize(n);
-    std::memcpy(s.pixels.data(), img.data() + 16, std::size_t(n) * rows * cols);
-    for (std::uint32_t i = 0; i < n; ++i)
-        s.labels[i] = lab[8 + i];
+    s.labels.assign(lab.begin() + 8, lab.begin() + 8 + std::ptrdiff_t(n));
+    s.sourceIndex.resize(n);
+    std::iota(s.sourceIndex.begin(), s.sourceIndex.end(), 0);
     s.checkLabels(labelsPath);
+    return s;
+}
+
+} // namespace
+
+ImageStore readIdx(const std::string &imagesPath, const std::string &labelsPath,
+                   const std::vector<std::string> &classNames)
+{
+    Bytes img = readMaybeGzip(imagesPath);
+    const Bytes lab = readMaybeGzip(labelsPath);
+    ImageStore s = checkedHeader(img, imagesPath, lab, labelsPath, classNames);
+    // The file's bytes become the pixels: no second 47 MB buffer for Fashion-MNIST.
+    const std::size_t bytes = s.labels.size() * s.imageBytes();
+    img.erase(img.begin(), img.begin() + 16);
+    img.resize(bytes);
+    s.pixels = std::move(img);
+    return s;
+}
+
+ImageStore parseIdx(const Bytes &img, const std::string &imagesPath, const Bytes &lab,
+                    const std::string &labelsPath, const std::vector<std::string> &classNames)
+{
+    ImageStore s = checkedHeader(img, imagesPath, lab, labelsPath, classNames);
+    s.pixels.assign(img.begin() + 16,
+                    img.begin() + 16 + std::ptrdiff_t(s.labels.size() * s.imageBytes()));
     return s;
 }
 

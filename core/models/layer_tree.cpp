@@ -300,4 +300,18 @@ std::vector<std::string> resolveFreezeSpec(const ModelSummary &s, const std::str
     return out;
 }
 
+std::int64_t largestActivation(const LayerNode &root)
+{
+    std::int64_t most = 0;
+    if (!root.outputShape.empty()) {
+        std::int64_t n = 1;
+        for (const std::int64_t d : root.outputShape)
+            n *= std::max<std::int64_t>(d, 1);
+        most = n;
+    }
+    for (const auto &c : root.children)
+        most = std::max(most, largestActivation(c));
+    return most;
+}
+
 } // namespace tl::models

@@ -38,6 +38,9 @@ struct ModelSpec;
 // `inputShape` (C, H, W) through each Sequential, child by child.
 ModelSummary summarize(NetworkImpl &model, const std::vector<std::int64_t> &inputShape);
 
+// The largest output of any layer, in elements per sample (0 when no shape is known).
+std::int64_t largestActivation(const LayerNode &root);
+
 // Builds `spec` and summarises it at its input size, for callers without torch (GUI, CLI).
 ModelSummary describeModel(const ModelSpec &spec);
 

@@ -34,6 +34,11 @@ at::Generator makeGenerator(std::uint64_t seed);
 // torch's default otherwise (CUDA generators are per device and the window never uses them).
 c10::optional<at::Generator> generatorFor(const c10::Device &device);
 
+// A CPU dropout mask of `sizes`: each element 1 / keep with probability `keep`, else 0, seeded
+// by one draw from `generator` (torch's default CPU generator when none), computed in parallel;
+// the same for the same draw whatever the thread count.
+at::Tensor dropoutMask(at::IntArrayRef sizes, double keep, c10::optional<at::Generator> generator);
+
 // torch::nn::Dropout, drawing its mask from generatorFor(): same parameters (none), same
 // behaviour, registered under the same place in the model.
 class DropoutImpl : public torch::nn::DropoutImpl

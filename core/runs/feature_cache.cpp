@@ -74,7 +74,7 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
     say("Stage " + r.stage.name + ": computing the frozen backbone's features once (" +
         std::to_string(perImage) + " per image)");
     data::LoaderOptions eo;
-    eo.batchSize = std::max(r.stage.batchSize, 256);
+    eo.batchSize = r.evaluationBatch;
     eo.shuffle = eo.augment = false;
     eo.workers = r.config.workers;
     eo.prefetch = r.config.prefetch;

@@ -36,6 +36,7 @@ struct FeatureCacheRequest
     const data::DatasetSplits &data;
     const data::SampleTransform &transform;
     torch::Device device;
+    int evaluationBatch = 256; // evaluationBatchSize(): the batch of the extraction pass
 };
 
 // The cache for one stage of `remainingEpochs`, or an empty one when caching does not apply,

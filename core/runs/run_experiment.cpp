@@ -21,6 +21,7 @@
 #include "weights/checkpoint.h"
 #include "weights/weight_catalog.h"
 
+#include <ATen/record_function.h>
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
@@ -128,6 +129,8 @@ private:
     ResumePoint resumePoint();
     void runStage(std::size_t s, const train::StageState *resume, int &globalEpoch);
     void saveState(int stage, const train::StageState &st, int nextGlobalEpoch);
+    void writeState(const RunState &rs);
+    void flushPendingState();
     void warnIfFrozenRandom(std::int64_t trainable);
     void rollBackPartialEpoch();
     void evaluateTest();
@@ -153,9 +156,20 @@ private:
     // the trainer takes it.
     std::unique_ptr<CpuLoadMeter> m_loadMeter;
     std::unique_ptr<data::BatchLoader> m_testLoader;
+    std::unique_ptr<train::TensorBatchSource> m_cachedTest; // the last stage's, if it cached
     RunResult m_result;
     experiment::StageFreeze m_firstFreeze;
     std::vector<std::string> m_frozenAtStart;
+    int m_evalBatch = 256;       // evaluationBatchSize() for this model
+    // Paced saving, in stages that train the head on cached features: their epochs take
+    // milliseconds and rewriting a 45 MB model.pth and state after each (0.1 s) was most of such
+    // a run. An epoch's state is then written only when the last write ended at least nine of
+    // its durations ago (saving stays under a tenth of the time), else kept in memory: `m_pending`,
+    // written when the stage ends for any reason. A hard kill loses at most about a second.
+    bool m_paceSaves = false;
+    std::unique_ptr<RunState> m_pending;
+    double m_lastWriteSeconds = 0.0;
+    Clock::time_point m_lastWriteEnd;
     bool m_partialEpoch = false; // a stop left weights from an unfinished epoch
     double m_trainSeconds = 0.0, m_trainImages = 0.0;
 };
@@ -334,7 +348,9 @@ void ExperimentRun::startTraining(const data::DatasetSplits &ds)
         say(std::string("CUDA options:") + (c.gpu.mixedPrecision ? " mixed precision" : "") +
             (c.gpu.channelsLast ? " channels-last" : ""));
     data::LoaderOptions to;
-    to.batchSize = std::max(c.stages.front().batchSize, 256);
+    m_evalBatch = evaluationBatchSize(models::largestActivation(summary.root),
+                                      c.stages.front().batchSize);
+    to.batchSize = m_evalBatch;
     to.shuffle = false;
     to.augment = false;
     to.workers = c.workers;
@@ -405,6 +421,7 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     lo.pinMemory = m_config.gpu.pinnedMemory && m_device.is_cuda();
     data::BatchLoader trainLoader(ds.train, *m_transform, lo);
     lo.shuffle = lo.augment = false;
+    lo.batchSize = m_evalBatch;
     data::BatchLoader valLoader(ds.val, *m_transform, lo);
 
     train::FitOptions fo = fitOptions(m_config, s, globalEpoch);
@@ -414,7 +431,7 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     };
     if (m_config.confusionEveryEpoch)
         fo.trackConfusionOn = m_testLoader.get();
-    FeatureCacheRequest request{m_config, stage, ds, *m_transform, m_device};
+    FeatureCacheRequest request{m_config, stage, ds, *m_transform, m_device, m_evalBatch};
     const int done = resume ? resume->epochsDone : 0;
     // The test set's features only when each epoch's confusion is tracked on them.
     FeatureCache cache = buildFeatureCache(
@@ -427,10 +444,24 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
             fo.trackConfusionOn = cache.test.get();
         m_trainSeconds += cache.seconds;
         m_result.cachedStages.push_back(stage.name);
-        fit = m_trainer->fit(*cache.train, cache.val.get(), fo);
+        m_paceSaves = !m_config.keepCheckpoints; // --keep-checkpoints wants every epoch's
+        m_recorder->writesModel = !m_paceSaves;
+        try {
+            fit = m_trainer->fit(*cache.train, cache.val.get(), fo);
+        } catch (...) {
+            try { // keep the last completed epoch; the training error is the one to report
+                flushPendingState();
+            } catch (...) {
+            }
+            throw;
+        }
+        flushPendingState();
     } else {
         fit = m_trainer->fit(trainLoader, ds.val.empty() ? nullptr : &valLoader, fo);
     }
+    // The body stays as it was cached until a later stage trains it: the test pass after this
+    // stage can use the cached test features too.
+    m_cachedTest = cache.train ? std::move(cache.test) : nullptr;
     for (const auto &e : fit.epochs) {
         m_trainSeconds += e.seconds;
         m_trainImages += e.imagesPerSecond * e.seconds;
@@ -459,22 +490,58 @@ void ExperimentRun::saveState(int stage, const train::StageState &st, int nextGl
 {
     if (!m_folder->enabled())
         return;
-    RunState rs;
-    rs.stage = stage;
-    rs.stageState = st;
-    rs.nextGlobalEpoch = nextGlobalEpoch;
-    rs.globalStep = m_trainer->globalStep();
-    rs.epochs = m_recorder->epochs;
-    rs.model = weights::stateDictOf(*m_model);
-    rs.cpuRng = m_generator.get_state();
-    rs.configJson = m_config.toJson();
+    RECORD_USER_SCOPE("tl::save");
+    auto rs = std::make_unique<RunState>();
+    rs->stage = stage;
+    rs->stageState = st;
+    rs->nextGlobalEpoch = nextGlobalEpoch;
+    rs->globalStep = m_trainer->globalStep();
+    rs->epochs = m_recorder->epochs;
+    rs->model = weights::stateDictOf(*m_model);
+    rs->cpuRng = m_generator.get_state();
+    rs->configJson = m_config.toJson();
+    const double since =
+        std::chrono::duration<double>(Clock::now() - m_lastWriteEnd).count();
+    if (m_paceSaves && since < 9.0 * m_lastWriteSeconds) {
+        // Kept for later: copies of what the next epochs change (the head, the optimizer's
+        // state); the frozen body, which no epoch of this stage runs, is shared.
+        const std::string head = m_model->named_children().keys().back() + ".";
+        for (auto &[name, t] : rs->model)
+            if (name.rfind(head, 0) == 0 || t.requires_grad())
+                t = t.detach().clone();
+        for (auto &[name, t] : rs->stageState.optimizer)
+            t = t.clone();
+        m_pending = std::move(rs);
+        return;
+    }
+    m_pending.reset();
+    writeState(*rs);
+}
+
+void ExperimentRun::writeState(const RunState &rs)
+{
+    const auto start = Clock::now();
+    if (m_paceSaves) // model.pth too: the Recorder leaves it to the paced writes
+        weights::writeStateDict(rs.model, m_folder->path("model.pth"));
     writeRunState(rs, runStatePath(m_folder->dir()));
     if (m_config.keepCheckpoints) {
         std::filesystem::create_directories(m_folder->path("checkpoints"));
         char name[64];
-        std::snprintf(name, sizeof name, "checkpoints/epoch-%03d.tlstate", nextGlobalEpoch - 1);
+        std::snprintf(name, sizeof name, "checkpoints/epoch-%03d.tlstate", rs.nextGlobalEpoch - 1);
         writeRunState(rs, m_folder->path(name));
     }
+    m_lastWriteEnd = Clock::now();
+    m_lastWriteSeconds = std::chrono::duration<double>(m_lastWriteEnd - start).count();
+}
+
+void ExperimentRun::flushPendingState()
+{
+    if (m_pending) {
+        const std::unique_ptr<RunState> pending = std::move(m_pending);
+        writeState(*pending);
+    }
+    m_paceSaves = false;
+    m_recorder->writesModel = true;
 }
 
 void ExperimentRun::rollBackPartialEpoch()
@@ -492,7 +559,13 @@ void ExperimentRun::evaluateTest()
 {
     m_trainer->setHeadOnly(false);
     say("Evaluating on " + std::to_string(m_data->test.size()) + " test images");
-    m_result.test = m_trainer->evaluate(*m_testLoader, m_config.model.numClasses, true, "test");
+    if (m_cachedTest) { // the last stage trained the head on cached features, test's included
+        m_trainer->setHeadOnly(true);
+        m_result.test = m_trainer->evaluate(*m_cachedTest, m_config.model.numClasses, true, "test");
+        m_trainer->setHeadOnly(false);
+    } else {
+        m_result.test = m_trainer->evaluate(*m_testLoader, m_config.model.numClasses, true, "test");
+    }
     // Report the test file's own index so rows can be traced back to the image.
     for (auto &p : m_result.test.predictions)
         p.index = m_data->test.sourceIndex[static_cast<std::size_t>(p.index)];
@@ -624,6 +697,13 @@ ExperimentConfig resolveConfig(ExperimentConfig config, const data::DatasetSplit
     m.inputSize = p.imageSize;
     p = data::resolvePreprocess(p, ds.train);
     return config;
+}
+
+int evaluationBatchSize(std::int64_t largestActivation, int trainingBatch)
+{
+    const std::int64_t fits =
+        largestActivation > 0 ? kEvaluationTensorBytes / (largestActivation * 4) : 256;
+    return int(std::clamp<std::int64_t>(fits, std::min(16, std::max(1, trainingBatch)), 256));
 }
 
 std::string defaultRunDir(const std::string &parent, const ExperimentConfig &c)

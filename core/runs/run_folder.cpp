@@ -5,6 +5,8 @@
 #include "runs/tensorboard.h"
 #include "weights/checkpoint.h"
 
+#include <ATen/record_function.h>
+
 #include <exception>
 #include <filesystem>
 
@@ -96,8 +98,10 @@ void Recorder::onEpoch(const train::EpochMetrics &m)
         m_board->flush();
     }
     if (m_folder.enabled()) {
+        RECORD_USER_SCOPE("tl::save");
         m_folder.writer()->writeMetrics(epochs);
-        saveModel(m_model, m_folder.path("model.pth"));
+        if (writesModel)
+            saveModel(m_model, m_folder.path("model.pth"));
     }
     if (m_next)
         m_next->onEpoch(m);

@@ -58,6 +58,8 @@ public:
     void onWarning(const std::string &s) override;
 
     std::vector<train::EpochMetrics> epochs;
+    // Off while the run writes model.pth itself, together with its state (paced saving).
+    bool writesModel = true;
 
 private:
     train::TrainingObserver *m_next;

@@ -1,5 +1,6 @@
 #include "train/grad_scaler.h"
 
+#include <ATen/record_function.h>
 #include <torch/torch.h>
 
 namespace tl::train {
@@ -17,14 +18,23 @@ GradScaler::GradScaler(bool enabled, const torch::Device &device) : m_enabled(en
 void GradScaler::step(const torch::Tensor &loss, torch::optim::Optimizer &optimizer,
                       const std::vector<torch::Tensor> &params, double gradClip)
 {
+    // The scopes name the step's parts in a profile (tests/bench/bench_profile).
     if (!m_enabled) {
-        loss.backward();
+        {
+            RECORD_USER_SCOPE("tl::backward");
+            loss.backward();
+        }
+        RECORD_USER_SCOPE("tl::optimizer");
         if (gradClip > 0)
             torch::nn::utils::clip_grad_norm_(params, gradClip);
         optimizer.step();
         return;
     }
-    (loss * m_scale).backward();
+    {
+        RECORD_USER_SCOPE("tl::backward");
+        (loss * m_scale).backward();
+    }
+    RECORD_USER_SCOPE("tl::optimizer");
     std::vector<torch::Tensor> grads;
     for (const auto &p : params)
         if (p.grad().defined())

@@ -10,6 +10,7 @@
 #include <torch/torch.h>
 
 #include <ATen/autocast_mode.h>
+#include <ATen/record_function.h>
 
 #include <chrono>
 #include <cmath>
@@ -233,27 +234,32 @@ Trainer::EpochRun Trainer::trainEpoch(Stage &stage, BatchSource &train, int epoc
             run.stopped = true;
             break;
         }
-        if (!train.next(batch))
-            break;
+        {
+            RECORD_USER_SCOPE("tl::data"); // waiting for the loader, in a profile
+            if (!train.next(batch))
+                break;
+        }
         const auto x = toDevice(batch.images);
         const auto y = batch.labels.to(m_device, m_device.is_cuda());
         stage.schedule->beforeStep(stage.stageStep++);
         stage.optimizer->zero_grad();
-        torch::Tensor logits;
-        if (stage.scaler.enabled()) {
-            at::autocast::set_enabled(true);
-            logits = forward(x);
-            at::autocast::set_enabled(false);
-            at::autocast::clear_cache();
-            logits = logits.to(torch::kFloat32);
-        } else {
-            logits = forward(x);
+        torch::Tensor logits, total, loss;
+        {
+            RECORD_USER_SCOPE("tl::forward");
+            if (stage.scaler.enabled()) {
+                at::autocast::set_enabled(true);
+                logits = forward(x);
+                at::autocast::set_enabled(false);
+                at::autocast::clear_cache();
+                logits = logits.to(torch::kFloat32);
+            } else {
+                logits = forward(x);
+            }
+            loss = torch::nn::functional::cross_entropy(logits, y, stage.lossOptions);
+            total = loss;
+            if (auto reg = m_model->regularizationLoss(); reg.defined())
+                total = loss + reg;
         }
-        const torch::Tensor loss =
-            torch::nn::functional::cross_entropy(logits, y, stage.lossOptions);
-        torch::Tensor total = loss;
-        if (auto reg = m_model->regularizationLoss(); reg.defined())
-            total = loss + reg;
         stage.scaler.step(total, *stage.optimizer, stage.params, o.gradClip);
         const std::int64_t n = y.size(0);
         {
@@ -438,6 +444,7 @@ void Trainer::setDeviceOptions(const DeviceOptions &options)
 
 torch::Tensor Trainer::extractFeatures(BatchSource &data)
 {
+    RECORD_USER_SCOPE("tl::features");
     torch::NoGradGuard noGrad;
     const bool wasTraining = m_model->is_training();
     m_model->eval();
@@ -585,6 +592,7 @@ private:
 Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredictions,
                              const std::string &phase)
 {
+    RECORD_USER_SCOPE("tl::evaluate");
     torch::NoGradGuard noGrad;
     const bool wasTraining = m_model->is_training();
     m_model->eval();

@@ -53,6 +53,9 @@ StateDict stateDictOf(models::NetworkImpl &model);
 
 // Writes the state dict for Python: `.safetensors` by extension, otherwise a PyTorch zip
 // archive that `torch.load` + `load_state_dict` take. Written whole (temporary name, rename).
+// As exportStateDict, for a state dict already taken (torchvision's names, as stateDictOf).
+void writeStateDict(const StateDict &tensors, const std::string &path,
+                    const std::map<std::string, std::string> &metadata = {});
 void exportStateDict(models::NetworkImpl &model, const std::string &path,
                      const std::map<std::string, std::string> &metadata = {});
 void writeSafetensors(const StateDict &tensors, const std::string &path,

@@ -2,6 +2,7 @@
 // augmentation on worker threads, bounded prefetch) against pre-made tensors (compute only).
 // Prints one JSON line per mode. Run by tests/bench/run_bench.sh next to the PyTorch script.
 
+#include "malloc_policy.h"
 #include "data/batch_loader.h"
 #include "data/dataset.h"
 #include "data/transform.h"
@@ -19,6 +20,7 @@ using namespace tl;
 
 int main(int argc, char **argv)
 {
+    tl::keepFreedMemoryForReuse(); // as the programs do
     std::string mode = "both";
     int limit = 0, workers = 1, threads = 0, epochs = 1;
     for (int i = 1; i + 1 < argc; i += 2) {
