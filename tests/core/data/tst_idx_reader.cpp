@@ -1,6 +1,7 @@
 #include "data/dataset.h"
 #include "data/idx_reader.h"
 #include "error.h"
+#include "files.h"
 #include "support/expect_error.h"
 #include "support/require.h"
 #include "support/fixtures.h"
@@ -47,6 +48,38 @@ private Q_SLOTS:
         QCOMPARE(s.labels[3], std::int64_t(3));
         QCOMPARE(int(s.image(2)[10]), (2 * 7 + 10) & 0xff);
         QCOMPARE(s.classNames.at(9), std::string("Ankle boot"));
+    }
+
+    void gzipTrailerSizeIsOnlyAHint_data()
+    {
+        QTest::addColumn<std::uint32_t>("claimed");
+        QTest::newRow("too small") << std::uint32_t(100);
+        QTest::newRow("too large") << std::uint32_t(0xfffffff0u);
+        QTest::newRow("zero") << std::uint32_t(0);
+    }
+    void gzipTrailerSizeIsOnlyAHint()
+    {
+        // The trailer's size sizes the first buffer only when deflate could make it from the
+        // input; the data decides, and zlib's check of the trailer refuses the lie by name.
+        QFETCH(std::uint32_t, claimed);
+        const Bytes raw = idxImages(300, 28, 28);
+        Bytes g = gzip(raw);
+        QVERIFY(gunzip(g, "hint.gz", 1u << 30) == raw);
+        for (int i = 0; i < 4; ++i)
+            g[g.size() - 4 + std::size_t(i)] = std::uint8_t(claimed >> (8 * i));
+        TL_EXPECT_ERROR(gunzip(g, "hint.gz", 1u << 30), (QStringList{"hint.gz", "length"}));
+    }
+
+    void trailingBytesAfterTheImagesAreIgnored()
+    {
+        Bytes b = idxImages(3, 28, 28);
+        b.insert(b.end(), 100, 0xee);
+        writeBytes(path("x_i.gz"), gzip(b));
+        writeBytes(path("x_l"), idxLabels(labels(3)));
+        const auto s = data::readIdx(path("x_i.gz"), path("x_l"), data::fashionMnistClassNames());
+        QCOMPARE(s.pixels.size(), std::size_t(3 * 28 * 28));
+        QCOMPARE(int(s.image(2)[10]), (2 * 7 + 10) & 0xff);
+        QCOMPARE(s.sourceIndex.at(2), std::int64_t(2));
     }
 
     void wrongMagic()

@@ -2,6 +2,7 @@
 #include "models/layer_tree.h"
 #include "models/model_factory.h"
 #include "models/model_spec.h"
+#include "models/random.h"
 
 #include <torch/torch.h>
 
@@ -207,6 +208,34 @@ private Q_SLOTS:
         for (const auto &mod : m->modules(false))
             if (auto *bn = dynamic_cast<torch::nn::BatchNorm2dImpl *>(mod.get()))
                 QVERIFY(!bn->weight.requires_grad());
+    }
+
+    void dropoutMask()
+    {
+        // Kept with probability `keep` at 1 / keep, else 0; one draw of the generator decides
+        // the whole mask, whatever the thread count.
+        const double keep = 0.8;
+        auto maskWith = [&](int threads) {
+            torch::set_num_threads(threads);
+            return models::dropoutMask({1000, 1000}, keep, models::makeGenerator(42));
+        };
+        const int before = torch::get_num_threads();
+        const torch::Tensor one = maskWith(1), two = maskWith(2);
+        torch::set_num_threads(before);
+        QVERIFY(torch::equal(one, two));
+        const torch::Tensor kept = one.gt(0);
+        const double fraction = kept.to(torch::kFloat64).mean().item<double>();
+        QVERIFY2(std::abs(fraction - keep) < 0.002, std::to_string(fraction).c_str());
+        QVERIFY(torch::all(one.eq(0).logical_or(one.eq(float(1.0 / keep)))).item<bool>());
+        // Neighbours are independent: the pair (kept, kept) comes at keep^2.
+        const double pairs =
+            kept.flatten().narrow(0, 0, 999999).logical_and(kept.flatten().narrow(0, 1, 999999))
+                .to(torch::kFloat64).mean().item<double>();
+        QVERIFY2(std::abs(pairs - keep * keep) < 0.003, std::to_string(pairs).c_str());
+        // Another draw, another mask.
+        at::Generator g = models::makeGenerator(42);
+        const torch::Tensor first = models::dropoutMask({1000}, keep, g);
+        QVERIFY(!torch::equal(first, models::dropoutMask({1000}, keep, g)));
     }
 
     void unknownModelAndBadInput()

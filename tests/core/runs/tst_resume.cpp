@@ -5,6 +5,7 @@
 #include "runs/run_experiment.h"
 #include "runs/run_reader.h"
 #include "runs/run_state.h"
+#include "weights/checkpoint.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
 
@@ -152,6 +153,16 @@ private Q_SLOTS:
         QCOMPARE(int(first.epochs.size()), stopAfter);
         QVERIFY(!std::filesystem::exists(dir + "/summary.json"));
         QVERIFY(!std::filesystem::exists(dir + "/run.lock"));
+        // The first stage trains on cached features and paces its saves: the stop still wrote
+        // the last completed epoch, in the state and in model.pth alike.
+        const runs::RunState saved = runs::readRunState(runs::runStatePath(dir));
+        QCOMPARE(int(saved.epochs.size()), stopAfter);
+        const auto pth = weights::readCheckpoint(dir + "/model.pth").tensors;
+        QCOMPARE(pth.size(), saved.model.size());
+        for (std::size_t i = 0; i < pth.size(); ++i) {
+            QCOMPARE(pth[i].first, saved.model[i].first);
+            QVERIFY2(torch::equal(pth[i].second, saved.model[i].second), pth[i].first.c_str());
+        }
         // The Runs tab's view of it: interrupted and resumable; running while a live process
         // holds its lock; a stale lock (a crashed process) does not count.
         QCOMPARE(runs::readRun(dir).status(), std::string("interrupted"));
@@ -244,6 +255,18 @@ private Q_SLOTS:
         c.cacheFeatures = true;
         c.augment.hflip = true;
         QVERIFY(runs::runExperiment(c, "").cachedStages.empty());
+    }
+
+    void evaluationBatchKeepsActivationsSmall()
+    {
+        // simple-cnn at 28 px (32 x 28 x 28 floats an image): 250, about the former 256.
+        QCOMPARE(runs::evaluationBatchSize(32 * 28 * 28, 64), 250);
+        QCOMPARE(runs::evaluationBatchSize(1000, 64), 256);
+        // ResNet-18 at 64 px (64 x 32 x 32): 96; VGG16 at 224 px: the floor.
+        QCOMPARE(runs::evaluationBatchSize(64 * 32 * 32, 64), 96);
+        QCOMPARE(runs::evaluationBatchSize(64 * 224 * 224, 32), 16);
+        QCOMPARE(runs::evaluationBatchSize(64 * 224 * 224, 4), 4);
+        QCOMPARE(runs::evaluationBatchSize(0, 64), 256); // shapes unknown
     }
 
     void aStageFreezeSpecReplacesTheModelsFreezing()

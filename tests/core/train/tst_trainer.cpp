@@ -297,8 +297,9 @@ private Q_SLOTS:
     void plateauAndEarlyStopping()
     {
         // A learning rate so small that nothing changes: the monitored loss never improves.
+        // Validation loss: the training loss moves with each epoch's dropout masks.
         auto [x, y] = separable(128, 8);
-        TensorBatchSource train(x, y, 32, false);
+        TensorBatchSource train(x, y, 32, false), val(x, y, 32, false);
         Recording rec;
         Trainer trainer(smallModel(0), torch::kCPU, &rec);
         FitOptions o;
@@ -306,12 +307,12 @@ private Q_SLOTS:
         o.optimizer.name = "sgd";
         o.optimizer.lr = 1e-30;
         o.schedule.type = "plateau";
-        o.schedule.monitor = "train_loss";
+        o.schedule.monitor = "val_loss";
         o.schedule.patience = 1;
         o.earlyStopping.enabled = true;
-        o.earlyStopping.monitor = "train_loss";
+        o.earlyStopping.monitor = "val_loss";
         o.earlyStopping.patience = 3;
-        const FitResult r = trainer.fit(train, nullptr, o);
+        const FitResult r = trainer.fit(train, &val, o);
         QVERIFY(r.stoppedEarly);
         QCOMPARE(int(r.epochs.size()), 4); // the first epoch, then 3 without improvement
         QCOMPARE(r.bestEpoch, 1);
