@@ -88,7 +88,8 @@ Bytes gunzip(const Bytes &compressed, const std::string &origin, std::uint64_t m
             if (out.size() >= maxBytes)
                 throw limitError(origin, "the inflated size", std::uint64_t(out.size()) + 1,
                                  maxBytes);
-            out.resize(std::size_t(std::min<std::uint64_t>(maxBytes, std::uint64_t(out.size()) * 2)));
+            out.resize(
+                std::size_t(std::min<std::uint64_t>(maxBytes, std::uint64_t(out.size()) * 2)));
         }
         // zlib counts in 32 bits: feed at most 1 GiB at a time.
         const uInt feed = uInt(std::min<std::uint64_t>(inLeft, 1u << 30));

@@ -4,8 +4,8 @@
 #include "files.h"
 
 #include <cstring>
-#include <numeric>
 #include <filesystem>
+#include <numeric>
 
 namespace tl::data {
 

@@ -81,7 +81,8 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
     eo.seed = r.config.seed;
     data::BatchLoader trainOrdered(ds.train, r.transform, eo);
     const torch::Tensor ftrain = trainer.extractFeatures(trainOrdered);
-    const torch::Tensor fval = ds.val.empty() ? torch::Tensor() : trainer.extractFeatures(valLoader);
+    const torch::Tensor fval =
+        ds.val.empty() ? torch::Tensor() : trainer.extractFeatures(valLoader);
     const torch::Tensor ftest = testLoader ? trainer.extractFeatures(*testLoader) : torch::Tensor();
     if (!ftrain.defined() || (!ds.val.empty() && !fval.defined()) ||
         (testLoader && !ftest.defined()))
@@ -99,8 +100,7 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
     if (ftest.defined())
         cache.test = std::make_unique<train::TensorBatchSource>(ftest, labelTensor(ds.test),
                                                                 eo.batchSize, false);
-    cache.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    cache.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     char line[160];
     std::snprintf(line, sizeof line,
                   "Cached %lld training images' features in %.1f s; the head trains on them",

@@ -26,7 +26,7 @@ namespace tl::runs {
 struct FeatureCache
 {
     std::unique_ptr<train::TensorBatchSource> train, val, test; // train null: not cached
-    double seconds = 0.0; // spent computing the features
+    double seconds = 0.0;                                       // spent computing the features
 };
 
 struct FeatureCacheRequest

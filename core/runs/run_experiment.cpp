@@ -160,7 +160,7 @@ private:
     RunResult m_result;
     experiment::StageFreeze m_firstFreeze;
     std::vector<std::string> m_frozenAtStart;
-    int m_evalBatch = 256;       // evaluationBatchSize() for this model
+    int m_evalBatch = 256; // evaluationBatchSize() for this model
     // Paced saving, in stages that train the head on cached features: their epochs take
     // milliseconds and rewriting a 45 MB model.pth and state after each (0.1 s) was most of such
     // a run. An epoch's state is then written only when the last write ended at least nine of
@@ -348,8 +348,8 @@ void ExperimentRun::startTraining(const data::DatasetSplits &ds)
         say(std::string("CUDA options:") + (c.gpu.mixedPrecision ? " mixed precision" : "") +
             (c.gpu.channelsLast ? " channels-last" : ""));
     data::LoaderOptions to;
-    m_evalBatch = evaluationBatchSize(models::largestActivation(summary.root),
-                                      c.stages.front().batchSize);
+    m_evalBatch =
+        evaluationBatchSize(models::largestActivation(summary.root), c.stages.front().batchSize);
     to.batchSize = m_evalBatch;
     to.shuffle = false;
     to.augment = false;
@@ -500,8 +500,7 @@ void ExperimentRun::saveState(int stage, const train::StageState &st, int nextGl
     rs->model = weights::stateDictOf(*m_model);
     rs->cpuRng = m_generator.get_state();
     rs->configJson = m_config.toJson();
-    const double since =
-        std::chrono::duration<double>(Clock::now() - m_lastWriteEnd).count();
+    const double since = std::chrono::duration<double>(Clock::now() - m_lastWriteEnd).count();
     if (m_paceSaves && since < 9.0 * m_lastWriteSeconds) {
         // Kept for later: copies of what the next epochs change (the head, the optimizer's
         // state); the frozen body, which no epoch of this stage runs, is shared.

@@ -2,9 +2,9 @@
 
 #include "checked.h"
 #include "error.h"
+#include "file_limits.h"
 #include "files.h"
 #include "json_file.h"
-#include "file_limits.h"
 #include "weights/pickle_reader.h"
 #include "weights/zip_reader.h"
 
@@ -73,8 +73,8 @@ torch::Tensor materialize(const PyValue &t, const StorageBytes &storages, const 
     const ByteView raw = it->second;
     const int elem = storageElementSize(s.storageType);
     if (elem <= 0)
-        throw fileError(origin, "tensor '" + name + "' has unsupported storage type " +
-                                    s.storageType);
+        throw fileError(origin,
+                        "tensor '" + name + "' has unsupported storage type " + s.storageType);
     const auto numel = std::int64_t(raw.size() / std::uint64_t(elem));
     const auto bad = [&](const std::string &what) {
         return fileError(origin, "tensor '" + name + "' " + what + ": the file is damaged");
@@ -112,9 +112,8 @@ torch::Tensor materialize(const PyValue &t, const StorageBytes &storages, const 
                                     "(a stride-0 or overlapping view): the file is damaged");
     budget.left -= bytes;
     // One copy: straight from the file's bytes into a contiguous tensor of the tensor's own size.
-    const torch::Tensor source =
-        torch::from_blob(const_cast<std::uint8_t *>(raw.data()), {numel},
-                         torch::TensorOptions().dtype(type));
+    const torch::Tensor source = torch::from_blob(const_cast<std::uint8_t *>(raw.data()), {numel},
+                                                  torch::TensorOptions().dtype(type));
     return source.as_strided(t.size, t.stride, offset).clone(at::MemoryFormat::Contiguous);
 }
 
@@ -253,8 +252,8 @@ Checkpoint readLegacy(const Bytes &data, const std::string &path)
             throw fileError(path, "was written on a big-endian machine; not supported");
     }
     std::map<std::string, PyRef> seen;
-    const PyRef top = unpickle(arena, data.data(), data.size(), offset,
-                               storageLoader(arena, seen, true, path));
+    const PyRef top =
+        unpickle(arena, data.data(), data.size(), offset, storageLoader(arena, seen, true, path));
     const PyRef keys = unpickle(arena, data.data(), data.size(), offset, {});
     if (!keys || keys->kind != PyValue::Kind::List)
         throw fileError(path, "damaged legacy checkpoint (no storage list)");
@@ -322,8 +321,9 @@ torch::Tensor safetensor(const nlohmann::json &entry, const std::string &key, co
     std::uint64_t numel = 1, bytes = 0;
     for (auto d : shape) {
         if (d < 0 || d > kMaxDimension)
-            throw fileError(path, "tensor '" + key + "' has a negative or implausible "
-                                                     "dimension");
+            throw fileError(path, "tensor '" + key +
+                                      "' has a negative or implausible "
+                                      "dimension");
         if (!checkedMul(numel, std::uint64_t(d), numel))
             throw fileError(path, "tensor '" + key + "' has a shape too large to address");
     }

@@ -10,8 +10,8 @@
 // folder by default, removed at the end)
 
 #include "error.h"
-#include "malloc_policy.h"
 #include "experiment/experiment_config.h"
+#include "malloc_policy.h"
 #include "runs/run_experiment.h"
 
 #include <ATen/record_function.h>
@@ -70,8 +70,7 @@ void onEnd(const at::RecordFunction &fn, at::ObserverContext *)
     t_stack.pop_back();
     if (open.name != fn.name())
         return; // unbalanced (should not happen)
-    const double us =
-        std::chrono::duration<double, std::micro>(Clock::now() - open.start).count();
+    const double us = std::chrono::duration<double, std::micro>(Clock::now() - open.start).count();
     std::lock_guard lock(g_mutex);
     if (open.name.rfind("tl::", 0) == 0) {
         g_totals.phaseUs[open.name] += us;
@@ -134,13 +133,13 @@ int main(int argc, char **argv)
 
         const auto t0 = Clock::now();
         const at::CallbackHandle handle = at::addThreadLocalCallback(
-            at::RecordFunctionCallback(&onStart, &onEnd).needsInputs(false).scopes(
-                {at::RecordScope::FUNCTION, at::RecordScope::BACKWARD_FUNCTION,
-                 at::RecordScope::USER_SCOPE}));
+            at::RecordFunctionCallback(&onStart, &onEnd)
+                .needsInputs(false)
+                .scopes({at::RecordScope::FUNCTION, at::RecordScope::BACKWARD_FUNCTION,
+                         at::RecordScope::USER_SCOPE}));
         const runs::RunResult result = runs::runExperiment(config, out);
         at::removeCallback(handle);
-        const double wall =
-            std::chrono::duration<double>(Clock::now() - t0).count();
+        const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
         if (temporary)
             std::filesystem::remove_all(out);
 

@@ -2,10 +2,10 @@
 // augmentation on worker threads, bounded prefetch) against pre-made tensors (compute only).
 // Prints one JSON line per mode. Run by tests/bench/run_bench.sh next to the PyTorch script.
 
-#include "malloc_policy.h"
 #include "data/batch_loader.h"
 #include "data/dataset.h"
 #include "data/transform.h"
+#include "malloc_policy.h"
 #include "models/model_factory.h"
 #include "train/trainer.h"
 

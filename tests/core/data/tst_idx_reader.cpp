@@ -3,8 +3,8 @@
 #include "error.h"
 #include "files.h"
 #include "support/expect_error.h"
-#include "support/require.h"
 #include "support/fixtures.h"
+#include "support/require.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -228,9 +228,12 @@ private Q_SLOTS:
         QVERIFY2(std::abs(fraction - keep) < 0.002, std::to_string(fraction).c_str());
         QVERIFY(torch::all(one.eq(0).logical_or(one.eq(float(1.0 / keep)))).item<bool>());
         // Neighbours are independent: the pair (kept, kept) comes at keep^2.
-        const double pairs =
-            kept.flatten().narrow(0, 0, 999999).logical_and(kept.flatten().narrow(0, 1, 999999))
-                .to(torch::kFloat64).mean().item<double>();
+        const double pairs = kept.flatten()
+                                 .narrow(0, 0, 999999)
+                                 .logical_and(kept.flatten().narrow(0, 1, 999999))
+                                 .to(torch::kFloat64)
+                                 .mean()
+                                 .item<double>();
         QVERIFY2(std::abs(pairs - keep * keep) < 0.003, std::to_string(pairs).c_str());
         // Another draw, another mask.
         at::Generator g = models::makeGenerator(42);

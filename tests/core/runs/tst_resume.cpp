@@ -5,9 +5,9 @@
 #include "runs/run_experiment.h"
 #include "runs/run_reader.h"
 #include "runs/run_state.h"
-#include "weights/checkpoint.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
+#include "weights/checkpoint.h"
 
 #include <nlohmann/json.hpp>
 
