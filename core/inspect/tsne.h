@@ -1,0 +1,31 @@
+#pragma once
+
+// t-SNE (van der Maaten and Hinton, 2008), exact: every pair of points, as tensors. Memory grows
+// with the square of the points (3,000 points: 72 MB of doubles), so callers map a stratified
+// sample of at most kMaxExactTsnePoints. PCA (feature_space.h) maps any number at once.
+
+#include <torch/types.h>
+
+#include <cstdint>
+#include <functional>
+
+namespace tl::inspect {
+
+inline constexpr std::int64_t kMaxExactTsnePoints = 3000;
+
+struct TsneOptions
+{
+    double perplexity = 30.0;   // effective neighbours per point; capped at (n - 1) / 3
+    int iterations = 1000;      // gradient steps, the first 250 with early exaggeration
+    double exaggeration = 12.0; // P is multiplied by this during the first 250 steps
+    double learningRate = 0;    // 0: max(n / exaggeration / 4, 50), as scikit-learn's "auto"
+    std::uint64_t seed = 0;     // the starting layout (small random points)
+};
+
+// A 2-D map of `features` (n x d, 4 <= n <= kMaxExactTsnePoints). `progress(step, steps)` is
+// called now and then; returning false stops early (the layout so far is returned).
+// tl::Error for too few or too many points.
+torch::Tensor tsne(const torch::Tensor &features, const TsneOptions &options = {},
+                   const std::function<bool(int, int)> &progress = {});
+
+} // namespace tl::inspect
