@@ -1,8 +1,10 @@
 #pragma once
 
-// t-SNE (van der Maaten and Hinton, 2008), exact: every pair of points, as tensors. Memory grows
-// with the square of the points (3,000 points: 72 MB of doubles), so callers map a stratified
-// sample of at most kMaxExactTsnePoints. PCA (feature_space.h) maps any number at once.
+// t-SNE (van der Maaten and Hinton, 2008). Exact (every pair of points, as tensors; memory grows
+// with the square of the points, 3,000 points: 72 MB of doubles) up to kExactTsneUpTo points, and
+// Barnes-Hut above (van der Maaten, 2014: P from each point's 3 x perplexity nearest neighbours,
+// the repulsion from a quadtree, theta 0.5), up to kMaxTsnePoints. PCA (feature_space.h) maps any
+// number at once.
 
 #include <torch/types.h>
 
@@ -12,6 +14,10 @@
 namespace tl::inspect {
 
 inline constexpr std::int64_t kMaxExactTsnePoints = 3000;
+inline constexpr std::int64_t kExactTsneUpTo = 1500; // the automatic choice's switch point
+inline constexpr std::int64_t kMaxTsnePoints = 20000;
+
+enum class TsneMethod { Auto, Exact, BarnesHut };
 
 struct TsneOptions
 {
@@ -20,9 +26,12 @@ struct TsneOptions
     double exaggeration = 12.0; // P is multiplied by this during the first 250 steps
     double learningRate = 0;    // 0: max(n / exaggeration / 4, 50), as scikit-learn's "auto"
     std::uint64_t seed = 0;     // the starting layout (small random points)
+    TsneMethod method = TsneMethod::Auto;
+    double theta = 0.5; // Barnes-Hut: a cell of width w at distance d counts as one when w/d < theta
 };
 
-// A 2-D map of `features` (n x d, 4 <= n <= kMaxExactTsnePoints). `progress(step, steps)` is
+// A 2-D map of `features` (n x d, at least 4 rows; exact: at most kMaxExactTsnePoints, Barnes-Hut
+// at most kMaxTsnePoints; Barnes-Hut first reduces d to 50 by PCA). `progress(step, steps)` is
 // called now and then; returning false stops early (the layout so far is returned).
 // tl::Error for too few or too many points.
 torch::Tensor tsne(const torch::Tensor &features, const TsneOptions &options = {},

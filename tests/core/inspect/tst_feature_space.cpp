@@ -90,12 +90,26 @@ private Q_SLOTS:
                         (QStringList{"m x d"}));
     }
 
+    void tsneKeepsSeparatedClustersApart_data()
+    {
+        QTest::addColumn<int>("method");
+        QTest::addColumn<int>("per");
+        QTest::newRow("exact, 400 points") << int(inspect::TsneMethod::Exact) << 80;
+        QTest::newRow("Barnes-Hut, 400 points") << int(inspect::TsneMethod::BarnesHut) << 80;
+        QTest::newRow("automatic (Barnes-Hut), 4000 points") << int(inspect::TsneMethod::Auto)
+                                                             << 800;
+    }
+
     void tsneKeepsSeparatedClustersApart()
     {
-        // Five Gaussian clusters in 20-D, 80 points each, centres 8 standard deviations apart:
-        // in the 2-D map each point's 5 nearest neighbours mostly share its cluster.
+        // Five Gaussian clusters in 20-D, centres 8 standard deviations apart: in the 2-D map
+        // each point's 5 nearest neighbours mostly share its cluster.
+        QFETCH(int, method);
+        QFETCH(int, per);
+        inspect::TsneOptions options;
+        options.method = inspect::TsneMethod(method);
         torch::manual_seed(4);
-        const int clusters = 5, per = 80;
+        const int clusters = 5;
         const torch::Tensor centres = torch::randn({clusters, 20}) * 8;
         torch::Tensor x = torch::empty({clusters * per, 20});
         std::vector<int> label(clusters * per);
@@ -105,7 +119,7 @@ private Q_SLOTS:
                 label[std::size_t(c * per + i)] = c;
             }
         int calls = 0;
-        const torch::Tensor y = inspect::tsne(x, {}, [&](int, int) { return ++calls > 0; });
+        const torch::Tensor y = inspect::tsne(x, options, [&](int, int) { return ++calls > 0; });
         QCOMPARE(y.sizes().vec(), (std::vector<std::int64_t>{clusters * per, 2}));
         QVERIFY(calls >= 10);
         QVERIFY(torch::isfinite(y).all().item<bool>());
@@ -122,7 +136,7 @@ private Q_SLOTS:
         const double accuracy = double(right) / (clusters * per);
         QVERIFY2(accuracy > 0.95, qPrintable(QString::number(accuracy)));
         // Deterministic for a seed; stopping early returns the layout so far.
-        inspect::TsneOptions shortRun;
+        inspect::TsneOptions shortRun = options;
         shortRun.iterations = 100;
         const torch::Tensor once = inspect::tsne(x, shortRun);
         QVERIFY(torch::equal(inspect::tsne(x, shortRun), once));
@@ -130,8 +144,13 @@ private Q_SLOTS:
             inspect::tsne(x, shortRun, [](int step, int) { return step < 50; });
         QVERIFY(!torch::equal(early, once));
         TL_EXPECT_ERROR(inspect::tsne(torch::zeros({3, 2})), (QStringList{"at least 4"}));
-        TL_EXPECT_ERROR(inspect::tsne(torch::zeros({inspect::kMaxExactTsnePoints + 1, 2})),
-                        (QStringList{"at most", "sample"}));
+        inspect::TsneOptions exact;
+        exact.method = inspect::TsneMethod::Exact;
+        TL_EXPECT_ERROR(
+            inspect::tsne(torch::zeros({inspect::kMaxExactTsnePoints + 1, 2}), exact),
+            (QStringList{"exact", "at most", "sample"}));
+        TL_EXPECT_ERROR(inspect::tsne(torch::zeros({inspect::kMaxTsnePoints + 1, 2})),
+                        (QStringList{"Barnes-Hut", "at most", "sample"}));
     }
 
     void flippedLabelsComeFirst()
