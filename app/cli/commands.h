@@ -19,5 +19,6 @@ int exportCommand(Args &args);
 int infoCommand(Args &args);
 int lessonCommand(Args &args);
 int sweepCommand(Args &args);
+int inspectCommand(Args &args);
 
 } // namespace tl::cli

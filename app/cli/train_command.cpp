@@ -6,6 +6,7 @@
 #include "file_limits.h"
 #include "files.h"
 #include "runs/recipes.h"
+#include "runs/run_features.h"
 #include "runs/run_experiment.h"
 #include "runs/run_state.h"
 #include "runs/sweep.h"
@@ -44,6 +45,9 @@ Data:
   --test-fraction F     stratified subset of the test set (default 1)
   --classes A,B,C       only these classes (names or indices), seen by the model as 0..k-1
   --per-class N         few-shot: exactly N training images per class (stratified, seeded)
+  --exclude FILE        leave out these training images: the "index" column of a CSV (the
+                        suspicious-labels export of the window or of `inspect --suspicious`)
+                        or one index per line
 Model:
   --model NAME          simple-cnn (default), vgg-style-cnn (transferlab-cli models)
   --image-size N        resize images to NxN for the model (default: stored size)
@@ -147,6 +151,8 @@ experiment::ExperimentConfig configFromArgs(const Args &a,
         }
     }
     c.data.perClass = a.intIn("per-class", c.data.perClass, 0, 1000000);
+    if (a.has("exclude"))
+        c.data.exclude = runs::readIndexList(a.str("exclude"));
     if (a.has("model"))
         c.model.name = a.str("model");
     c.preprocess.imageSize =
@@ -268,7 +274,7 @@ int trainCommand(Args &args)
                 "num-classes",   "optimizer",   "lr",           "momentum",       "weight-decay",
                 "augment",       "normalize",   "seed",         "device",         "workers",
                 "threads",       "out",         "save-config",  "recipe",         "resume",
-                "fork",          "classes",     "per-class"},
+                "fork",          "classes",     "per-class",    "exclude"},
                {"download", "batch-norm", "nesterov", "quiet", "help", "quick", "no-cache-features",
                 "keep-checkpoints", "mixed-precision", "channels-last"});
     if (args.flag("help")) {

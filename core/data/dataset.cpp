@@ -223,6 +223,33 @@ ImageStore keepClasses(const ImageStore &store, const std::vector<std::size_t> &
     return out;
 }
 
+// The store without the images whose source index is in `exclude`.
+ImageStore excludeImages(const ImageStore &store, const std::vector<std::int64_t> &exclude,
+                         const std::string &source)
+{
+    // Source indices run to the split's size, or further in a folder whose test images were
+    // held out of one listing.
+    std::size_t bound = store.size();
+    for (const std::int64_t index : store.sourceIndex)
+        bound = std::max(bound, std::size_t(std::max<std::int64_t>(index, 0)) + 1);
+    std::vector<char> drop(bound, 0);
+    for (const std::int64_t i : exclude) {
+        if (i < 0 || std::uint64_t(i) >= bound)
+            throw fileError(source, "data.exclude: image " + std::to_string(i) +
+                                        " is not in the training set (0.." +
+                                        std::to_string(bound - 1) + ")");
+        drop[std::size_t(i)] = 1;
+    }
+    std::vector<std::size_t> rows;
+    for (std::size_t r = 0; r < store.size(); ++r) {
+        const std::int64_t index = r < store.sourceIndex.size() ? store.sourceIndex[r]
+                                                                : std::int64_t(r);
+        if (index < 0 || std::uint64_t(index) >= drop.size() || !drop[std::size_t(index)])
+            rows.push_back(r);
+    }
+    return store.subset(rows);
+}
+
 } // namespace
 
 DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &progress)
@@ -263,6 +290,8 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
         datasetInfo(o.name); // throws with the list of names
     }
 
+    if (!o.exclude.empty())
+        tt.train = excludeImages(tt.train, o.exclude, source);
     out.allClassNames = tt.train.classNames;
     if (!o.classes.empty()) {
         std::vector<std::size_t> keep;
@@ -340,6 +369,9 @@ std::string datasetMismatch(const DatasetOptions &loaded, const DatasetOptions &
                (loaded.perClass > 0 ? std::to_string(loaded.perClass) : std::string("all")) +
                " training images per class, the experiment asks for " +
                (wanted.perClass > 0 ? std::to_string(wanted.perClass) : std::string("all"));
+    if (loaded.exclude != wanted.exclude)
+        return "the loaded data leaves out " + std::to_string(loaded.exclude.size()) +
+               " training images, the experiment " + std::to_string(wanted.exclude.size());
     if (loaded.seed != wanted.seed)
         return "the loaded subset was drawn with seed " + std::to_string(loaded.seed) +
                ", the experiment uses " + std::to_string(wanted.seed);

@@ -28,6 +28,9 @@ struct DatasetOptions
     // Few-shot: exactly this many training images per class (stratified, seeded; after
     // trainFraction, before valSplit). 0: all of them.
     int perClass = 0;
+    // Training images left out (their index in the dataset's training split, as `inspect` and
+    // the suspicious-labels export list them): labels a user found wrong. Applied first.
+    std::vector<std::int64_t> exclude;
 };
 
 struct DatasetSplits

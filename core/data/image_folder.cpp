@@ -120,6 +120,7 @@ ImageStore load(const Listing &l, int &size)
     s.classNames = l.classNames;
     s.resize(l.files.size());
     s.labels = l.labels;
+    s.sourcePaths = l.files;
 
     std::atomic<std::size_t> next{0};
     std::mutex errMutex;

@@ -35,6 +35,8 @@ ImageStore ImageStore::subset(const std::vector<std::size_t> &indices) const
         out.labels.push_back(labels[i]);
         out.sourceIndex.push_back(sourceIndex.empty() ? static_cast<std::int64_t>(i)
                                                       : sourceIndex[i]);
+        if (i < sourcePaths.size())
+            out.sourcePaths.push_back(sourcePaths[i]);
     }
     return out;
 }

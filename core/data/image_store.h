@@ -20,6 +20,8 @@ struct ImageStore
     // Position of each image in the split it was read from (the test set's index is what
     // predictions.csv reports, so rows can be traced back to the original file).
     std::vector<std::int64_t> sourceIndex;
+    // The file each image was read from (image folders; empty for the built-in datasets).
+    std::vector<std::string> sourcePaths;
 
     std::size_t size() const { return labels.size(); }
     bool empty() const { return labels.empty(); }

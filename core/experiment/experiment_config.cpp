@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -76,6 +77,7 @@ void readData(Reader &r, data::DatasetOptions &o)
     d.get("mirror", o.mirror);
     d.get("classes", o.classes);
     d.get("per_class", o.perClass);
+    d.get("exclude", o.exclude);
 }
 
 void readModel(Reader &r, models::ModelSpec &s)
@@ -310,7 +312,8 @@ json dataJson(const data::DatasetOptions &d)
             {"image_size", d.imageSize},
             {"mirror", d.mirror},
             {"classes", d.classes},
-            {"per_class", d.perClass}};
+            {"per_class", d.perClass},
+            {"exclude", d.exclude}};
 }
 
 } // namespace
@@ -371,6 +374,9 @@ void checkData(const data::DatasetOptions &data)
     check(data.perClass >= 0 && data.perClass <= 1000000, "data.per_class",
           "must be 0..1000000 (0: every image)");
     check(data.classes.size() != 1, "data.classes", "a classifier needs at least 2 classes");
+    check(std::all_of(data.exclude.begin(), data.exclude.end(),
+                      [](std::int64_t i) { return i >= 0; }),
+          "data.exclude", "indices must be 0 or more");
     check(data.classes.size() <= std::size_t(limits::kMaxClasses), "data.classes",
           "at most " + std::to_string(limits::kMaxClasses) + " classes");
     for (const auto &c : data.classes)

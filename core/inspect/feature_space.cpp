@@ -2,6 +2,7 @@
 
 #include "error.h"
 
+#include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -19,23 +20,48 @@ Projection pca(const torch::Tensor &features, int k)
         throw Error("PCA: " + std::to_string(k) + " axes asked for, the features have " +
                     std::to_string(d) + " dimensions");
     torch::NoGradGuard noGrad;
-    // In double: the covariance of thousands of rows loses digits in float.
-    const torch::Tensor x = features.to(torch::kFloat64);
-    const torch::Tensor centred = x - x.mean(0, true);
-    const torch::Tensor cov = centred.t().mm(centred) / double(x.size(0) - 1);
-    // eigh: ascending eigenvalues of the symmetric covariance; the last k are the strongest.
-    auto [values, vectors] = torch::linalg::eigh(cov, "L");
-    const torch::Tensor top = torch::arange(d - 1, d - 1 - k, -1, torch::kInt64);
-    torch::Tensor axes = vectors.index_select(1, top).t().contiguous(); // k x d
+    torch::Tensor axes, variance;
+    double total = 0;
+    torch::Tensor centred;
+    if (d <= kExactPcaDimensions) {
+        // In double: the covariance of thousands of rows loses digits in float.
+        const torch::Tensor x = features.to(torch::kFloat64);
+        centred = x - x.mean(0, true);
+        const torch::Tensor cov = centred.t().mm(centred) / double(x.size(0) - 1);
+        // eigh: ascending eigenvalues of the symmetric covariance; the last k are the strongest.
+        auto [values, vectors] = torch::linalg::eigh(cov, "L");
+        const torch::Tensor top = torch::arange(d - 1, d - 1 - k, -1, torch::kInt64);
+        axes = vectors.index_select(1, top).t().contiguous(); // k x d
+        variance = values.index_select(0, top).clamp_min(0);
+        total = values.clamp_min(0).sum().item<double>();
+    } else {
+        // Wide features (a VGG's 4,096, a flattened 6,272): the d x d covariance would cost
+        // n d^2 and its eigenvectors d^3. Randomized subspace iteration (Halko, Martinsson and
+        // Tropp 2011) finds the top k from products with k + 10 columns, seeded: deterministic.
+        const torch::Tensor x = features.to(torch::kFloat32);
+        centred = x - x.mean(0, true);
+        const std::int64_t l = std::min<std::int64_t>(k + 10, d);
+        torch::Generator gen = at::make_generator<at::CPUGeneratorImpl>(20111);
+        torch::Tensor q = std::get<0>(
+            torch::linalg::qr(centred.mm(torch::randn({d, l}, gen, torch::kFloat32))));
+        for (int it = 0; it < 4; ++it)
+            q = std::get<0>(torch::linalg::qr(centred.mm(centred.t().mm(q))));
+        const torch::Tensor b = q.t().mm(centred).to(torch::kFloat64); // l x d
+        const auto usv = torch::linalg::svd(b, false, c10::nullopt);
+        const torch::Tensor &sv = std::get<1>(usv), &vh = std::get<2>(usv);
+        axes = vh.narrow(0, 0, k).contiguous();
+        variance = sv.narrow(0, 0, k).square() / double(x.size(0) - 1);
+        total = centred.square().sum(torch::kFloat64).item<double>() / double(x.size(0) - 1);
+    }
     // A deterministic sign: each axis's largest-magnitude component positive.
     const torch::Tensor at = axes.abs().argmax(1, true);
     const torch::Tensor sign = axes.gather(1, at).sign().clamp_min(0) * 2 - 1;
     axes = axes * sign;
     Projection p;
-    p.points = centred.mm(axes.t()).to(torch::kFloat32);
+    p.points = centred.mm(axes.t().to(centred.scalar_type())).to(torch::kFloat32);
     p.axes = axes.to(torch::kFloat32);
-    p.variance = values.index_select(0, top).clamp_min(0).to(torch::kFloat32);
-    p.totalVariance = values.clamp_min(0).sum().item<double>();
+    p.variance = variance.to(torch::kFloat32);
+    p.totalVariance = total;
     return p;
 }
 

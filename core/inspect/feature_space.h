@@ -20,6 +20,10 @@ struct Projection
     double totalVariance = 0; // the features' total variance (sum over all d dimensions)
 };
 
+// Up to this many dimensions PCA diagonalises the covariance exactly; above, randomized subspace
+// iteration finds the first k axes.
+inline constexpr std::int64_t kExactPcaDimensions = 512;
+
 // Principal component analysis of `features` (n x d, n >= 2), the first k axes. Each axis's sign
 // is fixed so that its largest component is positive: the same data gives the same map.
 // Throws tl::Error for fewer than two rows or k out of 1..d.

@@ -1,5 +1,7 @@
 #include "runs/predictor.h"
 
+#include "runs/run_features.h"
+
 #include "data/image_preprocess.h"
 #include "error.h"
 #include "files.h"
@@ -26,7 +28,8 @@ struct RunPredictor::Impl
 RunPredictor::RunPredictor(const std::string &runDir)
     : m_impl(std::make_unique<Impl>()), m_runDir(runDir)
 {
-    const auto config = experiment::ExperimentConfig::fromFile(runDir + "/config.json");
+    experiment::ExperimentConfig config;
+    m_impl->model = loadRunModel(runDir, config);
     const std::string side = runDir + "/preprocessing.json";
     {
         const nlohmann::json j = readJsonFile(side);
@@ -42,15 +45,6 @@ RunPredictor::RunPredictor(const std::string &runDir)
         throw fileError(runDir + "/config.json", "the preprocessing is not resolved (image size " +
                                                      std::to_string(m_size) + ", channels " +
                                                      std::to_string(m_channels) + ")");
-    models::ModelSpec spec = config.model;
-    spec.weights = "none";
-    spec.freeze = "none";
-    spec.frozen.clear();
-    m_impl->model = models::createModel(spec);
-    const std::string weightsFile = runDir + "/model.pth";
-    weights::loadStateDict(*m_impl->model, weights::readCheckpoint(weightsFile).tensors, true,
-                           weightsFile);
-    m_impl->model->eval();
 
     // Layers with a 4-D output, in forward order (what the Grad-CAM layer picker offers).
     std::map<const torch::nn::Module *, std::string> paths;

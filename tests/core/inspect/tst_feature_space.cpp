@@ -24,17 +24,26 @@ class TestFeatureSpace : public QObject
 private Q_SLOTS:
     void initTestCase() { keepFreedMemoryForReuse(); } // as the programs run
 
+    void pcaFindsTheKnownAxes_data()
+    {
+        QTest::addColumn<int>("dims");
+        QTest::newRow("6 dimensions (exact)") << 6;
+        QTest::newRow("800 dimensions (randomized)") << 800;
+    }
+
     void pcaFindsTheKnownAxes()
     {
-        // Points spread 3 along u1 and 1 along u2 (orthonormal, in 6-D), plus a little noise.
+        // Points spread 3 along u1 and 1 along u2 (orthonormal), plus a little noise.
+        QFETCH(int, dims);
         torch::manual_seed(1);
         const torch::Tensor basis =
-            std::get<0>(torch::linalg::qr(torch::randn({6, 6}, torch::kFloat64)));
+            std::get<0>(torch::linalg::qr(torch::randn({dims, dims}, torch::kFloat64)));
         const torch::Tensor u1 = basis.select(1, 0), u2 = basis.select(1, 1);
         const std::int64_t n = 4000;
         const torch::Tensor a = torch::randn({n, 1}, torch::kFloat64) * 3;
         const torch::Tensor b = torch::randn({n, 1}, torch::kFloat64);
-        const torch::Tensor x = a * u1 + b * u2 + 0.05 * torch::randn({n, 6}, torch::kFloat64) + 7;
+        const torch::Tensor x =
+            a * u1 + b * u2 + 0.05 * torch::randn({n, dims}, torch::kFloat64) + 7;
         const inspect::Projection p = inspect::pca(x.to(torch::kFloat32));
         QCOMPARE(p.points.sizes().vec(), (std::vector<std::int64_t>{n, 2}));
         const double d1 = p.axes[0].to(torch::kFloat64).dot(u1).abs().item<double>();
@@ -51,7 +60,9 @@ private Q_SLOTS:
         const inspect::Projection again = inspect::pca(x.flip(0).to(torch::kFloat32));
         QVERIFY(torch::allclose(again.axes, p.axes, 1e-4, 1e-4));
         TL_EXPECT_ERROR(inspect::pca(x.narrow(0, 0, 1)), (QStringList{"two"}));
-        TL_EXPECT_ERROR(inspect::pca(x, 7), (QStringList{"7", "6 dimensions"}));
+        TL_EXPECT_ERROR(inspect::pca(x, dims + 1),
+                        (QStringList{QString::number(dims + 1),
+                                     QString("%1 dimensions").arg(dims)}));
     }
 
     void neighboursMatchBruteForce()

@@ -1,0 +1,244 @@
+// transferlab-cli inspect: what a finished run's feature space says (suspicious labels, nearest
+// training images, a 2-D map of the test set), from its model.pth and its data.
+
+#include "commands.h"
+
+#include "data/dataset.h"
+#include "error.h"
+#include "files.h"
+#include "runs/run_features.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include <unistd.h>
+
+namespace tl::cli {
+
+namespace {
+
+const char *kInspectHelp = R"(Usage: transferlab-cli inspect RUN_DIR [ACTION] [--json] [--no-cache]
+
+Looks inside a finished run: the input of its model's last layer (its features) and its class
+probabilities for every image, computed from model.pth and the run's data and kept in
+RUN_DIR/features.safetensors (recomputed when model.pth changes).
+
+Actions (without one: what the features are):
+  --suspicious N        the N training images whose label the model finds least likely (the
+                        run's validation images when it has some: out of sample), most
+                        suspicious first, with the class the model suggests
+  --neighbours INDEX    the training images nearest (cosine distance of the features) to image
+                        INDEX of the test set (its index as in predictions.csv); --split val or
+                        train for another split, --count N for how many (default 8)
+  --embedding FILE.csv  the test set in 2-D (index,x,y,label,predicted,path); --method pca
+                        (default) or tsne, --points N at most (default 10000)
+Options:
+  --json                one JSON array of objects (index, path, label, and score or distance)
+  --no-cache            compute the features again and do not write features.safetensors
+)";
+
+// Progress on a terminal only, one line rewritten (a log or a pipe gets the results alone).
+runs::FeatureProgress progressLine()
+{
+    if (!isatty(STDERR_FILENO))
+        return {};
+    auto last = std::make_shared<std::string>();
+    return [last](double fraction, const std::string &what) {
+        char line[160];
+        std::snprintf(line, sizeof line, "\r%-40s %3d %%%s", what.c_str(), int(100 * fraction),
+                      fraction >= 1.0 ? "\n" : "");
+        if (*last != line) {
+            std::fputs(line, stderr);
+            *last = line;
+        }
+        return true;
+    };
+}
+
+std::string className(const runs::RunFeatures &f, int c)
+{
+    return c >= 0 && std::size_t(c) < f.classNames.size() ? f.classNames[std::size_t(c)]
+                                                          : std::to_string(c);
+}
+
+nlohmann::json imageJson(const runs::RunFeatures &f, const runs::ImageRef &r)
+{
+    return {{"index", r.index},
+            {"split", r.split},
+            {"path", r.path},
+            {"label", className(f, r.label)},
+            {"label_index", r.label}};
+}
+
+int suspicious(const runs::RunFeatures &f, const data::DatasetSplits &data, int n, bool json)
+{
+    const runs::SuspicionReport report = runs::suspiciousLabels(f, data, std::size_t(n));
+    if (json) {
+        nlohmann::json out = nlohmann::json::array();
+        int rank = 0;
+        for (const auto &s : report.images) {
+            nlohmann::json j = imageJson(f, s.image);
+            j["rank"] = ++rank;
+            j["suggested"] = className(f, s.suggested);
+            j["score"] = s.selfConfidence;
+            j["self_confidence"] = s.selfConfidence;
+            j["likely_wrong"] = s.likelyWrong;
+            j["out_of_sample"] = report.outOfSample;
+            out.push_back(std::move(j));
+        }
+        std::printf("%s\n", out.dump().c_str());
+        return 0;
+    }
+    std::printf("%s\n", report.outOfSample
+                            ? ("The " + std::to_string(report.examined) +
+                               " validation images (held out of training: out of sample), least "
+                               "likely label first:")
+                                  .c_str()
+                            : ("The " + std::to_string(report.examined) +
+                               " training images, least likely label first (in sample: the model "
+                               "trained on them, so it doubts wrong labels less than it should; "
+                               "train with a validation split for a fairer list):")
+                                  .c_str());
+    std::printf("%5s %7s %-18s %-18s %9s %s\n", "rank", "index", "label", "model says",
+                "p(label)", "flag");
+    int rank = 0;
+    for (const auto &s : report.images)
+        std::printf("%5d %7lld %-18s %-18s %9.4f %s%s\n", ++rank,
+                    static_cast<long long>(s.image.index), className(f, s.image.label).c_str(),
+                    className(f, s.suggested).c_str(), s.selfConfidence,
+                    s.likelyWrong ? "likely wrong" : "", s.image.path.empty()
+                                                             ? ""
+                                                             : ("  " + s.image.path).c_str());
+    return 0;
+}
+
+int neighbours(const runs::RunFeatures &f, const data::DatasetSplits &data, const Args &args,
+               bool json)
+{
+    const std::string split = args.str("split", "test");
+    const std::int64_t index = args.integer("neighbours", -1);
+    const runs::FeatureSplit &s = runs::featureSplit(f, split);
+    const std::int64_t row = s.rowOfSourceIndex(index);
+    if (row < 0)
+        throw UsageError{"--neighbours: no image " + std::to_string(index) + " in the run's " +
+                         split + " split" +
+                         (s.rows > 0 ? " (indices as in predictions.csv)" : " (it is empty)")};
+    const int k = args.intIn("count", 8, 1, 1000);
+    const auto near = runs::trainingNeighbours(f, data, split, row, k);
+    const runs::ImageRef query = runs::imageRef(f, data, split, row);
+    const int said = int(s.predicted(row));
+    if (json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto &n : near) {
+            nlohmann::json j = imageJson(f, n.image);
+            j["distance"] = n.distance;
+            out.push_back(std::move(j));
+        }
+        std::printf("%s\n", out.dump().c_str());
+        return 0;
+    }
+    std::printf("%s image %lld (%s; the model says %s, %.1f %%): its %zu nearest training "
+                "images\n",
+                split.c_str(), static_cast<long long>(index), className(f, query.label).c_str(),
+                className(f, said).c_str(), 100.0 * s.probability(row, said), near.size());
+    std::printf("%7s %-18s %9s\n", "index", "label", "distance");
+    for (const auto &n : near)
+        std::printf("%7lld %-18s %9.4f%s\n", static_cast<long long>(n.image.index),
+                    className(f, n.image.label).c_str(), n.distance,
+                    n.image.path.empty() ? "" : ("  " + n.image.path).c_str());
+    return 0;
+}
+
+int embedding(const runs::RunFeatures &f, const data::DatasetSplits &data, const Args &args,
+              bool json)
+{
+    const std::string method = args.str("method", "pca");
+    if (method != "pca" && method != "tsne")
+        throw UsageError{"--method: '" + method + "' (pca or tsne)"};
+    const int points = args.intIn("points", 10000, 4, 20000);
+    const runs::Embedding e = runs::embedTestSet(
+        f, method == "pca" ? runs::EmbeddingMethod::Pca : runs::EmbeddingMethod::Tsne,
+        std::size_t(points), progressLine());
+    std::string csv = "index,x,y,label,predicted,path\n";
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto &p : e.points) {
+        const runs::ImageRef r = runs::imageRef(f, data, "test", p.row);
+        char xy[64];
+        std::snprintf(xy, sizeof xy, "%.6g,%.6g", double(p.x), double(p.y));
+        csv += std::to_string(r.index) + "," + xy + "," + className(f, p.label) + "," +
+               className(f, p.predicted) + "," + r.path + "\n";
+        if (json) {
+            nlohmann::json j = imageJson(f, r);
+            j["x"] = p.x;
+            j["y"] = p.y;
+            j["predicted"] = className(f, p.predicted);
+            out.push_back(std::move(j));
+        }
+    }
+    writeFileAtomic(args.str("embedding"), csv);
+    if (json) {
+        std::printf("%s\n", out.dump().c_str());
+        return 0;
+    }
+    std::printf("%zu test images mapped by %s in %.1f s%s; written to %s\n", e.points.size(),
+                method == "pca" ? "PCA" : "t-SNE", e.seconds,
+                method == "pca" ? (" (the two axes keep " +
+                                   std::to_string(int(100 * e.explainedVariance + 0.5)) +
+                                   " % of the variance)")
+                                      .c_str()
+                                : "",
+                args.str("embedding").c_str());
+    return 0;
+}
+
+} // namespace
+
+int inspectCommand(Args &args)
+{
+    args.allow({"suspicious", "neighbours", "embedding", "split", "count", "method", "points"},
+               {"help", "json", "no-cache"});
+    if (args.flag("help") || args.positional().size() != 1) {
+        std::fputs(kInspectHelp, args.flag("help") ? stdout : stderr);
+        return args.flag("help") ? 0 : 2;
+    }
+    const int actions = int(args.has("suspicious")) + int(args.has("neighbours")) +
+                        int(args.has("embedding"));
+    if (actions > 1)
+        throw UsageError{"one of --suspicious, --neighbours, --embedding at a time"};
+    const std::string dir = args.positional().front();
+    const bool json = args.flag("json");
+    const data::DatasetSplits data = runs::loadRunData(dir);
+    const runs::RunFeatures f =
+        runs::runFeatures(dir, data, progressLine(), !args.flag("no-cache"));
+    if (!f.note.empty())
+        std::fprintf(stderr, "Note: %s\n", f.note.c_str());
+    if (args.has("suspicious"))
+        return suspicious(f, data, args.intIn("suspicious", 20, 1, 1000000), json);
+    if (args.has("neighbours"))
+        return neighbours(f, data, args, json);
+    if (args.has("embedding"))
+        return embedding(f, data, args, json);
+    const nlohmann::json info = {{"run", dir},
+                                 {"layer", f.layer},
+                                 {"dimensions", f.train.dims},
+                                 {"train", f.train.rows},
+                                 {"val", f.val.rows},
+                                 {"test", f.test.rows},
+                                 {"from_cache", f.fromCache},
+                                 {"seconds", f.seconds}};
+    if (json)
+        std::printf("%s\n", info.dump().c_str());
+    else
+        std::printf("%s: %lld features per image (the input of layer %s) for %lld training, %lld "
+                    "validation and %lld test images, %s in %.1f s\n",
+                    dir.c_str(), static_cast<long long>(f.train.dims), f.layer.c_str(),
+                    static_cast<long long>(f.train.rows), static_cast<long long>(f.val.rows),
+                    static_cast<long long>(f.test.rows),
+                    f.fromCache ? "read from features.safetensors" : "computed", f.seconds);
+    return 0;
+}
+
+} // namespace tl::cli

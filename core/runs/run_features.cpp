@@ -1,0 +1,416 @@
+#include "runs/run_features.h"
+
+#include "data/batch_loader.h"
+#include "data/dataset.h"
+#include "data/transform.h"
+#include "error.h"
+#include "experiment/experiment_config.h"
+#include "hash.h"
+#include "models/model_factory.h"
+#include "weights/checkpoint.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+namespace tl::runs {
+
+namespace {
+
+constexpr const char *kFormat = "transferlab-features-2"; // features in float16
+constexpr const char *kSplits[] = {"train", "val", "test"};
+
+FeatureSplit &splitOf(RunFeatures &f, const std::string &name)
+{
+    return name == "train" ? f.train : name == "val" ? f.val : f.test;
+}
+
+// What the features depend on besides the weights: the data exactly as loaded.
+std::string dataSignature(const data::DatasetSplits &d)
+{
+    const auto &o = d.options;
+    const nlohmann::json j = {{"dataset", o.name},          {"root", o.root},
+                              {"train_fraction", o.trainFraction}, {"val_split", o.valSplit},
+                              {"test_fraction", o.testFraction}, {"seed", o.seed},
+                              {"classes", o.classes},       {"per_class", o.perClass},
+                              {"exclude", o.exclude},       {"image_size", o.imageSize},
+                              {"sizes", {d.train.size(), d.val.size(), d.test.size()}}};
+    return j.dump();
+}
+
+// Where the input of the model's last Linear layer shows up in its traced forward pass: the
+// output reported just before that layer's own (a dropout, a pooling, a flatten's source), or the
+// body's output. Found on the first batch and checked: the Linear applied to it must give what
+// the Linear gave.
+class PenultimateProbe
+{
+public:
+    explicit PenultimateProbe(models::NetworkImpl &model) : m_model(model)
+    {
+        for (const auto &m : model.named_modules("", false))
+            if (auto *linear = dynamic_cast<torch::nn::LinearImpl *>(m.value().get())) {
+                m_linear = linear;
+                m_name = m.key();
+            }
+        if (!m_linear)
+            throw Error(model.name() + " has no Linear layer to take features before");
+    }
+
+    const std::string &layer() const { return m_name; }
+
+    // Features (rows x in_features) and the model's output for a batch.
+    std::pair<torch::Tensor, torch::Tensor> operator()(const torch::Tensor &x)
+    {
+        if (m_position == kUnknown)
+            locate(x);
+        if (m_position == kBody) {
+            const torch::Tensor body = m_model.forwardBody(x);
+            return {body.flatten(1), m_model.forwardHead(body)};
+        }
+        int count = 0;
+        torch::Tensor taken;
+        const torch::Tensor out = m_model.forwardTraced(
+            x, [&](const torch::nn::Module *, const torch::Tensor &t) {
+                if (count++ == m_position)
+                    taken = t;
+            });
+        return {taken.flatten(1), out};
+    }
+
+private:
+    static constexpr int kUnknown = -2, kBody = -1;
+
+    void locate(const torch::Tensor &x)
+    {
+        std::vector<std::pair<const torch::nn::Module *, torch::Tensor>> outputs;
+        m_model.forwardTraced(x, [&](const torch::nn::Module *m, const torch::Tensor &t) {
+            outputs.emplace_back(m, t);
+        });
+        const std::int64_t width = m_linear->options.in_features();
+        auto fits = [&](const torch::Tensor &input, const torch::Tensor &output) {
+            if (!input.defined() || input.dim() < 2 || input.size(0) != x.size(0) ||
+                input.numel() / input.size(0) != width)
+                return false;
+            const torch::Tensor again = m_linear->forward(input.flatten(1));
+            return again.sizes() == output.sizes() && torch::allclose(again, output, 1e-4, 1e-5);
+        };
+        for (std::size_t i = 0; i < outputs.size(); ++i) {
+            if (outputs[i].first != m_linear)
+                continue;
+            for (std::size_t k = i; k-- > 0;) {
+                if (fits(outputs[k].second, outputs[i].second)) {
+                    m_position = int(k);
+                    return;
+                }
+            }
+            if (m_model.canSplit() && fits(m_model.forwardBody(x), outputs[i].second)) {
+                m_position = kBody;
+                return;
+            }
+        }
+        throw Error("cannot find the input of " + m_model.name() + "'s layer " + m_name +
+                    " in its forward pass");
+    }
+
+    models::NetworkImpl &m_model;
+    torch::nn::LinearImpl *m_linear = nullptr;
+    std::string m_name;
+    int m_position = kUnknown;
+};
+
+// Evenly spaced rows of 0..n-1, at most `most` of them.
+std::vector<std::size_t> evenRows(std::size_t n, std::size_t most)
+{
+    std::vector<std::size_t> rows;
+    if (n <= most) {
+        rows.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            rows[i] = i;
+        return rows;
+    }
+    rows.reserve(most);
+    for (std::size_t k = 0; k < most; ++k)
+        rows.push_back(std::size_t((double(k) + 0.5) * double(n) / double(most)));
+    return rows;
+}
+
+template <typename T> std::vector<T> toVector(const torch::Tensor &t)
+{
+    const torch::Tensor c = t.contiguous();
+    return std::vector<T>(c.data_ptr<T>(), c.data_ptr<T>() + c.numel());
+}
+
+torch::Tensor floats(const FeatureSplit &s)
+{
+    return torch::from_blob(const_cast<float *>(s.features.data()), {s.rows, s.dims},
+                            torch::kFloat32);
+}
+
+// Extracts one split (rows `rows` of `store`) through the probe.
+bool extractSplit(models::NetworkImpl &model, PenultimateProbe &probe,
+                  const data::ImageStore &store, const std::vector<std::size_t> &rows,
+                  const data::SampleTransform &transform, std::int64_t classes, FeatureSplit &out,
+                  const std::function<bool(std::int64_t)> &step)
+{
+    out = FeatureSplit{};
+    out.classes = classes;
+    if (rows.empty())
+        return true;
+    const data::ImageStore part = store.subset(rows);
+    data::LoaderOptions lo;
+    lo.batchSize = 64;
+    lo.shuffle = lo.augment = false;
+    lo.workers = 1;
+    data::BatchLoader loader(part, transform, lo);
+    loader.startEpoch(0);
+    train::Batch batch;
+    std::vector<torch::Tensor> features, probabilities;
+    std::int64_t done = 0;
+    torch::NoGradGuard ng;
+    while (loader.next(batch)) {
+        auto [f, logits] = probe(batch.images);
+        // Kept at half precision, as features.safetensors stores them (half the disk and
+        // reading time; a cosine distance moves by about 1e-3): computed and cached agree.
+        features.push_back(f.to(torch::kFloat16).to(torch::kFloat32).contiguous());
+        probabilities.push_back(torch::softmax(logits.to(torch::kFloat32), 1));
+        done += batch.images.size(0);
+        if (!step(done))
+            return false;
+    }
+    const torch::Tensor all = torch::cat(features);
+    out.rows = all.size(0);
+    out.dims = all.size(1);
+    out.features = toVector<float>(all);
+    out.probabilities = toVector<float>(torch::cat(probabilities));
+    for (const std::size_t r : rows) {
+        out.labels.push_back(store.labels[r]);
+        out.storeRow.push_back(std::int64_t(r));
+        out.sourceIndex.push_back(r < store.sourceIndex.size() ? store.sourceIndex[r]
+                                                                : std::int64_t(r));
+    }
+    (void)model;
+    return true;
+}
+
+// features.safetensors, when it belongs to these weights and this data; why not otherwise.
+std::string readCache(const std::string &file, const std::string &digest,
+                      const std::string &signature, const data::DatasetSplits &data,
+                      RunFeatures &f)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec))
+        return "none yet";
+    const weights::Checkpoint c = weights::readCheckpoint(file);
+    auto meta = [&](const char *key) {
+        const auto it = c.metadata.find(key);
+        return it == c.metadata.end() ? std::string() : it->second;
+    };
+    if (meta("format") != kFormat)
+        return "another format";
+    if (meta("weights_sha256") != digest)
+        return "made from other weights";
+    if (meta("data") != signature)
+        return "made from other data";
+    std::map<std::string, torch::Tensor> t(c.tensors.begin(), c.tensors.end());
+    const std::int64_t classes = std::int64_t(f.classNames.size());
+    for (const char *name : kSplits) {
+        const std::string p = std::string(name) + ".";
+        const data::ImageStore &store = storeOf(data, name);
+        FeatureSplit &s = splitOf(f, name);
+        s.classes = classes;
+        const torch::Tensor feat = t[p + "features"], prob = t[p + "probabilities"],
+                            row = t[p + "store_row"];
+        if (!feat.defined() || !prob.defined() || !row.defined())
+            return std::string("no ") + name + " tensors";
+        if (feat.dim() != 2 || prob.dim() != 2 || row.dim() != 1 ||
+            feat.scalar_type() != torch::kFloat16 || prob.scalar_type() != torch::kFloat32 ||
+            row.scalar_type() != torch::kInt64 || prob.size(1) != classes ||
+            prob.size(0) != feat.size(0) || row.size(0) != feat.size(0) ||
+            (f.train.dims > 0 && feat.size(1) != f.train.dims))
+            return std::string("the ") + name + " tensors' shapes or types do not fit";
+        s.rows = feat.size(0);
+        s.dims = feat.size(1);
+        s.features = toVector<float>(feat.to(torch::kFloat32));
+        s.probabilities = toVector<float>(prob);
+        s.storeRow = toVector<std::int64_t>(row);
+        for (const std::int64_t r : s.storeRow) {
+            if (r < 0 || std::uint64_t(r) >= store.size())
+                return std::string("a ") + name + " row outside the data";
+            s.labels.push_back(store.labels[std::size_t(r)]);
+            s.sourceIndex.push_back(std::size_t(r) < store.sourceIndex.size()
+                                        ? store.sourceIndex[std::size_t(r)]
+                                        : r);
+        }
+    }
+    f.layer = meta("layer");
+    return {};
+}
+
+void writeCache(const std::string &file, const RunFeatures &f, const std::string &signature)
+{
+    weights::StateDict tensors;
+    for (const char *name : kSplits) {
+        const FeatureSplit &s = featureSplit(f, name);
+        const std::string p = std::string(name) + ".";
+        tensors.emplace_back(p + "features", floats(s).to(torch::kFloat16));
+        tensors.emplace_back(p + "probabilities",
+                             torch::from_blob(const_cast<float *>(s.probabilities.data()),
+                                              {s.rows, s.classes}, torch::kFloat32)
+                                 .clone());
+        tensors.emplace_back(p + "store_row", torch::tensor(s.storeRow, torch::kInt64));
+    }
+    weights::writeSafetensors(tensors, file,
+                              {{"format", kFormat},
+                               {"weights_sha256", f.weightsDigest},
+                               {"layer", f.layer},
+                               {"data", signature}});
+}
+
+} // namespace
+
+std::int64_t FeatureSplit::predicted(std::int64_t row) const
+{
+    const float *p = probabilities.data() + row * classes;
+    return std::int64_t(std::max_element(p, p + classes) - p);
+}
+
+std::int64_t FeatureSplit::rowOfSourceIndex(std::int64_t index) const
+{
+    const auto it = std::find(sourceIndex.begin(), sourceIndex.end(), index);
+    return it == sourceIndex.end() ? -1 : std::int64_t(it - sourceIndex.begin());
+}
+
+const FeatureSplit &featureSplit(const RunFeatures &f, const std::string &split)
+{
+    if (split == "train")
+        return f.train;
+    if (split == "val")
+        return f.val;
+    if (split == "test")
+        return f.test;
+    throw Error("unknown split '" + split + "' (train, val or test)");
+}
+
+const data::ImageStore &storeOf(const data::DatasetSplits &data, const std::string &split)
+{
+    if (split == "train")
+        return data.train;
+    if (split == "val")
+        return data.val;
+    if (split == "test")
+        return data.test;
+    throw Error("unknown split '" + split + "' (train, val or test)");
+}
+
+std::shared_ptr<models::NetworkImpl> loadRunModel(const std::string &runDir,
+                                                  experiment::ExperimentConfig &config)
+{
+    config = experiment::ExperimentConfig::fromFile(runDir + "/config.json");
+    models::ModelSpec spec = config.model;
+    spec.weights = "none";
+    spec.freeze = "none";
+    spec.frozen.clear();
+    auto model = models::createModel(spec);
+    const std::string weightsFile = runDir + "/model.pth";
+    weights::loadStateDict(*model, weights::readCheckpoint(weightsFile).tensors, true,
+                           weightsFile);
+    model->eval();
+    return model;
+}
+
+data::DatasetSplits loadRunData(const std::string &runDir)
+{
+    auto config = experiment::ExperimentConfig::fromFile(runDir + "/config.json");
+    config.data.seed = config.seed; // the run's subsets
+    return data::loadDataset(config.data);
+}
+
+RunFeatures runFeatures(const std::string &runDir, const data::DatasetSplits &data,
+                        const FeatureProgress &progress, bool useCache)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    auto stopped = [&] {
+        RunFeatures s;
+        s.runDir = runDir;
+        s.stopped = true;
+        return s;
+    };
+    RunFeatures f;
+    f.runDir = runDir;
+    f.classNames = data.train.classNames;
+    experiment::ExperimentConfig config;
+    auto model = loadRunModel(runDir, config);
+    if (config.model.numClasses != int(f.classNames.size()))
+        throw fileError(runDir + "/config.json",
+                        "the model has " + std::to_string(config.model.numClasses) +
+                            " classes, the data " + std::to_string(f.classNames.size()));
+    if (progress && !progress(0.0, "Checking model.pth"))
+        return stopped();
+    f.weightsDigest = hashFile(runDir + "/model.pth", HashKind::Sha256);
+    const std::string cacheFile = runDir + "/features.safetensors";
+    const std::string signature = dataSignature(data);
+    std::string why;
+    if (useCache) {
+        try {
+            RunFeatures cached = f;
+            why = readCache(cacheFile, f.weightsDigest, signature, data, cached);
+            if (why.empty()) {
+                cached.fromCache = true;
+                cached.note = cached.train.rows < std::int64_t(data.train.size())
+                                  ? "training set: an evenly spaced " +
+                                        std::to_string(cached.train.rows) + " of " +
+                                        std::to_string(data.train.size()) + " images"
+                                  : "";
+                cached.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                               t0).count();
+                return cached;
+            }
+        } catch (const std::exception &e) {
+            why = e.what(); // a damaged cache is recomputed, not fatal
+        }
+    }
+
+    PenultimateProbe probe(*model);
+    f.layer = probe.layer();
+    const data::SampleTransform transform(data.train.height, data.train.width,
+                                          data.train.channels, data::AugmentOptions{},
+                                          config.preprocess);
+    // The probe's width is the Linear's input.
+    std::int64_t width = 0;
+    for (const auto &m : model->named_modules("", false))
+        if (m.key() == f.layer)
+            width = dynamic_cast<torch::nn::LinearImpl *>(m.value().get())
+                        ->options.in_features();
+    const std::size_t trainRows =
+        std::size_t(std::max<std::int64_t>(1000, kFeatureRowsBytes / (4 * std::max<std::int64_t>(
+                                                                             width, 1))));
+    const std::vector<std::size_t> rows[3] = {evenRows(data.train.size(), trainRows),
+                                              evenRows(data.val.size(), data.val.size()),
+                                              evenRows(data.test.size(), data.test.size())};
+    const double total = double(rows[0].size() + rows[1].size() + rows[2].size());
+    double before = 0;
+    const std::int64_t classes = std::int64_t(f.classNames.size());
+    for (int s = 0; s < 3; ++s) {
+        const std::string name = kSplits[s];
+        auto step = [&](std::int64_t done) {
+            return !progress || progress((before + double(done)) / std::max(total, 1.0),
+                                         "Features of the " + name + " images");
+        };
+        if (!extractSplit(*model, probe, storeOf(data, name), rows[s], transform, classes,
+                          splitOf(f, name), step))
+            return stopped();
+        before += double(rows[s].size());
+    }
+    if (rows[0].size() < data.train.size())
+        f.note = "training set: an evenly spaced " + std::to_string(rows[0].size()) + " of " +
+                 std::to_string(data.train.size()) + " images";
+    if (useCache)
+        writeCache(cacheFile, f, signature);
+    f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return f;
+}
+
+} // namespace tl::runs
