@@ -223,10 +223,13 @@ ImageStore keepClasses(const ImageStore &store, const std::vector<std::size_t> &
     return out;
 }
 
-// The store without the images whose source index is in `exclude`.
-ImageStore excludeImages(const ImageStore &store, const std::vector<std::int64_t> &exclude,
-                         const std::string &source)
+// A flag per source index of the training split: left out (data.exclude). tl::Error naming the
+// index when it is not one.
+std::vector<char> excludedImages(const ImageStore &store, const std::vector<std::int64_t> &exclude,
+                                 const std::string &source)
 {
+    if (exclude.empty())
+        return {};
     // Source indices run to the split's size, or further in a folder whose test images were
     // held out of one listing.
     std::size_t bound = store.size();
@@ -240,6 +243,11 @@ ImageStore excludeImages(const ImageStore &store, const std::vector<std::int64_t
                                         std::to_string(bound - 1) + ")");
         drop[std::size_t(i)] = 1;
     }
+    return drop;
+}
+
+ImageStore withoutImages(const ImageStore &store, const std::vector<char> &drop)
+{
     std::vector<std::size_t> rows;
     for (std::size_t r = 0; r < store.size(); ++r) {
         const std::int64_t index = r < store.sourceIndex.size() ? store.sourceIndex[r]
@@ -290,8 +298,9 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
         datasetInfo(o.name); // throws with the list of names
     }
 
-    if (!o.exclude.empty())
-        tt.train = excludeImages(tt.train, o.exclude, source);
+    // Checked against the whole training split; applied last, so that leaving images out changes
+    // nothing else (the same subset, the same validation images).
+    const std::vector<char> drop = excludedImages(tt.train, o.exclude, source);
     out.allClassNames = tt.train.classNames;
     if (!o.classes.empty()) {
         std::vector<std::size_t> keep;
@@ -330,6 +339,10 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
                    ? tt.test.subset(stratifiedSubset(tt.test.labels, tt.test.numClasses(),
                                                      o.testFraction, o.seed))
                    : std::move(tt.test);
+    if (!o.exclude.empty()) {
+        out.train = withoutImages(out.train, drop);
+        out.val = withoutImages(out.val, drop);
+    }
     if (out.train.empty())
         throw fileError(source, "the training set is empty");
     return out;

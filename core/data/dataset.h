@@ -29,7 +29,8 @@ struct DatasetOptions
     // trainFraction, before valSplit). 0: all of them.
     int perClass = 0;
     // Training images left out (their index in the dataset's training split, as `inspect` and
-    // the suspicious-labels export list them): labels a user found wrong. Applied first.
+    // the suspicious-labels export list them): labels a user found wrong. Applied last, to the
+    // training and validation images, so nothing else about the data changes.
     std::vector<std::int64_t> exclude;
 };
 

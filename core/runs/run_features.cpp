@@ -7,6 +7,7 @@
 #include "experiment/experiment_config.h"
 #include "hash.h"
 #include "models/model_factory.h"
+#include "models/penultimate.h"
 #include "weights/checkpoint.h"
 
 #include <nlohmann/json.hpp>
@@ -41,86 +42,6 @@ std::string dataSignature(const data::DatasetSplits &d)
     return j.dump();
 }
 
-// Where the input of the model's last Linear layer shows up in its traced forward pass: the
-// output reported just before that layer's own (a dropout, a pooling, a flatten's source), or the
-// body's output. Found on the first batch and checked: the Linear applied to it must give what
-// the Linear gave.
-class PenultimateProbe
-{
-public:
-    explicit PenultimateProbe(models::NetworkImpl &model) : m_model(model)
-    {
-        for (const auto &m : model.named_modules("", false))
-            if (auto *linear = dynamic_cast<torch::nn::LinearImpl *>(m.value().get())) {
-                m_linear = linear;
-                m_name = m.key();
-            }
-        if (!m_linear)
-            throw Error(model.name() + " has no Linear layer to take features before");
-    }
-
-    const std::string &layer() const { return m_name; }
-
-    // Features (rows x in_features) and the model's output for a batch.
-    std::pair<torch::Tensor, torch::Tensor> operator()(const torch::Tensor &x)
-    {
-        if (m_position == kUnknown)
-            locate(x);
-        if (m_position == kBody) {
-            const torch::Tensor body = m_model.forwardBody(x);
-            return {body.flatten(1), m_model.forwardHead(body)};
-        }
-        int count = 0;
-        torch::Tensor taken;
-        const torch::Tensor out = m_model.forwardTraced(
-            x, [&](const torch::nn::Module *, const torch::Tensor &t) {
-                if (count++ == m_position)
-                    taken = t;
-            });
-        return {taken.flatten(1), out};
-    }
-
-private:
-    static constexpr int kUnknown = -2, kBody = -1;
-
-    void locate(const torch::Tensor &x)
-    {
-        std::vector<std::pair<const torch::nn::Module *, torch::Tensor>> outputs;
-        m_model.forwardTraced(x, [&](const torch::nn::Module *m, const torch::Tensor &t) {
-            outputs.emplace_back(m, t);
-        });
-        const std::int64_t width = m_linear->options.in_features();
-        auto fits = [&](const torch::Tensor &input, const torch::Tensor &output) {
-            if (!input.defined() || input.dim() < 2 || input.size(0) != x.size(0) ||
-                input.numel() / input.size(0) != width)
-                return false;
-            const torch::Tensor again = m_linear->forward(input.flatten(1));
-            return again.sizes() == output.sizes() && torch::allclose(again, output, 1e-4, 1e-5);
-        };
-        for (std::size_t i = 0; i < outputs.size(); ++i) {
-            if (outputs[i].first != m_linear)
-                continue;
-            for (std::size_t k = i; k-- > 0;) {
-                if (fits(outputs[k].second, outputs[i].second)) {
-                    m_position = int(k);
-                    return;
-                }
-            }
-            if (m_model.canSplit() && fits(m_model.forwardBody(x), outputs[i].second)) {
-                m_position = kBody;
-                return;
-            }
-        }
-        throw Error("cannot find the input of " + m_model.name() + "'s layer " + m_name +
-                    " in its forward pass");
-    }
-
-    models::NetworkImpl &m_model;
-    torch::nn::LinearImpl *m_linear = nullptr;
-    std::string m_name;
-    int m_position = kUnknown;
-};
-
 // Evenly spaced rows of 0..n-1, at most `most` of them.
 std::vector<std::size_t> evenRows(std::size_t n, std::size_t most)
 {
@@ -150,7 +71,7 @@ torch::Tensor floats(const FeatureSplit &s)
 }
 
 // Extracts one split (rows `rows` of `store`) through the probe.
-bool extractSplit(models::NetworkImpl &model, PenultimateProbe &probe,
+bool extractSplit(models::NetworkImpl &model, models::PenultimateProbe &probe,
                   const data::ImageStore &store, const std::vector<std::size_t> &rows,
                   const data::SampleTransform &transform, std::int64_t classes, FeatureSplit &out,
                   const std::function<bool(std::int64_t)> &step)
@@ -229,7 +150,7 @@ std::string readCache(const std::string &file, const std::string &digest,
             feat.scalar_type() != torch::kFloat16 || prob.scalar_type() != torch::kFloat32 ||
             row.scalar_type() != torch::kInt64 || prob.size(1) != classes ||
             prob.size(0) != feat.size(0) || row.size(0) != feat.size(0) ||
-            (f.train.dims > 0 && feat.size(1) != f.train.dims))
+            (feat.size(0) > 0 && f.train.rows > 0 && feat.size(1) != f.train.dims))
             return std::string("the ") + name + " tensors' shapes or types do not fit";
         s.rows = feat.size(0);
         s.dims = feat.size(1);
@@ -373,20 +294,14 @@ RunFeatures runFeatures(const std::string &runDir, const data::DatasetSplits &da
         }
     }
 
-    PenultimateProbe probe(*model);
+    models::PenultimateProbe probe(*model);
     f.layer = probe.layer();
     const data::SampleTransform transform(data.train.height, data.train.width,
                                           data.train.channels, data::AugmentOptions{},
                                           config.preprocess);
-    // The probe's width is the Linear's input.
-    std::int64_t width = 0;
-    for (const auto &m : model->named_modules("", false))
-        if (m.key() == f.layer)
-            width = dynamic_cast<torch::nn::LinearImpl *>(m.value().get())
-                        ->options.in_features();
-    const std::size_t trainRows =
-        std::size_t(std::max<std::int64_t>(1000, kFeatureRowsBytes / (4 * std::max<std::int64_t>(
-                                                                             width, 1))));
+    const std::size_t trainRows = std::size_t(
+        std::max<std::int64_t>(1000, kFeatureRowsBytes / (4 * std::max<std::int64_t>(
+                                                                  probe.width(), 1))));
     const std::vector<std::size_t> rows[3] = {evenRows(data.train.size(), trainRows),
                                               evenRows(data.val.size(), data.val.size()),
                                               evenRows(data.test.size(), data.test.size())};
@@ -404,9 +319,11 @@ RunFeatures runFeatures(const std::string &runDir, const data::DatasetSplits &da
             return stopped();
         before += double(rows[s].size());
     }
+    if (!why.empty() && why != "none yet")
+        f.note = "features.safetensors was not used (" + why + "); computed again";
     if (rows[0].size() < data.train.size())
-        f.note = "training set: an evenly spaced " + std::to_string(rows[0].size()) + " of " +
-                 std::to_string(data.train.size()) + " images";
+        f.note += (f.note.empty() ? "" : "; ") + std::string("training set: an evenly spaced " + std::to_string(rows[0].size()) + " of " +
+                 std::to_string(data.train.size()) + " images");
     if (useCache)
         writeCache(cacheFile, f, signature);
     f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

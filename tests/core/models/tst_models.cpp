@@ -2,6 +2,7 @@
 #include "models/layer_tree.h"
 #include "models/model_factory.h"
 #include "models/model_spec.h"
+#include "models/penultimate.h"
 #include "models/random.h"
 
 #include <torch/torch.h>
@@ -239,6 +240,56 @@ private Q_SLOTS:
         at::Generator g = models::makeGenerator(42);
         const torch::Tensor first = models::dropoutMask({1000}, keep, g);
         QVERIFY(!torch::equal(first, models::dropoutMask({1000}, keep, g)));
+    }
+
+    void penultimateFeaturesOfEveryModel_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("head");
+        QTest::addColumn<int>("hidden");
+        for (const auto &info : modelCatalog()) {
+            const QString name = QString::fromStdString(info.name);
+            QTest::newRow(qPrintable(name)) << name << "keep" << 0;
+            if (info.isBackbone()) {
+                QTest::newRow(qPrintable(name + " gap head")) << name << "gap" << 0;
+                QTest::newRow(qPrintable(name + " hidden head")) << name << "gap" << 24;
+            }
+        }
+    }
+    void penultimateFeaturesOfEveryModel()
+    {
+        // The Linear layer's input, located in each model's forward pass: the layer applied to
+        // the features gives the model's output, for a batch other than the one it was found on.
+        QFETCH(QString, name);
+        QFETCH(QString, head);
+        QFETCH(int, hidden);
+        ModelSpec s;
+        s.name = name.toStdString();
+        s.head = head.toStdString();
+        s.headHidden = hidden;
+        s.numClasses = 7;
+        s.inputSize = modelInfo(s.name).isBackbone() ? 64 : 32;
+        if (s.name == "inception-v3" || s.name.find("googlenet") != std::string::npos)
+            s.inputSize = 96;
+        auto m = createModel(s);
+        m->eval();
+        torch::NoGradGuard ng;
+        PenultimateProbe probe(*m);
+        torch::manual_seed(3);
+        probe(torch::randn({2, 3, s.inputSize, s.inputSize}));
+        const torch::Tensor x = torch::randn({3, 3, s.inputSize, s.inputSize});
+        const auto [features, out] = probe(x);
+        QCOMPARE(features.dim(), 2);
+        QCOMPARE(features.size(0), 3);
+        QCOMPARE(features.size(1), probe.width());
+        QVERIFY(torch::allclose(out, m->forward(x), 1e-4, 1e-5));
+        torch::nn::Linear last{nullptr};
+        for (const auto &mod : m->named_modules("", false))
+            if (mod.key() == probe.layer())
+                last = torch::nn::Linear(
+                    std::dynamic_pointer_cast<torch::nn::LinearImpl>(mod.value()));
+        QVERIFY(!last.is_empty());
+        QVERIFY(torch::allclose(last->forward(features), out, 1e-4, 1e-5));
     }
 
     void unknownModelAndBadInput()
