@@ -9,6 +9,8 @@
 #include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
 #include "widgets/draw_pad.h"
+#include "widgets/embedding_view.h"
+#include "widgets/inspect_panel.h"
 #include "widgets/lesson_dialog.h"
 #include "widgets/main_window.h"
 #include "widgets/model_panel.h"
@@ -114,6 +116,19 @@ void drawAShoe(MainWindow *w, const QString &dir)
     });
 }
 
+// Clicks the first dot of the map whose image is `trueClass` taken for `predicted`.
+void showAMistakeOnTheMap(InspectPanel *inspect, int trueClass, int predicted)
+{
+    EmbeddingView *map = inspect->map();
+    const auto &points = map->points();
+    for (std::size_t i = 0; i < points.size(); ++i)
+        if (points[i].label == trueClass && points[i].predicted == predicted) {
+            inspect->showImage(QStringLiteral("test"), points[i].id);
+            map->highlight(points[i].id);
+            return;
+        }
+}
+
 } // namespace
 
 void startScreenshotTour(MainWindow *w, const QString &dir)
@@ -161,14 +176,29 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
                 view->setCurrentIndex(view->model()->index(6, 0));
                 w->resultsPanel()->showCell(6, 0);
                 shoot(w, dir, "results");
-                // A second backbone on the same data, to compare with.
-                models::ModelSpec spec = w->experiment().model;
-                spec.name = "vgg-style-cnn";
-                spec.batchNorm = true;
-                spec.frozen.clear(); // the small CNN's frozen block does not exist in this one
-                spec.freeze = "none";
-                w->modelPanel()->setSpec(spec);
-                w->startTraining();
+                // Inside the network: the test set's map, a Shirt called a T-shirt and its
+                // nearest training images, then the suspicious labels.
+                InspectPanel *inspect = w->resultsPanel()->inspectPanel();
+                QObject::connect(inspect, &InspectPanel::mapReady, w, [w, dir, inspect] {
+                    static bool once = false;
+                    if (once)
+                        return;
+                    once = true;
+                    showAMistakeOnTheMap(inspect, 6, 0);
+                    shoot(w, dir, "feature-space");
+                    inspect->findChild<QTabWidget *>()->setCurrentIndex(2);
+                    shoot(w, dir, "suspicious-labels");
+                    w->resultsPanel()->findChild<QTabWidget *>()->setCurrentIndex(0);
+                    // A second backbone on the same data, to compare with.
+                    models::ModelSpec spec = w->experiment().model;
+                    spec.name = "vgg-style-cnn";
+                    spec.batchNorm = true;
+                    spec.frozen.clear(); // the small CNN's frozen block does not exist here
+                    spec.freeze = "none";
+                    w->modelPanel()->setSpec(spec);
+                    w->startTraining();
+                });
+                w->resultsPanel()->showFeatureSpace();
             });
             return;
         }
@@ -196,7 +226,22 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
                         once = true;
                         QTimer::singleShot(300, w, [w, dir] {
                             shoot(w, dir, "predict");
-                            drawAShoe(w, dir);
+                            // The first convolution's feature maps and filters.
+                            PredictPanel *predict = w->predictPanel();
+                            QObject::connect(
+                                predict, &PredictPanel::featureMapsShown, w, [w, dir, predict] {
+                                    static bool shown = false;
+                                    if (shown)
+                                        return;
+                                    shown = true;
+                                    QTimer::singleShot(300, w, [w, dir, predict] {
+                                        shoot(w, dir, "feature-maps");
+                                        predict->findChild<QTabWidget *>()->setCurrentIndex(0);
+                                        drawAShoe(w, dir);
+                                    });
+                                });
+                            predict->setCamLayer(QStringLiteral("features.conv1"));
+                            predict->showFeatureMaps();
                         });
                     });
                     if (results->galleryModel()->rowCount() > 0)

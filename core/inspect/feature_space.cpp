@@ -65,8 +65,14 @@ Projection pca(const torch::Tensor &features, int k)
     return p;
 }
 
+torch::Tensor unitRows(const torch::Tensor &t)
+{
+    const torch::Tensor f = t.to(torch::kFloat32);
+    return f / f.norm(2, 1, true).clamp_min(1e-12);
+}
+
 Neighbours nearestByCosine(const torch::Tensor &queries, const torch::Tensor &base, int k,
-                           std::int64_t blockBytes)
+                           std::int64_t blockBytes, bool baseIsUnit)
 {
     if (queries.dim() != 2 || base.dim() != 2 || queries.size(1) != base.size(1))
         throw Error("nearest neighbours: queries and base must be m x d and n x d");
@@ -75,12 +81,8 @@ Neighbours nearestByCosine(const torch::Tensor &queries, const torch::Tensor &ba
     torch::NoGradGuard noGrad;
     const std::int64_t n = base.size(0), m = queries.size(0);
     const std::int64_t kk = std::min<std::int64_t>(k, n);
-    auto unit = [](const torch::Tensor &t) {
-        const torch::Tensor f = t.to(torch::kFloat32);
-        return f / f.norm(2, 1, true).clamp_min(1e-12);
-    };
-    const torch::Tensor b = unit(base);
-    const torch::Tensor q = unit(queries);
+    const torch::Tensor b = baseIsUnit ? base : unitRows(base);
+    const torch::Tensor q = unitRows(queries);
     const std::int64_t rows =
         std::max<std::int64_t>(1, blockBytes / (4 * std::max<std::int64_t>(n, 1)));
     Neighbours out;

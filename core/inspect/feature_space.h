@@ -37,9 +37,14 @@ struct Neighbours
 
 // The k rows of `base` (n x d) nearest to each row of `queries` (m x d) by cosine distance.
 // Computed in blocks of queries, so memory stays at about `blockBytes` whatever m and n are. A
-// zero row has distance 1 to everything. k is capped at n.
+// zero row has distance 1 to everything. k is capped at n. `baseIsUnit`: the base's rows are
+// already unitRows() (a base asked many times is normalised once).
 Neighbours nearestByCosine(const torch::Tensor &queries, const torch::Tensor &base, int k,
-                           std::int64_t blockBytes = std::int64_t(64) << 20);
+                           std::int64_t blockBytes = std::int64_t(64) << 20,
+                           bool baseIsUnit = false);
+
+// Each row divided by its length (float; a zero row stays zero).
+torch::Tensor unitRows(const torch::Tensor &t);
 
 struct LabelSuspicion
 {

@@ -129,6 +129,23 @@ struct Neighbour
 std::vector<Neighbour> trainingNeighbours(const RunFeatures &f, const data::DatasetSplits &data,
                                           const std::string &split, std::int64_t row, int k);
 
+// The same for many questions: the training features normalised once (about 0.3 s for 10,000
+// images of 6,272 features), then each question is one matrix-vector product. `f` and `data`
+// must outlive it.
+class NeighbourIndex
+{
+public:
+    NeighbourIndex(const RunFeatures &f, const data::DatasetSplits &data);
+    ~NeighbourIndex();
+    NeighbourIndex(const NeighbourIndex &) = delete;
+    NeighbourIndex &operator=(const NeighbourIndex &) = delete;
+    std::vector<Neighbour> near(const std::string &split, std::int64_t row, int k) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
 enum class EmbeddingMethod { Pca, Tsne };
 
 struct EmbeddingPoint

@@ -85,9 +85,27 @@ SuspicionReport suspiciousLabels(const RunFeatures &f, const data::DatasetSplits
     return report;
 }
 
-std::vector<Neighbour> trainingNeighbours(const RunFeatures &f, const data::DatasetSplits &data,
-                                          const std::string &split, std::int64_t row, int k)
+struct NeighbourIndex::Impl
 {
+    const RunFeatures &f;
+    const data::DatasetSplits &data;
+    torch::Tensor base; // the training features, unit rows
+};
+
+NeighbourIndex::NeighbourIndex(const RunFeatures &f, const data::DatasetSplits &data)
+    : m_impl(new Impl{f, data, {}})
+{
+    torch::NoGradGuard ng;
+    if (f.train.rows > 0)
+        m_impl->base = inspect::unitRows(featureTensor(f.train));
+}
+
+NeighbourIndex::~NeighbourIndex() = default;
+
+std::vector<Neighbour> NeighbourIndex::near(const std::string &split, std::int64_t row,
+                                            int k) const
+{
+    const RunFeatures &f = m_impl->f;
     const FeatureSplit &q = featureSplit(f, split);
     if (row < 0 || row >= q.rows)
         throw Error("no image " + std::to_string(row) + " in the " + split + " features (0.." +
@@ -97,16 +115,24 @@ std::vector<Neighbour> trainingNeighbours(const RunFeatures &f, const data::Data
     torch::NoGradGuard ng;
     const bool self = split == "train";
     const int wanted = std::min<int>(k + (self ? 1 : 0), int(f.train.rows));
-    const inspect::Neighbours n = inspect::nearestByCosine(featureTensor(q).narrow(0, row, 1),
-                                                           featureTensor(f.train), wanted);
+    const inspect::Neighbours n = inspect::nearestByCosine(
+        featureTensor(q).narrow(0, row, 1), m_impl->base, wanted, std::int64_t(64) << 20, true);
+    const auto idx = n.indices.accessor<std::int64_t, 2>();
+    const auto dist = n.distances.accessor<float, 2>();
     std::vector<Neighbour> out;
     for (int j = 0; j < wanted && int(out.size()) < k; ++j) {
-        const std::int64_t r = n.indices[0][j].item<std::int64_t>();
+        const std::int64_t r = idx[0][j];
         if (self && r == row)
             continue;
-        out.push_back({imageRef(f, data, "train", r), n.distances[0][j].item<double>()});
+        out.push_back({imageRef(f, m_impl->data, "train", r), double(dist[0][j])});
     }
     return out;
+}
+
+std::vector<Neighbour> trainingNeighbours(const RunFeatures &f, const data::DatasetSplits &data,
+                                          const std::string &split, std::int64_t row, int k)
+{
+    return NeighbourIndex(f, data).near(split, row, k);
 }
 
 Embedding embedTestSet(const RunFeatures &f, EmbeddingMethod method, std::size_t maxPoints,

@@ -128,6 +128,17 @@ void DataPanel::buildUi()
     form->addRow(tr("Test images used:"), m_testFraction);
     form->addRow(tr("C&lasses:"), m_classList);
     form->addRow(tr("&Images per class:"), m_perClass);
+    m_excludeLabel = new QLabel;
+    auto *keepAll = new QPushButton(tr("Use them again"));
+    keepAll->setToolTip(tr("Train on every image again"));
+    m_excludeRow = new QWidget;
+    auto *excludeLayout = new QHBoxLayout(m_excludeRow);
+    excludeLayout->setContentsMargins(0, 0, 0, 0);
+    excludeLayout->addWidget(m_excludeLabel, 1);
+    excludeLayout->addWidget(keepAll);
+    m_excludeRow->hide();
+    connect(keepAll, &QPushButton::clicked, this, [this] { setExcluded({}); });
+    form->addRow(tr("Left out:"), m_excludeRow);
     form->addRow(m_status);
     form->addRow(statusRow);
     form->addRow(m_progress);
@@ -305,7 +316,22 @@ data::DatasetOptions DataPanel::datasetOptions() const
     o.seed = m_seed;
     o.classes = m_classes;
     o.perClass = m_perClass->value();
+    o.exclude = m_exclude;
     return o;
+}
+
+void DataPanel::setExcluded(std::vector<std::int64_t> indices)
+{
+    std::sort(indices.begin(), indices.end());
+    indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
+    if (indices == m_exclude)
+        return;
+    m_exclude = std::move(indices);
+    m_excludeRow->setVisible(!m_exclude.empty());
+    m_excludeLabel->setText(tr("%n training image(s) marked in Results → Feature space", "",
+                               int(m_exclude.size())));
+    reload();
+    Q_EMIT settingsChanged();
 }
 
 void DataPanel::setSeed(std::uint64_t seed)
@@ -346,6 +372,10 @@ void DataPanel::setOptions(const data::DatasetOptions &d, const data::AugmentOpt
     m_perClass->setValue(d.perClass);
     m_classes = d.classes;
     fillClassList();
+    m_exclude = d.exclude;
+    m_excludeRow->setVisible(!m_exclude.empty());
+    m_excludeLabel->setText(tr("%n training image(s) marked in Results → Feature space", "",
+                               int(m_exclude.size())));
     const QSignalBlocker c1(m_hflip), c2(m_vflip), c3(m_rotation), c4(m_zoom), c5(m_translate),
         c6(m_brightness), c7(m_contrast), c8(m_cutout), c9(m_autoAugment);
     m_hflip->setChecked(a.hflip);

@@ -51,6 +51,10 @@ public:
     // The preview's augmented images as shown (for tests and screenshots).
     QList<QImage> previewImages() const { return m_previewAugmented; }
 
+    // Training images left out (data.exclude; Results → Feature space marks them); reloads.
+    void setExcluded(std::vector<std::int64_t> indices);
+    const std::vector<std::int64_t> &excluded() const { return m_exclude; }
+
     // Presentation mode: the class-count chart's text large enough for the back of a room.
     void setPresentation(bool on);
 
@@ -85,6 +89,9 @@ private:
     QListWidget *m_classList;           // the dataset's classes, checkable (a class subset)
     QSpinBox *m_perClass;               // few-shot: training images per class (0: all)
     std::vector<std::string> m_classes; // the chosen classes (empty: all)
+    std::vector<std::int64_t> m_exclude; // training images left out
+    QLabel *m_excludeLabel = nullptr;
+    QWidget *m_excludeRow = nullptr;
     void fillClassList();
     QLabel *m_status;
     QPushButton *m_download;

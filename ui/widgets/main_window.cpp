@@ -16,6 +16,7 @@
 #include "widgets/background.h"
 #include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
+#include "widgets/inspect_panel.h"
 #include "widgets/lesson_dialog.h"
 #include "widgets/model_panel.h"
 #include "widgets/predict_panel.h"
@@ -112,6 +113,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     });
     connect(m_results, &ResultsPanel::reportFailed, this,
             [this](const QString &e) { showError(tr("Cannot write the report"), e); });
+    connect(m_results->inspectPanel(), &InspectPanel::failed, this,
+            [this](const QString &e) { statusBar()->showMessage(e, 10000); });
+    connect(m_results->inspectPanel(), &InspectPanel::excludeRequested, this,
+            [this](const std::vector<std::int64_t> &indices) {
+                std::vector<std::int64_t> all = m_data->excluded();
+                all.insert(all.end(), indices.begin(), indices.end());
+                m_data->setExcluded(all);
+                statusBar()->showMessage(
+                    tr("The next run leaves out %n training image(s) (Data tab)", "",
+                       int(m_data->excluded().size())),
+                    8000);
+            });
     connect(m_runs, &RunsPanel::reportWritten, this, [this](const QString &f) {
         statusBar()->showMessage(tr("Report written: %1").arg(f), 8000);
     });

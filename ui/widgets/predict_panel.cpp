@@ -6,6 +6,7 @@
 #include "runs/run_reader.h"
 #include "widgets/background.h"
 #include "widgets/draw_pad.h"
+#include "widgets/feature_map_grid.h"
 #include "data/dataset.h"
 #include "itemmodels/gallery_model.h"
 
@@ -27,6 +28,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSlider>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -196,9 +198,18 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     auto *leftColumn = new QVBoxLayout;
     leftColumn->addWidget(m_images, 1);
     leftColumn->addWidget(m_padBox, 1);
+    m_featureMaps = new FeatureMapGrid;
+    m_featureMaps->setObjectName(QStringLiteral("featureMaps"));
+    m_viewTabs = new QTabWidget;
+    m_viewTabs->setDocumentMode(true);
+    m_viewTabs->addTab(m_view, tr("Grad-CAM"));
+    m_viewTabs->addTab(m_featureMaps, tr("Feature maps"));
+    m_viewTabs->setTabToolTip(1, tr("What the picked layer computes from this image: one small "
+                                    "map per channel (bright: strong), and a first "
+                                    "convolution's filters"));
     auto *body = new QHBoxLayout;
     body->addLayout(leftColumn);
-    body->addWidget(m_view, 1);
+    body->addWidget(m_viewTabs, 1);
     body->addWidget(sideWidget);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -255,6 +266,11 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
             return;
         m_layerPath = item->data(0, Qt::UserRole).toString();
         classify();
+        updateFeatureMaps();
+    });
+    connect(m_viewTabs, &QTabWidget::currentChanged, this, [this](int page) {
+        if (page == 1)
+            updateFeatureMaps();
     });
     refreshRuns();
 }
@@ -433,6 +449,52 @@ void PredictPanel::showImage(int row)
     m_heat = QImage();
     redraw();
     classify();
+    updateFeatureMaps();
+}
+
+void PredictPanel::showFeatureMaps()
+{
+    m_viewTabs->setCurrentIndex(1);
+    updateFeatureMaps();
+}
+
+void PredictPanel::updateFeatureMaps()
+{
+    if (!m_predictor || m_image.isNull() || m_viewTabs->currentIndex() != 1)
+        return;
+    if (m_mapsBusy) {
+        m_mapsAgain = true;
+        return;
+    }
+    m_mapsBusy = true;
+    const QImage img = m_image.convertToFormat(QImage::Format_RGB888);
+    auto predictor = m_predictor;
+    const std::string layer = m_layerPath.toStdString();
+    auto result = std::make_shared<runs::RunPredictor::LayerActivations>();
+    runInBackground<PredictPanel>(
+        this,
+        [predictor, img, layer, result] {
+            *result = predictor->activations(img.constBits(), img.height(), img.width(), 3,
+                                             int(img.bytesPerLine()), layer);
+        },
+        [predictor, result](PredictPanel *self, const QString &error) {
+            self->m_mapsBusy = false;
+            if (!error.isEmpty()) {
+                self->m_featureMaps->clear(error);
+                Q_EMIT self->failed(error);
+            } else if (predictor == self->m_predictor) {
+                auto &a = *result;
+                self->m_featureMaps->setLayer(QString::fromStdString(a.layer), a.channels,
+                                              a.height, a.width, std::move(a.maps),
+                                              std::move(a.order), std::move(a.means), a.filterIn,
+                                              a.filterSize, std::move(a.filters));
+                Q_EMIT self->featureMapsShown();
+            }
+            if (self->m_mapsAgain) {
+                self->m_mapsAgain = false;
+                self->updateFeatureMaps();
+            }
+        });
 }
 
 void PredictPanel::classify()
@@ -616,6 +678,7 @@ void PredictPanel::setCamLayer(const QString &path)
             ((*it)->flags() & Qt::ItemIsSelectable))
             m_layer->setCurrentItem(*it);
     classify();
+    updateFeatureMaps();
 }
 
 void PredictPanel::setOpacity(int percent)

@@ -8,6 +8,7 @@
 
 QT_BEGIN_NAMESPACE
 class QComboBox;
+class QTabWidget;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -28,6 +29,7 @@ namespace tl::ui {
 
 class TopBars;
 class DrawPad;
+class FeatureMapGrid;
 
 // Classify new images with a finished run's model, exactly with its training preprocessing:
 // open or drop images (or a folder), or point a webcam at something; top-5 as bars, and
@@ -69,10 +71,15 @@ public:
     void setOpacity(int percent);
     // Grad-CAM at this layer ("layer4.1"); empty: the last convolutional block.
     void setCamLayer(const QString &path);
+    // The picked layer's feature maps (and filters) for the shown image, in the view's second
+    // page; featureMapsShown follows.
+    void showFeatureMaps();
+    FeatureMapGrid *featureMaps() const { return m_featureMaps; }
 
 Q_SIGNALS:
     void modelReady();
     void predicted();
+    void featureMapsShown();
     void failed(const QString &error);
 
 protected:
@@ -86,6 +93,7 @@ private:
     void redraw();
     void toggleCamera(bool on);
     void grabFrame();
+    void updateFeatureMaps();
 
     QString m_runsFolder;
     std::shared_ptr<runs::RunPredictor> m_predictor;
@@ -114,6 +122,9 @@ private:
     QWidget *m_padBox = nullptr;
     DrawPad *m_pad = nullptr;
     int m_drawingRow = -1; // the list row that holds the drawing
+    QTabWidget *m_viewTabs = nullptr;
+    FeatureMapGrid *m_featureMaps = nullptr;
+    bool m_mapsBusy = false, m_mapsAgain = false;
 };
 
 } // namespace tl::ui

@@ -1,6 +1,7 @@
 #include "widgets/results_panel.h"
 
 #include "widgets/background.h"
+#include "widgets/inspect_panel.h"
 
 #include "runs/report.h"
 
@@ -21,6 +22,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -160,7 +162,19 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     top->addWidget(m_headline, 1);
     top->addWidget(reportButton);
     layout->addLayout(top);
-    layout->addWidget(split, 1);
+    m_inspect = new InspectPanel;
+    m_pages = new QTabWidget;
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(split, tr("&Mistakes"));
+    m_pages->addTab(m_inspect, tr("&Feature space"));
+    m_pages->setTabToolTip(1, tr("Inside the network: the test set as a map, the nearest "
+                                 "training images of an image, the labels it doubts"));
+    layout->addWidget(m_pages, 1);
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
+        if (page == 1)
+            m_inspect->compute();
+    });
+    connect(m_inspect, &InspectPanel::explainRequested, this, &ResultsPanel::explainRequested);
 
     connect(m_normalized, &QCheckBox::toggled, m_confusionModel, &ConfusionModel::setNormalized);
     connect(m_epochSlider, &QSlider::valueChanged, this, &ResultsPanel::showEpoch);
@@ -180,6 +194,12 @@ ResultsPanel::ResultsPanel(QWidget *parent)
         m_confusion->setCurrentIndex(m_confusionModel->index(cell.x(), cell.y()));
         showCell(cell.x(), cell.y());
     });
+}
+
+void ResultsPanel::showFeatureSpace()
+{
+    m_pages->setCurrentIndex(1);
+    m_inspect->compute();
 }
 
 void ResultsPanel::exportReport(const QString &file)
@@ -231,6 +251,7 @@ void ResultsPanel::setHighContrast(bool on)
     m_gallery->setIconSize(QSize(icon, icon));
     m_gallery->setGridSize(QSize(icon + (on ? 60 : 20), icon + (on ? 60 : 34)));
     m_gallery->setMinimumHeight((on ? 1 : 2) * (icon + (on ? 60 : 34)) + 8);
+    m_inspect->setLargeText(on);
 }
 
 void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
@@ -238,6 +259,11 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
 {
     m_result = std::move(result);
     m_data = std::move(data);
+    m_inspect->setRun(QString::fromStdString(m_result->runDir), m_result->runDir.empty()
+                                                                    ? nullptr
+                                                                    : m_data);
+    if (m_pages->currentIndex() == 1)
+        m_inspect->compute();
     m_names.clear();
     for (const auto &n : m_result->classNames)
         m_names << QString::fromStdString(n);

@@ -10,6 +10,7 @@
 
 QT_BEGIN_NAMESPACE
 class QCheckBox;
+class QTabWidget;
 class QLabel;
 class QListView;
 class QListWidget;
@@ -22,6 +23,7 @@ namespace tl::ui {
 
 class ConfusionModel;
 class GalleryModel;
+class InspectPanel;
 
 // Step 4: what the model gets right and wrong. The confusion matrix as a heat map; clicking a
 // cell lists the test images behind it, worst first; clicking an image shows it large with its
@@ -38,6 +40,9 @@ public:
     QTableView *confusionView() const { return m_confusion; }
     QListView *galleryView() const { return m_gallery; }
     GalleryModel *galleryModel() const { return m_galleryModel; }
+    InspectPanel *inspectPanel() const { return m_inspect; }
+    // The feature-space page (computes the map the first time it is shown).
+    void showFeatureSpace();
     void setHighContrast(bool on);
 
 public Q_SLOTS:
@@ -75,6 +80,8 @@ private:
     QTableWidget *m_perClass;
     QListWidget *m_pairs;
     QLabel *m_confusionCaption = nullptr;
+    QTabWidget *m_pages = nullptr;
+    InspectPanel *m_inspect = nullptr;
 };
 
 } // namespace tl::ui

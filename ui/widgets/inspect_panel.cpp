@@ -1,0 +1,594 @@
+#include "widgets/inspect_panel.h"
+
+#include "widgets/background.h"
+#include "widgets/embedding_view.h"
+
+#include "files.h"
+
+#include "itemmodels/gallery_model.h"
+#include "itemmodels/image_list_model.h"
+
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <mutex>
+
+namespace tl::ui {
+
+struct InspectPanel::Job
+{
+    std::atomic<bool> cancel{false};
+    std::atomic<int> permille{0};
+    std::mutex mutex;
+    std::string what; // guarded by mutex
+    // Results, read by the GUI thread once the job has finished.
+    std::shared_ptr<const runs::RunFeatures> features;
+    std::shared_ptr<const runs::Embedding> embedding;
+    std::shared_ptr<const runs::NeighbourIndex> index;
+    runs::SuspicionReport report;
+    bool tsne = false;
+
+    runs::FeatureProgress progress()
+    {
+        return [this](double fraction, const std::string &w) {
+            permille = int(1000 * fraction);
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                what = w;
+            }
+            return !cancel && !BackgroundJobs::cancelled();
+        };
+    }
+};
+
+namespace {
+
+QListView *galleryView(ImageListModel *model, int thumb = 72)
+{
+    auto *v = new QListView;
+    v->setModel(model);
+    v->setViewMode(QListView::IconMode);
+    v->setIconSize(QSize(thumb, thumb));
+    v->setGridSize(QSize(thumb + 24, thumb + 44));
+    v->setResizeMode(QListView::Adjust);
+    v->setMovement(QListView::Static);
+    v->setUniformItemSizes(true);
+    v->setWordWrap(true);
+    v->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    return v;
+}
+
+} // namespace
+
+InspectPanel::InspectPanel(QWidget *parent)
+    : QWidget(parent), m_selection(new ImageListModel(this)),
+      m_neighbours(new ImageListModel(this)), m_suspects(new ImageListModel(this))
+{
+    m_status = new QLabel(tr("Open or train a run to look inside its network."));
+    m_status->setWordWrap(true);
+    m_progress = new QProgressBar;
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumWidth(220);
+    m_progress->hide();
+    m_computeButton = new QPushButton(tr("&Map the test set"));
+    m_computeButton->setToolTip(
+        tr("Compute the network's features for every image (kept in the run folder) and map "
+           "the test set with PCA"));
+    m_tsneButton = new QPushButton(tr("t-&SNE map"));
+    m_tsneButton->setToolTip(tr("A map that keeps neighbours together (t-SNE): clusters show "
+                                "better than in PCA; about a minute for 10,000 images"));
+    m_tsneButton->setEnabled(false);
+    m_cancelButton = new QPushButton(tr("Cancel"));
+    m_cancelButton->hide();
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_status, 1);
+    top->addWidget(m_progress);
+    top->addWidget(m_cancelButton);
+    top->addWidget(m_computeButton);
+    top->addWidget(m_tsneButton);
+
+    m_map = new EmbeddingView;
+    m_map->setObjectName(QStringLiteral("embeddingMap"));
+    m_map->setCaption(tr("Press \"Map the test set\": each test image becomes a dot, placed by "
+                         "what the network's last layer sees."));
+
+    // Beside the map: the image clicked, then the galleries.
+    m_image = new QLabel;
+    m_image->setFixedSize(112, 112);
+    m_image->setAlignment(Qt::AlignCenter);
+    m_image->setStyleSheet(QStringLiteral("background: #202020; border-radius: 4px;"));
+    m_imageText = new QLabel(tr("Click a dot (or an image below) to see it here."));
+    m_imageText->setTextFormat(Qt::RichText);
+    m_imageText->setWordWrap(true);
+    m_imageText->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_explainButton = new QPushButton(tr("Grad-&CAM…"));
+    m_explainButton->setToolTip(tr("Where the model looks in this image (opens it in Predict)"));
+    m_explainButton->setEnabled(false);
+    auto *detail = new QGridLayout;
+    detail->addWidget(m_image, 0, 0, Qt::AlignTop);
+    detail->addWidget(m_explainButton, 1, 0, Qt::AlignTop | Qt::AlignHCenter);
+    detail->addWidget(m_imageText, 0, 1, 2, 1);
+    detail->setColumnStretch(1, 1);
+
+    m_selectionView = galleryView(m_selection);
+    m_neighboursView = galleryView(m_neighbours);
+    m_suspectsView = galleryView(m_suspects);
+    m_neighboursTitle = new QLabel(tr("The training images nearest to the image above, in the "
+                                      "network's feature space (cosine distance)."));
+    m_neighboursTitle->setWordWrap(true);
+    auto *neighboursPage = new QWidget;
+    auto *nl = new QVBoxLayout(neighboursPage);
+    nl->addWidget(m_neighboursTitle);
+    nl->addWidget(m_neighboursView, 1);
+
+    m_suspectsTitle = new QLabel;
+    m_suspectsTitle->setWordWrap(true);
+    auto *wrong = new QPushButton(tr("&Wrong label"));
+    auto *ambiguous = new QPushButton(tr("&Ambiguous"));
+    auto *clearMark = new QPushButton(tr("Clear"));
+    auto *exportButton = new QPushButton(tr("&Export list…"));
+    auto *excludeButton = new QPushButton(tr("Leave &out of next run"));
+    wrong->setToolTip(tr("Mark the selected images: their label is wrong"));
+    ambiguous->setToolTip(tr("Mark the selected images: no single label fits"));
+    exportButton->setToolTip(tr("The marked images as CSV: index, split, path, label, "
+                                "suggested class, confidence, mark"));
+    excludeButton->setToolTip(tr("The next run trains without the marked images (the Data "
+                                 "tab shows how many are left out)"));
+    auto *marks = new QHBoxLayout;
+    for (QPushButton *b : {wrong, ambiguous, clearMark, exportButton, excludeButton})
+        marks->addWidget(b);
+    marks->addStretch(1);
+    auto *suspectsPage = new QWidget;
+    auto *sl = new QVBoxLayout(suspectsPage);
+    sl->addWidget(m_suspectsTitle);
+    sl->addWidget(m_suspectsView, 1);
+    sl->addLayout(marks);
+
+    m_side = new QTabWidget;
+    m_side->addTab(neighboursPage, tr("Nearest training images"));
+    m_side->addTab(m_selectionView, tr("Selected on the map"));
+    m_side->addTab(suspectsPage, tr("Suspicious labels"));
+
+    auto *sideBox = new QWidget;
+    auto *side = new QVBoxLayout(sideBox);
+    side->setContentsMargins(0, 0, 0, 0);
+    side->addLayout(detail);
+    side->addWidget(m_side, 1);
+
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_map);
+    split->addWidget(sideBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({800, 560});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    m_poll = new QTimer(this);
+    m_poll->setInterval(100);
+    connect(m_poll, &QTimer::timeout, this, [this] {
+        if (!m_job)
+            return;
+        m_progress->setValue(m_job->permille);
+        std::lock_guard<std::mutex> lock(m_job->mutex);
+        m_status->setText(QString::fromStdString(m_job->what) + QStringLiteral("…"));
+    });
+    connect(m_computeButton, &QPushButton::clicked, this, &InspectPanel::compute);
+    connect(m_tsneButton, &QPushButton::clicked, this, &InspectPanel::computeTsne);
+    connect(m_cancelButton, &QPushButton::clicked, this, &InspectPanel::cancel);
+    connect(m_map, &EmbeddingView::pointClicked, this, [this](int row) {
+        showImage(QStringLiteral("test"), row);
+        m_side->setCurrentIndex(0);
+    });
+    connect(m_map, &EmbeddingView::selectionChanged, this, &InspectPanel::showSelection);
+    connect(m_selectionView, &QListView::clicked, this, [this](const QModelIndex &i) {
+        showImage(QStringLiteral("test"), m_selection->item(i.row()).id);
+    });
+    connect(m_neighboursView, &QListView::doubleClicked, this, [this](const QModelIndex &i) {
+        showImage(QStringLiteral("train"), m_neighbours->item(i.row()).id);
+    });
+    connect(m_suspectsView, &QListView::clicked, this, [this](const QModelIndex &i) {
+        showImage(QString::fromStdString(m_report.split),
+                  m_report.images[std::size_t(m_suspects->item(i.row()).id)].image.row);
+    });
+    connect(wrong, &QPushButton::clicked, this, [this] { markSelected(QStringLiteral("wrong label")); });
+    connect(ambiguous, &QPushButton::clicked, this,
+            [this] { markSelected(QStringLiteral("ambiguous")); });
+    connect(clearMark, &QPushButton::clicked, this, [this] { markSelected(QString()); });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        if (marked().empty()) {
+            Q_EMIT failed(tr("Mark some images first (select them, then Wrong label or "
+                             "Ambiguous)."));
+            return;
+        }
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export marked images"),
+                                                          QStringLiteral("marked-labels.csv"),
+                                                          tr("CSV files (*.csv)"));
+        if (file.isEmpty())
+            return;
+        try {
+            exportMarked(file);
+        } catch (const std::exception &e) {
+            Q_EMIT failed(QString::fromStdString(e.what()));
+        }
+    });
+    connect(excludeButton, &QPushButton::clicked, this, [this] {
+        std::vector<std::int64_t> indices;
+        for (const auto &m : marked())
+            indices.push_back(m.suspect.image.index);
+        if (indices.empty()) {
+            Q_EMIT failed(tr("Mark some images first (select them, then Wrong label or "
+                             "Ambiguous)."));
+            return;
+        }
+        Q_EMIT excludeRequested(indices);
+    });
+    connect(m_explainButton, &QPushButton::clicked, this, [this] {
+        if (m_shownRow < 0)
+            return;
+        const auto &s = runs::featureSplit(*m_features, m_shownSplit.toStdString());
+        Q_EMIT explainRequested(m_runDir, imageOf(m_shownSplit, m_shownRow),
+                                tr("%1 #%2").arg(m_shownSplit).arg(
+                                    s.sourceIndex[std::size_t(m_shownRow)]));
+    });
+}
+
+InspectPanel::~InspectPanel()
+{
+    cancel();
+}
+
+void InspectPanel::setRun(const QString &runDir, std::shared_ptr<const data::DatasetSplits> data)
+{
+    cancel();
+    ++m_generation;
+    m_index.reset();
+    m_runDir = runDir;
+    m_data = std::move(data);
+    m_features.reset();
+    m_embedding.reset();
+    m_report = {};
+    m_map->clear();
+    m_selection->setItems({});
+    m_neighbours->setItems({});
+    m_suspects->setItems({});
+    m_shownRow = -1;
+    m_image->clear();
+    m_imageText->setText(tr("Click a dot (or an image below) to see it here."));
+    m_explainButton->setEnabled(false);
+    m_tsneButton->setEnabled(false);
+    m_computeButton->setEnabled(m_data != nullptr);
+    m_status->setText(m_data ? tr("The test set's map, the nearest training images and the "
+                                  "suspicious labels come from the network's last layer.")
+                             : tr("This run's images could not be loaded (its dataset is "
+                                  "missing here): nothing to map."));
+}
+
+void InspectPanel::compute()
+{
+    if (!m_data || m_runDir.isEmpty() || m_job || m_features)
+        return;
+    startJob(false);
+}
+
+void InspectPanel::computeTsne()
+{
+    if (!m_features || m_job)
+        return;
+    startJob(true);
+}
+
+void InspectPanel::cancel()
+{
+    if (m_job)
+        m_job->cancel = true;
+}
+
+void InspectPanel::startJob(bool tsne)
+{
+    auto job = std::make_shared<Job>();
+    job->tsne = tsne;
+    job->features = m_features;
+    m_job = job;
+    const std::string dir = m_runDir.toStdString();
+    const auto data = m_data;
+    const int generation = m_generation;
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancelButton->show();
+    m_computeButton->setEnabled(false);
+    m_tsneButton->setEnabled(false);
+    m_poll->start();
+    runInBackground<InspectPanel>(
+        this,
+        [job, dir, data] {
+            if (!job->features) {
+                auto f = std::make_shared<runs::RunFeatures>(
+                    runs::runFeatures(dir, *data, job->progress()));
+                if (f->stopped)
+                    return;
+                job->features = f;
+                job->report = runs::suspiciousLabels(*f, *data, 300);
+                job->index = std::make_shared<runs::NeighbourIndex>(*f, *data);
+            }
+            auto e = std::make_shared<runs::Embedding>(runs::embedTestSet(
+                *job->features,
+                job->tsne ? runs::EmbeddingMethod::Tsne : runs::EmbeddingMethod::Pca, 10000,
+                job->progress()));
+            if (!e->stopped)
+                job->embedding = e;
+        },
+        [generation](InspectPanel *self, const QString &error) {
+            if (generation != self->m_generation) // another run was opened meanwhile
+                return;
+            self->finishJob(error);
+        });
+}
+
+void InspectPanel::finishJob(const QString &error)
+{
+    const std::shared_ptr<Job> job = std::move(m_job);
+    m_poll->stop();
+    m_progress->hide();
+    m_cancelButton->hide();
+    if (!error.isEmpty()) {
+        m_computeButton->setEnabled(!m_features);
+        m_tsneButton->setEnabled(bool(m_features));
+        m_status->setText(tr("Could not look inside this run: %1").arg(error));
+        Q_EMIT failed(error);
+        return;
+    }
+    const bool firstFeatures = !m_features && job->features;
+    if (firstFeatures) {
+        m_features = job->features;
+        m_report = job->report;
+        m_index = job->index;
+    }
+    m_computeButton->setEnabled(!m_features);
+    m_tsneButton->setEnabled(bool(m_features));
+    if (!job->embedding) {
+        m_status->setText(tr("Stopped."));
+        return;
+    }
+    m_embedding = job->embedding;
+    if (firstFeatures) {
+        showSuspects();
+        Q_EMIT featuresReady();
+    }
+    showMap();
+    Q_EMIT mapReady();
+}
+
+QString InspectPanel::className(int c) const
+{
+    return m_features && c >= 0 && std::size_t(c) < m_features->classNames.size()
+               ? QString::fromStdString(m_features->classNames[std::size_t(c)])
+               : QString::number(c);
+}
+
+QImage InspectPanel::imageOf(const QString &split, qint64 row) const
+{
+    if (!m_features || !m_data || row < 0)
+        return {};
+    const auto &s = runs::featureSplit(*m_features, split.toStdString());
+    if (row >= s.rows)
+        return {};
+    return toQImage(runs::storeOf(*m_data, split.toStdString()),
+                    std::size_t(s.storeRow[std::size_t(row)]));
+}
+
+void InspectPanel::showMap()
+{
+    const runs::Embedding &e = *m_embedding;
+    std::vector<EmbeddingView::Point> points;
+    points.reserve(e.points.size());
+    for (const auto &p : e.points)
+        points.push_back({p.x, p.y, p.label, p.predicted, int(p.row)});
+    QStringList names;
+    for (const auto &n : m_features->classNames)
+        names << QString::fromStdString(n);
+    m_map->setPoints(std::move(points), names);
+    m_map->setThumbnails([this](int row) { return imageOf(QStringLiteral("test"), row); });
+    const runs::RunFeatures &f = *m_features;
+    const QString method =
+        e.method == runs::EmbeddingMethod::Pca
+            ? tr("PCA, %1 % of the variance").arg(100.0 * e.explainedVariance, 0, 'f', 0)
+            : tr("t-SNE: near dots are near in feature space");
+    m_map->setCaption(tr("%1 test images · %2").arg(e.points.size()).arg(method));
+    m_status->setText(
+        tr("%1 features per image (the input of layer %2) for %3 training and %4 test images, "
+           "%5 in %6 s; map in %7 s.%8")
+            .arg(f.train.dims)
+            .arg(QString::fromStdString(f.layer))
+            .arg(f.train.rows)
+            .arg(f.test.rows)
+            .arg(f.fromCache ? tr("read from features.safetensors") : tr("computed"))
+            .arg(f.seconds, 0, 'f', 1)
+            .arg(e.seconds, 0, 'f', 1)
+            .arg(f.note.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(f.note)));
+}
+
+void InspectPanel::showSuspects()
+{
+    const runs::SuspicionReport &r = m_report;
+    m_suspectsTitle->setText(
+        r.outOfSample
+            ? tr("Of the %1 validation images (not trained on), the least likely labels first.")
+                  .arg(r.examined)
+            : tr("Of the %1 training images, the least likely labels first (<i>in sample</i>).")
+                  .arg(r.examined));
+    m_suspectsTitle->setToolTip(
+        r.outOfSample
+            ? tr("The model did not train on these images, so its doubt about a label is "
+                 "honest. Select images, mark them, export the list or leave them out of the "
+                 "next run.")
+            : tr("The model trained on these images, so it doubts a wrong label less than it "
+                 "should. A run with a validation split gives a fairer list."));
+    m_suspectsTitle->setTextFormat(Qt::RichText);
+    const QString split = QString::fromStdString(r.split);
+    std::vector<ImageListModel::Item> items;
+    for (std::size_t k = 0; k < r.images.size(); ++k) {
+        const auto &s = r.images[k];
+        ImageListModel::Item it;
+        it.id = int(k);
+        it.caption = tr("%1 → %2\n%3 %").arg(className(s.image.label), className(s.suggested))
+                         .arg(100.0 * s.selfConfidence, 0, 'f', 1);
+        it.toolTip = tr("%1 image %2: labelled %3; the model says %4 and gives %3 %5 %%6")
+                         .arg(split)
+                         .arg(s.image.index)
+                         .arg(className(s.image.label), className(s.suggested))
+                         .arg(100.0 * s.selfConfidence, 0, 'f', 2)
+                         .arg(s.likelyWrong ? tr(" (likely wrong)") : QString());
+        items.push_back(std::move(it));
+    }
+    m_suspects->setImageProvider(
+        [this, split](int k) { return imageOf(split, m_report.images[std::size_t(k)].image.row); });
+    m_suspects->setItems(std::move(items));
+}
+
+void InspectPanel::showSelection(const std::vector<int> &rows)
+{
+    std::vector<ImageListModel::Item> items;
+    items.reserve(rows.size());
+    for (int row : rows) {
+        const auto &s = m_features->test;
+        const int label = int(s.labels[std::size_t(row)]);
+        const int said = int(s.predicted(row));
+        ImageListModel::Item it;
+        it.id = row;
+        it.caption = label == said ? className(label)
+                                   : tr("%1 → %2").arg(className(label), className(said));
+        items.push_back(std::move(it));
+    }
+    m_selection->setImageProvider([this](int row) { return imageOf(QStringLiteral("test"), row); });
+    m_selection->setItems(std::move(items));
+    m_side->setTabText(1, tr("Selected on the map (%1)").arg(rows.size()));
+    m_side->setCurrentIndex(1);
+}
+
+void InspectPanel::showImage(const QString &split, qint64 row)
+{
+    if (!m_features)
+        return;
+    const auto &s = runs::featureSplit(*m_features, split.toStdString());
+    if (row < 0 || row >= s.rows)
+        return;
+    m_shownSplit = split;
+    m_shownRow = row;
+    m_map->highlight(split == QStringLiteral("test") ? int(row) : -1);
+    const QImage image = imageOf(split, row);
+    m_image->setPixmap(QPixmap::fromImage(image.scaled(
+        112, 112, Qt::KeepAspectRatio,
+        image.width() < 112 ? Qt::FastTransformation : Qt::SmoothTransformation)));
+    // Top-5 from the probabilities the features came with.
+    std::vector<int> order(std::size_t(s.classes));
+    for (int c = 0; c < int(s.classes); ++c)
+        order[std::size_t(c)] = c;
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return s.probability(row, a) > s.probability(row, b); });
+    const int label = int(s.labels[std::size_t(row)]);
+    QString text = tr("<b>%1 image %2</b> · labelled <b>%3</b><br>")
+                       .arg(split)
+                       .arg(s.sourceIndex[std::size_t(row)])
+                       .arg(className(label).toHtmlEscaped());
+    const std::size_t shown = m_large ? 3 : 5; // the room beside a projector's map is small
+    for (std::size_t k = 0; k < order.size() && k < shown; ++k) {
+        const int c = order[k];
+        const QString line = tr("%1 %2 %").arg(className(c).toHtmlEscaped())
+                                 .arg(100.0 * s.probability(row, c), 0, 'f', 1);
+        text += (c == label ? QStringLiteral("<b>%1</b>") : QStringLiteral("%1")).arg(line) +
+                QStringLiteral("<br>");
+    }
+    m_imageText->setText(text);
+    m_explainButton->setEnabled(true);
+
+    // Its nearest training images, timed: this is what has to feel instant.
+    QElapsedTimer timer;
+    timer.start();
+    const auto near = m_index->near(split.toStdString(), row, 12);
+    const qint64 ms = timer.elapsed();
+    std::vector<ImageListModel::Item> items;
+    for (const auto &n : near) {
+        ImageListModel::Item it;
+        it.id = int(n.image.row);
+        it.caption = tr("%1\nd %2").arg(className(n.image.label)).arg(n.distance, 0, 'f', 3);
+        it.toolTip = tr("training image %1, labelled %2; cosine distance %3")
+                         .arg(n.image.index)
+                         .arg(className(n.image.label))
+                         .arg(n.distance, 0, 'f', 4);
+        items.push_back(std::move(it));
+    }
+    m_neighbours->setImageProvider([this](int r) { return imageOf(QStringLiteral("train"), r); });
+    m_neighbours->setItems(std::move(items));
+    const int said = int(s.predicted(row));
+    m_neighboursTitle->setText(
+        tr("The %1 training images nearest to %2 image %3 in the network's feature space "
+           "(found in %4 ms among %5).%6")
+            .arg(near.size())
+            .arg(split)
+            .arg(s.sourceIndex[std::size_t(row)])
+            .arg(ms)
+            .arg(m_features->train.rows)
+            .arg(said != label ? tr(" It called this %1 a %2: these are what it had seen.")
+                                     .arg(className(label), className(said))
+                               : QString()));
+}
+
+void InspectPanel::markSelected(const QString &mark)
+{
+    for (const QModelIndex &i : m_suspectsView->selectionModel()->selectedIndexes())
+        m_suspects->setMark(i.row(), mark);
+    const auto n = marked().size();
+    m_side->setTabText(2, n ? tr("Suspicious labels (%1 marked)").arg(n) : tr("Suspicious labels"));
+}
+
+std::vector<runs::MarkedImage> InspectPanel::marked() const
+{
+    std::vector<runs::MarkedImage> out;
+    for (const auto &it : m_suspects->items())
+        if (!it.mark.isEmpty())
+            out.push_back({m_report.images[std::size_t(it.id)], it.mark.toStdString()});
+    return out;
+}
+
+void InspectPanel::exportMarked(const QString &file) const
+{
+    writeFileAtomic(file.toStdString(),
+                    runs::markedImagesCsv(marked(), m_features ? m_features->classNames
+                                                               : std::vector<std::string>{}));
+}
+
+void InspectPanel::setLargeText(bool on)
+{
+    m_large = on;
+    m_map->setLargeText(on);
+    QFont f = font();
+    if (on)
+        f.setPixelSize(20);
+    m_status->setFont(f);
+    m_imageText->setFont(f);
+    const int thumb = on ? 110 : 72;
+    for (QListView *v : {m_selectionView, m_neighboursView, m_suspectsView}) {
+        v->setIconSize(QSize(thumb, thumb));
+        v->setGridSize(QSize(thumb + (on ? 60 : 24), thumb + (on ? 64 : 44)));
+        v->setFont(f);
+    }
+    for (ImageListModel *m : {m_selection, m_neighbours, m_suspects})
+        m->setThumbnailSize(thumb);
+}
+
+} // namespace tl::ui

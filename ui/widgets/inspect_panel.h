@@ -1,0 +1,108 @@
+#pragma once
+
+#include "data/dataset.h"
+#include "runs/run_features.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QListView;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QTimer;
+QT_END_NAMESPACE
+
+namespace tl::ui {
+
+class EmbeddingView;
+class ImageListModel;
+
+// Results → Feature space: what the trained network's penultimate layer makes of the images.
+// The test set as a 2-D map (PCA at once, t-SNE on request), each dot an image; clicking one shows
+// it with its top-5 and its nearest training images; a lasso lists the dots inside; the training
+// labels the model finds least likely, to mark and export or leave out of the next run. Computed
+// on a background thread from the run folder (features.safetensors caches the features).
+class InspectPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit InspectPanel(QWidget *parent = nullptr);
+    ~InspectPanel() override;
+
+    // The run to look at and its data (null: images unavailable; the panel says so). Nothing is
+    // computed until compute() (the Results panel calls it when this page is first shown).
+    void setRun(const QString &runDir, std::shared_ptr<const data::DatasetSplits> data);
+    void compute();
+    void computeTsne();
+    void cancel();
+    void setLargeText(bool on);
+
+    bool ready() const { return bool(m_features); }
+    EmbeddingView *map() const { return m_map; }
+    QListView *selectionView() const { return m_selectionView; }
+    ImageListModel *selectionModel() const { return m_selection; }
+    ImageListModel *neighboursModel() const { return m_neighbours; }
+    ImageListModel *suspectsModel() const { return m_suspects; }
+    QListView *suspectsView() const { return m_suspectsView; }
+    // The image shown beside the map: its split and row (-1: none).
+    std::pair<QString, qint64> shownImage() const { return {m_shownSplit, m_shownRow}; }
+    void showImage(const QString &split, qint64 row);
+    // Marks the suspicious images selected in their gallery ("wrong label", "ambiguous", "").
+    void markSelected(const QString &mark);
+    std::vector<runs::MarkedImage> marked() const;
+    // The marked list as CSV into `file` (tl::Error shown by the caller).
+    void exportMarked(const QString &file) const;
+
+Q_SIGNALS:
+    void featuresReady();
+    void mapReady();
+    void failed(const QString &error);
+    void explainRequested(const QString &runDir, const QImage &image, const QString &title);
+    // Training images (their indices) to leave out of the next run.
+    void excludeRequested(const std::vector<std::int64_t> &indices);
+
+private:
+    struct Job; // what a background computation shares with the panel
+    void startJob(bool tsne);
+    void finishJob(const QString &error);
+    void showMap();
+    void showSuspects();
+    void showSelection(const std::vector<int> &rows);
+    QImage imageOf(const QString &split, qint64 row) const;
+    QString className(int c) const;
+
+    QString m_runDir;
+    std::shared_ptr<const data::DatasetSplits> m_data;
+    std::shared_ptr<const runs::RunFeatures> m_features;
+    std::shared_ptr<const runs::Embedding> m_embedding;
+    // Refers to m_features and m_data: declared after them, reset before them.
+    std::shared_ptr<const runs::NeighbourIndex> m_index;
+    runs::SuspicionReport m_report;
+    std::shared_ptr<Job> m_job;
+    int m_generation = 0;
+
+    QLabel *m_status;
+    QProgressBar *m_progress;
+    QPushButton *m_computeButton, *m_tsneButton, *m_cancelButton;
+    QTimer *m_poll;
+    EmbeddingView *m_map;
+    QLabel *m_image, *m_imageText;
+    QPushButton *m_explainButton;
+    QTabWidget *m_side;
+    QListView *m_selectionView, *m_neighboursView, *m_suspectsView;
+    ImageListModel *m_selection, *m_neighbours, *m_suspects;
+    QLabel *m_neighboursTitle, *m_suspectsTitle;
+    QString m_shownSplit;
+    qint64 m_shownRow = -1;
+    bool m_large = false;
+};
+
+} // namespace tl::ui
