@@ -240,7 +240,13 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
                                         drawAShoe(w, dir);
                                     });
                                 });
-                            predict->setCamLayer(QStringLiteral("features.conv1"));
+                            // The model's first layer with maps: its first convolution.
+                            const QStringList layers = predict->mapLayers();
+                            if (layers.isEmpty()) {
+                                drawAShoe(w, dir);
+                                return;
+                            }
+                            predict->setCamLayer(layers.front());
                             predict->showFeatureMaps();
                         });
                     });

@@ -7,6 +7,7 @@
 #include "files.h"
 #include "json_file.h"
 #include "models/gradcam.h"
+#include "models/network_view.h"
 #include "models/model_factory.h"
 #include "experiment/experiment_config.h"
 #include "weights/checkpoint.h"
@@ -91,46 +92,22 @@ RunPredictor::LayerActivations RunPredictor::activations(const std::uint8_t *pix
     std::vector<float> x = data::preprocessLikeTraining(pixels, height, width, channels, rowBytes,
                                                         m_size, m_channels, m_mean, m_std);
     const torch::Tensor input = torch::from_blob(x.data(), {1, m_channels, m_size, m_size}).clone();
-    LayerActivations a;
-    a.layer = layer.empty() && !m_camLayers.empty() ? m_camLayers.back().path : layer;
+    const std::string name = layer.empty() && !m_camLayers.empty() ? m_camLayers.back().path : layer;
     std::lock_guard<std::mutex> lock(m_impl->mutex);
     const torch::nn::Module *target = nullptr;
     for (const auto &m : m_impl->model->named_modules("", false))
-        if (m.key() == a.layer)
+        if (m.key() == name)
             target = m.value().get();
     if (!target || std::none_of(m_camLayers.begin(), m_camLayers.end(),
-                                [&](const CamLayer &l) { return l.path == a.layer; }))
-        throw Error("no layer '" + a.layer + "' with feature maps in " + m_modelName);
+                                [&](const CamLayer &l) { return l.path == name; }))
+        throw Error("no layer '" + name + "' with feature maps in " + m_modelName);
     // The head's 4-D outputs (a channels-last view, a per-position Dense) are not channel maps.
     const auto children = m_impl->model->named_children();
     if (m_impl->model->canSplit() && children.size() >= 2 &&
-        a.layer.rfind(children.keys().back() + ".", 0) == 0)
-        throw Error("layer '" + a.layer + "' is in the classifier head; pick a layer of the "
+        name.rfind(children.keys().back() + ".", 0) == 0)
+        throw Error("layer '" + name + "' is in the classifier head; pick a layer of the "
                     "features for its maps");
-    torch::NoGradGuard ng;
-    torch::Tensor out;
-    m_impl->model->forwardTraced(input, [&](const torch::nn::Module *m, const torch::Tensor &t) {
-        if (m == target && !out.defined())
-            out = t;
-    });
-    out = out[0].to(torch::kFloat32).contiguous();
-    a.channels = int(out.size(0));
-    a.height = int(out.size(1));
-    a.width = int(out.size(2));
-    a.maps.assign(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
-    const torch::Tensor means = out.mean({1, 2}).contiguous();
-    a.means.assign(means.data_ptr<float>(), means.data_ptr<float>() + means.numel());
-    const torch::Tensor order = means.argsort(0, true).to(torch::kInt32).contiguous();
-    a.order.assign(order.data_ptr<int>(), order.data_ptr<int>() + order.numel());
-    if (const auto *conv = dynamic_cast<const torch::nn::Conv2dImpl *>(target)) {
-        const torch::Tensor w = conv->weight.detach().to(torch::kFloat32).contiguous();
-        if ((w.size(1) == 1 || w.size(1) == 3) && w.size(2) == w.size(3)) {
-            a.filterIn = int(w.size(1));
-            a.filterSize = int(w.size(2));
-            a.filters.assign(w.data_ptr<float>(), w.data_ptr<float>() + w.numel());
-        }
-    }
-    return a;
+    return models::layerView(*m_impl->model, input, target, name);
 }
 
 RunPredictor::Result RunPredictor::run(std::vector<float> x, int camClass,

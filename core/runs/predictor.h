@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "train/training_types.h"
+
 namespace tl::runs {
 
 // A finished run's model for new images, with exactly its training preprocessing (config.json,
@@ -39,20 +41,10 @@ public:
     Result predictFile(const std::string &path, int camClass = -2,
                        const std::string &camLayer = {});
 
-    // What one layer makes of an image: its feature maps (channels x height x width, as
-    // computed), each channel's mean activation and the channels ordered by it, strongest first;
-    // and, when the layer is a convolution that sees the image (1 or 3 input channels), its
-    // filters (out x in x k x k).
-    struct LayerActivations
-    {
-        std::string layer;
-        int channels = 0, height = 0, width = 0;
-        std::vector<float> maps;
-        std::vector<float> means;
-        std::vector<int> order;
-        int filterIn = 0, filterSize = 0;
-        std::vector<float> filters; // empty: not such a convolution
-    };
+    // What one layer makes of an image: its feature maps (channels x height x width), each
+    // channel's mean activation and the channels ordered by it, strongest first; and, when the
+    // layer is a convolution that sees the image (1 or 3 input channels), its filters.
+    using LayerActivations = train::NetworkView;
     // `layer` one of camLayers() (empty: the last of them). tl::Error for another name.
     LayerActivations activations(const std::uint8_t *pixels, int height, int width, int channels,
                                  int rowBytes, const std::string &layer);

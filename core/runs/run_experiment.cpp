@@ -1,5 +1,7 @@
 #include "runs/run_experiment.h"
 
+#include "data/rng.h"
+
 #include "train/training_hints.h"
 
 #include "cpu_cores.h"
@@ -340,6 +342,20 @@ void ExperimentRun::startTraining(const data::DatasetSplits &ds)
     m_recorder = std::make_unique<Recorder>(m_observer, *m_folder, *m_model,
                                             m_from.state ? m_from.state->epochs
                                                          : std::vector<train::EpochMetrics>{});
+    {
+        // The live view's image: the first test image, as the network sees it.
+        const data::ImageStore &from = ds.test.empty() ? ds.train : ds.test;
+        if (!from.empty()) {
+            std::vector<float> input(m_transform->outFloats());
+            data::Rng rng(0);
+            m_transform->apply(from.image(0), input.data(), rng, false);
+            m_recorder->setLiveView(
+                m_control, std::move(input),
+                {m_transform->outChannels(), m_transform->outHeight(), m_transform->outWidth()},
+                std::vector<std::uint8_t>(from.image(0), from.image(0) + from.imageBytes()),
+                from.height, from.width, from.channels);
+        }
+    }
     m_trainer = std::make_unique<train::Trainer>(m_model, m_device, m_recorder.get(), m_control);
     m_trainer->setDeviceOptions({c.gpu.mixedPrecision, c.gpu.channelsLast, c.gpu.cudnnBenchmark});
     if (m_loadMeter && m_device.is_cpu())

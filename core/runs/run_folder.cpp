@@ -1,11 +1,15 @@
 #include "runs/run_folder.h"
 
+#include "error.h"
 #include "files.h"
 #include "models/network.h"
+#include "models/network_view.h"
+#include "train/run_control.h"
 #include "runs/tensorboard.h"
 #include "weights/checkpoint.h"
 
 #include <ATen/record_function.h>
+#include <torch/torch.h>
 
 #include <exception>
 #include <filesystem>
@@ -105,6 +109,44 @@ void Recorder::onEpoch(const train::EpochMetrics &m)
     }
     if (m_next)
         m_next->onEpoch(m);
+    sendLiveView(m.globalEpoch);
+}
+
+void Recorder::setLiveView(const train::RunControl *control, std::vector<float> input,
+                           std::array<int, 3> inputShape, std::vector<std::uint8_t> shown,
+                           int height, int width, int channels)
+{
+    m_liveControl = control;
+    m_liveInput = std::move(input);
+    m_liveShape = inputShape;
+    m_liveShown.image = std::move(shown);
+    m_liveShown.imageHeight = height;
+    m_liveShown.imageWidth = width;
+    m_liveShown.imageChannels = channels;
+}
+
+void Recorder::sendLiveView(int globalEpoch)
+{
+    if (!m_next || !m_liveControl || !m_liveControl->liveView() || m_liveInput.empty())
+        return;
+    RECORD_USER_SCOPE("tl::live_view");
+    const auto device = m_model.parameters().empty() ? torch::Device(torch::kCPU)
+                                                     : m_model.parameters().front().device();
+    const torch::Tensor image =
+        torch::from_blob(m_liveInput.data(), {1, m_liveShape[0], m_liveShape[1], m_liveShape[2]})
+            .to(device);
+    train::NetworkView v;
+    try {
+        v = models::layerView(m_model, image);
+    } catch (const Error &) {
+        return; // a model without a convolution: nothing to show, nothing to stop for
+    }
+    v.globalEpoch = globalEpoch;
+    v.image = m_liveShown.image;
+    v.imageHeight = m_liveShown.imageHeight;
+    v.imageWidth = m_liveShown.imageWidth;
+    v.imageChannels = m_liveShown.imageChannels;
+    m_next->onNetworkView(v);
 }
 
 void Recorder::onPhase(const train::PhaseProgress &p)

@@ -3,10 +3,14 @@
 #include "runs/run_writer.h"
 #include "train/training_types.h"
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
 
+namespace tl::train {
+class RunControl;
+}
 namespace tl::models {
 class NetworkImpl;
 }
@@ -57,15 +61,28 @@ public:
     void onMessage(const std::string &s) override;
     void onWarning(const std::string &s) override;
 
+    // The live view: after each epoch, while `control` says so, the first convolution's filters
+    // and its maps of one image go to the observer. `input`: the image preprocessed, C x H x W
+    // floats (`inputShape`); `shown`: the same image as stored, height x width x channels.
+    void setLiveView(const train::RunControl *control, std::vector<float> input,
+                     std::array<int, 3> inputShape, std::vector<std::uint8_t> shown, int height,
+                     int width, int channels);
+
     std::vector<train::EpochMetrics> epochs;
     // Off while the run writes model.pth itself, together with its state (paced saving).
     bool writesModel = true;
 
 private:
+    void sendLiveView(int globalEpoch);
+
     train::TrainingObserver *m_next;
     const RunFolder &m_folder;
     std::unique_ptr<TensorBoardWriter> m_board;
     models::NetworkImpl &m_model;
+    const train::RunControl *m_liveControl = nullptr;
+    std::vector<float> m_liveInput;
+    std::array<int, 3> m_liveShape{};
+    train::NetworkView m_liveShown; // the image fields only
 };
 
 // A state dict with torchvision's names: Python's torch.load + load_state_dict take it, and so do

@@ -56,7 +56,13 @@ public:
         return !m_stop;
     }
 
+    // The window's live view of the network (its first convolution's filters and feature maps
+    // of one image) after each epoch: may be switched on and off during a run.
+    void setLiveView(bool on) { m_liveView = on; }
+    bool liveView() const { return m_liveView; }
+
 private:
+    std::atomic<bool> m_liveView{false};
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_abort{false};
     std::atomic<int> m_stops{0};

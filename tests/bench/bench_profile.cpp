@@ -5,7 +5,8 @@
 // The parts are the RECORD_USER_SCOPE ranges "tl::..." in the trainer.
 //
 // Usage: bench_profile [--config FILE.json] [--threads N] [--train-fraction F] [--out DIR]
-//                      [--channels-last]
+//                      [--channels-last] [--live-view]
+// (--live-view: the window's live view after each epoch, timed as "live_view")
 // (--threads 0: the run's own automatic choice; --out: where the run folder goes, a temporary
 // folder by default, removed at the end)
 
@@ -13,6 +14,8 @@
 #include "experiment/experiment_config.h"
 #include "malloc_policy.h"
 #include "runs/run_experiment.h"
+#include "train/run_control.h"
+#include "train/training_types.h"
 
 #include <ATen/record_function.h>
 #include <torch/torch.h>
@@ -105,10 +108,20 @@ int main(int argc, char **argv)
         experiment::ExperimentConfig config;
         config.data.valSplit = 0.1; // the window's default demo
         std::string out;
+        train::RunControl control;
+        struct Views : train::TrainingObserver
+        {
+            int count = 0;
+            void onNetworkView(const train::NetworkView &) override { ++count; }
+        } views;
         for (int i = 1; i < argc; ++i) {
             const std::string key = argv[i];
             if (key == "--channels-last") {
                 config.gpu.channelsLast = true;
+                continue;
+            }
+            if (key == "--live-view") {
+                control.setLiveView(true);
                 continue;
             }
             if (i + 1 >= argc)
@@ -137,7 +150,7 @@ int main(int argc, char **argv)
                 .needsInputs(false)
                 .scopes({at::RecordScope::FUNCTION, at::RecordScope::BACKWARD_FUNCTION,
                          at::RecordScope::USER_SCOPE}));
-        const runs::RunResult result = runs::runExperiment(config, out);
+        const runs::RunResult result = runs::runExperiment(config, out, &views, &control);
         at::removeCallback(handle);
         const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
         if (temporary)
@@ -164,6 +177,10 @@ int main(int argc, char **argv)
         }
         std::printf("%-28s %9.2f %11.3f\n", "training steps, all", step / 1e6,
                     step / 1000.0 / double(std::max(1L, steps)));
+        if (control.liveView())
+            std::printf("%-28s %9.2f  (%d views, %.2f %% of the training steps' time)\n",
+                        "live view", g_totals.phaseUs["tl::live_view"] / 1e6, views.count,
+                        100.0 * g_totals.phaseUs["tl::live_view"] / step);
         for (const char *p : {"tl::evaluate", "tl::features", "tl::save"})
             if (g_totals.phaseUs.count(p))
                 std::printf("%-28s %9.2f  (%ld calls)\n", p + 4, g_totals.phaseUs[p] / 1e6,

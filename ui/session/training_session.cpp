@@ -40,6 +40,10 @@ public:
     {
         post([=](TrainingSession *s) { Q_EMIT s->warning(QString::fromStdString(text)); });
     }
+    void onNetworkView(const train::NetworkView &v) override
+    {
+        post([=](TrainingSession *s) { Q_EMIT s->networkView(v); });
+    }
     template <typename F> void post(F &&f)
     {
         QPointer<TrainingSession> guard(m_session);
@@ -58,6 +62,13 @@ private:
 
 TrainingSession::TrainingSession(QObject *parent) : QObject(parent) {}
 
+void TrainingSession::setLiveView(bool on)
+{
+    m_liveView = on;
+    if (m_control)
+        m_control->setLiveView(on);
+}
+
 TrainingSession::~TrainingSession()
 {
     stopAndWait();
@@ -71,6 +82,7 @@ void TrainingSession::start(const experiment::ExperimentConfig &config,
         return;
     joinWorker();
     m_control = std::make_unique<train::RunControl>();
+    m_control->setLiveView(m_liveView);
     m_relay = std::make_unique<Relay>(this);
     m_data = std::move(data);
     m_running = true;

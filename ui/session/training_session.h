@@ -42,6 +42,10 @@ public Q_SLOTS:
     void pause();
     void resume();
     void stop();
+    // The live view after each epoch (the first convolution's filters and maps); may change
+    // during a run.
+    void setLiveView(bool on);
+    bool liveView() const { return m_liveView; }
     // Stops and joins the worker (used when the window closes).
     void stopAndWait();
 
@@ -55,6 +59,7 @@ Q_SIGNALS:
     void phaseProgress(const tl::train::PhaseProgress &progress);
     void message(const QString &text);
     void warning(const QString &text);
+    void networkView(const tl::train::NetworkView &view);
     void finished(std::shared_ptr<const tl::runs::RunResult> result);
     void failed(const QString &error);
 
@@ -63,6 +68,7 @@ private:
     void joinWorker();
 
     std::unique_ptr<train::RunControl> m_control;
+    bool m_liveView = false;
     std::unique_ptr<Relay> m_relay;
     std::shared_ptr<const data::DatasetSplits> m_data;
     std::thread m_worker;

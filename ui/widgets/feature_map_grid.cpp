@@ -105,12 +105,20 @@ void FeatureMapGrid::layoutTiles()
     m_tileRects.clear();
     m_filterRects.clear();
     const int top = 26;
-    const int filterRows = m_filters.empty() ? 0 : 1;
     const int n = int(m_tiles.size());
     if (n == 0)
         return;
+    // Filters along the bottom, at least 18 pixels each, in as few rows as that allows.
+    const int nf = int(m_filters.size());
+    int fCols = 0, fSide = 0, fRows = 0;
+    if (nf > 0) {
+        fCols = std::clamp((width() - 8) / 20, 1, nf);
+        fSide = std::min(40, (width() - 8) / fCols - 2);
+        fRows = (nf + fCols - 1) / fCols;
+    }
+    const int filterBand = nf > 0 ? fRows * (fSide + 2) + 24 : 0;
     // Square tiles as large as fit: columns chosen to fill the width.
-    const int availH = height() - top - (filterRows ? 70 : 0) - 8;
+    const int availH = height() - top - filterBand - 8;
     int best = 8, bestCols = 8;
     for (int cols = 1; cols <= n; ++cols) {
         const int rows = (n + cols - 1) / cols;
@@ -123,13 +131,10 @@ void FeatureMapGrid::layoutTiles()
     for (int i = 0; i < n; ++i)
         m_tileRects.emplace_back(4 + (i % bestCols) * (best + 4),
                                  top + (i / bestCols) * (best + 4), best, best);
-    if (filterRows) {
-        const int side = std::clamp((width() - 8) / std::max<int>(1, int(m_filters.size())) - 2,
-                                    10, 40);
-        const int y = height() - side - 6;
-        for (std::size_t i = 0; i < m_filters.size(); ++i)
-            m_filterRects.emplace_back(4 + int(i) * (side + 2), y, side, side);
-    }
+    const int y0 = height() - fRows * (fSide + 2) - 4;
+    for (int i = 0; i < nf; ++i)
+        m_filterRects.emplace_back(4 + (i % fCols) * (fSide + 2), y0 + (i / fCols) * (fSide + 2),
+                                   fSide, fSide);
 }
 
 QRect FeatureMapGrid::tileRect(int i) const
@@ -165,7 +170,8 @@ void FeatureMapGrid::paintEvent(QPaintEvent *)
                   .arg(m_height)
                   .arg(m_width)
                   .arg(m_channels > kMaxMaps ? tr(" (the first %1)").arg(kMaxMaps) : QString());
-    p.drawText(QRect(4, 2, width() - 8, 22), Qt::AlignLeft | Qt::AlignVCenter, head);
+    p.drawText(QRect(4, 2, width() - 8, 22), Qt::AlignLeft | Qt::AlignVCenter,
+               p.fontMetrics().elidedText(head, Qt::ElideRight, width() - 8));
     if (m_enlarged >= 0) {
         const int side = std::min(width() - 8, height() - 34);
         p.drawImage(QRect((width() - side) / 2, 28, side, side), mapImage(m_enlarged));

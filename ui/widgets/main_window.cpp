@@ -113,6 +113,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     });
     connect(m_results, &ResultsPanel::reportFailed, this,
             [this](const QString &e) { showError(tr("Cannot write the report"), e); });
+    connect(m_training, &TrainingPanel::liveViewToggled, m_session, &TrainingSession::setLiveView);
+    connect(m_session, &TrainingSession::networkView, m_training, &TrainingPanel::onNetworkView);
     connect(m_results->inspectPanel(), &InspectPanel::failed, this,
             [this](const QString &e) { statusBar()->showMessage(e, 10000); });
     connect(m_results->inspectPanel(), &InspectPanel::excludeRequested, this,

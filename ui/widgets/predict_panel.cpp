@@ -452,6 +452,15 @@ void PredictPanel::showImage(int row)
     updateFeatureMaps();
 }
 
+QStringList PredictPanel::mapLayers() const
+{
+    QStringList out;
+    if (m_predictor)
+        for (const auto &l : m_predictor->camLayers())
+            out << QString::fromStdString(l.path);
+    return out;
+}
+
 void PredictPanel::showFeatureMaps()
 {
     m_viewTabs->setCurrentIndex(1);

@@ -75,6 +75,8 @@ public:
     // page; featureMapsShown follows.
     void showFeatureMaps();
     FeatureMapGrid *featureMaps() const { return m_featureMaps; }
+    // The layers with feature maps (4-D outputs) of the current run's model, in forward order.
+    QStringList mapLayers() const;
 
 Q_SIGNALS:
     void modelReady();

@@ -1,5 +1,7 @@
 #include "widgets/training_panel.h"
 
+#include "widgets/live_view.h"
+
 #include "widgets/clock_text.h"
 
 #include "charts/metric_chart.h"
@@ -207,6 +209,11 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     left->addWidget(m_warningBox);
     left->addWidget(m_log, 1);
     m_log->setMinimumHeight(60);
+    m_liveCheck = new QCheckBox(tr("&Live view inside the network"));
+    m_liveCheck->setObjectName(QStringLiteral("liveView"));
+    m_liveCheck->setToolTip(tr("After each epoch: the first layer's filters and what they make "
+                               "of one test image (costs well under 1 % of the training time)"));
+    left->addWidget(m_liveCheck);
 
     m_loss = new MetricChart(tr("Loss"), tr("cross-entropy"));
     m_loss->setToolTip(tr("Loss: how wrong the model is, averaged over images (cross-entropy; "
@@ -246,6 +253,14 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     charts->addWidget(m_loss, 3);
     charts->addWidget(m_accuracy, 3);
     charts->addWidget(m_lrChart, 1);
+    m_liveView = new LiveView;
+    m_liveView->hide();
+    charts->addWidget(m_liveView, 2);
+    connect(m_liveCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_liveView->setVisible(on);
+        m_lrChart->setVisible(!on); // the room of the smallest chart, on a projector too
+        Q_EMIT liveViewToggled(on);
+    });
 
     auto *layout = new QHBoxLayout(this);
     auto *leftWidget = new QWidget;
@@ -467,8 +482,15 @@ void TrainingPanel::setPaused(bool paused)
         m_status->setText(tr("Paused. Resume to go on from the same batch."));
 }
 
+void TrainingPanel::onNetworkView(const train::NetworkView &view)
+{
+    if (m_liveCheck->isChecked())
+        m_liveView->showView(view);
+}
+
 void TrainingPanel::resetCharts()
 {
+    m_liveView->clear();
     m_loss->clear();
     m_accuracy->clear();
     m_lrChart->clear();

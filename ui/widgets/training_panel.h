@@ -29,6 +29,8 @@ class MetricChart;
 
 // Step 3: hyperparameters, Start / Pause / Stop, progress with ETA and images/s, and the live
 // loss and accuracy charts (training per batch, smoothed, and per epoch; validation per epoch).
+class LiveView;
+
 class TrainingPanel : public QWidget
 {
     Q_OBJECT
@@ -68,7 +70,11 @@ public:
     // Marks the freeze field as wrong (red, with the reason as tooltip) or right (empty reason).
     void setFreezeProblem(const QString &reason);
 
+    LiveView *liveView() const { return m_liveView; }
+    QCheckBox *liveViewCheck() const { return m_liveCheck; }
+
 public Q_SLOTS:
+    void onNetworkView(const tl::train::NetworkView &view);
     void setRunning(bool running);
     void setPaused(bool paused);
     void onStageStarted(int stage, const QString &name, int epochs);
@@ -102,6 +108,7 @@ Q_SIGNALS:
     void pauseRequested();
     void resumeRequested();
     void stopRequested();
+    void liveViewToggled(bool on);
 
 private:
     void flush();
@@ -157,6 +164,8 @@ private:
     bool m_paused = false;
     bool m_running = false;
     int m_stopPresses = 0;
+    QCheckBox *m_liveCheck = nullptr;
+    LiveView *m_liveView = nullptr;
 };
 
 } // namespace tl::ui

@@ -4,11 +4,13 @@
 
 #include "itemmodels/image_list_model.h"
 #include "runs/run_experiment.h"
+#include "session/training_session.h"
 #include "runs/run_features.h"
 #include "support/fixtures.h"
 #include "widgets/embedding_view.h"
 #include "widgets/feature_map_grid.h"
 #include "widgets/inspect_panel.h"
+#include "widgets/live_view.h"
 #include "widgets/predict_panel.h"
 
 #include <QApplication>
@@ -168,6 +170,49 @@ private Q_SLOTS:
         std::sort(expected.begin(), expected.end());
         QCOMPARE(runs::readIndexList(file.toStdString()), expected);
         QCOMPARE(marked[0].suspect.image.split, std::string("val"));
+    }
+
+    void liveViewFollowsTraining()
+    {
+        // Switched on during a run: after each epoch, the first convolution's maps of one test
+        // image and its filters, as trained so far.
+        experiment::ExperimentConfig c;
+        c.data = m_data->options;
+        c.model.name = "simple-cnn";
+        c.device = "cpu";
+        c.seed = m_data->options.seed;
+        c.stages.front().epochs = 2;
+        TrainingSession session;
+        QSignalSpy views(&session, &TrainingSession::networkView);
+        QSignalSpy finished(&session, &TrainingSession::finished);
+        session.setLiveView(true);
+        session.start(c, m_data, QString());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(views.count(), 2);
+        const auto v1 = views.at(0).at(0).value<train::NetworkView>();
+        const auto v2 = views.at(1).at(0).value<train::NetworkView>();
+        QCOMPARE(v1.layer, std::string("features.conv1"));
+        QCOMPARE(v1.channels, 32);
+        QCOMPARE(v1.maps.size(), std::size_t(32 * v1.height * v1.width));
+        QCOMPARE(v1.filterIn, 1);
+        QCOMPARE(v1.filters.size(), std::size_t(32 * 1 * 3 * 3));
+        QCOMPARE(v1.globalEpoch, 1);
+        QCOMPARE(v2.globalEpoch, 2);
+        QVERIFY(v1.filters != v2.filters); // the filters learned in between
+        QCOMPARE(v1.image.size(), std::size_t(28 * 28));
+        // Off: nothing is sent.
+        QSignalSpy none(&session, &TrainingSession::networkView);
+        QSignalSpy again(&session, &TrainingSession::finished);
+        session.setLiveView(false);
+        session.start(c, m_data, QString());
+        QVERIFY(again.wait(60000));
+        QCOMPARE(none.count(), 0);
+        // The panel's view shows it.
+        LiveView view;
+        view.showView(v2);
+        QCOMPARE(view.epochShown(), 2);
+        QCOMPARE(view.grid()->channelCount(), 32);
+        QCOMPARE(view.grid()->filtersShown(), 32);
     }
 
     void featureMapsHaveTheLayersChannelCount()
