@@ -21,6 +21,7 @@
 #include "widgets/training_panel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QTabWidget>
 #include <QTableView>
@@ -159,6 +160,7 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
             auto *tree = w->modelPanel()->layerModel();
             tree->freezeUpTo(tree->index(0, 0)); // freeze the convolutional block
             shoot(w, dir, "model");
+            w->trainingPanel()->liveViewCheck()->setChecked(true); // the filters as they learn
             w->startTraining();
             // Mid-run, then the results.
             QTimer::singleShot(9000, w, [w, dir] { shoot(w, dir, "training"); });
@@ -215,43 +217,56 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
                     shoot(w, dir, "compare-difference");
                     runs->compareView()->showTab(3);
                     shoot(w, dir, "compare-flipped");
-                    // Grad-CAM on the most confused cell's worst image, in Predict.
-                    ResultsPanel *results = w->resultsPanel();
-                    results->showCell(6, 0);
-                    PredictPanel *predict = w->predictPanel();
-                    QObject::connect(predict, &PredictPanel::predicted, w, [w, dir] {
-                        static bool once = false;
-                        if (once)
+                    // Both models' feature spaces on the same test images.
+                    QObject::connect(runs->compareView(), &CompareView::spacesShown, w, [w, dir] {
+                        static bool spaces = false;
+                        if (spaces)
                             return;
-                        once = true;
+                        spaces = true;
                         QTimer::singleShot(300, w, [w, dir] {
-                            shoot(w, dir, "predict");
-                            // The first convolution's feature maps and filters.
+                            shoot(w, dir, "compare-spaces");
+                            // Grad-CAM on the most confused cell's worst image, in Predict.
+                            ResultsPanel *results = w->resultsPanel();
+                            results->showCell(6, 0);
                             PredictPanel *predict = w->predictPanel();
-                            QObject::connect(
-                                predict, &PredictPanel::featureMapsShown, w, [w, dir, predict] {
-                                    static bool shown = false;
-                                    if (shown)
-                                        return;
-                                    shown = true;
-                                    QTimer::singleShot(300, w, [w, dir, predict] {
-                                        shoot(w, dir, "feature-maps");
-                                        predict->findChild<QTabWidget *>()->setCurrentIndex(0);
+                            QObject::connect(predict, &PredictPanel::predicted, w, [w, dir] {
+                                static bool once = false;
+                                if (once)
+                                    return;
+                                once = true;
+                                QTimer::singleShot(300, w, [w, dir] {
+                                    shoot(w, dir, "predict");
+                                    // The first convolution's feature maps and filters.
+                                    PredictPanel *predict = w->predictPanel();
+                                    QObject::connect(
+                                        predict, &PredictPanel::featureMapsShown, w,
+                                        [w, dir, predict] {
+                                            static bool shown = false;
+                                            if (shown)
+                                                return;
+                                            shown = true;
+                                            QTimer::singleShot(300, w, [w, dir, predict] {
+                                                shoot(w, dir, "feature-maps");
+                                                predict->findChild<QTabWidget *>()->setCurrentIndex(
+                                                    0);
+                                                drawAShoe(w, dir);
+                                            });
+                                        });
+                                    // The model's first layer with maps: its first convolution.
+                                    const QStringList layers = predict->mapLayers();
+                                    if (layers.isEmpty()) {
                                         drawAShoe(w, dir);
-                                    });
+                                        return;
+                                    }
+                                    predict->setCamLayer(layers.front());
+                                    predict->showFeatureMaps();
                                 });
-                            // The model's first layer with maps: its first convolution.
-                            const QStringList layers = predict->mapLayers();
-                            if (layers.isEmpty()) {
-                                drawAShoe(w, dir);
-                                return;
-                            }
-                            predict->setCamLayer(layers.front());
-                            predict->showFeatureMaps();
+                            });
+                            if (results->galleryModel()->rowCount() > 0)
+                                results->explain(0);
                         });
                     });
-                    if (results->galleryModel()->rowCount() > 0)
-                        results->explain(0);
+                    runs->compareView()->showTab(4);
                 });
             });
             runs->view()->selectAll();

@@ -102,16 +102,15 @@ int suspicious(const runs::RunFeatures &f, const data::DatasetSplits &data, int 
                                "trained on them, so it doubts wrong labels less than it should; "
                                "train with a validation split for a fairer list):")
                                   .c_str());
-    std::printf("%5s %7s %-18s %-18s %9s %s\n", "rank", "index", "label", "model says",
-                "p(label)", "flag");
+    std::printf("%5s %7s %-18s %-18s %9s %s\n", "rank", "index", "label", "model says", "p(label)",
+                "flag");
     int rank = 0;
     for (const auto &s : report.images)
         std::printf("%5d %7lld %-18s %-18s %9.4f %s%s\n", ++rank,
                     static_cast<long long>(s.image.index), className(f, s.image.label).c_str(),
                     className(f, s.suggested).c_str(), s.selfConfidence,
-                    s.likelyWrong ? "likely wrong" : "", s.image.path.empty()
-                                                             ? ""
-                                                             : ("  " + s.image.path).c_str());
+                    s.likelyWrong ? "likely wrong" : "",
+                    s.image.path.empty() ? "" : ("  " + s.image.path).c_str());
     return 0;
 }
 
@@ -185,11 +184,11 @@ int embedding(const runs::RunFeatures &f, const data::DatasetSplits &data, const
     }
     std::printf("%zu test images mapped by %s in %.1f s%s; written to %s\n", e.points.size(),
                 method == "pca" ? "PCA" : "t-SNE", e.seconds,
-                method == "pca" ? (" (the two axes keep " +
-                                   std::to_string(int(100 * e.explainedVariance + 0.5)) +
-                                   " % of the variance)")
-                                      .c_str()
-                                : "",
+                method == "pca"
+                    ? (" (the two axes keep " +
+                       std::to_string(int(100 * e.explainedVariance + 0.5)) + " % of the variance)")
+                          .c_str()
+                    : "",
                 args.str("embedding").c_str());
     return 0;
 }
@@ -204,8 +203,8 @@ int inspectCommand(Args &args)
         std::fputs(kInspectHelp, args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
     }
-    const int actions = int(args.has("suspicious")) + int(args.has("neighbours")) +
-                        int(args.has("embedding"));
+    const int actions =
+        int(args.has("suspicious")) + int(args.has("neighbours")) + int(args.has("embedding"));
     if (actions > 1)
         throw UsageError{"one of --suspicious, --neighbours, --embedding at a time"};
     const std::string dir = args.positional().front();

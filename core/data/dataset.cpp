@@ -250,8 +250,8 @@ ImageStore withoutImages(const ImageStore &store, const std::vector<char> &drop)
 {
     std::vector<std::size_t> rows;
     for (std::size_t r = 0; r < store.size(); ++r) {
-        const std::int64_t index = r < store.sourceIndex.size() ? store.sourceIndex[r]
-                                                                : std::int64_t(r);
+        const std::int64_t index =
+            r < store.sourceIndex.size() ? store.sourceIndex[r] : std::int64_t(r);
         if (index < 0 || std::uint64_t(index) >= drop.size() || !drop[std::size_t(index)])
             rows.push_back(r);
     }

@@ -1,7 +1,7 @@
 #include "data/image_folder.h"
 
-#include "data/splits.h"
 #include "data/image_decode.h"
+#include "data/splits.h"
 #include "error.h"
 #include "file_limits.h"
 
@@ -105,8 +105,8 @@ ImageStore load(const Listing &l, int &size)
         const cv::Mat first = decode(l.files.front());
         size = std::min({first.rows, first.cols, kDefaultMaxSide});
     }
-    const std::uint64_t bytes = std::uint64_t(l.files.size()) * std::uint64_t(size) *
-                                std::uint64_t(size) * 3;
+    const std::uint64_t bytes =
+        std::uint64_t(l.files.size()) * std::uint64_t(size) * std::uint64_t(size) * 3;
     if (bytes > limits::kMaxImageStoreBytes)
         throw fileError(l.root, std::to_string(l.files.size()) + " images at " +
                                     std::to_string(size) + " x " + std::to_string(size) +

@@ -42,8 +42,8 @@ Projection pca(const torch::Tensor &features, int k)
         centred = x - x.mean(0, true);
         const std::int64_t l = std::min<std::int64_t>(k + 10, d);
         torch::Generator gen = at::make_generator<at::CPUGeneratorImpl>(20111);
-        torch::Tensor q = std::get<0>(
-            torch::linalg::qr(centred.mm(torch::randn({d, l}, gen, torch::kFloat32))));
+        torch::Tensor q =
+            std::get<0>(torch::linalg::qr(centred.mm(torch::randn({d, l}, gen, torch::kFloat32))));
         for (int it = 0; it < 4; ++it)
             q = std::get<0>(torch::linalg::qr(centred.mm(centred.t().mm(q))));
         const torch::Tensor b = q.t().mm(centred).to(torch::kFloat64); // l x d

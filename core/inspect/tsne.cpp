@@ -48,7 +48,6 @@ torch::Tensor conditionalP(const torch::Tensor &d2, double perplexity)
     return p;
 }
 
-
 // P_{j|i} over each row's k nearest neighbours (squared distances `d2`, n x k, ascending): the
 // same bisection as conditionalP, row by row.
 void neighbourP(const std::vector<double> &d2, std::int64_t n, std::int64_t k, double perplexity,
@@ -269,8 +268,8 @@ void nearestRows(const torch::Tensor &x, std::int64_t k, std::vector<std::int64_
     for (std::int64_t b = 0; b < n; b += block) {
         const std::int64_t m = std::min(block, n - b);
         const torch::Tensor q = x.narrow(0, b, m);
-        torch::Tensor d = (sq.narrow(0, b, m).unsqueeze(1) + sq.unsqueeze(0) - 2 * q.mm(x.t()))
-                              .clamp_min(0);
+        torch::Tensor d =
+            (sq.narrow(0, b, m).unsqueeze(1) + sq.unsqueeze(0) - 2 * q.mm(x.t())).clamp_min(0);
         d.index_put_({torch::arange(m), torch::arange(b, b + m)},
                      std::numeric_limits<double>::infinity());
         const auto [v, i] = d.topk(k, 1, false, true);
@@ -399,8 +398,8 @@ torch::Tensor tsne(const torch::Tensor &features, const TsneOptions &o,
     if (features.dim() != 2 || features.size(0) < 4)
         throw Error("t-SNE needs at least 4 feature rows (n x d)");
     const std::int64_t n = features.size(0);
-    const bool exact = o.method == TsneMethod::Exact ||
-                       (o.method == TsneMethod::Auto && n <= kExactTsneUpTo);
+    const bool exact =
+        o.method == TsneMethod::Exact || (o.method == TsneMethod::Auto && n <= kExactTsneUpTo);
     const std::int64_t most = exact ? kMaxExactTsnePoints : kMaxTsnePoints;
     if (n > most)
         throw Error(std::string("t-SNE (") + (exact ? "exact" : "Barnes-Hut") + ") maps at most " +

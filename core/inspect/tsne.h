@@ -27,7 +27,8 @@ struct TsneOptions
     double learningRate = 0;    // 0: max(n / exaggeration / 4, 50), as scikit-learn's "auto"
     std::uint64_t seed = 0;     // the starting layout (small random points)
     TsneMethod method = TsneMethod::Auto;
-    double theta = 0.5; // Barnes-Hut: a cell of width w at distance d counts as one when w/d < theta
+    double theta =
+        0.5; // Barnes-Hut: a cell of width w at distance d counts as one when w/d < theta
 };
 
 // A 2-D map of `features` (n x d, at least 4 rows; exact: at most kMaxExactTsnePoints, Barnes-Hut

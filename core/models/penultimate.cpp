@@ -40,9 +40,8 @@ std::pair<torch::Tensor, torch::Tensor> PenultimateProbe::operator()(const torch
 void PenultimateProbe::locate(const torch::Tensor &x)
 {
     std::vector<std::pair<const torch::nn::Module *, torch::Tensor>> outputs;
-    m_model.forwardTraced(x, [&](const torch::nn::Module *m, const torch::Tensor &t) {
-        outputs.emplace_back(m, t);
-    });
+    m_model.forwardTraced(
+        x, [&](const torch::nn::Module *m, const torch::Tensor &t) { outputs.emplace_back(m, t); });
     const std::int64_t w = width();
     auto fits = [&](const torch::Tensor &input, const torch::Tensor &output) {
         if (!input.defined() || input.dim() < 2 || input.size(0) != x.size(0) ||

@@ -4,12 +4,12 @@
 
 #include "data/image_preprocess.h"
 #include "error.h"
+#include "experiment/experiment_config.h"
 #include "files.h"
 #include "json_file.h"
 #include "models/gradcam.h"
-#include "models/network_view.h"
 #include "models/model_factory.h"
-#include "experiment/experiment_config.h"
+#include "models/network_view.h"
 #include "weights/checkpoint.h"
 
 #include <nlohmann/json.hpp>
@@ -92,7 +92,8 @@ RunPredictor::LayerActivations RunPredictor::activations(const std::uint8_t *pix
     std::vector<float> x = data::preprocessLikeTraining(pixels, height, width, channels, rowBytes,
                                                         m_size, m_channels, m_mean, m_std);
     const torch::Tensor input = torch::from_blob(x.data(), {1, m_channels, m_size, m_size}).clone();
-    const std::string name = layer.empty() && !m_camLayers.empty() ? m_camLayers.back().path : layer;
+    const std::string name =
+        layer.empty() && !m_camLayers.empty() ? m_camLayers.back().path : layer;
     std::lock_guard<std::mutex> lock(m_impl->mutex);
     const torch::nn::Module *target = nullptr;
     for (const auto &m : m_impl->model->named_modules("", false))
@@ -105,7 +106,8 @@ RunPredictor::LayerActivations RunPredictor::activations(const std::uint8_t *pix
     const auto children = m_impl->model->named_children();
     if (m_impl->model->canSplit() && children.size() >= 2 &&
         name.rfind(children.keys().back() + ".", 0) == 0)
-        throw Error("layer '" + name + "' is in the classifier head; pick a layer of the "
+        throw Error("layer '" + name +
+                    "' is in the classifier head; pick a layer of the "
                     "features for its maps");
     return models::layerView(*m_impl->model, input, target, name);
 }

@@ -33,11 +33,16 @@ FeatureSplit &splitOf(RunFeatures &f, const std::string &name)
 std::string dataSignature(const data::DatasetSplits &d)
 {
     const auto &o = d.options;
-    const nlohmann::json j = {{"dataset", o.name},          {"root", o.root},
-                              {"train_fraction", o.trainFraction}, {"val_split", o.valSplit},
-                              {"test_fraction", o.testFraction}, {"seed", o.seed},
-                              {"classes", o.classes},       {"per_class", o.perClass},
-                              {"exclude", o.exclude},       {"image_size", o.imageSize},
+    const nlohmann::json j = {{"dataset", o.name},
+                              {"root", o.root},
+                              {"train_fraction", o.trainFraction},
+                              {"val_split", o.valSplit},
+                              {"test_fraction", o.testFraction},
+                              {"seed", o.seed},
+                              {"classes", o.classes},
+                              {"per_class", o.perClass},
+                              {"exclude", o.exclude},
+                              {"image_size", o.imageSize},
                               {"sizes", {d.train.size(), d.val.size(), d.test.size()}}};
     return j.dump();
 }
@@ -110,7 +115,7 @@ bool extractSplit(models::NetworkImpl &model, models::PenultimateProbe &probe,
         out.labels.push_back(store.labels[r]);
         out.storeRow.push_back(std::int64_t(r));
         out.sourceIndex.push_back(r < store.sourceIndex.size() ? store.sourceIndex[r]
-                                                                : std::int64_t(r));
+                                                               : std::int64_t(r));
     }
     (void)model;
     return true;
@@ -118,8 +123,7 @@ bool extractSplit(models::NetworkImpl &model, models::PenultimateProbe &probe,
 
 // features.safetensors, when it belongs to these weights and this data; why not otherwise.
 std::string readCache(const std::string &file, const std::string &digest,
-                      const std::string &signature, const data::DatasetSplits &data,
-                      RunFeatures &f)
+                      const std::string &signature, const data::DatasetSplits &data, RunFeatures &f)
 {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec))
@@ -161,9 +165,8 @@ std::string readCache(const std::string &file, const std::string &digest,
             if (r < 0 || std::uint64_t(r) >= store.size())
                 return std::string("a ") + name + " row outside the data";
             s.labels.push_back(store.labels[std::size_t(r)]);
-            s.sourceIndex.push_back(std::size_t(r) < store.sourceIndex.size()
-                                        ? store.sourceIndex[std::size_t(r)]
-                                        : r);
+            s.sourceIndex.push_back(
+                std::size_t(r) < store.sourceIndex.size() ? store.sourceIndex[std::size_t(r)] : r);
         }
     }
     f.layer = meta("layer");
@@ -236,8 +239,7 @@ std::shared_ptr<models::NetworkImpl> loadRunModel(const std::string &runDir,
     spec.frozen.clear();
     auto model = models::createModel(spec);
     const std::string weightsFile = runDir + "/model.pth";
-    weights::loadStateDict(*model, weights::readCheckpoint(weightsFile).tensors, true,
-                           weightsFile);
+    weights::loadStateDict(*model, weights::readCheckpoint(weightsFile).tensors, true, weightsFile);
     model->eval();
     return model;
 }
@@ -285,8 +287,8 @@ RunFeatures runFeatures(const std::string &runDir, const data::DatasetSplits &da
                                         std::to_string(cached.train.rows) + " of " +
                                         std::to_string(data.train.size()) + " images"
                                   : "";
-                cached.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                               t0).count();
+                cached.seconds =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                 return cached;
             }
         } catch (const std::exception &e) {
@@ -296,12 +298,10 @@ RunFeatures runFeatures(const std::string &runDir, const data::DatasetSplits &da
 
     models::PenultimateProbe probe(*model);
     f.layer = probe.layer();
-    const data::SampleTransform transform(data.train.height, data.train.width,
-                                          data.train.channels, data::AugmentOptions{},
-                                          config.preprocess);
-    const std::size_t trainRows = std::size_t(
-        std::max<std::int64_t>(1000, kFeatureRowsBytes / (4 * std::max<std::int64_t>(
-                                                                  probe.width(), 1))));
+    const data::SampleTransform transform(data.train.height, data.train.width, data.train.channels,
+                                          data::AugmentOptions{}, config.preprocess);
+    const std::size_t trainRows = std::size_t(std::max<std::int64_t>(
+        1000, kFeatureRowsBytes / (4 * std::max<std::int64_t>(probe.width(), 1))));
     const std::vector<std::size_t> rows[3] = {evenRows(data.train.size(), trainRows),
                                               evenRows(data.val.size(), data.val.size()),
                                               evenRows(data.test.size(), data.test.size())};
@@ -322,8 +322,9 @@ RunFeatures runFeatures(const std::string &runDir, const data::DatasetSplits &da
     if (!why.empty() && why != "none yet")
         f.note = "features.safetensors was not used (" + why + "); computed again";
     if (rows[0].size() < data.train.size())
-        f.note += (f.note.empty() ? "" : "; ") + std::string("training set: an evenly spaced " + std::to_string(rows[0].size()) + " of " +
-                 std::to_string(data.train.size()) + " images");
+        f.note += (f.note.empty() ? "" : "; ") +
+                  std::string("training set: an evenly spaced " + std::to_string(rows[0].size()) +
+                              " of " + std::to_string(data.train.size()) + " images");
     if (useCache)
         writeCache(cacheFile, f, signature);
     f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -33,10 +33,10 @@ struct FeatureSplit
     std::int64_t rows = 0;
     std::int64_t dims = 0;
     std::int64_t classes = 0;
-    std::vector<float> features;          // rows x dims
-    std::vector<float> probabilities;     // rows x classes: softmax of the model's output
-    std::vector<std::int64_t> labels;     // the given label
-    std::vector<std::int64_t> storeRow;   // the row of the run's split (data::ImageStore)
+    std::vector<float> features;           // rows x dims
+    std::vector<float> probabilities;      // rows x classes: softmax of the model's output
+    std::vector<std::int64_t> labels;      // the given label
+    std::vector<std::int64_t> storeRow;    // the row of the run's split (data::ImageStore)
     std::vector<std::int64_t> sourceIndex; // index in the dataset's split, as predictions.csv
 
     std::int64_t predicted(std::int64_t row) const;
@@ -56,9 +56,9 @@ struct RunFeatures
     std::vector<std::string> classNames;
     FeatureSplit train, val, test;
     bool fromCache = false;
-    bool stopped = false;  // the progress callback said stop: nothing else is set
-    std::string note;      // what a user should know ("training set: 20,000 of 60,000 rows")
-    double seconds = 0;    // computing (or reading) them
+    bool stopped = false; // the progress callback said stop: nothing else is set
+    std::string note;     // what a user should know ("training set: 20,000 of 60,000 rows")
+    double seconds = 0;   // computing (or reading) them
 };
 
 // fraction in [0, 1] and what is being done; return false to stop.
@@ -89,7 +89,7 @@ data::DatasetSplits loadRunData(const std::string &runDir);
 // predictions.csv), its file for folder datasets.
 struct ImageRef
 {
-    std::string split; // "train", "val" (held out of the training set) or "test"
+    std::string split;       // "train", "val" (held out of the training set) or "test"
     std::int64_t row = -1;   // row of that split's FeatureSplit
     std::int64_t index = -1; // source index
     std::string path;        // "" for built-in datasets
@@ -99,9 +99,9 @@ struct ImageRef
 struct SuspectLabel
 {
     ImageRef image;
-    int suggested = 0;          // the class the model finds most likely
-    double selfConfidence = 0;  // the probability it gives the image's own label
-    bool likelyWrong = false;   // confident learning's per-class threshold test
+    int suggested = 0;         // the class the model finds most likely
+    double selfConfidence = 0; // the probability it gives the image's own label
+    bool likelyWrong = false;  // confident learning's per-class threshold test
 };
 
 struct SuspicionReport

@@ -4,8 +4,8 @@
 #include "files.h"
 #include "models/network.h"
 #include "models/network_view.h"
-#include "train/run_control.h"
 #include "runs/tensorboard.h"
+#include "train/run_control.h"
 #include "weights/checkpoint.h"
 
 #include <ATen/record_function.h>

@@ -7,9 +7,9 @@
 #include "data/dataset.h"
 #include "error.h"
 #include "file_limits.h"
-#include "runs/run_writer.h"
 #include "inspect/feature_space.h"
 #include "inspect/tsne.h"
+#include "runs/run_writer.h"
 
 #include <torch/torch.h>
 
@@ -68,8 +68,8 @@ SuspicionReport suspiciousLabels(const RunFeatures &f, const data::DatasetSplits
     if (s.rows == 0)
         return report;
     torch::NoGradGuard ng;
-    const inspect::LabelSuspicion ls = inspect::rankLabelSuspicion(
-        probabilityTensor(s), torch::tensor(s.labels, torch::kInt64));
+    const inspect::LabelSuspicion ls =
+        inspect::rankLabelSuspicion(probabilityTensor(s), torch::tensor(s.labels, torch::kInt64));
     const auto self = ls.selfConfidence.contiguous();
     const auto wrong = ls.likelyWrong.contiguous();
     const auto suggested = ls.suggested.contiguous();
@@ -102,8 +102,7 @@ NeighbourIndex::NeighbourIndex(const RunFeatures &f, const data::DatasetSplits &
 
 NeighbourIndex::~NeighbourIndex() = default;
 
-std::vector<Neighbour> NeighbourIndex::near(const std::string &split, std::int64_t row,
-                                            int k) const
+std::vector<Neighbour> NeighbourIndex::near(const std::string &split, std::int64_t row, int k) const
 {
     const RunFeatures &f = m_impl->f;
     const FeatureSplit &q = featureSplit(f, split);
@@ -145,8 +144,8 @@ Embedding embedTestSet(const RunFeatures &f, EmbeddingMethod method, std::size_t
     if (s.rows < 4)
         throw Error("the test set has " + std::to_string(s.rows) + " images; a map needs 4");
     // Every class keeps its share: evenly spaced within each class.
-    std::vector<std::vector<std::int64_t>> byClass(std::size_t(std::max<std::int64_t>(s.classes,
-                                                                                       1)));
+    std::vector<std::vector<std::int64_t>> byClass(
+        std::size_t(std::max<std::int64_t>(s.classes, 1)));
     for (std::int64_t r = 0; r < s.rows; ++r)
         byClass[std::size_t(s.labels[std::size_t(r)])].push_back(r);
     std::vector<std::int64_t> rows;
@@ -164,8 +163,8 @@ Embedding embedTestSet(const RunFeatures &f, EmbeddingMethod method, std::size_t
     if (method == EmbeddingMethod::Pca) {
         const inspect::Projection p = inspect::pca(x, 2);
         y = p.points;
-        e.explainedVariance = p.totalVariance > 0 ? p.variance.sum().item<double>() / p.totalVariance
-                                                  : 0.0;
+        e.explainedVariance =
+            p.totalVariance > 0 ? p.variance.sum().item<double>() / p.totalVariance : 0.0;
     } else {
         inspect::TsneOptions o;
         bool go = true;
@@ -207,8 +206,7 @@ std::string markedImagesCsv(const std::vector<MarkedImage> &images,
         std::snprintf(conf, sizeof conf, "%.6g", m.suspect.selfConfidence);
         s << m.suspect.image.index << ',' << m.suspect.image.split << ','
           << csvField(m.suspect.image.path) << ',' << csvField(name(m.suspect.image.label)) << ','
-          << csvField(name(m.suspect.suggested)) << ',' << conf << ',' << csvField(m.mark)
-          << '\n';
+          << csvField(name(m.suspect.suggested)) << ',' << conf << ',' << csvField(m.mark) << '\n';
     }
     return s.str();
 }
@@ -222,7 +220,8 @@ std::vector<std::int64_t> readIndexList(const std::string &path)
     forEachCsvRow(data, path, 64, [&](const std::vector<std::string> &cells, std::size_t line) {
         if (cells.empty() || (cells.size() == 1 && cells[0].empty()))
             return true;
-        if (line == 1 && !cells[0].empty() && !std::isdigit(static_cast<unsigned char>(cells[0][0]))) {
+        if (line == 1 && !cells[0].empty() &&
+            !std::isdigit(static_cast<unsigned char>(cells[0][0]))) {
             const auto it = std::find(cells.begin(), cells.end(), "index");
             if (it == cells.end())
                 throw fileError(path, "line 1: no \"index\" column (the suspicious-labels "

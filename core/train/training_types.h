@@ -45,8 +45,9 @@ struct EarlyStoppingConfig
 struct BatchProgress
 {
     int stage = 0;
-    int epoch = 0;       // 1-based within the stage
-    int globalEpoch = 0; // 1-based across stages (the x of a chart: globalEpoch - 1 + batch/batches)
+    int epoch = 0; // 1-based within the stage
+    int globalEpoch =
+        0; // 1-based across stages (the x of a chart: globalEpoch - 1 + batch/batches)
     int epochs = 0;
     std::int64_t batch = 0; // batches done in this epoch
     std::int64_t batches = 0;
@@ -131,8 +132,8 @@ void computeClassMetrics(Evaluation &e);
 // evaluation, feature extraction (throttled like BatchProgress).
 struct PhaseProgress
 {
-    std::string phase; // "validation", "confusion", "test", "features"
-    std::int64_t done = 0;  // samples
+    std::string phase;     // "validation", "confusion", "test", "features"
+    std::int64_t done = 0; // samples
     std::int64_t total = 0;
 };
 
@@ -159,7 +160,7 @@ struct NetworkView
     std::vector<float> means; // per channel
     std::vector<int> order;   // channels, strongest mean first
     int filterIn = 0, filterSize = 0;
-    std::vector<float> filters; // channels x filterIn x k x k (empty when none)
+    std::vector<float> filters;      // channels x filterIn x k x k (empty when none)
     std::vector<std::uint8_t> image; // the fixed image as shown, height x width x imageChannels
     int imageHeight = 0, imageWidth = 0, imageChannels = 0;
 };

@@ -38,7 +38,10 @@ public:
     void setThumbnailSize(int px);
     // Images for items without one, by id, when a view shows them (a gallery of 10,000 keeps
     // no 10,000 pictures).
-    void setImageProvider(std::function<QImage(int id)> provider) { m_provider = std::move(provider); }
+    void setImageProvider(std::function<QImage(int id)> provider)
+    {
+        m_provider = std::move(provider);
+    }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

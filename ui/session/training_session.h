@@ -1,8 +1,8 @@
 #pragma once
 
 #include "data/dataset.h"
-#include "runs/run_experiment.h"
 #include "experiment/experiment_config.h"
+#include "runs/run_experiment.h"
 #include "train/run_control.h"
 #include "train/training_types.h"
 

@@ -1,8 +1,14 @@
 #include "widgets/compare_view.h"
 
+#include "widgets/background.h"
+#include "widgets/embedding_view.h"
+
+#include "runs/run_features.h"
+
 #include "charts/metric_chart.h"
 #include "error.h"
 #include "itemmodels/compare_models.h"
+#include "itemmodels/gallery_model.h"
 #include "runs/compare.h"
 
 #include <QComboBox>
@@ -29,7 +35,8 @@ QString runLabel(const runs::RunInfo &info, int index)
         return letter + QStringLiteral(" · ") + QString::fromStdString(info.experimentName);
     QString stamp = QString::fromStdString(info.name).section('-', 0, 1); // yyyyMMdd-HHmmss
     if (stamp.size() == 15)
-        stamp = stamp.mid(4, 2) + "/" + stamp.mid(6, 2) + " " + stamp.mid(9, 2) + ":" + stamp.mid(11, 2);
+        stamp = stamp.mid(4, 2) + "/" + stamp.mid(6, 2) + " " + stamp.mid(9, 2) + ":" +
+                stamp.mid(11, 2);
     return letter + QStringLiteral(" · ") + QString::fromStdString(info.model) +
            QStringLiteral(" ") + stamp;
 }
@@ -115,6 +122,28 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     fl->addWidget(m_flippedView, 1);
     m_tabs->addTab(flipPage, tr("Images that flipped"));
 
+    // The same test images in A's and in B's feature space: a click on one map rings the image
+    // on both.
+    m_spaceA = new EmbeddingView;
+    m_spaceB = new EmbeddingView;
+    m_spaceStatus = new QLabel;
+    m_spaceStatus->setWordWrap(true);
+    auto *maps = new QHBoxLayout;
+    maps->addWidget(m_spaceA, 1);
+    maps->addWidget(m_spaceB, 1);
+    auto *spacePage = new QWidget;
+    auto *sl = new QVBoxLayout(spacePage);
+    sl->addWidget(m_spaceStatus);
+    sl->addLayout(maps, 1);
+    m_tabs->addTab(spacePage, tr("Feature spaces"));
+    m_tabs->setTabToolTip(4, tr("The same test images placed by what each model's last layer "
+                                "sees (PCA): click a dot to find that image in the other map"));
+    for (EmbeddingView *from : {m_spaceA, m_spaceB})
+        connect(from, &EmbeddingView::pointClicked, this, [this](int row) {
+            m_spaceA->highlight(row);
+            m_spaceB->highlight(row);
+        });
+
     // A and B matter for the difference and the flipped images: shown with those tabs only, so
     // the table and the curves get the room.
     m_pairBox = new QWidget;
@@ -126,8 +155,11 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs, 1);
     layout->insertWidget(0, m_pairBox);
-    connect(m_tabs, &QTabWidget::currentChanged, this,
-            [this](int index) { m_pairBox->setVisible(index >= 2); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        m_pairBox->setVisible(index >= 2);
+        if (index == 4)
+            updateSpaces();
+    });
     m_pairBox->setVisible(false);
 
     connect(m_a, &QComboBox::currentIndexChanged, this, &CompareView::updatePair);
@@ -156,13 +188,14 @@ void CompareView::setRuns(std::vector<std::shared_ptr<const runs::RunResult>> re
         m_a->setItemData(int(k), QString::fromStdString(m_infos[k].dir), Qt::ToolTipRole);
         m_b->setItemData(int(k), QString::fromStdString(m_infos[k].dir), Qt::ToolTipRole);
         const QColor c = runColour(int(k));
-        const bool validated =
-            std::any_of(r.epochs.begin(), r.epochs.end(), [](const auto &e) { return e.hasValidation; });
+        const bool validated = std::any_of(r.epochs.begin(), r.epochs.end(),
+                                           [](const auto &e) { return e.hasValidation; });
         // Short legend entries ("A train", "A validation"); the caption says which run A is.
         const QString letter = label.left(1);
         const int tl = m_loss->addSeries(letter + tr(" train"), c, true);
         const int ta = m_accuracy->addSeries(letter + tr(" train"), c, true);
-        const int vl = validated ? m_loss->addSeries(letter + tr(" validation"), c, false, true) : -1;
+        const int vl =
+            validated ? m_loss->addSeries(letter + tr(" validation"), c, false, true) : -1;
         const int va =
             validated ? m_accuracy->addSeries(letter + tr(" validation"), c, false, true) : -1;
         QList<QPointF> tlp, vlp, tap, vap;
@@ -252,8 +285,90 @@ void CompareView::setPresentation(bool on)
     m_flippedView->setGridSize({icon + 66, icon + 84});
 }
 
+void CompareView::updateSpaces()
+{
+    const int a = m_a->currentIndex(), b = m_b->currentIndex();
+    if (a < 0 || b < 0 || a >= runCount() || b >= runCount() || a == b || !m_data) {
+        m_spaceA->clear();
+        m_spaceB->clear();
+        m_spaceStatus->setText(m_data ? tr("Choose two different runs as A and B.")
+                                      : tr("The runs' images are not on this computer."));
+        m_spacePair.clear();
+        return;
+    }
+    const std::string dirA = m_infos[std::size_t(a)].dir, dirB = m_infos[std::size_t(b)].dir;
+    const QString key = QString::fromStdString(dirA + "\n" + dirB);
+    if (key == m_spacePair)
+        return;
+    m_spacePair = key;
+    const int generation = ++m_spaceGeneration;
+    m_spaceA->clear();
+    m_spaceB->clear();
+    m_spaceStatus->setText(tr("Computing both models' features of the same test images…"));
+    const auto data = m_data;
+    auto spaces = std::make_shared<std::vector<runs::Embedding>>();
+    auto notes = std::make_shared<QStringList>();
+    const QString la = runLabel(m_infos[std::size_t(a)], a),
+                  lb = runLabel(m_infos[std::size_t(b)], b);
+    runInBackground<CompareView>(
+        this,
+        [dirA, dirB, data, spaces] {
+            for (const std::string &dir : {dirA, dirB}) {
+                // A run trained on other data is shown on these images, without its cache.
+                auto config = experiment::ExperimentConfig::fromFile(dir + "/config.json");
+                config.data.seed = config.seed;
+                const bool own = data::datasetMismatch(data->options, config.data).empty();
+                const runs::RunFeatures f = runs::runFeatures(
+                    dir, *data,
+                    [](double, const std::string &) { return !BackgroundJobs::cancelled(); }, own);
+                if (f.stopped)
+                    return;
+                spaces->push_back(runs::embedTestSet(f, runs::EmbeddingMethod::Pca, 5000));
+            }
+        },
+        [generation, spaces, la, lb](CompareView *self, const QString &error) {
+            if (generation != self->m_spaceGeneration)
+                return;
+            if (!error.isEmpty() || spaces->size() != 2) {
+                self->m_spaceStatus->setText(error.isEmpty() ? tr("Stopped.") : error);
+                self->m_spacePair.clear();
+                Q_EMIT self->spacesShown();
+                return;
+            }
+            QStringList names;
+            for (const auto &n : self->m_results.front()->classNames)
+                names << QString::fromStdString(n);
+            int k = 0;
+            for (EmbeddingView *view : {self->m_spaceA, self->m_spaceB}) {
+                const runs::Embedding &e = (*spaces)[std::size_t(k)];
+                std::vector<EmbeddingView::Point> points;
+                for (const auto &p : e.points)
+                    points.push_back({p.x, p.y, p.label, p.predicted, int(p.row)});
+                view->setPoints(std::move(points), names);
+                view->setCaption(tr("%1 · PCA, %2 % of the variance")
+                                     .arg(k == 0 ? la : lb)
+                                     .arg(100.0 * e.explainedVariance, 0, 'f', 0));
+                const auto store = self->m_data;
+                view->setThumbnails([store](int row) {
+                    return row >= 0 && std::size_t(row) < store->test.size()
+                               ? toQImage(store->test, std::size_t(row))
+                               : QImage();
+                });
+                ++k;
+            }
+            self->m_spaceStatus->setText(
+                tr("%1 test images in each model's feature space. Classes that one model keeps "
+                   "apart and the other mixes are what its confusion matrix shows; click a dot "
+                   "to find the image in both.")
+                    .arg((*spaces)[0].points.size()));
+            Q_EMIT self->spacesShown();
+        });
+}
+
 void CompareView::updatePair()
 {
+    if (m_tabs->currentIndex() == 4)
+        updateSpaces();
     const int a = m_a->currentIndex(), b = m_b->currentIndex();
     if (a < 0 || b < 0 || a >= runCount() || b >= runCount() || a == b) {
         m_summary->setText(runCount() < 2 ? QString()

@@ -22,6 +22,7 @@ QT_END_NAMESPACE
 namespace tl::ui {
 
 class ConfusionDeltaModel;
+class EmbeddingView;
 class FlippedModel;
 class MetricChart;
 
@@ -54,9 +55,16 @@ public:
     FlippedModel *flippedModel() const { return m_flipped; }
     int runCount() const { return int(m_results.size()); }
     QString pairSummary() const;
+    EmbeddingView *spaceA() const { return m_spaceA; }
+    EmbeddingView *spaceB() const { return m_spaceB; }
+
+Q_SIGNALS:
+    // The "Feature spaces" tab has settled: both maps drawn, or the reason why not shown.
+    void spacesShown();
 
 private:
     void updatePair();
+    void updateSpaces();
 
     std::vector<std::shared_ptr<const runs::RunResult>> m_results;
     std::vector<runs::RunInfo> m_infos;
@@ -68,14 +76,18 @@ private:
     QComboBox *m_a;
     QComboBox *m_b;
     QLabel *m_summary;
-    QLabel *m_key;        // which run each letter in the curves' legend is
-    QWidget *m_pairBox;   // A, B and the sentence comparing them
+    QLabel *m_key;      // which run each letter in the curves' legend is
+    QWidget *m_pairBox; // A, B and the sentence comparing them
     ConfusionDeltaModel *m_delta;
     QTableView *m_deltaView;
     FlippedModel *m_flipped;
     QListView *m_flippedView;
     QRadioButton *m_fixedButton;
     QRadioButton *m_brokenButton;
+    EmbeddingView *m_spaceA = nullptr, *m_spaceB = nullptr;
+    QLabel *m_spaceStatus = nullptr;
+    QString m_spacePair; // the pair whose spaces are shown or being computed
+    int m_spaceGeneration = 0;
 };
 
 // "A · simple-cnn 11/29 15:30" or "A · the name given": two runs of one model never read the

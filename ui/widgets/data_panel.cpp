@@ -328,8 +328,8 @@ void DataPanel::setExcluded(std::vector<std::int64_t> indices)
         return;
     m_exclude = std::move(indices);
     m_excludeRow->setVisible(!m_exclude.empty());
-    m_excludeLabel->setText(tr("%n training image(s) marked in Results → Feature space", "",
-                               int(m_exclude.size())));
+    m_excludeLabel->setText(
+        tr("%n training image(s) marked in Results → Feature space", "", int(m_exclude.size())));
     reload();
     Q_EMIT settingsChanged();
 }
@@ -374,8 +374,8 @@ void DataPanel::setOptions(const data::DatasetOptions &d, const data::AugmentOpt
     fillClassList();
     m_exclude = d.exclude;
     m_excludeRow->setVisible(!m_exclude.empty());
-    m_excludeLabel->setText(tr("%n training image(s) marked in Results → Feature space", "",
-                               int(m_exclude.size())));
+    m_excludeLabel->setText(
+        tr("%n training image(s) marked in Results → Feature space", "", int(m_exclude.size())));
     const QSignalBlocker c1(m_hflip), c2(m_vflip), c3(m_rotation), c4(m_zoom), c5(m_translate),
         c6(m_brightness), c7(m_contrast), c8(m_cutout), c9(m_autoAugment);
     m_hflip->setChecked(a.hflip);

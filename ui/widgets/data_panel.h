@@ -86,9 +86,9 @@ private:
     QDoubleSpinBox *m_trainFraction;
     QDoubleSpinBox *m_valSplit;
     QDoubleSpinBox *m_testFraction;
-    QListWidget *m_classList;           // the dataset's classes, checkable (a class subset)
-    QSpinBox *m_perClass;               // few-shot: training images per class (0: all)
-    std::vector<std::string> m_classes; // the chosen classes (empty: all)
+    QListWidget *m_classList;            // the dataset's classes, checkable (a class subset)
+    QSpinBox *m_perClass;                // few-shot: training images per class (0: all)
+    std::vector<std::string> m_classes;  // the chosen classes (empty: all)
     std::vector<std::int64_t> m_exclude; // training images left out
     QLabel *m_excludeLabel = nullptr;
     QWidget *m_excludeRow = nullptr;

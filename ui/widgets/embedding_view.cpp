@@ -91,8 +91,7 @@ void EmbeddingView::setLargeText(bool on)
 QPointF EmbeddingView::toWidget(float x, float y) const
 {
     // y grows upwards, as in a plot.
-    return {m_offsetX + (double(x) - m_minX) * m_scale,
-            m_offsetY + (double(m_maxY) - y) * m_scale};
+    return {m_offsetX + (double(x) - m_minX) * m_scale, m_offsetY + (double(m_maxY) - y) * m_scale};
 }
 
 void EmbeddingView::layoutPoints()
@@ -173,8 +172,7 @@ int EmbeddingView::pointAt(const QPoint &pos) const
         const double dx = m_screen[i].x() - pos.x(), dy = m_screen[i].y() - pos.y();
         const double d = dx * dx + dy * dy;
         // Among dots on top of each other, the one drawn last (a mistake) wins.
-        if (d < bestD || (d == bestD && best >= 0 &&
-                          m_points[i].label != m_points[i].predicted)) {
+        if (d < bestD || (d == bestD && best >= 0 && m_points[i].label != m_points[i].predicted)) {
             bestD = d;
             best = int(i);
         }
@@ -242,10 +240,10 @@ void EmbeddingView::paintEvent(QPaintEvent *)
         p.drawEllipse(at, 7, 7);
         const Point &pt = m_points[std::size_t(m_hover)];
         const int side = m_large ? 128 : 96;
-        const QString text = pt.label == pt.predicted
-                                 ? m_names.value(pt.label)
-                                 : tr("%1 → said %2").arg(m_names.value(pt.label),
-                                                          m_names.value(pt.predicted));
+        const QString text =
+            pt.label == pt.predicted
+                ? m_names.value(pt.label)
+                : tr("%1 → said %2").arg(m_names.value(pt.label), m_names.value(pt.predicted));
         const QFontMetrics fm(font());
         const int boxW = std::max(side + 8, fm.horizontalAdvance(text) + 12);
         QRect box(at.toPoint() + QPoint(12, 12), QSize(boxW, side + fm.height() + 12));
@@ -301,8 +299,8 @@ void EmbeddingView::mouseMoveEvent(QMouseEvent *event)
     const int hover = pointAt(at.toPoint());
     if (hover != m_hover) {
         m_hover = hover;
-        m_hoverImage = hover >= 0 && m_thumbnail ? m_thumbnail(m_points[std::size_t(hover)].id)
-                                                 : QImage();
+        m_hoverImage =
+            hover >= 0 && m_thumbnail ? m_thumbnail(m_points[std::size_t(hover)].id) : QImage();
         update();
     }
 }

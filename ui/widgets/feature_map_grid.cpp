@@ -13,7 +13,7 @@ namespace {
 // Viridis, sampled: dark blue (low) to yellow (high), readable in grey print too.
 QRgb viridis(float t)
 {
-    static const int stops[][3] = {{68, 1, 84},    {72, 40, 120},  {62, 74, 137}, {49, 104, 142},
+    static const int stops[][3] = {{68, 1, 84},    {72, 40, 120},  {62, 74, 137},  {49, 104, 142},
                                    {38, 130, 142}, {31, 158, 137}, {53, 183, 121}, {109, 205, 89},
                                    {180, 222, 44}, {253, 231, 37}};
     t = std::clamp(t, 0.0f, 1.0f) * 9.0f;
@@ -77,8 +77,8 @@ void FeatureMapGrid::setLayer(const QString &layer, int channels, int height, in
                         const float t = w[(c * filterSize + y) * filterSize + x] / most;
                         return std::clamp(int(127.5f + 127.5f * t), 0, 255);
                     };
-                    img.setPixel(x, y, filterIn == 3 ? qRgb(v(0), v(1), v(2))
-                                                     : qRgb(v(0), v(0), v(0)));
+                    img.setPixel(x, y,
+                                 filterIn == 3 ? qRgb(v(0), v(1), v(2)) : qRgb(v(0), v(0), v(0)));
                 }
             m_filters.push_back(img);
         }
@@ -129,8 +129,8 @@ void FeatureMapGrid::layoutTiles()
         }
     }
     for (int i = 0; i < n; ++i)
-        m_tileRects.emplace_back(4 + (i % bestCols) * (best + 4),
-                                 top + (i / bestCols) * (best + 4), best, best);
+        m_tileRects.emplace_back(4 + (i % bestCols) * (best + 4), top + (i / bestCols) * (best + 4),
+                                 best, best);
     const int y0 = height() - fRows * (fSide + 2) - 4;
     for (int i = 0; i < nf; ++i)
         m_filterRects.emplace_back(4 + (i % fCols) * (fSide + 2), y0 + (i / fCols) * (fSide + 2),

@@ -205,7 +205,8 @@ InspectPanel::InspectPanel(QWidget *parent)
         showImage(QString::fromStdString(m_report.split),
                   m_report.images[std::size_t(m_suspects->item(i.row()).id)].image.row);
     });
-    connect(wrong, &QPushButton::clicked, this, [this] { markSelected(QStringLiteral("wrong label")); });
+    connect(wrong, &QPushButton::clicked, this,
+            [this] { markSelected(QStringLiteral("wrong label")); });
     connect(ambiguous, &QPushButton::clicked, this,
             [this] { markSelected(QStringLiteral("ambiguous")); });
     connect(clearMark, &QPushButton::clicked, this, [this] { markSelected(QString()); });
@@ -241,9 +242,9 @@ InspectPanel::InspectPanel(QWidget *parent)
         if (m_shownRow < 0)
             return;
         const auto &s = runs::featureSplit(*m_features, m_shownSplit.toStdString());
-        Q_EMIT explainRequested(m_runDir, imageOf(m_shownSplit, m_shownRow),
-                                tr("%1 #%2").arg(m_shownSplit).arg(
-                                    s.sourceIndex[std::size_t(m_shownRow)]));
+        Q_EMIT explainRequested(
+            m_runDir, imageOf(m_shownSplit, m_shownRow),
+            tr("%1 #%2").arg(m_shownSplit).arg(s.sourceIndex[std::size_t(m_shownRow)]));
     });
 }
 
@@ -419,7 +420,8 @@ void InspectPanel::showMap()
             .arg(f.fromCache ? tr("read from features.safetensors") : tr("computed"))
             .arg(f.seconds, 0, 'f', 1)
             .arg(e.seconds, 0, 'f', 1)
-            .arg(f.note.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(f.note)));
+            .arg(f.note.empty() ? QString()
+                                : QStringLiteral(" ") + QString::fromStdString(f.note)));
 }
 
 void InspectPanel::showSuspects()
@@ -445,7 +447,8 @@ void InspectPanel::showSuspects()
         const auto &s = r.images[k];
         ImageListModel::Item it;
         it.id = int(k);
-        it.caption = tr("%1 → %2\n%3 %").arg(className(s.image.label), className(s.suggested))
+        it.caption = tr("%1 → %2\n%3 %")
+                         .arg(className(s.image.label), className(s.suggested))
                          .arg(100.0 * s.selfConfidence, 0, 'f', 1);
         it.toolTip = tr("%1 image %2: labelled %3; the model says %4 and gives %3 %5 %%6")
                          .arg(split)
@@ -470,8 +473,8 @@ void InspectPanel::showSelection(const std::vector<int> &rows)
         const int said = int(s.predicted(row));
         ImageListModel::Item it;
         it.id = row;
-        it.caption = label == said ? className(label)
-                                   : tr("%1 → %2").arg(className(label), className(said));
+        it.caption =
+            label == said ? className(label) : tr("%1 → %2").arg(className(label), className(said));
         items.push_back(std::move(it));
     }
     m_selection->setImageProvider([this](int row) { return imageOf(QStringLiteral("test"), row); });
@@ -491,9 +494,9 @@ void InspectPanel::showImage(const QString &split, qint64 row)
     m_shownRow = row;
     m_map->highlight(split == QStringLiteral("test") ? int(row) : -1);
     const QImage image = imageOf(split, row);
-    m_image->setPixmap(QPixmap::fromImage(image.scaled(
-        112, 112, Qt::KeepAspectRatio,
-        image.width() < 112 ? Qt::FastTransformation : Qt::SmoothTransformation)));
+    m_image->setPixmap(QPixmap::fromImage(
+        image.scaled(112, 112, Qt::KeepAspectRatio,
+                     image.width() < 112 ? Qt::FastTransformation : Qt::SmoothTransformation)));
     // Top-5 from the probabilities the features came with.
     std::vector<int> order(std::size_t(s.classes));
     for (int c = 0; c < int(s.classes); ++c)
@@ -508,7 +511,8 @@ void InspectPanel::showImage(const QString &split, qint64 row)
     const std::size_t shown = m_large ? 3 : 5; // the room beside a projector's map is small
     for (std::size_t k = 0; k < order.size() && k < shown; ++k) {
         const int c = order[k];
-        const QString line = tr("%1 %2 %").arg(className(c).toHtmlEscaped())
+        const QString line = tr("%1 %2 %")
+                                 .arg(className(c).toHtmlEscaped())
                                  .arg(100.0 * s.probability(row, c), 0, 'f', 1);
         text += (c == label ? QStringLiteral("<b>%1</b>") : QStringLiteral("%1")).arg(line) +
                 QStringLiteral("<br>");

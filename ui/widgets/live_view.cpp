@@ -47,8 +47,8 @@ void LiveView::showView(const train::NetworkView &v)
         m_image->setPixmap(QPixmap::fromImage(
             toQImage(v.image.data(), v.imageHeight, v.imageWidth, v.imageChannels)
                 .scaled(84, 84, Qt::KeepAspectRatio, Qt::FastTransformation)));
-    m_caption->setText(tr("After epoch %1: layer %2").arg(v.globalEpoch).arg(
-        QString::fromStdString(v.layer)));
+    m_caption->setText(
+        tr("After epoch %1: layer %2").arg(v.globalEpoch).arg(QString::fromStdString(v.layer)));
     m_grid->setLayer(QString::fromStdString(v.layer), v.channels, v.height, v.width, v.maps,
                      v.order, v.means, v.filterIn, v.filterSize, v.filters);
 }

@@ -1,14 +1,14 @@
 #include "widgets/predict_panel.h"
 
 #include "data/camera.h"
+#include "data/dataset.h"
 #include "itemmodels/confusion_model.h"
+#include "itemmodels/gallery_model.h"
 #include "runs/predictor.h"
 #include "runs/run_reader.h"
 #include "widgets/background.h"
 #include "widgets/draw_pad.h"
 #include "widgets/feature_map_grid.h"
-#include "data/dataset.h"
-#include "itemmodels/gallery_model.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -241,8 +241,8 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     connect(clearPad, &QPushButton::clicked, m_pad, &DrawPad::clear);
     connect(m_pad, &DrawPad::drawn, this, [this](const QImage &drawing) {
         const QImage image = drawing.convertToFormat(QImage::Format_RGB888);
-        const QIcon icon(QPixmap::fromImage(image.scaled(72, 72, Qt::KeepAspectRatio,
-                                                         Qt::SmoothTransformation)));
+        const QIcon icon(QPixmap::fromImage(
+            image.scaled(72, 72, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
         if (m_drawingRow < 0 || m_drawingRow >= m_images->count()) {
             m_images->addItem(new QListWidgetItem(icon, tr("drawing")));
             m_decoded.push_back(image);
@@ -493,10 +493,10 @@ void PredictPanel::updateFeatureMaps()
                 Q_EMIT self->failed(error);
             } else if (predictor == self->m_predictor) {
                 auto &a = *result;
-                self->m_featureMaps->setLayer(QString::fromStdString(a.layer), a.channels,
-                                              a.height, a.width, std::move(a.maps),
-                                              std::move(a.order), std::move(a.means), a.filterIn,
-                                              a.filterSize, std::move(a.filters));
+                self->m_featureMaps->setLayer(QString::fromStdString(a.layer), a.channels, a.height,
+                                              a.width, std::move(a.maps), std::move(a.order),
+                                              std::move(a.means), a.filterIn, a.filterSize,
+                                              std::move(a.filters));
                 Q_EMIT self->featureMapsShown();
             }
             if (self->m_mapsAgain) {

@@ -20,7 +20,7 @@ QT_END_NAMESPACE
 namespace tl::data {
 class Camera;
 struct DatasetSplits;
-}
+} // namespace tl::data
 namespace tl::runs {
 class RunPredictor;
 }

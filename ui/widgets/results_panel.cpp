@@ -259,9 +259,8 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
 {
     m_result = std::move(result);
     m_data = std::move(data);
-    m_inspect->setRun(QString::fromStdString(m_result->runDir), m_result->runDir.empty()
-                                                                    ? nullptr
-                                                                    : m_data);
+    m_inspect->setRun(QString::fromStdString(m_result->runDir),
+                      m_result->runDir.empty() ? nullptr : m_data);
     if (m_pages->currentIndex() == 1)
         m_inspect->compute();
     m_names.clear();

@@ -60,9 +60,9 @@ private Q_SLOTS:
         const inspect::Projection again = inspect::pca(x.flip(0).to(torch::kFloat32));
         QVERIFY(torch::allclose(again.axes, p.axes, 1e-4, 1e-4));
         TL_EXPECT_ERROR(inspect::pca(x.narrow(0, 0, 1)), (QStringList{"two"}));
-        TL_EXPECT_ERROR(inspect::pca(x, dims + 1),
-                        (QStringList{QString::number(dims + 1),
-                                     QString("%1 dimensions").arg(dims)}));
+        TL_EXPECT_ERROR(
+            inspect::pca(x, dims + 1),
+            (QStringList{QString::number(dims + 1), QString("%1 dimensions").arg(dims)}));
     }
 
     void neighboursMatchBruteForce()
@@ -107,8 +107,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("per");
         QTest::newRow("exact, 400 points") << int(inspect::TsneMethod::Exact) << 80;
         QTest::newRow("Barnes-Hut, 400 points") << int(inspect::TsneMethod::BarnesHut) << 80;
-        QTest::newRow("automatic (Barnes-Hut), 4000 points") << int(inspect::TsneMethod::Auto)
-                                                             << 800;
+        QTest::newRow("automatic (Barnes-Hut), 4000 points")
+            << int(inspect::TsneMethod::Auto) << 800;
     }
 
     void tsneKeepsSeparatedClustersApart()
@@ -157,9 +157,8 @@ private Q_SLOTS:
         TL_EXPECT_ERROR(inspect::tsne(torch::zeros({3, 2})), (QStringList{"at least 4"}));
         inspect::TsneOptions exact;
         exact.method = inspect::TsneMethod::Exact;
-        TL_EXPECT_ERROR(
-            inspect::tsne(torch::zeros({inspect::kMaxExactTsnePoints + 1, 2}), exact),
-            (QStringList{"exact", "at most", "sample"}));
+        TL_EXPECT_ERROR(inspect::tsne(torch::zeros({inspect::kMaxExactTsnePoints + 1, 2}), exact),
+                        (QStringList{"exact", "at most", "sample"}));
         TL_EXPECT_ERROR(inspect::tsne(torch::zeros({inspect::kMaxTsnePoints + 1, 2})),
                         (QStringList{"Barnes-Hut", "at most", "sample"}));
     }

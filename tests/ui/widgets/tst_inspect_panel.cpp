@@ -4,8 +4,8 @@
 
 #include "itemmodels/image_list_model.h"
 #include "runs/run_experiment.h"
-#include "session/training_session.h"
 #include "runs/run_features.h"
+#include "session/training_session.h"
 #include "support/fixtures.h"
 #include "widgets/embedding_view.h"
 #include "widgets/feature_map_grid.h"
@@ -57,8 +57,8 @@ class TestInspectPanel : public QObject
         panel->setRun(m_run, m_data);
         panel->compute();
         if (!ready.wait(60000))
-            qWarning("no map: %s", failed.isEmpty() ? "timeout"
-                                                    : qPrintable(failed.first().at(0).toString()));
+            qWarning("no map: %s",
+                     failed.isEmpty() ? "timeout" : qPrintable(failed.first().at(0).toString()));
         return panel;
     }
 
@@ -76,8 +76,8 @@ private Q_SLOTS:
         c.stages.front().epochs = 1;
         m_run = m_dir.path() + "/runs/20260101-simple";
         runs::runExperiment(c, m_run.toStdString());
-        m_data = std::make_shared<const data::DatasetSplits>(
-            runs::loadRunData(m_run.toStdString()));
+        m_data =
+            std::make_shared<const data::DatasetSplits>(runs::loadRunData(m_run.toStdString()));
     }
 
     void clickingAPointOpensThatImage()
@@ -112,8 +112,8 @@ private Q_SLOTS:
         // A lasso drawn with the mouse: a diamond around one dot and whatever lies near it.
         const QPointF c = map->position(map->points().size() / 2);
         const double rx = 45, ry = 45;
-        const QPolygonF lasso({c + QPointF(-rx, 0), c + QPointF(0, -ry), c + QPointF(rx, 0),
-                               c + QPointF(0, ry)});
+        const QPolygonF lasso(
+            {c + QPointF(-rx, 0), c + QPointF(0, -ry), c + QPointF(rx, 0), c + QPointF(0, ry)});
         sendMouse(map, QEvent::MouseButtonPress, lasso[0], Qt::LeftButton, Qt::LeftButton);
         for (int k = 1; k <= 4; ++k)
             for (int s = 1; s <= 10; ++s) {
