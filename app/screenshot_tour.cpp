@@ -182,10 +182,14 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
                 // nearest training images, then the suspicious labels.
                 InspectPanel *inspect = w->resultsPanel()->inspectPanel();
                 QObject::connect(inspect, &InspectPanel::mapReady, w, [w, dir, inspect] {
-                    static bool once = false;
-                    if (once)
+                    // PCA first, then the t-SNE map the screenshot shows.
+                    static int maps = 0;
+                    if (++maps == 1) {
+                        inspect->computeTsne();
                         return;
-                    once = true;
+                    }
+                    if (maps > 2)
+                        return;
                     showAMistakeOnTheMap(inspect, 6, 0);
                     shoot(w, dir, "feature-space");
                     inspect->findChild<QTabWidget *>()->setCurrentIndex(2);

@@ -183,6 +183,9 @@ std::string markedImagesCsv(const std::vector<MarkedImage> &images,
 // The image indices of such a CSV (its "index" column), or of a file with one index per line;
 // sorted, without repeats. tl::Error naming the file and line otherwise.
 std::vector<std::int64_t> readIndexList(const std::string &path);
+// The same from the file's bytes (`origin` names them in errors).
+std::vector<std::int64_t> parseIndexList(const std::vector<std::uint8_t> &data,
+                                         const std::string &origin);
 
 // The image behind a row of a split.
 ImageRef imageRef(const RunFeatures &f, const data::DatasetSplits &data, const std::string &split,

@@ -213,7 +213,12 @@ std::string markedImagesCsv(const std::vector<MarkedImage> &images,
 
 std::vector<std::int64_t> readIndexList(const std::string &path)
 {
-    const Bytes data = readFile(path, limits::kMaxCsvBytes);
+    return parseIndexList(readFile(path, limits::kMaxCsvBytes), path);
+}
+
+std::vector<std::int64_t> parseIndexList(const std::vector<std::uint8_t> &data,
+                                         const std::string &path)
+{
     std::vector<std::int64_t> out;
     std::size_t column = 0;
     bool header = false;

@@ -1,9 +1,10 @@
 // The files of a run folder: summary.json, and the CSVs read back into the Results panel
 // (confusion.csv first, then predictions, metrics and per-epoch confusions), and a sweep
-// folder's sweep.json. The first byte chooses which file the rest is; CSVs after confusion.csv
+// folder's sweep.json, and a list of marked images (data.exclude's CSV). The first byte chooses which file the rest is; CSVs after confusion.csv
 // get a valid one first.
 #include "fuzz_common.h"
 #include "runs/run_experiment.h"
+#include "runs/run_features.h"
 #include "runs/run_reader.h"
 #include "runs/run_summary.h"
 #include "runs/sweep_results.h"
@@ -19,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     return fuzz::refuseCleanly([&] {
         runs::RunResult r;
         const std::string header = "true\\predicted,a,b,c\na,1,2,3\nb,4,5,6\nc,7,8,9\n";
-        switch (data[0] % 6) {
+        switch (data[0] % 7) {
         case 0:
             runs::RunSummary::fromJson(text, "summary.json");
             break;
@@ -35,6 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             break;
         case 5:
             runs::parseSweep(text, "sweep.json", "/nonexistent/sweep");
+            break;
+        case 6:
+            runs::parseIndexList(bytes, "marked.csv");
             break;
         default:
             runs::parseConfusionCsv(Bytes(header.begin(), header.end()), "confusion.csv", r);

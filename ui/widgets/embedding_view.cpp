@@ -138,8 +138,14 @@ void EmbeddingView::renderDots()
     QFont f = font();
     if (m_large)
         f.setPixelSize(20);
+    // Every class in the legend, whatever the height: lines (and the font) shrink to fit.
+    int line = QFontMetrics(f).height() + 4;
+    const int fits = (height() - 2 * kMargin - 24) / std::max(1, int(m_names.size()) + 2);
+    if (fits < line) {
+        line = std::max(10, fits);
+        f.setPixelSize(std::max(8, line - 4));
+    }
     p.setFont(f);
-    const int line = QFontMetrics(f).height() + 4;
     const int x = width() - (m_large ? 210 : 142);
     int y = kMargin;
     for (int c = 0; c < m_names.size(); ++c, y += line) {

@@ -585,10 +585,11 @@ void InspectPanel::setLargeText(bool on)
         f.setPixelSize(20);
     m_status->setFont(f);
     m_imageText->setFont(f);
-    const int thumb = on ? 110 : 72;
+    // On a projector the captions grow: smaller pictures keep two caption lines in view.
+    const int thumb = on ? 64 : 72;
     for (QListView *v : {m_selectionView, m_neighboursView, m_suspectsView}) {
         v->setIconSize(QSize(thumb, thumb));
-        v->setGridSize(QSize(thumb + (on ? 60 : 24), thumb + (on ? 64 : 44)));
+        v->setGridSize(QSize(thumb + (on ? 96 : 24), thumb + (on ? 54 : 44)));
         v->setFont(f);
     }
     for (ImageListModel *m : {m_selection, m_neighbours, m_suspects})
