@@ -187,6 +187,48 @@ private Q_SLOTS:
         const Result again2 =
             runCli({"evaluate", out, "--weights", path("exported.safetensors"), "--json"});
         QVERIFY2(again2.code == 0, qPrintable(again2.err + again2.out));
+        // Inside the run: suspicious labels (its validation images: out of sample), the
+        // nearest training images of a test image, the test set's map; one JSON array each.
+        const Result suspects = runCli({"inspect", out, "--suspicious", "5", "--json"});
+        QVERIFY2(suspects.code == 0, qPrintable(suspects.err));
+        const QJsonArray flagged = QJsonDocument::fromJson(suspects.out.toUtf8()).array();
+        QCOMPARE(flagged.size(), 5);
+        for (const auto &v : flagged) {
+            const QJsonObject o = v.toObject();
+            for (const char *key : {"index", "path", "label", "score", "suggested"})
+                QVERIFY2(o.contains(key), key);
+            QCOMPARE(o["split"].toString(), QString("val"));
+            QVERIFY(o["out_of_sample"].toBool());
+        }
+        QVERIFY(flagged[0].toObject()["score"].toDouble() <=
+                flagged[4].toObject()["score"].toDouble());
+        QVERIFY(QFile::exists(out + "/features.safetensors"));
+        QFile predictions(out + "/predictions.csv");
+        QVERIFY(predictions.open(QIODevice::ReadOnly));
+        const QString firstTest =
+            QString(predictions.readAll()).split('\n').value(1).section(',', 0, 0);
+        const Result near =
+            runCli({"inspect", out, "--neighbours", firstTest, "--count", "3", "--json"});
+        QVERIFY2(near.code == 0, qPrintable(near.err));
+        const QJsonArray neighbours = QJsonDocument::fromJson(near.out.toUtf8()).array();
+        QCOMPARE(neighbours.size(), 3);
+        for (int k = 0; k < 3; ++k) {
+            const QJsonObject o = neighbours[k].toObject();
+            QCOMPARE(o["split"].toString(), QString("train"));
+            QVERIFY(o.contains("distance") && o.contains("index") && o.contains("label"));
+            if (k > 0)
+                QVERIFY(o["distance"].toDouble() >=
+                        neighbours[k - 1].toObject()["distance"].toDouble());
+        }
+        const Result mapped = runCli({"inspect", out, "--embedding", path("map.csv"), "--json"});
+        QVERIFY2(mapped.code == 0, qPrintable(mapped.err));
+        QCOMPARE(QJsonDocument::fromJson(mapped.out.toUtf8()).array().size(), 1000);
+        QFile map(path("map.csv"));
+        QVERIFY(map.open(QIODevice::ReadOnly));
+        QCOMPARE(QString(map.readAll()).trimmed().split('\n').size(), 1001);
+        const Result missing = runCli({"inspect", out, "--neighbours", "99999"});
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains("99999"), qPrintable(missing.err));
         // The resolved config runs again as is.
         const Result again = runCli(
             {"train", "--config", out + "/config.json", "--save-config", path("resaved.json")});
