@@ -22,11 +22,14 @@ Projection pca(const torch::Tensor &features, int k)
     torch::NoGradGuard noGrad;
     torch::Tensor axes, variance;
     double total = 0;
-    torch::Tensor centred;
+    // The centred features times a matrix, without the centred copy (n x d floats): X m - mu m.
+    torch::Tensor x, mean;
+    auto centredTimes = [&](const torch::Tensor &m) { return x.mm(m) - mean.mm(m); };
     if (d <= kExactPcaDimensions) {
         // In double: the covariance of thousands of rows loses digits in float.
-        const torch::Tensor x = features.to(torch::kFloat64);
-        centred = x - x.mean(0, true);
+        x = features.to(torch::kFloat64);
+        mean = x.mean(0, true);
+        const torch::Tensor centred = x - mean;
         const torch::Tensor cov = centred.t().mm(centred) / double(x.size(0) - 1);
         // eigh: ascending eigenvalues of the symmetric covariance; the last k are the strongest.
         auto [values, vectors] = torch::linalg::eigh(cov, "L");
@@ -38,27 +41,32 @@ Projection pca(const torch::Tensor &features, int k)
         // Wide features (a VGG's 4,096, a flattened 6,272): the d x d covariance would cost
         // n d^2 and its eigenvectors d^3. Randomized subspace iteration (Halko, Martinsson and
         // Tropp 2011) finds the top k from products with k + 10 columns, seeded: deterministic.
-        const torch::Tensor x = features.to(torch::kFloat32);
-        centred = x - x.mean(0, true);
+        x = features.to(torch::kFloat32).contiguous();
+        mean = x.mean(0, true);
+        // The centred transpose times y: X^T y - mu^T (1^T y).
+        auto centredTransposeTimes = [&](const torch::Tensor &y) {
+            return x.t().mm(y) - mean.t().mm(y.sum(0, true));
+        };
         const std::int64_t l = std::min<std::int64_t>(k + 10, d);
         torch::Generator gen = at::make_generator<at::CPUGeneratorImpl>(20111);
-        torch::Tensor q =
-            std::get<0>(torch::linalg::qr(centred.mm(torch::randn({d, l}, gen, torch::kFloat32))));
+        torch::Tensor q = std::get<0>(
+            torch::linalg::qr(centredTimes(torch::randn({d, l}, gen, torch::kFloat32))));
         for (int it = 0; it < 4; ++it)
-            q = std::get<0>(torch::linalg::qr(centred.mm(centred.t().mm(q))));
-        const torch::Tensor b = q.t().mm(centred).to(torch::kFloat64); // l x d
+            q = std::get<0>(torch::linalg::qr(centredTimes(centredTransposeTimes(q))));
+        const torch::Tensor b = centredTransposeTimes(q).t().to(torch::kFloat64); // l x d
         const auto usv = torch::linalg::svd(b, false, c10::nullopt);
         const torch::Tensor &sv = std::get<1>(usv), &vh = std::get<2>(usv);
         axes = vh.narrow(0, 0, k).contiguous();
         variance = sv.narrow(0, 0, k).square() / double(x.size(0) - 1);
-        total = centred.square().sum(torch::kFloat64).item<double>() / double(x.size(0) - 1);
+        // The total variance is the sum of the columns' variances.
+        total = x.var(0).to(torch::kFloat64).sum().item<double>();
     }
     // A deterministic sign: each axis's largest-magnitude component positive.
     const torch::Tensor at = axes.abs().argmax(1, true);
     const torch::Tensor sign = axes.gather(1, at).sign().clamp_min(0) * 2 - 1;
     axes = axes * sign;
     Projection p;
-    p.points = centred.mm(axes.t().to(centred.scalar_type())).to(torch::kFloat32);
+    p.points = centredTimes(axes.t().to(x.scalar_type())).to(torch::kFloat32);
     p.axes = axes.to(torch::kFloat32);
     p.variance = variance.to(torch::kFloat32);
     p.totalVariance = total;

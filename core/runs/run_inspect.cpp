@@ -157,8 +157,11 @@ Embedding embedTestSet(const RunFeatures &f, EmbeddingMethod method, std::size_t
     }
     std::sort(rows.begin(), rows.end());
     torch::NoGradGuard ng;
+    // Every row: the features as they are (a view, no 250 MB copy); a sample: those rows.
     const torch::Tensor x =
-        featureTensor(s).index_select(0, torch::tensor(rows, torch::kInt64)).clone();
+        std::int64_t(rows.size()) == s.rows
+            ? featureTensor(s)
+            : featureTensor(s).index_select(0, torch::tensor(rows, torch::kInt64));
     torch::Tensor y;
     if (method == EmbeddingMethod::Pca) {
         const inspect::Projection p = inspect::pca(x, 2);
