@@ -76,9 +76,9 @@ torch::Tensor floats(const FeatureSplit &s)
 }
 
 // Extracts one split (rows `rows` of `store`) through the probe.
-bool extractSplit(models::NetworkImpl &model, models::PenultimateProbe &probe,
-                  const data::ImageStore &store, const std::vector<std::size_t> &rows,
-                  const data::SampleTransform &transform, std::int64_t classes, FeatureSplit &out,
+bool extractSplit(models::PenultimateProbe &probe, const data::ImageStore &store,
+                  const std::vector<std::size_t> &rows, const data::SampleTransform &transform,
+                  std::int64_t classes, FeatureSplit &out,
                   const std::function<bool(std::int64_t)> &step)
 {
     out = FeatureSplit{};
@@ -117,7 +117,6 @@ bool extractSplit(models::NetworkImpl &model, models::PenultimateProbe &probe,
         out.sourceIndex.push_back(r < store.sourceIndex.size() ? store.sourceIndex[r]
                                                                : std::int64_t(r));
     }
-    (void)model;
     return true;
 }
 
@@ -314,8 +313,8 @@ RunFeatures runFeatures(const std::string &runDir, const data::DatasetSplits &da
             return !progress || progress((before + double(done)) / std::max(total, 1.0),
                                          "Features of the " + name + " images");
         };
-        if (!extractSplit(*model, probe, storeOf(data, name), rows[s], transform, classes,
-                          splitOf(f, name), step))
+        if (!extractSplit(probe, storeOf(data, name), rows[s], transform, classes, splitOf(f, name),
+                          step))
             return stopped();
         before += double(rows[s].size());
     }
