@@ -8,6 +8,7 @@
 #include "hash.h"
 #include "models/model_factory.h"
 #include "models/penultimate.h"
+#include "runs/feature_tensors.h"
 #include "weights/checkpoint.h"
 
 #include <nlohmann/json.hpp>
@@ -24,9 +25,29 @@ namespace {
 constexpr const char *kFormat = "transferlab-features-2"; // features in float16
 constexpr const char *kSplits[] = {"train", "val", "test"};
 
+// The train, val or test member of a type that has all three, by name.
+template <typename T> T &bySplit(const std::string &split, T &train, T &val, T &test)
+{
+    if (split == "train")
+        return train;
+    if (split == "val")
+        return val;
+    if (split == "test")
+        return test;
+    throw Error("unknown split '" + split + "' (train, val or test)");
+}
+
 FeatureSplit &splitOf(RunFeatures &f, const std::string &name)
 {
-    return name == "train" ? f.train : name == "val" ? f.val : f.test;
+    return bySplit(name, f.train, f.val, f.test);
+}
+
+// What a user should know when the training rows are a sample.
+std::string sampleNote(std::size_t kept, std::size_t all)
+{
+    return kept < all ? "training set: an evenly spaced " + std::to_string(kept) + " of " +
+                            std::to_string(all) + " images"
+                      : std::string();
 }
 
 // What the features depend on besides the weights: the data exactly as loaded.
@@ -67,12 +88,6 @@ template <typename T> std::vector<T> toVector(const torch::Tensor &t)
 {
     const torch::Tensor c = t.contiguous();
     return std::vector<T>(c.data_ptr<T>(), c.data_ptr<T>() + c.numel());
-}
-
-torch::Tensor floats(const FeatureSplit &s)
-{
-    return torch::from_blob(const_cast<float *>(s.features.data()), {s.rows, s.dims},
-                            torch::kFloat32);
 }
 
 // Extracts one split (rows `rows` of `store`) through the probe.
@@ -178,11 +193,8 @@ void writeCache(const std::string &file, const RunFeatures &f, const std::string
     for (const char *name : kSplits) {
         const FeatureSplit &s = featureSplit(f, name);
         const std::string p = std::string(name) + ".";
-        tensors.emplace_back(p + "features", floats(s).to(torch::kFloat16));
-        tensors.emplace_back(p + "probabilities",
-                             torch::from_blob(const_cast<float *>(s.probabilities.data()),
-                                              {s.rows, s.classes}, torch::kFloat32)
-                                 .clone());
+        tensors.emplace_back(p + "features", featureTensor(s).to(torch::kFloat16));
+        tensors.emplace_back(p + "probabilities", probabilityTensor(s).clone());
         tensors.emplace_back(p + "store_row", torch::tensor(s.storeRow, torch::kInt64));
     }
     weights::writeSafetensors(tensors, file,
@@ -208,24 +220,12 @@ std::int64_t FeatureSplit::rowOfSourceIndex(std::int64_t index) const
 
 const FeatureSplit &featureSplit(const RunFeatures &f, const std::string &split)
 {
-    if (split == "train")
-        return f.train;
-    if (split == "val")
-        return f.val;
-    if (split == "test")
-        return f.test;
-    throw Error("unknown split '" + split + "' (train, val or test)");
+    return bySplit(split, f.train, f.val, f.test);
 }
 
 const data::ImageStore &storeOf(const data::DatasetSplits &data, const std::string &split)
 {
-    if (split == "train")
-        return data.train;
-    if (split == "val")
-        return data.val;
-    if (split == "test")
-        return data.test;
-    throw Error("unknown split '" + split + "' (train, val or test)");
+    return bySplit(split, data.train, data.val, data.test);
 }
 
 std::shared_ptr<models::NetworkImpl> loadRunModel(const std::string &runDir,
@@ -281,11 +281,7 @@ RunFeatures runFeatures(const std::string &runDir, const data::DatasetSplits &da
             why = readCache(cacheFile, f.weightsDigest, signature, data, cached);
             if (why.empty()) {
                 cached.fromCache = true;
-                cached.note = cached.train.rows < std::int64_t(data.train.size())
-                                  ? "training set: an evenly spaced " +
-                                        std::to_string(cached.train.rows) + " of " +
-                                        std::to_string(data.train.size()) + " images"
-                                  : "";
+                cached.note = sampleNote(std::size_t(cached.train.rows), data.train.size());
                 cached.seconds =
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                 return cached;
@@ -320,10 +316,9 @@ RunFeatures runFeatures(const std::string &runDir, const data::DatasetSplits &da
     }
     if (!why.empty() && why != "none yet")
         f.note = "features.safetensors was not used (" + why + "); computed again";
-    if (rows[0].size() < data.train.size())
-        f.note += (f.note.empty() ? "" : "; ") +
-                  std::string("training set: an evenly spaced " + std::to_string(rows[0].size()) +
-                              " of " + std::to_string(data.train.size()) + " images");
+    const std::string sampled = sampleNote(rows[0].size(), data.train.size());
+    if (!sampled.empty())
+        f.note += (f.note.empty() ? "" : "; ") + sampled;
     if (useCache)
         writeCache(cacheFile, f, signature);
     f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

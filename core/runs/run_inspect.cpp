@@ -3,6 +3,8 @@
 
 #include "runs/run_features.h"
 
+#include "runs/feature_tensors.h"
+
 #include "csv.h"
 #include "data/dataset.h"
 #include "error.h"
@@ -20,22 +22,6 @@
 #include <sstream>
 
 namespace tl::runs {
-
-namespace {
-
-torch::Tensor featureTensor(const FeatureSplit &s)
-{
-    return torch::from_blob(const_cast<float *>(s.features.data()), {s.rows, s.dims},
-                            torch::kFloat32);
-}
-
-torch::Tensor probabilityTensor(const FeatureSplit &s)
-{
-    return torch::from_blob(const_cast<float *>(s.probabilities.data()), {s.rows, s.classes},
-                            torch::kFloat32);
-}
-
-} // namespace
 
 ImageRef imageRef(const RunFeatures &f, const data::DatasetSplits &data, const std::string &split,
                   std::int64_t row)

@@ -341,10 +341,7 @@ void CompareView::updateSpaces()
             int k = 0;
             for (EmbeddingView *view : {self->m_spaceA, self->m_spaceB}) {
                 const runs::Embedding &e = (*spaces)[std::size_t(k)];
-                std::vector<EmbeddingView::Point> points;
-                for (const auto &p : e.points)
-                    points.push_back({p.x, p.y, p.label, p.predicted, int(p.row)});
-                view->setPoints(std::move(points), names);
+                view->setEmbedding(e, names);
                 view->setCaption(tr("%1 · PCA, %2 % of the variance")
                                      .arg(k == 0 ? la : lb)
                                      .arg(100.0 * e.explainedVariance, 0, 'f', 0));

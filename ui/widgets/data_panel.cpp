@@ -320,6 +320,13 @@ data::DatasetOptions DataPanel::datasetOptions() const
     return o;
 }
 
+void DataPanel::showExcluded()
+{
+    m_excludeRow->setVisible(!m_exclude.empty());
+    m_excludeLabel->setText(
+        tr("%n training image(s) marked in Results → Feature space", "", int(m_exclude.size())));
+}
+
 void DataPanel::setExcluded(std::vector<std::int64_t> indices)
 {
     std::sort(indices.begin(), indices.end());
@@ -327,9 +334,7 @@ void DataPanel::setExcluded(std::vector<std::int64_t> indices)
     if (indices == m_exclude)
         return;
     m_exclude = std::move(indices);
-    m_excludeRow->setVisible(!m_exclude.empty());
-    m_excludeLabel->setText(
-        tr("%n training image(s) marked in Results → Feature space", "", int(m_exclude.size())));
+    showExcluded();
     reload();
     Q_EMIT settingsChanged();
 }
@@ -373,9 +378,7 @@ void DataPanel::setOptions(const data::DatasetOptions &d, const data::AugmentOpt
     m_classes = d.classes;
     fillClassList();
     m_exclude = d.exclude;
-    m_excludeRow->setVisible(!m_exclude.empty());
-    m_excludeLabel->setText(
-        tr("%n training image(s) marked in Results → Feature space", "", int(m_exclude.size())));
+    showExcluded();
     const QSignalBlocker c1(m_hflip), c2(m_vflip), c3(m_rotation), c4(m_zoom), c5(m_translate),
         c6(m_brightness), c7(m_contrast), c8(m_cutout), c9(m_autoAugment);
     m_hflip->setChecked(a.hflip);

@@ -89,6 +89,7 @@ private:
     QListWidget *m_classList;            // the dataset's classes, checkable (a class subset)
     QSpinBox *m_perClass;                // few-shot: training images per class (0: all)
     std::vector<std::string> m_classes;  // the chosen classes (empty: all)
+    void showExcluded();                 // the "Left out" row, from m_exclude
     std::vector<std::int64_t> m_exclude; // training images left out
     QLabel *m_excludeLabel = nullptr;
     QWidget *m_excludeRow = nullptr;

@@ -1,5 +1,7 @@
 #include "widgets/embedding_view.h"
 
+#include "runs/run_features.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -63,6 +65,15 @@ void EmbeddingView::setPoints(std::vector<Point> points, const QStringList &clas
     }
     layoutPoints();
     update();
+}
+
+void EmbeddingView::setEmbedding(const runs::Embedding &embedding, const QStringList &classNames)
+{
+    std::vector<Point> points;
+    points.reserve(embedding.points.size());
+    for (const auto &p : embedding.points)
+        points.push_back({p.x, p.y, p.label, p.predicted, int(p.row)});
+    setPoints(std::move(points), classNames);
 }
 
 void EmbeddingView::clear()

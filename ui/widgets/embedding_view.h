@@ -9,6 +9,10 @@
 #include <functional>
 #include <vector>
 
+namespace tl::runs {
+struct Embedding;
+}
+
 namespace tl::ui {
 
 // A 2-D map of images (a feature space projected by PCA or t-SNE): one dot per image coloured
@@ -31,6 +35,8 @@ public:
     explicit EmbeddingView(QWidget *parent = nullptr);
 
     void setPoints(std::vector<Point> points, const QStringList &classNames);
+    // A projected test set (runs::embedTestSet), each point keyed by its row of the test split.
+    void setEmbedding(const runs::Embedding &embedding, const QStringList &classNames);
     void clear();
     // The image shown while hovering a point (called once per hovered point).
     void setThumbnails(std::function<QImage(int id)> thumbnail);

@@ -395,14 +395,10 @@ QImage InspectPanel::imageOf(const QString &split, qint64 row) const
 void InspectPanel::showMap()
 {
     const runs::Embedding &e = *m_embedding;
-    std::vector<EmbeddingView::Point> points;
-    points.reserve(e.points.size());
-    for (const auto &p : e.points)
-        points.push_back({p.x, p.y, p.label, p.predicted, int(p.row)});
     QStringList names;
     for (const auto &n : m_features->classNames)
         names << QString::fromStdString(n);
-    m_map->setPoints(std::move(points), names);
+    m_map->setEmbedding(e, names);
     m_map->setThumbnails([this](int row) { return imageOf(QStringLiteral("test"), row); });
     const runs::RunFeatures &f = *m_features;
     const QString method =
