@@ -138,7 +138,7 @@ void DataPanel::buildUi()
     excludeLayout->addWidget(keepAll);
     m_excludeRow->hide();
     connect(keepAll, &QPushButton::clicked, this, [this] { setExcluded({}); });
-    form->addRow(tr("Left out:"), m_excludeRow);
+    form->addRow(m_excludeRow); // one row without a label, so hiding it hides it all
     form->addRow(m_status);
     form->addRow(statusRow);
     form->addRow(m_progress);
@@ -323,8 +323,8 @@ data::DatasetOptions DataPanel::datasetOptions() const
 void DataPanel::showExcluded()
 {
     m_excludeRow->setVisible(!m_exclude.empty());
-    m_excludeLabel->setText(
-        tr("%n training image(s) marked in Results → Feature space", "", int(m_exclude.size())));
+    m_excludeLabel->setText(tr("Left out: %n training image(s) marked in Results → Feature space",
+                               "", int(m_exclude.size())));
 }
 
 void DataPanel::setExcluded(std::vector<std::int64_t> indices)
