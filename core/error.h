@@ -21,6 +21,15 @@ public:
     using Error::Error;
 };
 
+// A rank of a data-parallel run left (killed, crashed, its machine gone) or did not answer within
+// the run's timeout (train/collective.h). The CLI exits with code 4 for it; the message names the
+// rank.
+class RankLostError : public Error
+{
+public:
+    using Error::Error;
+};
+
 // "FILE: what is wrong"
 inline Error fileError(const std::string &path, const std::string &what)
 {

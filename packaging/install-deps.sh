@@ -7,7 +7,7 @@ set -eu
 
 PACKAGES="
   cmake ninja-build g++ pkg-config
-  libtorch-dev
+  libtorch-dev libgloo-dev
   libopencv-dev
   nlohmann-json3-dev zlib1g-dev libcurl4-openssl-dev libssl-dev
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev

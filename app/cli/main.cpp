@@ -37,7 +37,8 @@ Commands:
   info        versions, device, BLAS, threads and paths (paste it into a bug report)
 
 Exit codes: 0 success, 2 bad input (the message names the file or option),
-3 training diverged (NaN/inf loss), 130 interrupted (Ctrl-C), 1 internal error.
+3 training diverged (NaN/inf loss), 4 a rank of a distributed run was lost (named),
+130 interrupted (Ctrl-C), 1 internal error.
 )";
 
 // The commands that run tensors on OpenMP's threads (info reports the policy they get). Only
@@ -111,6 +112,9 @@ int main(int argc, char **argv)
     } catch (const tl::DivergenceError &e) {
         std::fprintf(stderr, "transferlab-cli %s: %s\n", command.c_str(), e.what());
         return 3;
+    } catch (const tl::RankLostError &e) {
+        std::fprintf(stderr, "transferlab-cli %s: %s\n", command.c_str(), e.what());
+        return 4;
     } catch (const tl::Error &e) {
         std::fprintf(stderr, "transferlab-cli %s: %s\n", command.c_str(), e.what());
         return 2;

@@ -1,6 +1,8 @@
 #include "commands.h"
 #include "progress.h"
 
+#include "dist/dist_env.h"
+#include "dist/process_group.h"
 #include "error.h"
 #include "experiment/experiment_config.h"
 #include "file_limits.h"
@@ -17,7 +19,9 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <thread>
 
@@ -92,6 +96,19 @@ Resume and fork:
                         or checkpoints/epoch-NNN.tlstate) with the options given here; training
                         options apply to the stage being continued
   --keep-checkpoints    keep every epoch's state in RUN_DIR/checkpoints/ to fork from later
+  --resume-if-exists    with --out DIR: continue DIR when it holds a saved state, else start
+                        it (what each rank of a restarted torchrun job wants)
+Several processes or machines (data parallel; README "Train on several processes"):
+  Started by torchrun (RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT) or srun
+  (SLURM_PROCID, SLURM_NTASKS, SLURM_LOCALID, SLURM_JOB_NODELIST), this process is one rank:
+  it trains on its shard of each epoch, gradients are averaged, only rank 0 writes the run.
+  --batch-size is per rank: a step averages over batch x ranks (summary.json: global_batch_size).
+  --dist-rank N         this process's rank (overrides RANK / SLURM_PROCID)
+  --dist-world-size N   how many ranks (overrides WORLD_SIZE / SLURM_NTASKS)
+  --dist-master A:P     rank 0's address and port for the rendezvous (default 127.0.0.1:29500)
+  --dist-backend B      auto (NCCL on CUDA when built in, else Gloo), gloo, nccl
+  --dist-timeout S      seconds any rank waits for the others (default 60); a lost rank ends
+                        the others with exit code 4 and a line naming it
 Output:
   --out DIR             run directory (default runs/<time>-<model>-<dataset>)
   --quiet               no progress output
@@ -100,10 +117,42 @@ Output:
 
 std::atomic<bool> g_interrupted{false};
 
+// SIGINT (Ctrl-C) and SIGTERM (what torchrun and Slurm send their ranks on Ctrl-C or at the end
+// of the job's time) both stop the run cleanly.
 extern "C" void onSigint(int)
 {
     if (g_interrupted.exchange(true))
         std::_Exit(130); // second Ctrl-C: leave at once
+}
+
+// The data-parallel settings from the launcher's environment and the --dist-* options.
+dist::DistSettings distSettings(const Args &a)
+{
+    dist::DistFlags f;
+    if (a.has("dist-rank"))
+        f.rank = a.intIn("dist-rank", 0, 0, 65535);
+    if (a.has("dist-world-size"))
+        f.worldSize = a.intIn("dist-world-size", 1, 1, 65536);
+    if (a.has("dist-master"))
+        f.master = a.str("dist-master");
+    if (a.has("dist-backend"))
+        f.backend = a.str("dist-backend");
+    if (a.has("dist-timeout"))
+        f.timeoutSeconds = a.number("dist-timeout", 60);
+    try {
+        return dist::resolveDistSettings(f, [](const char *name) { return std::getenv(name); });
+    } catch (const Error &e) {
+        throw UsageError{e.what()};
+    }
+}
+
+// Each rank of a distributed run takes the GPU of its local rank.
+void chooseRankDevice(experiment::ExperimentConfig &config, const dist::DistSettings &d)
+{
+    if (!d.distributed() || config.device == "cpu" || cudaDeviceCount() == 0)
+        return;
+    if (config.device == "auto" || config.device.empty() || config.device == "cuda")
+        config.device = "cuda:" + std::to_string(d.localRank % cudaDeviceCount());
 }
 
 // `base`: the forked state's experiment; `stage`: the stage training options apply to.
@@ -274,9 +323,10 @@ int trainCommand(Args &args)
                 "num-classes",   "optimizer",   "lr",           "momentum",       "weight-decay",
                 "augment",       "normalize",   "seed",         "device",         "workers",
                 "threads",       "out",         "save-config",  "recipe",         "resume",
-                "fork",          "classes",     "per-class",    "exclude"},
+                "fork",          "classes",     "per-class",    "exclude",        "dist-rank",
+                "dist-world-size", "dist-master", "dist-backend", "dist-timeout"},
                {"download", "batch-norm", "nesterov", "quiet", "help", "quick", "no-cache-features",
-                "keep-checkpoints", "mixed-precision", "channels-last"});
+                "keep-checkpoints", "mixed-precision", "channels-last", "resume-if-exists"});
     if (args.flag("help")) {
         std::fputs(kTrainHelp, stdout);
         return 0;
@@ -291,13 +341,27 @@ int trainCommand(Args &args)
     std::string runDir;
     if (args.has("resume") && args.has("fork"))
         throw UsageError{"--resume and --fork: choose one"};
-    if (args.has("resume")) {
-        const std::set<std::string> allowed = {"resume", "device", "workers", "threads", "quiet"};
+    const dist::DistSettings distributed = distSettings(args);
+    // --resume-if-exists: a restarted rank continues the run where the last epoch left it.
+    std::string resumeDir = args.has("resume") ? args.str("resume") : std::string();
+    if (args.flag("resume-if-exists")) {
+        if (!args.has("out") || args.has("resume") || args.has("fork"))
+            throw UsageError{"--resume-if-exists needs --out DIR (and neither --resume nor --fork)"};
+        if (std::filesystem::exists(runs::runStatePath(args.str("out"))))
+            resumeDir = args.str("out");
+    }
+    if (!resumeDir.empty()) {
+        const std::set<std::string> allowed = {
+            "resume",          "device",      "workers",      "threads",      "quiet",
+            "dist-rank",       "dist-master", "dist-backend", "dist-timeout", "dist-world-size",
+            "resume-if-exists"};
         for (const auto &o : args.names())
             if (!allowed.count(o))
-                throw UsageError{"--resume continues the run as it was configured; --" + o +
-                                 " does not apply (--fork starts a new run with changed settings)"};
-        runDir = args.str("resume");
+                if (!args.flag("resume-if-exists"))
+                    throw UsageError{
+                        "--resume continues the run as it was configured; --" + o +
+                        " does not apply (--fork starts a new run with changed settings)"};
+        runDir = resumeDir;
         start.origin = runs::runStatePath(runDir);
         if (!std::filesystem::exists(start.origin))
             throw fileError(runDir, "has no state.tlstate to resume from (it is not a run "
@@ -331,12 +395,21 @@ int trainCommand(Args &args)
 
     if (runDir.empty())
         runDir = args.has("out") ? args.str("out") : runs::defaultRunDir("runs", config);
-    ConsoleProgress progress(args.flag("quiet"));
+    // Progress and results from rank 0 only; the other ranks speak only of trouble.
+    const bool speaks = distributed.rank == 0;
+    ConsoleProgress progress(args.flag("quiet") || !speaks);
     train::RunControl control;
 
     // Ctrl-C: finish the current batch, keep what is done, write the run, exit 130.
     g_interrupted = false;
     std::signal(SIGINT, onSigint);
+    std::signal(SIGTERM, onSigint);
+    std::unique_ptr<train::Collective> collective;
+    if (distributed.distributed()) {
+        chooseRankDevice(config, distributed);
+        collective = dist::connect(distributed, config.device.rfind("cuda", 0) == 0,
+                                   [&](const std::string &s) { progress.onMessage(s); });
+    }
     std::atomic<bool> done{false};
     std::thread watcher([&] {
         while (!done) {
@@ -350,7 +423,8 @@ int trainCommand(Args &args)
     });
     runs::RunResult result;
     try {
-        result = runs::runExperiment(config, runDir, &progress, &control, nullptr, start);
+        result = runs::runExperiment(config, runDir, speaks ? &progress : nullptr, &control,
+                                     nullptr, start, collective.get());
     } catch (...) {
         done = true;
         watcher.join();
@@ -364,6 +438,8 @@ int trainCommand(Args &args)
         std::fprintf(stderr, "interrupted before the first epoch ended; nothing to resume\n");
         return 130;
     }
+    if (result.interrupted && !speaks)
+        return 130;
     if (result.interrupted) {
         std::fprintf(stderr,
                      "interrupted after %zu completed epoch%s; continue with:\n"
@@ -371,6 +447,8 @@ int trainCommand(Args &args)
                      result.epochs.size(), result.epochs.size() == 1 ? "" : "s", runDir.c_str());
         return 130;
     }
+    if (!speaks)
+        return result.stopped && g_interrupted ? 130 : 0;
     std::printf("test accuracy %.4f, loss %.4f (%lld images) | %.1f s per epoch, %.0f train "
                 "images/s | %s\n",
                 result.test.accuracy, result.test.loss, static_cast<long long>(result.test.count),

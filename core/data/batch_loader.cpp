@@ -16,8 +16,14 @@ BatchLoader::BatchLoader(const ImageStore &store, SampleTransform transform, Loa
         throw Error("batch size must be positive, got " + std::to_string(m_options.batchSize));
     m_options.prefetch = std::max(1, m_options.prefetch);
     m_options.workers = std::max(0, m_options.workers);
-    m_order.resize(store.size());
-    std::iota(m_order.begin(), m_order.end(), 0);
+    m_order = shardedOrder(0);
+}
+
+std::vector<std::size_t> BatchLoader::shardedOrder(int epoch) const
+{
+    auto order = epochOrder(m_store.size(), m_options.seed, epoch, m_options.shuffle);
+    return m_options.shard.active() ? train::shardOrder(order, m_options.shard, m_options.padShard)
+                                    : order;
 }
 
 BatchLoader::~BatchLoader()
@@ -27,7 +33,7 @@ BatchLoader::~BatchLoader()
 
 std::int64_t BatchLoader::batchesPerEpoch() const
 {
-    return (static_cast<std::int64_t>(m_store.size()) + m_options.batchSize - 1) /
+    return (static_cast<std::int64_t>(m_order.size()) + m_options.batchSize - 1) /
            m_options.batchSize;
 }
 
@@ -59,7 +65,7 @@ void BatchLoader::startEpoch(int epoch)
 {
     stopWorkers();
     m_epoch = epoch;
-    m_order = epochOrder(m_store.size(), m_options.seed, epoch, m_options.shuffle);
+    m_order = shardedOrder(epoch);
     m_ready.clear();
     m_nextToBuild = 0;
     m_nextToHand = 0;
@@ -72,7 +78,7 @@ void BatchLoader::startEpoch(int epoch)
 
 train::Batch BatchLoader::build(std::int64_t k) const
 {
-    const std::int64_t n = static_cast<std::int64_t>(m_store.size());
+    const std::int64_t n = static_cast<std::int64_t>(m_order.size());
     const std::int64_t begin = k * m_options.batchSize;
     const std::int64_t end = std::min(n, begin + m_options.batchSize);
     const std::int64_t count = end - begin;

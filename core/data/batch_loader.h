@@ -24,6 +24,10 @@ struct LoaderOptions
     int prefetch = 4;    // batches built ahead of the consumer, at most
     std::uint64_t seed = 0;
     bool pinMemory = false; // page-locked batches for non-blocking copies to CUDA (CUDA only)
+    // A data-parallel rank visits only its part of each epoch's order (train::shardOrder);
+    // `padShard` for training, where every rank must take the same number of steps.
+    train::Shard shard;
+    bool padShard = false;
 };
 
 // Builds batches from an ImageStore on worker threads: each worker takes the next batch number,
@@ -42,10 +46,11 @@ public:
     void startEpoch(int epoch) override;
     bool next(train::Batch &batch) override;
     std::int64_t batchesPerEpoch() const override;
-    std::int64_t size() const override { return static_cast<std::int64_t>(m_store.size()); }
+    std::int64_t size() const override { return static_cast<std::int64_t>(m_order.size()); }
 
     const SampleTransform &transform() const { return m_transform; }
     // The order in which an epoch visits the samples (what feature caching replays).
+    // (Before sharding: every rank computes the same one.)
     static std::vector<std::size_t> epochOrder(std::size_t size, std::uint64_t seed, int epoch,
                                                bool shuffle);
     // Builds batch `k` of the current epoch synchronously (what a worker does).
@@ -54,6 +59,7 @@ public:
 private:
     void stopWorkers();
     void workerLoop();
+    std::vector<std::size_t> shardedOrder(int epoch) const;
 
     const ImageStore &m_store;
     SampleTransform m_transform;

@@ -51,8 +51,7 @@ std::int64_t featuresPerImage(models::NetworkImpl &model, const FeatureCacheRequ
 } // namespace
 
 FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheRequest &r,
-                               int remainingEpochs, data::BatchLoader &valLoader,
-                               data::BatchLoader *testLoader,
+                               int remainingEpochs, bool withTest,
                                const std::function<void(const std::string &)> &say)
 {
     FeatureCache cache;
@@ -62,7 +61,7 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
         return cache;
     const std::int64_t perImage = featuresPerImage(trainer.model(), r);
     const std::int64_t samples =
-        std::int64_t(ds.train.size() + ds.val.size() + (testLoader ? ds.test.size() : 0));
+        std::int64_t(ds.train.size() + ds.val.size() + (withTest ? ds.test.size() : 0));
     const std::int64_t bytes = samples * perImage * 4;
     if (bytes > kFeatureCacheBytes) {
         say("Feature caching skipped for stage " + r.stage.name + ": the " +
@@ -79,13 +78,14 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
     eo.workers = r.config.workers;
     eo.prefetch = r.config.prefetch;
     eo.seed = r.config.seed;
-    data::BatchLoader trainOrdered(ds.train, r.transform, eo);
-    const torch::Tensor ftrain = trainer.extractFeatures(trainOrdered);
-    const torch::Tensor fval =
-        ds.val.empty() ? torch::Tensor() : trainer.extractFeatures(valLoader);
-    const torch::Tensor ftest = testLoader ? trainer.extractFeatures(*testLoader) : torch::Tensor();
-    if (!ftrain.defined() || (!ds.val.empty() && !fval.defined()) ||
-        (testLoader && !ftest.defined()))
+    auto features = [&](const data::ImageStore &store) {
+        data::BatchLoader ordered(store, r.transform, eo);
+        return trainer.extractFeatures(ordered);
+    };
+    const torch::Tensor ftrain = features(ds.train);
+    const torch::Tensor fval = ds.val.empty() ? torch::Tensor() : features(ds.val);
+    const torch::Tensor ftest = withTest ? features(ds.test) : torch::Tensor();
+    if (!ftrain.defined() || (!ds.val.empty() && !fval.defined()) || (withTest && !ftest.defined()))
         return cache; // a stop ended the extraction
     cache.train = std::make_unique<train::TensorBatchSource>(ftrain, labelTensor(ds.train),
                                                              r.stage.batchSize, false);
@@ -100,6 +100,12 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
     if (ftest.defined())
         cache.test = std::make_unique<train::TensorBatchSource>(ftest, labelTensor(ds.test),
                                                                 eo.batchSize, false);
+    if (r.shard.active()) {
+        cache.train->setShard(r.shard, /*pad=*/true);
+        for (auto *source : {cache.val.get(), cache.test.get()})
+            if (source)
+                source->setShard(r.shard, /*pad=*/false);
+    }
     cache.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     char line[160];
     std::snprintf(line, sizeof line,

@@ -37,14 +37,17 @@ struct FeatureCacheRequest
     const data::SampleTransform &transform;
     torch::Device device;
     int evaluationBatch = 256; // evaluationBatchSize(): the batch of the extraction pass
+    // A data-parallel rank's part: each rank computes every image's features (its shard of the
+    // training set changes with each epoch's shuffle) and then visits only its shards of them,
+    // as its image loaders would.
+    train::Shard shard;
 };
 
 // The cache for one stage of `remainingEpochs`, or an empty one when caching does not apply,
-// would exceed kFeatureCacheBytes, or a stop interrupted it. `test`: the per-epoch confusion
-// pass's loader, cached too when given.
+// would exceed kFeatureCacheBytes, or a stop interrupted it. `withTest`: the test set's
+// features too (the per-epoch confusion pass).
 FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheRequest &request,
-                               int remainingEpochs, data::BatchLoader &valLoader,
-                               data::BatchLoader *testLoader,
+                               int remainingEpochs, bool withTest,
                                const std::function<void(const std::string &)> &say);
 
 } // namespace tl::runs

@@ -108,9 +108,11 @@ class ExperimentRun
 {
 public:
     ExperimentRun(const ExperimentConfig &config, train::TrainingObserver *observer,
-                  train::RunControl *control, const StartFrom &startFrom)
+                  train::RunControl *control, const StartFrom &startFrom,
+                  train::Collective *collective)
         : m_config(config), m_observer(observer), m_control(control ? control : &m_ownControl),
-          m_from(startFrom), m_start(Clock::now()), m_generator(models::makeGenerator(config.seed))
+          m_from(startFrom), m_start(Clock::now()), m_generator(models::makeGenerator(config.seed)),
+          m_collective(collective && collective->size() > 1 ? collective : nullptr)
     {
     }
 
@@ -135,6 +137,13 @@ private:
     void flushPendingState();
     void warnIfFrozenRandom(std::int64_t trainable);
     void rollBackPartialEpoch();
+    // A data-parallel run: rank 0's weights (parameters and buffers) on every rank.
+    void shareWeights();
+    train::Shard shard() const
+    {
+        return m_collective ? train::Shard{m_collective->rank(), m_collective->size()}
+                            : train::Shard{};
+    }
     void evaluateTest();
     RunSummary summarize() const;
     void writeResults();
@@ -174,6 +183,8 @@ private:
     Clock::time_point m_lastWriteEnd;
     bool m_partialEpoch = false; // a stop left weights from an unfinished epoch
     double m_trainSeconds = 0.0, m_trainImages = 0.0;
+    train::Collective *m_collective; // null: one process
+    std::string m_runDir;            // rank 0 writes it; every rank reads a resumed run's state
 };
 
 RunResult ExperimentRun::run(const std::string &runDir, const data::DatasetSplits *preloaded)
@@ -181,7 +192,11 @@ RunResult ExperimentRun::run(const std::string &runDir, const data::DatasetSplit
     prepare();
     const data::DatasetSplits &ds = loadData(preloaded);
     m_config = resolveConfig(m_config, ds);
-    m_folder = std::make_unique<RunFolder>(runDir, m_from.state && m_from.inPlace);
+    m_runDir = runDir;
+    // One writer: the other ranks of a data-parallel run write nothing.
+    const bool writes = !m_collective || m_collective->rank() == 0;
+    m_folder =
+        std::make_unique<RunFolder>(writes ? runDir : std::string(), m_from.state && m_from.inPlace);
     writeRunFiles(ds);
     models::RandomScope random(m_generator);
     buildModel();
@@ -190,6 +205,7 @@ RunResult ExperimentRun::run(const std::string &runDir, const data::DatasetSplit
     int globalEpoch = from.globalEpoch;
     for (std::size_t s = from.stage; s < m_config.stages.size() && !m_result.stopped; ++s)
         runStage(s, s == from.stage ? from.state : nullptr, globalEpoch);
+    m_trainer->agreeToStop(); // a stop asked on any rank since the last step counts on all
     m_result.epochs = m_recorder->epochs;
     if (m_result.epochs.empty()) { // stopped before the first epoch: nothing to keep
         m_folder->discard();
@@ -357,6 +373,8 @@ void ExperimentRun::startTraining(const data::DatasetSplits &ds)
         }
     }
     m_trainer = std::make_unique<train::Trainer>(m_model, m_device, m_recorder.get(), m_control);
+    m_trainer->setCollective(m_collective);
+    shareWeights();
     m_trainer->setDeviceOptions({c.gpu.mixedPrecision, c.gpu.channelsLast, c.gpu.cudnnBenchmark});
     if (m_loadMeter && m_device.is_cpu())
         m_trainer->setAdaptiveThreads(usableCores(), std::move(m_loadMeter));
@@ -371,6 +389,7 @@ void ExperimentRun::startTraining(const data::DatasetSplits &ds)
     to.augment = false;
     to.workers = c.workers;
     to.prefetch = c.prefetch;
+    to.shard = shard();
     m_testLoader = std::make_unique<data::BatchLoader>(ds.test, *m_transform, to);
 }
 
@@ -380,6 +399,15 @@ ResumePoint ExperimentRun::resumePoint()
     const RunState *state = m_from.state;
     if (!state)
         return p;
+    const int world = m_collective ? m_collective->size() : 1;
+    if (m_from.inPlace && state->worldSize != world)
+        throw fileError(m_from.origin,
+                        "was trained by " + std::to_string(state->worldSize) +
+                            " data-parallel process(es); resume it with as many (this is " +
+                            std::to_string(world) +
+                            "): another count changes the global batch, and with it what the "
+                            "learning rate means, in the middle of the run. --fork starts a new "
+                            "run from it with any count");
     p.stage = static_cast<std::size_t>(state->stage);
     p.state = &state->stageState;
     p.globalEpoch = state->nextGlobalEpoch - state->stageState.epochsDone;
@@ -393,8 +421,9 @@ ResumePoint ExperimentRun::resumePoint()
     // Resuming a run whose every stage is done goes straight to the test evaluation (it was
     // stopped there); a fork of such a run has nothing to train.
     std::error_code ec;
-    const bool finished = !m_from.inPlace || !m_folder->enabled() ||
-                          std::filesystem::exists(m_folder->path("summary.json"), ec);
+    const bool finished =
+        !m_from.inPlace || m_runDir.empty() ||
+        std::filesystem::exists(std::filesystem::path(m_runDir) / "summary.json", ec);
     if (p.stage >= m_config.stages.size() && finished)
         throw fileError(m_from.origin, "the run has already finished all " +
                                            std::to_string(m_config.stages.size()) +
@@ -435,8 +464,10 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     lo.prefetch = m_config.prefetch;
     lo.seed = m_config.seed;
     lo.pinMemory = m_config.gpu.pinnedMemory && m_device.is_cuda();
+    lo.shard = shard();
+    lo.padShard = true;
     data::BatchLoader trainLoader(ds.train, *m_transform, lo);
-    lo.shuffle = lo.augment = false;
+    lo.shuffle = lo.augment = lo.padShard = false;
     lo.batchSize = m_evalBatch;
     data::BatchLoader valLoader(ds.val, *m_transform, lo);
 
@@ -447,12 +478,12 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     };
     if (m_config.confusionEveryEpoch)
         fo.trackConfusionOn = m_testLoader.get();
-    FeatureCacheRequest request{m_config, stage, ds, *m_transform, m_device, m_evalBatch};
+    FeatureCacheRequest request{m_config, stage, ds, *m_transform, m_device, m_evalBatch, shard()};
     const int done = resume ? resume->epochsDone : 0;
     // The test set's features only when each epoch's confusion is tracked on them.
-    FeatureCache cache = buildFeatureCache(
-        *m_trainer, request, stage.epochs - done, valLoader,
-        m_config.confusionEveryEpoch ? m_testLoader.get() : nullptr, [this](auto t) { say(t); });
+    FeatureCache cache =
+        buildFeatureCache(*m_trainer, request, stage.epochs - done, m_config.confusionEveryEpoch,
+                          [this](auto t) { say(t); });
     train::FitResult fit;
     if (cache.train) {
         fo.headOnly = true;
@@ -484,7 +515,22 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     }
     globalEpoch = fo.firstGlobalEpoch + done + static_cast<int>(fit.epochs.size());
     m_partialEpoch = fit.stopped && !fit.stoppedEarly;
-    m_result.stopped = fit.stopped || m_control->stopRequested();
+    m_result.stopped = fit.stopped || m_trainer->agreeToStop();
+    m_result.allReduceSeconds = m_trainer->allReduceSeconds();
+    m_result.allReduceBytesPerStep = m_trainer->allReduceBytesPerStep();
+}
+
+void ExperimentRun::shareWeights()
+{
+    if (!m_collective)
+        return;
+    torch::NoGradGuard ng;
+    std::vector<torch::Tensor> tensors;
+    for (const auto &p : m_model->parameters())
+        tensors.push_back(p.data());
+    for (const auto &b : m_model->buffers())
+        tensors.push_back(b);
+    m_collective->broadcast(tensors, 0);
 }
 
 void ExperimentRun::warnIfFrozenRandom(std::int64_t trainable)
@@ -516,6 +562,7 @@ void ExperimentRun::saveState(int stage, const train::StageState &st, int nextGl
     rs->model = weights::stateDictOf(*m_model);
     rs->cpuRng = m_generator.get_state();
     rs->configJson = m_config.toJson();
+    rs->worldSize = m_collective ? m_collective->size() : 1;
     const double since = std::chrono::duration<double>(Clock::now() - m_lastWriteEnd).count();
     if (m_paceSaves && since < 9.0 * m_lastWriteSeconds) {
         // Kept for later: copies of what the next epochs change (the head, the optimizer's
@@ -563,10 +610,13 @@ void ExperimentRun::rollBackPartialEpoch()
 {
     // A stop in the middle of an epoch left weights no file describes; what the run reports and
     // saves is its last completed epoch, as model.pth holds it.
-    if (!m_partialEpoch || !m_folder->enabled())
+    if (!m_partialEpoch || m_runDir.empty())
         return;
-    const std::string path = m_folder->path("model.pth");
-    weights::loadStateDict(*m_model, weights::readCheckpoint(path).tensors, true, path);
+    if (m_folder->enabled()) {
+        const std::string path = m_folder->path("model.pth");
+        weights::loadStateDict(*m_model, weights::readCheckpoint(path).tensors, true, path);
+    }
+    shareWeights(); // rank 0 read the file; the others take its weights
     say("Stopped: the run keeps its last completed epoch");
 }
 
@@ -604,6 +654,9 @@ RunSummary ExperimentRun::summarize() const
     s.dataset = c.data.name;
     s.trainFraction = c.data.trainFraction;
     s.device = r.device;
+    s.worldSize = m_collective ? m_collective->size() : 1;
+    s.distBackend = m_collective ? m_collective->backend() : std::string();
+    s.globalBatchSize = c.stages.back().batchSize * s.worldSize;
     s.epochs = int(r.epochs.size());
     s.stopped = r.stopped;
     s.trainSamples = std::int64_t(m_data->train.size());
@@ -668,9 +721,10 @@ void ExperimentRun::writeResults()
 
 RunResult runExperiment(const ExperimentConfig &config, const std::string &runDir,
                         train::TrainingObserver *observer, train::RunControl *control,
-                        const data::DatasetSplits *preloaded, const StartFrom &startFrom)
+                        const data::DatasetSplits *preloaded, const StartFrom &startFrom,
+                        train::Collective *collective)
 {
-    ExperimentRun run(config, observer, control, startFrom);
+    ExperimentRun run(config, observer, control, startFrom, collective);
     return run.run(runDir, preloaded);
 }
 

@@ -2,6 +2,7 @@
 
 #include "data/dataset.h"
 #include "experiment/experiment_config.h"
+#include "train/collective.h"
 #include "train/run_control.h"
 #include "train/training_types.h"
 
@@ -30,6 +31,10 @@ struct RunResult
     // Stopped before its first epoch completed: nothing was saved (the folder is removed).
     bool discarded = false;
     std::vector<std::string> cachedStages; // stages that trained on cached features
+    // A data-parallel run: seconds this rank spent averaging gradients, and the bytes each
+    // step's all-reduce carries (tests/bench/bench_distributed).
+    double allReduceSeconds = 0.0;
+    std::int64_t allReduceBytesPerStep = 0;
 };
 
 // Where a run continues from instead of starting afresh (resume: `inPlace` with runDir the
@@ -50,11 +55,16 @@ struct StartFrom
 // Throws tl::Error for bad input (files, config).
 // `preloaded`: the data already loaded with config.data (the GUI keeps it for its previews and
 // galleries); it must be what config.data asks for (tl::Error otherwise) and outlive the call.
+// `collective`: this process is one rank of a data-parallel run (dist/process_group.h). Every
+// rank runs the same experiment on its shard of the data; rank 0's weights are copied to all
+// before training; only rank 0 writes `runDir` (the others write nothing, not even the folder),
+// and every rank returns the same metrics and test evaluation.
 RunResult runExperiment(const experiment::ExperimentConfig &config, const std::string &runDir,
                         train::TrainingObserver *observer = nullptr,
                         train::RunControl *control = nullptr,
                         const data::DatasetSplits *preloaded = nullptr,
-                        const StartFrom &startFrom = {});
+                        const StartFrom &startFrom = {},
+                        train::Collective *collective = nullptr);
 
 // The experiment with every "auto" value resolved against the data (class count, channels,
 // input size, normalisation): what config.json records.

@@ -106,6 +106,7 @@ void writeRunState(const RunState &s, const std::string &path)
               {"stage", s.stage},
               {"next_global_epoch", s.nextGlobalEpoch},
               {"global_step", s.globalStep},
+              {"world_size", s.worldSize},
               {"epochs", epochsJson(s.epochs)},
               {"stage_state",
                {{"epochs_done", st.epochsDone},
@@ -156,6 +157,9 @@ RunState readRunStateBytes(const Bytes &data, const std::string &path)
     s.stage = o.require<int>("stage");
     s.nextGlobalEpoch = o.require<int>("next_global_epoch");
     s.globalStep = o.require<std::int64_t>("global_step");
+    o.get("world_size", s.worldSize); // absent in states from before distributed runs
+    if (s.worldSize < 1 || s.worldSize > 65536)
+        throw fileError(path, "world_size " + std::to_string(s.worldSize) + " is outside 1..65536");
     s.epochs = epochsFrom(o.child("epochs"), path);
     JsonObject st(o.child("stage_state"), "stage_state", path, false);
     auto &ss = s.stageState;

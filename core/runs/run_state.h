@@ -26,6 +26,8 @@ struct RunState
     weights::StateDict model;
     torch::Tensor cpuRng;   // torch's default CPU generator (dropout)
     std::string configJson; // the experiment the state belongs to
+    // Data-parallel ranks that trained it (1: one process); a run resumes with as many.
+    int worldSize = 1;
 };
 
 // Written whole (temporary name, then rename): a crash never leaves half a state.

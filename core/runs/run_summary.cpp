@@ -32,6 +32,8 @@ std::string RunSummary::toJson(int indent) const
         {"dataset", dataset},
         {"train_fraction", trainFraction},
         {"device", device},
+        {"world_size", worldSize},
+        {"global_batch_size", globalBatchSize},
         {"epochs", epochs},
         {"stopped", stopped},
         {"train_samples", trainSamples},
@@ -52,6 +54,8 @@ std::string RunSummary::toJson(int indent) const
         {"stages", stagesJson},
         {"most_confused", confused},
     };
+    if (!distBackend.empty())
+        j["dist_backend"] = distBackend;
     if (!resumedFrom.empty())
         j["resumed_from"] = resumedFrom;
     if (!forkedFrom.empty())
@@ -73,6 +77,9 @@ RunSummary RunSummary::fromJson(const std::string &text, const std::string &orig
     o.get("dataset", s.dataset);
     o.get("train_fraction", s.trainFraction);
     o.get("device", s.device);
+    o.get("world_size", s.worldSize);
+    o.get("global_batch_size", s.globalBatchSize);
+    o.get("dist_backend", s.distBackend);
     o.get("epochs", s.epochs);
     o.get("stopped", s.stopped);
     o.get("train_samples", s.trainSamples);

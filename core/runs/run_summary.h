@@ -38,6 +38,11 @@ struct RunSummary
     std::string dataset;
     double trainFraction = 1.0;
     std::string device;
+    // Data-parallel ranks (1: one process) and the batch one optimizer step averages over
+    // (the per-rank batch size times the ranks, of the last stage).
+    int worldSize = 1;
+    std::string distBackend; // gloo, nccl; empty for one process
+    int globalBatchSize = 0;
     int epochs = 0;
     bool stopped = false;
     std::int64_t trainSamples = 0;

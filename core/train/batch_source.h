@@ -1,5 +1,7 @@
 #pragma once
 
+#include "train/collective.h"
+
 #include <torch/types.h>
 
 #include <cstdint>
@@ -37,15 +39,21 @@ public:
     void startEpoch(int epoch) override;
     bool next(Batch &batch) override;
     std::int64_t batchesPerEpoch() const override;
-    std::int64_t size() const override { return m_labels.size(0); }
+    std::int64_t size() const override { return m_order.size(0); }
 
     // Visit the samples in the order this gives for each epoch instead (feature caching
     // replays the image loader's shuffle so the head sees the same batches).
     using OrderFunction = std::function<std::vector<std::size_t>(int epoch)>;
     void setOrder(OrderFunction order) { m_orderFunction = std::move(order); }
+    // Visit only this rank's part of each epoch's order (shardOrder; `pad` for training).
+    void setShard(const Shard &shard, bool pad);
 
 private:
+    void applyOrder(std::vector<std::size_t> order);
+
     OrderFunction m_orderFunction;
+    Shard m_shard;
+    bool m_padShard = false;
     torch::Tensor m_images, m_labels, m_order;
     std::int64_t m_batchSize, m_pos = 0;
     bool m_shuffle;

@@ -16,7 +16,8 @@ GradScaler::GradScaler(bool enabled, const torch::Device &device) : m_enabled(en
 }
 
 void GradScaler::step(const torch::Tensor &loss, torch::optim::Optimizer &optimizer,
-                      const std::vector<torch::Tensor> &params, double gradClip)
+                      const std::vector<torch::Tensor> &params, double gradClip,
+                      const std::function<void()> &afterBackward)
 {
     // The scopes name the step's parts in a profile (tests/bench/bench_profile).
     if (!m_enabled) {
@@ -24,6 +25,8 @@ void GradScaler::step(const torch::Tensor &loss, torch::optim::Optimizer &optimi
             RECORD_USER_SCOPE("tl::backward");
             loss.backward();
         }
+        if (afterBackward)
+            afterBackward();
         RECORD_USER_SCOPE("tl::optimizer");
         if (gradClip > 0)
             torch::nn::utils::clip_grad_norm_(params, gradClip);
@@ -34,6 +37,8 @@ void GradScaler::step(const torch::Tensor &loss, torch::optim::Optimizer &optimi
         RECORD_USER_SCOPE("tl::backward");
         (loss * m_scale).backward();
     }
+    if (afterBackward)
+        afterBackward();
     RECORD_USER_SCOPE("tl::optimizer");
     std::vector<torch::Tensor> grads;
     for (const auto &p : params)

@@ -2,6 +2,7 @@
 
 #include <torch/types.h>
 
+#include <functional>
 #include <vector>
 
 namespace torch::optim {
@@ -18,8 +19,11 @@ class GradScaler
 public:
     GradScaler(bool enabled, const torch::Device &device);
     bool enabled() const { return m_enabled; }
+    // `afterBackward` runs between backward and the optimizer (a data-parallel run averages the
+    // gradients there; scaled ones, so an overflow on any rank is seen by all).
     void step(const torch::Tensor &loss, torch::optim::Optimizer &optimizer,
-              const std::vector<torch::Tensor> &params, double gradClip);
+              const std::vector<torch::Tensor> &params, double gradClip,
+              const std::function<void()> &afterBackward = {});
 
 private:
     bool m_enabled;

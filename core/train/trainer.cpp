@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "train/grad_scaler.h"
+#include "train/gradient_sync.h"
 
 #include <torch/torch.h>
 
@@ -146,6 +147,7 @@ struct Trainer::Stage
     std::int64_t stageStep = 0;
     std::int64_t images = 0; // trained in completed epochs
     Throttle throttle;
+    std::unique_ptr<GradientSync> sync; // a data-parallel run's
 };
 
 // One epoch's training pass.
@@ -159,6 +161,7 @@ struct Trainer::EpochRun
     std::int64_t reportedCorrect = 0, reportedSeen = 0;
     Clock::time_point start = Clock::now();
     double seconds = 0.0;
+    double allReduceBefore = 0.0; // GradientSync::seconds() when the epoch began
     bool stopped = false;
 };
 
@@ -175,6 +178,10 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
     FlagScope headOnly(m_headOnly, o.headOnly);
     const bool amp = m_deviceOptions.mixedPrecision && m_device.is_cuda() && !o.headOnly;
     Stage stage(*m_model, o, train.batchesPerEpoch(), amp, m_device);
+    if (m_collective && m_collective->size() > 1) {
+        stage.sync = std::make_unique<GradientSync>(*m_collective, stage.params);
+        m_allReduceBytes = stage.sync->bytesPerStep();
+    }
     if (o.resume && !o.resume->optimizer.empty())
         loadResumedOptimizer(stage);
     FitResult result;
@@ -183,11 +190,14 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
         m_observer->onStageStarted(o.stage, o.stageName, o.epochs);
     const auto stageStart = Clock::now();
     for (int epoch = stage.st.epochsDone + 1; epoch <= o.epochs; ++epoch) {
-        const EpochRun run = trainEpoch(stage, train, epoch);
+        EpochRun run = trainEpoch(stage, train, epoch);
+        if (stage.sync)
+            m_allReduceSeconds += stage.sync->seconds() - run.allReduceBefore;
         if (run.stopped) { // metrics.csv keeps whole epochs: a partial one is only progress
             result.stopped = true;
             break;
         }
+        reduceEpoch(run);
         EpochMetrics m = epochMetrics(stage, run, epoch);
         if (!validateEpoch(stage, validation, m)) {
             result.stopped = true;
@@ -226,11 +236,14 @@ Trainer::EpochRun Trainer::trainEpoch(Stage &stage, BatchSource &train, int epoc
     setTrainingMode(*m_model);
     train.startEpoch(o.firstGlobalEpoch + epoch - 1);
     EpochRun run;
+    run.allReduceBefore = stage.sync ? stage.sync->seconds() : 0.0;
     run.lossSum = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(m_device));
     run.correct = torch::zeros({}, torch::TensorOptions().dtype(torch::kInt64).device(m_device));
     Batch batch;
     while (true) {
-        if (!m_control->checkpoint()) {
+        // One process stops before the batch; ranks train it and stop together after it.
+        const bool stopHere = !m_control->checkpoint();
+        if (stopHere && !stage.sync) {
             run.stopped = true;
             break;
         }
@@ -260,7 +273,11 @@ Trainer::EpochRun Trainer::trainEpoch(Stage &stage, BatchSource &train, int epoc
             if (auto reg = m_model->regularizationLoss(); reg.defined())
                 total = loss + reg;
         }
-        stage.scaler.step(total, *stage.optimizer, stage.params, o.gradClip);
+        StopVote vote;
+        std::function<void()> averageGradients;
+        if (stage.sync)
+            averageGradients = [&] { vote = stage.sync->step(stopHere, m_control->abortRequested()); };
+        stage.scaler.step(total, *stage.optimizer, stage.params, o.gradClip, averageGradients);
         const std::int64_t n = y.size(0);
         {
             torch::NoGradGuard ng;
@@ -279,9 +296,46 @@ Trainer::EpochRun Trainer::trainEpoch(Stage &stage, BatchSource &train, int epoc
             reportBatch(stage, run, epoch, loss);
         if (m_load && m_load->secondsSinceSample() >= 1.0)
             adaptThreads(false);
+        if (vote.stop) {
+            applyVote(vote);
+            run.stopped = true;
+            break;
+        }
     }
     run.seconds = secondsSince(run.start);
     return run;
+}
+
+void Trainer::reduceEpoch(EpochRun &run)
+{
+    if (!m_collective || m_collective->size() <= 1)
+        return;
+    RECORD_USER_SCOPE("tl::allreduce");
+    std::vector<torch::Tensor> sums{
+        run.lossSum, run.correct,
+        torch::tensor({run.seen}, torch::TensorOptions().dtype(torch::kInt64).device(m_device))};
+    if (run.predicted.defined())
+        sums.push_back(run.predicted);
+    m_collective->allReduceSum(sums);
+    run.seen = sums[2].cpu().item<std::int64_t>();
+}
+
+void Trainer::applyVote(const StopVote &vote)
+{
+    if (vote.abort && !m_control->abortRequested())
+        m_control->requestAbort();
+    else if (vote.stop && !m_control->stopRequested())
+        m_control->requestStop();
+}
+
+bool Trainer::agreeToStop()
+{
+    if (!m_collective || m_collective->size() <= 1)
+        return m_control->stopRequested();
+    const StopVote vote = voteToStop(*m_collective, m_control->stopRequested(),
+                                     m_control->abortRequested(), m_device);
+    applyVote(vote);
+    return vote.stop;
 }
 
 void Trainer::reportBatch(Stage &stage, EpochRun &run, int epoch, const torch::Tensor &lastLoss)
@@ -341,7 +395,9 @@ EpochMetrics Trainer::epochMetrics(const Stage &stage, const EpochRun &run, int 
 
 bool Trainer::validateEpoch(Stage &stage, BatchSource *validation, EpochMetrics &m)
 {
-    if (validation && validation->size() > 0) {
+    // A data-parallel rank's shard may be empty where the whole set is not: it still takes part.
+    const bool sharded = m_collective && m_collective->size() > 1;
+    if (validation && (sharded || validation->size() > 0)) {
         const Evaluation v = evaluate(*validation, 0, false, "validation");
         if (!v.complete)
             return false;
@@ -350,7 +406,7 @@ bool Trainer::validateEpoch(Stage &stage, BatchSource *validation, EpochMetrics 
         m.valAccuracy = v.accuracy;
     }
     BatchSource *confusion = stage.o.trackConfusionOn;
-    if (confusion && confusion->size() > 0 && !m_control->stopRequested()) {
+    if (confusion && (sharded || confusion->size() > 0) && !agreeToStop()) {
         Evaluation c = evaluate(*confusion, stage.o.numClasses, false, "confusion");
         if (!c.complete)
             return false;
@@ -380,7 +436,7 @@ bool Trainer::endEpoch(Stage &stage, const EpochMetrics &m, int epoch, FitResult
     }
     stage.st.epochsDone = epoch;
     saveStageState(stage, result);
-    if (m_control->stopRequested()) {
+    if (agreeToStop()) {
         result.stopped = true;
         return false;
     }
@@ -598,6 +654,10 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
     m_model->eval();
     Evaluation e;
     EvaluationTally tally(e, numClasses, keepPredictions);
+    // A data-parallel run's ranks each see a shard: their logits are gathered at the end.
+    const bool gather = m_collective && m_collective->size() > 1;
+    std::vector<torch::Tensor> shardLogits;
+    std::vector<Batch> shardBatches;
     // Ends at a stop requested after it began, so that the test pass after a stopped training
     // runs (with progress) until the user stops again, and a window that closes ends it.
     const int stops = m_control->stopCount();
@@ -610,14 +670,72 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
             e.complete = false;
             break;
         }
-        tally.add(forward(toDevice(batch.images)).to(torch::kCPU).to(torch::kFloat32), batch);
-        progress.done = e.count;
-        if (m_observer && throttle.due(e.count >= progress.total))
+        const torch::Tensor logits =
+            forward(toDevice(batch.images)).to(torch::kCPU).to(torch::kFloat32);
+        if (gather) {
+            shardLogits.push_back(logits);
+            shardBatches.push_back({torch::Tensor(), batch.labels, batch.indices});
+            progress.done += logits.size(0);
+        } else {
+            tally.add(logits, batch);
+            progress.done = e.count;
+        }
+        if (m_observer && throttle.due(progress.done >= progress.total))
             m_observer->onPhase(progress);
     }
     m_model->train(wasTraining);
-    tally.finish();
+    if (gather)
+        gatherEvaluation(e, shardLogits, shardBatches, numClasses, keepPredictions);
+    else
+        tally.finish();
     return e;
+}
+
+void Trainer::gatherEvaluation(Evaluation &e, std::vector<torch::Tensor> &logits,
+                               std::vector<Batch> &batches, int numClasses, bool keepPredictions)
+{
+    RECORD_USER_SCOPE("tl::gather");
+    const auto i64 = torch::kInt64;
+    const torch::Tensor mine = logits.empty() ? torch::Tensor() : torch::cat(logits);
+    std::vector<torch::Tensor> ids;
+    for (const auto &b : batches)
+        ids.push_back(torch::stack({b.indices, b.labels}, 1));
+    const std::int64_t n = mine.defined() ? mine.size(0) : 0;
+    const std::int64_t classes = mine.defined() ? mine.size(1) : 0;
+    // How many rows each rank has, whether its pass completed, and the class count.
+    const torch::Tensor meta =
+        m_collective->allGather(torch::tensor({n, std::int64_t(e.complete), classes}, i64));
+    const std::int64_t rows = meta.select(1, 0).max().item<std::int64_t>();
+    const std::int64_t width = meta.select(1, 2).max().item<std::int64_t>();
+    const bool complete = meta.select(1, 1).min().item<std::int64_t>() == 1;
+    EvaluationTally tally(e, numClasses, keepPredictions);
+    if (rows > 0 && width > 0) {
+        // Padded to the longest shard (index -1 marks padding), gathered, put back in the
+        // dataset's order and tallied as one process tallies it.
+        torch::Tensor paddedLogits = torch::zeros({rows, width});
+        torch::Tensor paddedIds = torch::full({rows, 2}, -1, i64);
+        if (n > 0) {
+            paddedLogits.narrow(0, 0, n).copy_(mine);
+            paddedIds.narrow(0, 0, n).copy_(torch::cat(ids));
+        }
+        const torch::Tensor allLogits = m_collective->allGather(paddedLogits).view({-1, width});
+        const torch::Tensor allIds = m_collective->allGather(paddedIds).view({-1, 2});
+        const torch::Tensor valid = allIds.select(1, 0).ge(0).nonzero().view(-1);
+        const torch::Tensor order =
+            valid.index_select(0, allIds.select(1, 0).index_select(0, valid).argsort());
+        const torch::Tensor sortedLogits = allLogits.index_select(0, order);
+        const torch::Tensor sortedIds = allIds.index_select(0, order);
+        constexpr std::int64_t kChunk = 1024;
+        for (std::int64_t at = 0; at < order.size(0); at += kChunk) {
+            const std::int64_t len = std::min(kChunk, order.size(0) - at);
+            Batch b;
+            b.indices = sortedIds.narrow(0, at, len).select(1, 0).contiguous();
+            b.labels = sortedIds.narrow(0, at, len).select(1, 1).contiguous();
+            tally.add(sortedLogits.narrow(0, at, len).contiguous(), b);
+        }
+    }
+    tally.finish();
+    e.complete = complete;
 }
 
 void Trainer::setAdaptiveThreads(int usableCores, std::unique_ptr<CpuLoadMeter> meter)

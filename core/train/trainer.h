@@ -4,6 +4,8 @@
 
 #include "models/network.h"
 #include "train/batch_source.h"
+#include "train/collective.h"
+#include "train/gradient_sync.h"
 #include "train/optimizers.h"
 #include "train/run_control.h"
 #include "train/schedule.h"
@@ -104,6 +106,19 @@ public:
     void setAdaptiveThreads(int usableCores, std::unique_ptr<CpuLoadMeter> meter);
     // The compute threads in use now.
     int threads() const;
+    // One rank of a data-parallel run (nullptr or one rank: a single process). The sources then
+    // hold this rank's shard (training padded to equal sizes); the trainer averages gradients
+    // after every backward (GradientSync), sums each epoch's training metrics, gathers every
+    // evaluation so that all ranks see what one process would, and makes every stop a joint
+    // decision so that the ranks never part ways.
+    void setCollective(Collective *collective) { m_collective = collective; }
+    Collective *collective() const { return m_collective; }
+    // Whether to stop now: this process's RunControl, or in a data-parallel run the vote of all
+    // ranks (a stop asked on any rank is then applied on every rank's RunControl).
+    bool agreeToStop();
+    // Seconds spent averaging gradients so far, and the bytes each step sends (0 in one process).
+    double allReduceSeconds() const { return m_allReduceSeconds; }
+    std::int64_t allReduceBytesPerStep() const { return m_allReduceBytes; }
     // The body's output (the head's input) for every sample of `data`, in its order, on the CPU;
     // undefined when a stop ended it early.
     torch::Tensor extractFeatures(BatchSource &data);
@@ -124,12 +139,21 @@ private:
     torch::Tensor toDevice(const torch::Tensor &images) const;
     void adaptThreads(bool force);
     torch::Tensor forward(const torch::Tensor &x);
+    void reduceEpoch(EpochRun &run);
+    // The logits and labels every rank computed on its shard of an evaluation pass, in the
+    // dataset's order, tallied as one process would; `complete` only if every rank's was.
+    void gatherEvaluation(Evaluation &e, std::vector<torch::Tensor> &logits,
+                          std::vector<Batch> &batches, int numClasses, bool keepPredictions);
+    void applyVote(const StopVote &vote);
 
     std::shared_ptr<models::NetworkImpl> m_model;
     torch::Device m_device;
     TrainingObserver *m_observer;
     RunControl *m_control;
     RunControl m_ownControl;
+    Collective *m_collective = nullptr;
+    double m_allReduceSeconds = 0.0;
+    std::int64_t m_allReduceBytes = 0;
     std::int64_t m_globalStep = 0;
     DeviceOptions m_deviceOptions;
     bool m_headOnly = false;
