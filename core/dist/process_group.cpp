@@ -33,16 +33,18 @@ std::string beatKey(int rank)
 
 // A client (or, for rank 0 without torchrun's agent, the server) of the rendezvous store;
 // under torchrun's agent, keys carry this attempt's prefix as torch.distributed's do.
-c10::intrusive_ptr<c10d::Store> openStore(const DistSettings &s, bool server,
+// `counted`: the rank's main connection, which checks in with the server (the server waits
+// until every rank has); the heartbeat's second connection does not.
+c10::intrusive_ptr<c10d::Store> openStore(const DistSettings &s, bool server, bool counted,
                                           std::chrono::milliseconds timeout)
 {
     c10d::TCPStoreOptions o;
     o.port = std::uint16_t(s.masterPort);
     o.isServer = server && !s.agentStore;
-    o.numWorkers = std::size_t(s.worldSize);
-    o.waitWorkers = o.isServer;
+    if (counted)
+        o.numWorkers = std::size_t(s.worldSize);
+    o.waitWorkers = counted;
     o.timeout = timeout;
-    o.multiTenant = true;
     auto tcp = c10::make_intrusive<c10d::TCPStore>(s.masterAddr, o);
     if (!s.agentStore)
         return tcp;
@@ -58,7 +60,7 @@ class Heartbeat
 public:
     Heartbeat(const DistSettings &s, std::chrono::milliseconds timeout) : m_rank(s.rank)
     {
-        m_store = openStore(s, false, timeout);
+        m_store = openStore(s, false, false, timeout);
         m_store->add(beatKey(m_rank), 1);
         m_thread = std::thread([this] { loop(); });
     }
@@ -133,7 +135,7 @@ public:
         m_timeout = std::chrono::milliseconds(std::int64_t(s.timeoutSeconds * 1000.0));
         m_backendName = chooseBackend(s.backend, cuda);
         try {
-            m_store = openStore(s, s.rank == 0, m_timeout);
+            m_store = openStore(s, s.rank == 0, true, m_timeout);
 #ifdef TL_HAVE_NCCL
             if (m_backendName == "nccl") {
                 m_cuda = torch::Device(torch::kCUDA, c10::DeviceIndex(s.localRank));
