@@ -657,6 +657,8 @@ RunSummary ExperimentRun::summarize() const
     s.worldSize = m_collective ? m_collective->size() : 1;
     s.distBackend = m_collective ? m_collective->backend() : std::string();
     s.globalBatchSize = c.stages.back().batchSize * s.worldSize;
+    s.allReduceSeconds = r.allReduceSeconds;
+    s.allReduceBytesPerStep = r.allReduceBytesPerStep;
     s.epochs = int(r.epochs.size());
     s.stopped = r.stopped;
     s.trainSamples = std::int64_t(m_data->train.size());

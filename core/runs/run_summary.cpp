@@ -54,8 +54,11 @@ std::string RunSummary::toJson(int indent) const
         {"stages", stagesJson},
         {"most_confused", confused},
     };
-    if (!distBackend.empty())
+    if (!distBackend.empty()) {
         j["dist_backend"] = distBackend;
+        j["allreduce_seconds"] = allReduceSeconds;
+        j["allreduce_bytes_per_step"] = allReduceBytesPerStep;
+    }
     if (!resumedFrom.empty())
         j["resumed_from"] = resumedFrom;
     if (!forkedFrom.empty())
@@ -80,6 +83,8 @@ RunSummary RunSummary::fromJson(const std::string &text, const std::string &orig
     o.get("world_size", s.worldSize);
     o.get("global_batch_size", s.globalBatchSize);
     o.get("dist_backend", s.distBackend);
+    o.get("allreduce_seconds", s.allReduceSeconds);
+    o.get("allreduce_bytes_per_step", s.allReduceBytesPerStep);
     o.get("epochs", s.epochs);
     o.get("stopped", s.stopped);
     o.get("train_samples", s.trainSamples);

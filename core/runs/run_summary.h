@@ -43,6 +43,10 @@ struct RunSummary
     int worldSize = 1;
     std::string distBackend; // gloo, nccl; empty for one process
     int globalBatchSize = 0;
+    // Rank 0's seconds in the gradient all-reduce (the whole run) and the bytes each step sends
+    // (trainable parameters only); written for a distributed run.
+    double allReduceSeconds = 0;
+    std::int64_t allReduceBytesPerStep = 0;
     int epochs = 0;
     bool stopped = false;
     std::int64_t trainSamples = 0;
