@@ -1,5 +1,7 @@
 #include "runs/run_folder.h"
 
+#include "runs/progress_log.h"
+
 #include "error.h"
 #include "files.h"
 #include "models/network.h"
@@ -27,7 +29,11 @@ RunFolder::RunFolder(const std::string &dir, bool continueRun)
         return;
     m_writer = std::make_unique<RunWriter>(dir, continueRun);
     m_lock = m_writer->path("run.lock");
-    writeFileAtomic(m_lock, std::to_string(::getpid()) + "\n");
+    // The process and its machine: a window on another machine (a cluster's shared file
+    // system) cannot ask this one's process table, and looks at the files' age instead.
+    char host[256] = {};
+    ::gethostname(host, sizeof host - 1);
+    writeFileAtomic(m_lock, std::to_string(::getpid()) + "\n" + host + "\n");
 }
 
 RunFolder::~RunFolder()
@@ -67,8 +73,10 @@ Recorder::Recorder(train::TrainingObserver *next, const RunFolder &folder,
                    models::NetworkImpl &model, std::vector<train::EpochMetrics> history)
     : epochs(std::move(history)), m_next(next), m_folder(folder), m_model(model)
 {
-    if (m_folder.enabled())
+    if (m_folder.enabled()) {
         m_board = std::make_unique<TensorBoardWriter>(m_folder.dir());
+        m_progress = std::make_unique<ProgressLog>(m_folder.path("progress.csv"));
+    }
 }
 
 Recorder::~Recorder() = default;
@@ -83,6 +91,8 @@ void Recorder::onBatch(const train::BatchProgress &p)
 {
     if (m_board)
         m_board->scalar("batch/loss", p.lastLoss, p.globalStep);
+    if (m_progress)
+        m_progress->add(p);
     if (m_next)
         m_next->onBatch(p);
 }

@@ -18,6 +18,7 @@ class NetworkImpl;
 namespace tl::runs {
 
 class TensorBoardWriter;
+class ProgressLog;
 
 // A run's folder while the run is alive: created (or continued) with a run.lock naming this
 // process, removed again when the run fails or is discarded before its first epoch completes
@@ -77,6 +78,7 @@ private:
 
     train::TrainingObserver *m_next;
     const RunFolder &m_folder;
+    std::unique_ptr<ProgressLog> m_progress; // progress.csv
     std::unique_ptr<TensorBoardWriter> m_board;
     models::NetworkImpl &m_model;
     const train::RunControl *m_liveControl = nullptr;

@@ -15,11 +15,14 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <limits>
 #include <map>
 #include <sstream>
+
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -48,6 +51,22 @@ std::string RunInfo::status() const
 }
 
 namespace {
+
+// The youngest of the files a live run keeps writing: seconds since it changed.
+double secondsSinceChange(const std::string &dir)
+{
+    double youngest = 1e18;
+    for (const char *name : {"progress.csv", "metrics.csv", "run.lock"}) {
+        std::error_code ec;
+        const auto t = fs::last_write_time(fs::path(dir) / name, ec);
+        if (ec)
+            continue;
+        const double age =
+            std::chrono::duration<double>(fs::file_time_type::clock::now() - t).count();
+        youngest = std::min(youngest, age);
+    }
+    return youngest;
+}
 
 Bytes readRunCsv(const std::string &path)
 {
@@ -87,11 +106,23 @@ RunInfo readRun(const std::string &dir)
                     int(std::clamp<std::int64_t>(st["epochs"].get<std::int64_t>(), 0, 100000));
     }
     if (fs::exists(fs::path(dir) / "run.lock", ec)) {
-        // Alive when the process that wrote the lock still exists (same machine).
+        // Alive when the process that wrote the lock still exists (same machine); a run on
+        // another machine (a cluster job on a shared file system) while its files keep changing.
         std::ifstream lock(fs::path(dir) / "run.lock");
         long pid = 0;
-        if (lock >> pid && pid > 0 && pid < std::numeric_limits<pid_t>::max())
-            r.running = ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+        std::string host;
+        if (lock >> pid && pid > 0 && pid < std::numeric_limits<pid_t>::max()) {
+            if (!(lock >> host) || host.size() > 255)
+                host.clear();
+            char here[256] = {};
+            ::gethostname(here, sizeof here - 1);
+            if (host.empty() || host == here) {
+                r.running = ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+            } else {
+                r.host = host;
+                r.running = secondsSinceChange(dir) < kRemoteRunQuietSeconds;
+            }
+        }
     }
     if (!r.running && !fs::exists(summary, ec) && fs::exists(fs::path(dir) / "state.tlstate", ec))
         r.resumable = true;

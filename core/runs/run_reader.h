@@ -29,12 +29,18 @@ struct RunInfo
     bool stopped = false;
     bool finished = false;  // summary.json present
     bool running = false;   // a live process holds its run.lock
+    std::string host;       // the machine running it, when not this one
     bool resumable = false; // unfinished, not running, with a state.tlstate to resume from
     std::string error;      // the folder could not be read: why (status "damaged")
     // "finished", "stopped", "running", "interrupted", "incomplete" (unfinished, no state) or
     // "damaged"
     std::string status() const;
 };
+
+// A run on another machine counts as running while one of its files changed within this long
+// (progress.csv is appended every second while it trains; evaluation passes and feature
+// extraction can be quiet for minutes).
+constexpr double kRemoteRunQuietSeconds = 600;
 
 // tl::Error naming the folder when it holds no run.
 RunInfo readRun(const std::string &dir);

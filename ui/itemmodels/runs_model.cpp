@@ -96,7 +96,11 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
             return sortRole ? QVariant(-2.0) : QVariant(tr("damaged (see the tooltip)"));
         if (!r.finished)
             return sortRole ? QVariant(-1.0)
-                            : QVariant(r.running     ? tr("running")
+                            : QVariant(r.running     ? (r.host.empty()
+                                                            ? tr("running")
+                                                            : tr("running on %1")
+                                                                  .arg(QString::fromStdString(
+                                                                      r.host)))
                                        : r.resumable ? tr("interrupted (resumable)")
                                                      : tr("incomplete"));
         return sortRole ? QVariant(r.testAccuracy)

@@ -7,9 +7,11 @@
 #include "runs/run_reader.h"
 #include "widgets/background.h"
 #include "widgets/compare_view.h"
+#include "widgets/run_follower.h"
 
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelection>
@@ -20,6 +22,7 @@
 #include <QSplitter>
 
 #include <QTableView>
+#include <QTimer>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -58,6 +61,10 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     top->addWidget(compareButton);
     top->addWidget(openButton);
     top->addWidget(resumeButton);
+    auto *followButton = new QPushButton(tr("&Follow"));
+    followButton->setToolTip(tr("Watch a run another program is training (a CLI run, a cluster "
+                                "job writing into this folder): live curves and status"));
+    top->addWidget(followButton);
     auto *reportButton = new QPushButton(tr("Export &report…"));
     reportButton->setToolTip(tr("One HTML page of the selected runs, for a class handout"));
     top->addWidget(reportButton);
@@ -70,7 +77,14 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     split->setStretchFactor(1, 3);
     split->setSizes({200, 600});
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Runs in %1").arg(folder)));
+    m_folderLabel = new QLabel;
+    auto *folderButton = new QPushButton(tr("F&older…"));
+    folderButton->setToolTip(tr("Show the runs of another folder, e.g. a shared folder that "
+                                "cluster jobs write into"));
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folderLabel, 1);
+    folderRow->addWidget(folderButton);
+    layout->addLayout(folderRow);
     layout->addLayout(top);
     layout->addWidget(split, 1);
 
@@ -91,13 +105,97 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
         if (!file.isEmpty())
             exportReport(file);
     });
-    connect(m_view, &QTableView::doubleClicked, this, &RunsPanel::openSelected);
+    connect(m_view, &QTableView::doubleClicked, this, [this] {
+        const auto rows = selectedRows();
+        if (!rows.empty() && m_model->run(rows.front()).running)
+            followSelected(); // a run still training: its live curves
+        else
+            openSelected();
+    });
+    connect(followButton, &QPushButton::clicked, this, &RunsPanel::followSelected);
+    connect(folderButton, &QPushButton::clicked, this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Runs folder"), m_folder);
+        if (!dir.isEmpty())
+            setFolder(dir);
+    });
+    auto *watch = new QTimer(this);
+    watch->setInterval(3000);
+    connect(watch, &QTimer::timeout, this, &RunsPanel::refreshIfChanged);
+    watch->start();
+    setFolder(folder);
+}
+
+void RunsPanel::setFolder(const QString &folder)
+{
+    m_folder = folder;
+    m_folderLabel->setText(tr("Runs in %1").arg(folder));
     refresh();
 }
 
 void RunsPanel::refresh()
 {
+    // The selection survives: it is kept by run folder, not by row.
+    QStringList selected;
+    for (int r : selectedRows())
+        selected << QString::fromStdString(m_model->run(r).dir);
+    m_signature = folderSignature();
     m_model->setRuns(runs::listRuns(m_folder.toStdString()));
+    QItemSelection selection;
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        if (!selected.contains(QString::fromStdString(m_model->run(r).dir)))
+            continue;
+        const QModelIndex i = m_proxy->mapFromSource(m_model->index(r, 0));
+        selection.select(i, i);
+    }
+    if (!selection.isEmpty())
+        m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
+                                                        QItemSelectionModel::Rows);
+}
+
+QString RunsPanel::folderSignature() const
+{
+    // Names and times of the files that change when a run starts, ends or completes an epoch.
+    QString sig;
+    const QDir dir(m_folder);
+    const QStringList runsHere = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (int i = 0; i < runsHere.size() && i < 5000; ++i) {
+        sig += runsHere[i] + '|';
+        for (const char *file : {"metrics.csv", "summary.json", "run.lock"}) {
+            const QFileInfo f(dir.filePath(runsHere[i]) + '/' + QLatin1String(file));
+            sig += f.exists() ? QString::number(f.lastModified().toMSecsSinceEpoch()) : "-";
+            sig += ',';
+        }
+    }
+    return sig;
+}
+
+void RunsPanel::refreshIfChanged()
+{
+    if (folderSignature() != m_signature)
+        refresh();
+}
+
+void RunsPanel::followSelected()
+{
+    const auto rows = selectedRows();
+    if (rows.empty()) {
+        Q_EMIT failed(tr("Select the run to follow first."));
+        return;
+    }
+    follow(QString::fromStdString(m_model->run(rows.front()).dir));
+}
+
+RunFollower *RunsPanel::follow(const QString &dir)
+{
+    auto *follower = new RunFollower(dir, this);
+    follower->setWindowFlag(Qt::Window);
+    follower->setAttribute(Qt::WA_DeleteOnClose);
+    follower->resize(1100, 560);
+    connect(follower, &RunFollower::openRequested, this, &RunsPanel::openRun);
+    connect(follower, &RunFollower::finished, this, &RunsPanel::refresh);
+    follower->show();
+    return follower;
 }
 
 std::vector<int> RunsPanel::selectedRows() const

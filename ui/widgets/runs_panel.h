@@ -17,6 +17,7 @@ QT_END_NAMESPACE
 namespace tl::ui {
 
 class CompareView;
+class RunFollower;
 class RunsModel;
 
 // Every run (from the window or the CLI) in the runs folder: sort, filter, compare the selected
@@ -31,6 +32,7 @@ public:
     RunsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QString comparisonHtml() const;
+    QString folder() const { return m_folder; }
     CompareView *compareView() const { return m_compare; }
     // Writes the HTML report of the selected runs to `file` (in the background; reportWritten
     // or failed follows).
@@ -46,6 +48,14 @@ public Q_SLOTS:
     void openRun(const QString &dir);
     // Lists the runs again, selects those in `dirs` and compares them.
     void compareRuns(const QStringList &dirs);
+    // Shows the runs of another folder (a shared folder a CLI or a cluster job writes into).
+    void setFolder(const QString &folder);
+    // Opens a window that follows the run in `dir` while it trains (runFollowed follows).
+    RunFollower *follow(const QString &dir);
+    void followSelected();
+    // Lists the runs again when a run in the folder started, advanced an epoch or ended
+    // (the panel checks every few seconds; only file times are read).
+    void refreshIfChanged();
 
 Q_SIGNALS:
     void runOpened(std::shared_ptr<const tl::runs::RunResult> result,
@@ -57,8 +67,11 @@ Q_SIGNALS:
 
 private:
     std::vector<int> selectedRows() const;
+    QString folderSignature() const;
 
     QString m_folder;
+    QString m_signature;
+    class QLabel *m_folderLabel = nullptr;
     RunsModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
