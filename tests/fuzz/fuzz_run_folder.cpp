@@ -1,8 +1,9 @@
 // The files of a run folder: summary.json, and the CSVs read back into the Results panel
 // (confusion.csv first, then predictions, metrics and per-epoch confusions), and a sweep
-// folder's sweep.json, and a list of marked images (data.exclude's CSV). The first byte chooses
+// folder's sweep.json, a list of marked images (data.exclude's CSV) and progress.csv's lines. The first byte chooses
 // which file the rest is; CSVs after confusion.csv get a valid one first.
 #include "fuzz_common.h"
+#include "runs/progress_log.h"
 #include "runs/run_experiment.h"
 #include "runs/run_features.h"
 #include "runs/run_reader.h"
@@ -20,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     return fuzz::refuseCleanly([&] {
         runs::RunResult r;
         const std::string header = "true\\predicted,a,b,c\na,1,2,3\nb,4,5,6\nc,7,8,9\n";
-        switch (data[0] % 7) {
+        switch (data[0] % 8) {
         case 0:
             runs::RunSummary::fromJson(text, "summary.json");
             break;
@@ -40,6 +41,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         case 6:
             runs::parseIndexList(bytes, "marked.csv");
             break;
+        case 7: { // progress.csv, line by line as ProgressTail reads it
+            std::size_t start = 0;
+            while (start < text.size()) {
+                const std::size_t nl = std::min(text.find('\n', start), text.size());
+                runs::ProgressRow row;
+                if (runs::parseProgressLine(text.substr(start, nl - start), row) &&
+                    (row.batch > row.batches || row.batches < 1))
+                    __builtin_trap(); // a row the reader accepted must be a sane one
+                start = nl + 1;
+            }
+            break;
+        }
         default:
             runs::parseConfusionCsv(Bytes(header.begin(), header.end()), "confusion.csv", r);
             const std::string metrics = "stage,stage_name,epoch,global_epoch,train_loss,"
