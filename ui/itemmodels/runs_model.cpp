@@ -105,12 +105,15 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
                                                      : tr("incomplete"));
         return sortRole ? QVariant(r.testAccuracy)
                         : QVariant(QString::number(r.testAccuracy, 'f', 4));
+    // An unfinished run has no summary yet: a dash, not a measured zero.
     case SecondsPerEpoch:
         return sortRole ? QVariant(r.secondsPerEpoch)
-                        : QVariant(QString::number(r.secondsPerEpoch, 'f', 1));
+                        : QVariant(r.finished ? QString::number(r.secondsPerEpoch, 'f', 1)
+                                              : QStringLiteral("–"));
     case ImagesPerSecond:
         return sortRole ? QVariant(r.imagesPerSecond)
-                        : QVariant(QString::number(r.imagesPerSecond, 'f', 0));
+                        : QVariant(r.finished ? QString::number(r.imagesPerSecond, 'f', 0)
+                                              : QStringLiteral("–"));
     }
     return {};
 }

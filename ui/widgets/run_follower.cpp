@@ -54,7 +54,11 @@ RunFollower::RunFollower(const QString &runDir, QWidget *parent)
     layout->addWidget(m_title);
     layout->addLayout(buttons);
     layout->addLayout(charts, 1);
-    connect(m_open, &QPushButton::clicked, this, [this] { Q_EMIT openRequested(m_dir); });
+    // The finished run opens in the window's Results; this window has done its job.
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        Q_EMIT openRequested(m_dir);
+        close();
+    });
     connect(close, &QPushButton::clicked, this, &QWidget::close);
     m_timer = new QTimer(this);
     m_timer->setInterval(1000);
