@@ -316,15 +316,17 @@ int recipesCommand(Args &args)
 
 int trainCommand(Args &args)
 {
-    args.allow({"config",        "dataset",     "data-root",    "train-fraction", "val-split",
-                "test-fraction", "model",       "image-size",   "channels",       "dropout",
-                "bn-momentum",   "l2",          "freeze",       "epochs",         "batch-size",
-                "head",          "head-hidden", "head-dropout", "truncate-at",    "weights",
-                "num-classes",   "optimizer",   "lr",           "momentum",       "weight-decay",
-                "augment",       "normalize",   "seed",         "device",         "workers",
-                "threads",       "out",         "save-config",  "recipe",         "resume",
-                "fork",          "classes",     "per-class",    "exclude",        "dist-rank",
-                "dist-world-size", "dist-master", "dist-backend", "dist-timeout"},
+    args.allow({"config",          "dataset",       "data-root",    "train-fraction",
+                "val-split",       "test-fraction", "model",        "image-size",
+                "channels",        "dropout",       "bn-momentum",  "l2",
+                "freeze",          "epochs",        "batch-size",   "head",
+                "head-hidden",     "head-dropout",  "truncate-at",  "weights",
+                "num-classes",     "optimizer",     "lr",           "momentum",
+                "weight-decay",    "augment",       "normalize",    "seed",
+                "device",          "workers",       "threads",      "out",
+                "save-config",     "recipe",        "resume",       "fork",
+                "classes",         "per-class",     "exclude",      "dist-rank",
+                "dist-world-size", "dist-master",   "dist-backend", "dist-timeout"},
                {"download", "batch-norm", "nesterov", "quiet", "help", "quick", "no-cache-features",
                 "keep-checkpoints", "mixed-precision", "channels-last", "resume-if-exists"});
     if (args.flag("help")) {
@@ -346,15 +348,16 @@ int trainCommand(Args &args)
     std::string resumeDir = args.has("resume") ? args.str("resume") : std::string();
     if (args.flag("resume-if-exists")) {
         if (!args.has("out") || args.has("resume") || args.has("fork"))
-            throw UsageError{"--resume-if-exists needs --out DIR (and neither --resume nor --fork)"};
+            throw UsageError{
+                "--resume-if-exists needs --out DIR (and neither --resume nor --fork)"};
         if (std::filesystem::exists(runs::runStatePath(args.str("out"))))
             resumeDir = args.str("out");
     }
     if (!resumeDir.empty()) {
-        const std::set<std::string> allowed = {
-            "resume",          "device",      "workers",      "threads",      "quiet",
-            "dist-rank",       "dist-master", "dist-backend", "dist-timeout", "dist-world-size",
-            "resume-if-exists"};
+        const std::set<std::string> allowed = {"resume",          "device",          "workers",
+                                               "threads",         "quiet",           "dist-rank",
+                                               "dist-master",     "dist-backend",    "dist-timeout",
+                                               "dist-world-size", "resume-if-exists"};
         for (const auto &o : args.names())
             if (!allowed.count(o))
                 if (!args.flag("resume-if-exists"))

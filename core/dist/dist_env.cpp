@@ -158,8 +158,8 @@ DistSettings resolveDistSettings(const DistFlags &flags, const GetEnv &getenv)
 std::string describe(const DistSettings &s)
 {
     return "rank " + std::to_string(s.rank) + " of " + std::to_string(s.worldSize) +
-           (s.launcher.empty() ? "" : " (" + s.launcher + ")") + ", rendezvous at " +
-           s.masterAddr + ":" + std::to_string(s.masterPort);
+           (s.launcher.empty() ? "" : " (" + s.launcher + ")") + ", rendezvous at " + s.masterAddr +
+           ":" + std::to_string(s.masterPort);
 }
 
 } // namespace tl::dist

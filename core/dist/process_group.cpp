@@ -3,8 +3,8 @@
 #include "error.h"
 
 #ifdef TL_HAVE_GLOO
-#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #ifdef TL_HAVE_NCCL
 #include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
@@ -48,8 +48,8 @@ c10::intrusive_ptr<c10d::Store> openStore(const DistSettings &s, bool server, bo
     auto tcp = c10::make_intrusive<c10d::TCPStore>(s.masterAddr, o);
     if (!s.agentStore)
         return tcp;
-    return c10::make_intrusive<c10d::PrefixStore>(
-        "/worker/attempt_" + std::to_string(s.attempt), tcp);
+    return c10::make_intrusive<c10d::PrefixStore>("/worker/attempt_" + std::to_string(s.attempt),
+                                                  tcp);
 }
 
 // Every rank adds one to its key in the store twice a second from a thread of its own (with its
@@ -154,11 +154,11 @@ public:
             }
             m_heartbeat = std::make_unique<Heartbeat>(s, m_timeout);
         } catch (const std::exception &e) {
-            throw RankLostError(
-                "rendezvous at " + s.masterAddr + ":" + std::to_string(s.masterPort) +
-                " failed: not every one of the " + std::to_string(s.worldSize) +
-                " ranks arrived within " + std::to_string(int(s.timeoutSeconds)) + " s (" +
-                firstLine(e.what()) + ")");
+            throw RankLostError("rendezvous at " + s.masterAddr + ":" +
+                                std::to_string(s.masterPort) + " failed: not every one of the " +
+                                std::to_string(s.worldSize) + " ranks arrived within " +
+                                std::to_string(int(s.timeoutSeconds)) + " s (" +
+                                firstLine(e.what()) + ")");
         }
     }
 
@@ -175,9 +175,18 @@ public:
         }
     }
 
-    int rank() const override { return m_s.rank; }
-    int size() const override { return m_s.worldSize; }
-    std::string backend() const override { return m_backendName; }
+    int rank() const override
+    {
+        return m_s.rank;
+    }
+    int size() const override
+    {
+        return m_s.worldSize;
+    }
+    std::string backend() const override
+    {
+        return m_backendName;
+    }
 
     void allReduceSum(std::vector<torch::Tensor> &tensors) override
     {
@@ -225,7 +234,10 @@ public:
     }
 
 private:
-    static std::string firstLine(const std::string &s) { return s.substr(0, s.find('\n')); }
+    static std::string firstLine(const std::string &s)
+    {
+        return s.substr(0, s.find('\n'));
+    }
 
     static std::string chooseBackend(const std::string &asked, bool cuda)
     {
@@ -245,12 +257,21 @@ private:
     }
 
 #ifdef TL_HAVE_NCCL
-    c10d::ProcessGroupNCCL *ncclOnly() { return m_nccl.get(); }
+    c10d::ProcessGroupNCCL *ncclOnly()
+    {
+        return m_nccl.get();
+    }
 #else
-    c10d::ProcessGroupGloo *ncclOnly() { throw Error("no process group"); }
+    c10d::ProcessGroupGloo *ncclOnly()
+    {
+        throw Error("no process group");
+    }
 #endif
 
-    template <class F> void run(F &&f) { f()->wait(m_timeout); }
+    template <class F> void run(F &&f)
+    {
+        f()->wait(m_timeout);
+    }
 
     // NCCL works on CUDA tensors only: the small CPU ones (metrics, votes, the evaluation's
     // gathered logits) travel through the rank's GPU. Gloo takes them as they are.
@@ -296,8 +317,8 @@ private:
                 names += (names.empty() ? "" : ", ") + std::to_string(r);
         if (!names.empty())
             return std::string("rank") + (quiet.size() > 1 ? "s " : " ") + names + " of " +
-                   std::to_string(m_s.worldSize) + " went quiet (killed, crashed or cut off: " +
-                   cause + "); " + me;
+                   std::to_string(m_s.worldSize) +
+                   " went quiet (killed, crashed or cut off: " + cause + "); " + me;
         return "no answer from the other ranks within " + std::to_string(int(m_s.timeoutSeconds)) +
                " s (--dist-timeout), though all still run (" + cause + "); " + me;
     }
@@ -336,7 +357,8 @@ std::unique_ptr<train::Collective> connect(const DistSettings &settings, bool cu
     (void)cuda;
     (void)say;
     throw Error("this TransferLab was built without Gloo's headers (Debian: libgloo-dev), so it "
-                "cannot join " + describe(settings));
+                "cannot join " +
+                describe(settings));
 #else
     auto c = std::make_unique<C10dCollective>(settings, cuda);
     if (say)

@@ -81,7 +81,8 @@ bool parseProgressLine(const std::string &line, ProgressRow &r)
     const std::int64_t kMaxBatches = std::int64_t(1) << 40;
     return number(cells[0], r.time) && integer(cells[1], 0, 100000, r.stage) &&
            integer(cells[2], 1, kMaxEpochs, r.globalEpoch) &&
-           integer(cells[3], 1, kMaxEpochs, r.epoch) && integer(cells[4], 1, kMaxEpochs, r.epochs) &&
+           integer(cells[3], 1, kMaxEpochs, r.epoch) &&
+           integer(cells[4], 1, kMaxEpochs, r.epochs) &&
            integer(cells[5], std::int64_t(0), kMaxBatches, r.batch) &&
            integer(cells[6], std::int64_t(1), kMaxBatches, r.batches) && r.batch <= r.batches &&
            number(cells[7], r.loss) && number(cells[8], r.accuracy) &&

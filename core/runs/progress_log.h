@@ -23,7 +23,7 @@ struct ProgressRow
     int epochs = 1;      // of the stage
     std::int64_t batch = 0;
     std::int64_t batches = 1;
-    double loss = 0, accuracy = 0; // running means over the epoch so far
+    double loss = 0, accuracy = 0;             // running means over the epoch so far
     double recentLoss = 0, recentAccuracy = 0; // since the previous row
     double learningRate = 0;
     double imagesPerSecond = 0;

@@ -195,8 +195,8 @@ RunResult ExperimentRun::run(const std::string &runDir, const data::DatasetSplit
     m_runDir = runDir;
     // One writer: the other ranks of a data-parallel run write nothing.
     const bool writes = !m_collective || m_collective->rank() == 0;
-    m_folder =
-        std::make_unique<RunFolder>(writes ? runDir : std::string(), m_from.state && m_from.inPlace);
+    m_folder = std::make_unique<RunFolder>(writes ? runDir : std::string(),
+                                           m_from.state && m_from.inPlace);
     writeRunFiles(ds);
     models::RandomScope random(m_generator);
     buildModel();

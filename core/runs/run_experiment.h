@@ -63,8 +63,7 @@ RunResult runExperiment(const experiment::ExperimentConfig &config, const std::s
                         train::TrainingObserver *observer = nullptr,
                         train::RunControl *control = nullptr,
                         const data::DatasetSplits *preloaded = nullptr,
-                        const StartFrom &startFrom = {},
-                        train::Collective *collective = nullptr);
+                        const StartFrom &startFrom = {}, train::Collective *collective = nullptr);
 
 // The experiment with every "auto" value resolved against the data (class count, channels,
 // input size, normalisation): what config.json records.

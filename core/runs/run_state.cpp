@@ -1,8 +1,8 @@
 #include "runs/run_state.h"
 
 #include "error.h"
-#include "files.h"
 #include "file_limits.h"
+#include "files.h"
 #include "json_file.h"
 
 #include <nlohmann/json.hpp>

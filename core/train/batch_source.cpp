@@ -70,8 +70,8 @@ std::int64_t TensorBatchSource::batchesPerEpoch() const
 std::vector<std::size_t> shardOrder(const std::vector<std::size_t> &order, const Shard &shard,
                                     bool pad)
 {
-    TORCH_CHECK(shard.count > 0 && shard.rank >= 0 && shard.rank < shard.count,
-                "bad shard ", shard.rank, " of ", shard.count);
+    TORCH_CHECK(shard.count > 0 && shard.rank >= 0 && shard.rank < shard.count, "bad shard ",
+                shard.rank, " of ", shard.count);
     const std::size_t ranks = std::size_t(shard.count);
     std::size_t total = order.size();
     if (pad && !order.empty())

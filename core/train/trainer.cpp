@@ -7,6 +7,7 @@
 #include "error.h"
 #include "train/grad_scaler.h"
 #include "train/gradient_sync.h"
+#include "train/throttle.h"
 
 #include <torch/torch.h>
 
@@ -79,23 +80,6 @@ private:
     bool m_saved;
 };
 
-// Throttles a pass's progress reports to one per interval (and always the last one).
-class Throttle
-{
-public:
-    explicit Throttle(double interval) : m_interval(interval) {}
-    bool due(bool last)
-    {
-        if (!last && secondsSince(m_last) < m_interval)
-            return false;
-        m_last = Clock::now();
-        return true;
-    }
-
-private:
-    double m_interval;
-    Clock::time_point m_last = Clock::now();
-};
 
 } // namespace
 
@@ -276,7 +260,9 @@ Trainer::EpochRun Trainer::trainEpoch(Stage &stage, BatchSource &train, int epoc
         StopVote vote;
         std::function<void()> averageGradients;
         if (stage.sync)
-            averageGradients = [&] { vote = stage.sync->step(stopHere, m_control->abortRequested()); };
+            averageGradients = [&] {
+                vote = stage.sync->step(stopHere, m_control->abortRequested());
+            };
         stage.scaler.step(total, *stage.optimizer, stage.params, o.gradClip, averageGradients);
         const std::int64_t n = y.size(0);
         {
@@ -559,183 +545,6 @@ void restoreWeights(models::NetworkImpl &model, const std::vector<torch::Tensor>
         p.copy_(weights[i++]);
     for (auto &b : model.buffers())
         b.copy_(weights[i++]);
-}
-
-namespace {
-
-// Sums an evaluation pass batch by batch: loss, accuracy, top-5, the confusion matrix and,
-// when kept, one Prediction per sample.
-class EvaluationTally
-{
-public:
-    EvaluationTally(Evaluation &e, int numClasses, bool keepPredictions)
-        : m_e(e), m_numClasses(numClasses), m_keep(keepPredictions)
-    {
-    }
-
-    void add(const torch::Tensor &logits, const Batch &batch)
-    {
-        if (m_numClasses <= 0)
-            m_numClasses = static_cast<int>(logits.size(1));
-        if (m_confusion.empty())
-            m_confusion.assign(static_cast<std::size_t>(m_numClasses) * m_numClasses, 0);
-        const auto logp = torch::log_softmax(logits, 1);
-        const auto &y = batch.labels;
-        const auto losses = -logp.gather(1, y.unsqueeze(1)).squeeze(1);
-        auto [conf, pred] = logp.max(1);
-        conf = conf.exp();
-        const int k = std::min<int>(5, static_cast<int>(logits.size(1)));
-        auto [topLogp, topk] = logp.topk(k, 1);
-        const auto inTop = topk.eq(y.unsqueeze(1)).any(1);
-        const auto topP = topLogp.exp();
-        const auto tka = topk.accessor<std::int64_t, 2>();
-        const auto tpa = topP.accessor<float, 2>();
-        const auto ya = y.accessor<std::int64_t, 1>();
-        const auto pa = pred.accessor<std::int64_t, 1>();
-        const auto ca = conf.accessor<float, 1>();
-        const auto la = losses.accessor<float, 1>();
-        const auto ta = inTop.accessor<bool, 1>();
-        const auto ia = batch.indices.accessor<std::int64_t, 1>();
-        const std::int64_t n = y.size(0);
-        for (std::int64_t i = 0; i < n; ++i) {
-            const auto t = ya[i], p = pa[i];
-            if (t < 0 || t >= m_numClasses)
-                throw Error("label " + std::to_string(t) + " outside the model's " +
-                            std::to_string(m_numClasses) + " classes");
-            m_lossSum += la[i];
-            m_correct += t == p;
-            m_top5 += ta[i];
-            if (p < m_numClasses)
-                ++m_confusion[static_cast<std::size_t>(t * m_numClasses + p)];
-            if (!m_keep)
-                continue;
-            Prediction pr{ia[i], static_cast<int>(t), static_cast<int>(p), ca[i], la[i], {}, {}};
-            pr.topClasses.fill(-1);
-            pr.topProbabilities.fill(0.f);
-            for (int j = 0; j < k; ++j) {
-                pr.topClasses[std::size_t(j)] = static_cast<int>(tka[i][j]);
-                pr.topProbabilities[std::size_t(j)] = tpa[i][j];
-            }
-            m_e.predictions.push_back(pr);
-        }
-        m_e.count += n;
-    }
-
-    void finish()
-    {
-        const auto n = std::size_t(std::max(m_numClasses, 0));
-        m_e.numClasses = m_numClasses;
-        m_e.confusion = m_confusion.empty() ? std::vector<std::int64_t>(n * n, 0) : m_confusion;
-        if (m_e.count > 0) {
-            m_e.loss = m_lossSum / double(m_e.count);
-            m_e.accuracy = double(m_correct) / double(m_e.count);
-            m_e.top5Accuracy = double(m_top5) / double(m_e.count);
-        }
-        computeClassMetrics(m_e);
-    }
-
-private:
-    Evaluation &m_e;
-    int m_numClasses;
-    bool m_keep;
-    double m_lossSum = 0.0;
-    std::int64_t m_correct = 0, m_top5 = 0;
-    std::vector<std::int64_t> m_confusion;
-};
-
-} // namespace
-
-Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredictions,
-                             const std::string &phase)
-{
-    RECORD_USER_SCOPE("tl::evaluate");
-    torch::NoGradGuard noGrad;
-    const bool wasTraining = m_model->is_training();
-    m_model->eval();
-    Evaluation e;
-    EvaluationTally tally(e, numClasses, keepPredictions);
-    // A data-parallel run's ranks each see a shard: their logits are gathered at the end.
-    const bool gather = m_collective && m_collective->size() > 1;
-    std::vector<torch::Tensor> shardLogits;
-    std::vector<Batch> shardBatches;
-    // Ends at a stop requested after it began, so that the test pass after a stopped training
-    // runs (with progress) until the user stops again, and a window that closes ends it.
-    const int stops = m_control->stopCount();
-    Throttle throttle(0.1);
-    PhaseProgress progress{phase, 0, data.size()};
-    data.startEpoch(0);
-    Batch batch;
-    while (data.next(batch)) {
-        if (m_control->stopCount() != stops || m_control->abortRequested()) {
-            e.complete = false;
-            break;
-        }
-        const torch::Tensor logits =
-            forward(toDevice(batch.images)).to(torch::kCPU).to(torch::kFloat32);
-        if (gather) {
-            shardLogits.push_back(logits);
-            shardBatches.push_back({torch::Tensor(), batch.labels, batch.indices});
-            progress.done += logits.size(0);
-        } else {
-            tally.add(logits, batch);
-            progress.done = e.count;
-        }
-        if (m_observer && throttle.due(progress.done >= progress.total))
-            m_observer->onPhase(progress);
-    }
-    m_model->train(wasTraining);
-    if (gather)
-        gatherEvaluation(e, shardLogits, shardBatches, numClasses, keepPredictions);
-    else
-        tally.finish();
-    return e;
-}
-
-void Trainer::gatherEvaluation(Evaluation &e, std::vector<torch::Tensor> &logits,
-                               std::vector<Batch> &batches, int numClasses, bool keepPredictions)
-{
-    RECORD_USER_SCOPE("tl::gather");
-    const auto i64 = torch::kInt64;
-    const torch::Tensor mine = logits.empty() ? torch::Tensor() : torch::cat(logits);
-    std::vector<torch::Tensor> ids;
-    for (const auto &b : batches)
-        ids.push_back(torch::stack({b.indices, b.labels}, 1));
-    const std::int64_t n = mine.defined() ? mine.size(0) : 0;
-    const std::int64_t classes = mine.defined() ? mine.size(1) : 0;
-    // How many rows each rank has, whether its pass completed, and the class count.
-    const torch::Tensor meta =
-        m_collective->allGather(torch::tensor({n, std::int64_t(e.complete), classes}, i64));
-    const std::int64_t rows = meta.select(1, 0).max().item<std::int64_t>();
-    const std::int64_t width = meta.select(1, 2).max().item<std::int64_t>();
-    const bool complete = meta.select(1, 1).min().item<std::int64_t>() == 1;
-    EvaluationTally tally(e, numClasses, keepPredictions);
-    if (rows > 0 && width > 0) {
-        // Padded to the longest shard (index -1 marks padding), gathered, put back in the
-        // dataset's order and tallied as one process tallies it.
-        torch::Tensor paddedLogits = torch::zeros({rows, width});
-        torch::Tensor paddedIds = torch::full({rows, 2}, -1, i64);
-        if (n > 0) {
-            paddedLogits.narrow(0, 0, n).copy_(mine);
-            paddedIds.narrow(0, 0, n).copy_(torch::cat(ids));
-        }
-        const torch::Tensor allLogits = m_collective->allGather(paddedLogits).view({-1, width});
-        const torch::Tensor allIds = m_collective->allGather(paddedIds).view({-1, 2});
-        const torch::Tensor valid = allIds.select(1, 0).ge(0).nonzero().view(-1);
-        const torch::Tensor order =
-            valid.index_select(0, allIds.select(1, 0).index_select(0, valid).argsort());
-        const torch::Tensor sortedLogits = allLogits.index_select(0, order);
-        const torch::Tensor sortedIds = allIds.index_select(0, order);
-        constexpr std::int64_t kChunk = 1024;
-        for (std::int64_t at = 0; at < order.size(0); at += kChunk) {
-            const std::int64_t len = std::min(kChunk, order.size(0) - at);
-            Batch b;
-            b.indices = sortedIds.narrow(0, at, len).select(1, 0).contiguous();
-            b.labels = sortedIds.narrow(0, at, len).select(1, 1).contiguous();
-            tally.add(sortedLogits.narrow(0, at, len).contiguous(), b);
-        }
-    }
-    tally.finish();
-    e.complete = complete;
 }
 
 void Trainer::setAdaptiveThreads(int usableCores, std::unique_ptr<CpuLoadMeter> meter)

@@ -47,8 +47,8 @@ int freePort()
 
 QStringList rankArgs(int rank, int world, int port)
 {
-    return {"--dist-rank", QString::number(rank), "--dist-world-size", QString::number(world),
-            "--dist-master", "127.0.0.1:" + QString::number(port)};
+    return {"--dist-rank",          QString::number(rank), "--dist-world-size",
+            QString::number(world), "--dist-master",       "127.0.0.1:" + QString::number(port)};
 }
 
 struct Ranks
@@ -126,10 +126,15 @@ private:
     QString path(const QString &name) const { return m_dir.path() + "/" + name; }
     // A model without dropout or BatchNorm, plain SGD (momentum and Adam amplify the last-digit
     // differences of a sum split in two: README, "Train on several processes"), one thread.
-    const QStringList m_common = {
-        "train",      "--train-fraction", "0.02",  "--test-fraction", "0.1", "--epochs", "2",
-        "--dropout",  "0",                "--seed", "3",               "--optimizer",     "sgd",
-        "--lr",       "0.01",             "--threads", "1",            "--quiet"};
+    const QStringList m_common = {"train", "--train-fraction",
+                                  "0.02",  "--test-fraction",
+                                  "0.1",   "--epochs",
+                                  "2",     "--dropout",
+                                  "0",     "--seed",
+                                  "3",     "--optimizer",
+                                  "sgd",   "--lr",
+                                  "0.01",  "--threads",
+                                  "1",     "--quiet"};
 
 private Q_SLOTS:
     void initTestCase()
@@ -176,7 +181,8 @@ private Q_SLOTS:
     void killedRankThenResume()
     {
         const QStringList common =
-            m_common + QStringList{"--epochs", "3", "--train-fraction", "0.1", "--batch-size", "32"};
+            m_common +
+            QStringList{"--epochs", "3", "--train-fraction", "0.1", "--batch-size", "32"};
         const QString whole = path("whole"), cut = path("cut");
         {
             Ranks ranks;
@@ -213,15 +219,43 @@ private Q_SLOTS:
         const int port = freePort();
         for (int r = 0; r < 2; ++r) {
             auto p = std::make_unique<QProcess>();
-            p->start(TL_CLI_PATH, QStringList{"train", "--resume", cut, "--quiet"} +
-                                      rankArgs(r, 2, port));
+            p->start(TL_CLI_PATH,
+                     QStringList{"train", "--resume", cut, "--quiet"} + rankArgs(r, 2, port));
             resumed.procs.push_back(std::move(p));
         }
         QVERIFY(resumed.finish());
         QVERIFY2(resumed.code(0) == 0, qPrintable(resumed.err(0)));
         QCOMPARE(metricRows(cut).size(), 4);
         QCOMPARE(metricRows(cut), metricRows(whole));
-        QCOMPARE(summary(cut)["test_accuracy"].toDouble(), summary(whole)["test_accuracy"].toDouble());
+        QCOMPARE(summary(cut)["test_accuracy"].toDouble(),
+                 summary(whole)["test_accuracy"].toDouble());
+    }
+
+    // A rank that hangs (stopped, not dead: its sockets stay open) is caught by the timeout on
+    // every collective; its heartbeat is silent too, so the message names it.
+    void hungRankTimesOut()
+    {
+        const QString out = path("hung");
+        Ranks ranks;
+        ranks.start(m_common + QStringList{"--epochs", "3", "--train-fraction", "0.1",
+                                           "--batch-size", "32", "--dist-timeout", "5"},
+                    {out}, 2);
+        QElapsedTimer t;
+        t.start();
+        while (metricRows(out).size() < 2 && t.elapsed() < 120000)
+            QTest::qWait(100);
+        QCOMPARE(metricRows(out).size(), 2);
+        ::kill(pid_t(ranks.procs[1]->processId()), SIGSTOP);
+        t.restart();
+        const bool left = ranks.procs[0]->waitForFinished(60000);
+        ::kill(pid_t(ranks.procs[1]->processId()), SIGKILL);
+        ranks.procs[1]->waitForFinished(10000);
+        QVERIFY(left);
+        qInfo("rank 0 left %.1f s after rank 1 stopped (timeout 5 s)", double(t.elapsed()) / 1000.0);
+        QCOMPARE(ranks.code(0), 4);
+        const QString err = ranks.err(0);
+        QVERIFY2(err.contains("rank 1 of 2 went quiet"), qPrintable(err));
+        QVERIFY(QFile::exists(out + "/state.tlstate"));
     }
 
     // torchrun starts the ranks; with --max_restarts 1 and --resume-if-exists a killed rank is
@@ -231,7 +265,8 @@ private Q_SLOTS:
         TL_REQUIRE(QFile::exists(kTorchrun), "torchrun (Debian's python3-torch) is not installed");
         const QString out = path("torchrun"), whole = path("torchrun-whole");
         const QStringList common =
-            m_common + QStringList{"--epochs", "3", "--train-fraction", "0.1", "--batch-size", "32"};
+            m_common +
+            QStringList{"--epochs", "3", "--train-fraction", "0.1", "--batch-size", "32"};
         auto torchrun = [&](const QString &dir, QProcess &p) {
             // Debian 12's torchrun needs -t/-r values other than 0 and 3 (README).
             p.start(kTorchrun, QStringList{"--no_python", "--nproc_per_node", "2", "-t", "1", "-r",

@@ -1,7 +1,7 @@
 // The files of a run folder: summary.json, and the CSVs read back into the Results panel
 // (confusion.csv first, then predictions, metrics and per-epoch confusions), and a sweep
-// folder's sweep.json, a list of marked images (data.exclude's CSV) and progress.csv's lines. The first byte chooses
-// which file the rest is; CSVs after confusion.csv get a valid one first.
+// folder's sweep.json, a list of marked images (data.exclude's CSV) and progress.csv's lines. The
+// first byte chooses which file the rest is; CSVs after confusion.csv get a valid one first.
 #include "fuzz_common.h"
 #include "runs/progress_log.h"
 #include "runs/run_experiment.h"

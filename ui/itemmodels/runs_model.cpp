@@ -81,9 +81,9 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
                         : QVariant(r.trainableParams > 0 ? formatCount(r.trainableParams)
                                                          : QStringLiteral("–"));
     case Total:
-        return sortRole ? QVariant(qint64(r.totalParams))
-                        : QVariant(r.totalParams > 0 ? formatCount(r.totalParams)
-                                                     : QStringLiteral("–"));
+        return sortRole
+                   ? QVariant(qint64(r.totalParams))
+                   : QVariant(r.totalParams > 0 ? formatCount(r.totalParams) : QStringLiteral("–"));
     case Stages:
         return r.stages;
     case BestVal:
@@ -95,14 +95,15 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         if (!r.error.empty())
             return sortRole ? QVariant(-2.0) : QVariant(tr("damaged (see the tooltip)"));
         if (!r.finished)
-            return sortRole ? QVariant(-1.0)
-                            : QVariant(r.running     ? (r.host.empty()
-                                                            ? tr("running")
-                                                            : tr("running on %1")
-                                                                  .arg(QString::fromStdString(
-                                                                      r.host)))
-                                       : r.resumable ? tr("interrupted (resumable)")
-                                                     : tr("incomplete"));
+            return sortRole
+                       ? QVariant(-1.0)
+                       : QVariant(
+                             r.running
+                                 ? (r.host.empty()
+                                        ? tr("running")
+                                        : tr("running on %1").arg(QString::fromStdString(r.host)))
+                             : r.resumable ? tr("interrupted (resumable)")
+                                           : tr("incomplete"));
         return sortRole ? QVariant(r.testAccuracy)
                         : QVariant(QString::number(r.testAccuracy, 'f', 4));
     // An unfinished run has no summary yet: a dash, not a measured zero.
@@ -122,9 +123,9 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *names[] = {"Run",       "Model",        "Data",   "Epochs",
-                                  "Weights",   "Trainable",    "Total params", "Stages",
-                                  "Best val acc", "Test acc",  "s/epoch", "images/s"};
+    static const char *names[] = {"Run",          "Model",     "Data",         "Epochs",
+                                  "Weights",      "Trainable", "Total params", "Stages",
+                                  "Best val acc", "Test acc",  "s/epoch",      "images/s"};
     static_assert(sizeof names / sizeof *names == ColumnCount);
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }

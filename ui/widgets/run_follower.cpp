@@ -31,7 +31,7 @@ RunFollower::RunFollower(const QString &runDir, QWidget *parent)
     m_open = new QPushButton(tr("&Open in Results"));
     m_open->setEnabled(false);
     m_open->setToolTip(tr("Available when the run has finished"));
-    auto *close = new QPushButton(tr("Stop following"));
+    auto *closeButton = new QPushButton(tr("Stop following"));
     m_loss = new MetricChart(tr("Loss"), tr("cross-entropy"));
     m_lossBatch = m_loss->addSeries(tr("train (batches)"), QColor(52, 101, 164, 150));
     m_lossTrain = m_loss->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
@@ -46,7 +46,7 @@ RunFollower::RunFollower(const QString &runDir, QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_status, 1);
     buttons->addWidget(m_open);
-    buttons->addWidget(close);
+    buttons->addWidget(closeButton);
     auto *charts = new QHBoxLayout;
     charts->addWidget(m_loss, 1);
     charts->addWidget(m_accuracy, 1);
@@ -59,7 +59,7 @@ RunFollower::RunFollower(const QString &runDir, QWidget *parent)
         Q_EMIT openRequested(m_dir);
         close();
     });
-    connect(close, &QPushButton::clicked, this, &QWidget::close);
+    connect(closeButton, &QPushButton::clicked, this, &QWidget::close);
     m_timer = new QTimer(this);
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, &RunFollower::poll);
@@ -149,10 +149,10 @@ void RunFollower::poll()
     QString where = m_state;
     if (info.running && !info.host.empty())
         where = tr("running on %1").arg(QString::fromStdString(info.host));
-    m_title->setText(tr("%1: %2, %3").arg(runTitle(info), QString::fromStdString(info.model),
-                                          where));
-    QString text = m_progressText.isEmpty() ? tr("waiting for the first progress report")
-                                            : m_progressText;
+    m_title->setText(
+        tr("%1: %2, %3").arg(runTitle(info), QString::fromStdString(info.model), where));
+    QString text =
+        m_progressText.isEmpty() ? tr("waiting for the first progress report") : m_progressText;
     if (m_lastProgress.isValid())
         text += tr(" (%1 s ago)").arg(m_lastProgress.secsTo(QDateTime::currentDateTime()));
     if (info.finished)

@@ -22,8 +22,8 @@
 #include <QSplitter>
 
 #include <QTableView>
-#include <QTimer>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -114,8 +114,7 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     });
     connect(followButton, &QPushButton::clicked, this, &RunsPanel::followSelected);
     connect(folderButton, &QPushButton::clicked, this, [this] {
-        const QString dir =
-            QFileDialog::getExistingDirectory(this, tr("Runs folder"), m_folder);
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Runs folder"), m_folder);
         if (!dir.isEmpty())
             setFolder(dir);
     });

@@ -56,14 +56,14 @@ class TestDataParallel : public QObject
 private Q_SLOTS:
     void torchrunEnvironment()
     {
-        const auto s = dist::resolveDistSettings(
-            {}, envOf({{"RANK", "3"},
-                       {"WORLD_SIZE", "4"},
-                       {"LOCAL_RANK", "1"},
-                       {"MASTER_ADDR", "node7"},
-                       {"MASTER_PORT", "29511"},
-                       {"TORCHELASTIC_USE_AGENT_STORE", "True"},
-                       {"TORCHELASTIC_RESTART_COUNT", "2"}}));
+        const auto s =
+            dist::resolveDistSettings({}, envOf({{"RANK", "3"},
+                                                 {"WORLD_SIZE", "4"},
+                                                 {"LOCAL_RANK", "1"},
+                                                 {"MASTER_ADDR", "node7"},
+                                                 {"MASTER_PORT", "29511"},
+                                                 {"TORCHELASTIC_USE_AGENT_STORE", "True"},
+                                                 {"TORCHELASTIC_RESTART_COUNT", "2"}}));
         QCOMPARE(s.rank, 3);
         QCOMPARE(s.worldSize, 4);
         QCOMPARE(s.localRank, 1);
@@ -77,12 +77,12 @@ private Q_SLOTS:
 
     void slurmEnvironment()
     {
-        const auto s = dist::resolveDistSettings(
-            {}, envOf({{"SLURM_PROCID", "5"},
-                       {"SLURM_NTASKS", "8"},
-                       {"SLURM_LOCALID", "1"},
-                       {"SLURM_JOB_NODELIST", "gpu[07-10,12],login1"},
-                       {"SLURM_JOB_ID", "123456"}}));
+        const auto s =
+            dist::resolveDistSettings({}, envOf({{"SLURM_PROCID", "5"},
+                                                 {"SLURM_NTASKS", "8"},
+                                                 {"SLURM_LOCALID", "1"},
+                                                 {"SLURM_JOB_NODELIST", "gpu[07-10,12],login1"},
+                                                 {"SLURM_JOB_ID", "123456"}}));
         QCOMPARE(s.rank, 5);
         QCOMPARE(s.worldSize, 8);
         QCOMPARE(s.localRank, 1);
@@ -90,9 +90,10 @@ private Q_SLOTS:
         QCOMPARE(s.masterPort, 20000 + 123456 % 20000);
         QVERIFY(!s.agentStore);
         // torchrun inside an sbatch job: torchrun's variables win.
-        const auto t = dist::resolveDistSettings(
-            {}, envOf({{"SLURM_PROCID", "0"}, {"SLURM_NTASKS", "1"}, {"RANK", "1"},
-                       {"WORLD_SIZE", "2"}}));
+        const auto t = dist::resolveDistSettings({}, envOf({{"SLURM_PROCID", "0"},
+                                                            {"SLURM_NTASKS", "1"},
+                                                            {"RANK", "1"},
+                                                            {"WORLD_SIZE", "2"}}));
         QCOMPARE(t.rank, 1);
         QCOMPARE(t.worldSize, 2);
         // One task: one process.
@@ -103,11 +104,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("list");
         QTest::addColumn<QString>("first");
-        QTest::newRow("one host") << "node1" << "node1";
-        QTest::newRow("hosts") << "a1,b2" << "a1";
-        QTest::newRow("range keeps zeros") << "node[003-005]" << "node003";
-        QTest::newRow("list in brackets") << "cn[9,11-12]" << "cn9";
-        QTest::newRow("suffix") << "r[2-3]-gpu,x" << "r2-gpu";
+        QTest::newRow("one host") << "node1"
+                                  << "node1";
+        QTest::newRow("hosts") << "a1,b2"
+                               << "a1";
+        QTest::newRow("range keeps zeros") << "node[003-005]"
+                                           << "node003";
+        QTest::newRow("list in brackets") << "cn[9,11-12]"
+                                          << "cn9";
+        QTest::newRow("suffix") << "r[2-3]-gpu,x"
+                                << "r2-gpu";
     }
     void slurmNodeLists()
     {
@@ -122,17 +128,16 @@ private Q_SLOTS:
         QTest::addColumn<int>("rank");
         QTest::addColumn<int>("world");
         QTest::addColumn<QString>("named");
-        QTest::newRow("rank not a number") << QStringList{"WORLD_SIZE=2", "RANK=x"} << -1 << -1
-                                           << "RANK";
+        QTest::newRow("rank not a number")
+            << QStringList{"WORLD_SIZE=2", "RANK=x"} << -1 << -1 << "RANK";
         QTest::newRow("rank missing") << QStringList{"WORLD_SIZE=2"} << -1 << -1 << "RANK";
-        QTest::newRow("rank beyond world") << QStringList{"WORLD_SIZE=2", "RANK=2"} << -1 << -1
-                                           << "rank 2";
+        QTest::newRow("rank beyond world")
+            << QStringList{"WORLD_SIZE=2", "RANK=2"} << -1 << -1 << "rank 2";
         QTest::newRow("port out of range")
             << QStringList{"WORLD_SIZE=2", "RANK=0", "MASTER_PORT=70000"} << -1 << -1
             << "MASTER_PORT";
-        QTest::newRow("bad node list")
-            << QStringList{"SLURM_NTASKS=2", "SLURM_JOB_NODELIST=[1-2"} << -1 << -1
-            << "SLURM_JOB_NODELIST";
+        QTest::newRow("bad node list") << QStringList{"SLURM_NTASKS=2", "SLURM_JOB_NODELIST=[1-2"}
+                                       << -1 << -1 << "SLURM_JOB_NODELIST";
         QTest::newRow("flag rank beyond flag world") << QStringList{} << 4 << 2 << "rank 4";
         QTest::newRow("flag rank alone") << QStringList{} << 1 << -1 << "--dist-world-size";
         QTest::newRow("world without rank") << QStringList{} << -1 << 2 << "--dist-rank";
@@ -166,7 +171,8 @@ private Q_SLOTS:
         f.timeoutSeconds = 5;
         f.backend = "gloo";
         const auto s = dist::resolveDistSettings(
-            f, envOf({{"RANK", "1"}, {"WORLD_SIZE", "2"}, {"TORCHELASTIC_USE_AGENT_STORE", "True"}}));
+            f,
+            envOf({{"RANK", "1"}, {"WORLD_SIZE", "2"}, {"TORCHELASTIC_USE_AGENT_STORE", "True"}}));
         QCOMPARE(QString::fromStdString(s.masterAddr), QString("10.0.0.2"));
         QCOMPARE(s.masterPort, 4000);
         QVERIFY(!s.agentStore); // the user's own address: rank 0 hosts the store
@@ -205,8 +211,8 @@ private Q_SLOTS:
             // Batch k of 8 per rank is within batch k of 8 x ranks of one process.
             for (std::size_t i = 0; i < q.size(); ++i) {
                 const std::size_t k = i / 8;
-                const auto at = std::size_t(std::find(order.begin(), order.end(), q[i]) -
-                                            order.begin());
+                const auto at =
+                    std::size_t(std::find(order.begin(), order.end(), q[i]) - order.begin());
                 QCOMPARE(at / (8 * std::size_t(ranks)), k);
             }
         }

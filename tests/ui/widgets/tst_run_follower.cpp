@@ -48,11 +48,11 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), std::size_t(1));
         QCOMPARE(rows[0].batch, std::int64_t(10));
         QCOMPARE(rows[0].x(), 0.1);
-        append(path, "0,2.0,0.4,1.9,0.42,0.001,950\n"               // completes the line
-                     "1.7,0,1,1,2,30,20,2,0.4,2,0.4,0.001,9\n"      // batch beyond batches
-                     "1.8,0,1,1,2,30,100,nan,0.4,2,0.4,0.001,9\n"   // not a number
-                     "1.9,0,1,1,2,30,100,2,1.5,2,0.4,0.001,9\n"     // accuracy above 1
-                     "2.0,0,1,1,2,30,100,2,0.4,2,0.4,0.001\n"       // a column short
+        append(path, "0,2.0,0.4,1.9,0.42,0.001,950\n"             // completes the line
+                     "1.7,0,1,1,2,30,20,2,0.4,2,0.4,0.001,9\n"    // batch beyond batches
+                     "1.8,0,1,1,2,30,100,nan,0.4,2,0.4,0.001,9\n" // not a number
+                     "1.9,0,1,1,2,30,100,2,1.5,2,0.4,0.001,9\n"   // accuracy above 1
+                     "2.0,0,1,1,2,30,100,2,0.4,2,0.4,0.001\n"     // a column short
                      "2.1,0,2,2,2,100,100,1.5,0.5,1.4,0.52,0.001,990\n");
         rows = tail.readNew();
         QCOMPARE(rows.size(), std::size_t(2));
@@ -73,9 +73,9 @@ private Q_SLOTS:
         QCOMPARE(panel.model()->rowCount(), 0);
         const QString run = folder.path() + "/cli-run";
         QProcess cli;
-        cli.start(TL_CLI_PATH, {"train", "--train-fraction", "0.15", "--test-fraction", "0.05",
-                                "--val-split", "0.1", "--epochs", "3", "--threads", "1",
-                                "--quiet", "--out", run});
+        cli.start(TL_CLI_PATH,
+                  {"train", "--train-fraction", "0.15", "--test-fraction", "0.05", "--val-split",
+                   "0.1", "--epochs", "3", "--threads", "1", "--quiet", "--out", run});
         QVERIFY(cli.waitForStarted());
         QElapsedTimer t;
         t.start();
