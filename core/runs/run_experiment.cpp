@@ -139,6 +139,7 @@ private:
     void rollBackPartialEpoch();
     // A data-parallel run: rank 0's weights (parameters and buffers) on every rank.
     void shareWeights();
+    void sayBatchNormIsPerRank() const;
     train::Shard shard() const
     {
         return m_collective ? train::Shard{m_collective->rank(), m_collective->size()}
@@ -375,6 +376,7 @@ void ExperimentRun::startTraining(const data::DatasetSplits &ds)
     m_trainer = std::make_unique<train::Trainer>(m_model, m_device, m_recorder.get(), m_control);
     m_trainer->setCollective(m_collective);
     shareWeights();
+    sayBatchNormIsPerRank();
     m_trainer->setDeviceOptions({c.gpu.mixedPrecision, c.gpu.channelsLast, c.gpu.cudnnBenchmark});
     if (m_loadMeter && m_device.is_cpu())
         m_trainer->setAdaptiveThreads(usableCores(), std::move(m_loadMeter));
@@ -518,6 +520,20 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     m_result.stopped = fit.stopped || m_trainer->agreeToStop();
     m_result.allReduceSeconds = m_trainer->allReduceSeconds();
     m_result.allReduceBytesPerStep = m_trainer->allReduceBytesPerStep();
+}
+
+void ExperimentRun::sayBatchNormIsPerRank() const
+{
+    if (!m_collective)
+        return;
+    for (const auto &m : m_model->modules(/*include_self=*/false))
+        if (dynamic_cast<torch::nn::BatchNorm1dImpl *>(m.get()) ||
+            dynamic_cast<torch::nn::BatchNorm2dImpl *>(m.get())) {
+            say("BatchNorm layers normalise with each rank's own batch statistics (" +
+                std::to_string(m_config.stages.front().batchSize) +
+                " images), not the global batch's");
+            return;
+        }
 }
 
 void ExperimentRun::shareWeights()
@@ -728,53 +744,6 @@ RunResult runExperiment(const ExperimentConfig &config, const std::string &runDi
 {
     ExperimentRun run(config, observer, control, startFrom, collective);
     return run.run(runDir, preloaded);
-}
-
-ExperimentConfig resolveConfig(ExperimentConfig config, const data::DatasetSplits &ds)
-{
-    auto &m = config.model;
-    auto &p = config.preprocess;
-    if (m.numClasses <= 0)
-        m.numClasses = ds.train.numClasses();
-    if (m.numClasses < ds.train.numClasses())
-        throw Error("model.num_classes is " + std::to_string(m.numClasses) + " but the data has " +
-                    std::to_string(ds.train.numClasses()) + " classes");
-    const models::ModelInfo &info = models::modelInfo(m.name);
-    // A run's weights: its features were learned on images prepared its way (size, channels,
-    // normalisation); what is not set explicitly follows the run.
-    if (const std::string dir = runWeightsFolder(m.weights); !dir.empty()) {
-        const SourceRun source = readSourceRun(dir);
-        if (p.channels == 0 && m.inChannels <= 0)
-            p.channels = source.channels;
-        if (p.imageSize == 0 && m.inputSize <= 0)
-            p.imageSize = source.imageSize;
-        if (p.normalization == data::Normalization::Auto) {
-            p.normalization = data::Normalization::Custom;
-            p.mean = source.mean;
-            p.std = source.std;
-        }
-    }
-    // torchvision's backbones (and their weights) expect RGB: gray images are replicated.
-    if (info.isBackbone() && p.channels == 0 && m.inChannels <= 0)
-        p.channels = 3;
-    if (p.normalization == data::Normalization::Auto)
-        p.normalization = info.isBackbone() && m.weights != "none" ? data::Normalization::ImageNet
-                                                                   : data::Normalization::Dataset;
-    if (p.channels == 0)
-        p.channels = m.inChannels > 0 ? m.inChannels : ds.train.channels;
-    m.inChannels = p.channels;
-    if (p.imageSize == 0)
-        p.imageSize = m.inputSize > 0 ? m.inputSize : ds.train.height;
-    m.inputSize = p.imageSize;
-    p = data::resolvePreprocess(p, ds.train);
-    return config;
-}
-
-int evaluationBatchSize(std::int64_t largestActivation, int trainingBatch)
-{
-    const std::int64_t fits =
-        largestActivation > 0 ? kEvaluationTensorBytes / (largestActivation * 4) : 256;
-    return int(std::clamp<std::int64_t>(fits, std::min(16, std::max(1, trainingBatch)), 256));
 }
 
 std::string defaultRunDir(const std::string &parent, const ExperimentConfig &c)

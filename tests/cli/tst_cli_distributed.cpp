@@ -251,7 +251,8 @@ private Q_SLOTS:
         ::kill(pid_t(ranks.procs[1]->processId()), SIGKILL);
         ranks.procs[1]->waitForFinished(10000);
         QVERIFY(left);
-        qInfo("rank 0 left %.1f s after rank 1 stopped (timeout 5 s)", double(t.elapsed()) / 1000.0);
+        qInfo("rank 0 left %.1f s after rank 1 stopped (timeout 5 s)",
+              double(t.elapsed()) / 1000.0);
         QCOMPARE(ranks.code(0), 4);
         const QString err = ranks.err(0);
         QVERIFY2(err.contains("rank 1 of 2 went quiet"), qPrintable(err));
