@@ -168,7 +168,7 @@ public:
         if (!m_failed) {
             // Rank 0 hosts the store: nobody leaves before everyone is done with it.
             try {
-                std::vector<torch::Tensor> t{torch::zeros({1})};
+                std::vector<at::Tensor> t = stage({torch::zeros({1})});
                 run([&] { return allreduce(t); });
             } catch (const std::exception &) {
             }

@@ -4,10 +4,12 @@
 #include "charts/metric_chart.h"
 #include "itemmodels/runs_model.h"
 #include "runs/progress_log.h"
+#include "runs/run_reader.h"
 #include "support/require.h"
 #include "widgets/run_follower.h"
 #include "widgets/runs_panel.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -62,6 +64,36 @@ private Q_SLOTS:
         QFile::remove(path);
         append(path, "3.0,0,1,1,1,5,10,1,0.5,1,0.5,0.1,5\n");
         QCOMPARE(tail.readNew().size(), std::size_t(1));
+    }
+
+    // A run whose run.lock names another machine (a cluster node writing into a shared folder)
+    // is running while its files change, and no longer once they have been quiet for long.
+    void runOnAnotherMachine()
+    {
+        QTemporaryDir dir;
+        const QString run = dir.path() + "/remote";
+        QVERIFY(QDir().mkpath(run));
+        append(run + "/config.json",
+               R"({"model": {"name": "simple-cnn"}, "data": {"dataset": "fashion-mnist"},
+                   "stages": [{"epochs": 3}]})");
+        append(run + "/run.lock", "4242\nnode-that-is-not-this-one\n");
+        append(run + "/progress.csv", "1.0,0,1,1,3,5,10,1,0.5,1,0.5,0.1,5\n");
+        tl::runs::RunInfo info = tl::runs::readRun(run.toStdString());
+        QVERIFY(info.running);
+        QCOMPARE(QString::fromStdString(info.host), QString("node-that-is-not-this-one"));
+        tl::ui::RunsModel model;
+        model.setRuns({info});
+        QCOMPARE(model.index(0, tl::ui::RunsModel::Test).data().toString(),
+                 QString("running on node-that-is-not-this-one"));
+        const QDateTime old = QDateTime::currentDateTime().addSecs(-3600);
+        for (const char *name : {"progress.csv", "run.lock", "config.json"}) {
+            QFile f(run + "/" + name);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.setFileTime(old, QFileDevice::FileModificationTime));
+        }
+        info = tl::runs::readRun(run.toStdString());
+        QVERIFY(!info.running);
+        QCOMPARE(QString::fromStdString(info.status()), QString("incomplete"));
     }
 
     void followsACliRun()
