@@ -80,7 +80,6 @@ private:
     bool m_saved;
 };
 
-
 } // namespace
 
 // Everything one fit() keeps from epoch to epoch.
