@@ -1,8 +1,8 @@
 #include "runs/progress_log.h"
 
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
+#include "csv.h"
+#include "error.h"
+
 #include <ctime>
 #include <fstream>
 #include <limits>
@@ -15,25 +15,6 @@ constexpr const char *kHeader = "time,stage,global_epoch,epoch,epochs,batch,batc
                                 "recent_loss,recent_accuracy,learning_rate,images_per_second\n";
 constexpr std::uint64_t kMaxRead = std::uint64_t(4) << 20;
 constexpr std::size_t kMaxLine = 512;
-
-bool number(const std::string &text, double &out)
-{
-    if (text.empty() || text.size() > 40)
-        return false;
-    char *end = nullptr;
-    errno = 0;
-    out = std::strtod(text.c_str(), &end);
-    return errno == 0 && *end == '\0' && std::isfinite(out);
-}
-
-template <class T> bool integer(const std::string &text, T lo, T hi, T &out)
-{
-    double v = 0;
-    if (!number(text, v) || v != std::floor(v) || v < double(lo) || v > double(hi))
-        return false;
-    out = T(v);
-    return true;
-}
 
 } // namespace
 
@@ -77,18 +58,31 @@ bool parseProgressLine(const std::string &line, ProgressRow &r)
     }
     if (cells.size() != 13)
         return false;
-    const int kMaxEpochs = 100000000;
-    const std::int64_t kMaxBatches = std::int64_t(1) << 40;
-    return number(cells[0], r.time) && integer(cells[1], 0, 100000, r.stage) &&
-           integer(cells[2], 1, kMaxEpochs, r.globalEpoch) &&
-           integer(cells[3], 1, kMaxEpochs, r.epoch) &&
-           integer(cells[4], 1, kMaxEpochs, r.epochs) &&
-           integer(cells[5], std::int64_t(0), kMaxBatches, r.batch) &&
-           integer(cells[6], std::int64_t(1), kMaxBatches, r.batches) && r.batch <= r.batches &&
-           number(cells[7], r.loss) && number(cells[8], r.accuracy) &&
-           number(cells[9], r.recentLoss) && number(cells[10], r.recentAccuracy) &&
-           number(cells[11], r.learningRate) && number(cells[12], r.imagesPerSecond) &&
-           r.accuracy >= 0 && r.accuracy <= 1 && r.recentAccuracy >= 0 && r.recentAccuracy <= 1;
+    const std::int64_t kMaxEpochs = 100000000, kMaxBatches = std::int64_t(1) << 40;
+    // The run folder's checked number readers; a line they refuse is skipped, not an error.
+    try {
+        auto number = [&](std::size_t i) { return csvNumber(cells[i], "progress.csv", 0, false); };
+        auto integer = [&](std::size_t i, std::int64_t lo, std::int64_t hi) {
+            return csvInteger(cells[i], "progress.csv", 0, lo, hi);
+        };
+        r.time = number(0);
+        r.stage = int(integer(1, 0, 100000));
+        r.globalEpoch = int(integer(2, 1, kMaxEpochs));
+        r.epoch = int(integer(3, 1, kMaxEpochs));
+        r.epochs = int(integer(4, 1, kMaxEpochs));
+        r.batch = integer(5, 0, kMaxBatches);
+        r.batches = integer(6, 1, kMaxBatches);
+        r.loss = number(7);
+        r.accuracy = number(8);
+        r.recentLoss = number(9);
+        r.recentAccuracy = number(10);
+        r.learningRate = number(11);
+        r.imagesPerSecond = number(12);
+    } catch (const Error &) {
+        return false;
+    }
+    return r.batch <= r.batches && r.accuracy >= 0 && r.accuracy <= 1 && r.recentAccuracy >= 0 &&
+           r.recentAccuracy <= 1;
 }
 
 std::vector<ProgressRow> ProgressTail::readNew()

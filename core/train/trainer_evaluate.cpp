@@ -106,8 +106,7 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
     EvaluationTally tally(e, numClasses, keepPredictions);
     // A data-parallel run's ranks each see a shard: their logits are gathered at the end.
     const bool gather = m_collective && m_collective->size() > 1;
-    std::vector<torch::Tensor> shardLogits;
-    std::vector<Batch> shardBatches;
+    std::vector<torch::Tensor> shardLogits, shardIds; // ids: (index, label) rows
     // Ends at a stop requested after it began, so that the test pass after a stopped training
     // runs (with progress) until the user stops again, and a window that closes ends it.
     const int stops = m_control->stopCount();
@@ -124,7 +123,7 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
             forward(toDevice(batch.images)).to(torch::kCPU).to(torch::kFloat32);
         if (gather) {
             shardLogits.push_back(logits);
-            shardBatches.push_back({torch::Tensor(), batch.labels, batch.indices});
+            shardIds.push_back(torch::stack({batch.indices, batch.labels}, 1));
             progress.done += logits.size(0);
         } else {
             tally.add(logits, batch);
@@ -135,21 +134,19 @@ Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredict
     }
     m_model->train(wasTraining);
     if (gather)
-        gatherEvaluation(e, shardLogits, shardBatches, numClasses, keepPredictions);
+        gatherEvaluation(e, shardLogits, shardIds, numClasses, keepPredictions);
     else
         tally.finish();
     return e;
 }
 
-void Trainer::gatherEvaluation(Evaluation &e, std::vector<torch::Tensor> &logits,
-                               std::vector<Batch> &batches, int numClasses, bool keepPredictions)
+void Trainer::gatherEvaluation(Evaluation &e, const std::vector<torch::Tensor> &logits,
+                               const std::vector<torch::Tensor> &ids, int numClasses,
+                               bool keepPredictions)
 {
     RECORD_USER_SCOPE("tl::gather");
     const auto i64 = torch::kInt64;
     const torch::Tensor mine = logits.empty() ? torch::Tensor() : torch::cat(logits);
-    std::vector<torch::Tensor> ids;
-    for (const auto &b : batches)
-        ids.push_back(torch::stack({b.indices, b.labels}, 1));
     const std::int64_t n = mine.defined() ? mine.size(0) : 0;
     const std::int64_t classes = mine.defined() ? mine.size(1) : 0;
     // How many rows each rank has, whether its pass completed, and the class count.

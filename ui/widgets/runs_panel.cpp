@@ -120,7 +120,11 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     });
     auto *watch = new QTimer(this);
     watch->setInterval(3000);
-    connect(watch, &QTimer::timeout, this, &RunsPanel::refreshIfChanged);
+    // Only while the tab shows: on a shared file system with many runs the check costs I/O.
+    connect(watch, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refreshIfChanged();
+    });
     watch->start();
     setFolder(folder);
 }
