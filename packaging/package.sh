@@ -22,14 +22,25 @@ cmake --build "$BUILD" --parallel "$(nproc)" --target transferlab transferlab-cl
 rm -f "$BUILD"/transferlab_*.deb
 (cd "$BUILD" && cpack -G DEB >/dev/null)
 DEB=$(ls "$BUILD"/transferlab_*.deb)
-echo "package: $DEB ($(du -h "$DEB" | cut -f1))"
+# The size README quotes: bytes, and MB (10^6 bytes) with one decimal.
+bytes=$(stat -c %s "$DEB")
+echo "package: $DEB ($bytes bytes, $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB)"
 
 # Checks: no errors from any of them, and no lintian warnings either (a warning is fixed, or
 # justified in a lintian overrides file installed with the package).
 lintian --fail-on error,warning "$DEB"
-desktop-file-validate packaging/io.github.transferlab.TransferLab.desktop
+# desktop-file-validate exits 0 on hints (e.g. two main categories: the menu would list the
+# entry twice); none is accepted here.
+validation=$(desktop-file-validate packaging/io.github.transferlab.TransferLab.desktop 2>&1) || {
+    echo "$validation" >&2
+    exit 1
+}
+if [ -n "$validation" ]; then
+    echo "$validation" >&2
+    exit 1
+fi
 # update-mime-database skips a file it cannot parse, silently for the user: check it here.
 /usr/bin/python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' \
     packaging/transferlab-mime.xml
 appstreamcli validate --no-net packaging/io.github.transferlab.TransferLab.metainfo.xml
-echo "package: lintian, desktop-file-validate, appstreamcli validate and the MIME XML: no errors"
+echo "package: lintian, desktop-file-validate (no hints either), appstreamcli validate and the MIME XML: no errors"
