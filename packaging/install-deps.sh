@@ -15,6 +15,7 @@ PACKAGES="
   dataset-fashion-mnist
   python3-torch python3-torchvision
   xvfb xauth imagemagick
+  help2man man-db
 "
 if [ "${1:-}" = "--ci" ]; then
     # `clang` gives the plain clang++ command the asan preset names (clang-14 alone has only
@@ -25,6 +26,8 @@ if [ "${1:-}" = "--package" ]; then
     # packaging/package.sh: the man pages (help2man), the package's checks, dpkg-shlibdeps.
     PACKAGES="$PACKAGES help2man lintian desktop-file-utils appstream dpkg-dev fakeroot"
 fi
+# help2man, man-db: the man pages are made at install time, and tst_cli reads them as man shows
+# them.
 # libopenblas0-openmp: Debian's libtorch calls the system BLAS, and the default reference BLAS
 # makes convolutions several times slower; OpenBLAS with OpenMP matches libtorch's threading.
 

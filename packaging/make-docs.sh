@@ -2,7 +2,7 @@
 # Generates the man pages transferlab(1) and transferlab-cli(1) (help2man, from the programs'
 # own --help) and the bash completion of transferlab-cli (its commands, each command's options,
 # and the model, recipe and dataset names), so none of them can drift from the programs.
-# Usage: make-docs.sh CLI GUI OUTDIR   (run by the build: target tl_docs)
+# Usage: make-docs.sh CLI GUI OUTDIR   (run by `cmake --install`; GUI "" skips transferlab(1))
 set -eu
 CLI=$1
 GUI=$2
@@ -23,15 +23,19 @@ INCLUDE="$OUT/transferlab-cli.h2m"
     for c in $COMMANDS; do
         case $c in recipes|models) continue ;; esac
         echo ".SS $c"
-        echo ".nf"
-        "$CLI" "$c" --help 2>&1 | sed -e 's/\\/\\e/g' -e "s/^['.]/\\\\\&&/"
-        echo ".fi"
+        "$CLI" "$c" --help 2>&1 | awk -f "$HERE/help-to-man.awk"
     done
-    echo "[FILES]"
-    echo "Runs are written to ./runs/ (or --out DIR); the window keeps its runs in"
-    echo "~/.local/share/TransferLab/TransferLab/runs.  Datasets are read from Debian's"
-    echo "/usr/share/datasets or cached in ~/.cache/transferlab/datasets; ImageNet weights live in"
-    echo "~/.cache/torch/hub/checkpoints, shared with PyTorch.  \\fBtransferlab-cli info\\fR prints them all."
+    # Quoted as it stands: sh's echo read "\f" as a form feed (the page showed
+    # "Btransferlab-cli infoR").
+    cat <<'TEXT'
+[FILES]
+Runs are written to ./runs/ (or \-\-out DIR); the window keeps its runs in
+~/.local/share/TransferLab/TransferLab/runs.  Datasets are read from Debian's
+/usr/share/datasets or cached in ~/.cache/transferlab/datasets; ImageNet weights live in
+~/.cache/torch/hub/checkpoints, shared with PyTorch.
+.B transferlab\-cli info
+prints them all.
+TEXT
     echo "[SEE ALSO]"
     echo ".BR transferlab (1)"
 } > "$INCLUDE"
@@ -47,9 +51,12 @@ help2man --no-info --no-discard-stderr --section 1 --source "TransferLab" \
     echo "[SEE ALSO]"
     echo ".BR transferlab-cli (1)"
 } > "$OUT/transferlab.h2m"
-help2man --no-info --no-discard-stderr --section 1 --source "TransferLab" \
-    --name "desktop workbench for transfer learning on images" \
-    --include "$OUT/transferlab.h2m" --output "$OUT/transferlab.1" "$GUI"
+# GUI "": the command-line page alone (tst_cli checks it without building the window).
+if [ -n "$GUI" ]; then
+    help2man --no-info --no-discard-stderr --section 1 --source "TransferLab" \
+        --name "desktop workbench for transfer learning on images" \
+        --include "$OUT/transferlab.h2m" --output "$OUT/transferlab.1" "$GUI"
+fi
 rm -f "$INCLUDE" "$OUT/transferlab.h2m"
 
 # Bash completion.

@@ -265,12 +265,15 @@ nlohmann::json layerJson(const models::LayerNode &n)
 
 int summaryCommand(Args &args)
 {
-    args.allow({"model", "input-size", "channels", "num-classes", "dropout", "bn-momentum", "l2",
-                "pool-size", "head", "head-hidden", "head-dropout", "truncate-at", "freeze"},
+    // --image-size as in train (the side images are resized to); --input-size, its first
+    // spelling here, still works and is no longer documented.
+    args.allow({"model", "image-size", "input-size", "channels", "num-classes", "dropout",
+                "bn-momentum", "l2", "pool-size", "head", "head-hidden", "head-dropout",
+                "truncate-at", "freeze"},
                {"batch-norm", "json", "help"});
     if (args.flag("help")) {
         std::puts(
-            "Usage: transferlab-cli summary --model NAME [--input-size N] [--channels C]\n"
+            "Usage: transferlab-cli summary --model NAME [--image-size N] [--channels C]\n"
             "       [--num-classes K] [--head keep|imagenet|gap|flatten] [--head-hidden UNITS]\n"
             "       [--head-dropout P] [--truncate-at LAYER] [--freeze SPEC] [--batch-norm] "
             "[--json]\n"
@@ -282,8 +285,11 @@ int summaryCommand(Args &args)
     models::ModelSpec spec;
     spec.name = args.str("model", "simple-cnn");
     const models::ModelInfo &info = models::modelInfo(spec.name);
-    spec.inputSize = static_cast<int>(
-        args.integer("input-size", info.nativeInputSize > 0 ? info.nativeInputSize : 32));
+    if (args.has("image-size") && args.has("input-size"))
+        throw UsageError{"--input-size is the old name of --image-size: give one of them"};
+    spec.inputSize =
+        static_cast<int>(args.integer(args.has("input-size") ? "input-size" : "image-size",
+                                      info.nativeInputSize > 0 ? info.nativeInputSize : 32));
     spec.inChannels = static_cast<int>(args.integer("channels", 3));
     spec.head = args.str("head", "keep");
     spec.numClasses = static_cast<int>(args.integer("num-classes", info.isBackbone() ? 1000 : 10));
@@ -297,7 +303,7 @@ int summaryCommand(Args &args)
     spec.l2 = args.number("l2", 0);
     spec.poolSize = static_cast<int>(args.integer("pool-size", 3));
     if (spec.inputSize < 1 || spec.inputSize > 4096)
-        throw UsageError{"--input-size must be 1..4096"};
+        throw UsageError{"--image-size must be 1..4096"};
     if (spec.inChannels != 1 && spec.inChannels != 3)
         throw UsageError{"--channels must be 1 or 3"};
     if (spec.numClasses < 2)

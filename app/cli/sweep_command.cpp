@@ -42,8 +42,9 @@ stopped) and test accuracy. Settings are named by their dotted path in the exper
   "sweep": {"mode": "grid", "repeats": 1,
             "parameters": {"model.name": ["simple-cnn", "vgg-style-cnn"],
                            "stages.0.optimizer.lr": [0.001, 0.01]}}
-  "sweep": {"mode": "list", "variants": [{"name": "baseline", "set": {}},
-                                         {"name": "bn", "set": {"model.batch_norm": true}}]}
+  "sweep": {"mode": "list", "variants": [
+      {"name": "baseline", "set": {}},
+      {"name": "bn", "set": {"model.batch_norm": true}}]}
 
 Started again on the same DIR it skips the finished points and resumes interrupted ones.
 A failing point (bad setting, divergence) is recorded and the sweep goes on. Ctrl-C stops
@@ -57,7 +58,8 @@ Options:
                    CUDA devices, points in parallel get one device each, in turn
   --quick          shrink every point to a laptop-sized run (as train --quick)
   --recipe NAME    a sweep recipe: the seed notebooks' comparisons (transferlab-cli recipes)
-  --data-root DIR  --download  as for train, for every point
+  --data-root DIR  as for train, for every point
+  --download       as for train, for every point
 )";
 
 volatile std::sig_atomic_t g_stop = 0;

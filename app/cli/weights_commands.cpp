@@ -107,18 +107,26 @@ int predictWithRun(const Args &args)
 int predictCommand(Args &args)
 {
     args.allow({"model", "weights", "topk", "resize", "crop", "run"}, {"json", "help"});
-    if (args.has("run") && !args.positional().empty())
+    if (!args.flag("help") && args.has("run") && !args.positional().empty())
         return predictWithRun(args);
     if (args.flag("help") || !args.has("model") || !args.has("weights") ||
         args.positional().empty()) {
         std::fputs(
-            "Usage: transferlab-cli predict --model M --weights FILE|imagenet [--topk K] [--json] "
-            "IMAGE...\n"
-            "Classifies images with the checkpoint's own head, using torchvision's ImageNet\n"
-            "preprocessing (resize 256, center crop 224, ImageNet mean/std). With --json: one "
-            "line\n"
-            "per image, {\"image\": PATH, \"top\": [{\"index\": I, \"label\": NAME, "
-            "\"probability\": P}]}.\n",
+            R"(Usage: transferlab-cli predict --run RUN_DIR [--topk K] [--json] IMAGE...
+       transferlab-cli predict --model M --weights FILE|imagenet
+               [--resize N] [--crop N] [--topk K] [--json] IMAGE...
+
+Classifies images and prints the K most likely classes of each (default 5).
+  --run RUN_DIR         a finished run's model.pth, with the run's own preprocessing
+                        (preprocessing.json) and class names, as the window's Predict tab
+  --model M --weights FILE|imagenet
+                        a checkpoint with its own head, with torchvision's ImageNet
+                        preprocessing: shorter side resized to --resize (default 256),
+                        center crop --crop (default 224), ImageNet mean/std
+  --topk K              how many classes per image (default 5)
+  --json                one line per image: {"image": PATH, "top": [{"index": I,
+                        "label": NAME, "probability": P}]}
+)",
             args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
     }

@@ -87,6 +87,82 @@ private Q_SLOTS:
         QCOMPARE(runCli({"--help"}).code, 0);
     }
 
+    // Every way in is in --help (the man page and the bash completion are made from it), under
+    // one name: the side images are resized to is --image-size in train and summary alike.
+    void helpNamesEveryOption_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QStringList>("named");
+        QTest::addColumn<QStringList>("notNamed");
+        QTest::newRow("predict") << "predict" << QStringList{"--run", "--model", "--weights"}
+                                 << QStringList{};
+        QTest::newRow("train") << "train" << QStringList{"--image-size"}
+                               << QStringList{"--input-size"};
+        QTest::newRow("summary") << "summary" << QStringList{"--image-size"}
+                                 << QStringList{"--input-size"};
+    }
+
+    void helpNamesEveryOption()
+    {
+        QFETCH(QString, command);
+        QFETCH(QStringList, named);
+        QFETCH(QStringList, notNamed);
+        const Result r = runCli({command, "--help"});
+        QCOMPARE(r.code, 0);
+        for (const QString &option : named)
+            QVERIFY2(r.out.contains(option), qPrintable(option + " missing in\n" + r.out));
+        for (const QString &option : notNamed)
+            QVERIFY2(!r.out.contains(option), qPrintable(option + " in\n" + r.out));
+    }
+
+    void summaryTakesTheOldSpellingToo()
+    {
+        const Result now = runCli({"summary", "--model", "vgg16", "--image-size", "32", "--json"});
+        const Result old = runCli({"summary", "--model", "vgg16", "--input-size", "32", "--json"});
+        QVERIFY2(now.code == 0 && old.code == 0, qPrintable(now.err + old.err));
+        QCOMPARE(old.out, now.out);
+        QVERIFY(now.out.contains("\"input_size\":32"));
+        const Result both =
+            runCli({"summary", "--model", "vgg16", "--image-size", "32", "--input-size", "64"});
+        QCOMPARE(both.code, 2);
+    }
+
+    // transferlab-cli(1) as packaging/make-docs.sh makes it at install time, read as `man`
+    // shows it on an 80-column terminal: no font escape printed as text, no line past the
+    // edge, every command's options there.
+    void manPageReadsClean()
+    {
+        TL_REQUIRE(QFile::exists("/usr/bin/help2man") && QFile::exists("/usr/bin/man"),
+                   "needs help2man and man-db (packaging/install-deps.sh)");
+        QTemporaryDir out;
+        QProcess docs;
+        docs.start("sh", {QStringLiteral(TL_SOURCE_DIR "/packaging/make-docs.sh"), TL_CLI_PATH, "",
+                          out.path()});
+        QVERIFY(docs.waitForFinished(120000));
+        QVERIFY2(docs.exitCode() == 0, docs.readAllStandardError().constData());
+        QProcess man;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("MANWIDTH", "80");
+        env.insert("LC_ALL", "C.UTF-8");
+        man.setProcessEnvironment(env);
+        man.start("man", {"-l", "-P", "cat", out.path() + "/transferlab-cli.1"});
+        QVERIFY(man.waitForFinished(60000));
+        QCOMPARE(man.exitCode(), 0);
+        const QString page = QString::fromUtf8(man.readAllStandardOutput());
+        QVERIFY2(page.simplified().contains("transferlab-cli info prints them all"),
+                 qPrintable(page));
+        for (const QString &stray : {"\\f", "Btransferlab", "\f", "\\e"})
+            QVERIFY2(!page.contains(stray), qPrintable("the page shows " + stray));
+        const QStringList lines = page.split('\n');
+        for (const QString &line : lines)
+            QVERIFY2(line.size() <= 80, qPrintable(QString::number(line.size()) + ": " + line));
+        const qsizetype predict = lines.indexOf("   predict");
+        QVERIFY2(predict > 0, "no predict section");
+        QVERIFY(lines.mid(predict, 30).join('\n').contains("--run"));
+        QVERIFY(page.contains("--image-size"));
+        QVERIFY(!page.contains("--input-size"));
+    }
+
     void trainsOnFashionMnist()
     {
         TL_REQUIRE(QFile::exists(QString(kFashion) + "/train-images-idx3-ubyte.gz"),
@@ -241,7 +317,7 @@ private Q_SLOTS:
 
     void summaryGivesTheNotebooksNumbers()
     {
-        const Result r = runCli({"summary", "--model", "vgg19", "--input-size", "224", "--head",
+        const Result r = runCli({"summary", "--model", "vgg19", "--image-size", "224", "--head",
                                  "gap", "--num-classes", "10", "--freeze", "backbone", "--json"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -249,7 +325,7 @@ private Q_SLOTS:
         QCOMPARE(s["trainable_params"].toInteger(), 5130);
         QCOMPARE(s["total_params"].toInteger(), 20029514);
         QVERIFY(s["layers"].toArray().size() >= 2);
-        const Result text = runCli({"summary", "--model", "vgg16", "--input-size", "32"});
+        const Result text = runCli({"summary", "--model", "vgg16", "--image-size", "32"});
         QVERIFY(text.out.contains("block5_conv1"));
         QVERIFY(text.out.contains("Total params: 138,357,544"));
         const Result bad =
