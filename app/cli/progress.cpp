@@ -61,8 +61,6 @@ void ConsoleProgress::onStageStarted(int stage, const std::string &name, int epo
 
 void ConsoleProgress::onBatch(const train::BatchProgress &p)
 {
-    if (auto hint = m_hints.onBatch(p))
-        onWarning(hint->text);
     if (m_quiet)
         return;
     const double frac = p.batches ? double(p.batch) / double(p.batches) : 0.0;
@@ -100,8 +98,6 @@ void ConsoleProgress::onEpoch(const train::EpochMetrics &m)
         std::printf(" | val loss %.4f acc %.4f", m.valLoss, m.valAccuracy);
     std::printf(" | lr %.3g | %.1f s, %.0f img/s\n", m.learningRate, m.seconds, m.imagesPerSecond);
     std::fflush(stdout);
-    if (auto hint = m_hints.onEpoch(m))
-        onWarning(hint->text);
 }
 
 } // namespace tl::cli

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "train/training_hints.h"
 #include "train/training_types.h"
 
 #include <chrono>
@@ -10,7 +9,8 @@
 namespace tl::cli {
 
 // Prints training progress: a redrawn bar with ETA when stderr is a terminal, plain lines
-// otherwise. Epoch results go to stdout, one line each.
+// otherwise. Epoch results go to stdout, one line each; the run's warnings (judged by the run
+// itself, train/training_hints.h) as "warning: ..." lines.
 class ConsoleProgress : public train::TrainingObserver
 {
 public:
@@ -27,7 +27,6 @@ private:
     bool m_quiet;
     bool m_lineOpen = false;
     int m_lastPercent = -1;
-    train::TrainingHints m_hints; // the teacher's warnings, as the window shows them
 };
 
 std::string formatDuration(double seconds);

@@ -4,6 +4,7 @@
 #include "experiment/experiment_config.h"
 #include "train/collective.h"
 #include "train/run_control.h"
+#include "train/training_hints.h"
 #include "train/training_types.h"
 
 #include <string>
@@ -31,6 +32,8 @@ struct RunResult
     // Stopped before its first epoch completed: nothing was saved (the folder is removed).
     bool discarded = false;
     std::vector<std::string> cachedStages; // stages that trained on cached features
+    // The teacher's warnings the run gave (also in summary.json).
+    std::vector<train::TrainingHint> warnings;
     // A data-parallel run: seconds this rank spent averaging gradients, and the bytes each
     // step's all-reduce carries (tests/bench/bench_distributed).
     double allReduceSeconds = 0.0;

@@ -70,8 +70,9 @@ void saveModel(models::NetworkImpl &model, const std::string &path)
 }
 
 Recorder::Recorder(train::TrainingObserver *next, const RunFolder &folder,
-                   models::NetworkImpl &model, std::vector<train::EpochMetrics> history)
-    : epochs(std::move(history)), m_next(next), m_folder(folder), m_model(model)
+                   models::NetworkImpl &model, train::HintContext hints)
+    : epochs(hints.history), m_next(next), m_hints(std::move(hints)), m_folder(folder),
+      m_model(model)
 {
     if (m_folder.enabled()) {
         m_board = std::make_unique<TensorBoardWriter>(m_folder.dir());
@@ -95,6 +96,7 @@ void Recorder::onBatch(const train::BatchProgress &p)
         m_progress->add(p);
     if (m_next)
         m_next->onBatch(p);
+    warn(m_hints.onBatch(p));
 }
 
 void Recorder::onEpoch(const train::EpochMetrics &m)
@@ -119,7 +121,29 @@ void Recorder::onEpoch(const train::EpochMetrics &m)
     }
     if (m_next)
         m_next->onEpoch(m);
+    warn(m_hints.onEpoch(m));
     sendLiveView(m.globalEpoch);
+}
+
+void Recorder::onTest(const train::Evaluation &test)
+{
+    warn(m_hints.onTest(test, epochs.empty() ? 0 : epochs.back().globalEpoch));
+}
+
+void Recorder::warn(const std::optional<train::TrainingHint> &hint)
+{
+    if (hint)
+        warn(*hint);
+}
+
+void Recorder::warn(const train::TrainingHint &hint)
+{
+    for (const auto &w : warnings)
+        if (w.kind == hint.kind)
+            return;
+    warnings.push_back(hint);
+    if (m_next)
+        m_next->onWarning(hint.text);
 }
 
 void Recorder::setLiveView(const train::RunControl *control, std::vector<float> input,

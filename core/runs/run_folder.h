@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runs/run_writer.h"
+#include "train/training_hints.h"
 #include "train/training_types.h"
 
 #include <array>
@@ -52,8 +53,9 @@ private:
 class Recorder : public train::TrainingObserver
 {
 public:
+    // `hints.history`: the epochs a resumed run already has (they start `epochs`).
     Recorder(train::TrainingObserver *next, const RunFolder &folder, models::NetworkImpl &model,
-             std::vector<train::EpochMetrics> history);
+             train::HintContext hints);
     ~Recorder() override;
     void onStageStarted(int stage, const std::string &name, int epochs) override;
     void onBatch(const train::BatchProgress &p) override;
@@ -69,14 +71,24 @@ public:
                      std::array<int, 3> inputShape, std::vector<std::uint8_t> shown, int height,
                      int width, int channels);
 
+    // The teacher's warnings (train/training_hints.h), judged here from the run's own progress
+    // and history; each one goes to the observer's onWarning and into `warnings`
+    // (summary.json). The run's own warnings (frozen random layers) come through warn().
+    void warn(const train::TrainingHint &hint);
+    // After the test pass: one class predicted for almost every test image.
+    void onTest(const train::Evaluation &test);
+
     std::vector<train::EpochMetrics> epochs;
+    std::vector<train::TrainingHint> warnings;
     // Off while the run writes model.pth itself, together with its state (paced saving).
     bool writesModel = true;
 
 private:
     void sendLiveView(int globalEpoch);
+    void warn(const std::optional<train::TrainingHint> &hint);
 
     train::TrainingObserver *m_next;
+    train::TrainingHints m_hints;
     const RunFolder &m_folder;
     std::unique_ptr<ProgressLog> m_progress; // progress.csv
     std::unique_ptr<TensorBoardWriter> m_board;

@@ -22,6 +22,9 @@ std::string RunSummary::toJson(int indent) const
     json confused = json::array();
     for (const auto &c : mostConfused)
         confused.push_back({{"true", c.trueClass}, {"predicted", c.predicted}, {"count", c.count}});
+    json warned = json::array();
+    for (const auto &w : warnings)
+        warned.push_back({{"kind", w.kind}, {"epoch", w.epoch}, {"text", w.text}});
     json j = {
         {"name", name},
         {"model", model},
@@ -53,6 +56,7 @@ std::string RunSummary::toJson(int indent) const
         {"feature_cached_stages", featureCachedStages},
         {"stages", stagesJson},
         {"most_confused", confused},
+        {"warnings", warned},
     };
     if (!distBackend.empty()) {
         j["dist_backend"] = distBackend;
@@ -133,6 +137,19 @@ RunSummary RunSummary::fromJson(const std::string &text, const std::string &orig
             c.get("predicted", x.predicted);
             c.get("count", x.count);
             s.mostConfused.push_back(x);
+        }
+    }
+    if (o.has("warnings")) {
+        const json &a = o.child("warnings");
+        if (!a.is_array())
+            o.fail("warnings", "expected a list");
+        for (std::size_t i = 0; i < a.size() && i < 64; ++i) {
+            JsonObject c(a[i], "warnings[" + std::to_string(i) + "]", origin, false);
+            Warning w;
+            c.get("kind", w.kind);
+            c.get("epoch", w.epoch);
+            c.get("text", w.text);
+            s.warnings.push_back(w);
         }
     }
     if (s.epochs < 0 || s.totalParams < 0 || s.trainableParams < 0 || s.testSamples < 0)

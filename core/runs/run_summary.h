@@ -21,6 +21,14 @@ struct RunSummary
         double trainImagesPerSecond = 0;
         bool cachedFeatures = false;
     };
+    // A teacher's warning the run gave (train/training_hints.h): kind as hintKindName says,
+    // the global epoch it was seen in (0: before training), the text as shown.
+    struct Warning
+    {
+        std::string kind;
+        int epoch = 0;
+        std::string text;
+    };
     struct Confusion
     {
         std::string trueClass;
@@ -68,6 +76,7 @@ struct RunSummary
     std::string forkedFrom;  // set when the run started from another run's state
     std::vector<Stage> stages;
     std::vector<Confusion> mostConfused; // true -> predicted, most frequent first
+    std::vector<Warning> warnings;
 
     // Indented for the file; `indent` -1: one line (what the CLI prints last).
     std::string toJson(int indent = 2) const;

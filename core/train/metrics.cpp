@@ -1,5 +1,7 @@
 #include "train/training_types.h"
 
+#include <algorithm>
+
 namespace tl::train {
 
 void computeClassMetrics(Evaluation &e)
@@ -19,6 +21,18 @@ void computeClassMetrics(Evaluation &e)
         m.f1 = m.precision + m.recall > 0 ? 2 * m.precision * m.recall / (m.precision + m.recall)
                                           : 0.0;
     }
+}
+
+std::vector<std::int64_t> predictedCounts(const Evaluation &e)
+{
+    const int n = e.numClasses;
+    std::vector<std::int64_t> counts(static_cast<std::size_t>(std::max(n, 0)), 0);
+    if (e.confusion.size() != counts.size() * counts.size())
+        return counts;
+    for (int t = 0; t < n; ++t)
+        for (int p = 0; p < n; ++p)
+            counts[static_cast<std::size_t>(p)] += e.at(t, p);
+    return counts;
 }
 
 } // namespace tl::train

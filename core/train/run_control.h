@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 
@@ -52,9 +53,18 @@ public:
         if (m_stop)
             return false;
         std::unique_lock<std::mutex> lock(m_mutex);
-        m_cv.wait(lock, [&] { return !m_paused || m_stop; });
+        if (m_paused && !m_stop) {
+            const auto start = std::chrono::steady_clock::now();
+            m_cv.wait(lock, [&] { return !m_paused || m_stop; });
+            m_pausedNanos += std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                 std::chrono::steady_clock::now() - start)
+                                 .count();
+        }
         return !m_stop;
     }
+    // Seconds the training loop spent waiting in checkpoint() while paused, since the start:
+    // times and speeds subtract it (a 4 s pause is not 4 s of training).
+    double pausedSeconds() const { return double(m_pausedNanos.load()) * 1e-9; }
 
     // The window's live view of the network (its first convolution's filters and feature maps
     // of one image) after each epoch: may be switched on and off during a run.
@@ -66,6 +76,7 @@ private:
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_abort{false};
     std::atomic<int> m_stops{0};
+    std::atomic<long long> m_pausedNanos{0};
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     bool m_paused = false;

@@ -143,6 +143,7 @@ struct Trainer::EpochRun
     double reportedLoss = 0.0;
     std::int64_t reportedCorrect = 0, reportedSeen = 0;
     Clock::time_point start = Clock::now();
+    double pausedBefore = 0.0; // RunControl::pausedSeconds() when the epoch began
     double seconds = 0.0;
     double allReduceBefore = 0.0; // GradientSync::seconds() when the epoch began
     bool stopped = false;
@@ -182,14 +183,18 @@ FitResult Trainer::fit(BatchSource &train, BatchSource *validation, const FitOpt
         }
         reduceEpoch(run);
         EpochMetrics m = epochMetrics(stage, run, epoch);
-        if (!validateEpoch(stage, validation, m)) {
-            result.stopped = true;
-            break;
-        }
+        // A stop during the end-of-epoch passes (validation, the confusion pass) ends them, but
+        // the epoch's training is complete: it is kept and saved, without the numbers the
+        // interrupted pass did not finish.
+        const bool evaluated = validateEpoch(stage, validation, m);
         stage.images += run.seen;
         result.epochs.push_back(m);
         if (m_observer)
             m_observer->onEpoch(m);
+        if (!evaluated) {
+            keepStoppedEpoch(stage, epoch, result);
+            break;
+        }
         if (!endEpoch(stage, m, epoch, result))
             break;
     }
@@ -219,21 +224,22 @@ Trainer::EpochRun Trainer::trainEpoch(Stage &stage, BatchSource &train, int epoc
     setTrainingMode(*m_model);
     train.startEpoch(o.firstGlobalEpoch + epoch - 1);
     EpochRun run;
+    run.pausedBefore = m_control->pausedSeconds();
     run.allReduceBefore = stage.sync ? stage.sync->seconds() : 0.0;
     run.lossSum = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(m_device));
     run.correct = torch::zeros({}, torch::TensorOptions().dtype(torch::kInt64).device(m_device));
     Batch batch;
     while (true) {
+        {
+            RECORD_USER_SCOPE("tl::data"); // waiting for the loader, in a profile
+            if (!train.next(batch))
+                break; // the epoch is complete: a stop after its last batch keeps it
+        }
         // One process stops before the batch; ranks train it and stop together after it.
         const bool stopHere = !m_control->checkpoint();
         if (stopHere && !stage.sync) {
             run.stopped = true;
             break;
-        }
-        {
-            RECORD_USER_SCOPE("tl::data"); // waiting for the loader, in a profile
-            if (!train.next(batch))
-                break;
         }
         const auto x = toDevice(batch.images);
         const auto y = batch.labels.to(m_device, m_device.is_cuda());
@@ -287,8 +293,14 @@ Trainer::EpochRun Trainer::trainEpoch(Stage &stage, BatchSource &train, int epoc
             break;
         }
     }
-    run.seconds = secondsSince(run.start);
+    run.seconds = trainingSeconds(run);
     return run;
+}
+
+double Trainer::trainingSeconds(const EpochRun &run) const
+{
+    // A pause is not training: a 4 s pause must not make the epoch look 4 s slower.
+    return std::max(0.0, secondsSince(run.start) - (m_control->pausedSeconds() - run.pausedBefore));
 }
 
 void Trainer::reduceEpoch(EpochRun &run)
@@ -347,7 +359,7 @@ void Trainer::reportBatch(Stage &stage, EpochRun &run, int epoch, const torch::T
     run.reportedCorrect = correct;
     run.reportedSeen = run.seen;
     p.learningRate = stage.schedule->current();
-    p.elapsedSeconds = secondsSince(run.start);
+    p.elapsedSeconds = trainingSeconds(run);
     p.imagesPerSecond = double(run.seen) / std::max(p.elapsedSeconds, 1e-9);
     const double perBatch = p.elapsedSeconds / double(run.done);
     p.etaSeconds = perBatch * double((stage.batches - run.done) +
@@ -389,6 +401,7 @@ bool Trainer::validateEpoch(Stage &stage, BatchSource *validation, EpochMetrics 
         m.hasValidation = true;
         m.valLoss = v.loss;
         m.valAccuracy = v.accuracy;
+        m.valPredictedCounts = predictedCounts(v);
     }
     BatchSource *confusion = stage.o.trackConfusionOn;
     if (confusion && (sharded || confusion->size() > 0) && !agreeToStop()) {
@@ -426,6 +439,16 @@ bool Trainer::endEpoch(Stage &stage, const EpochMetrics &m, int epoch, FitResult
         return false;
     }
     return true;
+}
+
+void Trainer::keepStoppedEpoch(Stage &stage, int epoch, FitResult &result)
+{
+    // Early stopping and schedules judge validation numbers this epoch may lack: they are
+    // left as they were, and the stop ends the stage (a resume goes on from the next epoch).
+    stage.st.epochsDone = epoch;
+    saveStageState(stage, result);
+    result.stopped = true;
+    result.stoppedAfterEpoch = true;
 }
 
 void Trainer::saveStageState(Stage &stage, const FitResult &result)

@@ -133,6 +133,8 @@ private:
     bool validateEpoch(Stage &stage, BatchSource *validation, EpochMetrics &m);
     // Schedules, early stopping, the saved state; false when the stage ends here.
     bool endEpoch(Stage &stage, const EpochMetrics &m, int epoch, FitResult &result);
+    void keepStoppedEpoch(Stage &stage, int epoch, FitResult &result);
+    double trainingSeconds(const EpochRun &run) const;
     void saveStageState(Stage &stage, const FitResult &result);
     void finishStage(Stage &stage, FitResult &result);
     void reportBatch(Stage &stage, EpochRun &run, int epoch, const torch::Tensor &lastLoss);

@@ -83,6 +83,8 @@ struct EpochMetrics
     // How often the model predicted each class on this epoch's training batches (not stored in
     // metrics.csv): a model that predicts one class for everything has collapsed.
     std::vector<std::int64_t> predictedCounts;
+    // The same on the validation images after the epoch, when validated (not in metrics.csv).
+    std::vector<std::int64_t> valPredictedCounts;
     // Test-set confusion matrix after this epoch (row-major, true x predicted), when tracked:
     // lets the GUI scrub the matrix through training.
     std::vector<std::int64_t> testConfusion;
@@ -127,6 +129,8 @@ struct Evaluation
 
 // Fills perClass from confusion (precision = tp / predicted, recall = tp / support).
 void computeClassMetrics(Evaluation &e);
+// How often each class was predicted: the confusion matrix's column sums.
+std::vector<std::int64_t> predictedCounts(const Evaluation &e);
 
 // Progress of a pass that is not training: validation, the per-epoch confusion pass, the test
 // evaluation, feature extraction (throttled like BatchProgress).
@@ -141,6 +145,9 @@ struct FitResult
 {
     std::vector<EpochMetrics> epochs;
     bool stopped = false;
+    // The stop came during the end-of-epoch passes: the last epoch trained completely and its
+    // state was saved (the weights are that epoch's, not a partial one's).
+    bool stoppedAfterEpoch = false;
     bool stoppedEarly = false; // early stopping ended the stage
     int bestEpoch = 0;         // 1-based within the stage, when early stopping ran
     double seconds = 0.0;

@@ -5,6 +5,7 @@
 #include "runs/run_experiment.h"
 #include "runs/run_reader.h"
 #include "runs/run_state.h"
+#include "runs/run_summary.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
 #include "weights/checkpoint.h"
@@ -15,6 +16,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <unistd.h>
 
@@ -32,6 +34,46 @@ public:
         if (m.globalEpoch == m_at)
             m_control.requestAbort();
     }
+
+private:
+    train::RunControl &m_control;
+    int m_at;
+};
+
+// Stops the run at the first progress report of `phase` (an end-of-epoch pass).
+class StopInPhase : public train::TrainingObserver
+{
+public:
+    StopInPhase(train::RunControl &control, std::string phase)
+        : m_control(control), m_phase(std::move(phase))
+    {
+    }
+    void onPhase(const train::PhaseProgress &p) override
+    {
+        if (!stopped && p.phase == m_phase && p.done < p.total) {
+            stopped = true;
+            m_control.requestStop();
+        }
+    }
+    bool stopped = false;
+
+private:
+    train::RunControl &m_control;
+    std::string m_phase;
+};
+
+// Stops the run once global epoch `at` is complete (the Stop button, not Ctrl-C).
+class StopAt : public train::TrainingObserver
+{
+public:
+    StopAt(train::RunControl &control, int at) : m_control(control), m_at(at) {}
+    void onEpoch(const train::EpochMetrics &m) override
+    {
+        if (m.globalEpoch == m_at)
+            m_control.requestStop();
+    }
+    std::vector<std::string> warnings;
+    void onWarning(const std::string &w) override { warnings.push_back(w); }
 
 private:
     train::RunControl &m_control;
@@ -122,6 +164,7 @@ private:
     }
 
     runs::RunResult m_whole;
+    train::RunControl m_never; // a control nobody stops
 
 private Q_SLOTS:
     void initTestCase()
@@ -283,6 +326,113 @@ private Q_SLOTS:
         QCOMPARE(r.epochs.size(), std::size_t(2));
         QVERIFY(r.epochs[0].trainableParams < r.totalParams);
         QCOMPARE(r.epochs[1].trainableParams, r.totalParams);
+    }
+
+    // vgg16 stopped during the end-of-epoch pass over the test images said "nothing was saved"
+    // although its epoch had ended: the epoch is kept, saved, and the run finishes with it.
+    void stopDuringTheEndOfEpochPassKeepsTheEpoch_data()
+    {
+        QTest::addColumn<QString>("phase");
+        QTest::newRow("confusion pass over the test images") << "confusion";
+        QTest::newRow("validation") << "validation";
+    }
+    void stopDuringTheEndOfEpochPassKeepsTheEpoch()
+    {
+        QFETCH(QString, phase);
+        if (!std::filesystem::exists(path("wide")))
+            test::writeIdxFolder(path("wide"), 3000, 3000);
+        experiment::ExperimentConfig c;
+        c.data.name = "fashion-mnist";
+        c.data.root = path("wide");
+        c.data.valSplit = 0.9; // 2,700 validation images: a pass long enough to stop inside
+        c.model.name = "simple-cnn";
+        c.device = "cpu";
+        c.threads = 1;
+        c.confusionEveryEpoch = true;
+        c.stages.front().epochs = 3;
+        const std::string dir = path("stop-in-" + phase.toStdString());
+        train::RunControl control;
+        StopInPhase stop(control, phase.toStdString());
+        const runs::RunResult r = runs::runExperiment(c, dir, &stop, &control);
+        QVERIFY2(stop.stopped, "the pass was over before its first progress report");
+        QVERIFY(!r.discarded);
+        QVERIFY(r.stopped);
+        QCOMPARE(int(r.epochs.size()), 1);
+        QCOMPARE(r.epochs[0].hasValidation, phase == "confusion");
+        QVERIFY(r.test.complete); // the test pass began after the stop: it ran
+        const auto summary = nlohmann::json::parse(std::ifstream(dir + "/summary.json"));
+        QCOMPARE(summary.at("epochs").get<int>(), 1);
+        QVERIFY(summary.at("stopped").get<bool>());
+        const runs::RunState saved = runs::readRunState(runs::runStatePath(dir));
+        QCOMPARE(int(saved.epochs.size()), 1);
+        QCOMPARE(saved.nextGlobalEpoch, 2);
+    }
+
+    // Learning rate 10 with Adam: the run itself warns (the window and the CLI only show it),
+    // and summary.json keeps the warnings with their kind and epoch.
+    void aHugeLearningRateIsWarnedAboutAndRecorded()
+    {
+        auto c = twoStages();
+        c.stages.resize(1);
+        c.stages[0].freeze = "none";
+        c.stages[0].epochs = 6; // progress is reported a few times an epoch: enough reports
+        c.stages[0].optimizer.lr = 10.0;
+        c.cacheFeatures = false;
+        const std::string dir = path("lr10");
+        StopAt never(m_never, 1000);
+        runs::RunResult r;
+        try {
+            r = runs::runExperiment(c, dir, &never);
+        } catch (const DivergenceError &) {
+            QSKIP("the loss overflowed on this data before the run ended");
+        }
+        std::set<std::string> kinds;
+        for (const auto &w : r.warnings)
+            kinds.insert(train::hintKindName(w.kind));
+        QVERIFY2(kinds.count("loss_rising"), "no rising-loss warning");
+        QVERIFY2(kinds.count("one_class"), "no one-class warning");
+        QCOMPARE(never.warnings.size(), r.warnings.size()); // what the window and CLI saw
+        const auto summary = nlohmann::json::parse(std::ifstream(dir + "/summary.json"));
+        const auto &warnings = summary.at("warnings");
+        QCOMPARE(warnings.size(), r.warnings.size());
+        for (const auto &w : warnings) {
+            QVERIFY(!w.at("text").get<std::string>().empty());
+            QVERIFY(w.at("epoch").get<int>() >= 1);
+        }
+        QVERIFY(runs::RunSummary::fromFile(dir + "/summary.json").warnings.size() ==
+                r.warnings.size());
+    }
+
+    // Stopped after 2 epochs, resumed at the default rate: no "loss is rising" from comparing
+    // with the first process's start, and seconds_per_epoch is the epochs' own mean.
+    void aResumedRunIsJudgedAndTimedByItsOwnEpochs()
+    {
+        auto c = twoStages();
+        c.stages.resize(1);
+        c.stages[0].freeze = "none";
+        c.stages[0].epochs = 4;
+        c.stages[0].optimizer.lr = 3e-3;
+        c.cacheFeatures = false;
+        const std::string dir = path("resumed-quiet");
+        train::RunControl control;
+        StopAt stop(control, 2);
+        const runs::RunResult first = runs::runExperiment(c, dir, &stop, &control);
+        QCOMPARE(int(first.epochs.size()), 2);
+        const runs::RunState state = runs::readRunState(runs::runStatePath(dir));
+        auto config = experiment::ExperimentConfig::fromJson(state.configJson, dir);
+        config.stages[0].optimizer.lr = 1e-3;
+        StopAt listen(m_never, 1000);
+        const runs::RunResult r = runs::runExperiment(config, dir, &listen, nullptr, nullptr,
+                                                      {&state, true, runs::runStatePath(dir)});
+        QCOMPARE(int(r.epochs.size()), 4);
+        for (const auto &w : listen.warnings)
+            QVERIFY2(w.find("loss is rising") == std::string::npos, w.c_str());
+        double mean = 0;
+        for (const auto &e : r.epochs)
+            mean += e.seconds / double(r.epochs.size());
+        QVERIFY2(
+            std::abs(r.secondsPerEpoch - mean) <= 0.3 * mean,
+            qPrintable(QString("%1 s per epoch, epochs %2 s").arg(r.secondsPerEpoch).arg(mean)));
     }
 
     void damagedStateFilesAreRefusedByName()

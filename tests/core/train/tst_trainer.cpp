@@ -206,6 +206,82 @@ private Q_SLOTS:
         QCOMPARE(seen.load(), 20);
     }
 
+    // Stop keeps a finished epoch in every phase: a stop after its last batch lets the
+    // end-of-epoch validation run; a stop during validation ends that pass, and the epoch is
+    // still kept (without validation numbers) and saved.
+    void stopAfterAnEpochsTrainingKeepsIt_data()
+    {
+        QTest::addColumn<bool>("duringValidation");
+        QTest::newRow("after the last batch") << false;
+        QTest::newRow("during validation") << true;
+    }
+    void stopAfterAnEpochsTrainingKeepsIt()
+    {
+        QFETCH(bool, duringValidation);
+        auto [x, y] = separable(160, 4);
+        TensorBatchSource train(x, y, 16, true);
+        HookedSource val(x, y, 16, false);
+        RunControl control;
+        Recording rec;
+        if (duringValidation)
+            val.hook = [&](int k) {
+                if (k == 2)
+                    control.requestStop();
+            };
+        else
+            rec.batchHook = [&](const BatchProgress &p) {
+                if (p.batch == p.batches)
+                    control.requestStop();
+            };
+        Trainer trainer(smallModel(0), torch::kCPU, &rec, &control);
+        FitOptions o;
+        o.epochs = 3;
+        o.progressInterval = 0;
+        int saved = 0;
+        o.onEpochState = [&](const StageState &st) { saved = st.epochsDone; };
+        const FitResult r = trainer.fit(train, &val, o);
+        QVERIFY(r.stopped);
+        QCOMPARE(int(r.epochs.size()), 1);
+        QCOMPARE(int(rec.epochs.size()), 1);
+        QCOMPARE(saved, 1);
+        QCOMPARE(rec.batches.back().batch, rec.batches.back().batches); // trained whole
+        QCOMPARE(r.epochs[0].hasValidation, !duringValidation);
+        QCOMPARE(r.stoppedAfterEpoch, duringValidation);
+    }
+
+    // A pause is not training time: neither the epoch's seconds nor its speed count it.
+    void pausedTimeIsNotTrainingTime()
+    {
+        auto [x, y] = separable(320, 5);
+        TensorBatchSource train(x, y, 16, true);
+        RunControl control;
+        Recording rec;
+        std::thread resumer;
+        rec.batchHook = [&](const BatchProgress &p) {
+            if (p.batch == 5) {
+                control.pause();
+                resumer = std::thread([&] {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(600));
+                    control.resume();
+                });
+            }
+        };
+        Trainer trainer(smallModel(0), torch::kCPU, &rec, &control);
+        FitOptions o;
+        o.epochs = 1;
+        o.progressInterval = 0;
+        const auto start = std::chrono::steady_clock::now();
+        trainer.fit(train, nullptr, o);
+        const double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        resumer.join();
+        QVERIFY(control.pausedSeconds() >= 0.55);
+        QCOMPARE(int(rec.epochs.size()), 1);
+        QVERIFY2(rec.epochs[0].seconds <= wall - 0.5,
+                 qPrintable(QString("epoch %1 s of %2 s").arg(rec.epochs[0].seconds).arg(wall)));
+        QVERIFY(rec.batches.back().elapsedSeconds <= wall - 0.5);
+    }
+
     void frozenEverythingIsAnError()
     {
         auto model = smallModel(0);

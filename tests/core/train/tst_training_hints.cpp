@@ -88,8 +88,7 @@ private Q_SLOTS:
         const auto w = h.onBatch(batch(50.0, 10.0));
         QVERIFY(w);
         QCOMPARE(int(w->kind), int(TrainingHint::Kind::LearningRateTooHigh));
-        QVERIFY2(QString::fromStdString(w->text).contains("learning rate 10"),
-                 w->text.c_str());
+        QVERIFY2(QString::fromStdString(w->text).contains("learning rate 10"), w->text.c_str());
         QVERIFY(!h.onBatch(batch(80.0, 10.0))); // said once
     }
 
@@ -154,6 +153,71 @@ private Q_SLOTS:
         }
         QVERIFY2(!rec.said.empty(), "no warning at a learning rate of 10");
         QCOMPARE(int(rec.said.front().kind), int(TrainingHint::Kind::LearningRateTooHigh));
+    }
+
+    // lr 10 with Adam: the very first report is already far above chance. The reference is
+    // chance (ln 10), not that first report, so the warning still comes.
+    void divergingFromTheFirstReportWarns()
+    {
+        TrainingHints h({10, {}, 0});
+        std::optional<TrainingHint> w;
+        for (int i = 0; i < TrainingHints::kReportsBeforeJudging + 1 && !w; ++i)
+            w = h.onBatch(batch(1e9, 10.0));
+        QVERIFY(w);
+        QCOMPARE(int(w->kind), int(TrainingHint::Kind::LearningRateTooHigh));
+        QCOMPARE(hintKindName(w->kind), std::string("loss_rising"));
+    }
+
+    // A resumed run is judged against its own recent epochs and chance, not against the start
+    // of the process that trained its first epochs (0.117 there, 0.376 after resuming at a
+    // smaller learning rate is no divergence).
+    void aResumedRunComparesWithItsOwnHistory()
+    {
+        HintContext c{10, {}, 0};
+        c.history = {epoch(1, 0.30, -1), epoch(2, 0.117, -1)};
+        TrainingHints h(c);
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(!h.onBatch(batch(0.376, 0.001)));
+        // A run resumed at a loss already far above chance compares with that level.
+        HintContext high{10, {}, 0};
+        high.history = {epoch(1, 20.0, -1), epoch(2, 30.0, -1)};
+        TrainingHints g(high);
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(!g.onBatch(batch(40.0, 0.001)));
+        std::optional<TrainingHint> w;
+        for (int i = 0; i < 5 && !w; ++i)
+            w = g.onBatch(batch(200.0, 0.001));
+        QVERIFY(w);
+        QVERIFY2(QString::fromStdString(w->text).contains("recent level"), w->text.c_str());
+    }
+
+    // The validation images judge one-class collapse when there are any (the training batches
+    // mix a whole epoch of a changing model), and the test images at the end.
+    void oneClassOnValidationAndTestImages()
+    {
+        TrainingHints h({4, {"a", "b", "c", "d"}, 0});
+        EpochMetrics m = epoch(2, 1e9, 1e9, {30, 30, 20, 20});
+        m.valPredictedCounts = {0, 0, 197, 3};
+        m.learningRate = 10;
+        const auto w = h.onEpoch(m);
+        QVERIFY(w);
+        QCOMPARE(int(w->kind), int(TrainingHint::Kind::OneClass));
+        QCOMPARE(w->epoch, 2);
+        QVERIFY2(
+            QString::fromStdString(w->text).contains("\"c\" for 99 % of the validation images"),
+            w->text.c_str());
+        QVERIFY(!h.onEpoch(m)); // once
+
+        TrainingHints t({4, {"a", "b", "c", "d"}, 0});
+        Evaluation e;
+        e.numClasses = 4;
+        e.confusion = {0, 50, 0, 0, 0, 50, 0, 0, 0, 49, 1, 0, 0, 50, 0, 0};
+        const auto wt = t.onTest(e, 3);
+        QVERIFY(wt);
+        QVERIFY2(QString::fromStdString(wt->text).contains("199 of 200"), wt->text.c_str());
+        QCOMPARE(predictedCounts(e), (std::vector<std::int64_t>{0, 199, 1, 0}));
+        e.confusion = {40, 10, 0, 0, 0, 50, 0, 0, 0, 9, 41, 0, 0, 10, 0, 40};
+        QVERIFY(!TrainingHints({4, {}, 0}).onTest(e, 3));
     }
 
     void predictedCountsAddUp()
