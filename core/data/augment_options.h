@@ -35,7 +35,7 @@ enum class Normalization { Auto, Dataset, ImageNet, None, Custom };
 // Deterministic preprocessing, applied to every sample (train, validation, test, prediction).
 struct PreprocessOptions
 {
-    int imageSize = 0; // output side in pixels (bilinear resize); 0: keep the stored size
+    int imageSize = 0; // output side in pixels (OpenCV INTER_LINEAR); 0: keep the stored size
     int channels = 0;  // 3 replicates gray images to RGB; 0: keep the stored channels
     Normalization normalization = Normalization::Auto;
     std::array<float, 3> mean = {0.f, 0.f, 0.f}; // filled in for Dataset / ImageNet

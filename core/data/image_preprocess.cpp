@@ -10,7 +10,6 @@
 
 namespace tl::data {
 
-
 std::vector<float> loadForClassification(const std::string &path, int resize, int crop,
                                          const std::array<float, 3> &mean,
                                          const std::array<float, 3> &std)
@@ -24,10 +23,11 @@ std::vector<float> loadForClassification(const std::string &path, int resize, in
     // than enlarge all of it (a 1 x 1,000,000 image would need 196 GB).
     const double scale = double(resize) / double(shortSide);
     if (double(longSide) * scale > 4.0 * std::max(resize, crop)) {
-        const int keep =
-            std::min(longSide, int(std::ceil(std::max(resize, crop) / scale)) + 2 * int(std::ceil(1 / scale)) + 4);
+        const int keep = std::min(longSide, int(std::ceil(std::max(resize, crop) / scale)) +
+                                                2 * int(std::ceil(1 / scale)) + 4);
         const int from = (longSide - keep) / 2;
-        img = (portrait ? img(cv::Rect(0, from, img.cols, keep)) : img(cv::Rect(from, 0, keep, img.rows)))
+        img = (portrait ? img(cv::Rect(0, from, img.cols, keep))
+                        : img(cv::Rect(from, 0, keep, img.rows)))
                   .clone();
         longSide = keep;
     }
@@ -52,6 +52,26 @@ std::vector<float> loadForClassification(const std::string &path, int resize, in
                     (row[3 * x + k] / 255.f - mean[k]) / std[k];
     }
     return out;
+}
+
+std::string describeTrainingResize(bool fromFiles, int storedSize, int imageSize)
+{
+    const std::string stored = std::to_string(storedSize) + " x " + std::to_string(storedSize);
+    const std::string wanted = std::to_string(imageSize) + " x " + std::to_string(imageSize);
+    // INTER_LINEAR is bilinear with pixel centres aligned (align_corners=False) and without
+    // antialiasing; INTER_AREA averages the source pixels each output pixel covers.
+    const std::string how = "OpenCV 4 cv::resize on 8-bit pixels, each step's result rounded "
+                            "to 8 bits (INTER_LINEAR: bilinear, align_corners=False, no "
+                            "antialiasing; INTER_AREA: the average of the pixels covered): ";
+    std::string steps;
+    if (fromFiles)
+        steps = "each image file to " + stored + " with INTER_AREA when it is larger than " +
+                std::to_string(storedSize) + " in either side, INTER_LINEAR otherwise";
+    if (storedSize != imageSize)
+        steps += (steps.empty() ? "" : "; then ") + stored + " to " + wanted + " with INTER_LINEAR";
+    if (steps.empty())
+        return "none: the images are used at their stored " + stored;
+    return how + steps;
 }
 
 std::vector<float> loadLikeTraining(const std::string &path, int size, int channels,

@@ -14,9 +14,19 @@ std::vector<float> loadForClassification(const std::string &path, int resize, in
                                          const std::array<float, 3> &mean,
                                          const std::array<float, 3> &std);
 
+// preprocessing.json's "resize": the resizes a run's images went through, in order, named so
+// that another program can repeat them. `fromFiles`: the images were decoded from files (an
+// image folder), each resized to `storedSize` by the loader (readImageFolder: INTER_AREA when
+// the file is larger than storedSize in either side, INTER_LINEAR otherwise); then every
+// stored image goes from storedSize to `imageSize` (SampleTransform: INTER_LINEAR). Each step
+// is OpenCV's cv::resize on 8-bit pixels, its result rounded to 8 bits. tst_image_folder
+// repeats the text's steps and compares the pixels.
+std::string describeTrainingResize(bool fromFiles, int storedSize, int imageSize);
+
 // The training preprocessing of a run, for a new image file: decode, gray or RGB as the model
-// takes it, resize to size x size (bilinear; area when shrinking), normalise with the run's
-// mean/std. Returns channels x size x size floats.
+// takes it, resize to size x size (OpenCV's INTER_AREA when the image is larger than size in
+// either side, INTER_LINEAR otherwise, on 8-bit pixels), normalise with the run's mean/std.
+// Returns channels x size x size floats.
 std::vector<float> loadLikeTraining(const std::string &path, int size, int channels,
                                     const std::array<float, 3> &mean,
                                     const std::array<float, 3> &std);

@@ -47,7 +47,9 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     m_inputSize->setSpecialValueText(tr("as stored"));
     m_inputSize->setSuffix(tr(" px"));
     m_inputSize->setKeyboardTracking(false);
-    m_inputSize->setToolTip(tr("Images are resized (bilinear) to this size before the network."));
+    m_inputSize->setToolTip(
+        tr("Images are resized to this size before the network (OpenCV; "
+           "preprocessing.json in the run folder names each step's interpolation)."));
     m_rgb = new QCheckBox(tr("Gray images as RGB (3 channels)"));
     m_dropout = new QDoubleSpinBox;
     m_dropout->setRange(0, 0.9);
