@@ -184,7 +184,8 @@ private:
     double m_lastWriteSeconds = 0.0;
     Clock::time_point m_lastWriteEnd;
     bool m_partialEpoch = false; // a stop left weights from an unfinished epoch
-    double m_trainSeconds = 0.0, m_trainImages = 0.0;
+    double m_trainSeconds = 0.0, m_trainImages = 0.0; // epochs trained by this process
+    std::size_t m_trainedEpochs = 0;
     train::Collective *m_collective; // null: one process
     std::string m_runDir;            // rank 0 writes it; every rank reads a resumed run's state
 };
@@ -359,9 +360,12 @@ void ExperimentRun::startTraining(const data::DatasetSplits &ds)
 
     m_transform = std::make_unique<data::SampleTransform>(
         ds.train.height, ds.train.width, ds.train.channels, c.augment, c.preprocess);
-    m_recorder = std::make_unique<Recorder>(m_observer, *m_folder, *m_model,
-                                            m_from.state ? m_from.state->epochs
-                                                         : std::vector<train::EpochMetrics>{});
+    train::HintContext hints;
+    hints.numClasses = c.model.numClasses;
+    hints.classNames = ds.train.classNames;
+    if (m_from.state)
+        hints.history = m_from.state->epochs;
+    m_recorder = std::make_unique<Recorder>(m_observer, *m_folder, *m_model, std::move(hints));
     {
         // The live view's image: the first test image, as the network sees it.
         const data::ImageStore &from = ds.test.empty() ? ds.train : ds.test;
@@ -514,12 +518,13 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     // The body stays as it was cached until a later stage trains it: the test pass after this
     // stage can use the cached test features too.
     m_cachedTest = cache.train ? std::move(cache.test) : nullptr;
+    m_trainedEpochs += fit.epochs.size();
     for (const auto &e : fit.epochs) {
         m_trainSeconds += e.seconds;
         m_trainImages += e.imagesPerSecond * e.seconds;
     }
     globalEpoch = fo.firstGlobalEpoch + done + static_cast<int>(fit.epochs.size());
-    m_partialEpoch = fit.stopped && !fit.stoppedEarly;
+    m_partialEpoch = fit.stopped && !fit.stoppedEarly && !fit.stoppedAfterEpoch;
     m_result.stopped = fit.stopped || m_trainer->agreeToStop();
     m_result.allReduceSeconds = m_trainer->allReduceSeconds();
     m_result.allReduceBytesPerStep = m_trainer->allReduceBytesPerStep();
@@ -556,7 +561,7 @@ void ExperimentRun::warnIfFrozenRandom(std::int64_t trainable)
 {
     // Frozen layers that were never trained pass on noise: only when the weights are random
     // and nothing trained them yet (not a resumed or forked run, which trained them before).
-    if (m_config.model.weights != "none" || m_from.state || !m_observer)
+    if (m_config.model.weights != "none" || m_from.state)
         return;
     std::int64_t total = 0;
     for (const auto &p : m_model->parameters())
@@ -564,7 +569,7 @@ void ExperimentRun::warnIfFrozenRandom(std::int64_t trainable)
     train::HintContext context;
     context.frozenRandomParams = total - trainable;
     if (auto hint = train::TrainingHints(context).onStart())
-        m_observer->onWarning(hint->text);
+        m_recorder->warn(*hint);
 }
 
 void ExperimentRun::saveState(int stage, const train::StageState &st, int nextGlobalEpoch)
@@ -653,9 +658,19 @@ void ExperimentRun::evaluateTest()
     // Report the test file's own index so rows can be traced back to the image.
     for (auto &p : m_result.test.predictions)
         p.index = m_data->test.sourceIndex[static_cast<std::size_t>(p.index)];
+    if (m_result.test.complete)
+        m_recorder->onTest(m_result.test);
+    m_result.warnings = m_recorder->warnings;
     m_result.seconds = std::chrono::duration<double>(Clock::now() - m_start).count();
+    m_result.seconds -= m_control->pausedSeconds();
+    // Every epoch's own training time (a resumed run's earlier epochs from metrics.csv), plus
+    // the feature passes of cached stages, over every epoch.
+    double epochSeconds = m_trainSeconds;
+    const std::size_t before = m_result.epochs.size() - m_trainedEpochs;
+    for (std::size_t i = 0; i < before; ++i)
+        epochSeconds += m_result.epochs[i].seconds;
     m_result.secondsPerEpoch =
-        m_result.epochs.empty() ? 0.0 : m_trainSeconds / double(m_result.epochs.size());
+        m_result.epochs.empty() ? 0.0 : epochSeconds / double(m_result.epochs.size());
     m_result.trainImagesPerSecond = m_trainSeconds > 0 ? m_trainImages / m_trainSeconds : 0.0;
 }
 
@@ -719,6 +734,8 @@ RunSummary ExperimentRun::summarize() const
         s.stages.push_back(st);
     }
     s.mostConfused = mostConfused(r.test, r.classNames, 5);
+    for (const auto &w : r.warnings)
+        s.warnings.push_back({train::hintKindName(w.kind), w.epoch, w.text});
     return s;
 }
 
