@@ -148,4 +148,20 @@ int threadsForLoad(int usable, double othersBusy)
     return std::max(1, usable - taken);
 }
 
+int fixedComputeThreads(int configured)
+{
+    if (configured > 0)
+        return configured;
+    // OpenMP's form: a number, or a list for nested levels ("4,2") whose first is the outer team.
+    const char *env = std::getenv("OMP_NUM_THREADS");
+    if (!env)
+        return 0;
+    const std::string value(env);
+    const std::string first = value.substr(0, value.find(','));
+    if (first.empty() || first.size() > 4 ||
+        !std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return 0;
+    return std::stoi(first);
+}
+
 } // namespace tl

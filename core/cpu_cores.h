@@ -44,6 +44,12 @@ private:
 // the load is not known.
 int threadsForLoad(int usable, double othersBusy);
 
+// The compute threads a run is fixed to: `configured` when positive (the experiment's
+// `threads`, --threads), else OMP_NUM_THREADS when it starts with a positive number (a user's, or
+// the 1 torchrun sets for each rank when it starts several on a machine); 0 when neither: the
+// threads follow the load (Trainer::setAdaptiveThreads).
+int fixedComputeThreads(int configured);
+
 // CUDA devices this LibTorch build sees (0 on a CPU-only build or machine). Defined with the
 // trainer's device choice (train/trainer.cpp).
 int cudaDeviceCount();

@@ -62,7 +62,8 @@ int infoCommand(Args &args)
                                    : "libgomp defaults");
         return 0;
     }
-    torch::set_num_threads(usableCores()); // as a run sets it
+    const int fixedThreads = fixedComputeThreads(0);
+    torch::set_num_threads(fixedThreads > 0 ? fixedThreads : usableCores()); // as a run sets it
     const torch::Device device = train::chooseDevice("auto");
     const std::string blas = loadedBlasLibrary();
     std::printf("TransferLab      %s\n", TL_VERSION_STRING);
@@ -75,8 +76,14 @@ int infoCommand(Args &args)
     std::printf("BLAS             %s%s\n", blas.empty() ? "(none loaded)" : blas.c_str(),
                 referenceBlasActive() ? "  <- the slow reference BLAS: install libopenblas0-openmp"
                                       : "");
-    std::printf("Compute threads  %d (usable cores %d of %u; --threads N fixes it)\n",
-                usableCores(), usableCores(), std::thread::hardware_concurrency());
+    if (fixedThreads > 0)
+        std::printf("Compute threads  %d (OMP_NUM_THREADS=%s; usable cores %d of %u; --threads N "
+                    "sets another)\n",
+                    fixedThreads, std::getenv("OMP_NUM_THREADS"), usableCores(),
+                    std::thread::hardware_concurrency());
+    else
+        std::printf("Compute threads  %d (usable cores %d of %u; --threads N fixes it)\n",
+                    usableCores(), usableCores(), std::thread::hardware_concurrency());
     const char *policy = std::getenv("OMP_WAIT_POLICY");
     const char *spin = std::getenv("GOMP_SPINCOUNT");
     std::printf("OpenMP waiting   %s\n",

@@ -232,9 +232,11 @@ void ExperimentRun::prepare()
     // Debian's LibTorch starts with one compute thread. threads 0 (the default) follows the
     // load: every core this process may run on (affinity, cgroup quota) to start with, then as
     // many as other programs leave (Trainer::setAdaptiveThreads; the meter sees the data
-    // loading). How the threads wait for each other is chosen at start-up (openmp_policy.h).
-    const bool adaptive = m_config.threads <= 0;
-    torch::set_num_threads(adaptive ? usableCores() : m_config.threads);
+    // loading). OMP_NUM_THREADS (torchrun sets 1 for each of several ranks) fixes the count as
+    // threads does. How the threads wait for each other is chosen at start-up (openmp_policy.h).
+    const int fixed = fixedComputeThreads(m_config.threads);
+    const bool adaptive = fixed <= 0;
+    torch::set_num_threads(adaptive ? usableCores() : fixed);
     if (adaptive)
         m_loadMeter = std::make_unique<CpuLoadMeter>();
     m_device = train::chooseDevice(m_config.device);

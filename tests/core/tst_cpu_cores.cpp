@@ -3,8 +3,10 @@
 
 #include "cpu_cores.h"
 #include "openmp_policy.h"
+#include "support/require.h"
 
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <sched.h>
@@ -95,6 +97,71 @@ private Q_SLOTS:
         QCOMPARE(spinSeen({"GOMP_SPINCOUNT=5"}), QStringLiteral("GOMP_SPINCOUNT=5"));
         QCOMPARE(spinSeen({"TL_OPENMP_SPIN=20000"}), QStringLiteral("GOMP_SPINCOUNT=20000"));
         QCOMPARE(spinSeen({"OMP_WAIT_POLICY=PASSIVE"}), QStringLiteral("OMP_WAIT_POLICY=PASSIVE"));
+    }
+
+    // OMP_NUM_THREADS (a user's, or torchrun's 1 for each of several ranks) fixes the compute
+    // threads of a run that did not set its own; the run's threads, or --threads, win.
+    void ompNumThreadsFixesTheThreads()
+    {
+        const QByteArray saved = qgetenv("OMP_NUM_THREADS");
+        const bool had = qEnvironmentVariableIsSet("OMP_NUM_THREADS");
+        const auto with = [](const char *value, int configured) {
+            if (value)
+                qputenv("OMP_NUM_THREADS", value);
+            else
+                qunsetenv("OMP_NUM_THREADS");
+            return tl::fixedComputeThreads(configured);
+        };
+        QCOMPARE(with(nullptr, 0), 0); // follow the load
+        QCOMPARE(with("1", 0), 1);
+        QCOMPARE(with("3", 0), 3);
+        QCOMPARE(with("4,2", 0), 4); // nested levels: the outer team
+        QCOMPARE(with("1", 2), 2);   // the run's own setting wins
+        QCOMPARE(with("0", 0), 0);
+        QCOMPARE(with("", 0), 0);
+        QCOMPARE(with("many", 0), 0);
+        QCOMPARE(with("-2", 0), 0);
+        QCOMPARE(with("99999999999", 0), 0);
+        if (had)
+            qputenv("OMP_NUM_THREADS", saved);
+        else
+            qunsetenv("OMP_NUM_THREADS");
+
+        // A run through the CLI, as torchrun starts each rank: "Device: CPU (1 threads)".
+        TL_REQUIRE(QFile::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"),
+                   "needs dataset-fashion-mnist");
+        QTemporaryDir dir;
+        const auto deviceLine = [&](const QStringList &env, const QStringList &extra) {
+            QProcess p;
+            QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+            e.remove("OMP_NUM_THREADS");
+            for (const QString &kv : env)
+                e.insert(kv.section('=', 0, 0), kv.section('=', 1));
+            p.setProcessEnvironment(e);
+            p.start(TL_CLI_PATH, QStringList{"train", "--train-fraction", "0.01", "--test-fraction",
+                                             "0.01", "--epochs", "1", "--out",
+                                             dir.filePath(QString::number(extra.size()))} +
+                                     extra);
+            p.waitForFinished(120000);
+            const QString all =
+                QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+            for (const QString &line : all.split('\n'))
+                if (line.contains("CPU ("))
+                    return line.mid(line.indexOf("CPU (")).section(')', 0, 0) + ")";
+            return all;
+        };
+        QCOMPARE(deviceLine({"OMP_NUM_THREADS=1"}, {}), QStringLiteral("CPU (1 threads)"));
+        QCOMPARE(deviceLine({"OMP_NUM_THREADS=1"}, {"--threads", "2"}),
+                 QStringLiteral("CPU (2 threads)"));
+
+        QProcess info;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert("OMP_NUM_THREADS", "1");
+        info.setProcessEnvironment(e);
+        info.start(TL_CLI_PATH, {"info"});
+        QVERIFY(info.waitForFinished(60000));
+        QVERIFY(QString::fromUtf8(info.readAllStandardOutput())
+                    .contains("Compute threads  1 (OMP_NUM_THREADS=1"));
     }
 };
 
