@@ -1,6 +1,10 @@
 #pragma once
 
 #include "args.h"
+#include "runs/run_features.h"
+
+#include <string>
+#include <vector>
 
 namespace tl::cli {
 
@@ -20,5 +24,14 @@ int infoCommand(Args &args);
 int lessonCommand(Args &args);
 int sweepCommand(Args &args);
 int inspectCommand(Args &args);
+int calibrateCommand(Args &args);
+
+// predict with a run folder as the model (calibrate_command.cpp): its calibrated probabilities
+// and the unfamiliar score when the run is calibrated.
+int predictWithRunFolder(const std::string &runDir, const std::vector<std::string> &images,
+                         int topk, bool json);
+
+// Progress of a long computation on a terminal only, one line rewritten (inspect_command.cpp).
+runs::FeatureProgress progressLine();
 
 } // namespace tl::cli

@@ -40,24 +40,6 @@ Options:
   --no-cache            compute the features again and do not write features.safetensors
 )";
 
-// Progress on a terminal only, one line rewritten (a log or a pipe gets the results alone).
-runs::FeatureProgress progressLine()
-{
-    if (!isatty(STDERR_FILENO))
-        return {};
-    auto last = std::make_shared<std::string>();
-    return [last](double fraction, const std::string &what) {
-        char line[160];
-        std::snprintf(line, sizeof line, "\r%-40s %3d %%%s", what.c_str(), int(100 * fraction),
-                      fraction >= 1.0 ? "\n" : "");
-        if (*last != line) {
-            std::fputs(line, stderr);
-            *last = line;
-        }
-        return true;
-    };
-}
-
 std::string className(const runs::RunFeatures &f, int c)
 {
     return c >= 0 && std::size_t(c) < f.classNames.size() ? f.classNames[std::size_t(c)]
@@ -194,6 +176,24 @@ int embedding(const runs::RunFeatures &f, const data::DatasetSplits &data, const
 }
 
 } // namespace
+
+// Progress on a terminal only, one line rewritten (a log or a pipe gets the results alone).
+runs::FeatureProgress progressLine()
+{
+    if (!isatty(STDERR_FILENO))
+        return {};
+    auto last = std::make_shared<std::string>();
+    return [last](double fraction, const std::string &what) {
+        char line[160];
+        std::snprintf(line, sizeof line, "\r%-40s %3d %%%s", what.c_str(), int(100 * fraction),
+                      fraction >= 1.0 ? "\n" : "");
+        if (*last != line) {
+            std::fputs(line, stderr);
+            *last = line;
+        }
+        return true;
+    };
+}
 
 int inspectCommand(Args &args)
 {

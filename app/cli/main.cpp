@@ -24,6 +24,7 @@ Commands:
   export      a run's weights for PyTorch (.pth) or safetensors, with its preprocessing
   compare     the comparison table of finished runs (Markdown, or --csv)
   inspect     a run's feature space: suspicious labels, nearest training images, a map
+  calibrate   how far a run's confidence can be trusted; when it should say "I don't know"
   report      one self-contained HTML page of runs, for a class handout (-o FILE.html)
   recipes     the seed notebooks' experiments, ready to run (train --recipe NAME)
   sweep       run every point of an experiment file's "sweep" block (sweep --help)
@@ -46,7 +47,8 @@ Exit codes: 0 success, 2 bad input (the message names the file or option),
 // loading LibTorch again): `models`, `--help` or bash completion answer at once.
 bool computes(const char *command)
 {
-    for (const char *c : {"train", "evaluate", "predict", "sweep", "lesson", "info", "inspect"})
+    for (const char *c :
+         {"train", "evaluate", "predict", "sweep", "lesson", "info", "inspect", "calibrate"})
         if (!std::strcmp(command, c))
             return true;
     return false;
@@ -81,6 +83,8 @@ int main(int argc, char **argv)
             return tl::cli::compareCommand(args);
         if (command == "inspect")
             return tl::cli::inspectCommand(args);
+        if (command == "calibrate")
+            return tl::cli::calibrateCommand(args);
         if (command == "report")
             return tl::cli::reportCommand(args);
         if (command == "recipes")

@@ -93,13 +93,14 @@ std::shared_ptr<models::NetworkImpl> runModel(const experiment::ExperimentConfig
 // predictor as the window's Predict tab).
 int predictWithRun(const Args &args)
 {
-    runs::RunPredictor predictor(args.str("run"));
-    for (const auto &image : args.positional()) {
-        const auto r = predictor.predictFile(image);
-        printTop(image, torch::tensor(r.probabilities), static_cast<int>(args.integer("topk", 5)),
-                 predictor.classNames(), args.flag("json"));
-    }
-    return 0;
+    return predictWithRunFolder(args.str("run"), args.positional(),
+                                static_cast<int>(args.integer("topk", 5)), args.flag("json"));
+}
+
+bool isDirectory(const std::string &path)
+{
+    std::error_code ec;
+    return std::filesystem::is_directory(path, ec);
 }
 
 } // namespace
@@ -109,23 +110,36 @@ int predictCommand(Args &args)
     args.allow({"model", "weights", "topk", "resize", "crop", "run"}, {"json", "help"});
     if (!args.flag("help") && args.has("run") && !args.positional().empty())
         return predictWithRun(args);
+    // predict RUN_DIR IMAGE...: a run folder as the model.
+    if (!args.flag("help") && !args.has("model") && args.positional().size() >= 2 &&
+        isDirectory(args.positional().front())) {
+        const auto &p = args.positional();
+        return predictWithRunFolder(p.front(), {p.begin() + 1, p.end()},
+                                    static_cast<int>(args.integer("topk", 5)), args.flag("json"));
+    }
     if (args.flag("help") || !args.has("model") || !args.has("weights") ||
         args.positional().empty()) {
         std::fputs(
-            R"(Usage: transferlab-cli predict --run RUN_DIR [--topk K] [--json] IMAGE...
+            R"(Usage: transferlab-cli predict [--run] RUN_DIR [--topk K] [--json] IMAGE...
        transferlab-cli predict --model M --weights FILE|imagenet
                [--resize N] [--crop N] [--topk K] [--json] IMAGE...
 
 Classifies images and prints the K most likely classes of each (default 5).
-  --run RUN_DIR         a finished run's model.pth, with the run's own preprocessing
-                        (preprocessing.json) and class names, as the window's Predict tab
+  [--run] RUN_DIR       a finished run's model.pth, with the run's own preprocessing
+                        (preprocessing.json) and class names, as the window's Predict tab;
+                        once the run is calibrated (transferlab-cli calibrate RUN_DIR), its
+                        calibrated probabilities and each image's unfamiliar score (above
+                        the run's threshold: "this does not look like anything I was
+                        trained on")
   --model M --weights FILE|imagenet
                         a checkpoint with its own head, with torchvision's ImageNet
                         preprocessing: shorter side resized to --resize (default 256),
                         center crop --crop (default 224), ImageNet mean/std
   --topk K              how many classes per image (default 5)
   --json                one line per image: {"image": PATH, "top": [{"index": I,
-                        "label": NAME, "probability": P}]}
+                        "label": NAME, "probability": P}]}; with a run folder also
+                        "calibrated", "temperature" and "unfamiliar" (null when not
+                        calibrated), "unfamiliar_threshold", "unfamiliar_image"
 )",
             args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;

@@ -1,5 +1,6 @@
 #include "runs/predictor.h"
 
+#include "runs/run_calibration.h"
 #include "runs/run_features.h"
 
 #include "data/image_preprocess.h"
@@ -10,6 +11,7 @@
 #include "models/gradcam.h"
 #include "models/model_factory.h"
 #include "models/network_view.h"
+#include "models/penultimate.h"
 #include "weights/checkpoint.h"
 
 #include <nlohmann/json.hpp>
@@ -25,6 +27,10 @@ struct RunPredictor::Impl
 {
     std::shared_ptr<models::NetworkImpl> model;
     std::mutex mutex;
+    // Calibrated runs: the penultimate features' probe and the class centres they are compared
+    // with.
+    std::unique_ptr<models::PenultimateProbe> probe;
+    runs::UnfamiliarCentres centres;
 };
 
 RunPredictor::RunPredictor(const std::string &runDir)
@@ -66,9 +72,36 @@ RunPredictor::RunPredictor(const std::string &runDir)
                                                           std::to_string(out.size(2)) + "x" +
                                                           std::to_string(out.size(3))});
                                  });
+    loadCalibration();
 }
 
 RunPredictor::~RunPredictor() = default;
+
+void RunPredictor::loadCalibration()
+{
+    // A calibration that cannot be used leaves the model's own probabilities and says why; the
+    // predictions themselves do not depend on it.
+    try {
+        std::optional<RunCalibration> c = currentCalibration(m_runDir, &m_calibration.note);
+        if (!c)
+            return;
+        auto probe = std::make_unique<models::PenultimateProbe>(*m_impl->model);
+        if (probe->layer() != c->layer)
+            throw fileError(m_runDir + "/" + kCalibrationFile, "its features are of layer " +
+                                                                   c->layer + ", the model's of " +
+                                                                   probe->layer());
+        m_impl->centres =
+            readUnfamiliarCentres(m_runDir, *c, std::int64_t(m_classNames.size()), probe->width());
+        m_impl->probe = std::move(probe);
+        m_calibration.calibrated = true;
+        m_calibration.temperature = c->temperature;
+        m_calibration.unfamiliarThreshold = c->unfamiliarThreshold;
+    } catch (const Error &e) {
+        m_impl->probe.reset();
+        m_calibration = Calibration{};
+        m_calibration.note = std::string("not calibrated: ") + e.what();
+    }
+}
 
 RunPredictor::Result RunPredictor::predict(const std::uint8_t *pixels, int height, int width,
                                            int channels, int rowBytes, int camClass,
@@ -128,7 +161,20 @@ RunPredictor::Result RunPredictor::run(std::vector<float> x, int camClass,
         r.heatmap.assign(h.data_ptr<float>(), h.data_ptr<float>() + h.numel());
         r.camClass = cam.targetClass;
         r.camLayer = cam.layer;
-    } else {
+    }
+    if (m_impl->probe) {
+        // Calibrated: the logits over the temperature, and the features' distance to the
+        // training images' class centres.
+        torch::NoGradGuard ng;
+        const auto [features, logits] = (*m_impl->probe)(input);
+        probs = torch::softmax(logits.to(torch::kFloat32) / m_calibration.temperature, 1)[0];
+        // At features.safetensors' half precision, as the threshold's validation images were.
+        const torch::Tensor f = features.to(torch::kFloat16).to(torch::kFloat32).contiguous();
+        const std::vector<float> one(f.data_ptr<float>(), f.data_ptr<float>() + f.numel());
+        r.unfamiliar = inspect::unfamiliarScores(one, m_impl->centres.dims, m_impl->centres.centres,
+                                                 m_impl->centres.classes)[0];
+        r.unfamiliarImage = double(r.unfamiliar) > m_calibration.unfamiliarThreshold;
+    } else if (camClass < -1) {
         torch::NoGradGuard ng;
         probs = torch::softmax(m_impl->model->forward(input), 1)[0];
     }

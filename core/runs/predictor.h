@@ -26,7 +26,11 @@ public:
     {
         std::vector<int> topClasses; // best first (up to 5)
         std::vector<float> topProbabilities;
-        std::vector<float> probabilities; // every class
+        std::vector<float> probabilities; // every class (calibrated when the run is)
+        // How unlike the training images the image is (runs/run_calibration.h); -1 when the
+        // run is not calibrated. `unfamiliarImage`: above the run's threshold ("I don't know").
+        float unfamiliar = -1;
+        bool unfamiliarImage = false;
         // Grad-CAM when asked: size x size values in [0, 1] at the model's input resolution.
         std::vector<float> heatmap;
         int heatmapSize = 0;
@@ -49,6 +53,18 @@ public:
     LayerActivations activations(const std::uint8_t *pixels, int height, int width, int channels,
                                  int rowBytes, const std::string &layer);
 
+    // The run's calibration.json when it fits model.pth: probabilities are softmax(logits / T)
+    // and every result has an unfamiliar score. `note`: why not, when the run has a calibration
+    // that cannot be used (other weights, a damaged file).
+    struct Calibration
+    {
+        bool calibrated = false;
+        double temperature = 1;
+        double unfamiliarThreshold = 0;
+        std::string note;
+    };
+    const Calibration &calibration() const { return m_calibration; }
+
     const std::vector<std::string> &classNames() const { return m_classNames; }
     const std::string &modelName() const { return m_modelName; }
     const std::string &runDir() const { return m_runDir; }
@@ -65,11 +81,13 @@ public:
 
 private:
     Result run(std::vector<float> input, int camClass, const std::string &camLayer);
+    void loadCalibration();
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     std::string m_runDir, m_modelName;
     std::vector<std::string> m_classNames;
     std::vector<CamLayer> m_camLayers;
+    Calibration m_calibration;
     int m_size = 0, m_channels = 0;
     std::array<float, 3> m_mean{}, m_std{};
 };
