@@ -9,11 +9,13 @@ PACKAGES="
   cmake ninja-build g++ pkg-config
   libtorch-dev libgloo-dev
   libopencv-dev
+  libonnx-dev libprotobuf-dev
   nlohmann-json3-dev zlib1g-dev libcurl4-openssl-dev libssl-dev
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
   libopenblas0-openmp
   dataset-fashion-mnist
   python3-torch python3-torchvision
+  python3-onnx python3-opencv
   xvfb xauth imagemagick
   help2man man-db
 "
@@ -28,6 +30,8 @@ if [ "${1:-}" = "--package" ]; then
 fi
 # help2man, man-db: the man pages are made at install time, and tst_cli reads them as man shows
 # them.
+# libonnx-dev, libprotobuf-dev: ONNX's own protobuf classes write `export --format onnx`;
+# python3-onnx (onnx.checker) and python3-opencv check those files in the tests.
 # libopenblas0-openmp: Debian's libtorch calls the system BLAS, and the default reference BLAS
 # makes convolutions several times slower; OpenBLAS with OpenMP matches libtorch's threading.
 

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "onnx_commands.h"
 
 #include "data/batch_loader.h"
 #include "data/dataset.h"
@@ -108,6 +109,8 @@ bool isDirectory(const std::string &path)
 int predictCommand(Args &args)
 {
     args.allow({"model", "weights", "topk", "resize", "crop", "run"}, {"json", "help"});
+    if (!args.flag("help") && isOnnxFile(args.str("model")))
+        return predictWithOnnx(args); // an export, in OpenCV's DNN module (onnx_commands.cpp)
     if (!args.flag("help") && args.has("run") && !args.positional().empty())
         return predictWithRun(args);
     // predict RUN_DIR IMAGE...: a run folder as the model.
@@ -233,17 +236,33 @@ int evaluateCommand(Args &args)
 
 int exportCommand(Args &args)
 {
-    args.allow({"out"}, {"help"});
+    args.allow({"out", "format"}, {"help", "json"});
+    const std::string format = args.str("format", isOnnxFile(args.str("out")) ? "onnx" : "pt");
+    if (format != "pt" && format != "onnx")
+        throw UsageError{"--format is pt (a state dict, .pth or .safetensors) or onnx"};
     if (args.flag("help") || args.positional().size() != 1 || !args.has("out")) {
         std::fputs("Usage: transferlab-cli export RUN_DIR --out FILE.pth|FILE.safetensors\n"
+                   "       transferlab-cli export RUN_DIR --format onnx --out FILE.onnx [--json]\n"
                    "Writes the run's weights as a state dict for Python (torch.load + "
                    "load_state_dict into the\n"
                    "matching torchvision model) or safetensors, and FILE.json with the "
-                   "preprocessing and classes.\n",
+                   "preprocessing and classes.\n"
+                   "  --format onnx  (or an .onnx name) the model itself as ONNX (opset 10, "
+                   "dynamic batch, input\n"
+                   "                 \"input\" [batch, channels, size, size], output \"logits\"; "
+                   "class names and\n"
+                   "                 preprocessing in its metadata_props) for OpenCV's DNN "
+                   "module, ONNX Runtime\n"
+                   "                 and the like; read back by OpenCV and compared with LibTorch "
+                   "before it is kept\n"
+                   "  --json         (onnx) one line: the files, size, opset, largest logit "
+                   "difference\n",
                    args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
     }
     const std::string dir = args.positional().front();
+    if (format == "onnx")
+        return exportOnnxCommand(args, dir, args.str("out"));
     const experiment::ExperimentConfig config =
         experiment::ExperimentConfig::fromFile(dir + "/config.json");
     auto model = runModel(config, dir + "/model.pth");

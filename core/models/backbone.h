@@ -93,6 +93,8 @@ public:
     // Registered name of the classifier ("fc" for ResNet, "classifier" elsewhere).
     const std::string &headName() const { return m_headName; }
     bool nativeHead() const { return m_native; }
+    // A new head's input: global average pooling (gap) or the flattened features (flatten).
+    bool gapHead() const { return m_gap; }
 
 protected:
     // Features up to the truncation point; reports each module's output through `hook`.

@@ -33,6 +33,8 @@ public:
 
     torch::nn::Sequential features{nullptr};
     torch::nn::Linear classifier{nullptr};
+    // torchvision's F.relu after the features, applied when they end with norm5 (not truncated).
+    bool finalRelu() const { return m_complete; }
 
 protected:
     torch::Tensor forwardFeatures(torch::Tensor x, const ShapeHook *hook) override;

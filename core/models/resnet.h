@@ -29,6 +29,10 @@ public:
     torch::nn::MaxPool2d maxpool{nullptr};
     std::vector<torch::nn::Sequential> stages; // layer1..layer4
     torch::nn::AdaptiveAvgPool2d avgpool{nullptr};
+    // How much of the network a truncated model keeps: the first stemUsed() of conv1, bn1, relu,
+    // maxpool, then the first stagesUsed() of layer1..layer4.
+    int stemUsed() const { return m_stemUsed; }
+    int stagesUsed() const { return m_stagesUsed; }
 
 protected:
     torch::Tensor forwardFeatures(torch::Tensor x, const ShapeHook *hook) override;

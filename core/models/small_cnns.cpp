@@ -8,13 +8,6 @@ namespace tl::models {
 
 namespace {
 
-// NCHW -> NHWC, so that a Linear acts on channels per pixel and Flatten follows Keras' order.
-struct ChannelsLastImpl : torch::nn::Module
-{
-    torch::Tensor forward(const torch::Tensor &x) { return x.permute({0, 2, 3, 1}); }
-};
-TORCH_MODULE(ChannelsLast);
-
 torch::nn::Conv2d conv3x3(int in, int out)
 {
     return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1));

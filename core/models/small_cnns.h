@@ -7,6 +7,13 @@
 
 namespace tl::models {
 
+// NCHW -> NHWC, so that a Linear acts on channels per pixel and Flatten follows Keras' order.
+struct ChannelsLastImpl : torch::nn::Module
+{
+    torch::Tensor forward(const torch::Tensor &x) { return x.permute({0, 2, 3, 1}); }
+};
+TORCH_MODULE(ChannelsLast);
+
 // Seed 000's custom CNN, layer for layer as Keras builds it:
 // Conv2D(32,3,same)+ReLU, MaxPool(2), Conv2D(64,3,same)+ReLU, MaxPool(2), Dense(128)+ReLU applied
 // to every pixel (Keras' Dense acts on the last axis of a 4-D tensor), Flatten (HWC order),
