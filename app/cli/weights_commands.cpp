@@ -126,6 +126,8 @@ int predictCommand(Args &args)
             R"(Usage: transferlab-cli predict [--run] RUN_DIR [--topk K] [--json] IMAGE...
        transferlab-cli predict --model M --weights FILE|imagenet
                [--resize N] [--crop N] [--topk K] [--json] IMAGE...
+       transferlab-cli predict --model FILE.onnx [--topk K] [--json] IMAGE...
+       transferlab-cli predict --model FILE.onnx --run RUN_DIR [--json]
 
 Classifies images and prints the K most likely classes of each (default 5).
   [--run] RUN_DIR       a finished run's model.pth, with the run's own preprocessing
@@ -138,6 +140,11 @@ Classifies images and prints the K most likely classes of each (default 5).
                         a checkpoint with its own head, with torchvision's ImageNet
                         preprocessing: shorter side resized to --resize (default 256),
                         center crop --crop (default 224), ImageNet mean/std
+  --model FILE.onnx     an export (transferlab-cli export --format onnx) run by OpenCV's
+                        DNN module, no LibTorch, with the preprocessing and class names
+                        it carries; with --run RUN_DIR and no images: checked against
+                        the run on its test images (agreement with predictions.csv,
+                        largest logit difference from model.pth, speed of both)
   --topk K              how many classes per image (default 5)
   --json                one line per image: {"image": PATH, "top": [{"index": I,
                         "label": NAME, "probability": P}]}; with a run folder also
