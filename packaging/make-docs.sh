@@ -12,7 +12,7 @@ mkdir -p "$OUT"
 export QT_QPA_PLATFORM=offscreen # the window's --help needs no display
 export TL_OPENMP_CHOSEN=1        # no re-exec for a help text
 
-COMMANDS="train lesson sweep inspect evaluate export compare report recipes summary predict weights models datasets download info"
+COMMANDS="train lesson sweep inspect calibrate evaluate export compare report recipes summary predict weights models datasets download info"
 names() { "$CLI" "$1" 2>/dev/null | awk '/^[a-z0-9]/ {print $1}' | tr '\n' ' '; }
 options() { "$CLI" "$1" --help 2>/dev/null | grep -o -- '--[a-z][a-z0-9-]*' | sort -u | tr '\n' ' '; }
 
