@@ -10,6 +10,7 @@
 #include "runs/recipes.h"
 #include "runs/run_experiment.h"
 #include "runs/run_features.h"
+#include "runs/run_reader.h"
 #include "runs/run_state.h"
 #include "runs/sweep.h"
 #include "system_info.h"
@@ -432,6 +433,9 @@ int trainCommand(Args &args)
         done = true;
         watcher.join();
         progress.clearLine();
+        // Rank 0 killed: its run.lock would say the run goes on. The others see it go.
+        if (!speaks)
+            runs::removeDeadRunLock(runDir);
         throw;
     }
     done = true;
@@ -441,8 +445,10 @@ int trainCommand(Args &args)
         std::fprintf(stderr, "interrupted before the first epoch ended; nothing to resume\n");
         return 130;
     }
-    if (result.interrupted && !speaks)
+    if (result.interrupted && !speaks) {
+        runs::removeDeadRunLock(runDir); // torchrun ends the others when rank 0 is killed
         return 130;
+    }
     if (result.interrupted) {
         std::fprintf(stderr,
                      "interrupted after %zu completed epoch%s; continue with:\n"

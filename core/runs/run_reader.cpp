@@ -73,7 +73,49 @@ Bytes readRunCsv(const std::string &path)
     return readFile(path, limits::kMaxCsvBytes);
 }
 
+// Whether process `pid` of this machine still runs: it exists and is not a zombie (a killed
+// rank stays one until its launcher reaps it, and holds no run then).
+bool processAlive(pid_t pid)
+{
+    if (::kill(pid, 0) != 0 && errno != EPERM)
+        return false;
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line))
+        return true; // no /proc: kill's answer
+    const std::size_t close = line.rfind(')');
+    return close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'Z';
+}
+
+// run.lock's holder: the process id and machine it names (a lock without a machine is this
+// one's); false when there is no readable lock.
+bool readRunLock(const std::string &dir, pid_t &pid, std::string &host, bool &here)
+{
+    std::ifstream lock(fs::path(dir) / "run.lock");
+    long id = 0;
+    if (!(lock >> id) || id <= 0 || id >= std::numeric_limits<pid_t>::max())
+        return false;
+    pid = pid_t(id);
+    if (!(lock >> host) || host.size() > 255)
+        host.clear();
+    char name[256] = {};
+    ::gethostname(name, sizeof name - 1);
+    here = host.empty() || host == name;
+    return true;
+}
+
 } // namespace
+
+bool removeDeadRunLock(const std::string &dir)
+{
+    pid_t pid = 0;
+    std::string host;
+    bool here = false;
+    if (!readRunLock(dir, pid, host, here) || !here || processAlive(pid))
+        return false;
+    std::error_code ec;
+    return fs::remove(fs::path(dir) / "run.lock", ec);
+}
 
 RunInfo readRun(const std::string &dir)
 {
@@ -105,23 +147,17 @@ RunInfo readRun(const std::string &dir)
                 r.plannedEpochs +=
                     int(std::clamp<std::int64_t>(st["epochs"].get<std::int64_t>(), 0, 100000));
     }
-    if (fs::exists(fs::path(dir) / "run.lock", ec)) {
-        // Alive when the process that wrote the lock still exists (same machine); a run on
-        // another machine (a cluster job on a shared file system) while its files keep changing.
-        std::ifstream lock(fs::path(dir) / "run.lock");
-        long pid = 0;
-        std::string host;
-        if (lock >> pid && pid > 0 && pid < std::numeric_limits<pid_t>::max()) {
-            if (!(lock >> host) || host.size() > 255)
-                host.clear();
-            char here[256] = {};
-            ::gethostname(here, sizeof here - 1);
-            if (host.empty() || host == here) {
-                r.running = ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
-            } else {
-                r.host = host;
-                r.running = secondsSinceChange(dir) < kRemoteRunQuietSeconds;
-            }
+    // Alive when the process that wrote the lock still runs (same machine); a run on another
+    // machine (a cluster job on a shared file system) while its files keep changing.
+    pid_t pid = 0;
+    std::string host;
+    bool here = false;
+    if (readRunLock(dir, pid, host, here)) {
+        if (here) {
+            r.running = processAlive(pid);
+        } else {
+            r.host = host;
+            r.running = secondsSinceChange(dir) < kRemoteRunQuietSeconds;
         }
     }
     if (!r.running && !fs::exists(summary, ec) && fs::exists(fs::path(dir) / "state.tlstate", ec))

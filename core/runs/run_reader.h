@@ -45,6 +45,11 @@ constexpr double kRemoteRunQuietSeconds = 600;
 // tl::Error naming the folder when it holds no run.
 RunInfo readRun(const std::string &dir);
 
+// Removes DIR/run.lock when the process it names, on this machine, has ended without removing
+// it (rank 0 of a distributed run killed: the rank that saw it go calls this). A lock of a live
+// process, or of another machine's, stays. True when one was removed.
+bool removeDeadRunLock(const std::string &dir);
+
 struct RunResult;
 
 // A finished run read back from its folder (metrics.csv, confusion.csv, confusion_epochs.csv,

@@ -96,8 +96,15 @@ TensorBoardWriter::TensorBoardWriter(const std::string &dir)
 
 TensorBoardWriter::~TensorBoardWriter()
 {
-    if (m_file)
-        std::fclose(m_file);
+    if (!m_file)
+        return;
+    std::fclose(m_file);
+    // A file with nothing but its header (a refused resume, a run that failed before its first
+    // batch) shows TensorBoard an empty run: none is left.
+    if (!m_wroteScalar) {
+        std::error_code ec;
+        std::filesystem::remove(m_path, ec);
+    }
 }
 
 void TensorBoardWriter::writeRecord(const std::string &data)
@@ -120,6 +127,7 @@ void TensorBoardWriter::scalar(const std::string &tag, double value, std::int64_
     std::string summary;
     lengthDelimited(summary, 1, v); // Summary.value
     writeRecord(event(now(), step, summary, 5));
+    m_wroteScalar = true;
 }
 
 void TensorBoardWriter::flush()

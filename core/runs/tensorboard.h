@@ -11,7 +11,8 @@ namespace tl::runs {
 class TensorBoardWriter
 {
 public:
-    // Creates DIR/events.out.tfevents.<time>.transferlab; tl::Error if it cannot.
+    // Creates DIR/events.out.tfevents.<time>.transferlab; tl::Error if it cannot. The file is
+    // removed again when the writer ends without a scalar written.
     explicit TensorBoardWriter(const std::string &dir);
     ~TensorBoardWriter();
     TensorBoardWriter(const TensorBoardWriter &) = delete;
@@ -25,6 +26,7 @@ private:
     void writeRecord(const std::string &data);
     std::string m_path;
     std::FILE *m_file = nullptr;
+    bool m_wroteScalar = false;
 };
 
 // CRC-32C (Castagnoli), as TFRecord uses it; exposed for tests.

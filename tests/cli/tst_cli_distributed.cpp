@@ -208,12 +208,15 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(cut + "/state.tlstate"));
         QVERIFY(!QFile::exists(cut + "/summary.json"));
 
-        // Another rank count is refused: the global batch would change in mid-run.
+        // Another rank count is refused: the global batch would change in mid-run. Nothing is
+        // added to the folder (not even an empty TensorBoard event file).
+        const QStringList before = QDir(cut).entryList(QDir::Files);
         QProcess alone;
         alone.start(TL_CLI_PATH, {"train", "--resume", cut, "--quiet"});
         QVERIFY(alone.waitForFinished(120000));
         QCOMPARE(alone.exitCode(), 2);
         QVERIFY(QString::fromUtf8(alone.readAllStandardError()).contains("resume it with as many"));
+        QCOMPARE(QDir(cut).entryList(QDir::Files), before);
 
         Ranks resumed;
         const int port = freePort();
@@ -229,6 +232,28 @@ private Q_SLOTS:
         QCOMPARE(metricRows(cut), metricRows(whole));
         QCOMPARE(summary(cut)["test_accuracy"].toDouble(),
                  summary(whole)["test_accuracy"].toDouble());
+    }
+
+    // Rank 0 killed: it cannot remove its run.lock; rank 1 sees it go and removes it, so the
+    // folder does not claim a live run (the Runs tab, a follower on another machine).
+    void killedRankZeroLeavesNoLock()
+    {
+        const QString out = path("rank0-killed");
+        Ranks ranks;
+        ranks.start(m_common + QStringList{"--epochs", "50", "--batch-size", "32"}, {out}, 2);
+        QElapsedTimer t;
+        t.start();
+        while (metricRows(out).size() < 2 && t.elapsed() < 120000)
+            QTest::qWait(50);
+        QCOMPARE(metricRows(out).size(), 2); // epoch 1 is complete
+        QVERIFY(QFile::exists(out + "/run.lock"));
+        ::kill(pid_t(ranks.procs[0]->processId()), SIGKILL);
+        QVERIFY(ranks.procs[0]->waitForFinished(10000));
+        QVERIFY(ranks.procs[1]->waitForFinished(90000));
+        QCOMPARE(ranks.code(1), 4);
+        QVERIFY2(ranks.err(1).contains("rank 0 is gone"), qPrintable(ranks.err(1)));
+        QVERIFY(!QFile::exists(out + "/run.lock"));
+        QVERIFY(QFile::exists(out + "/state.tlstate")); // resumable
     }
 
     // A rank that hangs (stopped, not dead: its sockets stay open) is caught by the timeout on

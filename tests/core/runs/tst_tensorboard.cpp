@@ -125,6 +125,22 @@ private Q_SLOTS:
         QCOMPARE(events[2].tag, QString("val/accuracy"));
         QCOMPARE(events[2].step, std::int64_t(2));
     }
+
+    // A writer that wrote no scalar (a refused resume, a run that failed before its first
+    // batch) leaves no file of a header alone (42 bytes that TensorBoard lists as a run).
+    void leavesNoEmptyFile()
+    {
+        QTemporaryDir dir;
+        std::string path;
+        {
+            TensorBoardWriter w(dir.path().toStdString());
+            path = w.path();
+            QVERIFY(
+                QFile::exists(QString::fromStdString(path))); // a folder it cannot use fails now
+        }
+        QVERIFY(!QFile::exists(QString::fromStdString(path)));
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTensorBoard)
