@@ -22,6 +22,18 @@ figure { margin: 0; width: 110px; font-size: .8em; text-align: center; }
 figure img { width: 84px; height: 84px; image-rendering: pixelated; border: 1px solid #999; }
 .headline { font-size: 1.2em; }
 pre { background: #f6f6f6; padding: .8em; overflow-x: auto; font-size: .8em; }
+.print-only { display: none; }
+@media print {
+  body { margin: 0; max-width: none; }
+  /* a collapsed details element prints closed: its copy prints instead */
+  .print-only { display: block; }
+  details.settings { display: none; }
+  pre { white-space: pre-wrap; overflow: visible; }
+  /* a table split across pages repeats its header row and splits between rows */
+  thead { display: table-header-group; }
+  tr, figure, .chart { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
 )css";
 
 std::string esc(const std::string &s)

@@ -68,7 +68,8 @@ std::string imageUri(const LoadedRun &r, std::int64_t index, int scale)
     if (it == r.testPosition.end())
         return {};
     const data::ImageStore &s = r.data->test;
-    const auto png = data::encodePng(s.image(it->second), s.height, s.width, s.channels, scale);
+    const auto pixels = s.pixelsOf(it->second);
+    const auto png = data::encodePng(pixels.data(), s.height, s.width, s.channels, scale);
     return "data:image/png;base64," + base64(png);
 }
 
@@ -173,11 +174,11 @@ std::string confusionTable(const RunResult &r)
     for (auto v : r.test.confusion)
         top = std::max(top, v);
     std::ostringstream o;
-    o << "<table class=\"confusion\"><tr><th>true \\ predicted</th>";
+    o << "<table class=\"confusion\"><thead><tr><th>true \\ predicted</th>";
     for (int c = 0; c < n; ++c)
         o << "<th>" << esc(c < int(r.classNames.size()) ? r.classNames[std::size_t(c)] : "")
           << "</th>";
-    o << "</tr>";
+    o << "</tr></thead><tbody>";
     for (int t = 0; t < n; ++t) {
         o << "<tr><th>" << esc(t < int(r.classNames.size()) ? r.classNames[std::size_t(t)] : "")
           << "</th>";
@@ -191,22 +192,22 @@ std::string confusionTable(const RunResult &r)
         }
         o << "</tr>";
     }
-    o << "</table>";
+    o << "</tbody></table>";
     return o.str();
 }
 
 std::string classTable(const RunResult &r)
 {
     std::ostringstream o;
-    o << "<table><tr><th>class</th><th>precision</th><th>recall</th><th>F1</th>"
-         "<th>support</th></tr>";
+    o << "<table><thead><tr><th>class</th><th>precision</th><th>recall</th><th>F1</th>"
+         "<th>support</th></tr></thead><tbody>";
     for (std::size_t c = 0; c < r.test.perClass.size(); ++c) {
         const auto &m = r.test.perClass[c];
         o << "<tr><td>" << esc(c < r.classNames.size() ? r.classNames[c] : std::to_string(c))
           << "</td><td>" << fmt(m.precision, 3) << "</td><td>" << fmt(m.recall, 3) << "</td><td>"
           << fmt(m.f1, 3) << "</td><td>" << m.support << "</td></tr>";
     }
-    o << "</table>";
+    o << "</tbody></table>";
     return o.str();
 }
 
@@ -301,10 +302,10 @@ LoadedRun loadForReport(const std::string &dir, const ReportOptions &options)
 
 void comparisonTableHtml(std::ostringstream &o, const std::vector<LoadedRun> &runs)
 {
-    o << "<h2>Comparison</h2><table><tr><th>run</th><th>model</th><th>weights</th>"
+    o << "<h2>Comparison</h2><table><thead><tr><th>run</th><th>model</th><th>weights</th>"
          "<th>total params</th><th>trainable params</th><th>stages</th><th>epochs</th>"
          "<th>best val acc</th><th>test acc</th><th>s/epoch</th><th>images/s</th>"
-         "<th>wall time (s)</th></tr>";
+         "<th>wall time (s)</th></tr></thead><tbody>";
     double best = 0;
     for (const auto &r : runs)
         best = std::max(best, r.info.testAccuracy);
@@ -319,7 +320,7 @@ void comparisonTableHtml(std::ostringstream &o, const std::vector<LoadedRun> &ru
           << "</td><td>" << fmt(i.imagesPerSecond, 0) << "</td><td>" << fmt(i.totalSeconds, 1)
           << "</td></tr>";
     }
-    o << "</table>";
+    o << "</tbody></table>";
 }
 
 void overlaidCurvesHtml(std::ostringstream &o, const std::vector<LoadedRun> &runs)
@@ -397,8 +398,10 @@ void runSectionHtml(std::ostringstream &o, const LoadedRun &r, const ReportOptio
     if (options.images && !r.data)
         o << "<p>(The run's images could not be loaded; captions only.)</p>";
     o << worstMistakes(r, options.worstImages);
-    o << "<details><summary>Experiment settings (config.json)</summary><pre>" << esc(r.configJson)
-      << "</pre></details>";
+    // Collapsed on screen; printed open (a printed <details> stays closed).
+    o << "<details class=\"settings\"><summary>Experiment settings (config.json)</summary><pre>"
+      << esc(r.configJson) << "</pre></details><div class=\"print-only\"><h3>Experiment "
+      << "settings (config.json)</h3><pre>" << esc(r.configJson) << "</pre></div>";
 }
 
 std::string today()

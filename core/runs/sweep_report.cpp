@@ -97,11 +97,21 @@ void yRange(const SweepResults &r, double &lo, double &hi)
     hi = std::min(1.0, hi + pad);
 }
 
-void frame(std::ostringstream &o, const std::string &title, double ylo, double yhi,
-           const std::string &xTitle)
+// Roughly how wide a text is at `fontSize` (DejaVu Sans averages 0.6 em a character).
+double textWidth(const std::string &text, double fontSize)
 {
-    o << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << kW << "\" height=\"" << kH
-      << "\" viewBox=\"0 0 " << kW << ' ' << kH << "\" class=\"chart\" role=\"img\">";
+    std::size_t chars = 0;
+    for (unsigned char c : text)
+        chars += (c & 0xC0) != 0x80; // UTF-8: count characters, not bytes
+    return double(chars) * fontSize * 0.6;
+}
+
+// `width`: the plot keeps kW; a legend takes the room beyond it, clear of every point.
+void frame(std::ostringstream &o, const std::string &title, double ylo, double yhi,
+           const std::string &xTitle, double width = kW)
+{
+    o << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << kH
+      << "\" viewBox=\"0 0 " << width << ' ' << kH << "\" class=\"chart\" role=\"img\">";
     o << "<text x=\"" << kL << "\" y=\"18\" font-weight=\"bold\">" << esc(title) << "</text>";
     for (int i = 0; i <= 4; ++i) {
         const double v = ylo + (yhi - ylo) * i / 4.0;
@@ -125,7 +135,18 @@ std::string accuracyAgainst(const SweepResults &r, std::size_t parameter)
     const std::string caption = r.mode == "list" && !r.numeric(parameter)
                                     ? std::string("variant")
                                     : settingCaption(r.parameters[parameter]);
-    frame(o, "Test accuracy against " + caption, ylo, yhi, caption + (a.log ? " (log scale)" : ""));
+    // One series per value of a grid's other setting, else one; their legend to the right.
+    const std::size_t other = r.seriesParameter(parameter);
+    const std::vector<std::string> seriesValues =
+        other < r.parameters.size() ? r.distinctValues(other) : std::vector<std::string>{""};
+    double legendWidth = 0;
+    if (other < r.parameters.size())
+        for (std::size_t s = 0; s < seriesValues.size() && s < 8; ++s)
+            legendWidth = std::max(
+                legendWidth,
+                24 + textWidth(settingCaption(r.parameters[other]) + " " + seriesValues[s], 10));
+    frame(o, "Test accuracy against " + caption, ylo, yhi, caption + (a.log ? " (log scale)" : ""),
+          kW + legendWidth);
     if (a.categorical) {
         for (std::size_t i = 0; i < a.categories.size(); ++i) {
             std::string label = a.categories[i];
@@ -136,19 +157,23 @@ std::string accuracyAgainst(const SweepResults &r, std::size_t parameter)
               << "</text>";
         }
     } else {
-        for (int i = 0; i <= 4; ++i) {
-            const double v = a.lo + (a.hi - a.lo) * i / 4.0;
-            o << "<text x=\"" << px(i / 4.0) << "\" y=\"" << kH - kB + 16
-              << "\" text-anchor=\"middle\" font-size=\"10\">"
-              << (a.log ? fmt(std::pow(10.0, v), v < 0 ? int(std::ceil(-v)) + 1 : 0)
-                        : fmt(v, std::fabs(a.hi - a.lo) < 10 ? 3 : 0))
-              << "</text>";
+        // Ticks at the swept values, written as in the experiment file (not at round fractions
+        // of the range, which fell between them); one too close to the last is left out.
+        std::map<double, std::string> swept;
+        for (const auto &run : r.runs)
+            swept.emplace(run.numbers[parameter], run.values[parameter]);
+        double lastX = -1e9;
+        for (const auto &[v, label] : swept) {
+            const double f = ((a.log ? std::log10(v) : v) - a.lo) / (a.hi - a.lo);
+            const double x = px(f), half = textWidth(label, 10) / 2;
+            if (x - half < lastX + 4)
+                continue;
+            lastX = x + half;
+            o << "<line x1=\"" << x << "\" x2=\"" << x << "\" y1=\"" << kH - kB << "\" y2=\""
+              << kH - kB + 4 << "\" stroke=\"#999\"/><text x=\"" << x << "\" y=\"" << kH - kB + 16
+              << "\" text-anchor=\"middle\" font-size=\"10\">" << esc(label) << "</text>";
         }
     }
-    // One series per value of a grid's other setting, else one.
-    const std::size_t other = r.seriesParameter(parameter);
-    const std::vector<std::string> seriesValues =
-        other < r.parameters.size() ? r.distinctValues(other) : std::vector<std::string>{""};
     int legend = 0;
     for (std::size_t s = 0; s < seriesValues.size() && s < 8; ++s) {
         std::vector<std::pair<double, const SweepGroup *>> pts;
@@ -177,10 +202,10 @@ std::string accuracyAgainst(const SweepResults &r, std::size_t parameter)
         }
         if (other < r.parameters.size()) {
             const double ly = kT + 4 + 14 * legend++;
-            o << "<circle cx=\"" << kW - kR - 150 << "\" cy=\"" << ly << "\" r=\"4\" fill=\""
-              << colour << "\"/><text x=\"" << kW - kR - 142 << "\" y=\"" << ly + 4
-              << "\" font-size=\"10\">" << esc(settingCaption(r.parameters[other])) << " "
-              << esc(seriesValues[s]) << "</text>";
+            o << "<circle cx=\"" << kW + 4 << "\" cy=\"" << ly << "\" r=\"4\" fill=\"" << colour
+              << "\"/><text x=\"" << kW + 12 << "\" y=\"" << ly + 4 << "\" font-size=\"10\">"
+              << esc(settingCaption(r.parameters[other])) << " " << esc(seriesValues[s])
+              << "</text>";
         }
     }
     o << "</svg>";
@@ -196,13 +221,15 @@ std::string heatMap(const SweepResults &r, std::size_t rowParam, std::size_t col
     const double cw = std::min(90.0, 380.0 / std::max<std::size_t>(1, cols.size()));
     const double ch = std::min(40.0, 220.0 / std::max<std::size_t>(1, rows.size()));
     const double left = 130, top = 50;
-    const double w = left + cw * double(cols.size()) + 20, h = top + ch * double(rows.size()) + 30;
+    // The title sets the width when it is wider than the cells (it ran out of its box).
+    const std::string title = "Test accuracy: " + settingCaption(r.parameters[rowParam]) + " × " +
+                              settingCaption(r.parameters[colParam]);
+    const double w = std::max(left + cw * double(cols.size()) + 20, 20 + textWidth(title, 16)),
+                 h = top + ch * double(rows.size()) + 30;
     std::ostringstream o;
     o << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << w << "\" height=\"" << h
       << "\" viewBox=\"0 0 " << w << ' ' << h << "\" class=\"chart\" role=\"img\">";
-    o << "<text x=\"10\" y=\"18\" font-weight=\"bold\">Test accuracy: "
-      << esc(settingCaption(r.parameters[rowParam])) << " × "
-      << esc(settingCaption(r.parameters[colParam])) << "</text>";
+    o << "<text x=\"10\" y=\"18\" font-weight=\"bold\">" << esc(title) << "</text>";
     for (std::size_t j = 0; j < cols.size(); ++j)
         o << "<text x=\"" << left + cw * (double(j) + 0.5) << "\" y=\"" << top - 8
           << "\" text-anchor=\"middle\" font-size=\"10\">" << esc(cols[j]) << "</text>";
@@ -250,15 +277,21 @@ std::string paretoChart(const SweepResults &r)
     double xhi = 1;
     for (double s : secs)
         xhi = std::max(xhi, s);
-    xhi *= 1.08;
+    // Ticks at round numbers of seconds (1, 2 or 5 times a power of ten), the axis to the next.
+    const double rough = xhi * 1.05 / 4, power = std::pow(10.0, std::floor(std::log10(rough)));
+    const double step = power * (rough <= power       ? 1
+                                 : rough <= 2 * power ? 2
+                                 : rough <= 5 * power ? 5
+                                                      : 10);
+    xhi = step * std::ceil(xhi * 1.05 / step);
     auto px = [&](double s) { return kL + s / xhi * (kW - kL - kR); };
     auto py = [&](double v) { return kH - kB - (v - ylo) / (yhi - ylo) * (kH - kT - kB); };
     std::ostringstream o;
     frame(o, "Test accuracy against training time", ylo, yhi,
           "training time (s); the line joins the runs nothing beats on both");
-    for (int i = 0; i <= 4; ++i)
-        o << "<text x=\"" << px(xhi * i / 4.0) << "\" y=\"" << kH - kB + 16
-          << "\" text-anchor=\"middle\" font-size=\"10\">" << fmt(xhi * i / 4.0, 0) << "</text>";
+    for (double t = 0; t <= xhi + step / 2; t += step)
+        o << "<text x=\"" << px(t) << "\" y=\"" << kH - kB + 16
+          << "\" text-anchor=\"middle\" font-size=\"10\">" << fmt(t, step < 1 ? 1 : 0) << "</text>";
     const auto front = paretoFront(secs, acc);
     if (front.size() > 1) {
         o << "<polyline fill=\"none\" stroke=\"#D55E00\" stroke-width=\"2\" points=\"";
@@ -272,9 +305,14 @@ std::string paretoChart(const SweepResults &r)
           << (onFront ? 5 : 3.5) << "\" fill=\"" << (onFront ? "#D55E00" : "#0072B2")
           << "\"><title>" << esc(r.runs[idx[k]].name) << ": " << fmt(acc[k], 4) << " in "
           << fmt(secs[k], 0) << " s</title></circle>";
-        if (onFront)
-            o << "<text x=\"" << px(secs[k]) + 7 << "\" y=\"" << py(acc[k]) + 4
-              << "\" font-size=\"10\">" << esc(r.runs[idx[k]].variant) << "</text>";
+        if (onFront) {
+            // The label on the side with room for it (right of the point ran past the edge).
+            const std::string &label = r.runs[idx[k]].variant;
+            const bool left = px(secs[k]) + 7 + textWidth(label, 10) > kW - 2;
+            o << "<text x=\"" << px(secs[k]) + (left ? -7 : 7) << "\" y=\"" << py(acc[k]) + 4
+              << "\" font-size=\"10\"" << (left ? " text-anchor=\"end\"" : "") << ">" << esc(label)
+              << "</text>";
+        }
     }
     o << "</svg>";
     return o.str();
@@ -289,12 +327,12 @@ void resultsTable(std::ostringstream &o, const SweepResults &r)
         return a->meanAccuracy > b->meanAccuracy;
     });
     const bool listOfObjects = r.mode == "list";
-    o << "<table><tr><th>point</th>";
+    o << "<table><thead><tr><th>point</th>";
     if (!listOfObjects)
         for (const auto &p : r.parameters)
             o << "<th>" << esc(settingCaption(p)) << "</th>";
     o << "<th>finished</th><th>test accuracy" << (r.repeats > 1 ? " (mean ± sd)" : "")
-      << "</th><th>training time (s)</th><th>notes</th></tr>";
+      << "</th><th>training time (s)</th><th>notes</th></tr></thead><tbody>";
     for (const SweepGroup *g : order) {
         const SweepRunEntry &first = r.runs[g->runs.front()];
         o << "<tr><td style=\"text-align:left\">" << esc(g->variant) << "</td>";
@@ -314,7 +352,7 @@ void resultsTable(std::ostringstream &o, const SweepResults &r)
                   << "<br/>";
         o << "</td></tr>";
     }
-    o << "</table>";
+    o << "</tbody></table>";
 }
 
 } // namespace

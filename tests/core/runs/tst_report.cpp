@@ -76,6 +76,12 @@ private Q_SLOTS:
         // Its numbers: test accuracy, every confusion cell's row, the class names.
         QVERIFY(html.contains(QString::number(m_a.test.accuracy, 'f', 4)));
         QVERIFY(html.contains("Confusion matrix"));
+        // Printed: the settings (collapsed on screen) print open, and the confusion matrix's
+        // header row repeats on each page it spans.
+        QVERIFY(html.contains("<details class=\"settings\">"));
+        QVERIFY(html.contains("<div class=\"print-only\"><h3>Experiment settings"));
+        QVERIFY(html.contains("<table class=\"confusion\"><thead>"));
+        QVERIFY(html.contains("details.settings { display: none; }"));
         for (const auto &name : m_a.classNames)
             QVERIFY(html.contains(QString::fromStdString(name)));
         for (int t = 0; t < m_a.test.numClasses; ++t)

@@ -231,6 +231,13 @@ private Q_SLOTS:
         QVERIFY(h.contains("model freeze × stage 1 lr"));
         QVERIFY(h.contains("diverged")); // the failed run's message
         QVERIFY(h.contains("± 0.0071")); // sd of two repeats 0.01 apart
+        // The x axis ticks at the swept values, as written (not 0.00026, 0.00095...).
+        for (const char *lr : {">0.001</text>", ">0.01</text>", ">0.1</text>"})
+            QVERIFY2(h.contains(lr), lr);
+        // Printed: the results table repeats its header row on every page, rows stay whole.
+        QVERIFY(h.contains("<table><thead><tr><th>point</th>"));
+        QVERIFY(h.contains("@media print"));
+        QVERIFY(h.contains("thead { display: table-header-group; }"));
         // Best first: lr 0.01 unfrozen (0.855 mean) is the first row after the header.
         const int firstRow = h.indexOf("<tr><td");
         QVERIFY(h.mid(firstRow, 200).contains("freeze-none_lr-0.01<"));
