@@ -53,6 +53,20 @@ void GalleryModel::showCell(int trueClass, int predicted)
     endResetModel();
 }
 
+void GalleryModel::showWhere(const std::function<bool(const train::Prediction &)> &keep)
+{
+    beginResetModel();
+    m_true = m_pred = -1;
+    m_rows.clear();
+    for (std::size_t i = 0; i < m_all.size(); ++i)
+        if (keep(m_all[i]))
+            m_rows.push_back(int(i));
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](int a, int b) {
+        return m_all[std::size_t(a)].confidence > m_all[std::size_t(b)].confidence;
+    });
+    endResetModel();
+}
+
 void GalleryModel::setThumbnailSize(int px)
 {
     m_thumb = px;

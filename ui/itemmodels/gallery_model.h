@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace tl::ui {
@@ -26,6 +27,9 @@ public:
     void setSource(std::shared_ptr<const data::ImageStore> store,
                    std::vector<train::Prediction> predictions, const QStringList &classNames);
     void showCell(int trueClass, int predicted);
+    // The images whose prediction `keep` accepts, the most confident first (a threshold's
+    // accepted, rejected or wrong images).
+    void showWhere(const std::function<bool(const train::Prediction &)> &keep);
     void setThumbnailSize(int px);
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -14,6 +14,7 @@
 #include "session/training_session.h"
 #include "weights/weight_catalog.h"
 #include "widgets/background.h"
+#include "widgets/calibration_panel.h"
 #include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
 #include "widgets/inspect_panel.h"
@@ -132,6 +133,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     });
     connect(m_predict, &PredictPanel::failed, this,
             [this](const QString &e) { statusBar()->showMessage(e, 8000); });
+    connect(m_results->calibrationPanel(), &CalibrationPanel::calibrated, m_predict,
+            &PredictPanel::runCalibrated);
     connect(m_runs, &RunsPanel::runOpened, this,
             [this](std::shared_ptr<const runs::RunResult> r,
                    std::shared_ptr<const data::DatasetSplits> d) {

@@ -175,10 +175,18 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     cg->addWidget(m_class, 1, 1);
     cg->addWidget(m_layer, 2, 0, 1, 2);
     auto *barBox = new QGroupBox(tr("Top 5"));
+    m_barBox = barBox;
     auto *bl = new QVBoxLayout(barBox);
     bl->addWidget(m_bars);
+    // "I don't know": above the top 5, where the answer is read.
+    m_verdict = new QLabel;
+    m_verdict->setObjectName(QStringLiteral("verdict"));
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextFormat(Qt::RichText);
+    m_verdict->setVisible(false);
     auto *side = new QVBoxLayout;
     side->addWidget(m_runInfo);
+    side->addWidget(m_verdict);
     side->addWidget(barBox);
     side->addWidget(camBox);
     side->addStretch();
@@ -343,13 +351,27 @@ void PredictPanel::setRun(const QString &runDir)
             }
             self->m_predictor = *loaded;
             const auto &p = *self->m_predictor;
+            const auto &cal = p.calibration();
             self->m_runInfo->setText(
                 tr("<b>%1</b> on %2×%2 %3 images, %4 classes.<br/>Images are converted exactly "
-                   "as in training.")
+                   "as in training.%5")
                     .arg(QString::fromStdString(p.modelName()))
                     .arg(p.imageSize())
                     .arg(p.channels() == 1 ? tr("gray") : tr("colour"))
-                    .arg(p.classNames().size()));
+                    .arg(p.classNames().size())
+                    .arg(cal.calibrated
+                             ? tr("<br/>Calibrated: probabilities with T = %1; it says when an "
+                                  "image is unlike its training images.")
+                                   .arg(cal.temperature, 0, 'f', 2)
+                             : tr("<br/>Not calibrated%1: calibrate it in Results › Confidence "
+                                  "to know when it does not know.")
+                                   .arg(cal.note.empty() ? QString()
+                                                         : QStringLiteral(" (%1)").arg(
+                                                               QString::fromStdString(cal.note)
+                                                                   .toHtmlEscaped()))));
+            self->m_barBox->setTitle(cal.calibrated ? tr("Top 5 (calibrated probabilities)")
+                                                    : tr("Top 5"));
+            self->m_verdict->setVisible(false);
             self->m_class->clear();
             self->m_class->addItem(tr("the predicted class"), -1);
             for (std::size_t c = 0; c < p.classNames().size(); ++c)
@@ -452,6 +474,19 @@ void PredictPanel::showImage(int row)
     updateFeatureMaps();
 }
 
+QString PredictPanel::verdict() const
+{
+    return m_verdict->isVisible() ? m_verdict->text() : QString();
+}
+
+void PredictPanel::runCalibrated(const QString &runDir)
+{
+    if (runDir.isEmpty() || runDir != currentRun())
+        return;
+    m_predictor.reset(); // setRun loads it again, with its calibration
+    setRun(runDir);
+}
+
 QStringList PredictPanel::mapLayers() const
 {
     QStringList out;
@@ -535,6 +570,30 @@ void PredictPanel::classify()
                 for (int c : result->topClasses)
                     labels << QString::fromStdString(predictor->classNames()[std::size_t(c)]);
                 self->m_bars->setEntries(labels, result->topProbabilities);
+                self->m_unfamiliar = result->unfamiliarImage;
+                const double limit = predictor->calibration().unfamiliarThreshold;
+                if (result->unfamiliar < 0) {
+                    self->m_verdict->setVisible(false);
+                } else if (result->unfamiliarImage) {
+                    self->m_verdict->setText(
+                        tr("<span style='font-size:large'><b>I don't know.</b></span><br/>"
+                           "This does not look like anything I was trained on (unfamiliar "
+                           "%1, above %2): do not trust the classes below.")
+                            .arg(result->unfamiliar, 0, 'f', 2)
+                            .arg(limit, 0, 'f', 2));
+                    self->m_verdict->setStyleSheet(
+                        QStringLiteral("QLabel { background: #fbe3d6; color: #7a2e00; border: "
+                                       "1px solid #e8a37c; border-radius: 4px; padding: 6px; }"));
+                    self->m_verdict->setVisible(true);
+                } else {
+                    self->m_verdict->setText(
+                        tr("Looks like its training images (unfamiliar %1, below %2).")
+                            .arg(result->unfamiliar, 0, 'f', 2)
+                            .arg(limit, 0, 'f', 2));
+                    self->m_verdict->setStyleSheet(
+                        QStringLiteral("QLabel { color: palette(mid); padding: 2px 6px; }"));
+                    self->m_verdict->setVisible(true);
+                }
                 const int n = result->heatmapSize;
                 QImage heat(n, n, QImage::Format_ARGB32);
                 for (int y = 0; y < n; ++y)

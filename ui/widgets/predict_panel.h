@@ -8,6 +8,7 @@
 
 QT_BEGIN_NAMESPACE
 class QComboBox;
+class QGroupBox;
 class QTabWidget;
 class QLabel;
 class QListWidget;
@@ -77,6 +78,12 @@ public:
     FeatureMapGrid *featureMaps() const { return m_featureMaps; }
     // The layers with feature maps (4-D outputs) of the current run's model, in forward order.
     QStringList mapLayers() const;
+    // What it says about the shown image's familiarity (calibrated runs: "I don't know" above
+    // the run's unfamiliar threshold), and whether it said "I don't know".
+    QString verdict() const;
+    bool saysUnfamiliar() const { return m_unfamiliar; }
+    // The run was calibrated (Results > Confidence): reloads it when it is the one shown.
+    void runCalibrated(const QString &runDir);
 
 Q_SIGNALS:
     void modelReady();
@@ -127,6 +134,9 @@ private:
     QTabWidget *m_viewTabs = nullptr;
     FeatureMapGrid *m_featureMaps = nullptr;
     bool m_mapsBusy = false, m_mapsAgain = false;
+    QLabel *m_verdict = nullptr;
+    QGroupBox *m_barBox = nullptr;
+    bool m_unfamiliar = false;
 };
 
 } // namespace tl::ui

@@ -1,6 +1,7 @@
 #include "widgets/results_panel.h"
 
 #include "widgets/background.h"
+#include "widgets/calibration_panel.h"
 #include "widgets/inspect_panel.h"
 
 #include "runs/report.h"
@@ -169,6 +170,25 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_pages->addTab(m_inspect, tr("&Feature space"));
     m_pages->setTabToolTip(1, tr("Inside the network: the test set as a map, the nearest "
                                  "training images of an image, the labels it doubts"));
+    m_calibration = new CalibrationPanel;
+    m_pages->addTab(m_calibration, tr("&Confidence"));
+    m_pages->setTabToolTip(2, tr("How far its confidence can be trusted: reliability, "
+                                 "calibration, a threshold for \"not sure\""));
+    // Once the run is calibrated, the gallery shows the calibrated probabilities.
+    connect(m_calibration, &CalibrationPanel::calibrationShown, this, [this] {
+        if (!m_result || !m_calibration->isCalibrated())
+            return;
+        std::shared_ptr<const data::ImageStore> test =
+            m_data ? std::shared_ptr<const data::ImageStore>(m_data, &m_data->test) : nullptr;
+        const int t = m_galleryModel->trueClass(), p = m_galleryModel->predictedClass();
+        m_galleryModel->setSource(test, m_calibration->predictions(), m_names);
+        if (t >= 0 && p >= 0)
+            showCell(t, p);
+        else
+            m_galleryTitle->setText(
+                tr("Click a cell of the matrix. Confidences are calibrated (T = %1).")
+                    .arg(m_calibration->temperature(), 0, 'f', 2));
+    });
     layout->addWidget(m_pages, 1);
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
         if (page == 1)
@@ -194,6 +214,11 @@ ResultsPanel::ResultsPanel(QWidget *parent)
         m_confusion->setCurrentIndex(m_confusionModel->index(cell.x(), cell.y()));
         showCell(cell.x(), cell.y());
     });
+}
+
+void ResultsPanel::showConfidence()
+{
+    m_pages->setCurrentWidget(m_calibration);
 }
 
 void ResultsPanel::showFeatureSpace()
@@ -252,6 +277,7 @@ void ResultsPanel::setHighContrast(bool on)
     m_gallery->setGridSize(QSize(icon + (on ? 60 : 20), icon + (on ? 60 : 34)));
     m_gallery->setMinimumHeight((on ? 1 : 2) * (icon + (on ? 60 : 34)) + 8);
     m_inspect->setLargeText(on);
+    m_calibration->setLargeText(on);
 }
 
 void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
@@ -289,6 +315,8 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
         m_data ? std::shared_ptr<const data::ImageStore>(m_data, &m_data->test) : nullptr;
     m_galleryModel->setSource(test, e.predictions, m_names);
     m_galleryTitle->setText(tr("Click a cell of the matrix."));
+    m_calibration->setRun(QString::fromStdString(m_result->runDir),
+                          m_result->runDir.empty() ? nullptr : m_data, e.predictions, m_names);
     m_image->clear();
     m_top5->clear();
 
@@ -401,6 +429,9 @@ void ResultsPanel::showImage(int row)
                     .arg(prob * 100.0, 0, 'f', 1);
     }
     html += QStringLiteral("</table>");
+    if (m_calibration->isCalibrated())
+        html += tr("<p><i>calibrated probabilities (T = %1)</i></p>")
+                    .arg(m_calibration->temperature(), 0, 'f', 2);
     m_top5->setText(html);
 }
 

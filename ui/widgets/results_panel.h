@@ -21,6 +21,7 @@ QT_END_NAMESPACE
 
 namespace tl::ui {
 
+class CalibrationPanel;
 class ConfusionModel;
 class GalleryModel;
 class InspectPanel;
@@ -41,6 +42,9 @@ public:
     QListView *galleryView() const { return m_gallery; }
     GalleryModel *galleryModel() const { return m_galleryModel; }
     InspectPanel *inspectPanel() const { return m_inspect; }
+    // The Confidence page: reliability, calibration, thresholds.
+    CalibrationPanel *calibrationPanel() const { return m_calibration; }
+    void showConfidence();
     // The feature-space page (computes the map the first time it is shown).
     void showFeatureSpace();
     void setHighContrast(bool on);
@@ -82,6 +86,7 @@ private:
     QLabel *m_confusionCaption = nullptr;
     QTabWidget *m_pages = nullptr;
     InspectPanel *m_inspect = nullptr;
+    CalibrationPanel *m_calibration = nullptr;
 };
 
 } // namespace tl::ui
