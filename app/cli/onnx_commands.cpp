@@ -1,5 +1,6 @@
 #include "onnx_commands.h"
 
+#include "cpu_cores.h"
 #include "runs/run_onnx.h"
 
 #include <nlohmann/json.hpp>
@@ -84,7 +85,8 @@ int predictWithOnnx(const Args &args)
         if (!args.has("run"))
             throw UsageError{"predict --model FILE.onnx needs IMAGE... or --run RUN_DIR"};
         const std::string run = args.str("run");
-        const runs::OnnxRunCheck c = runs::checkOnnxAgainstRun(file, run);
+        // Both runtimes get the same threads, so that their speeds compare.
+        const runs::OnnxRunCheck c = runs::checkOnnxAgainstRun(file, run, 64, 0, usableCores());
         if (args.flag("json")) {
             std::printf("%s\n", nlohmann::json({{"onnx", file},
                                                 {"run", run},
@@ -97,19 +99,21 @@ int predictWithOnnx(const Args &args)
                                                 {"max_logit_difference", c.maxLogitDifference},
                                                 {"opencv_ms_per_image", c.opencvMsPerImage},
                                                 {"libtorch_ms_per_image", c.libtorchMsPerImage},
-                                                {"batch_size", c.batchSize}})
+                                                {"batch_size", c.batchSize},
+                                                {"threads", c.threads}})
                                     .dump()
                                     .c_str());
         } else {
             std::printf("%s on the %lld test images of %s:\n"
                         "  agrees with predictions.csv on %lld (%.2f %%), test accuracy %.4f\n"
                         "  largest logit difference from LibTorch (model.pth): %.3g\n"
-                        "  OpenCV DNN %.3f ms per image, LibTorch %.3f ms (batches of %d)\n",
+                        "  OpenCV DNN %.3f ms per image, LibTorch %.3f ms (batches of %d, %d "
+                        "threads each)\n",
                         file.c_str(), static_cast<long long>(c.images), run.c_str(),
                         static_cast<long long>(c.agreeing), 100.0 * c.agreement(),
                         double(c.correct) / double(std::max<std::int64_t>(1, c.images)),
-                        c.maxLogitDifference, c.opencvMsPerImage, c.libtorchMsPerImage,
-                        c.batchSize);
+                        c.maxLogitDifference, c.opencvMsPerImage, c.libtorchMsPerImage, c.batchSize,
+                        c.threads);
         }
         return c.agreement() >= 0.999 ? 0 : 1; // near-ties may fall either way
     }

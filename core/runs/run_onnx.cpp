@@ -3,10 +3,10 @@
 #include "runs/run_features.h"
 
 #include "csv.h"
+#include "data/batch_loader.h"
 #include "data/dataset.h"
 #include "data/image_preprocess.h"
 #include "data/onnx_net.h"
-#include "data/rng.h"
 #include "data/transform.h"
 #include "error.h"
 #include "experiment/experiment_config.h"
@@ -14,6 +14,7 @@
 #include "files.h"
 #include "json_file.h"
 #include "models/network.h"
+#include "train/batch_source.h"
 #include "weights/onnx_export.h"
 
 #include "tl_version.h"
@@ -291,8 +292,6 @@ OnnxRunCheck checkOnnxAgainstRun(const std::string &onnxPath, const std::string 
     const data::ImageStore &test = ds.test;
     const data::SampleTransform transform(test.height, test.width, test.channels, {},
                                           config.preprocess);
-    const std::int64_t n = limit > 0 ? std::min<std::int64_t>(limit, std::int64_t(test.size()))
-                                     : std::int64_t(test.size());
     if (threads > 0) {
         data::OnnxNet::setThreads(threads);
         torch::set_num_threads(threads);
@@ -300,27 +299,35 @@ OnnxRunCheck checkOnnxAgainstRun(const std::string &onnxPath, const std::string 
     OnnxRunCheck check;
     check.batchSize = std::max(1, batchSize);
     check.threads = threads;
-    const int C = onnx.channels(), S = onnx.imageSize();
-    const std::size_t one = std::size_t(C) * std::size_t(S) * std::size_t(S);
+    // The test images exactly as the run's evaluation saw them: the data layer's own loader.
+    data::LoaderOptions lo;
+    lo.batchSize = check.batchSize;
+    lo.shuffle = false;
+    lo.augment = false;
+    data::BatchLoader loader(test, transform, lo);
+    loader.startEpoch(0);
     const std::size_t classes = onnx.classNames().size();
     double cvSeconds = 0, torchSeconds = 0;
-    data::Rng rng(0);
     torch::NoGradGuard noGrad;
-    for (std::int64_t start = 0, warm = 1; start < n;) {
-        const int b = int(std::min<std::int64_t>(check.batchSize, n - start));
-        std::vector<float> x(one * std::size_t(b));
-        for (int i = 0; i < b; ++i)
-            transform.apply(test.image(std::size_t(start + i)), x.data() + one * std::size_t(i),
-                            rng, false);
-        const torch::Tensor input = torch::from_blob(x.data(), {b, C, S, S});
+    train::Batch batch;
+    bool warm = true;
+    while ((limit <= 0 || check.images < limit) && loader.next(batch)) {
+        const torch::Tensor input = batch.images.contiguous();
+        const int b = int(input.size(0));
+        const std::vector<float> x(input.data_ptr<float>(),
+                                   input.data_ptr<float>() + input.numel());
         auto t0 = std::chrono::steady_clock::now();
         std::vector<float> z = onnx.logits(x, b);
         auto t1 = std::chrono::steady_clock::now();
-        const torch::Tensor expected = model->forward(input);
+        torch::Tensor expected = model->forward(input);
         auto t2 = std::chrono::steady_clock::now();
-        if (warm) { // the first batch of each runtime pays for its allocations: not timed
-            warm = 0;
-            continue;
+        if (warm) { // the first batch pays for each runtime's allocations: run again, timed
+            warm = false;
+            t0 = std::chrono::steady_clock::now();
+            z = onnx.logits(x, b);
+            t1 = std::chrono::steady_clock::now();
+            expected = model->forward(input);
+            t2 = std::chrono::steady_clock::now();
         }
         cvSeconds += std::chrono::duration<double>(t1 - t0).count();
         torchSeconds += std::chrono::duration<double>(t2 - t1).count();
@@ -329,7 +336,7 @@ OnnxRunCheck checkOnnxAgainstRun(const std::string &onnxPath, const std::string 
             std::max(check.maxLogitDifference, (got - expected).abs().max().item<double>());
         const torch::Tensor best = got.argmax(1);
         for (int i = 0; i < b; ++i) {
-            const std::size_t row = std::size_t(start + i);
+            const auto row = std::size_t(batch.indices[i].item<std::int64_t>());
             const std::int64_t index =
                 row < test.sourceIndex.size() ? test.sourceIndex[row] : std::int64_t(row);
             const auto it = recorded.find(index);
@@ -339,10 +346,9 @@ OnnxRunCheck checkOnnxAgainstRun(const std::string &onnxPath, const std::string 
                                                      " (not this run's data?)");
             const std::int64_t c = best[i].item<std::int64_t>();
             check.agreeing += c == it->second;
-            check.correct += c == test.labels[row];
+            check.correct += c == batch.labels[i].item<std::int64_t>();
         }
         check.images += b;
-        start += b;
     }
     if (check.images > 0) {
         check.opencvMsPerImage = 1000.0 * cvSeconds / double(check.images);
