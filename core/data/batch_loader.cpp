@@ -1,5 +1,6 @@
 #include "data/batch_loader.h"
 
+#include "data/image_files.h"
 #include "data/rng.h"
 #include "error.h"
 
@@ -10,8 +11,11 @@
 namespace tl::data {
 
 BatchLoader::BatchLoader(const ImageStore &store, SampleTransform transform, LoaderOptions options)
-    : m_store(store), m_transform(std::move(transform)), m_options(options)
+    : m_store(store), m_transform(std::move(transform)),
+      m_prepared(m_transform.forPreparedImages()), m_options(options)
 {
+    if (m_store.streamed() && m_transform.outHeight() != m_transform.outWidth())
+        throw Error("internal: streamed images are prepared square");
     if (m_options.batchSize <= 0)
         throw Error("batch size must be positive, got " + std::to_string(m_options.batchSize));
     m_options.prefetch = std::max(1, m_options.prefetch);
@@ -92,12 +96,33 @@ train::Batch BatchLoader::build(std::int64_t k) const
     auto *lab = b.labels.data_ptr<std::int64_t>();
     auto *idx = b.indices.data_ptr<std::int64_t>();
     const std::size_t stride = m_transform.outFloats();
+    const int side = m_transform.outHeight();
+    const bool randomCrop = m_options.augment && m_transform.augment().any();
+    std::vector<std::uint8_t> prepared(m_store.streamed() ? std::size_t(side) * side * 3 : 0);
+    std::int64_t kept = 0;
     for (std::int64_t j = 0; j < count; ++j) {
         const std::size_t s = m_order[static_cast<std::size_t>(begin + j)];
         Rng rng = Rng::derive(m_options.seed, static_cast<std::uint64_t>(m_epoch) + 1, s);
-        m_transform.apply(m_store.image(s), img + std::size_t(j) * stride, rng, m_options.augment);
-        lab[j] = m_store.labels[s];
-        idx[j] = static_cast<std::int64_t>(s);
+        float *out = img + std::size_t(kept) * stride;
+        if (m_store.streamed()) {
+            const std::string &path = m_store.sourcePaths[s];
+            const bool ok = randomCrop
+                                ? m_store.files->trainingImage(path, side, rng, prepared.data())
+                                : m_store.files->evaluationImage(path, side, prepared.data());
+            if (!ok)
+                continue; // recorded by ImageFiles
+            m_prepared.apply(prepared.data(), out, rng, m_options.augment);
+        } else {
+            m_transform.apply(m_store.image(s), out, rng, m_options.augment);
+        }
+        lab[kept] = m_store.labels[s];
+        idx[kept] = static_cast<std::int64_t>(s);
+        ++kept;
+    }
+    if (kept < count) {
+        b.images = b.images.narrow(0, 0, kept);
+        b.labels = b.labels.narrow(0, 0, kept);
+        b.indices = b.indices.narrow(0, 0, kept);
     }
     return b;
 }
@@ -129,6 +154,15 @@ void BatchLoader::workerLoop()
 }
 
 bool BatchLoader::next(train::Batch &batch)
+{
+    // A streamed batch whose every file failed to decode is empty: the consumer never sees one.
+    while (nextBatch(batch))
+        if (batch.labels.size(0) > 0)
+            return true;
+    return false;
+}
+
+bool BatchLoader::nextBatch(train::Batch &batch)
 {
     if (!m_started)
         startEpoch(0);

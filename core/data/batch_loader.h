@@ -34,6 +34,9 @@ struct LoaderOptions
 // decodes and augments its samples with OpenCV, and hands the finished tensor to the consumer,
 // which receives batches in order. At most `prefetch` batches wait, so memory stays bounded.
 // Each sample's random draws depend only on (seed, epoch, sample), never on the thread.
+// A streamed store's images are decoded from their files here (ImageFiles: prepared as
+// torchvision does, RandomResizedCrop when augmenting); a file that cannot be decoded is left
+// out of its batch (and recorded), so a batch may be smaller, never empty.
 // The store must outlive the loader.
 class BatchLoader : public train::BatchSource
 {
@@ -57,12 +60,14 @@ public:
     train::Batch build(std::int64_t k) const;
 
 private:
+    bool nextBatch(train::Batch &batch);
     void stopWorkers();
     void workerLoop();
     std::vector<std::size_t> shardedOrder(int epoch) const;
 
     const ImageStore &m_store;
     SampleTransform m_transform;
+    SampleTransform m_prepared; // streamed stores: the transform of images already at its size
     LoaderOptions m_options;
     int m_epoch = 0;
     std::vector<std::size_t> m_order;

@@ -92,6 +92,10 @@ const std::vector<DatasetInfo> &datasetCatalog()
            "",
            168513733}}},
         {"folder", "Image folder", "your own images: one subfolder per class", {}},
+        {"csv",
+         "Images listed in a CSV file",
+         "your own images: a CSV file of path,label[,split] lines, paths relative to it",
+         {}},
     };
     return catalog;
 }
@@ -146,7 +150,8 @@ static std::string locate(const DatasetOptions &o, const DownloadProgressFn &pro
         return kDebianFashionMnist;
     const DatasetInfo &info = datasetInfo(o.name);
     if (info.files.empty())
-        throw Error("dataset 'folder' needs a root folder (--data-root)");
+        throw Error(o.name == "csv" ? "dataset 'csv' needs its CSV file (--data-root FILE.csv)"
+                                    : "dataset 'folder' needs a root folder (--data-root)");
     const std::string cache = datasetCacheFolder(o.name);
     bool complete = true;
     for (const auto &f : info.files)
@@ -268,6 +273,8 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
     const std::string source = locate(o, progress);
     out.source = source;
     TrainTest tt;
+    ImageStore listedVal; // a CSV's own validation rows
+    bool hasListedVal = false;
     if (o.name == "fashion-mnist" || o.name == "mnist") {
         const auto &names = o.name == "mnist" ? mnistClassNames() : fashionMnistClassNames();
         tt.train = readIdxFolder(source, "train", names);
@@ -289,11 +296,20 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
                     path = (fs::path(path) / f.fileName).string();
         }
         tt = readCifar(path, variant);
-    } else if (o.name == "folder") {
+    } else if (o.name == "folder" || o.name == "csv") {
         ImageFolderOptions fo;
         fo.imageSize = o.imageSize;
         fo.seed = o.seed;
-        tt = readImageFolder(source, fo);
+        fo.cacheBytes = std::uint64_t(std::max(o.cacheMiB, 0)) << 20;
+        FileDataset fd =
+            o.name == "folder" ? readImageFolder(source, fo) : readImageCsv(source, fo);
+        tt.train = std::move(fd.train);
+        tt.test = std::move(fd.test);
+        listedVal = std::move(fd.val);
+        hasListedVal = fd.hasVal;
+        out.skipped = std::move(fd.skipped);
+        out.filesListed = fd.files;
+        out.images = fd.images;
     } else {
         datasetInfo(o.name); // throws with the list of names
     }
@@ -311,6 +327,8 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
         }
         tt.train = keepClasses(tt.train, keep);
         tt.test = keepClasses(tt.test, keep);
+        if (hasListedVal)
+            listedVal = keepClasses(listedVal, keep);
     }
     if (o.perClass > 0 && o.trainFraction < 1.0)
         tt.train = tt.train.subset(
@@ -327,7 +345,10 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
                            ? tt.train.subset(stratifiedSubset(
                                  tt.train.labels, tt.train.numClasses(), o.trainFraction, o.seed))
                            : std::move(tt.train);
-    if (o.valSplit > 0.0) {
+    if (hasListedVal) {
+        out.val = std::move(listedVal);
+        out.train = std::move(train);
+    } else if (o.valSplit > 0.0) {
         const auto [head, tail] = tailSplit(train.size(), o.valSplit);
         out.val = train.subset(tail);
         out.train = train.subset(head);
@@ -346,6 +367,20 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
     if (out.train.empty())
         throw fileError(source, "the training set is empty");
     return out;
+}
+
+std::vector<SkippedFile> DatasetSplits::allSkipped() const
+{
+    std::vector<SkippedFile> all = skipped;
+    if (images)
+        for (auto &s : images->skipped())
+            all.push_back(std::move(s));
+    return all;
+}
+
+std::string DatasetSplits::skippedText(const std::string &seeAlso) const
+{
+    return skippedSummary(allSkipped(), filesListed, seeAlso);
 }
 
 std::string datasetMismatch(const DatasetOptions &loaded, const DatasetOptions &wanted)
@@ -388,7 +423,7 @@ std::string datasetMismatch(const DatasetOptions &loaded, const DatasetOptions &
     if (loaded.seed != wanted.seed)
         return "the loaded subset was drawn with seed " + std::to_string(loaded.seed) +
                ", the experiment uses " + std::to_string(wanted.seed);
-    if (loaded.name == "folder" && loaded.imageSize != wanted.imageSize)
+    if ((loaded.name == "folder" || loaded.name == "csv") && loaded.imageSize != wanted.imageSize)
         return "the loaded images were resized to " + std::to_string(loaded.imageSize) +
                ", the experiment asks for " + std::to_string(wanted.imageSize);
     return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/image_files.h"
 #include "data/image_store.h"
 #include "download.h"
 
@@ -11,17 +12,22 @@ namespace tl::data {
 
 struct DatasetOptions
 {
-    // fashion-mnist | mnist | cifar10 | cifar100 | cifar100-coarse | folder
+    // fashion-mnist | mnist | cifar10 | cifar100 | cifar100-coarse | folder | csv
     std::string name = "fashion-mnist";
-    // Folder or archive to read. Empty: the usual places (Debian's dataset package, the cache).
+    // Folder or archive to read (csv: the CSV file). Empty: the usual places (Debian's dataset
+    // package, the cache).
     std::string root;
     double trainFraction = 1.0; // stratified, seeded subset of the training set (notebooks: 0.1)
     double valSplit = 0.0;      // held out from the training set, Keras-style (its last part)
     double testFraction = 1.0;  // stratified subset of the test set (for quick runs)
     std::uint64_t seed = 0;
     bool download = false; // fetch from the official addresses when not found locally
-    int imageSize = 0;     // image folders only: stored size (0: first image's)
-    std::string mirror;    // replaces the official base address (tests, local mirrors)
+    // Image folders and CSV datasets (streamed): the side images are shown at, and the model's
+    // input side when neither preprocess.image_size nor model.input_size says (0: the model's own).
+    int imageSize = 0;
+    // Streamed datasets: memory for decoded images (beyond it they are decoded again each epoch).
+    int cacheMiB = kDefaultImageCacheMiB;
+    std::string mirror; // replaces the official base address (tests, local mirrors)
     // Only these classes (names, case-insensitive, or indices into the dataset's classes), in
     // this order: the model sees them as 0..k-1 and every table keeps their names. Empty: all.
     std::vector<std::string> classes;
@@ -43,6 +49,17 @@ struct DatasetSplits
     ImageStore train;
     ImageStore val;
     ImageStore test;
+    // Streamed datasets (folder, csv): the files left out while listing, the number of files
+    // listed, and the decoder (which records the files that fail to decode later).
+    std::vector<SkippedFile> skipped;
+    std::size_t filesListed = 0;
+    std::shared_ptr<ImageFiles> images;
+
+    bool streamed() const { return images != nullptr; }
+    // Every file left out so far: while listing, then while decoding.
+    std::vector<SkippedFile> allSkipped() const;
+    // skippedSummary of allSkipped(); empty when nothing was skipped.
+    std::string skippedText(const std::string &seeAlso = "skipped.csv") const;
 };
 
 struct DatasetInfo

@@ -1,6 +1,7 @@
 #include "data/image_preprocess.h"
 
 #include "data/image_decode.h"
+#include "data/image_files.h"
 #include "error.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -56,22 +57,39 @@ std::vector<float> loadForClassification(const std::string &path, int resize, in
 
 std::string describeTrainingResize(bool fromFiles, int storedSize, int imageSize)
 {
-    const std::string stored = std::to_string(storedSize) + " x " + std::to_string(storedSize);
     const std::string wanted = std::to_string(imageSize) + " x " + std::to_string(imageSize);
-    // INTER_LINEAR is bilinear with pixel centres aligned (align_corners=False) and without
-    // antialiasing; INTER_AREA averages the source pixels each output pixel covers.
-    const std::string how = "OpenCV 4 cv::resize on 8-bit pixels, each step's result rounded "
-                            "to 8 bits (INTER_LINEAR: bilinear, align_corners=False, no "
-                            "antialiasing; INTER_AREA: the average of the pixels covered): ";
-    std::string steps;
-    if (fromFiles)
-        steps = "each image file to " + stored + " with INTER_AREA when it is larger than " +
-                std::to_string(storedSize) + " in either side, INTER_LINEAR otherwise";
-    if (storedSize != imageSize)
-        steps += (steps.empty() ? "" : "; then ") + stored + " to " + wanted + " with INTER_LINEAR";
-    if (steps.empty())
+    if (fromFiles) {
+        const int side = resizeSideFor(imageSize);
+        return "each image file decoded by OpenCV 4 (libjpeg-turbo for JPEG, EXIF orientation "
+               "applied), converted to RGB 8-bit (gray replicated, alpha dropped, CMYK converted, "
+               "16-bit scaled to 8 bits); the shorter side resized to " +
+               std::to_string(side) + " and the longer to int(" + std::to_string(side) +
+               " * long / short) with Pillow's BILINEAR filter (torchvision's Resize(" +
+               std::to_string(side) +
+               ") on a PIL image: a triangle filter whose support grows with the reduction, "
+               "so antialiased; 22-bit fixed-point weights, horizontal pass first, each pass "
+               "rounded to 8 bits; skipped when the shorter side is already " +
+               std::to_string(side) +
+               "). Evaluation, and training without augmentation: the centre " + wanted +
+               " (torchvision's CenterCrop(" + std::to_string(imageSize) +
+               "): offsets round((side - " + std::to_string(imageSize) +
+               ") / 2), halves to even). Training with augmentation: torchvision's "
+               "RandomResizedCrop(" +
+               std::to_string(imageSize) +
+               ", scale=(0.08, 1), ratio=(3/4, 4/3)) drawn on that resized image (not on the "
+               "file's full resolution), the box resized to " +
+               wanted +
+               " with the same Pillow BILINEAR, then the augmentations in config.json. Then "
+               "pixel / 255, minus mean, over std.";
+    }
+    const std::string stored = std::to_string(storedSize) + " x " + std::to_string(storedSize);
+    if (storedSize == imageSize)
         return "none: the images are used at their stored " + stored;
-    return how + steps;
+    // INTER_LINEAR is bilinear with pixel centres aligned (align_corners=False) and without
+    // antialiasing.
+    return "OpenCV 4 cv::resize on 8-bit pixels, the result rounded to 8 bits (INTER_LINEAR: "
+           "bilinear, align_corners=False, no antialiasing): " +
+           stored + " to " + wanted + " with INTER_LINEAR";
 }
 
 std::vector<float> loadLikeTraining(const std::string &path, int size, int channels,

@@ -14,13 +14,15 @@ std::vector<float> loadForClassification(const std::string &path, int resize, in
                                          const std::array<float, 3> &mean,
                                          const std::array<float, 3> &std);
 
-// preprocessing.json's "resize": the resizes a run's images went through, in order, named so
-// that another program can repeat them. `fromFiles`: the images were decoded from files (an
-// image folder), each resized to `storedSize` by the loader (readImageFolder: INTER_AREA when
-// the file is larger than storedSize in either side, INTER_LINEAR otherwise); then every
-// stored image goes from storedSize to `imageSize` (SampleTransform: INTER_LINEAR). Each step
-// is OpenCV's cv::resize on 8-bit pixels, its result rounded to 8 bits. tst_image_folder
-// repeats the text's steps and compares the pixels.
+// preprocessing.json's "resize": how a run's images reached the model's `imageSize`, named so
+// that another program can repeat it. `fromFiles` (image folders, CSV datasets): each file is
+// decoded, made RGB 8-bit, its shorter side resized to resizeSideFor(imageSize) with Pillow's
+// BILINEAR (pilResizeBilinear: torchvision's Resize on a PIL image), then the centre crop
+// (torchvision's CenterCrop, offsets rounded half to even) for evaluation, or torchvision's
+// RandomResizedCrop on the resized image for training with augmentation (ImageFiles). Otherwise
+// every stored image goes from storedSize to `imageSize` with OpenCV's INTER_LINEAR
+// (SampleTransform). tst_preprocess_parity reads the numbers from this text and compares the
+// loader's pixels with torchvision's; tst_image_folder repeats the in-memory step.
 std::string describeTrainingResize(bool fromFiles, int storedSize, int imageSize);
 
 // The training preprocessing of a run, for a new image file: decode, gray or RGB as the model

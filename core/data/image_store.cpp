@@ -1,5 +1,7 @@
 #include "data/image_store.h"
 
+#include "data/image_files.h"
+
 #include "error.h"
 
 #include <algorithm>
@@ -23,21 +25,36 @@ ImageStore ImageStore::subset(const std::vector<std::size_t> &indices) const
     out.width = width;
     out.channels = channels;
     out.classNames = classNames;
-    out.pixels.resize(indices.size() * imageBytes());
+    out.files = files;
+    const std::size_t bytes = streamed() ? 0 : imageBytes();
+    out.pixels.resize(indices.size() * bytes);
     out.labels.reserve(indices.size());
     out.sourceIndex.reserve(indices.size());
-    const std::size_t bytes = imageBytes();
     for (std::size_t k = 0; k < indices.size(); ++k) {
         const std::size_t i = indices[k];
         if (i >= size())
             throw Error("internal: subset index " + std::to_string(i) + " out of range");
-        std::memcpy(out.pixels.data() + k * bytes, image(i), bytes);
+        if (bytes)
+            std::memcpy(out.pixels.data() + k * bytes, image(i), bytes);
         out.labels.push_back(labels[i]);
         out.sourceIndex.push_back(sourceIndex.empty() ? static_cast<std::int64_t>(i)
                                                       : sourceIndex[i]);
         if (i < sourcePaths.size())
             out.sourcePaths.push_back(sourcePaths[i]);
     }
+    return out;
+}
+
+std::vector<std::uint8_t> ImageStore::pixelsOf(std::size_t i) const
+{
+    if (i >= size())
+        throw Error("internal: image " + std::to_string(i) + " out of range");
+    if (!streamed())
+        return std::vector<std::uint8_t>(image(i), image(i) + imageBytes());
+    std::vector<std::uint8_t> out(imageBytes(), 128);
+    if (channels != 3 || height != width || i >= sourcePaths.size() ||
+        !files->evaluationImage(sourcePaths[i], height, out.data()))
+        std::fill(out.begin(), out.end(), std::uint8_t(128));
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "data/transform.h"
 
 #include "data/autoaugment.h"
+#include "data/image_files.h"
 #include "error.h"
 
 #include <opencv2/core.hpp>
@@ -16,10 +17,24 @@ void channelStatistics(const ImageStore &store, std::array<float, 3> &mean,
 {
     const int c = store.channels;
     std::array<double, 3> sum{}, sq{};
-    const std::size_t n = store.pixels.size();
+    const std::vector<std::uint8_t> *pixels = &store.pixels;
+    std::vector<std::uint8_t> sample;
+    if (store.streamed()) {
+        const std::size_t n = std::min(store.size(), kStatisticsSample);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t row = i * store.size() / n;
+            if (store.files->broken(store.sourcePaths[row]))
+                continue;
+            const auto px = store.pixelsOf(row);
+            if (!store.files->broken(store.sourcePaths[row]))
+                sample.insert(sample.end(), px.begin(), px.end());
+        }
+        pixels = &sample;
+    }
+    const std::size_t n = pixels->size();
     for (std::size_t i = 0; i < n; i += static_cast<std::size_t>(c)) {
         for (int k = 0; k < c; ++k) {
-            const double v = store.pixels[i + static_cast<std::size_t>(k)] / 255.0;
+            const double v = (*pixels)[i + static_cast<std::size_t>(k)] / 255.0;
             sum[k] += v;
             sq[k] += v * v;
         }
@@ -74,6 +89,14 @@ SampleTransform::SampleTransform(int height, int width, int channels, const Augm
     if (m_outC == 1 && channels == 3)
         throw Error("colour images cannot feed a 1-channel model");
     m_geometric = augment.rotation > 0 || augment.zoom > 0 || augment.translate > 0;
+}
+
+SampleTransform SampleTransform::forPreparedImages() const
+{
+    PreprocessOptions pre = m_pre;
+    pre.imageSize = m_outH;
+    pre.channels = m_outC;
+    return SampleTransform(m_outH, m_outW, m_outC, m_aug, pre);
 }
 
 void SampleTransform::apply(const std::uint8_t *src, float *out, Rng &rng, bool augment) const

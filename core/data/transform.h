@@ -12,7 +12,9 @@ class Mat;
 
 namespace tl::data {
 
-// Per-channel mean and standard deviation of a store's pixels on the [0, 1] scale.
+// Per-channel mean and standard deviation of a store's pixels on the [0, 1] scale (a streamed
+// store: of up to kStatisticsSample images spread over it, prepared for evaluation).
+inline constexpr std::size_t kStatisticsSample = 256;
 void channelStatistics(const ImageStore &store, std::array<float, 3> &mean,
                        std::array<float, 3> &std);
 
@@ -34,6 +36,9 @@ public:
     int outChannels() const { return m_outC; }
     std::size_t outFloats() const { return std::size_t(m_outC) * m_outH * m_outW; }
     const PreprocessOptions &preprocess() const { return m_pre; }
+    // The same transform for images already at its output size (a streamed store's images,
+    // prepared from their files at that size): augmentations and normalisation, no resize.
+    SampleTransform forPreparedImages() const;
     const AugmentOptions &augment() const { return m_aug; }
 
     // `out` receives outFloats() values. `rng` is only used when `augment` is true.

@@ -74,6 +74,7 @@ void readData(Reader &r, data::DatasetOptions &o)
     d.get("test_fraction", o.testFraction);
     d.get("download", o.download);
     d.get("image_size", o.imageSize);
+    d.get("cache_mib", o.cacheMiB);
     d.get("mirror", o.mirror);
     d.get("classes", o.classes);
     d.get("per_class", o.perClass);
@@ -310,6 +311,7 @@ json dataJson(const data::DatasetOptions &d)
             {"test_fraction", d.testFraction},
             {"download", d.download},
             {"image_size", d.imageSize},
+            {"cache_mib", d.cacheMiB},
             {"mirror", d.mirror},
             {"classes", d.classes},
             {"per_class", d.perClass},
@@ -371,6 +373,8 @@ void checkData(const data::DatasetOptions &data)
           "must be in (0, 1]");
     check(data.imageSize >= 0 && data.imageSize <= limits::kMaxInputSize, "data.image_size",
           "must be 0.." + std::to_string(limits::kMaxInputSize));
+    check(data.cacheMiB >= 0 && data.cacheMiB <= 1 << 20, "data.cache_mib",
+          "must be 0..1048576 (MiB of decoded images kept in memory; 0: none)");
     check(data.perClass >= 0 && data.perClass <= 1000000, "data.per_class",
           "must be 0..1000000 (0: every image)");
     check(data.classes.size() != 1, "data.classes", "a classifier needs at least 2 classes");

@@ -1,6 +1,7 @@
 #include "runs/feature_cache.h"
 
 #include "data/batch_loader.h"
+#include "data/image_files.h"
 #include "runs/run_experiment.h"
 #include "train/trainer.h"
 
@@ -30,9 +31,15 @@ bool bodyFrozen(models::NetworkImpl &model)
     return anyTrainable;
 }
 
+// The labels of the images the extraction kept: a streamed store's file that fails to decode
+// is left out of every pass (data::ImageFiles refuses it from then on).
 torch::Tensor labelTensor(const data::ImageStore &store)
 {
-    std::vector<std::int64_t> labels(store.labels.begin(), store.labels.end());
+    std::vector<std::int64_t> labels;
+    labels.reserve(store.size());
+    for (std::size_t i = 0; i < store.size(); ++i)
+        if (!store.streamed() || !store.files->broken(store.sourcePaths[i]))
+            labels.push_back(store.labels[i]);
     return torch::tensor(labels, torch::kInt64);
 }
 
@@ -87,19 +94,23 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
     const torch::Tensor ftest = withTest ? features(ds.test) : torch::Tensor();
     if (!ftrain.defined() || (!ds.val.empty() && !fval.defined()) || (withTest && !ftest.defined()))
         return cache; // a stop ended the extraction
-    cache.train = std::make_unique<train::TensorBatchSource>(ftrain, labelTensor(ds.train),
-                                                             r.stage.batchSize, false);
+    const torch::Tensor ltrain = labelTensor(ds.train);
+    const torch::Tensor lval = fval.defined() ? labelTensor(ds.val) : torch::Tensor();
+    const torch::Tensor ltest = ftest.defined() ? labelTensor(ds.test) : torch::Tensor();
+    if (ltrain.size(0) != ftrain.size(0) || (lval.defined() && lval.size(0) != fval.size(0)) ||
+        (ltest.defined() && ltest.size(0) != ftest.size(0)))
+        return cache; // cannot happen: every pass leaves out the same files
+    cache.train =
+        std::make_unique<train::TensorBatchSource>(ftrain, ltrain, r.stage.batchSize, false);
     // The head sees the batches the image loader would have given it, in the same order.
-    const std::size_t n = ds.train.size();
+    const std::size_t n = std::size_t(ftrain.size(0));
     const std::uint64_t seed = r.config.seed;
     cache.train->setOrder(
         [n, seed](int epoch) { return data::BatchLoader::epochOrder(n, seed, epoch, true); });
     if (fval.defined())
-        cache.val = std::make_unique<train::TensorBatchSource>(fval, labelTensor(ds.val),
-                                                               eo.batchSize, false);
+        cache.val = std::make_unique<train::TensorBatchSource>(fval, lval, eo.batchSize, false);
     if (ftest.defined())
-        cache.test = std::make_unique<train::TensorBatchSource>(ftest, labelTensor(ds.test),
-                                                                eo.batchSize, false);
+        cache.test = std::make_unique<train::TensorBatchSource>(ftest, ltest, eo.batchSize, false);
     if (r.shard.active()) {
         cache.train->setShard(r.shard, /*pad=*/true);
         for (auto *source : {cache.val.get(), cache.test.get()})

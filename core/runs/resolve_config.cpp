@@ -44,6 +44,12 @@ ExperimentConfig resolveConfig(ExperimentConfig config, const data::DatasetSplit
     if (p.channels == 0)
         p.channels = m.inChannels > 0 ? m.inChannels : ds.train.channels;
     m.inChannels = p.channels;
+    // A streamed dataset (image folder, CSV) has no size of its own: the model's input size,
+    // unless the data asks for one (data.image_size); the small CNNs' is the notebooks' 32.
+    if (p.imageSize == 0 && m.inputSize <= 0 && ds.train.streamed())
+        p.imageSize = ds.options.imageSize > 0   ? ds.options.imageSize
+                      : info.nativeInputSize > 0 ? info.nativeInputSize
+                                                 : 32;
     if (p.imageSize == 0)
         p.imageSize = m.inputSize > 0 ? m.inputSize : ds.train.height;
     m.inputSize = p.imageSize;

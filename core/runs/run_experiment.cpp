@@ -260,6 +260,8 @@ const data::DatasetSplits &ExperimentRun::loadData(const data::DatasetSplits *pr
     say("Loaded " + std::to_string(ds.train.size()) + " training, " +
         std::to_string(ds.val.size()) + " validation and " + std::to_string(ds.test.size()) +
         " test images from " + ds.source);
+    if (const std::string skipped = ds.skippedText(); !skipped.empty())
+        say(skipped);
     return ds;
 }
 
@@ -276,12 +278,13 @@ void ExperimentRun::writeRunFiles(const data::DatasetSplits &ds)
         {"class_names", ds.train.classNames},
         {"image_size", p.imageSize},
         {"channels", p.channels},
-        {"resize", data::describeTrainingResize(m_config.data.name == "folder", ds.train.height,
-                                                p.imageSize)},
+        {"resize", data::describeTrainingResize(ds.train.streamed(), ds.train.height, p.imageSize)},
         {"scale", "pixel / 255"},
         {"mean", p.mean},
         {"std", p.std}};
     writeFileAtomic(m_folder->path("preprocessing.json"), side.dump(2) + "\n");
+    if (ds.streamed()) // the files left out while listing; writeResults adds those of decoding
+        data::writeSkippedCsv(m_folder->path("skipped.csv"), ds.allSkipped());
 }
 
 void ExperimentRun::buildModel()
@@ -374,12 +377,12 @@ void ExperimentRun::startTraining(const data::DatasetSplits &ds)
         if (!from.empty()) {
             std::vector<float> input(m_transform->outFloats());
             data::Rng rng(0);
-            m_transform->apply(from.image(0), input.data(), rng, false);
+            std::vector<std::uint8_t> first = from.pixelsOf(0);
+            m_transform->apply(first.data(), input.data(), rng, false);
             m_recorder->setLiveView(
                 m_control, std::move(input),
                 {m_transform->outChannels(), m_transform->outHeight(), m_transform->outWidth()},
-                std::vector<std::uint8_t>(from.image(0), from.image(0) + from.imageBytes()),
-                from.height, from.width, from.channels);
+                std::move(first), from.height, from.width, from.channels);
         }
     }
     m_trainer = std::make_unique<train::Trainer>(m_model, m_device, m_recorder.get(), m_control);
@@ -748,6 +751,14 @@ void ExperimentRun::writeResults()
     if (!m_folder->enabled())
         return;
     const RunWriter &w = *m_folder->writer();
+    if (m_data->streamed()) {
+        const auto skipped = m_data->allSkipped();
+        if (skipped.size() > m_data->skipped.size())
+            say(m_data->skippedText() + " (" +
+                std::to_string(skipped.size() - m_data->skipped.size()) +
+                " found only when decoded)");
+        data::writeSkippedCsv(m_folder->path("skipped.csv"), skipped);
+    }
     w.writeConfusion(m_result.test, m_result.classNames);
     if (m_config.confusionEveryEpoch)
         w.writeEpochConfusions(m_result.epochs);

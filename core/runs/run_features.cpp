@@ -108,7 +108,7 @@ bool extractSplit(models::PenultimateProbe &probe, const data::ImageStore &store
     data::BatchLoader loader(part, transform, lo);
     loader.startEpoch(0);
     train::Batch batch;
-    std::vector<torch::Tensor> features, probabilities;
+    std::vector<torch::Tensor> features, probabilities, kept;
     std::int64_t done = 0;
     torch::NoGradGuard ng;
     while (loader.next(batch)) {
@@ -117,16 +117,22 @@ bool extractSplit(models::PenultimateProbe &probe, const data::ImageStore &store
         // reading time; a cosine distance moves by about 1e-3): computed and cached agree.
         features.push_back(f.to(torch::kFloat16).to(torch::kFloat32).contiguous());
         probabilities.push_back(torch::softmax(logits.to(torch::kFloat32), 1));
+        kept.push_back(batch.indices);
         done += batch.images.size(0);
         if (!step(done))
             return false;
     }
+    if (features.empty())
+        return true; // every file failed to decode (a streamed store records them)
     const torch::Tensor all = torch::cat(features);
     out.rows = all.size(0);
     out.dims = all.size(1);
     out.features = toVector<float>(all);
     out.probabilities = toVector<float>(torch::cat(probabilities));
-    for (const std::size_t r : rows) {
+    // The rows the batches held: a streamed store's file that fails to decode is left out.
+    const std::vector<std::int64_t> held = toVector<std::int64_t>(torch::cat(kept));
+    for (const std::int64_t k : held) {
+        const std::size_t r = rows[std::size_t(k)];
         out.labels.push_back(store.labels[r]);
         out.storeRow.push_back(std::int64_t(r));
         out.sourceIndex.push_back(r < store.sourceIndex.size() ? store.sourceIndex[r]

@@ -16,7 +16,8 @@ QImage toQImage(const std::uint8_t *hwc, int height, int width, int channels)
 
 QImage toQImage(const data::ImageStore &store, std::size_t i)
 {
-    return toQImage(store.image(i), store.height, store.width, store.channels);
+    const std::vector<std::uint8_t> pixels = store.pixelsOf(i);
+    return toQImage(pixels.data(), store.height, store.width, store.channels);
 }
 
 GalleryModel::GalleryModel(QObject *parent) : QAbstractListModel(parent) {}
