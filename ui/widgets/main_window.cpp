@@ -20,6 +20,7 @@
 #include "widgets/inspect_panel.h"
 #include "widgets/lesson_dialog.h"
 #include "widgets/model_panel.h"
+#include "widgets/onnx_export_dialog.h"
 #include "widgets/predict_panel.h"
 #include "widgets/queue_panel.h"
 #include "widgets/results_panel.h"
@@ -256,6 +257,17 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open experiment…"), QKeySequence::Open, this, &MainWindow::openExperiment);
     file->addAction(tr("&Save experiment…"), QKeySequence::Save, this, &MainWindow::saveExperiment);
+    // A run's model for other programs: the run shown in Results, or one chosen in the dialog.
+    file->addMenu(tr("&Export"))->addAction(tr("&ONNX (OpenCV, ONNX Runtime)…"), this, [this] {
+        auto *dialog = new OnnxExportDialog(runsFolder(), this);
+        dialog->setObjectName("onnxExportDialog");
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setRun(m_results->runDir());
+        connect(dialog, &OnnxExportDialog::exported, this, [this](const QString &f) {
+            statusBar()->showMessage(tr("Exported: %1").arg(f), 8000);
+        });
+        dialog->show();
+    });
     QMenu *recipeMenu = file->addMenu(tr("&Recipes from the notebooks"));
     QMenu *sweepRecipes = recipeMenu->addMenu(tr("&Sweeps (into the queue)"));
     for (const auto &r : runs::recipes()) {

@@ -42,6 +42,11 @@ public:
     QListView *galleryView() const { return m_gallery; }
     GalleryModel *galleryModel() const { return m_galleryModel; }
     InspectPanel *inspectPanel() const { return m_inspect; }
+    // The folder of the run shown ("" before one is).
+    QString runDir() const
+    {
+        return m_result ? QString::fromStdString(m_result->runDir) : QString();
+    }
     // The Confidence page: reliability, calibration, thresholds.
     CalibrationPanel *calibrationPanel() const { return m_calibration; }
     void showConfidence();
