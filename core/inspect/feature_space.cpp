@@ -20,6 +20,11 @@ Projection pca(const torch::Tensor &features, int k)
         throw Error("PCA: " + std::to_string(k) + " axes asked for, the features have " +
                     std::to_string(d) + " dimensions");
     torch::NoGradGuard noGrad;
+    // A diverged model's features are infinite or NaN: no decomposition means anything then
+    // (and LAPACK says only "failed to converge").
+    if (!torch::isfinite(features).all().item<bool>())
+        throw Error("the model's features are not finite numbers (training diverged): there is "
+                    "no map to draw; train again with a smaller learning rate");
     torch::Tensor axes, variance;
     double total = 0;
     // The centred features times a matrix, without the centred copy (n x d floats): X m - mu m.

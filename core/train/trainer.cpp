@@ -101,7 +101,8 @@ struct Trainer::Stage
             (inHead ? head : backbone).push_back(p.value());
         }
         if (params.empty())
-            throw Error("nothing to train: every layer is frozen");
+            throw Error("every layer is frozen, so nothing would learn: unfreeze at least the last "
+                        "layer (the head)");
         optimizer = makeOptimizer(o.optimizer, backbone, head, o.backboneLrMultiplier);
         if (o.resume) {
             st = *o.resume;

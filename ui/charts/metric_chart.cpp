@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
@@ -34,7 +35,6 @@ MetricChart::MetricChart(const QString &title, const QString &yTitle, QWidget *p
     m_chart->addAxis(m_y, Qt::AlignLeft);
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(160);
     m_caption = new QLabel(this);
     m_caption->setObjectName(QStringLiteral("caption"));
     m_caption->setWordWrap(true);
@@ -45,6 +45,10 @@ MetricChart::MetricChart(const QString &title, const QString &yTitle, QWidget *p
     layout->addWidget(m_view, 1);
     layout->addWidget(m_caption);
     setTextPixelSize(m_textPixels);
+    // The label count follows the plot's size (labelSlots); queued, so a change of ticks during
+    // the chart's own layout does not re-enter it.
+    connect(m_chart, &QChart::plotAreaChanged, this, &MetricChart::updateAxes,
+            Qt::QueuedConnection);
 }
 
 void MetricChart::setCaption(const QString &text)
@@ -80,6 +84,24 @@ void MetricChart::setTextPixelSize(int pixels)
     m_chart->legend()->setFont(font(pixels));
     m_caption->setFont(font(pixels - 1));
     m_caption->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    updateMinimumHeight();
+    updateAxes(); // larger labels: fewer fit
+}
+
+void MetricChart::updateMinimumHeight()
+{
+    // Title, legend, the x axis' labels and title and a plot that still shows three rows of
+    // numbers: below this height Qt Charts squeezes the axes and elides their labels to "...".
+    if (m_compact)
+        return;
+    const double line = m_textPixels * 1.45;
+    double h = 34 + (m_textPixels + 3) * 1.45 + line; // margins, title, x labels
+    if (m_legendVisible)
+        h += line;
+    if (m_x->isTitleVisible())
+        h += line;
+    h += std::max(48.0, 3.0 * line);
+    m_view->setMinimumHeight(int(std::ceil(h)));
 }
 
 QStringList MetricChart::legendEntries() const
@@ -123,11 +145,11 @@ int MetricChart::addSeries(const QString &name, const QColor &color, bool dashed
 
 void MetricChart::setCompact()
 {
+    m_compact = true;
     m_legendVisible = false;
     m_chart->legend()->hide();
     m_x->setTitleVisible(false);
     m_y->setTitleVisible(false);
-    m_y->setTickCount(3);
     m_view->setMinimumHeight(150);
 }
 
@@ -135,11 +157,13 @@ void MetricChart::setLegendVisible(bool visible)
 {
     m_legendVisible = visible;
     m_chart->legend()->setVisible(visible);
+    updateMinimumHeight();
 }
 
 void MetricChart::setXTitleVisible(bool visible)
 {
     m_x->setTitleVisible(visible);
+    updateMinimumHeight();
 }
 
 void MetricChart::setYTitleVisible(bool visible)
@@ -219,8 +243,8 @@ void MetricChart::setFixedYRange(double lo, double hi)
 {
     m_fixedY = true;
     m_y->setRange(lo, hi);
-    // 0, 0.25, 0.5, 0.75, 1 printed as such (not 0.3 / 0.8).
-    m_y->setTickCount(5);
+    // 0, 0.25, 0.5, 0.75, 1 printed as such (not 0.3 / 0.8); fewer where they do not fit.
+    updateAxes();
     m_y->setLabelFormat(QStringLiteral("%.2f"));
 }
 
@@ -234,12 +258,46 @@ QList<QPointF> MetricChart::points(int series) const
     return series >= 0 && series < m_series.size() ? m_series[series]->points() : QList<QPointF>{};
 }
 
+namespace {
+
+// The smallest of 1, 2, 5 x 10^k that is at least `x`.
+double niceStep(double x)
+{
+    if (!(x > 0) || !std::isfinite(x))
+        return 1.0;
+    const double p = std::pow(10.0, std::floor(std::log10(x)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * p >= x * (1 - 1e-9))
+            return m * p;
+    return 10.0 * p;
+}
+
+} // namespace
+
+int MetricChart::labelSlots(bool vertical) const
+{
+    // Qt Charts elides ("…") a label wider or taller than its share of the axis (the axis'
+    // length over the label count, less padding): never more labels than fit at this size
+    // and font, so a projector shows fewer ticks instead of dots.
+    const QFontMetrics fm(m_y->labelsFont());
+    QRectF plot = m_chart->plotArea();
+    if (plot.width() < 10 || plot.height() < 10) // not laid out yet: the view's size, roughly
+        plot = QRectF(0, 0, m_view->width() * 0.8, m_view->height() * 0.6);
+    constexpr double kPadding = 14.0; // the axis' label padding on both sides, and air
+    if (vertical)
+        return std::max(2, int(plot.height() / (fm.height() + kPadding)));
+    const double label = fm.horizontalAdvance(QStringLiteral("0000"));
+    return std::max(2, int(plot.width() / (label + kPadding)));
+}
+
 void MetricChart::updateAxes()
 {
     const double xMax = std::max(1.0, std::ceil(m_maxX - 1e-9));
     m_x->setRange(0, xMax);
-    // About ten labelled whole epochs at most.
-    m_x->setTickInterval(std::max(1.0, std::ceil(xMax / 10.0)));
+    // About ten labelled whole epochs at most, and no more than fit.
+    const int xSlots = std::min(11, labelSlots(false));
+    m_x->setTickInterval(std::max(1.0, niceStep(xMax / double(std::max(1, xSlots - 1)))));
+    const int ySlots = std::min(m_fixedY ? 5 : 6, labelSlots(true));
     double lo = m_minY, hi = m_maxY;
     if (!m_fixedY) {
         if (hi - lo <= 1e-3 * std::abs(hi)) {
@@ -250,11 +308,24 @@ void MetricChart::updateAxes()
         const double pad = (hi - lo) * 0.08;
         lo = std::max(0.0, lo - pad);
         hi += pad;
+        // Ticks at 0.5, 1, 1.5 rather than 0.392, 0.901, as many as fit.
+        double step = niceStep((hi - lo) / double(std::max(1, ySlots - 1)));
+        for (int i = 0; i < 8; ++i) {
+            const double a = std::floor(lo / step) * step, b = std::ceil(hi / step) * step;
+            if (int(std::lround((b - a) / step)) + 1 <= ySlots) {
+                lo = a;
+                hi = b;
+                break;
+            }
+            step = niceStep(step * 1.01);
+        }
         m_y->setRange(lo, hi);
-        m_y->applyNiceNumbers(); // ticks at 0.5, 1, 1.5 rather than 0.392, 0.901
+        m_y->setTickCount(int(std::lround((hi - lo) / step)) + 1);
     } else {
         lo = m_y->min();
         hi = m_y->max();
+        // 0, 0.25, ..., 1 when five fit; else 0, 0.5, 1; else the ends.
+        m_y->setTickCount(ySlots >= 5 ? 5 : ySlots >= 3 ? 3 : 2);
     }
     for (auto *b : m_boundaries) {
         const double x = b->property("x").toDouble();

@@ -63,6 +63,10 @@ public:
 
 private:
     void updateAxes();
+    // How many labels fit along the y (vertical) or x axis at the chart's size and font.
+    int labelSlots(bool vertical) const;
+    // The view's minimum height for the text size and what is shown (legend, x title).
+    void updateMinimumHeight();
 
     QChart *m_chart;
     QChartView *m_view;
@@ -71,6 +75,7 @@ private:
     QLabel *m_caption;
     int m_textPixels = 12;
     bool m_legendVisible = true;
+    bool m_compact = false;
     QList<QLineSeries *> m_series;
     QList<QLineSeries *> m_boundaries;
     bool m_fixedY = false;

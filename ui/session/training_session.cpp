@@ -98,9 +98,9 @@ void TrainingSession::start(const experiment::ExperimentConfig &config,
             runs::RunState state;
             if (resume) {
                 state = runs::readRunState(runs::runStatePath(dir));
+                // The window draws the epochs it already has (TrainingPanel::showHistory):
+                // relaying them again would draw each a second time, a line back to epoch 1.
                 from = runs::StartFrom{&state, true, runs::runStatePath(dir)};
-                for (const auto &e : state.epochs)
-                    relay->onEpoch(e);
             }
             auto result = std::make_shared<const runs::RunResult>(
                 runs::runExperiment(config, dir, relay, control, ds, from));

@@ -20,6 +20,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPointer>
@@ -403,9 +404,14 @@ void DataPanel::reload()
     const data::DatasetOptions options = datasetOptions();
     const int generation = ++m_generation;
     m_download->setVisible(false);
+    // Another dataset: the samples, class list and counts of the old one go at once (a folder
+    // chosen after Fashion-MNIST must not show Fashion-MNIST's images while it loads).
+    if (m_data && (m_data->options.name != options.name || m_data->options.root != options.root))
+        clearDisplays();
     if (options.name == "folder" && options.root.empty()) {
         // Nothing to load yet: say which button to press (not the command line's option).
         m_data.reset();
+        clearDisplays();
         m_lastError = tr("Choose the folder of images with Browse… (one sub-folder per class).");
         setBusy(false, m_lastError);
         m_status->setToolTip(QString());
@@ -426,6 +432,7 @@ void DataPanel::reload()
                 // What was loaded before is not what the settings now ask for: never keep it
                 // around for a run to train on by mistake.
                 self->m_data.reset();
+                self->clearDisplays();
                 const bool missing = error.contains(QStringLiteral("not found"));
                 // A missing dataset is not a mistake: say what to do; the details go in the
                 // tooltip.
@@ -455,11 +462,44 @@ void DataPanel::reload()
                            .arg(d->train.height)
                            .arg(d->train.numClasses()));
             self->m_status->setToolTip(QString::fromStdString(d->source));
+            self->noteSmallTraining(*d, d->options);
             self->fillClassList();
             self->updateChart();
             self->newSamples();
             Q_EMIT self->datasetLoaded(d);
         });
+}
+
+void DataPanel::clearDisplays()
+{
+    m_classList->clear();
+    m_sampleIndices.clear();
+    m_previewAugmented.clear();
+    for (auto *labels : {&m_originalLabels, &m_augmentedLabels, &m_captionLabels})
+        for (QLabel *l : *labels) {
+            l->clear();
+            l->setToolTip(QString());
+        }
+    QChart *chart = m_chart->chart();
+    chart->removeAllSeries();
+    for (auto *axis : chart->axes())
+        chart->removeAxis(axis);
+}
+
+void DataPanel::noteSmallTraining(const data::DatasetSplits &d, const data::DatasetOptions &o)
+{
+    // The classroom set-up's 10 % of a small folder leaves a handful of images: say so where
+    // the fraction is set, with what to change.
+    const std::size_t classes = std::max<std::size_t>(1, d.train.numClasses());
+    if (o.trainFraction >= 1.0 || d.train.size() >= 10 * classes)
+        return;
+    m_status->setText(
+        m_status->text() + QStringLiteral("<br><span style='color:#c0392b'>%1</span>")
+                               .arg(tr("Only %1 training images: \"Training images used\" is %2 "
+                                       "%. Set it to 100 % for a small folder.")
+                                        .arg(d.train.size())
+                                        .arg(QLocale().toString(o.trainFraction * 100.0, 'g', 3))
+                                        .toHtmlEscaped()));
 }
 
 void DataPanel::fillClassList()

@@ -94,6 +94,10 @@ private:
     QLabel *m_excludeLabel = nullptr;
     QWidget *m_excludeRow = nullptr;
     void fillClassList();
+    // Empties what shows the data (class list, counts, samples): nothing stale on screen.
+    void clearDisplays();
+    // A note in the status when the training fraction leaves very few images.
+    void noteSmallTraining(const data::DatasetSplits &d, const data::DatasetOptions &o);
     QLabel *m_status;
     QPushButton *m_download;
     QPushButton *m_cancel;

@@ -161,6 +161,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
             [this](std::shared_ptr<const data::DatasetSplits> d) {
                 m_model->setDataShape(d->train.channels, d->train.height, d->train.numClasses());
                 m_predict->setTestData(d);
+                m_training->setTrainingImages(qint64(d->train.size()));
                 statusBar()->showMessage(
                     tr("%1 loaded").arg(QString::fromStdString(data::datasetInfo(d->name).title)),
                     4000);
@@ -199,7 +200,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
                 m_runs->refresh();
                 return;
             }
-            m_training->onFinished(r->test.accuracy, r->test.loss);
+            m_training->onFinished(r->test.accuracy, r->test.loss,
+                                   r->stopped ? int(r->epochs.size()) : 0);
             m_results->setResult(r, m_data->dataset());
             m_runs->refresh();
             m_predict->refreshRuns();
@@ -421,10 +423,6 @@ void MainWindow::startTraining()
     auto data = m_data->dataset();
     const QString dir = runsFolder() + "/" + newRunName(config);
     m_training->resetCharts();
-    train::HintContext hints;
-    hints.numClasses = data->train.numClasses();
-    hints.classNames = data->train.classNames;
-    m_training->setHintContext(hints);
     showPanel(m_training);
     m_session->start(config, data, dir);
 }
@@ -604,6 +602,8 @@ void MainWindow::resetToDefaults()
 {
     setExperiment(defaultExperiment());
     m_training->setRunName({});
+    if (!m_session->isRunning())
+        m_training->clearWarnings();
     m_data->reload();
     statusBar()->showMessage(tr("Settings reset to the defaults."), 5000);
 }

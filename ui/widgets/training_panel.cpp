@@ -3,6 +3,7 @@
 #include "widgets/live_view.h"
 
 #include "widgets/clock_text.h"
+#include "widgets/field_note.h"
 
 #include "charts/metric_chart.h"
 
@@ -10,10 +11,12 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMap>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -144,6 +147,19 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     form->addRow(tr("&Seed:"), m_seed);
     form->addRow(tr("&Threads:"), m_threads);
     form->addRow(tr("Device:"), m_device);
+    // What a refused value was, and what the field accepts (a spin box alone puts the old
+    // value back without a word).
+    m_note = new FieldNote;
+    form->addRow(m_note);
+    m_note->watch(m_epochs, tr("Epochs"));
+    m_note->watch(m_batch, tr("Batch size"));
+    m_note->watch(m_lr, tr("Learning rate"));
+    m_note->watch(m_momentum, tr("Momentum"));
+    m_note->watch(m_weightDecay, tr("Weight decay"));
+    m_note->watch(m_seed, tr("Seed"));
+    m_note->watch(m_threads, tr("Threads"));
+    m_note->watch(m_patience, tr("Patience"));
+    connect(m_batch, &QSpinBox::editingFinished, this, &TrainingPanel::clampBatch);
     auto syncOptimizer = [this] {
         const QString o = m_optimizer->currentData().toString();
         m_momentum->setEnabled(o == "sgd" || o == "rmsprop");
@@ -249,16 +265,31 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_lrChart->setYLabelFormat(QStringLiteral("%.2g"));
     m_lrSeries = m_lrChart->addSeries(tr("learning rate"), QColor(117, 80, 123));
     m_lrChart->setCompact();
-    auto *charts = new QVBoxLayout;
-    charts->addWidget(m_loss, 3);
-    charts->addWidget(m_accuracy, 3);
-    charts->addWidget(m_lrChart, 1);
     m_liveView = new LiveView;
-    m_liveView->hide();
-    charts->addWidget(m_liveView, 2);
+    // The live view scrolls rather than growing the window past a 720-line screen.
+    m_liveArea = new QScrollArea;
+    m_liveArea->setObjectName(QStringLiteral("liveViewArea"));
+    m_liveArea->setWidget(m_liveView);
+    m_liveArea->setWidgetResizable(true);
+    m_liveArea->setFrameShape(QFrame::NoFrame);
+    m_liveArea->setMinimumHeight(110);
+    m_liveArea->hide();
+    // Side by side (with the live view) the two charts are too narrow for three legend
+    // entries each at a projector's text size: one shared legend line under both instead.
+    m_sharedLegend = new QLabel;
+    m_sharedLegend->setObjectName(QStringLiteral("sharedLegend"));
+    m_sharedLegend->setTextFormat(Qt::RichText);
+    m_sharedLegend->setWordWrap(true);
+    m_sharedLegend->setAlignment(Qt::AlignCenter);
+    m_sharedLegend->setText(QStringLiteral("<span style='color:#3465a4'>━</span> %1 &nbsp; "
+                                           "<span style='color:#204a87'>━●</span> %2 &nbsp; "
+                                           "<span style='color:#e66100'>┅●</span> %3")
+                                .arg(tr("train (batches)"), tr("train (epoch)"), tr("validation")));
+    m_sharedLegend->hide();
+    m_charts = new QGridLayout;
+    arrangeCharts(false);
     connect(m_liveCheck, &QCheckBox::toggled, this, [this](bool on) {
-        m_liveView->setVisible(on);
-        m_lrChart->setVisible(!on); // the room of the smallest chart, on a projector too
+        arrangeCharts(on);
         Q_EMIT liveViewToggled(on);
     });
 
@@ -267,7 +298,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     leftWidget->setLayout(left);
     leftWidget->setMaximumWidth(560);
     layout->addWidget(leftWidget);
-    layout->addLayout(charts, 1);
+    layout->addLayout(m_charts, 1);
 
     m_flushTimer = new QTimer(this);
     m_flushTimer->setInterval(250);
@@ -287,6 +318,44 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
         Q_EMIT stopRequested();
     });
     setRunning(false);
+}
+
+void TrainingPanel::arrangeCharts(bool liveView)
+{
+    // Without the live view: loss, accuracy and learning rate stacked. With it: loss and
+    // accuracy side by side above the live view (the learning rate gives up its room), so
+    // that every chart keeps the height its numbers need at a projector's 720 lines.
+    for (QWidget *w : {static_cast<QWidget *>(m_loss), static_cast<QWidget *>(m_accuracy),
+                       static_cast<QWidget *>(m_lrChart), static_cast<QWidget *>(m_liveArea),
+                       static_cast<QWidget *>(m_sharedLegend)})
+        m_charts->removeWidget(w);
+    for (int r = 0; r < 3; ++r)
+        m_charts->setRowStretch(r, 0);
+    m_charts->setColumnStretch(1, 0);
+    if (liveView) {
+        m_charts->addWidget(m_loss, 0, 0);
+        m_charts->addWidget(m_accuracy, 0, 1);
+        m_charts->addWidget(m_sharedLegend, 1, 0, 1, 2);
+        m_charts->addWidget(m_liveArea, 2, 0, 1, 2);
+        m_charts->setRowStretch(0, 3);
+        m_charts->setRowStretch(2, 2);
+        m_charts->setColumnStretch(1, 1);
+    } else {
+        m_charts->addWidget(m_loss, 0, 0);
+        m_charts->addWidget(m_accuracy, 1, 0);
+        m_charts->addWidget(m_lrChart, 2, 0);
+        m_charts->setRowStretch(0, 3);
+        m_charts->setRowStretch(1, 3);
+        m_charts->setRowStretch(2, 1);
+    }
+    m_charts->setColumnStretch(0, 1);
+    m_lrChart->setVisible(!liveView);
+    m_liveArea->setVisible(liveView);
+    m_sharedLegend->setVisible(liveView);
+    // Stacked, the accuracy chart's legend and x title serve both; side by side, each chart
+    // has its x title and the shared legend line names the curves.
+    m_accuracy->setLegendVisible(!liveView);
+    m_loss->setXTitleVisible(liveView);
 }
 
 void TrainingPanel::readForm(experiment::StageConfig &s) const
@@ -500,10 +569,7 @@ void TrainingPanel::resetCharts()
     m_smoothLoss = m_smoothAcc = -1;
     m_lastStage = -1;
     m_lastGlobalEpoch = 0;
-    m_hints = train::TrainingHints(m_hintContext);
-    m_warningTexts.clear();
-    m_warningBox->clear();
-    m_warningBox->setVisible(false);
+    clearWarnings();
     m_progress->setValue(0);
     m_progress->setFormat(QString());
     m_log->clear();
@@ -542,7 +608,7 @@ void TrainingPanel::onBatch(const train::BatchProgress &p)
     m_pendingLoss << QPointF(x, m_smoothLoss);
     m_pendingAcc << QPointF(x, m_smoothAcc);
     m_pendingLr << QPointF(x, p.learningRate);
-    showHint(m_hints.onBatch(p));
+    m_phase.clear(); // training again: the next pass starts its own clock
     const double frac =
         (double(p.epoch - 1) + double(p.batch) / double(std::max<std::int64_t>(1, p.batches))) /
         double(std::max(1, p.epochs));
@@ -564,7 +630,6 @@ void TrainingPanel::onEpoch(const train::EpochMetrics &m)
     noteStage(m.stage, m.globalEpoch - m.epoch);
     m_lastGlobalEpoch = m.globalEpoch;
     const double x = m.globalEpoch;
-    showHint(m_hints.onEpoch(m));
     m_loss->append(m_lossTrain, {QPointF(x, m.trainLoss)});
     m_accuracy->append(m_accTrain, {QPointF(x, m.trainAccuracy)});
     QString line = tr("epoch %1: loss %2, accuracy %3")
@@ -597,22 +662,34 @@ void TrainingPanel::showHistory(const std::vector<train::EpochMetrics> &epochs)
         m_lrChart->append(m_lrSeries, {QPointF(e.globalEpoch, e.learningRate)});
     }
     // Warnings are about a run as it trains, not about one read back.
-    m_hints = train::TrainingHints(m_hintContext);
+    clearWarnings();
+}
+
+void TrainingPanel::setTrainingImages(qint64 count)
+{
+    m_trainingImages = count;
+    clampBatch();
+}
+
+void TrainingPanel::clampBatch()
+{
+    // A batch larger than the training set is one batch of every image: say so, and show the
+    // size that will be used.
+    if (m_trainingImages <= 0 || m_batch->value() <= m_trainingImages)
+        return;
+    const int asked = m_batch->value();
+    m_batch->setValue(int(std::min<qint64>(m_trainingImages, m_batch->maximum())));
+    m_note->say(tr("Batch size %1 is more than the %2 training images: it is now %3, one batch "
+                   "of every image per epoch.")
+                    .arg(QLocale().toString(asked), QLocale().toString(m_trainingImages),
+                         QLocale().toString(m_batch->value())));
+}
+
+void TrainingPanel::clearWarnings()
+{
     m_warningTexts.clear();
+    m_warningBox->clear();
     m_warningBox->setVisible(false);
-}
-
-void TrainingPanel::setHintContext(const train::HintContext &context)
-{
-    m_hintContext = context;
-    m_hints = train::TrainingHints(context);
-    showHint(m_hints.onStart());
-}
-
-void TrainingPanel::showHint(const std::optional<train::TrainingHint> &hint)
-{
-    if (hint)
-        onWarning(QString::fromStdString(hint->text));
 }
 
 void TrainingPanel::onWarning(const QString &text)
@@ -648,13 +725,17 @@ void TrainingPanel::onMessage(const QString &text)
     m_status->setText(text);
 }
 
-void TrainingPanel::onFinished(double testAccuracy, double testLoss)
+void TrainingPanel::onFinished(double testAccuracy, double testLoss, int stoppedAfterEpochs)
 {
     m_progress->setValue(1000);
-    m_progress->setFormat(tr("done"));
-    const QString text = tr("Test accuracy %1, loss %2. See the Results tab.")
-                             .arg(testAccuracy, 0, 'f', 4)
-                             .arg(testLoss, 0, 'f', 4);
+    m_progress->setFormat(stoppedAfterEpochs > 0 ? tr("stopped") : tr("done"));
+    QString text = tr("Test accuracy %1, loss %2. See the Results tab.")
+                       .arg(testAccuracy, 0, 'f', 4)
+                       .arg(testLoss, 0, 'f', 4);
+    if (stoppedAfterEpochs > 0)
+        text =
+            tr("Stopped: the run keeps its %n completed epoch(s).", nullptr, stoppedAfterEpochs) +
+            QLatin1Char(' ') + text;
     m_status->setText(text);
     m_log->appendPlainText(text);
 }
@@ -667,14 +748,30 @@ void TrainingPanel::onPhase(const train::PhaseProgress &p)
         {QStringLiteral("test"), QObject::tr("testing")},
         {QStringLiteral("features"), QObject::tr("computing the frozen backbone's features")}};
     const QString phase = QString::fromStdString(p.phase);
+    if (phase != m_phase || p.done < m_phaseDone) { // a new pass: its own clock
+        m_phase = phase;
+        m_phaseClock.start();
+    }
+    m_phaseDone = p.done;
     const double frac = p.total > 0 ? double(p.done) / double(p.total) : 0.0;
+    const QString counts =
+        tr("%1 / %2 images")
+            .arg(QLocale().toString(qlonglong(p.done)), QLocale().toString(qlonglong(p.total)));
     if (phase == "test") {
         m_progress->setValue(int(frac * 1000));
-        m_progress->setFormat(tr("testing · %1 / %2 images").arg(p.done).arg(p.total));
+        m_progress->setFormat(tr("testing · %1").arg(counts));
     } else {
-        m_progress->setFormat(
-            tr("%1 · %2 / %3 images").arg(names.value(phase, phase)).arg(p.done).arg(p.total));
+        m_progress->setFormat(tr("%1 · %2").arg(names.value(phase, phase), counts));
     }
+    // The status line tells this pass's own time left: the last batch's ETA (often 0:00 after
+    // the last epoch's training) is not the truth while the pass runs.
+    if (m_paused)
+        return;
+    const double elapsed = double(m_phaseClock.elapsed()) / 1000.0;
+    QString eta = tr("estimating the time left…");
+    if (p.done > 0 && elapsed > 0.5)
+        eta = tr("ETA %1").arg(clockText(elapsed / double(p.done) * double(p.total - p.done)));
+    m_status->setText(tr("%1 · %2 · %3").arg(names.value(phase, phase), counts, eta));
 }
 
 void TrainingPanel::onDiscarded()
@@ -706,6 +803,7 @@ void TrainingPanel::setWaitingForData(const QString &what)
 
 void TrainingPanel::showRefusal(const QString &reason)
 {
+    clearWarnings(); // they were about an earlier run
     m_progress->setRange(0, 1000);
     m_status->setText(
         QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(reason.toHtmlEscaped()));

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "experiment/experiment_config.h"
-#include "train/training_hints.h"
 #include "train/training_types.h"
 
 #include <QElapsedTimer>
@@ -14,6 +13,8 @@ QT_BEGIN_NAMESPACE
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QGridLayout;
+class QScrollArea;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -25,6 +26,7 @@ QT_END_NAMESPACE
 
 namespace tl::ui {
 
+class FieldNote;
 class MetricChart;
 
 // Step 3: hyperparameters, Start / Pause / Stop, progress with ETA and images/s, and the live
@@ -63,8 +65,11 @@ public:
     MetricChart *accuracyChart() const { return m_accuracy; }
     MetricChart *learningRateChart() const { return m_lrChart; }
     void setPresentation(bool on);
-    // What the teacher's warnings need to know about the run about to start.
-    void setHintContext(const tl::train::HintContext &context);
+    // Training images of the data now loaded (0: unknown): larger batch sizes are clamped to
+    // it, with a note at the field.
+    void setTrainingImages(qint64 count);
+    // Removes the warnings shown (a new run, a refused Start, Reset to defaults).
+    void clearWarnings();
     // The warnings shown so far in this run (tests).
     QStringList warnings() const { return m_warningTexts; }
     // Marks the freeze field as wrong (red, with the reason as tooltip) or right (empty reason).
@@ -81,11 +86,13 @@ public Q_SLOTS:
     void onBatch(const tl::train::BatchProgress &p);
     void onEpoch(const tl::train::EpochMetrics &m);
     void onMessage(const QString &text);
-    // A warning from the engine (frozen random weights): shown with the panel's own.
+    // A teacher's warning from the run (train/training_hints.h): shown once, above the log.
     void onWarning(const QString &text);
     // Validation, the confusion pass, the test evaluation, feature extraction.
     void onPhase(const tl::train::PhaseProgress &p);
-    void onFinished(double testAccuracy, double testLoss);
+    // The run ended with a test evaluation; `stoppedAfterEpochs` > 0: it was stopped after that
+    // many completed epochs (kept and saved).
+    void onFinished(double testAccuracy, double testLoss, int stoppedAfterEpochs = 0);
     void onFailed(const QString &error);
     // Stopped before the first epoch ended: nothing was saved.
     void onDiscarded();
@@ -112,7 +119,8 @@ Q_SIGNALS:
 
 private:
     void flush();
-    void showHint(const std::optional<tl::train::TrainingHint> &hint);
+    void clampBatch();
+    void arrangeCharts(bool liveView);
     // A new stage seen in the progress: its boundary at x (once per stage).
     void noteStage(int stage, double x);
 
@@ -143,9 +151,12 @@ private:
     double m_smoothLoss = -1, m_smoothAcc = -1;
     int m_lastStage = -1; // the stage whose boundary is drawn last
     QLabel *m_warningBox = nullptr;
+    FieldNote *m_note = nullptr;
+    QGridLayout *m_charts = nullptr;
+    QScrollArea *m_liveArea = nullptr;
+    QLabel *m_sharedLegend = nullptr;
+    qint64 m_trainingImages = 0;
     QStringList m_warningTexts;
-    tl::train::HintContext m_hintContext;
-    tl::train::TrainingHints m_hints;
     void readForm(experiment::StageConfig &s) const;
     void writeForm(const experiment::StageConfig &s);
     void refreshStageBox();
@@ -161,6 +172,11 @@ private:
     QPushButton *m_addStage = nullptr;
     QPushButton *m_removeStage = nullptr;
     int m_lastGlobalEpoch = 0;
+    // The pass that is not training (validation, test...) now running, and since when: its own
+    // progress and ETA, not the last batch's.
+    QString m_phase;
+    std::int64_t m_phaseDone = 0;
+    QElapsedTimer m_phaseClock;
     bool m_paused = false;
     bool m_running = false;
     int m_stopPresses = 0;

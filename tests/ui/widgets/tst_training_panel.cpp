@@ -5,6 +5,7 @@
 #include "widgets/training_panel.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QSpinBox>
 #include <QtTest>
@@ -143,36 +144,68 @@ private Q_SLOTS:
         QCOMPARE(panel.accuracyChart()->points(0).last().y(), 0.8);
     }
 
-    void warnsWhenTheLossRises()
+    // The run judges its warnings (train/training_hints.h, tst_training_hints); the panel shows
+    // each once and forgets them when a new run starts, a Start is refused or the settings are
+    // reset.
+    void showsTheRunsWarningsUntilTheNextRun()
     {
         TrainingPanel panel;
         panel.show();
-        panel.setHintContext({10, {}, 0});
         QVERIFY(panel.warnings().isEmpty());
-        for (int b = 1; b <= 10; ++b) {
-            train::BatchProgress p;
-            p.epoch = p.globalEpoch = 1;
-            p.epochs = 1;
-            p.batch = b;
-            p.batches = 10;
-            p.learningRate = 10;
-            p.recentLoss = p.lastLoss = b < 3 ? 2.3 : 1e8;
-            panel.onBatch(p);
-        }
+        const QString text =
+            QStringLiteral("The loss is rising: the learning rate 10 is too high.");
+        panel.onWarning(text);
+        panel.onWarning(text);
         QCOMPARE(panel.warnings().size(), 1);
-        QVERIFY(panel.warnings().front().contains("learning rate 10"));
         auto *box = panel.findChild<QLabel *>(QStringLiteral("warnings"));
         QVERIFY(box && box->isVisible());
+        QVERIFY(box->text().contains("learning rate 10"));
         panel.resetCharts();
+        QVERIFY(panel.warnings().isEmpty());
+        QVERIFY(!box->isVisible());
+        panel.onWarning(text);
+        panel.showRefusal(QStringLiteral("Choose the data first."));
         QVERIFY(panel.warnings().isEmpty());
         QVERIFY(!box->isVisible());
     }
 
-    void frozenRandomWeightsWarnAtStart()
+    // Issue 34, item 6: a refused value is not put back without a word: the field's range is
+    // in its tooltip, and a note at the form says what was typed and what stays.
+    void refusedValuesAreExplained()
     {
         TrainingPanel panel;
-        panel.setHintContext({10, {}, 1000});
-        QCOMPARE(panel.warnings().size(), 1);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *lr = panel.findChild<QDoubleSpinBox *>(QStringLiteral("learningRate"));
+        QVERIFY(lr);
+        QVERIFY2(lr->toolTip().contains("Accepts 0.000001 to 10"), qPrintable(lr->toolTip()));
+        auto *note = panel.findChild<QLabel *>(QStringLiteral("fieldNote"));
+        QVERIFY(note && !note->isVisible());
+        lr->setValue(0.01);
+        lr->setFocus();
+        lr->selectAll();
+        QTest::keyClicks(lr, QStringLiteral("0"));
+        QTest::keyClick(lr, Qt::Key_Return);
+        QCOMPARE(lr->value(), 0.01);
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains("Learning rate accepts 0.000001 to 10") &&
+                     note->text().contains("stays 0.01"),
+                 qPrintable(note->text()));
+
+        // A batch larger than the training set: clamped, with a note.
+        const auto batch = panel.findChildren<QSpinBox *>();
+        panel.setTrainingImages(5400);
+        QSpinBox *batchBox = nullptr;
+        for (QSpinBox *b : batch)
+            if (b->toolTip().startsWith(QStringLiteral("Images per step")))
+                batchBox = b;
+        QVERIFY(batchBox);
+        batchBox->setValue(10000);
+        Q_EMIT batchBox->editingFinished();
+        QCOMPARE(batchBox->value(), 5400);
+        QVERIFY2(note->text().contains("5,400 training images") ||
+                     note->text().contains("5400 training images"),
+                 qPrintable(note->text()));
     }
 };
 
