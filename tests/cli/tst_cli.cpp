@@ -151,8 +151,9 @@ private Q_SLOTS:
         const QString page = QString::fromUtf8(man.readAllStandardOutput());
         QVERIFY2(page.simplified().contains("transferlab-cli info prints them all"),
                  qPrintable(page));
-        for (const QString &stray : {"\\f", "Btransferlab", "\f", "\\e"})
-            QVERIFY2(!page.contains(stray), qPrintable("the page shows " + stray));
+        for (const char *stray : {"\\f", "Btransferlab", "\f", "\\e"})
+            QVERIFY2(!page.contains(QString::fromUtf8(stray)),
+                     qPrintable(QStringLiteral("the page shows ") + stray));
         const QStringList lines = page.split('\n');
         for (const QString &line : lines)
             QVERIFY2(line.size() <= 80, qPrintable(QString::number(line.size()) + ": " + line));
