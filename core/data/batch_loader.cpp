@@ -11,8 +11,7 @@
 namespace tl::data {
 
 BatchLoader::BatchLoader(const ImageStore &store, SampleTransform transform, LoaderOptions options)
-    : m_store(store), m_transform(std::move(transform)),
-      m_prepared(m_transform.forPreparedImages()), m_options(options)
+    : m_store(store), m_transform(std::move(transform)), m_options(options)
 {
     if (m_store.streamed() && m_transform.outHeight() != m_transform.outWidth())
         throw Error("internal: streamed images are prepared square");
@@ -96,25 +95,13 @@ train::Batch BatchLoader::build(std::int64_t k) const
     auto *lab = b.labels.data_ptr<std::int64_t>();
     auto *idx = b.indices.data_ptr<std::int64_t>();
     const std::size_t stride = m_transform.outFloats();
-    const int side = m_transform.outHeight();
-    const bool randomCrop = m_options.augment && m_transform.augment().any();
-    std::vector<std::uint8_t> prepared(m_store.streamed() ? std::size_t(side) * side * 3 : 0);
     std::int64_t kept = 0;
     for (std::int64_t j = 0; j < count; ++j) {
         const std::size_t s = m_order[static_cast<std::size_t>(begin + j)];
         Rng rng = Rng::derive(m_options.seed, static_cast<std::uint64_t>(m_epoch) + 1, s);
-        float *out = img + std::size_t(kept) * stride;
-        if (m_store.streamed()) {
-            const std::string &path = m_store.sourcePaths[s];
-            const bool ok = randomCrop
-                                ? m_store.files->trainingImage(path, side, rng, prepared.data())
-                                : m_store.files->evaluationImage(path, side, prepared.data());
-            if (!ok)
-                continue; // recorded by ImageFiles
-            m_prepared.apply(prepared.data(), out, rng, m_options.augment);
-        } else {
-            m_transform.apply(m_store.image(s), out, rng, m_options.augment);
-        }
+        if (!m_transform.applyTo(m_store, s, img + std::size_t(kept) * stride, rng,
+                                 m_options.augment))
+            continue; // a file that cannot be decoded: recorded by the store's ImageFiles
         lab[kept] = m_store.labels[s];
         idx[kept] = static_cast<std::int64_t>(s);
         ++kept;

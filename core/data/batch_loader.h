@@ -67,7 +67,6 @@ private:
 
     const ImageStore &m_store;
     SampleTransform m_transform;
-    SampleTransform m_prepared; // streamed stores: the transform of images already at its size
     LoaderOptions m_options;
     int m_epoch = 0;
     std::vector<std::size_t> m_order;

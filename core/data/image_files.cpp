@@ -3,6 +3,7 @@
 #include "data/image_decode.h"
 #include "data/pil_resize.h"
 #include "error.h"
+#include "file_limits.h"
 #include "files.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -84,6 +85,18 @@ std::optional<SkippedFile> checkImageFile(const std::string &path)
         return skipped(skip::kUnsupported, unsupported + " (OpenCV cannot decode it)");
     if (format.empty())
         return skipped(skip::kNotImage, "no known image signature at its start");
+    long long w = 0, h = 0; // the sizes a header states, checked before anything is decoded
+    if (imageHeaderSize(reinterpret_cast<const unsigned char *>(head.data()), head.size(), w, h)) {
+        if (w > limits::kMaxImageSide || h > limits::kMaxImageSide)
+            return skipped(skip::kTooLarge, "the image's side (" + std::to_string(w) + " x " +
+                                                std::to_string(h) + ") is over the limit of " +
+                                                std::to_string(limits::kMaxImageSide));
+        if (std::uint64_t(w) * std::uint64_t(h) > limits::kMaxImagePixels)
+            return skipped(skip::kTooLarge, "the image's pixel count (" + std::to_string(w) +
+                                                " x " + std::to_string(h) +
+                                                ") is over the limit of " +
+                                                std::to_string(limits::kMaxImagePixels));
+    }
     if (format == "jpeg" || format == "png") {
         // An interrupted copy: the end marker is missing. (libjpeg fills a truncated JPEG with
         // grey rather than fail, so decoding alone would not notice.)

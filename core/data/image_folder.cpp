@@ -109,11 +109,21 @@ void requireImages(const Listing &l, std::size_t listed, const std::vector<Skipp
     std::vector<std::size_t> counts(l.classNames.size(), 0);
     for (const auto label : l.labels)
         ++counts[std::size_t(label)];
-    for (std::size_t c = 0; c < counts.size(); ++c)
-        if (counts[c] == 0)
-            throw fileError(l.classOrigins[c],
-                            "class '" + l.classNames[c] + "' holds no images it can use" +
-                                (skipped.empty() ? "" : " (files were skipped)"));
+    for (std::size_t c = 0; c < counts.size(); ++c) {
+        if (counts[c] != 0)
+            continue;
+        // Name what was left out of it (a folder class: the files under its folder).
+        std::string why;
+        int named = 0;
+        for (const auto &s : skipped)
+            if (named < 3 && s.path.rfind(l.classOrigins[c] + "/", 0) == 0)
+                why += std::string(named++ ? "; " : ": ") + s.path + " " + s.reason + " (" +
+                       s.detail + ")";
+        if (why.empty() && !skipped.empty())
+            why = " (files were skipped)";
+        throw fileError(l.classOrigins[c],
+                        "class '" + l.classNames[c] + "' holds no images it can use" + why);
+    }
 }
 
 Listing listClassFolders(const fs::path &root, const std::vector<std::string> *expectedClasses,

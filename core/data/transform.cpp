@@ -99,6 +99,30 @@ SampleTransform SampleTransform::forPreparedImages() const
     return SampleTransform(m_outH, m_outW, m_outC, m_aug, pre);
 }
 
+bool SampleTransform::applyTo(const ImageStore &store, std::size_t i, float *out, Rng &rng,
+                              bool augment) const
+{
+    if (!store.streamed()) {
+        apply(store.image(i), out, rng, augment);
+        return true;
+    }
+    if (m_outH != m_outW || i >= store.sourcePaths.size())
+        throw Error("internal: a streamed image is prepared square, from its file");
+    thread_local std::vector<std::uint8_t> prepared;
+    prepared.resize(std::size_t(m_outH) * std::size_t(m_outW) * 3);
+    const std::string &path = store.sourcePaths[i];
+    const bool ok = augment && m_aug.any()
+                        ? store.files->trainingImage(path, m_outH, rng, prepared.data())
+                        : store.files->evaluationImage(path, m_outH, prepared.data());
+    if (!ok)
+        return false;
+    if (m_inH == m_outH && m_inW == m_outW && m_inC == 3)
+        apply(prepared.data(), out, rng, augment);
+    else
+        forPreparedImages().apply(prepared.data(), out, rng, augment);
+    return true;
+}
+
 void SampleTransform::apply(const std::uint8_t *src, float *out, Rng &rng, bool augment) const
 {
     const int type = m_inC == 3 ? CV_8UC3 : CV_8UC1;

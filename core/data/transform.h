@@ -44,6 +44,13 @@ public:
     // `out` receives outFloats() values. `rng` is only used when `augment` is true.
     void apply(const std::uint8_t *src, float *out, Rng &rng, bool augment) const;
 
+    // Image i of `store` as the network receives it: a stored image through apply(); a streamed
+    // one decoded from its file and prepared at this transform's (square) size, as torchvision
+    // does (ImageFiles: resize + centre crop, or RandomResizedCrop when `augment` and any
+    // augmentation is on), then augmented and normalised. The loader and the Data tab's preview
+    // both call this. False when the file cannot be decoded (the store's files record it).
+    bool applyTo(const ImageStore &store, std::size_t i, float *out, Rng &rng, bool augment) const;
+
     // Back from normalised floats to displayable RGB (or gray) bytes, H x W x C: what the
     // augmentation preview shows.
     void denormalize(const float *chw, std::uint8_t *hwc) const;

@@ -621,7 +621,7 @@ private Q_SLOTS:
             << "data_batch_3.bin: truncated record 1";
         QTest::newRow("folder undecodable")
             << QStringList{"train", "--dataset", "folder", "--data-root", "@/folder"}
-            << "cannot decode image";
+            << "no usable image: Skipped 2 of 2 files: 2 not images";
         QTest::newRow("config unknown key")
             << QStringList{"train", "--config", "@/unknown-key.json"}
             << "'data.train_fractoin': unknown key";

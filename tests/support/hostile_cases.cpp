@@ -410,7 +410,7 @@ std::vector<HostileCase> hostileCases()
         });
     add("corrupt-image", 6,
         {"train", "--dataset", "folder", "--data-root", "{DIR}/corrupt-image", "--epochs", "1"},
-        "decode", "corrupt-image/a/x.png", [](const std::string &d) {
+        "truncated", "corrupt-image/a/x.png", [](const std::string &d) {
             Bytes png = pngOfSize(8, 8);
             png.resize(40);
             file(d, "corrupt-image/a/x.png", png);

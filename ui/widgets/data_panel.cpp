@@ -278,13 +278,38 @@ void DataPanel::buildUi()
                 scheduleReload();
             });
     connect(m_browse, &QPushButton::clicked, this, [this] {
+        // A CSV-described dataset is a file (path,label[,split] lines), a folder dataset a folder.
         const QString dir =
-            QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_root->text());
+            m_dataset->currentData().toString() == QLatin1String("csv")
+                ? QFileDialog::getOpenFileName(this, tr("Dataset CSV file"), m_root->text(),
+                                               tr("CSV files (*.csv);;All files (*)"))
+                : QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_root->text());
         if (!dir.isEmpty()) {
             m_root->setText(dir);
             reload();
         }
     });
+    // Files of a folder or CSV dataset that were left out: how many and why, under the counts;
+    // the files themselves in the tooltip (and in each run's skipped.csv).
+    connect(this, &DataPanel::datasetLoaded, this,
+            [this](const std::shared_ptr<const data::DatasetSplits> &d) {
+                const auto skipped = d->allSkipped();
+                if (skipped.empty())
+                    return;
+                const QString text = QString::fromStdString(d->skippedText());
+                m_status->setText(m_status->text() +
+                                  QStringLiteral("<br><span style='color:#b9770e'>%1</span>")
+                                      .arg(text.toHtmlEscaped()));
+                QString list = m_status->toolTip();
+                for (std::size_t i = 0; i < skipped.size() && i < 20; ++i)
+                    list += QStringLiteral("\n%1: %2 (%3)")
+                                .arg(QString::fromStdString(skipped[i].path),
+                                     QString::fromStdString(skipped[i].reason),
+                                     QString::fromStdString(skipped[i].detail));
+                if (skipped.size() > 20)
+                    list += tr("\n… and %1 more").arg(skipped.size() - 20);
+                m_status->setToolTip(list);
+            });
     connect(m_download, &QPushButton::clicked, this, &DataPanel::startDownload);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (m_cancelDownload)
@@ -693,7 +718,9 @@ void DataPanel::refreshPreview()
             const std::size_t s = m_sampleIndices[std::size_t(i)];
             const QImage original = toQImage(store, s);
             data::Rng rng = data::Rng::derive(m_sampleSeed, s);
-            transform.apply(store.image(s), out.data(), rng, true);
+            // What the loader gives the network (a folder's image: torchvision's crop).
+            if (!transform.applyTo(store, s, out.data(), rng, true))
+                std::fill(out.begin(), out.end(), 0.0f); // a file that broke since listing
             transform.denormalize(out.data(), pixels.data());
             const QImage seen = toQImage(pixels.data(), transform.outHeight(), transform.outWidth(),
                                          transform.outChannels());

@@ -1,9 +1,17 @@
 #include "data/batch_loader.h"
+#include "data/image_folder.h"
 #include "error.h"
 
 #include <torch/torch.h>
 
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <filesystem>
+#include <fstream>
 
 using namespace tl;
 using namespace tl::data;
@@ -122,6 +130,51 @@ private Q_SLOTS:
             l.startEpoch(1); // abandons epoch 0 mid-way
             QVERIFY(l.next(b));
         } // destructor joins the workers
+    }
+
+    // A streamed folder whose files break after they were listed: each is left out of its
+    // batch (smaller batches, never an empty one), recorded once, and left out of every later
+    // epoch; the other images all arrive, prepared at the transform's size, on worker threads.
+    void fileBrokenBetweenListingAndDecoding()
+    {
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        for (int i = 0; i < 10; ++i)
+            for (const char *cls : {"a", "b"}) {
+                std::filesystem::create_directories(root + "/train/" + cls);
+                std::filesystem::create_directories(root + "/test/" + cls);
+                cv::Mat m(30 + i, 40, CV_8UC3, cv::Scalar(i * 20, 50, 100));
+                QVERIFY(cv::imwrite(root + "/train/" + cls + "/" + std::to_string(i) + ".jpg", m));
+                QVERIFY(cv::imwrite(root + "/test/" + cls + "/" + std::to_string(i) + ".jpg", m));
+            }
+        const auto fd = data::readImageFolder(root, {});
+        QCOMPARE(fd.train.size(), std::size_t(20));
+        QVERIFY(fd.skipped.empty());
+        std::ofstream(root + "/train/a/3.jpg", std::ios::trunc).flush(); // emptied
+        std::ofstream(root + "/train/b/7.jpg", std::ios::trunc) << "\xff\xd8\xff junk \xff\xd9";
+        data::PreprocessOptions pre;
+        pre.imageSize = 16;
+        pre.normalization = data::Normalization::None;
+        data::AugmentOptions aug;
+        aug.hflip = true;
+        data::LoaderOptions lo;
+        lo.batchSize = 4;
+        lo.workers = 2;
+        data::BatchLoader loader(fd.train, data::SampleTransform(224, 224, 3, aug, pre), lo);
+        for (int epoch = 0; epoch < 2; ++epoch) {
+            loader.startEpoch(epoch);
+            train::Batch b;
+            std::int64_t seen = 0;
+            while (loader.next(b)) {
+                QVERIFY(b.images.size(0) > 0);
+                QCOMPARE(b.images.size(2), std::int64_t(16));
+                QCOMPARE(b.labels.size(0), b.images.size(0));
+                seen += b.images.size(0);
+            }
+            QCOMPARE(seen, std::int64_t(18));
+        }
+        const auto skipped = fd.images->skipped();
+        QCOMPARE(skipped.size(), std::size_t(2));
     }
 
     void badBatchSize()

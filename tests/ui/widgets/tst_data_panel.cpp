@@ -2,7 +2,9 @@
 #include "widgets/data_panel.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -106,6 +108,46 @@ private Q_SLOTS:
         QCOMPARE(checked, 2); // Coat (refused to untick) and Bag
         QVERIFY(loaded.wait(20000));
         QCOMPARE(panel.dataset()->train.classNames, (std::vector<std::string>{"Coat", "Bag"}));
+    }
+
+    // A folder with broken files loads the rest, and the tab says how many were left out and
+    // why, in the words of the CLI; the preview shows the folder's images as the loader
+    // prepares them (torchvision's crop at the model's size).
+    void skippedFilesAreCounted()
+    {
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        for (const char *cls : {"cat", "dog"})
+            for (int i = 0; i < 6; ++i) {
+                QDir().mkpath(QString::fromStdString(root + "/" + cls));
+                QImage img(40 + i, 30, QImage::Format_RGB888);
+                img.fill(QColor(cls[0] == 'c' ? 200 : 20, 80, 40));
+                QVERIFY(img.save(
+                    QString::fromStdString(root + "/" + cls + "/" + std::to_string(i) + ".jpg")));
+            }
+        test::writeText(root + "/cat/empty.png", "");
+        test::writeText(root + "/dog/notes.jpg", "a text file named like a photo");
+        DataPanel panel;
+        data::DatasetOptions o;
+        o.name = "folder";
+        o.root = root;
+        panel.setOptions(o, {});
+        QSignalSpy loaded(&panel, &DataPanel::datasetLoaded);
+        panel.reload();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(panel.dataset()->train.size() + panel.dataset()->test.size(), std::size_t(12));
+        QString status;
+        for (const QLabel *label : panel.findChildren<QLabel *>())
+            if (label->text().contains(QStringLiteral("Skipped")))
+                status = label->text() + label->toolTip();
+        QVERIFY2(status.contains(QStringLiteral(
+                     "Skipped 2 of 14 files: 1 empty, 1 not an image — see skipped.csv")),
+                 qPrintable(status));
+        QVERIFY(status.contains(QStringLiteral("notes.jpg: not an image")));
+        data::PreprocessOptions pre;
+        pre.imageSize = 32;
+        panel.setPreprocess(pre);
+        QCOMPARE(panel.previewImages().first().width(), 32);
     }
 
     void badFolderShowsTheError()
