@@ -826,6 +826,11 @@ OnnxExportReport exportOnnx(models::NetworkImpl &model, const std::string &path,
 OnnxFileInfo readOnnxFileInfo(const std::string &path)
 {
     const Bytes data = readFile(path);
+    return readOnnxFileInfoBytes(std::string(data.begin(), data.end()), path);
+}
+
+OnnxFileInfo readOnnxFileInfoBytes(const std::string &data, const std::string &path)
+{
     onnx::ModelProto proto;
     if (data.size() > std::size_t(std::numeric_limits<int>::max()) ||
         !proto.ParseFromArray(data.data(), int(data.size())))

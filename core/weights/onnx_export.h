@@ -61,5 +61,8 @@ struct OnnxFileInfo
     std::int64_t irVersion = 0;
 };
 OnnxFileInfo readOnnxFileInfo(const std::string &path);
+// The same from the file's bytes (`origin` names them in errors). Parsed by protobuf's own
+// parser (bounded by the bytes given; the file by limits::kMaxFileBytes).
+OnnxFileInfo readOnnxFileInfoBytes(const std::string &bytes, const std::string &origin);
 
 } // namespace tl::weights

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <iterator>
 
 using namespace tl;
 
@@ -266,6 +267,24 @@ private Q_SLOTS:
         std::ofstream(junk.toStdString()) << "not a model";
         QVERIFY_EXCEPTION_THROWN(weights::readOnnxFileInfo(junk.toStdString()), Error);
         QVERIFY_EXCEPTION_THROWN(data::OnnxNet(junk.toStdString()), Error);
+        // Cut or damaged files: read, or refused with a tl::Error, never a crash.
+        std::ifstream in(file.toStdString(), std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+        for (std::size_t cut = 0; cut < bytes.size(); cut += 997) {
+            std::string damaged = bytes.substr(0, cut);
+            try {
+                weights::readOnnxFileInfoBytes(damaged, "cut.onnx");
+            } catch (const Error &) {
+            }
+            if (cut < bytes.size()) {
+                damaged = bytes;
+                damaged[cut] = char(damaged[cut] ^ 0x5a);
+                try {
+                    weights::readOnnxFileInfoBytes(damaged, "flipped.onnx");
+                } catch (const Error &) {
+                }
+            }
+        }
     }
 
     void cleanupTestCase()
