@@ -42,8 +42,11 @@ Experiments:
   --quick               shrink it to a laptop-sized run: 2 % of the data, 64 px, 1 epoch/stage
 Data:
   --dataset NAME        fashion-mnist (default), mnist, cifar10, cifar100,
-                        cifar100-coarse, folder
-  --data-root PATH      folder (or CIFAR .tar.gz) to read instead of the usual places
+                        cifar100-coarse, folder (one subfolder per class), csv (a CSV
+                        file of path,label[,split] lines, paths relative to it)
+  --data-root PATH      folder (or CIFAR .tar.gz, or the csv dataset's FILE.csv) to read
+                        instead of the usual places; a folder's or CSV's broken files are
+                        skipped and listed in the run's skipped.csv
   --download            fetch the dataset from its official address if it is missing
   --train-fraction F    stratified subset of the training set, e.g. 0.1 (default 1)
   --val-split F         last fraction of the training set held out for validation
@@ -55,7 +58,8 @@ Data:
                         or one index per line
 Model:
   --model NAME          simple-cnn (default), vgg-style-cnn (transferlab-cli models)
-  --image-size N        resize images to NxN for the model (default: stored size)
+  --image-size N        resize images to NxN for the model (default: the stored size;
+                        folder and csv: the model's input, 224 for ImageNet backbones)
   --channels 1|3        3 replicates gray images to RGB
   --dropout P           dropout rate (default: the model's)
   --batch-norm          vgg-style-cnn: BatchNorm after each conv
