@@ -35,7 +35,7 @@ UnitChart::UnitChart(const QString &title, const QString &xTitle, const QString 
     m_chart->addAxis(m_y, Qt::AlignLeft);
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(180);
+    m_view->setMinimumHeight(200);
     m_caption = new QLabel(this);
     m_caption->setObjectName(QStringLiteral("caption"));
     m_caption->setWordWrap(true);

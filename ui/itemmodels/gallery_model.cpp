@@ -97,6 +97,10 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
     const train::Prediction &p = prediction(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        if (m_captionConfidence)
+            return tr("%1 · %2%")
+                .arg(m_names.value(p.predicted))
+                .arg(p.confidence * 100.0, 0, 'f', 0);
         // Sorted by loss, highest first: that is the true class's probability, lowest first,
         // so the caption shows that probability (the prediction's own is in the tooltip).
     {

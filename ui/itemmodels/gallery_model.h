@@ -30,6 +30,9 @@ public:
     // The images whose prediction `keep` accepts, the most confident first (a threshold's
     // accepted, rejected or wrong images).
     void showWhere(const std::function<bool(const train::Prediction &)> &keep);
+    // Captions with the prediction's own confidence ("Sneaker · 97%") instead of the true
+    // class's probability (what a threshold looks at).
+    void setCaptionConfidence(bool on) { m_captionConfidence = on; }
     void setThumbnailSize(int px);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -51,6 +54,7 @@ private:
     QStringList m_names;
     int m_true = -1, m_pred = -1;
     int m_thumb = 84;
+    bool m_captionConfidence = false;
 };
 
 // A stored image as a QImage (gray or RGB), deep-copied.

@@ -35,7 +35,7 @@ std::vector<inspect::Scored> scoredOf(const std::vector<train::Prediction> &p)
 
 QString percent(double v, int decimals = 1)
 {
-    return QString::number(100.0 * v, 'f', decimals) + QStringLiteral(" %");
+    return QString::number(100.0 * v, 'f', decimals) + QChar(0x00A0) + QLatin1Char('%');
 }
 
 } // namespace
@@ -73,6 +73,7 @@ CalibrationPanel::CalibrationPanel(QWidget *parent)
                            "threshold: the share that are right (precision) and the share of "
                            "the class's images found (recall)"));
     auto *prBox = new QWidget;
+    m_prBox = prBox;
     auto *prLayout = new QVBoxLayout(prBox);
     prLayout->setContentsMargins(0, 0, 0, 0);
     auto *classRow = new QHBoxLayout;
@@ -103,14 +104,18 @@ CalibrationPanel::CalibrationPanel(QWidget *parent)
     m_images->setModel(m_gallery);
     m_images->setViewMode(QListView::IconMode);
     m_images->setIconSize(QSize(56, 56));
-    m_images->setGridSize(QSize(96, 88));
+    m_images->setGridSize(QSize(112, 96));
     m_images->setResizeMode(QListView::Adjust);
     m_images->setMovement(QListView::Static);
     m_images->setUniformItemSizes(true);
     m_images->setWordWrap(true);
-    m_images->setMinimumHeight(96);
+    // One row of thumbnails (scrolls sideways): the charts above keep the height.
+    m_images->setFlow(QListView::LeftToRight);
+    m_images->setWrapping(false);
+    m_images->setFixedHeight(m_images->gridSize().height() + 22);
     m_images->setToolTip(tr("The test images in the chosen group, the most confident first"));
     m_gallery->setThumbnailSize(56);
+    m_gallery->setCaptionConfidence(true);
 
     auto *thresholdBox = new QGroupBox(tr("Threshold: below it the model says \"not sure\""));
     auto *tl = new QVBoxLayout(thresholdBox);
@@ -118,18 +123,18 @@ CalibrationPanel::CalibrationPanel(QWidget *parent)
     sliderRow->addWidget(m_thresholdLabel);
     sliderRow->addWidget(m_slider, 1);
     tl->addLayout(sliderRow);
-    tl->addWidget(m_countsLabel);
     auto *groupRow = new QHBoxLayout;
-    groupRow->addWidget(new QLabel(tr("Show the images:")));
+    groupRow->addWidget(m_countsLabel, 1);
+    m_groupLabel = new QLabel(tr("Show:"));
+    groupRow->addWidget(m_groupLabel);
     groupRow->addWidget(m_group);
-    groupRow->addStretch();
     tl->addLayout(groupRow);
-    tl->addWidget(m_images, 1);
+    tl->addWidget(m_images);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addLayout(charts, 3);
-    layout->addWidget(thresholdBox, 2);
+    layout->addLayout(charts, 1);
+    layout->addWidget(thresholdBox);
 
     connect(m_calibrate, &QPushButton::clicked, this, &CalibrationPanel::calibrate);
     connect(m_slider, &QSlider::valueChanged, this, [this] { updateThreshold(); });
@@ -319,7 +324,7 @@ void CalibrationPanel::updateReliability()
                                   .arg(inspect::reliability(scoredOf(m_raw)).ece, 0, 'f', 4)
                             : QString());
     if (sure > 0)
-        text += tr(" When it is at least 90 % sure (%1 images) it is right %2 of the time.")
+        text += tr(" When it is at least 90\u00a0% sure (%1 images) it is right %2 of the time.")
                     .arg(sure)
                     .arg(percent(double(sureRight) / double(sure)));
     m_reliability->setCaption(r.count > 0 ? text : QString());
@@ -349,7 +354,7 @@ void CalibrationPanel::updateThreshold()
 {
     const double t = threshold();
     m_counts = inspect::countAtThreshold(m_scored, t);
-    m_thresholdLabel->setText(tr("Accept a prediction at ≥ %1 %2")
+    m_thresholdLabel->setText(tr("Accept a prediction at ≥ %1 % %2")
                                   .arg(m_slider->value())
                                   .arg(isCalibrated() ? tr("(calibrated)") : QString()));
     const std::int64_t accepted = m_counts.accepted + m_counts.wrong;
@@ -405,8 +410,13 @@ void CalibrationPanel::updatePrecisionRecall()
 
 void CalibrationPanel::setLargeText(bool on)
 {
-    m_reliability->setTextPixelSize(on ? 18 : 12);
-    m_pr->setTextPixelSize(on ? 18 : 12);
+    // Presentation: the reliability diagram and the counts, large; the per-class curve and the
+    // images stay on the laptop screen (as Mistakes hides its tables).
+    m_reliability->setTextPixelSize(on ? 16 : 12);
+    m_prBox->setVisible(!on);
+    m_images->setVisible(!on);
+    m_group->setVisible(!on);
+    m_groupLabel->setVisible(!on);
 }
 
 } // namespace tl::ui

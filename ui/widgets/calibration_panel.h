@@ -105,6 +105,8 @@ private:
     QLabel *m_thresholdLabel;
     QLabel *m_countsLabel;
     QComboBox *m_group;
+    QLabel *m_groupLabel;
+    QWidget *m_prBox;
     QListView *m_images;
     GalleryModel *m_gallery;
 };

@@ -360,8 +360,7 @@ void PredictPanel::setRun(const QString &runDir)
                     .arg(p.channels() == 1 ? tr("gray") : tr("colour"))
                     .arg(p.classNames().size())
                     .arg(cal.calibrated
-                             ? tr("<br/>Calibrated: probabilities with T = %1; it says when an "
-                                  "image is unlike its training images.")
+                             ? tr("<br/>Calibrated (T = %1): it says when it does not know.")
                                    .arg(cal.temperature, 0, 'f', 2)
                              : tr("<br/>Not calibrated%1: calibrate it in Results › Confidence "
                                   "to know when it does not know.")
@@ -576,9 +575,8 @@ void PredictPanel::classify()
                     self->m_verdict->setVisible(false);
                 } else if (result->unfamiliarImage) {
                     self->m_verdict->setText(
-                        tr("<span style='font-size:large'><b>I don't know.</b></span><br/>"
-                           "This does not look like anything I was trained on (unfamiliar "
-                           "%1, above %2): do not trust the classes below.")
+                        tr("<b>I don't know:</b> this does not look like anything I was trained "
+                           "on (unfamiliar %1 &gt; %2).")
                             .arg(result->unfamiliar, 0, 'f', 2)
                             .arg(limit, 0, 'f', 2));
                     self->m_verdict->setStyleSheet(
