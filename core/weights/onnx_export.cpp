@@ -34,6 +34,14 @@ struct Value
     bool channelsLast = false;
     // After a Flatten of a channels-last value: ONNX column i is column perm[i] of t.
     std::vector<std::int64_t> perm;
+
+    Value() = default;
+    Value(std::string name_, torch::Tensor t_, bool channelsLast_ = false,
+          std::vector<std::int64_t> perm_ = {})
+        : name(std::move(name_)), t(std::move(t_)), channelsLast(channelsLast_),
+          perm(std::move(perm_))
+    {
+    }
 };
 
 // Per-channel y = x * scale + shift of a BatchNorm in evaluation, in double.
