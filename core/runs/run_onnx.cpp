@@ -124,9 +124,12 @@ OnnxExport exportRunOnnx(const std::string &runDir, const std::string &out)
         {"input", options.inputName},
         {"input_shape", shape.dump()},
         {"output", options.outputName + " (softmax gives the class probabilities)"},
-        {"resize", "bilinear, to image_size x image_size"},
-        {"scale", "pixel / 255, then (x - mean) / std per channel, RGB order"},
     };
+    // How the run's images were sized and scaled, in preprocessing.json's own words.
+    for (const char *key : {"resize", "scale"})
+        if (pre.json.contains(key) && pre.json[key].is_string())
+            options.metadata[key] = pre.json[key].get<std::string>();
+    options.metadata["normalize"] = "(x - mean) / std per channel, RGB order";
 
     OnnxExport result;
     weights::OnnxExportReport report;
