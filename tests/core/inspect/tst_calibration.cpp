@@ -163,6 +163,50 @@ private Q_SLOTS:
         QCOMPARE(inspect::quantile({0, 10}, 0.95), 9.5);
     }
 
+    void calibrateARunsFeatures()
+    {
+        // Two classes along two axes with some spread; the validation images like the training
+        // ones: the threshold keeps 95 % of them familiar, and a run without validation images
+        // is refused with a reason.
+        runs::RunFeatures f;
+        f.runDir = "run";
+        f.classNames = {"a", "b"};
+        std::mt19937_64 rng(5);
+        std::normal_distribution<float> noise(0.0f, 0.3f);
+        auto fill = [&](runs::FeatureSplit &s, int rows) {
+            s.rows = rows;
+            s.dims = 3;
+            s.classes = 2;
+            for (int r = 0; r < rows; ++r) {
+                const int label = r % 2;
+                s.labels.push_back(label);
+                s.sourceIndex.push_back(r);
+                s.features.insert(s.features.end(),
+                                  {label == 0 ? 1.0f : 0.0f + noise(rng),
+                                   label == 1 ? 1.0f : 0.0f + noise(rng), noise(rng)});
+                const float p = 0.6f + 0.39f * float(rng() % 100) / 100.0f;
+                s.probabilities.insert(s.probabilities.end(),
+                                       {label == 0 ? p : 1 - p, label == 0 ? 1 - p : p});
+            }
+        };
+        fill(f.train, 400);
+        TL_EXPECT_ERROR(runs::calibrate(f), (QStringList{"run", "no validation images"}));
+        fill(f.val, 400);
+        fill(f.test, 200);
+        runs::UnfamiliarCentres centres;
+        const runs::RunCalibration c = runs::calibrate(f, &centres);
+        QCOMPARE(centres.classes, std::int64_t(2));
+        QCOMPARE(centres.dims, std::int64_t(3));
+        QVERIFY(std::abs(c.valUnfamiliarShare - 0.05) < 0.01);
+        QVERIFY(c.unfamiliarThreshold > 0);
+        QCOMPARE(c.valImages, std::int64_t(400));
+        QCOMPARE(c.testImages, std::int64_t(200));
+        QCOMPARE(c.testBefore.count, std::int64_t(200));
+        // Every prediction here is right but unsure: cooling (T < 1) makes it surer.
+        QVERIFY(c.temperature < 1);
+        QVERIFY(c.testAfter.ece < c.testBefore.ece);
+    }
+
     void calibrationFileRoundTrips()
     {
         runs::RunCalibration c;
