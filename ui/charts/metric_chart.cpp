@@ -100,7 +100,7 @@ void MetricChart::updateMinimumHeight()
         h += line;
     if (m_x->isTitleVisible())
         h += line;
-    h += std::max(48.0, 3.0 * line);
+    h += std::max(56.0, 3.5 * line) + 12;
     m_view->setMinimumHeight(int(std::ceil(h)));
 }
 

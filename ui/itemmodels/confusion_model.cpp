@@ -102,6 +102,8 @@ QVariant ConfusionModel::data(const QModelIndex &index, int role) const
     }
     case Qt::TextAlignmentRole:
         return int(Qt::AlignCenter);
+    case Qt::FontRole:
+        return m_hasCellFont ? QVariant(m_cellFont) : QVariant();
     case Qt::ToolTipRole:
         return tr("true %1, predicted %2: %3 images (%4% of the class)\nClick to see them.")
             .arg(m_names.value(r), m_names.value(c))
@@ -111,6 +113,16 @@ QVariant ConfusionModel::data(const QModelIndex &index, int role) const
         return count(r, c);
     }
     return {};
+}
+
+void ConfusionModel::setCellFont(const QFont &font)
+{
+    if (m_hasCellFont && font == m_cellFont)
+        return;
+    m_cellFont = font;
+    m_hasCellFont = true;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::FontRole});
 }
 
 QVariant ConfusionModel::headerData(int section, Qt::Orientation orientation, int role) const

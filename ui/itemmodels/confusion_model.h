@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
+#include <QFont>
 #include <QStringList>
 
 namespace tl::ui {
@@ -21,6 +22,8 @@ public:
     void setNormalized(bool normalized);
     bool normalized() const { return m_normalized; }
     void setHighContrast(bool on);
+    // The numbers' font (the view fits it to its rows); the header keeps the view's font.
+    void setCellFont(const QFont &font);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -37,6 +40,8 @@ private:
     QStringList m_names;
     bool m_normalized = false;
     bool m_highContrast = false;
+    QFont m_cellFont;
+    bool m_hasCellFont = false;
 };
 
 // Viridis-like colour for t in [0, 1] (colour-blind safe, ordered in lightness).

@@ -15,14 +15,16 @@
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHorizontalBarSeries>
 #include <QLabel>
-#include <QLocale>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -518,13 +520,13 @@ void DataPanel::noteSmallTraining(const data::DatasetSplits &d, const data::Data
     const std::size_t classes = std::max<std::size_t>(1, d.train.numClasses());
     if (o.trainFraction >= 1.0 || d.train.size() >= 10 * classes)
         return;
-    m_status->setText(
-        m_status->text() + QStringLiteral("<br><span style='color:#c0392b'>%1</span>")
-                               .arg(tr("Only %1 training images: \"Training images used\" is %2 "
-                                       "%. Set it to 100 % for a small folder.")
-                                        .arg(d.train.size())
-                                        .arg(QLocale().toString(o.trainFraction * 100.0, 'g', 3))
-                                        .toHtmlEscaped()));
+    m_status->setText(m_status->text() +
+                      QStringLiteral("<br><span style='color:#c0392b'>%1</span>")
+                          .arg(tr("Only %1 training images: \"Training images used\" is %2 "
+                                  "%. Set it to 100 % for a small folder.")
+                                   .arg(d.train.size())
+                                   .arg(QLocale().toString(o.trainFraction * 100.0, 'g', 3))
+                                   .toHtmlEscaped()));
 }
 
 void DataPanel::fillClassList()
@@ -599,30 +601,32 @@ void DataPanel::updateChart()
         chart->removeAxis(axis);
     if (!m_data)
         return;
+    // Horizontal bars: each class name gets a whole row, so "T-shirt/top" and "Ankle boot" are
+    // read in full at a projector's text size (slanted names under vertical bars were cut to
+    // "T-shi..."). Many classes (CIFAR-100) are numbered; the names are in the class list.
     const auto counts = m_data->train.classCounts();
     auto *set = new QBarSet(tr("images"));
     set->setColor(QColor(52, 101, 164));
     QStringList names;
     const bool many = counts.size() > 20;
-    for (std::size_t i = 0; i < counts.size(); ++i) {
-        *set << double(counts[i]);
-        names << (many ? QString::number(i) : QString::fromStdString(m_data->train.classNames[i]));
+    // Bottom to top: the first class on top, as in the class list.
+    for (std::size_t k = counts.size(); k-- > 0;) {
+        *set << double(counts[k]);
+        names << (many ? QString::number(k) : QString::fromStdString(m_data->train.classNames[k]));
     }
-    auto *series = new QBarSeries;
+    auto *series = new QHorizontalBarSeries;
     series->append(set);
+    series->setBarWidth(0.7);
     chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(names);
-    x->setLabelsAngle(names.size() > 6 ? -45 : 0);
-    auto *y = new QValueAxis;
-    y->setLabelFormat("%d");
-    y->setMin(0);
+    auto *y = new QBarCategoryAxis;
+    y->append(names);
+    auto *x = new QValueAxis;
+    x->setLabelFormat("%d");
+    x->setMin(0);
     QFont labels = font();
     labels.setPixelSize(m_chartPixels);
+    x->setLabelsFont(labels);
     y->setLabelsFont(labels);
-    QFont slanted = labels; // slanted class names: a little smaller, or they are cut
-    slanted.setPixelSize(std::min(m_chartPixels, 14));
-    x->setLabelsFont(slanted);
     QFont title = labels;
     title.setPixelSize(m_chartPixels + 3);
     title.setBold(true);
@@ -631,7 +635,17 @@ void DataPanel::updateChart()
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
-    y->applyNiceNumbers();
+    x->applyNiceNumbers();
+    // No more x ticks than fit the chart's width at this text size.
+    const QFontMetrics fm(labels);
+    const int slots = std::max(2, (m_chart->width() - 160) /
+                                      (fm.horizontalAdvance(QStringLiteral("00000")) + 16));
+    if (x->tickCount() > slots)
+        x->setTickCount(slots);
+    // A row per class that the names fit in (the category axis elides a name taller than its
+    // share of the axis).
+    const int rows = many ? 20 : int(counts.size());
+    m_chart->setMinimumHeight(std::max(220, rows * (fm.height() + 8) + 2 * fm.height() + 90));
 }
 
 void DataPanel::setPresentation(bool on)

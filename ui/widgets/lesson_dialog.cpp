@@ -76,10 +76,23 @@ LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
 
     m_table = new QTableWidget(0, 4);
     m_table->setObjectName(QStringLiteral("lessonTable"));
+    // Two lines each: a quarter of the dialog cannot hold "Frozen features + new head" at a
+    // projector's text size (it showed "rozen features + new hea").
+    auto twoLines = [](QString title) {
+        const int middle = int(title.size()) / 2;
+        int at = title.lastIndexOf(QLatin1Char(' '), middle);
+        const int after = title.indexOf(QLatin1Char(' '), middle);
+        if (at < 0 || (after >= 0 && after - middle < middle - at))
+            at = after;
+        if (at > 0)
+            title[at] = QLatin1Char('\n');
+        return title;
+    };
     m_table->setHorizontalHeaderLabels(
-        {tr("Images per class"), QString::fromStdString(runs::lessonMethodTitle("scratch")),
-         QString::fromStdString(runs::lessonMethodTitle("frozen")),
-         QString::fromStdString(runs::lessonMethodTitle("finetune"))});
+        {twoLines(tr("Images per class")),
+         twoLines(QString::fromStdString(runs::lessonMethodTitle("scratch"))),
+         twoLines(QString::fromStdString(runs::lessonMethodTitle("frozen"))),
+         twoLines(QString::fromStdString(runs::lessonMethodTitle("finetune")))});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -1,5 +1,7 @@
 #include "widgets/queue_panel.h"
 
+#include "widgets/column_fit.h"
+
 #include "error.h"
 #include "files.h"
 #include "runs/recipes.h"
@@ -189,6 +191,7 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_results->setSortingEnabled(true);
     m_results->verticalHeader()->hide();
+    ColumnFit::attach(m_results); // no sideways scrolling: elided cells have tooltips
     leftLayout->addWidget(m_results, 1);
     auto *resultButtons = new QHBoxLayout;
     auto *open = new QPushButton(tr("Open in Results"));

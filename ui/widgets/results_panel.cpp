@@ -1,5 +1,7 @@
 #include "widgets/results_panel.h"
 
+#include "widgets/rotated_header.h"
+
 #include "widgets/background.h"
 #include "widgets/calibration_panel.h"
 #include "widgets/inspect_panel.h"
@@ -44,8 +46,10 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     f.setPointSizeF(f.pointSizeF() * 1.25);
     m_headline->setFont(f);
 
-    m_normalized = new QCheckBox(tr("Show percentages of each true class"));
+    m_normalized = new QCheckBox(tr("Per cent of each true class"));
+    m_normalized->setToolTip(tr("Show each row as percentages of that true class's images"));
     m_confusion = new QTableView;
+    m_confusion->setHorizontalHeader(new RotatedHeader(m_confusion));
     m_confusion->setModel(m_confusionModel);
     m_confusion->setSelectionMode(QAbstractItemView::SingleSelection);
     m_confusion->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -54,6 +58,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_confusion->horizontalHeader()->setMinimumSectionSize(30);
     m_confusion->horizontalHeader()->setTextElideMode(Qt::ElideRight);
     m_confusion->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_confusion->viewport()->installEventFilter(this); // the numbers' size follows the rows
     m_confusion->setToolTip(
         tr("Rows: true class. Columns: predicted class. Click a cell to see its images."));
     auto *confBox = new QGroupBox(tr("Confusion matrix (rows: true class, columns: predicted)"));
@@ -64,12 +69,15 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_epochSlider->setToolTip(
         tr("Scrub through training: the test confusion matrix after each epoch."));
     m_epochLabel = new QLabel;
+    // One row for both controls: the matrix gets the height (ten upright class names and ten
+    // rows of numbers at a projector's text size).
     auto *epochRow = new QHBoxLayout;
+    epochRow->addWidget(m_normalized);
+    epochRow->addSpacing(12);
     epochRow->addWidget(new QLabel(tr("After epoch:")));
     epochRow->addWidget(m_epochSlider, 1);
     epochRow->addWidget(m_epochLabel);
     auto *confLayout = new QVBoxLayout(confBox);
-    confLayout->addWidget(m_normalized);
     confLayout->addLayout(epochRow);
     confLayout->addWidget(m_confusion, 1);
     m_confusionCaption = new QLabel(
@@ -267,17 +275,42 @@ void ResultsPanel::setHighContrast(bool on)
         caption.setPixelSize(20);
     m_gallery->setFont(caption);
     m_confusionCaption->setFont(caption);
-    QFont cells = font();
-    if (on) {
-        cells.setPixelSize(20);
-        cells.setBold(true);
-    }
-    m_confusion->setFont(cells);
+    m_presentation = on;
+    m_confusion->setFont(caption); // the class names; the numbers' size is fitCellFont's
+    m_confusion->horizontalHeader()->setFont(caption);
+    fitCellFont();
     m_gallery->setIconSize(QSize(icon, icon));
     m_gallery->setGridSize(QSize(icon + (on ? 60 : 20), icon + (on ? 60 : 34)));
     m_gallery->setMinimumHeight((on ? 1 : 2) * (icon + (on ? 60 : 34)) + 8);
     m_inspect->setLargeText(on);
     m_calibration->setLargeText(on);
+}
+
+bool ResultsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_confusion->viewport() && event->type() == QEvent::Resize)
+        fitCellFont();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ResultsPanel::fitCellFont()
+{
+    // The numbers as large as the rows allow (bold 20 px on a projector), never so large that
+    // the matrix must scroll: 10 classes under upright names fit 1280x720.
+    const int rows = std::max(1, m_confusionModel->rowCount());
+    const int rowHeight = m_confusion->viewport()->height() / rows;
+    const int largest = m_presentation ? 20 : 14;
+    QFont cells = m_confusion->font();
+    cells.setPixelSize(std::clamp(int(rowHeight * 0.62), 9, largest));
+    cells.setBold(m_presentation);
+    m_confusionModel->setCellFont(cells);
+    // The row names as large as their rows hold (the upright column names keep the caption's).
+    QFont rowNames = m_confusion->horizontalHeader()->font();
+    rowNames.setPixelSize(std::min(rowNames.pixelSize() > 0 ? rowNames.pixelSize() : largest,
+                                   std::max(9, int(rowHeight * 0.7))));
+    m_confusion->verticalHeader()->setFont(rowNames);
+    m_confusion->verticalHeader()->setMinimumSectionSize(
+        std::max(12, QFontMetrics(cells).height() + 2));
 }
 
 void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,

@@ -70,7 +70,13 @@ Q_SIGNALS:
     void reportWritten(const QString &file);
     void reportFailed(const QString &error);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // The matrix's numbers sized to its rows (and the presentation mode's largest).
+    void fitCellFont();
+    bool m_presentation = false;
     std::shared_ptr<const runs::RunResult> m_result;
     std::shared_ptr<const data::DatasetSplits> m_data;
     QStringList m_names;

@@ -1,5 +1,7 @@
 #include "widgets/runs_panel.h"
 
+#include "widgets/column_fit.h"
+
 #include "experiment/experiment_config.h"
 #include "files.h"
 #include "itemmodels/runs_model.h"
@@ -44,8 +46,7 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    ColumnFit::attach(m_view); // every column in view, elided ones with a tooltip
     m_view->verticalHeader()->hide();
     m_filter = new QLineEdit;
     m_filter->setPlaceholderText(tr("Filter (model, dataset, run name)…"));
@@ -73,9 +74,10 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     m_split = split;
     split->addWidget(m_view);
     split->addWidget(m_compare);
+    // The list gets half the page until a comparison needs the room (then a few rows stay).
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    split->setSizes({200, 600});
+    split->setStretchFactor(1, 1);
+    split->setSizes({400, 400});
     auto *layout = new QVBoxLayout(this);
     m_folderLabel = new QLabel;
     auto *folderButton = new QPushButton(tr("F&older…"));

@@ -22,6 +22,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -216,6 +217,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     formArea->setWidgetResizable(true);
     formArea->setFrameShape(QFrame::NoFrame);
     formArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    formArea->setObjectName(QStringLiteral("hyperparameters"));
     formArea->setMinimumWidth(hyper->minimumSizeHint().width() + 20);
     auto *left = new QVBoxLayout;
     left->addWidget(formArea, 3);
@@ -287,7 +289,6 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
                                 .arg(tr("train (batches)"), tr("train (epoch)"), tr("validation")));
     m_sharedLegend->hide();
     m_charts = new QGridLayout;
-    arrangeCharts(false);
     connect(m_liveCheck, &QCheckBox::toggled, this, [this](bool on) {
         arrangeCharts(on);
         Q_EMIT liveViewToggled(on);
@@ -299,6 +300,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     leftWidget->setMaximumWidth(560);
     layout->addWidget(leftWidget);
     layout->addLayout(m_charts, 1);
+    arrangeCharts(false); // now that the charts have their parent (showing them is safe)
 
     m_flushTimer = new QTimer(this);
     m_flushTimer->setInterval(250);
@@ -346,10 +348,11 @@ void TrainingPanel::arrangeCharts(bool liveView)
         m_charts->addWidget(m_lrChart, 2, 0);
         m_charts->setRowStretch(0, 3);
         m_charts->setRowStretch(1, 3);
-        m_charts->setRowStretch(2, 1);
+        // A row keeps its stretch with its widget hidden: none for the hidden rate chart.
+        m_charts->setRowStretch(2, m_presentation ? 0 : 1);
     }
     m_charts->setColumnStretch(0, 1);
-    m_lrChart->setVisible(!liveView);
+    m_lrChart->setVisible(!liveView && !m_presentation);
     m_liveArea->setVisible(liveView);
     m_sharedLegend->setVisible(liveView);
     // Stacked, the accuracy chart's legend and x title serve both; side by side, each chart
@@ -506,7 +509,14 @@ void TrainingPanel::setPresentation(bool on)
         c->setYTitleVisible(!on); // the chart's title says it; the curves get the room
     }
     // Simplified for the back row: the two curves that matter, no learning-rate chart.
-    m_lrChart->setVisible(!on);
+    m_presentation = on;
+    arrangeCharts(m_liveCheck->isChecked());
+    // The form's fields keep their right edge at the larger text size.
+    if (auto *area = findChild<QScrollArea *>(QStringLiteral("hyperparameters")))
+        QTimer::singleShot(0, area, [area] {
+            area->setMinimumWidth(area->widget()->minimumSizeHint().width() +
+                                  area->verticalScrollBar()->sizeHint().width() + 4);
+        });
     QFont status = font();
     if (on)
         status.setPixelSize(20);

@@ -155,6 +155,7 @@ private:
     QGridLayout *m_charts = nullptr;
     QScrollArea *m_liveArea = nullptr;
     QLabel *m_sharedLegend = nullptr;
+    bool m_presentation = false;
     qint64 m_trainingImages = 0;
     QStringList m_warningTexts;
     void readForm(experiment::StageConfig &s) const;

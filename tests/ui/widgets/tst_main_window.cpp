@@ -304,14 +304,17 @@ private Q_SLOTS:
         QFETCH(bool, presentation);
         QFETCH(bool, liveView);
         MainWindow w;
+        // A failed check must not leave the next row with presentation mode's application font.
+        const auto restore = qScopeGuard([&] { w.setPresentationMode(false); });
         w.trainingPanel()->liveViewCheck()->setChecked(liveView);
         w.setPresentationMode(presentation);
         w.resize(1024, 768);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QCoreApplication::processEvents();
+        // Inside a 720-line screen with a window manager's title bar (about 40 px).
         const QSize min = w.minimumSizeHint();
-        QVERIFY2(min.width() <= 1024 && min.height() <= 720,
+        QVERIFY2(min.width() <= 1024 && min.height() <= 680,
                  qPrintable(QStringLiteral("minimum %1x%2").arg(min.width()).arg(min.height())));
         // 1024 px wide screen, minus the window's frame and the page's scroll bar.
         constexpr int kWidth = 1024 - 40;
@@ -348,6 +351,7 @@ private Q_SLOTS:
     void noChartElidesItsNumbers()
     {
         MainWindow w;
+        const auto restore = qScopeGuard([&] { w.setPresentationMode(false); });
         w.trainingPanel()->liveViewCheck()->setChecked(true);
         w.setPresentationMode(true);
         w.show();
