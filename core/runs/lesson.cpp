@@ -156,6 +156,41 @@ std::vector<LessonStep> transferLessonSteps(const LessonOptions &o, const std::s
     return steps;
 }
 
+double estimateLessonSeconds(const LessonOptions &options, const std::vector<RunInfo> &measured)
+{
+    std::vector<double> speeds, overheads;
+    for (const auto &r : measured)
+        if (r.finished && !r.stopped && r.model == "simple-cnn" && r.dataset == "fashion-mnist" &&
+            r.imagesPerSecond > 0 && r.epochs > 0) {
+            speeds.push_back(r.imagesPerSecond);
+            if (r.totalSeconds > 0 && r.secondsPerEpoch > 0)
+                overheads.push_back(
+                    std::max(0.0, r.totalSeconds - r.secondsPerEpoch * double(r.epochs)));
+        }
+    if (speeds.empty())
+        return -1;
+    auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        const std::size_t n = v.size();
+        return n == 0 ? 0.0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    };
+    const double speed = median(speeds), overhead = median(overheads);
+    constexpr double kFashionTrainPerClass = 6000; // Fashion-MNIST's training images per class
+    double seconds = 0;
+    for (const auto &step : transferLessonSteps(options, "lesson")) {
+        const auto &d = step.config.data;
+        const double classes = double(d.classes.empty() ? 10 : d.classes.size());
+        const double images =
+            d.perClass > 0 ? double(d.perClass) * classes
+                           : kFashionTrainPerClass * classes * d.trainFraction * (1.0 - d.valSplit);
+        int epochs = 0;
+        for (const auto &st : step.config.stages)
+            epochs += st.epochs;
+        seconds += images * epochs / speed + overhead;
+    }
+    return seconds;
+}
+
 std::vector<LessonSummaryRow> LessonResult::summary() const
 {
     std::map<std::pair<int, int>, std::vector<double>> groups; // (N, method index) -> accuracies

@@ -46,6 +46,14 @@ std::string lessonMethodTitle(const std::string &method);
 std::vector<LessonStep> transferLessonSteps(const LessonOptions &options,
                                             const std::string &lessonDir);
 
+struct RunInfo;
+
+// How long the lesson should take here, in seconds: its steps' training images times their
+// epochs at the training speed of the earlier simple-cnn runs on Fashion-MNIST in `measured`
+// (their median images/s), plus, per step, their median time outside the training epochs
+// (loading, the test pass). -1 when none of them measured that speed.
+double estimateLessonSeconds(const LessonOptions &options, const std::vector<RunInfo> &measured);
+
 struct LessonPoint
 {
     std::string method;

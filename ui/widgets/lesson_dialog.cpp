@@ -1,10 +1,13 @@
 #include "widgets/lesson_dialog.h"
 
+#include "charts/axis_fit.h"
 #include "runs/lesson.h"
+#include "runs/run_reader.h"
 #include "train/run_control.h"
 #include "train/training_types.h"
 #include "widgets/background.h"
 
+#include <QApplication>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
@@ -18,6 +21,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
@@ -35,13 +39,51 @@ namespace {
 
 const char *kMethods[] = {"scratch", "frozen", "finetune"};
 
-QColor methodColour(const std::string &m)
+// Okabe and Ito's colour-blind-safe palette (black, blue, vermillion: apart in grey too), and
+// each method its own line style, marker shape and a small sideways offset, so two methods
+// with the same accuracy (frozen and fine-tuned often are) both stay visible.
+struct MethodStyle
+{
+    QColor colour;
+    Qt::PenStyle line;
+    QString shape; // "circle", "square", "triangle"
+    double dodge;  // in log10 units of images per class (0.012: about 3 %)
+};
+
+MethodStyle methodStyle(const std::string &m)
 {
     if (m == "scratch")
-        return QColor(0x7f, 0x8c, 0x8d);
+        return {QColor(0x00, 0x00, 0x00), Qt::DotLine, QStringLiteral("circle"), -0.012};
     if (m == "frozen")
-        return QColor(0x29, 0x80, 0xb9);
-    return QColor(0xd3, 0x54, 0x00);
+        return {QColor(0x00, 0x72, 0xB2), Qt::DashLine, QStringLiteral("square"), 0.0};
+    return {QColor(0xD5, 0x5E, 0x00), Qt::SolidLine, QStringLiteral("triangle"), 0.012};
+}
+
+// A filled marker with a white rim, drawn on each mean point of a line.
+QImage markerImage(const MethodStyle &style, int side)
+{
+    QImage img(side, side, QImage::Format_ARGB32_Premultiplied);
+    img.fill(Qt::transparent);
+    QPainter p(&img);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(Qt::white, 1.5));
+    p.setBrush(style.colour);
+    const QRectF r(1.5, 1.5, side - 3, side - 3);
+    if (style.shape == QLatin1String("square"))
+        p.drawRect(r.adjusted(1, 1, -1, -1));
+    else if (style.shape == QLatin1String("triangle"))
+        p.drawPolygon(QPolygonF{{r.center().x(), r.top()}, r.bottomRight(), r.bottomLeft()});
+    else
+        p.drawEllipse(r);
+    return img;
+}
+
+// "about 40 s", "about 3 minutes"
+QString aboutDuration(double seconds)
+{
+    if (seconds < 90)
+        return LessonDialog::tr("about %1 s").arg(std::max(5.0, std::round(seconds / 5) * 5));
+    return LessonDialog::tr("about %1 minutes").arg(std::max(2L, std::lround(seconds / 60)));
 }
 
 } // namespace
@@ -59,12 +101,8 @@ LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
            "pretrained features frozen and a new classifier, and fine-tuned. Every method trains "
            "the same way on the same images; the test set is the tops' 5,000 test images."));
     intro->setWordWrap(true);
-    m_step = new QLabel(tr("Press Start: the whole lesson takes about two minutes on a two-core "
-                           "laptop."));
-    QFont big = m_step->font();
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    big.setBold(true);
-    m_step->setFont(big);
+    m_step = new QLabel;
+    m_step->setObjectName(QStringLiteral("lessonStep"));
     m_step->setWordWrap(true);
     m_explanation = new QLabel;
     m_explanation->setWordWrap(true);
@@ -103,6 +141,7 @@ LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
     m_chart->setObjectName(QStringLiteral("lessonChart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumHeight(250);
+    m_chart->chart()->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     m_chart->chart()->setTitle(tr("Test accuracy on the five tops"));
     m_x = new QCategoryAxis;
     m_x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
@@ -116,11 +155,11 @@ LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
     m_chart->chart()->setMargins(QMargins(4, 4, 4, 4));
     m_conclusion = new QLabel;
     m_conclusion->setWordWrap(true);
-    QFont bold = m_conclusion->font();
-    bold.setBold(true);
-    m_conclusion->setFont(bold);
+    // Fewer ticks where the labels would not fit (queued: not inside the chart's own layout).
+    connect(m_chart->chart(), &QChart::plotAreaChanged, this, &LessonDialog::fitAxes,
+            Qt::QueuedConnection);
 
-    m_quick = new QCheckBox(tr("Quick (20 images per class, one seed: about 20 s)"));
+    m_quick = new QCheckBox(tr("Quick (20 images per class, one seed)"));
     m_start = new QPushButton(tr("&Start"));
     m_stop = new QPushButton(tr("S&top"));
     m_stop->setEnabled(false);
@@ -158,6 +197,83 @@ LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
         }
     });
     Q_EMIT m_quick->toggled(false);
+    setLargeText(false);
+    estimateDurations();
+}
+
+void LessonDialog::setLargeText(bool on)
+{
+    m_large = on;
+    // Explicit fonts do not follow the application's: set again from it.
+    QFont big = QApplication::font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    m_step->setFont(big);
+    QFont bold = QApplication::font();
+    bold.setBold(true);
+    m_conclusion->setFont(bold);
+    setChartTextPixels(m_chart->chart(), on ? 20 : 12);
+    m_chart->setMinimumHeight(on ? 320 : 250);
+    updateTable(); // its rows' height follows the font
+    updateChart();
+}
+
+void LessonDialog::estimateDurations()
+{
+    // This computer's own speed: the simple CNN's earlier runs (the lessons' included).
+    const QString folder = m_runsFolder;
+    auto estimates = std::make_shared<std::pair<double, double>>(-1, -1);
+    runInBackground<LessonDialog>(
+        this,
+        [folder, estimates] {
+            std::vector<runs::RunInfo> measured;
+            for (const QString &dir :
+                 {folder, folder + "/transfer-lesson-quick", folder + "/transfer-lesson"})
+                if (QFileInfo(dir).isDir())
+                    for (auto &r : runs::listRuns(dir.toStdString()))
+                        measured.push_back(std::move(r));
+            runs::LessonOptions full, quick;
+            quick.quick = true;
+            *estimates = {runs::estimateLessonSeconds(full, measured),
+                          runs::estimateLessonSeconds(quick, measured)};
+        },
+        [estimates](LessonDialog *self, const QString &) {
+            self->m_estimateFull = estimates->first;
+            self->m_estimateQuick = estimates->second;
+            self->m_quick->setText(
+                self->m_estimateQuick > 0
+                    ? tr("Quick (20 images per class, one seed: %1 here, estimated)")
+                          .arg(aboutDuration(self->m_estimateQuick))
+                    : tr("Quick (20 images per class, one seed)"));
+            self->showIdleText();
+        });
+}
+
+QString LessonDialog::stepText() const
+{
+    return m_step->text();
+}
+
+void LessonDialog::showIdleText()
+{
+    if (m_running || !m_result->points.empty())
+        return;
+    const double estimate = m_quick->isChecked() ? m_estimateQuick : m_estimateFull;
+    if (estimate > 0)
+        m_step->setText(tr("Press Start: %1 on this computer (an estimate from the speed of "
+                           "its earlier runs).")
+                            .arg(aboutDuration(estimate)));
+    else
+        m_step->setText(tr("Press Start. How long it takes depends on this computer: try Quick "
+                           "first; after it, this line estimates the whole lesson from its "
+                           "speed."));
+}
+
+void LessonDialog::fitAxes()
+{
+    QChart *chart = m_chart->chart();
+    fitCategoryAxis(chart, m_x, m_xLabels, m_xPositions);
+    fitValueAxis(chart, m_y, m_yLo, m_yHi, 0.0, 1.0, 8);
 }
 
 LessonDialog::~LessonDialog()
@@ -177,12 +293,14 @@ void LessonDialog::showResult(const runs::LessonResult &result)
     updateChart();
     m_conclusion->setText(QString::fromStdString(m_result->conclusion()));
     m_progress->setVisible(m_running);
+    showIdleText();
     if (m_running || result.points.empty() || result.stopped)
         return;
     m_step->setText(tr("Done in %1 s: what the chart shows").arg(result.seconds, 0, 'f', 0));
     m_explanation->setText(
-        tr("Each line is a method's mean test accuracy, the dots its single runs (other "
-           "images, other start). The pretraining reached %1 on its own five classes. The runs "
+        tr("Each line is a method's mean test accuracy, the small dots its single runs (other "
+           "images, other start), drawn a little apart where they would overlap. The "
+           "pretraining reached %1 on its own five classes. The runs "
            "are in %2.")
             .arg(result.pretrainAccuracy, 0, 'f', 3)
             .arg(QString::fromStdString(result.dir)));
@@ -265,6 +383,7 @@ void LessonDialog::start(bool quick)
                 return;
             }
             self->showResult(*result);
+            self->estimateDurations(); // its runs measured this computer again
             self->m_progress->setValue(self->m_progress->maximum());
             if (result->stopped) {
                 self->m_step->setText(tr("Stopped"));
@@ -344,32 +463,37 @@ void LessonDialog::updateChart()
     std::sort(ns.begin(), ns.end());
     if (ns.empty())
         ns = {10, 20, 50};
+    m_xLabels.clear();
+    m_xPositions.clear();
+    for (const int n : ns) {
+        m_xLabels << QString::number(n);
+        m_xPositions << std::log10(double(n));
+    }
     for (const QString &label : m_x->categoriesLabels())
         m_x->remove(label);
-    for (const int n : ns)
-        m_x->append(QString::number(n), std::log10(double(n)));
     m_x->setRange(std::log10(ns.front() * 0.8), std::log10(ns.back() * 1.25));
     double lo = 1.0, hi = 0.0;
-    // Frozen last and dashed: it often lies on the fine-tuned line, and both stay visible.
+    const int marker = m_large ? 16 : 12;
     for (const char *m : {"scratch", "finetune", "frozen"}) {
+        const MethodStyle style = methodStyle(m);
         auto *line = new QLineSeries;
         line->setName(QString::fromStdString(runs::lessonMethodTitle(m)));
-        QPen pen(methodColour(m));
-        pen.setWidthF(3);
-        if (std::string(m) == "frozen")
-            pen.setStyle(Qt::DashLine);
+        QPen pen(style.colour);
+        pen.setWidthF(m_large ? 3.5 : 2.5);
+        pen.setStyle(style.line);
         line->setPen(pen);
-        line->setPointsVisible(true);
+        line->setLightMarker(markerImage(style, marker));
+        line->setMarkerSize(marker);
         auto *dots = new QScatterSeries;
-        dots->setColor(methodColour(m));
-        dots->setBorderColor(methodColour(m));
-        dots->setMarkerSize(7);
+        dots->setColor(style.colour);
+        dots->setBorderColor(style.colour);
+        dots->setMarkerSize(m_large ? 7 : 5);
         for (const auto &r : rows)
             if (r.method == m)
-                line->append(std::log10(double(r.perClass)), r.mean);
+                line->append(std::log10(double(r.perClass)) + style.dodge, r.mean);
         for (const auto &p : m_result->points)
             if (p.method == m && p.status == "finished") {
-                dots->append(std::log10(double(p.perClass)), p.testAccuracy);
+                dots->append(std::log10(double(p.perClass)) + style.dodge, p.testAccuracy);
                 lo = std::min(lo, p.testAccuracy);
                 hi = std::max(hi, p.testAccuracy);
             }
@@ -388,13 +512,10 @@ void LessonDialog::updateChart()
         lo = 0.5;
         hi = 0.9;
     }
-    m_y->setRange(std::max(0.0, std::floor((lo - 0.02) * 20) / 20),
-                  std::min(1.0, std::ceil((hi + 0.02) * 20) / 20));
-    // A tick every 0.05 or 0.1: labels a class can read, never crowded.
-    const int steps = int(std::lround((m_y->max() - m_y->min()) * 20));
-    m_y->setTickCount(steps <= 6 ? steps + 1 : steps / 2 + 1);
-    if (steps > 6 && steps % 2)
-        m_y->setMax(m_y->max() + 0.05);
+    m_yLo = std::max(0.0, lo - 0.02);
+    m_yHi = std::min(1.0, hi + 0.02);
+    // Ticks at 0.05, 0.1 or 0.2 apart, as many as the chart's height holds at this text size.
+    fitAxes();
 }
 
 } // namespace tl::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QStringList>
 
 #include <memory>
 
@@ -46,6 +47,10 @@ public:
     QChartView *chartView() const { return m_chart; }
     // Shows a finished lesson read from its folder (no training).
     void showResult(const runs::LessonResult &result);
+    // Presentation mode: larger chart text and markers (the rest follows the application font).
+    void setLargeText(bool on);
+    // What the dialog says before Start (the estimated duration on this computer).
+    QString stepText() const;
 
 Q_SIGNALS:
     void finished(bool stopped, const QString &error);
@@ -57,6 +62,9 @@ private:
     void addPoint(const runs::LessonPoint &p);
     void updateChart();
     void updateTable();
+    void fitAxes();
+    void estimateDurations();
+    void showIdleText();
 
     QString m_runsFolder;
     QLabel *m_step;
@@ -66,6 +74,11 @@ private:
     QChartView *m_chart;
     QCategoryAxis *m_x = nullptr; // images per class, at log10 positions
     QValueAxis *m_y = nullptr;
+    QStringList m_xLabels; // every count, before fitAxes drops crowded ones
+    QList<double> m_xPositions;
+    double m_yLo = 0.5, m_yHi = 0.9; // the accuracies shown
+    bool m_large = false;
+    double m_estimateFull = -1, m_estimateQuick = -1; // seconds on this computer; -1: unknown
     QLabel *m_conclusion;
     QCheckBox *m_quick;
     QPushButton *m_start;

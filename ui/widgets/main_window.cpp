@@ -247,6 +247,7 @@ LessonDialog *MainWindow::openTransferLesson()
         m_lesson = new LessonDialog(runsFolder(), this);
         // The lesson's runs are ordinary runs: the Runs tab lists them when it ends.
         connect(m_lesson, &LessonDialog::finished, m_runs, &RunsPanel::refresh);
+        m_lesson->setLargeText(QApplication::font().pointSizeF() > m_baseFont.pointSizeF());
     }
     m_lesson->show();
     m_lesson->raise();
@@ -619,6 +620,9 @@ void MainWindow::setPresentationMode(bool on)
     m_results->setHighContrast(on);
     m_runs->compareView()->setPresentation(on);
     m_predict->setPresentation(on);
+    m_queuePanel->setPresentation(on);
+    if (m_lesson)
+        m_lesson->setLargeText(on);
     // Larger text may need more room: stay inside the screen.
     QMetaObject::invokeMethod(this, &MainWindow::fitToScreen, Qt::QueuedConnection);
 }

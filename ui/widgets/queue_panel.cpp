@@ -211,6 +211,8 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumSize(360, 240);
     m_chart->chart()->legend()->setAlignment(Qt::AlignBottom);
+    connect(m_chart->chart(), &QChart::plotAreaChanged, this, &QueuePanel::fitChartAxes,
+            Qt::QueuedConnection);
     m_heat = new QTableWidget;
     m_heat->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_heat->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 
 #include <memory>
@@ -46,6 +47,9 @@ public:
     QComboBox *sweepChoice() const { return m_sweepChoice; }
     // The sweep shown (null before one is).
     const runs::SweepResults *sweep() const { return m_sweep.get(); }
+    // Presentation mode: the charts' and the heat map's text large (axes keep their numbers:
+    // fewer ticks where they would not fit).
+    void setPresentation(bool on);
 
 public Q_SLOTS:
     // Reads and shows a sweep folder's results (an error in the status line when it cannot).
@@ -76,6 +80,9 @@ private:
     void accuracyChart(std::size_t parameter);
     void paretoChart();
     void fillHeatMap(std::size_t rows, std::size_t cols);
+    // Ticks and category labels that fit the chart's current size and text (queued after its
+    // layout).
+    void fitChartAxes();
     // A setting's short name for headers and axes ("stage 1 lr").
     static QString settingName(const runs::SweepResults &r, std::size_t parameter);
     // The finished runs of a result row (a point and its repeats).
@@ -96,6 +103,14 @@ private:
     QString m_shownDir;
     // The run folders behind each chart point: series -> point index -> folders.
     std::vector<std::pair<const void *, std::vector<QString>>> m_pointRuns;
+    bool m_large = false;
+    // What the chart shows, for fitChartAxes: the data's ranges and the categories' labels.
+    struct AxisFit
+    {
+        double xLo = 0, xHi = 1, yLo = 0, yHi = 1;
+        QStringList categories;
+        QList<double> positions;
+    } m_fit;
 };
 
 } // namespace tl::ui

@@ -1,6 +1,7 @@
 // The Queue tab's sweep charts: test accuracy against a setting, accuracy against training time
 // with the Pareto front, and the heat map of two settings (queue_panel.cpp holds the rest).
 
+#include "charts/axis_fit.h"
 #include "itemmodels/confusion_model.h"
 #include "runs/sweep_results.h"
 #include "widgets/queue_panel.h"
@@ -43,7 +44,38 @@ QChart *QueuePanel::clearChart()
         delete a;
     }
     m_pointRuns.clear();
+    m_fit = AxisFit{};
     return chart;
+}
+
+void QueuePanel::fitChartAxes()
+{
+    QChart *chart = m_chart->chart();
+    for (QAbstractAxis *a : chart->axes()) {
+        if (auto *c = qobject_cast<QCategoryAxis *>(a)) {
+            fitCategoryAxis(chart, c, m_fit.categories, m_fit.positions);
+        } else if (auto *v = qobject_cast<QValueAxis *>(a)) {
+            if (v->orientation() == Qt::Horizontal)
+                fitValueAxis(chart, v, m_fit.xLo, m_fit.xHi, 0.0, 1e300, 8);
+            else
+                fitValueAxis(chart, v, m_fit.yLo, m_fit.yHi, 0.0, 1.0, 8);
+        }
+    }
+}
+
+void QueuePanel::setPresentation(bool on)
+{
+    m_large = on;
+    setChartTextPixels(m_chart->chart(), on ? 20 : 12);
+    // The heat map's numbers are what a class reads: as large as the charts'.
+    QFont cells = font();
+    if (on) {
+        cells.setPixelSize(20);
+        cells.setBold(true);
+    }
+    m_heat->setFont(cells);
+    if (m_sweep)
+        showChart(m_chartChoice->currentIndex());
 }
 
 void QueuePanel::accuracyChart(std::size_t parameter)
@@ -95,8 +127,11 @@ void QueuePanel::accuracyChart(std::size_t parameter)
         other < r.parameters.size() ? r.distinctValues(other) : std::vector<std::string>{""};
     auto *x = new QCategoryAxis;
     x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    for (const auto &[pos, label] : ticks)
-        x->append(label.size() > 18 ? label.left(17) + "…" : label, pos);
+    // Long names (freeze specs) shortened by hand; fitChartAxes drops labels that crowd.
+    for (const auto &[pos, label] : ticks) {
+        m_fit.categories << (label.size() > 18 ? label.left(17) + "…" : label);
+        m_fit.positions << pos;
+    }
     double xlo = ticks.empty() ? 0 : ticks.front().first, xhi = xlo;
     for (const auto &t : ticks) {
         xlo = std::min(xlo, t.first);
@@ -198,8 +233,11 @@ void QueuePanel::accuracyChart(std::size_t parameter)
     if (hi < lo)
         lo = 0, hi = 1;
     const double ypad = std::max((hi - lo) * 0.15, 0.01);
-    y->setRange(std::max(0.0, lo - ypad), std::min(1.0, hi + ypad));
-    y->applyNiceNumbers();
+    m_fit.yLo = std::max(0.0, lo - ypad);
+    m_fit.yHi = std::min(1.0, hi + ypad);
+    y->setLabelFormat(QStringLiteral("%.3g"));
+    setChartTextPixels(chart, m_large ? 20 : 12);
+    fitChartAxes();
     chart->legend()->setVisible(seriesValues.size() > 1);
     chart->setTitle(QString()); // the choice above says it
 }
@@ -278,11 +316,15 @@ void QueuePanel::paretoChart()
     }
     if (hi < lo)
         lo = 0, hi = 1;
-    x->setRange(0, xmax * 1.08);
-    x->applyNiceNumbers();
+    x->setLabelFormat(QStringLiteral("%g"));
+    y->setLabelFormat(QStringLiteral("%.3g"));
+    m_fit.xLo = 0;
+    m_fit.xHi = xmax * 1.08;
     const double ypad = std::max((hi - lo) * 0.15, 0.01);
-    y->setRange(std::max(0.0, lo - ypad), std::min(1.0, hi + ypad));
-    y->applyNiceNumbers();
+    m_fit.yLo = std::max(0.0, lo - ypad);
+    m_fit.yHi = std::min(1.0, hi + ypad);
+    setChartTextPixels(chart, m_large ? 20 : 12);
+    fitChartAxes();
     chart->legend()->setVisible(true);
     chart->setTitle(QString());
 }

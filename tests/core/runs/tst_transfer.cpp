@@ -8,6 +8,7 @@
 #include "models/network.h"
 #include "runs/lesson.h"
 #include "runs/run_experiment.h"
+#include "runs/run_reader.h"
 #include "runs/run_weights.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
@@ -292,6 +293,34 @@ private Q_SLOTS:
                               c) == runs::lessonTargetClasses().end());
         o.quick = true;
         QCOMPARE(runs::transferLessonSteps(o, "/tmp/l").size(), std::size_t(4));
+    }
+
+    // Issue 34: the lesson's duration from this machine's earlier runs, not a fixed "two
+    // minutes": training images x epochs at their speed, plus their time outside the epochs.
+    void lessonEstimateFromMeasuredSpeed()
+    {
+        runs::RunInfo r;
+        r.finished = true;
+        r.model = "simple-cnn";
+        r.dataset = "fashion-mnist";
+        r.imagesPerSecond = 1000;
+        r.epochs = 2;
+        r.secondsPerEpoch = 5;
+        r.totalSeconds = 12; // 2 s outside the epochs
+        runs::LessonOptions quick;
+        quick.quick = true;
+        // Pretraining: 30,000 images, 1 epoch; three target runs of 100 images x 15 epochs.
+        QCOMPARE(runs::estimateLessonSeconds(quick, {r}), 30.0 + 2 + 3 * (1.5 + 2));
+        // Twice as fast: about half.
+        runs::RunInfo fast = r;
+        fast.imagesPerSecond = 2000;
+        fast.totalSeconds = 7;
+        QVERIFY(runs::estimateLessonSeconds(quick, {fast}) < 25);
+        QVERIFY(runs::estimateLessonSeconds({}, {r}) > runs::estimateLessonSeconds(quick, {r}));
+        // Nothing measured for the lesson's model: no estimate.
+        r.model = "resnet18";
+        QCOMPARE(runs::estimateLessonSeconds(quick, {r}), -1.0);
+        QCOMPARE(runs::estimateLessonSeconds(quick, {}), -1.0);
     }
 
     void lessonRunsAndContinues()

@@ -17,6 +17,7 @@
 #include "widgets/runs_panel.h"
 #include "widgets/training_panel.h"
 
+#include <QAbstractAxis>
 #include <QAction>
 #include <QChart>
 #include <QChartView>
@@ -26,6 +27,7 @@
 #include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMessageBox>
 #include <QScreen>
 #include <QScrollArea>
@@ -483,6 +485,10 @@ private Q_SLOTS:
         auto *d = w.findChild<LessonDialog *>();
         QVERIFY(d && d->isVisible());
         QVERIFY(d->lessonFolder().startsWith(MainWindow::runsFolder()));
+        // Before Start: a duration estimated on this computer, or that it depends on it; never
+        // a fixed "two minutes".
+        QTRY_VERIFY(d->stepText().contains(QStringLiteral("this computer")));
+        QVERIFY(!d->stepText().contains(QStringLiteral("two minutes")));
         runs::LessonResult r;
         r.pretrainAccuracy = 0.97;
         r.seconds = 100;
@@ -505,6 +511,55 @@ private Q_SLOTS:
         QCOMPARE(table->item(0, 0)->text(), QStringLiteral("10"));
         QVERIFY(table->item(0, 1)->text().startsWith(QStringLiteral("0.515"))); // mean of 2
         QCOMPARE(d->chartView()->chart()->series().size(), 6); // a line and dots per method
+
+        // Issue 34: frozen and fine-tuned often reach the same accuracy; their lines must not
+        // hide each other: their own colour, dash style and marker, and drawn a little apart.
+        for (auto &p : r.points)
+            if (p.method == "finetune")
+                p.testAccuracy = 0.55 + 0.001 * p.perClass + 0.01 * double(p.seed);
+            else if (p.method == "frozen")
+                p.testAccuracy = 0.55 + 0.001 * p.perClass + 0.01 * double(p.seed);
+        d->showResult(r);
+        std::map<QString, QLineSeries *> lines;
+        for (auto *s : d->chartView()->chart()->series())
+            if (auto *l = qobject_cast<QLineSeries *>(s);
+                l && s->type() == QAbstractSeries::SeriesTypeLine)
+                lines[l->name()] = l;
+        QCOMPARE(lines.size(), std::size_t(3));
+        QSet<QRgb> colours;
+        QSet<int> styles;
+        QSet<qint64> markers;
+        for (const auto &[name, l] : lines) {
+            colours.insert(l->pen().color().rgb());
+            styles.insert(int(l->pen().style()));
+            QVERIFY(!l->lightMarker().isNull());
+            markers.insert(l->lightMarker().cacheKey());
+            QVERIFY(l->pen().widthF() >= 2);
+        }
+        QCOMPARE(colours.size(), 3);
+        QCOMPARE(styles.size(), 3);
+        QCOMPARE(markers.size(), 3);
+        const auto frozen = lines.at(QString::fromStdString(runs::lessonMethodTitle("frozen")));
+        const auto tuned = lines.at(QString::fromStdString(runs::lessonMethodTitle("finetune")));
+        QCOMPARE(frozen->count(), 3);
+        for (int i = 0; i < frozen->count(); ++i) {
+            QCOMPARE(frozen->at(i).y(), tuned->at(i).y()); // the same numbers, both seen
+            QVERIFY(std::abs(frozen->at(i).x() - tuned->at(i).x()) > 0.005);
+        }
+        // Presentation mode: the chart's text grows with the rest, and keeps its numbers.
+        d->setLargeText(true);
+        d->resize(900, 600);
+        for (int k = 0; k < 5; ++k) {
+            QCoreApplication::processEvents();
+            QTest::qWait(20);
+        }
+        for (QAbstractAxis *a : d->chartView()->chart()->axes())
+            QCOMPARE(a->labelsFont().pixelSize(), 19);
+        for (QGraphicsItem *item : d->chartView()->scene()->items())
+            if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                QVERIFY2(!text->toPlainText().contains(QChar(0x2026)),
+                         qPrintable(text->toPlainText()));
+        d->setLargeText(false);
         d->close();
     }
 

@@ -13,10 +13,12 @@
 #include "widgets/queue_panel.h"
 #include "widgets/sweep_dialog.h"
 
+#include <QAbstractAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QGraphicsTextItem>
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTableView>
@@ -290,6 +292,59 @@ private Q_SLOTS:
             if (auto *sc = qobject_cast<QScatterSeries *>(s); sc && sc->name().contains("Pareto"))
                 frontPoints = sc->count();
         QCOMPARE(frontPoints, 4);
+    }
+
+    // Issue 34: presentation mode scales the sweep charts and the heat map, and no axis number
+    // is elided to "…" (fewer ticks instead), even in a small chart.
+    void presentationScalesTheSweepCharts()
+    {
+        const runs::SweepPlan plan = runs::planSweep(R"({"stages": [{"epochs": 1}], "sweep": {
+            "parameters": {"stages.0.optimizer.lr": [0.0003, 0.001, 0.003, 0.01],
+                           "stages.0.batch_size": [32, 128]}}})",
+                                                     "grid");
+        std::vector<runs::SweepPointStatus> status;
+        for (std::size_t i = 0; i < plan.points.size(); ++i)
+            status.push_back({"finished", "", 0.61 + 0.013 * double(i), 7.3 * double(i + 1)});
+        const QString dir = path("sweep-presentation");
+        std::filesystem::create_directories(dir.toStdString());
+        runs::writeSweepJson(dir.toStdString(), plan, status);
+        ui::RunQueue q;
+        ui::QueuePanel panel(&q, m_dir.path());
+        panel.resize(900, 520);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.showSweep(dir);
+        panel.setPresentation(true);
+        auto elided = [&] {
+            for (int k = 0; k < 5; ++k) { // the queued tick updates after the layout
+                QCoreApplication::processEvents();
+                QTest::qWait(20);
+            }
+            QStringList out;
+            for (QGraphicsItem *item : panel.chartView()->scene()->items())
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+                    text && text->isVisible() && text->toPlainText().contains(QChar(0x2026)))
+                    out << text->toPlainText();
+            return out.join(", ");
+        };
+        for (int chart : {0, 1, 3}) { // against the learning rate, the batch size; Pareto
+            panel.showChart(chart);
+            QChart *c = panel.chartView()->chart();
+            for (QAbstractAxis *a : c->axes()) {
+                QCOMPARE(a->labelsFont().pixelSize(), 19);
+                QCOMPARE(a->titleFont().pixelSize(), 20);
+            }
+            QVERIFY2(elided().isEmpty(), qPrintable(elided()));
+        }
+        // A small chart: fewer ticks, still no dots.
+        panel.resize(520, 330);
+        QVERIFY2(elided().isEmpty(), qPrintable(elided()));
+        panel.showChart(2);
+        QCOMPARE(panel.heatMap()->font().pixelSize(), 20);
+        panel.setPresentation(false);
+        panel.showChart(3);
+        for (QAbstractAxis *a : panel.chartView()->chart()->axes())
+            QCOMPARE(a->labelsFont().pixelSize(), 11);
     }
 };
 
