@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tl::train {
@@ -27,6 +28,11 @@ std::string hintKindName(TrainingHint::Kind kind);
 
 struct HintContext
 {
+    HintContext(int classes = 0, std::vector<std::string> names = {}, std::int64_t frozenRandom = 0)
+        : numClasses(classes), classNames(std::move(names)), frozenRandomParams(frozenRandom)
+    {
+    }
+
     int numClasses = 0;
     std::vector<std::string> classNames;
     // Frozen parameters that were never trained (random weights with a frozen part).

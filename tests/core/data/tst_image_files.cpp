@@ -143,7 +143,7 @@ private Q_SLOTS:
         std::vector<std::uint8_t> out(32 * 32 * 3);
         int good = 0;
         for (int pass = 0; pass < 2; ++pass)
-            for (const std::string p :
+            for (const std::string &p :
                  {path("late/a/0.jpg"), path("late/a/1.jpg"), path("late/a/2.jpg")})
                 good += fd.images->evaluationImage(p, 32, out.data()) ? 1 : 0;
         QCOMPARE(good, 2);
