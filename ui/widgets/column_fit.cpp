@@ -8,6 +8,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolTip>
+#include <QTreeView>
 
 #include <algorithm>
 #include <numeric>
@@ -21,18 +22,28 @@ constexpr int kFloor = 48; // the narrowest a column is made: a few characters a
 
 ColumnFit *ColumnFit::attach(QTableView *view)
 {
-    return new ColumnFit(view);
+    return new ColumnFit(view, view->horizontalHeader());
 }
 
-ColumnFit::ColumnFit(QTableView *view) : QObject(view), m_view(view)
+ColumnFit *ColumnFit::attach(QTreeView *view)
 {
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    view->horizontalHeader()->setStretchLastSection(false);
+    auto *fit = new ColumnFit(view, view->header());
+    // Opening a branch shows deeper (more indented) names.
+    connect(view, &QTreeView::expanded, fit, &ColumnFit::scheduleFit);
+    connect(view, &QTreeView::collapsed, fit, &ColumnFit::scheduleFit);
+    return fit;
+}
+
+ColumnFit::ColumnFit(QAbstractItemView *view, QHeaderView *header)
+    : QObject(view), m_view(view), m_header(header)
+{
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(false);
     view->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     view->setTextElideMode(Qt::ElideRight);
     view->installEventFilter(this);
     view->viewport()->installEventFilter(this);
-    view->horizontalHeader()->viewport()->installEventFilter(this);
+    header->viewport()->installEventFilter(this);
     auto refit = [this] { scheduleFit(); };
     auto connectModel = [this, refit] {
         if (QAbstractItemModel *m = m_view->model()) {
@@ -63,7 +74,7 @@ void ColumnFit::fit()
     QAbstractItemModel *model = m_view->model();
     if (!model)
         return;
-    QHeaderView *header = m_view->horizontalHeader();
+    QHeaderView *header = m_header;
     const QFontMetrics fm(header->font());
     const int columns = model->columnCount();
     // Per column: its full width (cells and header on one line), and the least it needs
@@ -74,7 +85,7 @@ void ColumnFit::fit()
         if (header->isSectionHidden(c))
             continue;
         visible.push_back(c);
-        const int cells = static_cast<QAbstractItemView *>(m_view)->sizeHintForColumn(c);
+        const int cells = m_view->sizeHintForColumn(c);
         const QString title = model->headerData(c, Qt::Horizontal).toString();
         int word = 0;
         for (const QString &w : title.split(QLatin1Char(' '), Qt::SkipEmptyParts))
@@ -143,7 +154,7 @@ bool ColumnFit::eventFilter(QObject *watched, QEvent *event)
         scheduleFit();
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
-        QHeaderView *header = m_view->horizontalHeader();
+        QHeaderView *header = m_header;
         if (watched == header->viewport()) {
             const int c = header->logicalIndexAt(help->pos());
             const QString text =
@@ -161,7 +172,8 @@ bool ColumnFit::eventFilter(QObject *watched, QEvent *event)
             const QModelIndex index = m_view->indexAt(help->pos());
             if (index.isValid() && index.data(Qt::ToolTipRole).toString().isEmpty()) {
                 const QString text = index.data(Qt::DisplayRole).toString();
-                if (m_view->sizeHintForIndex(index).width() > m_view->columnWidth(index.column())) {
+                if (m_view->sizeHintForIndex(index).width() >
+                    m_header->sectionSize(index.column())) {
                     QToolTip::showText(help->globalPos(), text, m_view->viewport());
                     return true;
                 }

@@ -3,7 +3,10 @@
 #include <QObject>
 
 QT_BEGIN_NAMESPACE
+class QAbstractItemView;
+class QHeaderView;
 class QTableView;
+class QTreeView;
 QT_END_NAMESPACE
 
 namespace tl::ui {
@@ -18,8 +21,10 @@ class ColumnFit : public QObject
     Q_OBJECT
 
 public:
-    // Attaches to `view` (and is deleted with it).
+    // Attaches to `view` (and is deleted with it): a table's columns, or a tree's (the layer
+    // tree: names with their indentation, types, shapes and counts).
     static ColumnFit *attach(QTableView *view);
+    static ColumnFit *attach(QTreeView *view);
     // Sizes the columns now (tests; otherwise it happens by itself).
     void fit();
 
@@ -27,10 +32,11 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    explicit ColumnFit(QTableView *view);
+    ColumnFit(QAbstractItemView *view, QHeaderView *header);
     void scheduleFit();
 
-    QTableView *m_view;
+    QAbstractItemView *m_view;
+    QHeaderView *m_header;
     bool m_pending = false;
 };
 

@@ -585,11 +585,25 @@ void DataPanel::startDownload()
                 self->reload();
                 return;
             }
+            // In the window's words, what happened and what to do; the address and the
+            // library's text go in the tooltip.
+            const bool offline = error.contains(QStringLiteral("cannot reach")) ||
+                                 error.contains(QStringLiteral("offline")) ||
+                                 error.contains(QStringLiteral("resolve"));
+            const QString text =
+                offline ? tr("%1 could not be downloaded: this computer is not connected to the "
+                             "internet. Copy the dataset's files onto it and choose their folder "
+                             "with Browse…, or try again when it is online.")
+                              .arg(self->m_dataset->currentText())
+                        : tr("%1 could not be downloaded. Try again, or choose a folder that "
+                             "holds it with Browse… (details in the tooltip).")
+                              .arg(self->m_dataset->currentText());
             self->setBusy(
                 false,
-                QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error.toHtmlEscaped()));
+                QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(text.toHtmlEscaped()));
+            self->m_status->setToolTip(error);
             self->m_download->setVisible(true);
-            Q_EMIT self->loadFailed(error);
+            Q_EMIT self->loadFailed(text);
         });
 }
 

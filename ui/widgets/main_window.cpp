@@ -162,6 +162,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
                 m_model->setDataShape(d->train.channels, d->train.height, d->train.numClasses());
                 m_predict->setTestData(d);
                 m_training->setTrainingImages(qint64(d->train.size()));
+                m_training->clearRefusal();
                 statusBar()->showMessage(
                     tr("%1 loaded").arg(QString::fromStdString(data::datasetInfo(d->name).title)),
                     4000);
@@ -174,6 +175,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     });
     connect(m_training, &TrainingPanel::seedChanged, m_data, &DataPanel::setSeed);
     connect(m_model, &ModelPanel::specChanged, this, &MainWindow::syncPreprocess);
+    connect(m_model, &ModelPanel::specChanged, m_training, &TrainingPanel::clearRefusal);
 
     connect(m_training, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
     connect(m_training, &TrainingPanel::pauseRequested, m_session, &TrainingSession::pause);

@@ -1,5 +1,7 @@
 #include "widgets/model_panel.h"
 
+#include "widgets/column_fit.h"
+
 #include "error.h"
 #include "itemmodels/layer_tree_model.h"
 #include "models/layer_tree.h"
@@ -141,8 +143,9 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     m_view->setAlternatingRowColors(true);
     m_view->setUniformRowHeights(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(LayerTreeModel::Name, QHeaderView::Stretch);
+    // Names in full (VGG's "features.0 (block1_conv1)" showed as "fe..."), every column in
+    // view at a projector's text size; what still does not fit is in the tooltip.
+    ColumnFit::attach(m_view);
     m_view->setToolTip(tr("Untick a layer to freeze it; right-click to freeze up to a layer."));
     m_totals = new QLabel;
     m_totals->setObjectName(QStringLiteral("totals"));

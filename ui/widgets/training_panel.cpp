@@ -811,9 +811,19 @@ void TrainingPanel::setWaitingForData(const QString &what)
         tr("Waiting for %1 to load; training starts as soon as it is ready…").arg(what));
 }
 
+void TrainingPanel::clearRefusal()
+{
+    // The settings changed since Start was refused: its reason may no longer hold.
+    if (!m_refused || m_running)
+        return;
+    m_refused = false;
+    m_status->setText(tr("Ready."));
+}
+
 void TrainingPanel::showRefusal(const QString &reason)
 {
     clearWarnings(); // they were about an earlier run
+    m_refused = true;
     m_progress->setRange(0, 1000);
     m_status->setText(
         QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(reason.toHtmlEscaped()));

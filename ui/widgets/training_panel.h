@@ -102,6 +102,8 @@ public Q_SLOTS:
     void setWaitingForData(const QString &what);
     // Start was refused (data missing, settings wrong): the reason, in the status line.
     void showRefusal(const QString &reason);
+    // The model or data changed: a refusal shown for the earlier settings goes.
+    void clearRefusal();
     void resetCharts();
     // The curves of a finished run, as they were drawn while it trained (stage boundaries
     // included; per-batch curves are not stored, so only the per-epoch points show).
@@ -156,6 +158,7 @@ private:
     QScrollArea *m_liveArea = nullptr;
     QLabel *m_sharedLegend = nullptr;
     bool m_presentation = false;
+    bool m_refused = false; // the status shows why Start was refused
     qint64 m_trainingImages = 0;
     QStringList m_warningTexts;
     void readForm(experiment::StageConfig &s) const;
