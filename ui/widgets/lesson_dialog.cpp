@@ -240,11 +240,12 @@ void LessonDialog::estimateDurations()
         [estimates](LessonDialog *self, const QString &) {
             self->m_estimateFull = estimates->first;
             self->m_estimateQuick = estimates->second;
-            self->m_quick->setText(
-                self->m_estimateQuick > 0
-                    ? tr("Quick (20 images per class, one seed: %1 here, estimated)")
-                          .arg(aboutDuration(self->m_estimateQuick))
-                    : tr("Quick (20 images per class, one seed)"));
+            // The line above the table says it for the choice; the box stays short (it shares
+            // its row with the buttons).
+            self->m_quick->setToolTip(self->m_estimateQuick > 0
+                                          ? tr("%1 on this computer (an estimate)")
+                                                .arg(aboutDuration(self->m_estimateQuick))
+                                          : QString());
             self->showIdleText();
         });
 }

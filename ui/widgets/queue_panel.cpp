@@ -211,6 +211,7 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumSize(360, 240);
     m_chart->chart()->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->chart()->setMargins(QMargins(4, 4, 4, 4));
     connect(m_chart->chart(), &QChart::plotAreaChanged, this, &QueuePanel::fitChartAxes,
             Qt::QueuedConnection);
     m_heat = new QTableWidget;

@@ -308,9 +308,15 @@ private Q_SLOTS:
         const QString dir = path("sweep-presentation");
         std::filesystem::create_directories(dir.toStdString());
         runs::writeSweepJson(dir.toStdString(), plan, status);
+        // The window's presentation mode: the application's text 1.4 times larger.
+        const QFont base = QApplication::font();
+        QFont large = base;
+        large.setPointSizeF(base.pointSizeF() * 1.4);
+        QApplication::setFont(large);
+        const auto restore = qScopeGuard([&] { QApplication::setFont(base); });
         ui::RunQueue q;
         ui::QueuePanel panel(&q, m_dir.path());
-        panel.resize(900, 520);
+        panel.resize(1264, 600); // the Queue tab at 1280x720
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         panel.showSweep(dir);
@@ -323,7 +329,9 @@ private Q_SLOTS:
             QStringList out;
             for (QGraphicsItem *item : panel.chartView()->scene()->items())
                 if (auto *text = dynamic_cast<QGraphicsTextItem *>(item);
-                    text && text->isVisible() && text->toPlainText().contains(QChar(0x2026)))
+                    text && text->isVisible() &&
+                    (text->toPlainText().contains(QChar(0x2026)) ||
+                     text->toPlainText().endsWith(QStringLiteral("..."))))
                     out << text->toPlainText();
             return out.join(", ");
         };
@@ -331,13 +339,13 @@ private Q_SLOTS:
             panel.showChart(chart);
             QChart *c = panel.chartView()->chart();
             for (QAbstractAxis *a : c->axes()) {
-                QCOMPARE(a->labelsFont().pixelSize(), 19);
-                QCOMPARE(a->titleFont().pixelSize(), 20);
+                QCOMPARE(a->labelsFont().pixelSize(), 15);
+                QCOMPARE(a->titleFont().pixelSize(), 16);
             }
             QVERIFY2(elided().isEmpty(), qPrintable(elided()));
         }
-        // A small chart: fewer ticks, still no dots.
-        panel.resize(520, 330);
+        // A smaller one: fewer ticks, still no dots.
+        panel.resize(900, 520);
         QVERIFY2(elided().isEmpty(), qPrintable(elided()));
         panel.showChart(2);
         QCOMPARE(panel.heatMap()->font().pixelSize(), 20);
