@@ -10,8 +10,6 @@
 
 namespace tl::models {
 
-namespace {
-
 bool skippedByDefault(const torch::nn::Module *m)
 {
     return dynamic_cast<const torch::nn::MaxPool2dImpl *>(m) ||
@@ -20,8 +18,6 @@ bool skippedByDefault(const torch::nn::Module *m)
            dynamic_cast<const torch::nn::DropoutImpl *>(m) ||
            dynamic_cast<const torch::nn::Dropout2dImpl *>(m);
 }
-
-} // namespace
 
 namespace {
 

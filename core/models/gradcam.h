@@ -26,4 +26,8 @@ struct GradCamResult
 GradCamResult gradCam(NetworkImpl &model, const torch::Tensor &image, int targetClass = -1,
                       const std::string &layer = {});
 
+// Layers the default skips although their output is 4-D: pooling and dropout (they only
+// thin out what the layer before them computed).
+bool skippedByDefault(const torch::nn::Module *m);
+
 } // namespace tl::models

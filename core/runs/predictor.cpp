@@ -67,12 +67,29 @@ RunPredictor::RunPredictor(const std::string &runDir)
                                      for (const auto &l : m_camLayers)
                                          if (l.path == it->second)
                                              return;
+                                     // Grad-CAM's default layer (the last convolutional
+                                     // block): in the body, not pooling or dropout.
+                                     if (it->second.find('.') != std::string::npos &&
+                                         !inHead(it->second) && !models::skippedByDefault(m))
+                                         m_mapLayer = it->second;
                                      m_camLayers.push_back(
                                          {it->second, std::to_string(out.size(1)) + "x" +
                                                           std::to_string(out.size(2)) + "x" +
                                                           std::to_string(out.size(3))});
                                  });
+    // The feature maps' default is Grad-CAM's, else the first layer with maps (never one in
+    // the head, whose 4-D outputs are not channel maps).
+    if (m_mapLayer.empty() && !m_camLayers.empty())
+        m_mapLayer = m_camLayers.front().path;
     loadCalibration();
+}
+
+bool RunPredictor::inHead(const std::string &layer) const
+{
+    // The head's 4-D outputs (a channels-last view, a per-position Dense) are not channel maps.
+    const auto children = m_impl->model->named_children();
+    return m_impl->model->canSplit() && children.size() >= 2 &&
+           layer.rfind(children.keys().back() + ".", 0) == 0;
 }
 
 RunPredictor::~RunPredictor() = default;
@@ -125,8 +142,7 @@ RunPredictor::LayerActivations RunPredictor::activations(const std::uint8_t *pix
     std::vector<float> x = data::preprocessLikeTraining(pixels, height, width, channels, rowBytes,
                                                         m_size, m_channels, m_mean, m_std);
     const torch::Tensor input = torch::from_blob(x.data(), {1, m_channels, m_size, m_size}).clone();
-    const std::string name =
-        layer.empty() && !m_camLayers.empty() ? m_camLayers.back().path : layer;
+    const std::string name = layer.empty() ? m_mapLayer : layer;
     std::lock_guard<std::mutex> lock(m_impl->mutex);
     const torch::nn::Module *target = nullptr;
     for (const auto &m : m_impl->model->named_modules("", false))
@@ -135,10 +151,7 @@ RunPredictor::LayerActivations RunPredictor::activations(const std::uint8_t *pix
     if (!target || std::none_of(m_camLayers.begin(), m_camLayers.end(),
                                 [&](const CamLayer &l) { return l.path == name; }))
         throw Error("no layer '" + name + "' with feature maps in " + m_modelName);
-    // The head's 4-D outputs (a channels-last view, a per-position Dense) are not channel maps.
-    const auto children = m_impl->model->named_children();
-    if (m_impl->model->canSplit() && children.size() >= 2 &&
-        name.rfind(children.keys().back() + ".", 0) == 0)
+    if (inHead(name))
         throw Error("layer '" + name +
                     "' is in the classifier head; pick a layer of the "
                     "features for its maps");

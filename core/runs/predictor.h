@@ -49,7 +49,8 @@ public:
     // channel's mean activation and the channels ordered by it, strongest first; and, when the
     // layer is a convolution that sees the image (1 or 3 input channels), its filters.
     using LayerActivations = train::NetworkView;
-    // `layer` one of camLayers() (empty: the last of them). tl::Error for another name.
+    // `layer` one of camLayers() (empty: defaultMapLayer()). tl::Error for another name, or a
+    // layer of the classifier head (its 4-D outputs are not channel maps).
     LayerActivations activations(const std::uint8_t *pixels, int height, int width, int channels,
                                  int rowBytes, const std::string &layer);
 
@@ -78,15 +79,20 @@ public:
         std::string shape;
     };
     const std::vector<CamLayer> &camLayers() const { return m_camLayers; }
+    // The layer whose maps activations() shows by default: Grad-CAM's default (the body's last
+    // convolutional block), else the first of camLayers(); empty when none has maps.
+    const std::string &defaultMapLayer() const { return m_mapLayer; }
 
 private:
     Result run(std::vector<float> input, int camClass, const std::string &camLayer);
     void loadCalibration();
+    bool inHead(const std::string &layer) const;
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     std::string m_runDir, m_modelName;
     std::vector<std::string> m_classNames;
     std::vector<CamLayer> m_camLayers;
+    std::string m_mapLayer;
     Calibration m_calibration;
     int m_size = 0, m_channels = 0;
     std::array<float, 3> m_mean{}, m_std{};

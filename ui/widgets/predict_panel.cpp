@@ -55,8 +55,17 @@ public:
     void setLarge(bool large)
     {
         m_large = large;
-        setMinimumHeight(large ? 200 : 150);
+        // Five rows of the text as painted: no more (the column below it is full on a 720-line
+        // projector and the fifth row was cut off), no less.
+        setMinimumHeight(std::max(150, 5 * (QFontMetrics(rowFont()).height() + 8)));
         update();
+    }
+    QFont rowFont() const
+    {
+        QFont f = font();
+        if (m_large)
+            f.setPointSizeF(f.pointSizeF() * 1.3);
+        return f;
     }
     const QStringList &labels() const { return m_labels; }
     const std::vector<float> &probabilities() const { return m_probabilities; }
@@ -71,10 +80,7 @@ protected:
             p.drawText(rect(), Qt::AlignCenter, tr("No prediction yet"));
             return;
         }
-        QFont f = font();
-        if (m_large)
-            f.setPointSizeF(f.pointSizeF() * 1.3);
-        p.setFont(f);
+        p.setFont(rowFont());
         const int rowH = height() / 5;
         int widest = 0;
         for (const QString &l : m_labels)
@@ -133,6 +139,14 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     m_drawButton->setCheckable(true);
     m_drawButton->setToolTip(tr("Draw something and see what the model says"));
     m_runs->setMinimumContentsLength(20);
+    // What the panel cannot do right now (no camera), where the class looks, not only in the
+    // status bar.
+    m_notice = new QLabel;
+    m_notice->setObjectName(QStringLiteral("predictNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #4d3800; border: "
+                                           "1px solid #e0c36a; padding: 6px; }"));
+    m_notice->setVisible(false);
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Run:")));
     top->addWidget(m_runs, 1);
@@ -205,7 +219,7 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     m_padBox->setVisible(false);
     auto *leftColumn = new QVBoxLayout;
     leftColumn->addWidget(m_images, 1);
-    leftColumn->addWidget(m_padBox, 1);
+    leftColumn->addWidget(m_padBox, 3); // drawing: the pad takes most of the column
     m_featureMaps = new FeatureMapGrid;
     m_featureMaps->setObjectName(QStringLiteral("featureMaps"));
     m_viewTabs = new QTabWidget;
@@ -221,6 +235,7 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     body->addWidget(sideWidget);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_notice);
     layout->addLayout(body, 1);
 
     m_cameraTimer = new QTimer(this);
@@ -468,6 +483,7 @@ void PredictPanel::showImage(int row)
         return;
     m_image = m_decoded[std::size_t(row)];
     m_heat = QImage();
+    showNotice({});
     redraw();
     classify();
     updateFeatureMaps();
@@ -645,9 +661,14 @@ void PredictPanel::toggleCamera(bool on)
     if (!m_camera->open(0)) {
         QSignalBlocker block(m_cameraButton);
         m_cameraButton->setChecked(false);
-        Q_EMIT failed(tr("No camera found (or it is in use by another program)."));
+        const QString text = tr("No webcam found, or another program is using it. Connect one "
+                                "and press Webcam again, or open images, pick a random test "
+                                "image or draw one.");
+        showNotice(text);
+        Q_EMIT failed(text);
         return;
     }
+    showNotice({});
     m_cameraTimer->start();
 }
 
@@ -704,12 +725,47 @@ void PredictPanel::setDrawing(bool on)
     m_padBox->setVisible(on);
     if (m_drawButton->isChecked() != on)
         m_drawButton->setChecked(on);
+    if (on)
+        showNotice({});
+    fitLeftColumn();
 }
 
 void PredictPanel::setPresentation(bool on)
 {
+    m_presentation = on;
     m_bars->setLarge(on);
     m_images->setIconSize(on ? QSize(96, 96) : QSize(72, 72));
+    // The layer tree scrolls: the top 5 above it keeps its five rows on a 720-line screen.
+    m_layer->setMinimumHeight(on ? 60 : 100);
+    fitLeftColumn();
+}
+
+void PredictPanel::fitLeftColumn()
+{
+    // The drawing pad grows with the panel (a projector's class must see the strokes): a
+    // third of the width in presentation mode, a fifth otherwise, never under 230 pixels.
+    int side = 230;
+    if (m_padBox->isVisibleTo(this))
+        side = std::clamp(int(width() / (m_presentation ? 3.4 : 5.0)), 230, 520);
+    m_padBox->setMaximumWidth(side);
+    m_images->setMaximumWidth(side);
+}
+
+void PredictPanel::showNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString PredictPanel::notice() const
+{
+    return m_notice->isVisibleTo(this) ? m_notice->text() : QString();
+}
+
+void PredictPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitLeftColumn();
 }
 
 int PredictPanel::imageCount() const

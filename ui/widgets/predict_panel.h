@@ -60,6 +60,8 @@ public:
     // The drawing pad (shown with Draw): each stroke classifies the drawing.
     DrawPad *drawPad() const { return m_pad; }
     void setDrawing(bool on);
+    // The message shown in the panel (no camera), empty when none is.
+    QString notice() const;
 
     // What is on screen (tests, screenshots).
     int imageCount() const;
@@ -95,6 +97,7 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void showImage(int row);
@@ -103,6 +106,8 @@ private:
     void toggleCamera(bool on);
     void grabFrame();
     void updateFeatureMaps();
+    void fitLeftColumn();
+    void showNotice(const QString &text);
 
     QString m_runsFolder;
     std::shared_ptr<runs::RunPredictor> m_predictor;
@@ -137,6 +142,8 @@ private:
     QLabel *m_verdict = nullptr;
     QGroupBox *m_barBox = nullptr;
     bool m_unfamiliar = false;
+    bool m_presentation = false;
+    QLabel *m_notice = nullptr;
 };
 
 } // namespace tl::ui

@@ -3,9 +3,11 @@
 #include "runs/predictor.h"
 #include "runs/run_experiment.h"
 #include "support/fixtures.h"
+#include "widgets/feature_map_grid.h"
 #include "widgets/predict_panel.h"
 
 #include <QImage>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -91,14 +93,36 @@ private Q_SLOTS:
         QVERIFY(predicted.wait(30000));
         QCOMPARE(panel.camLayer(), QString("features.relu1"));
 
-        // The webcam: this machine has none, so switching it on says so and stays off.
+        // Issue 34: the feature maps open on a layer that has maps, the body's last (simple-cnn's
+        // head has 4-D outputs too, a per-position Dense, which are not channel maps).
+        QVERIFY(QString::fromStdString(direct.camLayers().back().path).startsWith("classifier."));
+        QCOMPARE(direct.defaultMapLayer(), std::string("features.relu2"));
+        panel.setCamLayer(QString()); // the default again
+        QVERIFY(predicted.wait(30000));
+        failed.clear();
+        QSignalSpy maps(&panel, &PredictPanel::featureMapsShown);
+        panel.showFeatureMaps();
+        QVERIFY(maps.wait(30000));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(panel.featureMaps()->channelCount(), 64);
+        QVERIFY(panel.featureMaps()->mapsShown() > 0);
+
+        // The webcam: this machine has none, so switching it on says so, in the panel itself
+        // (not only in the status bar), and stays off.
         auto *webcam = panel.findChild<QPushButton *>(QStringLiteral("webcam"));
         QVERIFY(webcam);
         failed.clear();
+        QVERIFY(panel.notice().isEmpty());
         webcam->click();
         if (!webcam->isChecked()) {
             QCOMPARE(failed.count(), 1);
-            QVERIFY(failed.first().at(0).toString().contains("camera"));
+            QVERIFY(failed.first().at(0).toString().contains("webcam"));
+            QCOMPARE(panel.notice(), failed.first().at(0).toString());
+            auto *notice = panel.findChild<QLabel *>(QStringLiteral("predictNotice"));
+            QVERIFY(notice && notice->isVisible());
+            // Showing an image again puts it away.
+            panel.addImages({m_dir.path() + "/shirt.png"});
+            QVERIFY(panel.notice().isEmpty());
         } else {
             webcam->click(); // a camera exists here: switch it off again
         }
