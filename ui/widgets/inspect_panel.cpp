@@ -581,12 +581,16 @@ void InspectPanel::setLargeText(bool on)
         f.setPixelSize(20);
     m_status->setFont(f);
     m_imageText->setFont(f);
-    // On a projector the captions grow: smaller pictures keep two caption lines in view.
-    const int thumb = on ? 64 : 72;
+    // On a projector the captions grow to 16 px in up to three short lines ("T-shirt/top →",
+    // "Bag", "0.7 %"): five pictures a row where 20 px captions in wide cells showed three.
+    const int thumb = on ? 56 : 72;
+    QFont caption = font();
+    if (on)
+        caption.setPixelSize(16);
     for (QListView *v : {m_selectionView, m_neighboursView, m_suspectsView}) {
         v->setIconSize(QSize(thumb, thumb));
-        v->setGridSize(QSize(thumb + (on ? 96 : 24), thumb + (on ? 54 : 44)));
-        v->setFont(f);
+        v->setGridSize(QSize(thumb + (on ? 62 : 24), thumb + (on ? 60 : 44)));
+        v->setFont(caption);
     }
     for (ImageListModel *m : {m_selection, m_neighbours, m_suspects})
         m->setThumbnailSize(thumb);

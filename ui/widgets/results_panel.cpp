@@ -264,7 +264,10 @@ void ResultsPanel::setHighContrast(bool on)
     m_confusionModel->setHighContrast(on);
     // Presentation: the matrix and the gallery, large; the tables stay on the laptop screen.
     m_tables->setVisible(!on);
-    const int icon = on ? 120 : 84;
+    // The gallery: pictures as on the laptop (84 px reads well projected) and captions at 16 px
+    // in two lines, so three columns and part of a second row show at once (120 px pictures
+    // with 20 px captions showed two).
+    const int icon = 84;
     // Every text a class reads grows together: the headline, the matrix's numbers (the model
     // sets its own font), the gallery's captions and the caption under the matrix.
     QFont big = font();
@@ -273,15 +276,18 @@ void ResultsPanel::setHighContrast(bool on)
     QFont caption = font();
     if (on)
         caption.setPixelSize(20);
-    m_gallery->setFont(caption);
+    QFont galleryFont = font();
+    if (on)
+        galleryFont.setPixelSize(16);
+    m_gallery->setFont(galleryFont);
     m_confusionCaption->setFont(caption);
     m_presentation = on;
     m_confusion->setFont(caption); // the class names; the numbers' size is fitCellFont's
     m_confusion->horizontalHeader()->setFont(caption);
     fitCellFont();
     m_gallery->setIconSize(QSize(icon, icon));
-    m_gallery->setGridSize(QSize(icon + (on ? 60 : 20), icon + (on ? 60 : 34)));
-    m_gallery->setMinimumHeight((on ? 1 : 2) * (icon + (on ? 60 : 34)) + 8);
+    m_gallery->setGridSize(QSize(icon + (on ? 40 : 20), icon + (on ? 48 : 34)));
+    m_gallery->setMinimumHeight((on ? 1 : 2) * (icon + (on ? 48 : 34)) + 8);
     m_inspect->setLargeText(on);
     m_calibration->setLargeText(on);
 }
