@@ -139,8 +139,8 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     m_drawButton->setCheckable(true);
     m_drawButton->setToolTip(tr("Draw something and see what the model says"));
     m_runs->setMinimumContentsLength(20);
-    // What the panel cannot do right now (no camera), where the class looks, not only in the
-    // status bar.
+    // What the panel cannot do right now (no camera), where the class looks (above the image),
+    // not only in the status bar.
     m_notice = new QLabel;
     m_notice->setObjectName(QStringLiteral("predictNotice"));
     m_notice->setWordWrap(true);
@@ -229,13 +229,16 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     m_viewTabs->setTabToolTip(1, tr("What the picked layer computes from this image: one small "
                                     "map per channel (bright: strong), and a first "
                                     "convolution's filters"));
+    // The notice above the image it stands for: it takes no height from the top 5 beside it.
+    auto *centre = new QVBoxLayout;
+    centre->addWidget(m_notice);
+    centre->addWidget(m_viewTabs, 1);
     auto *body = new QHBoxLayout;
     body->addLayout(leftColumn);
-    body->addWidget(m_viewTabs, 1);
+    body->addLayout(centre, 1);
     body->addWidget(sideWidget);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_notice);
     layout->addLayout(body, 1);
 
     m_cameraTimer = new QTimer(this);
@@ -753,8 +756,11 @@ void PredictPanel::fitLeftColumn()
 
 void PredictPanel::showNotice(const QString &text)
 {
+    const bool changed = m_notice->isVisibleTo(this) != !text.isEmpty();
     m_notice->setText(text);
     m_notice->setVisible(!text.isEmpty());
+    if (changed) // the image's room changed: fit it again once the layout has settled
+        QTimer::singleShot(0, this, &PredictPanel::redraw);
 }
 
 QString PredictPanel::notice() const
