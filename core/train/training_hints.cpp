@@ -16,6 +16,21 @@ std::string number(double v)
     return buf;
 }
 
+// A loss as a class reads it: 2.3, 41, 1800, "1.8 million", "3e+10".
+std::string lossText(double v)
+{
+    char buf[48];
+    if (v >= 1e9)
+        std::snprintf(buf, sizeof buf, "%.0e", v);
+    else if (v >= 1e6)
+        std::snprintf(buf, sizeof buf, "%.1f million", v / 1e6);
+    else if (v >= 100)
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        std::snprintf(buf, sizeof buf, "%.2g", v);
+    return buf;
+}
+
 std::string percent(double share)
 {
     return std::to_string(int(std::lround(share * 100.0))) + " %";
@@ -30,6 +45,8 @@ std::string hintKindName(TrainingHint::Kind kind)
         return "loss_rising";
     case TrainingHint::Kind::OneClass:
         return "one_class";
+    case TrainingHint::Kind::OneClassTest:
+        return "one_class_test";
     case TrainingHint::Kind::Overfitting:
         return "overfitting";
     case TrainingHint::Kind::FrozenRandomWeights:
@@ -97,17 +114,21 @@ std::optional<TrainingHint> TrainingHints::onBatch(const BatchProgress &p)
     const double reference = std::max(chance, m_lowestLoss);
     if (++m_reports < kReportsBeforeJudging || loss < kRisingFactor * reference)
         return std::nullopt;
+    // "Far too high", not "rising": a diverged run's loss often falls again from its peak
+    // while staying thousands of times above chance, and the chart beside the warning shows it.
     return once(TrainingHint::Kind::LearningRateTooHigh,
-                "The loss is rising (" + number(loss) + ", where " + number(reference) +
-                    " would be " + (reference > chance ? "this run's recent level" : "chance") +
-                    "): the learning rate " + number(p.learningRate) +
-                    " is too high. Stop, and try one ten times smaller.",
+                "The loss is far too high: " + lossText(loss) + ", where " +
+                    (reference > chance
+                         ? "this run had reached " + lossText(reference)
+                         : "a model that only guesses scores " + lossText(reference)) +
+                    ". The learning rate " + number(p.learningRate) +
+                    " is too high: stop, and try one ten times smaller.",
                 p.globalEpoch);
 }
 
 std::optional<TrainingHint> TrainingHints::oneClass(const std::vector<std::int64_t> &counts,
                                                     const std::string &images, double learningRate,
-                                                    int epoch)
+                                                    int epoch, TrainingHint::Kind kind)
 {
     const std::int64_t total = std::accumulate(counts.begin(), counts.end(), std::int64_t{0});
     if (counts.size() < 3 || total <= 0)
@@ -123,7 +144,7 @@ std::optional<TrainingHint> TrainingHints::oneClass(const std::vector<std::int64
     std::string cause = "Usually the learning rate";
     if (learningRate > 0.0)
         cause += " (" + number(learningRate) + ")";
-    return once(TrainingHint::Kind::OneClass,
+    return once(kind,
                 "The model predicts " + name + " for " + percent(share) + " of the " + images +
                     " (" + std::to_string(*top) + " of " + std::to_string(total) +
                     "): it has stopped learning and guesses one class. " + cause +
@@ -133,7 +154,10 @@ std::optional<TrainingHint> TrainingHints::oneClass(const std::vector<std::int64
 
 std::optional<TrainingHint> TrainingHints::onTest(const Evaluation &test, int globalEpoch)
 {
-    return oneClass(predictedCounts(test), "test images", m_learningRate, globalEpoch);
+    // The test pass is the run's last word: said even when an epoch already warned of one
+    // class (the class it guesses may have changed since).
+    return oneClass(predictedCounts(test), "test images", m_learningRate, globalEpoch,
+                    TrainingHint::Kind::OneClassTest);
 }
 
 std::optional<TrainingHint> TrainingHints::onEpoch(const EpochMetrics &m)

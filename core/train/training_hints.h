@@ -16,13 +16,19 @@ namespace tl::train {
 // summary.json.
 struct TrainingHint
 {
-    enum class Kind { LearningRateTooHigh, OneClass, Overfitting, FrozenRandomWeights };
+    enum class Kind {
+        LearningRateTooHigh,
+        OneClass,     // on the validation images (training batches without them)
+        OneClassTest, // on the test images, after training
+        Overfitting,
+        FrozenRandomWeights
+    };
     Kind kind;
     std::string text;
     int epoch = 0; // global epoch it was seen in (0: before training)
 };
 
-// summary.json's name for a kind: "loss_rising", "one_class", "overfitting",
+// summary.json's name for a kind: "loss_rising", "one_class", "one_class_test", "overfitting",
 // "frozen_random_weights".
 std::string hintKindName(TrainingHint::Kind kind);
 
@@ -67,7 +73,8 @@ public:
 private:
     std::optional<TrainingHint> once(TrainingHint::Kind kind, std::string text, int epoch);
     std::optional<TrainingHint> oneClass(const std::vector<std::int64_t> &counts,
-                                         const std::string &images, double learningRate, int epoch);
+                                         const std::string &images, double learningRate, int epoch,
+                                         TrainingHint::Kind kind = TrainingHint::Kind::OneClass);
 
     HintContext m_context;
     std::vector<TrainingHint::Kind> m_said;

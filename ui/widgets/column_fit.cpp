@@ -149,8 +149,12 @@ void ColumnFit::fit()
 
 bool ColumnFit::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view && (event->type() == QEvent::Resize ||
-                              event->type() == QEvent::FontChange || event->type() == QEvent::Show))
+    // The view's own size and font, and its viewport's width (a vertical scroll bar that
+    // appears with more rows takes room from the columns).
+    if ((watched == m_view &&
+         (event->type() == QEvent::Resize || event->type() == QEvent::FontChange ||
+          event->type() == QEvent::Show)) ||
+        (watched == m_view->viewport() && event->type() == QEvent::Resize))
         scheduleFit();
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);

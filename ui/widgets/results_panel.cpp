@@ -283,7 +283,12 @@ void ResultsPanel::setHighContrast(bool on)
     m_confusionCaption->setFont(caption);
     m_presentation = on;
     m_confusion->setFont(caption); // the class names; the numbers' size is fitCellFont's
-    m_confusion->horizontalHeader()->setFont(caption);
+    // The upright column names at 15 px: their height comes out of the rows' (the numbers and
+    // row names, which a class reads first, get the room).
+    QFont columnNames = font();
+    if (on)
+        columnNames.setPixelSize(15);
+    m_confusion->horizontalHeader()->setFont(columnNames);
     fitCellFont();
     m_gallery->setIconSize(QSize(icon, icon));
     m_gallery->setGridSize(QSize(icon + (on ? 40 : 20), icon + (on ? 48 : 34)));

@@ -149,9 +149,9 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     form->addRow(tr("&Threads:"), m_threads);
     form->addRow(tr("Device:"), m_device);
     // What a refused value was, and what the field accepts (a spin box alone puts the old
-    // value back without a word).
+    // value back without a word). Shown under the status line, in view (not at the end of the
+    // scrolling form).
     m_note = new FieldNote;
-    form->addRow(m_note);
     m_note->watch(m_epochs, tr("Epochs"));
     m_note->watch(m_batch, tr("Batch size"));
     m_note->watch(m_lr, tr("Learning rate"));
@@ -219,12 +219,15 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     formArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     formArea->setObjectName(QStringLiteral("hyperparameters"));
     formArea->setMinimumWidth(hyper->minimumSizeHint().width() + 20);
+    // Start, Pause and Stop first: warnings and notes appear under them and never move them
+    // (a teacher reaching for Stop hit a warning that had pushed it up).
     auto *left = new QVBoxLayout;
-    left->addWidget(formArea, 3);
     left->addLayout(buttons);
     left->addWidget(m_progress);
     left->addWidget(m_status);
+    left->addWidget(m_note);
     left->addWidget(m_warningBox);
+    left->addWidget(formArea, 3);
     left->addWidget(m_log, 1);
     m_log->setMinimumHeight(60);
     m_liveCheck = new QCheckBox(tr("&Live view inside the network"));
@@ -754,9 +757,9 @@ void TrainingPanel::onPhase(const train::PhaseProgress &p)
 {
     static const QMap<QString, QString> names = {
         {QStringLiteral("validation"), QObject::tr("validating")},
-        {QStringLiteral("confusion"), QObject::tr("confusion matrix of this epoch")},
+        {QStringLiteral("confusion"), QObject::tr("epoch's confusion matrix")},
         {QStringLiteral("test"), QObject::tr("testing")},
-        {QStringLiteral("features"), QObject::tr("computing the frozen backbone's features")}};
+        {QStringLiteral("features"), QObject::tr("backbone features")}};
     const QString phase = QString::fromStdString(p.phase);
     if (phase != m_phase || p.done < m_phaseDone) { // a new pass: its own clock
         m_phase = phase;

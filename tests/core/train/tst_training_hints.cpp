@@ -188,7 +188,7 @@ private Q_SLOTS:
         for (int i = 0; i < 5 && !w; ++i)
             w = g.onBatch(batch(200.0, 0.001));
         QVERIFY(w);
-        QVERIFY2(QString::fromStdString(w->text).contains("recent level"), w->text.c_str());
+        QVERIFY2(QString::fromStdString(w->text).contains("this run had reached"), w->text.c_str());
     }
 
     // The validation images judge one-class collapse when there are any (the training batches
@@ -216,6 +216,11 @@ private Q_SLOTS:
         QVERIFY(wt);
         QVERIFY2(QString::fromStdString(wt->text).contains("199 of 200"), wt->text.c_str());
         QCOMPARE(predictedCounts(e), (std::vector<std::int64_t>{0, 199, 1, 0}));
+        QCOMPARE(int(wt->kind), int(TrainingHint::Kind::OneClassTest));
+        // After the validation images' warning (class "c"), the test pass still says its own.
+        const auto last = h.onTest(e, 3);
+        QVERIFY(last);
+        QVERIFY2(QString::fromStdString(last->text).contains("\"b\""), last->text.c_str());
         e.confusion = {40, 10, 0, 0, 0, 50, 0, 0, 0, 9, 41, 0, 0, 10, 0, 40};
         QVERIFY(!TrainingHints({4, {}, 0}).onTest(e, 3));
     }
