@@ -119,8 +119,9 @@ void stateRun(const std::string &dir, const std::function<void(runs::RunState &)
 void finishedRun(const std::string &dir, const std::string &file, const std::string &content)
 {
     text(dir, "config.json", smallConfig().toJson());
-    text(dir, "summary.json", R"({"model":"simple-cnn","dataset":"fashion-mnist","epochs":1,)"
-                              R"("test_accuracy":0.5,"stopped":false})");
+    text(dir, "summary.json",
+         R"({"model":"simple-cnn","dataset":"fashion-mnist","epochs":1,)"
+         R"("test_accuracy":0.5,"stopped":false})");
     text(dir, "confusion.csv", "true\\predicted,a,b\na,3,1\nb,1,3\n");
     text(dir, "predictions.csv", "index,true,predicted,confidence,loss\n0,0,0,0.9,0.1\n");
     text(dir, "metrics.csv",
@@ -269,7 +270,8 @@ std::vector<HostileCase> hostileCases()
         });
     add("tlstate-deep-json", 2, {"train", "--resume", "{DIR}/tlstate-deep-json"}, "nesting depth",
         "tlstate-deep-json/state.tlstate", [](const std::string &d) {
-            stateRun(d + "/tlstate-deep-json", [](runs::RunState &) {}, deepJson(1000000));
+            stateRun(
+                d + "/tlstate-deep-json", [](runs::RunState &) {}, deepJson(1000000));
         });
     add("experiment-deep-json", 2, {"train", "--config", "{FILE}"}, "nesting depth",
         "experiment-deep-json.json", [](const std::string &d) {
@@ -297,12 +299,13 @@ std::vector<HostileCase> hostileCases()
         });
     add("tlstate-best-count-lies", 3, {"train", "--resume", "{DIR}/tlstate-best-count-lies"},
         "best-epoch", "tlstate-best-count-lies/state.tlstate", [](const std::string &d) {
-            stateRun(d + "/tlstate-best-count-lies", [](runs::RunState &) {},
-                     R"({"version":1,"stage":0,"next_global_epoch":2,"global_step":1,)"
-                     R"("epochs":[],"stage_state":{"epochs_done":1,"finished":false,)"
-                     R"("plateau_factor":1,"plateau_best":0,"plateau_wait":0,"plateau_seen":false,)"
-                     R"("best":0,"best_seen":false,"since_best":0,"best_epoch":0,)"
-                     R"("best_weights":1000000000000,"optimizer":"adam"},"config":"{}"})");
+            stateRun(
+                d + "/tlstate-best-count-lies", [](runs::RunState &) {},
+                R"({"version":1,"stage":0,"next_global_epoch":2,"global_step":1,)"
+                R"("epochs":[],"stage_state":{"epochs_done":1,"finished":false,)"
+                R"("plateau_factor":1,"plateau_best":0,"plateau_wait":0,"plateau_seen":false,)"
+                R"("best":0,"best_seen":false,"since_best":0,"best_epoch":0,)"
+                R"("best_weights":1000000000000,"optimizer":"adam"},"config":"{}"})");
         });
 
     // 4. Allocations sized by the file.
@@ -416,9 +419,8 @@ std::vector<HostileCase> hostileCases()
             file(d, "corrupt-image/a/x.png", png);
             file(d, "corrupt-image/b/y.png", pngOfSize(8, 8));
         });
-    add("metrics-not-a-number", 6,
-        {"report", "{DIR}/metrics-not-a-number", "-o", "{DIR}/out.html"}, "not a number",
-        "metrics-not-a-number/metrics.csv", [](const std::string &d) {
+    add("metrics-not-a-number", 6, {"report", "{DIR}/metrics-not-a-number", "-o", "{DIR}/out.html"},
+        "not a number", "metrics-not-a-number/metrics.csv", [](const std::string &d) {
             finishedRun(d + "/metrics-not-a-number", "metrics.csv",
                         "stage,stage_name,epoch,global_epoch,train_loss\n"
                         "0,train,1,1,1e999,0.5,,,0.1,1,1,1\n");

@@ -103,12 +103,12 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
                 .arg(p.confidence * 100.0, 0, 'f', 0);
         // Sorted by loss, highest first: that is the true class's probability, lowest first,
         // so the caption shows that probability (the prediction's own is in the tooltip).
-    {
-        const double sure = std::exp(-double(p.loss)) * 100.0;
-        return tr("%1 · true %2%")
-            .arg(m_names.value(p.predicted))
-            .arg(sure < 0.5 ? QStringLiteral("<1") : QString::number(sure, 'f', 0));
-    }
+        {
+            const double sure = std::exp(-double(p.loss)) * 100.0;
+            return tr("%1 · true %2%")
+                .arg(m_names.value(p.predicted))
+                .arg(sure < 0.5 ? QStringLiteral("<1") : QString::number(sure, 'f', 0));
+        }
     case Qt::DecorationRole: {
         const QImage img = image(index.row());
         if (img.isNull())

@@ -127,8 +127,7 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
     m_queueView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_queueView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_queueView->setItemDelegateForColumn(RunQueue::Progress, new ProgressDelegate(m_queueView));
-    m_queueView->horizontalHeader()->setSectionResizeMode(RunQueue::Name, QHeaderView::Stretch);
-    m_queueView->horizontalHeader()->setSectionResizeMode(RunQueue::Status, QHeaderView::Stretch);
+    ColumnFit::attach(m_queueView); // "Best val acc" was clipped to "3est val acc"
     m_queueView->verticalHeader()->hide();
     qLayout->addWidget(m_queueView);
     split->addWidget(queueBox);
