@@ -15,18 +15,6 @@ namespace {
 
 constexpr double kPadding = 14.0; // the axis' label padding on both sides, and air
 
-// The smallest of 1, 2, 5 x 10^k that is at least `x`.
-double niceStep(double x)
-{
-    if (!(x > 0) || !std::isfinite(x))
-        return 1.0;
-    const double p = std::pow(10.0, std::floor(std::log10(x)));
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (m * p >= x * (1 - 1e-9))
-            return m * p;
-    return 10.0 * p;
-}
-
 QRectF plotOf(const QChart *chart)
 {
     QRectF plot = chart->plotArea();
@@ -38,6 +26,17 @@ QRectF plotOf(const QChart *chart)
 }
 
 } // namespace
+
+double niceStep(double x)
+{
+    if (!(x > 0) || !std::isfinite(x))
+        return 1.0;
+    const double p = std::pow(10.0, std::floor(std::log10(x)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * p >= x * (1 - 1e-9))
+            return m * p;
+    return 10.0 * p;
+}
 
 void setChartTextPixels(QChart *chart, int pixels)
 {

@@ -16,6 +16,9 @@ namespace tl::ui {
 // fewer ticks instead, at the chart's current plot size and label font (MetricChart does the
 // same for its own axes).
 
+// The smallest of 1, 2, 5 x 10^k that is at least `x` (a tick step people read).
+double niceStep(double x);
+
 // The title, axis and legend fonts of `chart` at a text size in pixels (labels one smaller,
 // the title three larger and bold).
 void setChartTextPixels(QChart *chart, int pixels);

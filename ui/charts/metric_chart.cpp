@@ -1,5 +1,7 @@
 #include "charts/metric_chart.h"
 
+#include "charts/axis_fit.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QFontMetrics>
@@ -257,22 +259,6 @@ QList<QPointF> MetricChart::points(int series) const
 {
     return series >= 0 && series < m_series.size() ? m_series[series]->points() : QList<QPointF>{};
 }
-
-namespace {
-
-// The smallest of 1, 2, 5 x 10^k that is at least `x`.
-double niceStep(double x)
-{
-    if (!(x > 0) || !std::isfinite(x))
-        return 1.0;
-    const double p = std::pow(10.0, std::floor(std::log10(x)));
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (m * p >= x * (1 - 1e-9))
-            return m * p;
-    return 10.0 * p;
-}
-
-} // namespace
 
 int MetricChart::labelSlots(bool vertical) const
 {
