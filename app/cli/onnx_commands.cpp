@@ -121,6 +121,11 @@ int predictWithOnnx(const Args &args)
     const int topk = static_cast<int>(args.integer("topk", 5));
     if (topk < 1)
         throw UsageError{"--topk must be positive"};
+    if (model.temperature() != 1.0) // said on stderr: --json keeps stdout to JSON
+        std::fprintf(stderr,
+                     "calibrated probabilities: softmax(logits / %.4g), the temperature of the "
+                     "run's calibration\n",
+                     model.temperature());
     for (const auto &image : args.positional())
         printTop(image, model.predictFile(image), topk, model.classNames(), args.flag("json"));
     return 0;

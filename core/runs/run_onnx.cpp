@@ -1,5 +1,6 @@
 #include "runs/run_onnx.h"
 
+#include "runs/run_calibration.h"
 #include "runs/run_features.h"
 
 #include "csv.h"
@@ -25,6 +26,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <unordered_map>
@@ -130,6 +132,16 @@ OnnxExport exportRunOnnx(const std::string &runDir, const std::string &out)
         if (pre.json.contains(key) && pre.json[key].is_string())
             options.metadata[key] = pre.json[key].get<std::string>();
     options.metadata["normalize"] = "(x - mean) / std per channel, RGB order";
+    // A calibrated run: the file holds the model's own logits, and says how to turn them into
+    // the calibrated probabilities TransferLab shows (temperature scaling, calibration.json).
+    std::string uncalibrated;
+    const std::optional<RunCalibration> calibration = currentCalibration(runDir, &uncalibrated);
+    if (calibration) {
+        options.metadata["temperature"] = std::to_string(calibration->temperature);
+        options.metadata["output"] = options.outputName +
+                                     " (softmax(logits / temperature) gives the calibrated class "
+                                     "probabilities; softmax(logits) the model's own)";
+    }
 
     OnnxExport result;
     weights::OnnxExportReport report;
@@ -193,6 +205,14 @@ OnnxExport exportRunOnnx(const std::string &runDir, const std::string &out)
                     {"output", options.outputName},
                     {"output_shape", {"batch", pre.classNames.size()}},
                     {"output_is", "logits (softmax gives the class probabilities)"}};
+    if (calibration) {
+        side["onnx"]["output_is"] = "logits: softmax(logits / temperature) gives the calibrated "
+                                    "class probabilities, softmax(logits) the model's own";
+        side["calibration"] = {{"temperature", calibration->temperature},
+                               {"ece_before", calibration->testBefore.ece},
+                               {"ece_after", calibration->testAfter.ece},
+                               {"fitted_on", "the run's validation images"}};
+    }
     result.jsonPath = onnxSidecarPath(out);
     writeFileAtomic(result.jsonPath, side.dump(2) + "\n");
     return result;
@@ -221,6 +241,17 @@ OnnxClassifier::OnnxClassifier(const std::string &path)
     m_std = pre.std;
     const auto model = info.metadata.find("model");
     m_modelName = model == info.metadata.end() ? std::string("onnx") : model->second;
+    // A calibrated run's export carries its temperature (a number from a file: checked).
+    if (const auto t = info.metadata.find("temperature"); t != info.metadata.end()) {
+        char *end = nullptr;
+        const double temperature = std::strtod(t->second.c_str(), &end);
+        if (end == t->second.c_str() || !std::isfinite(temperature) || temperature < 0.01 ||
+            temperature > 100)
+            throw fileError(path, "metadata 'temperature' is not a temperature between 0.01 "
+                                  "and 100: '" +
+                                      t->second.substr(0, 40) + "'");
+        m_temperature = temperature;
+    }
     if (info.inputDims.size() == 4 && ((info.inputDims[1] && info.inputDims[1] != m_channels) ||
                                        (info.inputDims[2] && info.inputDims[2] != m_size)))
         throw fileError(path, "its input '" + info.inputName +
@@ -248,6 +279,8 @@ std::vector<float> OnnxClassifier::predictFile(const std::string &image)
 {
     std::vector<float> z =
         logits(data::loadLikeTraining(image, m_size, m_channels, m_mean, m_std), 1);
+    for (float &v : z) // calibrated: softmax(logits / T), as the run's own predictions
+        v = float(double(v) / m_temperature);
     const float top = *std::max_element(z.begin(), z.end());
     double sum = 0;
     for (float &v : z) {

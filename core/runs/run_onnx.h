@@ -74,9 +74,11 @@ public:
     const std::array<float, 3> &mean() const { return m_mean; }
     const std::array<float, 3> &std() const { return m_std; }
     const std::string &modelName() const { return m_modelName; }
+    // The exported run's calibration temperature (1: not calibrated when exported).
+    double temperature() const { return m_temperature; }
 
     // An image file with the run's preprocessing: the probabilities of every class (softmax of
-    // the logits).
+    // the logits, divided by the temperature when the run was calibrated).
     std::vector<float> predictFile(const std::string &image);
     // `n` preprocessed images (channels x size x size floats each): n x classes logits.
     std::vector<float> logits(const std::vector<float> &images, int n);
@@ -88,6 +90,7 @@ private:
     std::vector<std::string> m_classNames;
     int m_size = 0, m_channels = 0;
     std::array<float, 3> m_mean{}, m_std{};
+    double m_temperature = 1.0;
 };
 
 } // namespace tl::runs

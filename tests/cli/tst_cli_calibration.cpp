@@ -182,6 +182,34 @@ private Q_SLOTS:
         QVERIFY2(auroc >= 0.9, qPrintable(QString::number(auroc)));
     }
 
+    // The ONNX export of a calibrated run carries its temperature (metadata and the JSON beside
+    // it): predict through OpenCV gives the run's own calibrated probabilities, and says so.
+    void theOnnxExportIsCalibratedToo()
+    {
+        const QString onnx = path("calibrated.onnx");
+        const Result e = runCli({"export", m_run, "--format", "onnx", "--out", onnx});
+        QVERIFY2(e.code == 0, qPrintable(e.err));
+        QFile sideFile(path("calibrated.json"));
+        QVERIFY(sideFile.open(QIODevice::ReadOnly));
+        const QJsonObject side = QJsonDocument::fromJson(sideFile.readAll()).object();
+        const double t = side["calibration"].toObject()["temperature"].toDouble();
+        QVERIFY2(t > 0.05 && t < 20, qPrintable(QString::number(t)));
+        const Result viaOnnx = runCli({"predict", "--model", onnx, "--json", path("fm-0.png")});
+        QVERIFY2(viaOnnx.code == 0, qPrintable(viaOnnx.err));
+        QVERIFY2(viaOnnx.err.contains("calibrated"), qPrintable(viaOnnx.err));
+        const Result viaRun = runCli({"predict", m_run, "--json", path("fm-0.png")});
+        QVERIFY2(viaRun.code == 0, qPrintable(viaRun.err));
+        const QJsonArray a =
+            QJsonDocument::fromJson(viaOnnx.out.trimmed().toUtf8()).object()["top"].toArray();
+        const QJsonArray b =
+            QJsonDocument::fromJson(viaRun.out.trimmed().toUtf8()).object()["top"].toArray();
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        QCOMPARE(a[0].toObject()["label"].toString(), b[0].toObject()["label"].toString());
+        QVERIFY2(std::abs(a[0].toObject()["probability"].toDouble() -
+                          b[0].toObject()["probability"].toDouble()) < 2e-3,
+                 qPrintable(viaOnnx.out + " vs " + viaRun.out));
+    }
+
     void aCalibrationThatDoesNotFitIsNotUsed()
     {
         // model.pth changed since: predict says so and leaves the model's own probabilities.
