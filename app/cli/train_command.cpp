@@ -49,7 +49,9 @@ Data:
                         skipped and listed in the run's skipped.csv
   --download            fetch the dataset from its official address if it is missing
   --train-fraction F    stratified subset of the training set, e.g. 0.1 (default 1)
-  --val-split F         last fraction of the training set held out for validation
+  --val-split F         fraction of the training set held out for validation: the last
+                        part, as Keras (built-in datasets); the same share of each class,
+                        chosen with the seed (folders and CSV files)
   --test-fraction F     stratified subset of the test set (default 1)
   --classes A,B,C       only these classes (names or indices), seen by the model as 0..k-1
   --per-class N         few-shot: exactly N training images per class (stratified, seeded)

@@ -141,6 +141,8 @@ void Recorder::warn(const train::TrainingHint &hint)
     for (const auto &w : warnings)
         if (w.kind == hint.kind)
             return;
+    if (hint.kind == train::TrainingHint::Kind::FrozenRandomWeights)
+        m_hints.setFrozenRandom(true);
     warnings.push_back(hint);
     if (m_next)
         m_next->onWarning(hint.text);

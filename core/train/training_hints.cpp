@@ -85,6 +85,7 @@ std::optional<TrainingHint> TrainingHints::onStart()
 {
     if (m_context.frozenRandomParams <= 0)
         return std::nullopt;
+    m_frozenRandom = true;
     return once(
         TrainingHint::Kind::FrozenRandomWeights,
         "Frozen layers with random weights: " + std::to_string(m_context.frozenRandomParams) +
@@ -141,14 +142,22 @@ std::optional<TrainingHint> TrainingHints::oneClass(const std::vector<std::int64
     const std::string name = index < m_context.classNames.size()
                                  ? "\"" + m_context.classNames[index] + "\""
                                  : "class " + std::to_string(index);
-    std::string cause = "Usually the learning rate";
-    if (learningRate > 0.0)
-        cause += " (" + number(learningRate) + ")";
+    // Frozen random layers give every image nearly the same features: the head cannot tell
+    // them apart whatever its learning rate, so the advice names them, not the rate.
+    std::string cause;
+    if (m_frozenRandom) {
+        cause = "The frozen layers have random weights and pass on noise, so the images all look "
+                "alike to the head: choose pretrained weights or unfreeze them.";
+    } else {
+        cause = "Usually the learning rate";
+        if (learningRate > 0.0)
+            cause += " (" + number(learningRate) + ")";
+        cause += " is too high: try one ten times smaller.";
+    }
     return once(kind,
                 "The model predicts " + name + " for " + percent(share) + " of the " + images +
                     " (" + std::to_string(*top) + " of " + std::to_string(total) +
-                    "): it has stopped learning and guesses one class. " + cause +
-                    " is too high: try one ten times smaller.",
+                    "): it has stopped learning and guesses one class. " + cause,
                 epoch);
 }
 

@@ -61,6 +61,9 @@ public:
     // One class predicted for almost every validation image (training batches without a
     // validation split); validation loss rising while training loss falls.
     std::optional<TrainingHint> onEpoch(const EpochMetrics &m);
+    // The run warned that frozen layers have random weights (said elsewhere): a one-class
+    // warning then names them as the cause, not the learning rate.
+    void setFrozenRandom(bool on) { m_frozenRandom = on; }
     // One class predicted for almost every test image.
     std::optional<TrainingHint> onTest(const Evaluation &test, int globalEpoch);
 
@@ -82,6 +85,7 @@ private:
     int m_reports = 0;
     int m_risingEpochs = 0;
     double m_learningRate = 0.0;
+    bool m_frozenRandom = false;
     std::optional<EpochMetrics> m_previous;
 };
 

@@ -117,6 +117,30 @@ private Q_SLOTS:
     }
 
     // Only a class, or a dataset, with nothing usable is refused, and named.
+    // A folder lists its files class by class: the validation split takes the same share of
+    // every class (the last fraction was the last class alone: 0 % validation accuracy).
+    void validationSplitHoldsEveryClass()
+    {
+        for (const char *c : {"apple", "banana", "cherry"})
+            for (int i = 0; i < 20; ++i)
+                write(path(std::string("fruit/") + c + "/" + std::to_string(i) + ".jpg"),
+                      jpeg(24, 24));
+        data::DatasetOptions o;
+        o.name = "folder";
+        o.root = path("fruit");
+        o.valSplit = 0.2;
+        const data::DatasetSplits ds = data::loadDataset(o);
+        QVERIFY(!ds.val.empty());
+        const auto counts = ds.val.classCounts();
+        QCOMPARE(int(counts.size()), 3);
+        for (auto n : counts)
+            QVERIFY2(n >= 2 && n <= 4, qPrintable(QString::number(n)));
+        QCOMPARE(ds.train.size() + ds.val.size() + ds.test.size(), std::size_t(60));
+        // The same seed, the same images.
+        const data::DatasetSplits again = data::loadDataset(o);
+        QCOMPARE(again.val.sourceIndex, ds.val.sourceIndex);
+    }
+
     void nothingUsableIsRefused()
     {
         write(path("bare/a/0.jpg"), jpeg(10, 10));

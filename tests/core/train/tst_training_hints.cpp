@@ -225,6 +225,18 @@ private Q_SLOTS:
         QVERIFY(!TrainingHints({4, {}, 0}).onTest(e, 3));
     }
 
+    // Random frozen layers: one class is their doing, not the learning rate's.
+    void oneClassWithFrozenRandomLayersNamesThem()
+    {
+        TrainingHints h({3, {"disc", "square", "triangle"}, 927008});
+        QVERIFY(h.onStart());
+        const auto w = h.onEpoch(epoch(1, 1.1, 1.1, {0, 240, 0}));
+        QVERIFY(w);
+        const QString text = QString::fromStdString(w->text);
+        QVERIFY2(text.contains("random weights") && !text.contains("learning rate"),
+                 w->text.c_str());
+    }
+
     void predictedCountsAddUp()
     {
         const auto [x, y] = noise(96, 4);
