@@ -313,7 +313,14 @@ std::vector<SkippedFile> ImageFiles::skipped() const
 
 std::uint64_t ImageFiles::cacheBudget() const
 {
+    std::lock_guard<std::mutex> lock(d->mutex);
     return d->budget;
+}
+
+void ImageFiles::setCacheBudget(std::uint64_t bytes)
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    d->budget = bytes;
 }
 
 std::uint64_t ImageFiles::cachedBytes() const

@@ -81,6 +81,9 @@ public:
     bool broken(const std::string &path) const;
     std::vector<SkippedFile> skipped() const; // found while decoding, in the order found
     std::uint64_t cacheBudget() const;
+    // Changes the budget for what is decoded from now on (what is cached stays): a pass that
+    // reads every image once (a frozen backbone's features) sets 0 and puts it back after.
+    void setCacheBudget(std::uint64_t bytes);
     std::uint64_t cachedBytes() const;
     std::size_t cachedImages() const;
 
