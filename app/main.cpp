@@ -1,7 +1,7 @@
 // transferlab: the desktop workbench.
 
-#include "malloc_policy.h"
-#include "openmp_policy.h"
+#include "platform/malloc_policy.h"
+#include "platform/openmp_policy.h"
 #include "screenshot_tour.h"
 #include "tl_version.h"
 #include "widgets/data_panel.h"

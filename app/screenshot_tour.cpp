@@ -2,8 +2,8 @@
 
 #include "itemmodels/gallery_model.h"
 #include "itemmodels/layer_tree_model.h"
-#include "runs/lesson.h"
-#include "runs/sweep.h"
+#include "orchestration/lesson.h"
+#include "orchestration/sweep.h"
 #include "session/run_queue.h"
 #include "session/training_session.h"
 #include "widgets/compare_view.h"

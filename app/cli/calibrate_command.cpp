@@ -4,9 +4,9 @@
 #include "commands.h"
 
 #include "data/dataset.h"
-#include "error.h"
-#include "runs/predictor.h"
-#include "runs/run_calibration.h"
+#include "base/error.h"
+#include "inference/predictor.h"
+#include "inference/run_calibration.h"
 
 #include <nlohmann/json.hpp>
 

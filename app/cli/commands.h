@@ -1,7 +1,7 @@
 #pragma once
 
 #include "args.h"
-#include "runs/run_features.h"
+#include "inference/run_features.h"
 
 #include <string>
 #include <vector>

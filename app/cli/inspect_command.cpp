@@ -4,9 +4,9 @@
 #include "commands.h"
 
 #include "data/dataset.h"
-#include "error.h"
-#include "files.h"
-#include "runs/run_features.h"
+#include "base/error.h"
+#include "io/files.h"
+#include "inference/run_features.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 #include "commands.h"
 
-#include "error.h"
-#include "runs/lesson.h"
+#include "base/error.h"
+#include "orchestration/lesson.h"
 
 #include <algorithm>
 #include <atomic>

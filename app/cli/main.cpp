@@ -2,9 +2,9 @@
 
 #include "args.h"
 #include "commands.h"
-#include "error.h"
-#include "malloc_policy.h"
-#include "openmp_policy.h"
+#include "base/error.h"
+#include "platform/malloc_policy.h"
+#include "platform/openmp_policy.h"
 #include "tl_version.h"
 
 #include <cstdio>

@@ -1,7 +1,7 @@
 #include "onnx_commands.h"
 
-#include "cpu_cores.h"
-#include "runs/run_onnx.h"
+#include "platform/cpu_cores.h"
+#include "inference/run_onnx.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,11 +1,11 @@
 #include "commands.h"
 
-#include "cpu_cores.h"
-#include "error.h"
-#include "files.h"
-#include "runs/recipes.h"
-#include "runs/run_reader.h"
-#include "runs/sweep.h"
+#include "platform/cpu_cores.h"
+#include "base/error.h"
+#include "io/files.h"
+#include "orchestration/recipes.h"
+#include "rundir/run_reader.h"
+#include "orchestration/sweep.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,17 +3,17 @@
 
 #include "dist/dist_env.h"
 #include "dist/process_group.h"
-#include "error.h"
+#include "base/error.h"
 #include "experiment/experiment_config.h"
-#include "file_limits.h"
-#include "files.h"
-#include "runs/recipes.h"
-#include "runs/run_experiment.h"
-#include "runs/run_features.h"
-#include "runs/run_reader.h"
-#include "runs/run_state.h"
-#include "runs/sweep.h"
-#include "system_info.h"
+#include "io/file_limits.h"
+#include "io/files.h"
+#include "orchestration/recipes.h"
+#include "run/run_experiment.h"
+#include "inference/run_features.h"
+#include "rundir/run_reader.h"
+#include "rundir/run_state.h"
+#include "orchestration/sweep.h"
+#include "platform/system_info.h"
 
 #include <algorithm>
 #include <atomic>

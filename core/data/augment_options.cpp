@@ -1,6 +1,6 @@
 #include "data/augment_options.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <sstream>
 

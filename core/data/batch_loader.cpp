@@ -2,7 +2,7 @@
 
 #include "data/image_files.h"
 #include "data/rng.h"
-#include "error.h"
+#include "base/error.h"
 
 #include <torch/torch.h>
 

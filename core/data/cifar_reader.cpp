@@ -1,7 +1,7 @@
 #include "data/cifar_reader.h"
 
-#include "error.h"
-#include "files.h"
+#include "base/error.h"
+#include "io/files.h"
 
 #include <filesystem>
 #include <map>

@@ -4,8 +4,8 @@
 #include "data/idx_reader.h"
 #include "data/image_folder.h"
 #include "data/splits.h"
-#include "error.h"
-#include "files.h"
+#include "base/error.h"
+#include "io/files.h"
 
 #include <algorithm>
 #include <cctype>

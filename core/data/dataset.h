@@ -2,7 +2,7 @@
 
 #include "data/image_files.h"
 #include "data/image_store.h"
-#include "download.h"
+#include "io/download.h"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
 #include "data/idx_reader.h"
 
-#include "error.h"
-#include "files.h"
+#include "base/error.h"
+#include "io/files.h"
 
 #include <cstring>
 #include <filesystem>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "data/image_store.h"
-#include "files.h"
+#include "io/files.h"
 
 #include <string>
 

@@ -1,10 +1,10 @@
 #include "data/image_decode.h"
 #include "data/image_encode.h"
 
-#include "checked.h"
-#include "error.h"
-#include "file_limits.h"
-#include "files.h"
+#include "base/checked.h"
+#include "base/error.h"
+#include "io/file_limits.h"
+#include "io/files.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>

@@ -2,9 +2,9 @@
 
 #include "data/image_decode.h"
 #include "data/pil_resize.h"
-#include "error.h"
-#include "file_limits.h"
-#include "files.h"
+#include "base/error.h"
+#include "io/file_limits.h"
+#include "io/files.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>

@@ -1,9 +1,9 @@
 #include "data/image_folder.h"
 
-#include "csv.h"
+#include "io/csv.h"
 #include "data/splits.h"
-#include "error.h"
-#include "file_limits.h"
+#include "base/error.h"
+#include "io/file_limits.h"
 
 #include <algorithm>
 #include <atomic>

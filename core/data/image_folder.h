@@ -2,7 +2,7 @@
 
 #include "data/image_files.h"
 #include "data/image_store.h"
-#include "files.h"
+#include "io/files.h"
 
 #include <cstdint>
 #include <memory>

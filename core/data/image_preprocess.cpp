@@ -2,7 +2,7 @@
 
 #include "data/image_decode.h"
 #include "data/image_files.h"
-#include "error.h"
+#include "base/error.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>

@@ -2,7 +2,7 @@
 
 #include "data/image_files.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,6 +1,6 @@
 #include "data/onnx_net.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/dnn.hpp>

@@ -1,6 +1,6 @@
 #include "data/pil_resize.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <opencv2/core.hpp>
 

@@ -1,7 +1,7 @@
 #include "data/splits.h"
 
 #include "data/rng.h"
-#include "error.h"
+#include "base/error.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 
 #include "data/autoaugment.h"
 #include "data/image_files.h"
-#include "error.h"
+#include "base/error.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>

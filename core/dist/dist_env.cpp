@@ -1,6 +1,6 @@
 #include "dist/dist_env.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <cctype>
 #include <cerrno>

@@ -1,6 +1,6 @@
 #include "dist/process_group.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #ifdef TL_HAVE_GLOO
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>

@@ -1,9 +1,9 @@
 #include "experiment/experiment_config.h"
 
-#include "error.h"
-#include "file_limits.h"
-#include "files.h"
-#include "json_file.h"
+#include "base/error.h"
+#include "io/file_limits.h"
+#include "io/files.h"
+#include "io/json_file.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #include "inspect/calibration.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "inspect/feature_space.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>

@@ -1,6 +1,6 @@
 #include "inspect/tsne.h"
 
-#include "error.h"
+#include "base/error.h"
 #include "inspect/feature_space.h"
 
 #include <ATen/CPUGeneratorImpl.h>

@@ -1,6 +1,6 @@
 #include "models/layer_tree.h"
 
-#include "error.h"
+#include "base/error.h"
 #include "models/model_factory.h"
 #include "models/network.h"
 

@@ -2,7 +2,7 @@
 
 #include "models/random.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
 #include "models/model_factory.h"
 
-#include "error.h"
+#include "base/error.h"
 #include "models/densenet.h"
 #include "models/layer_tree.h"
 #include "models/mobilenet.h"

@@ -1,6 +1,6 @@
 #include "models/network_view.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <torch/torch.h>
 

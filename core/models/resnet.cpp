@@ -1,6 +1,6 @@
 #include "models/resnet.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <torch/torch.h>
 

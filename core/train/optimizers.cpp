@@ -1,6 +1,6 @@
 #include "train/optimizers.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <torch/torch.h>
 

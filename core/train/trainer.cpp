@@ -1,10 +1,10 @@
 #include "train/trainer.h"
 
-#include "cpu_cores.h"
+#include "platform/cpu_cores.h"
 
 #include <cstdio>
 
-#include "error.h"
+#include "base/error.h"
 #include "train/grad_scaler.h"
 #include "train/gradient_sync.h"
 #include "train/throttle.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cpu_cores.h"
+#include "platform/cpu_cores.h"
 
 #include "models/network.h"
 #include "train/batch_source.h"

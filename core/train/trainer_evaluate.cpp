@@ -2,7 +2,7 @@
 // ranks gather their shards' logits and tally them in the dataset's order.
 #include "train/trainer.h"
 
-#include "error.h"
+#include "base/error.h"
 #include "train/throttle.h"
 
 #include <torch/torch.h>

@@ -1,10 +1,10 @@
 #include "weights/checkpoint.h"
 
-#include "checked.h"
-#include "error.h"
-#include "file_limits.h"
-#include "files.h"
-#include "json_file.h"
+#include "base/checked.h"
+#include "base/error.h"
+#include "io/file_limits.h"
+#include "io/files.h"
+#include "io/json_file.h"
 #include "weights/pickle_reader.h"
 #include "weights/zip_reader.h"
 

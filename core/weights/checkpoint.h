@@ -1,6 +1,6 @@
 #pragma once
 
-#include "files.h"
+#include "io/files.h"
 #include "models/network.h"
 
 #include <torch/types.h>

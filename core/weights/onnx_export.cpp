@@ -1,8 +1,8 @@
 #include "weights/onnx_export.h"
 
-#include "error.h"
-#include "file_limits.h"
-#include "files.h"
+#include "base/error.h"
+#include "io/file_limits.h"
+#include "io/files.h"
 #include "models/backbone.h"
 #include "models/densenet.h"
 #include "models/mobilenet.h"

@@ -1,8 +1,8 @@
 #include "weights/weight_catalog.h"
 
-#include "error.h"
-#include "files.h"
-#include "hash.h"
+#include "base/error.h"
+#include "io/files.h"
+#include "io/hash.h"
 #include "models/model_spec.h"
 
 #include <cstdlib>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "download.h"
+#include "io/download.h"
 
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 #include "weights/zip_reader.h"
 
-#include "error.h"
-#include "file_limits.h"
+#include "base/error.h"
+#include "io/file_limits.h"
 
 #include <zlib.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "checked.h"
-#include "files.h"
+#include "base/checked.h"
+#include "io/files.h"
 
 #include <map>
 #include <string>

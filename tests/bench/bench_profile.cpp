@@ -10,10 +10,10 @@
 // (--threads 0: the run's own automatic choice; --out: where the run folder goes, a temporary
 // folder by default, removed at the end)
 
-#include "error.h"
+#include "base/error.h"
 #include "experiment/experiment_config.h"
-#include "malloc_policy.h"
-#include "runs/run_experiment.h"
+#include "platform/malloc_policy.h"
+#include "run/run_experiment.h"
 #include "train/run_control.h"
 #include "train/training_types.h"
 

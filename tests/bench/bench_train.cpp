@@ -5,7 +5,7 @@
 #include "data/batch_loader.h"
 #include "data/dataset.h"
 #include "data/transform.h"
-#include "malloc_policy.h"
+#include "platform/malloc_policy.h"
 #include "models/model_factory.h"
 #include "train/trainer.h"
 

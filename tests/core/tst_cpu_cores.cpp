@@ -1,8 +1,8 @@
 // usableCores(): what the compute threads can really run on (affinity, cgroup quota), and the
 // OpenMP waiting policy the executables choose at start-up.
 
-#include "cpu_cores.h"
-#include "openmp_policy.h"
+#include "platform/cpu_cores.h"
+#include "platform/openmp_policy.h"
 #include "support/require.h"
 
 #include <QProcess>

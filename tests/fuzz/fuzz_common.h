@@ -4,8 +4,8 @@
 // job); anything else escaping it (a library exception, a crash, a sanitizer report, a hang, an
 // allocation over libFuzzer's limit) is a finding.
 
-#include "error.h"
-#include "files.h"
+#include "base/error.h"
+#include "io/files.h"
 
 #include <cstdint>
 #include <cstdio>

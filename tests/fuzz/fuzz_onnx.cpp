@@ -1,7 +1,7 @@
 // An ONNX file given to `predict --model FILE.onnx`: protobuf, metadata_props, the graph's input,
 // and the preprocessing JSON in the metadata (read before OpenCV sees the file).
 #include "fuzz_common.h"
-#include "json_file.h"
+#include "io/json_file.h"
 #include "weights/onnx_export.h"
 
 using namespace tl;

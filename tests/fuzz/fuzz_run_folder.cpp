@@ -3,12 +3,12 @@
 // folder's sweep.json, a list of marked images (data.exclude's CSV) and progress.csv's lines. The
 // first byte chooses which file the rest is; CSVs after confusion.csv get a valid one first.
 #include "fuzz_common.h"
-#include "runs/progress_log.h"
-#include "runs/run_experiment.h"
-#include "runs/run_features.h"
-#include "runs/run_reader.h"
-#include "runs/run_summary.h"
-#include "runs/sweep_results.h"
+#include "rundir/progress_log.h"
+#include "run/run_experiment.h"
+#include "inference/run_features.h"
+#include "rundir/run_reader.h"
+#include "rundir/run_summary.h"
+#include "orchestration/sweep_results.h"
 
 using namespace tl;
 

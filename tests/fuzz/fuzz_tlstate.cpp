@@ -1,6 +1,6 @@
 // Training states (state.tlstate): safetensors with a JSON header of the run's position.
 #include "fuzz_common.h"
-#include "runs/run_state.h"
+#include "rundir/run_state.h"
 
 using namespace tl;
 

@@ -7,7 +7,7 @@
 
 #include "experiment/experiment_config.h"
 #include "models/model_factory.h"
-#include "runs/run_state.h"
+#include "rundir/run_state.h"
 #include "weights/checkpoint.h"
 
 #include <torch/torch.h>

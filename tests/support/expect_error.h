@@ -3,7 +3,7 @@
 // Checks that a call throws tl::Error whose message contains every given fragment, e.g. the
 // file name, the record and what was expected.
 
-#include "error.h"
+#include "base/error.h"
 
 #include <QStringList>
 #include <QtTest>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "data/image_store.h"
-#include "runs/compare.h"
+#include "analysis/compare.h"
 
 #include <QAbstractListModel>
 #include <QAbstractTableModel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runs/run_reader.h"
+#include "rundir/run_reader.h"
 
 #include <QAbstractTableModel>
 

@@ -2,11 +2,11 @@
 
 #include "widgets/clock_text.h"
 
-#include "error.h"
+#include "base/error.h"
 #include "experiment/experiment_config.h"
-#include "files.h"
-#include "runs/run_reader.h"
-#include "runs/sweep.h"
+#include "io/files.h"
+#include "rundir/run_reader.h"
+#include "orchestration/sweep.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
 #include "session/training_session.h"
 
-#include "runs/run_state.h"
+#include "rundir/run_state.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <QMetaObject>
 #include <QPointer>

@@ -2,7 +2,7 @@
 
 #include "data/dataset.h"
 #include "experiment/experiment_config.h"
-#include "runs/run_experiment.h"
+#include "run/run_experiment.h"
 #include "train/run_control.h"
 #include "train/training_types.h"
 

@@ -1,6 +1,6 @@
 #include "widgets/background.h"
 
-#include "error.h"
+#include "base/error.h"
 
 #include <QRunnable>
 

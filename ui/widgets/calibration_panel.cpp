@@ -5,7 +5,7 @@
 #include "widgets/background.h"
 
 #include "data/dataset.h"
-#include "runs/run_calibration.h"
+#include "inference/run_calibration.h"
 
 #include <QComboBox>
 #include <QGroupBox>

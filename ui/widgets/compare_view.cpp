@@ -3,13 +3,13 @@
 #include "widgets/background.h"
 #include "widgets/embedding_view.h"
 
-#include "runs/run_features.h"
+#include "inference/run_features.h"
 
 #include "charts/metric_chart.h"
-#include "error.h"
+#include "base/error.h"
 #include "itemmodels/compare_models.h"
 #include "itemmodels/gallery_model.h"
-#include "runs/compare.h"
+#include "analysis/compare.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "data/dataset.h"
-#include "runs/run_experiment.h"
-#include "runs/run_reader.h"
+#include "run/run_experiment.h"
+#include "rundir/run_reader.h"
 
 #include <QWidget>
 

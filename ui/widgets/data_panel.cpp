@@ -1,7 +1,7 @@
 #include "widgets/data_panel.h"
 
 #include "data/transform.h"
-#include "error.h"
+#include "base/error.h"
 #include "itemmodels/gallery_model.h"
 #include "widgets/background.h"
 

@@ -1,6 +1,6 @@
 #include "widgets/embedding_view.h"
 
-#include "runs/run_features.h"
+#include "inference/run_features.h"
 
 #include <QMouseEvent>
 #include <QPainter>

@@ -3,7 +3,7 @@
 #include "widgets/background.h"
 #include "widgets/embedding_view.h"
 
-#include "files.h"
+#include "io/files.h"
 
 #include "itemmodels/gallery_model.h"
 #include "itemmodels/image_list_model.h"

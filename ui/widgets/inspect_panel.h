@@ -1,7 +1,7 @@
 #pragma once
 
 #include "data/dataset.h"
-#include "runs/run_features.h"
+#include "inference/run_features.h"
 
 #include <QImage>
 #include <QWidget>

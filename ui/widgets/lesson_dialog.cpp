@@ -1,8 +1,8 @@
 #include "widgets/lesson_dialog.h"
 
 #include "charts/axis_fit.h"
-#include "runs/lesson.h"
-#include "runs/run_reader.h"
+#include "orchestration/lesson.h"
+#include "rundir/run_reader.h"
 #include "train/run_control.h"
 #include "train/training_types.h"
 #include "widgets/background.h"

@@ -26,7 +26,7 @@ struct LessonPoint;
 
 namespace tl::ui {
 
-// File > Lessons > "Why transfer learning": runs the transfer lesson (runs/lesson.h) in the
+// File > Lessons > "Why transfer learning": runs the transfer lesson (orchestration/lesson.h) in the
 // background, explains each step as it starts, fills the table as runs finish and ends on the
 // accuracy-against-images-per-class chart. The runs land in the runs folder like any other.
 class LessonDialog : public QDialog

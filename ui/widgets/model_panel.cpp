@@ -2,10 +2,10 @@
 
 #include "widgets/column_fit.h"
 
-#include "error.h"
+#include "base/error.h"
 #include "itemmodels/layer_tree_model.h"
 #include "models/layer_tree.h"
-#include "runs/run_weights.h"
+#include "rundir/run_weights.h"
 #include "weights/weight_catalog.h"
 #include "widgets/background.h"
 

@@ -1,6 +1,6 @@
 #include "widgets/onnx_export_dialog.h"
 
-#include "runs/run_onnx.h"
+#include "inference/run_onnx.h"
 #include "widgets/background.h"
 
 #include <QDialogButtonBox>

@@ -2,11 +2,11 @@
 
 #include "widgets/column_fit.h"
 
-#include "error.h"
-#include "files.h"
-#include "runs/recipes.h"
-#include "runs/report.h"
-#include "runs/sweep_results.h"
+#include "base/error.h"
+#include "io/files.h"
+#include "orchestration/recipes.h"
+#include "analysis/report.h"
+#include "orchestration/sweep_results.h"
 #include "session/run_queue.h"
 
 #include <QChart>

@@ -3,7 +3,7 @@
 
 #include "charts/axis_fit.h"
 #include "itemmodels/confusion_model.h"
-#include "runs/sweep_results.h"
+#include "orchestration/sweep_results.h"
 #include "widgets/queue_panel.h"
 
 #include <QCategoryAxis>

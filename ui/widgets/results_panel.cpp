@@ -6,9 +6,9 @@
 #include "widgets/calibration_panel.h"
 #include "widgets/inspect_panel.h"
 
-#include "runs/report.h"
+#include "analysis/report.h"
 
-#include "files.h"
+#include "io/files.h"
 
 #include "itemmodels/confusion_model.h"
 #include "itemmodels/gallery_model.h"

@@ -1,12 +1,12 @@
 #include "widgets/run_follower.h"
 
 #include "charts/metric_chart.h"
-#include "error.h"
-#include "files.h"
+#include "base/error.h"
+#include "io/files.h"
 #include "itemmodels/runs_model.h"
-#include "runs/progress_log.h"
-#include "runs/run_experiment.h"
-#include "runs/run_reader.h"
+#include "rundir/progress_log.h"
+#include "run/run_experiment.h"
+#include "rundir/run_reader.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>

@@ -3,10 +3,10 @@
 #include "widgets/column_fit.h"
 
 #include "experiment/experiment_config.h"
-#include "files.h"
+#include "io/files.h"
 #include "itemmodels/runs_model.h"
-#include "runs/report.h"
-#include "runs/run_reader.h"
+#include "analysis/report.h"
+#include "rundir/run_reader.h"
 #include "widgets/background.h"
 #include "widgets/compare_view.h"
 #include "widgets/run_follower.h"

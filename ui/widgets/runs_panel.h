@@ -1,7 +1,7 @@
 #pragma once
 
 #include "data/dataset.h"
-#include "runs/run_experiment.h"
+#include "run/run_experiment.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 #include "widgets/sweep_dialog.h"
 
-#include "error.h"
-#include "runs/sweep.h"
+#include "base/error.h"
+#include "orchestration/sweep.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #include "data/autoaugment.h"
 #include "data/transform.h"
-#include "error.h"
+#include "base/error.h"
 
 #include <opencv2/core.hpp>
 

@@ -1,6 +1,6 @@
 #include "data/batch_loader.h"
 #include "data/image_folder.h"
-#include "error.h"
+#include "base/error.h"
 
 #include <torch/torch.h>
 

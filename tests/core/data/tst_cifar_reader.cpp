@@ -1,6 +1,6 @@
 #include "data/cifar_reader.h"
 #include "data/dataset.h"
-#include "error.h"
+#include "base/error.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
 

@@ -5,7 +5,7 @@
 #include "data/dataset.h"
 #include "data/image_files.h"
 #include "data/image_folder.h"
-#include "error.h"
+#include "base/error.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
 

@@ -1,7 +1,7 @@
 #include "data/image_folder.h"
 #include "data/image_preprocess.h"
 #include "data/transform.h"
-#include "error.h"
+#include "base/error.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
 

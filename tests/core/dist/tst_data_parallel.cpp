@@ -3,7 +3,7 @@
 // gradients are bucketed and averaged.
 
 #include "dist/dist_env.h"
-#include "error.h"
+#include "base/error.h"
 #include "train/batch_source.h"
 #include "train/gradient_sync.h"
 

@@ -1,10 +1,10 @@
 // The one freeze rule (experiment/freeze.h), on its own and as a run records it.
 
-#include "error.h"
+#include "base/error.h"
 #include "experiment/freeze.h"
 #include "models/model_factory.h"
-#include "runs/run_experiment.h"
-#include "runs/run_summary.h"
+#include "run/run_experiment.h"
+#include "rundir/run_summary.h"
 #include "support/fixtures.h"
 
 #include <torch/torch.h>

@@ -4,7 +4,7 @@
 // refused when it lies.
 
 #include "inspect/calibration.h"
-#include "runs/run_calibration.h"
+#include "inference/run_calibration.h"
 #include "support/expect_error.h"
 
 #include <nlohmann/json.hpp>

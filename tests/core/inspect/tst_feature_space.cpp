@@ -1,10 +1,10 @@
 // The feature-space tools: PCA against known axes, cosine neighbours against brute force,
 // label suspicion on labels flipped on purpose.
 
-#include "error.h"
+#include "base/error.h"
 #include "inspect/feature_space.h"
 #include "inspect/tsne.h"
-#include "malloc_policy.h"
+#include "platform/malloc_policy.h"
 #include "support/expect_error.h"
 
 #include <torch/torch.h>

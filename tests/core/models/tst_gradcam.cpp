@@ -1,6 +1,6 @@
 // Grad-CAM against a case small enough to compute by hand, and on every backbone.
 
-#include "error.h"
+#include "base/error.h"
 #include "models/gradcam.h"
 #include "models/model_factory.h"
 #include "support/expect_error.h"

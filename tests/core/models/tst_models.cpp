@@ -1,4 +1,4 @@
-#include "error.h"
+#include "base/error.h"
 #include "models/layer_tree.h"
 #include "models/model_factory.h"
 #include "models/model_spec.h"

@@ -1,7 +1,7 @@
 // Confusion differences and flipped images between two runs.
 
-#include "error.h"
-#include "runs/compare.h"
+#include "base/error.h"
+#include "analysis/compare.h"
 #include "support/expect_error.h"
 
 #include <QtTest>

@@ -1,8 +1,8 @@
 // The HTML report: well-formed, self-contained, and holding the run's own numbers.
 
-#include "error.h"
-#include "runs/report.h"
-#include "runs/run_experiment.h"
+#include "base/error.h"
+#include "analysis/report.h"
+#include "run/run_experiment.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
 

@@ -1,11 +1,11 @@
 // Resume, fork and feature caching, through runExperiment as the CLI and the GUI use it.
 
-#include "cpu_cores.h"
-#include "error.h"
-#include "runs/run_experiment.h"
-#include "runs/run_reader.h"
-#include "runs/run_state.h"
-#include "runs/run_summary.h"
+#include "platform/cpu_cores.h"
+#include "base/error.h"
+#include "run/run_experiment.h"
+#include "rundir/run_reader.h"
+#include "rundir/run_state.h"
+#include "rundir/run_summary.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
 #include "weights/checkpoint.h"

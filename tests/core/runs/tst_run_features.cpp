@@ -3,12 +3,12 @@
 // change or the file lies; neighbours, the map's sample, marked-image lists and data.exclude.
 
 #include "data/dataset.h"
-#include "error.h"
-#include "files.h"
-#include "hash.h"
-#include "malloc_policy.h"
-#include "runs/run_experiment.h"
-#include "runs/run_features.h"
+#include "base/error.h"
+#include "io/files.h"
+#include "io/hash.h"
+#include "platform/malloc_policy.h"
+#include "run/run_experiment.h"
+#include "inference/run_features.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
 #include "weights/checkpoint.h"

@@ -2,7 +2,7 @@
 // of a distributed run killed) is removed by whoever sees it go (removeDeadRunLock), and reads
 // as not running; a live process's lock, or another machine's, stays.
 
-#include "runs/run_reader.h"
+#include "rundir/run_reader.h"
 #include "support/fixtures.h"
 
 #include <QProcess>

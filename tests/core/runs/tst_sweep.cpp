@@ -2,12 +2,12 @@
 // Pareto front against a brute-force reference, time estimates, settings' captions, and the
 // sweep report (well-formed, with every chart).
 
-#include "error.h"
-#include "files.h"
-#include "runs/report.h"
-#include "runs/run_reader.h"
-#include "runs/sweep.h"
-#include "runs/sweep_results.h"
+#include "base/error.h"
+#include "io/files.h"
+#include "analysis/report.h"
+#include "rundir/run_reader.h"
+#include "orchestration/sweep.h"
+#include "orchestration/sweep_results.h"
 #include "support/expect_error.h"
 
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "runs/tensorboard.h"
+#include "rundir/tensorboard.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "error.h"
+#include "base/error.h"
 #include "models/model_factory.h"
 #include "train/trainer.h"
 

@@ -2,7 +2,7 @@
 // module), against LibTorch's own outputs; and the refusal of what cannot be exported exactly.
 
 #include "data/onnx_net.h"
-#include "error.h"
+#include "base/error.h"
 #include "models/model_factory.h"
 #include "models/small_cnns.h"
 #include "weights/onnx_export.h"

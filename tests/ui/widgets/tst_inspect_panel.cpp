@@ -3,8 +3,8 @@
 // panel's feature maps (one per channel of the picked layer).
 
 #include "itemmodels/image_list_model.h"
-#include "runs/run_experiment.h"
-#include "runs/run_features.h"
+#include "run/run_experiment.h"
+#include "inference/run_features.h"
 #include "session/training_session.h"
 #include "support/fixtures.h"
 #include "widgets/embedding_view.h"

@@ -2,10 +2,10 @@
 // hostile files (an experiment, weights, a dataset folder, a run folder) each give one clear
 // message naming the file, and the window keeps working.
 
-#include "error.h"
-#include "runs/lesson.h"
-#include "runs/run_experiment.h"
-#include "runs/run_reader.h"
+#include "base/error.h"
+#include "orchestration/lesson.h"
+#include "run/run_experiment.h"
+#include "rundir/run_reader.h"
 #include "session/training_session.h"
 #include "support/fixtures.h"
 #include "support/hostile.h"

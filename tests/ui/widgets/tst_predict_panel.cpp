@@ -1,7 +1,7 @@
 // The Predict panel: a finished run's model on new image files, top-5 and Grad-CAM.
 
-#include "runs/predictor.h"
-#include "runs/run_experiment.h"
+#include "inference/predictor.h"
+#include "run/run_experiment.h"
 #include "support/fixtures.h"
 #include "widgets/feature_map_grid.h"
 #include "widgets/predict_panel.h"

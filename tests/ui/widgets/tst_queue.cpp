@@ -4,10 +4,10 @@
 // point, a heat-map cell or a row.
 
 #include "experiment/experiment_config.h"
-#include "files.h"
-#include "runs/run_reader.h"
-#include "runs/sweep.h"
-#include "runs/sweep_results.h"
+#include "io/files.h"
+#include "rundir/run_reader.h"
+#include "orchestration/sweep.h"
+#include "orchestration/sweep_results.h"
 #include "session/run_queue.h"
 #include "support/require.h"
 #include "widgets/queue_panel.h"

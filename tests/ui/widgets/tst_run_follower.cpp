@@ -3,8 +3,8 @@
 
 #include "charts/metric_chart.h"
 #include "itemmodels/runs_model.h"
-#include "runs/progress_log.h"
-#include "runs/run_reader.h"
+#include "rundir/progress_log.h"
+#include "rundir/run_reader.h"
 #include "support/require.h"
 #include "widgets/run_follower.h"
 #include "widgets/runs_panel.h"

@@ -1,5 +1,5 @@
 #include "itemmodels/runs_model.h"
-#include "runs/run_reader.h"
+#include "rundir/run_reader.h"
 #include "support/fixtures.h"
 #include "widgets/runs_panel.h"
 

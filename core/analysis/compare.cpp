@@ -1,0 +1,62 @@
+#include "analysis/compare.h"
+
+#include "base/error.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace tl::runs {
+
+RunDifference compareRuns(const RunResult &a, const RunResult &b)
+{
+    auto name = [](const RunResult &r) {
+        return r.runDir.empty() ? std::string("a run") : r.runDir;
+    };
+    if (a.test.numClasses != b.test.numClasses || a.classNames != b.classNames)
+        throw Error(name(a) + " and " + name(b) +
+                    " have different classes; only runs on the "
+                    "same data can be compared image by image");
+    if (a.test.predictions.size() != b.test.predictions.size())
+        throw Error(name(a) + " and " + name(b) + " were tested on different numbers of images (" +
+                    std::to_string(a.test.predictions.size()) + " and " +
+                    std::to_string(b.test.predictions.size()) + ")");
+    RunDifference d;
+    d.numClasses = a.test.numClasses;
+    d.confusionDelta.assign(b.test.confusion.size(), 0);
+    for (std::size_t i = 0; i < d.confusionDelta.size() && i < a.test.confusion.size(); ++i)
+        d.confusionDelta[i] = b.test.confusion[i] - a.test.confusion[i];
+
+    std::unordered_map<std::int64_t, const train::Prediction *> byIndex;
+    for (const auto &p : a.test.predictions)
+        byIndex[p.index] = &p;
+    for (const auto &pb : b.test.predictions) {
+        auto it = byIndex.find(pb.index);
+        if (it == byIndex.end() || it->second->trueLabel != pb.trueLabel)
+            throw Error(name(a) + " and " + name(b) + " were tested on different images (test " +
+                        "image " + std::to_string(pb.index) + " differs); use the same dataset, " +
+                        "test fraction and seed");
+        const train::Prediction &pa = *it->second;
+        const bool rightA = pa.predicted == pa.trueLabel, rightB = pb.predicted == pb.trueLabel;
+        if (rightA == rightB) {
+            ++(rightA ? d.bothRight : d.bothWrong);
+            continue;
+        }
+        FlippedImage f{pb.index,     pb.trueLabel,  pa.predicted,
+                       pb.predicted, pa.confidence, pb.confidence};
+        (rightB ? d.fixedByB : d.brokenByB).push_back(f);
+    }
+    // The most confident mistakes first: they say the most about what the other model learned.
+    std::sort(d.fixedByB.begin(), d.fixedByB.end(),
+              [](const FlippedImage &x, const FlippedImage &y) {
+                  return x.confidenceA != y.confidenceA ? x.confidenceA > y.confidenceA
+                                                        : x.index < y.index;
+              });
+    std::sort(d.brokenByB.begin(), d.brokenByB.end(),
+              [](const FlippedImage &x, const FlippedImage &y) {
+                  return x.confidenceB != y.confidenceB ? x.confidenceB > y.confidenceB
+                                                        : x.index < y.index;
+              });
+    return d;
+}
+
+} // namespace tl::runs

@@ -1,0 +1,98 @@
+#pragma once
+
+// A run's calibration (issue: "How sure is it, and when should it say 'I don't know'?"):
+// temperature scaling fitted on the run's validation images, the test images' reliability before
+// and after, and what "unfamiliar" means for this model (class centres of the training images'
+// penultimate features, a threshold from the validation images). Computed from the run's feature
+// space (run_features.h: features.safetensors holds every split's probabilities and features),
+// written to calibration.json and calibration.safetensors (the class centres), both stamped with
+// model.pth's SHA-256. Plain C++ header.
+
+#include "inspect/calibration.h"
+#include "inference/run_features.h"
+#include "train/training_types.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tl::runs {
+
+constexpr const char *kCalibrationFile = "calibration.json";
+constexpr const char *kCalibrationCentresFile = "calibration.safetensors";
+
+// The unfamiliar threshold is this quantile of the validation images' scores: one familiar image
+// in twenty is called unfamiliar (the usual "95 % of in-distribution images kept" point).
+constexpr double kUnfamiliarQuantile = 0.95;
+
+struct RunCalibration
+{
+    std::string weightsDigest; // SHA-256 of the model.pth it was fitted for
+    double temperature = 1;
+    std::int64_t valImages = 0;
+    double valNllBefore = 0, valNllAfter = 0;
+    std::int64_t testImages = 0;
+    inspect::Reliability testBefore, testAfter; // top-1 reliability on the test images
+    // "I don't know": 1 - the largest cosine similarity of an image's penultimate features (the
+    // input of `layer`) with a class centre; above `unfamiliarThreshold` an image is unfamiliar.
+    std::string layer;
+    double unfamiliarQuantile = kUnfamiliarQuantile;
+    double unfamiliarThreshold = 0;
+    double valUnfamiliarShare = 0;  // share of the validation images above the threshold
+    double testUnfamiliarShare = 0; // the same for the test images
+    std::int64_t centreImages = 0;  // training images the class centres are the mean of
+
+    std::string toJson() const;
+    // tl::Error naming `origin` and the key for anything missing, mistyped or out of range.
+    static RunCalibration fromJson(const std::string &text, const std::string &origin);
+};
+
+// The class centres (classes x dims) of calibration.safetensors.
+struct UnfamiliarCentres
+{
+    std::int64_t classes = 0, dims = 0;
+    std::vector<float> centres;
+};
+
+// Everything from the run's features (no files read or written). tl::Error when the run has no
+// validation images to fit on.
+RunCalibration calibrate(const RunFeatures &f, UnfamiliarCentres *centres = nullptr);
+
+// Computes the run's features (features.safetensors, reused when current), calibrates, and
+// writes calibration.json and calibration.safetensors. `stopped` is set (and nothing written)
+// when the progress callback said stop.
+RunCalibration calibrateRun(const std::string &runDir, const data::DatasetSplits &data,
+                            const FeatureProgress &progress = {}, bool *stopped = nullptr);
+
+// calibration.json of the run: nullopt when there is none. tl::Error naming the file when it is
+// damaged.
+std::optional<RunCalibration> readRunCalibration(const std::string &runDir);
+
+// The run's calibration when it was made for its current model.pth (`digest`: model.pth's
+// SHA-256, computed when empty); nullopt otherwise, with `why` saying so ("" when the run was
+// never calibrated).
+std::optional<RunCalibration> currentCalibration(const std::string &runDir, std::string *why,
+                                                 const std::string &digest = {});
+
+// calibration.safetensors, checked against the calibration (layer, digest) and `dims`.
+UnfamiliarCentres readUnfamiliarCentres(const std::string &runDir, const RunCalibration &c,
+                                        std::int64_t classes, std::int64_t dims);
+
+// The test images as the Results page weighs them: each one's top-1 with the temperature applied
+// (1: as the model says), in the order of the features' test rows, with their source indices.
+struct ScoredTest
+{
+    std::vector<inspect::Scored> scored;
+    std::vector<std::int64_t> index;  // index in the dataset's test split, as predictions.csv
+    std::vector<float> probabilities; // rows x classes, with the temperature applied
+    std::int64_t classes = 0;
+};
+ScoredTest scoredTest(const RunFeatures &f, double temperature);
+
+// The test images' predictions as predictions.csv has them (top-5, confidence, loss), from the
+// features' probabilities with the temperature applied: what the galleries show once a run is
+// calibrated.
+std::vector<train::Prediction> testPredictions(const RunFeatures &f, double temperature);
+
+} // namespace tl::runs

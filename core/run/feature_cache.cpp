@@ -1,0 +1,143 @@
+#include "run/feature_cache.h"
+
+#include "data/batch_loader.h"
+#include "data/image_files.h"
+#include "run/run_experiment.h"
+#include "train/trainer.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cstdio>
+
+namespace tl::runs {
+
+namespace {
+
+// Everything before the head frozen, and something in the head to train.
+bool bodyFrozen(models::NetworkImpl &model)
+{
+    const auto children = model.named_children();
+    if (children.size() < 2 || !model.canSplit())
+        return false;
+    const std::string head = children.keys().back() + ".";
+    bool anyTrainable = false;
+    for (const auto &p : model.named_parameters()) {
+        const bool inHead = p.key().rfind(head, 0) == 0;
+        if (!inHead && p.value().requires_grad())
+            return false;
+        anyTrainable = anyTrainable || (inHead && p.value().requires_grad());
+    }
+    return anyTrainable;
+}
+
+// The labels of the images the extraction kept: a streamed store's file that fails to decode
+// is left out of every pass (data::ImageFiles refuses it from then on).
+torch::Tensor labelTensor(const data::ImageStore &store)
+{
+    std::vector<std::int64_t> labels;
+    labels.reserve(store.size());
+    for (std::size_t i = 0; i < store.size(); ++i)
+        if (!store.streamed() || !store.files->broken(store.sourcePaths[i]))
+            labels.push_back(store.labels[i]);
+    return torch::tensor(labels, torch::kInt64);
+}
+
+// Features per image, from one forward pass of the body on a zero image.
+std::int64_t featuresPerImage(models::NetworkImpl &model, const FeatureCacheRequest &r)
+{
+    torch::NoGradGuard ng;
+    model.eval();
+    const auto &p = r.config.preprocess;
+    const auto probe =
+        model.forwardBody(torch::zeros({1, p.channels, p.imageSize, p.imageSize}).to(r.device));
+    model.train();
+    return probe.numel();
+}
+
+} // namespace
+
+FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheRequest &r,
+                               int remainingEpochs, bool withTest,
+                               const std::function<void(const std::string &)> &say)
+{
+    FeatureCache cache;
+    const auto &ds = r.data;
+    if (!r.config.cacheFeatures || remainingEpochs < 2 || r.config.augment.any() ||
+        !bodyFrozen(trainer.model()))
+        return cache;
+    const std::int64_t perImage = featuresPerImage(trainer.model(), r);
+    const std::int64_t samples =
+        std::int64_t(ds.train.size() + ds.val.size() + (withTest ? ds.test.size() : 0));
+    const std::int64_t bytes = samples * perImage * 4;
+    if (bytes > kFeatureCacheBytes) {
+        say("Feature caching skipped for stage " + r.stage.name + ": the " +
+            std::to_string(perImage) + " features per image would need " +
+            std::to_string(bytes >> 20) + " MiB");
+        return cache;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    say("Stage " + r.stage.name + ": computing the frozen backbone's features once (" +
+        std::to_string(perImage) + " per image)");
+    data::LoaderOptions eo;
+    eo.batchSize = r.evaluationBatch;
+    eo.shuffle = eo.augment = false;
+    eo.workers = r.config.workers;
+    eo.prefetch = r.config.prefetch;
+    eo.seed = r.config.seed;
+    // Each image is read once here: a streamed dataset's decoded-image cache would only fill
+    // memory (12,000 photos: 3.05 GB at the peak with it, against 2.17 GB for 3,000).
+    struct CacheOff
+    {
+        std::shared_ptr<data::ImageFiles> files;
+        std::uint64_t budget = 0;
+        ~CacheOff()
+        {
+            if (files)
+                files->setCacheBudget(budget);
+        }
+    } cacheOff{ds.train.files, ds.train.files ? ds.train.files->cacheBudget() : 0};
+    if (cacheOff.files)
+        cacheOff.files->setCacheBudget(0);
+    auto features = [&](const data::ImageStore &store) {
+        data::BatchLoader ordered(store, r.transform, eo);
+        return trainer.extractFeatures(ordered);
+    };
+    const torch::Tensor ftrain = features(ds.train);
+    const torch::Tensor fval = ds.val.empty() ? torch::Tensor() : features(ds.val);
+    const torch::Tensor ftest = withTest ? features(ds.test) : torch::Tensor();
+    if (!ftrain.defined() || (!ds.val.empty() && !fval.defined()) || (withTest && !ftest.defined()))
+        return cache; // a stop ended the extraction
+    const torch::Tensor ltrain = labelTensor(ds.train);
+    const torch::Tensor lval = fval.defined() ? labelTensor(ds.val) : torch::Tensor();
+    const torch::Tensor ltest = ftest.defined() ? labelTensor(ds.test) : torch::Tensor();
+    if (ltrain.size(0) != ftrain.size(0) || (lval.defined() && lval.size(0) != fval.size(0)) ||
+        (ltest.defined() && ltest.size(0) != ftest.size(0)))
+        return cache; // cannot happen: every pass leaves out the same files
+    cache.train =
+        std::make_unique<train::TensorBatchSource>(ftrain, ltrain, r.stage.batchSize, false);
+    // The head sees the batches the image loader would have given it, in the same order.
+    const std::size_t n = std::size_t(ftrain.size(0));
+    const std::uint64_t seed = r.config.seed;
+    cache.train->setOrder(
+        [n, seed](int epoch) { return data::BatchLoader::epochOrder(n, seed, epoch, true); });
+    if (fval.defined())
+        cache.val = std::make_unique<train::TensorBatchSource>(fval, lval, eo.batchSize, false);
+    if (ftest.defined())
+        cache.test = std::make_unique<train::TensorBatchSource>(ftest, ltest, eo.batchSize, false);
+    if (r.shard.active()) {
+        cache.train->setShard(r.shard, /*pad=*/true);
+        for (auto *source : {cache.val.get(), cache.test.get()})
+            if (source)
+                source->setShard(r.shard, /*pad=*/false);
+    }
+    cache.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "Cached %lld training images' features in %.1f s; the head trains on them",
+                  static_cast<long long>(ftrain.size(0)), cache.seconds);
+    say(line);
+    return cache;
+}
+
+} // namespace tl::runs

@@ -1,0 +1,423 @@
+#include "rundir/run_reader.h"
+
+#include "io/csv.h"
+#include "base/error.h"
+#include "io/file_limits.h"
+#include "io/files.h"
+#include "io/json_file.h"
+#include "run/run_experiment.h"
+#include "rundir/run_summary.h"
+#include "rundir/run_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <sstream>
+
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace tl::runs {
+
+namespace {
+
+std::string fixed(double v, int digits)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+
+} // namespace
+
+std::string RunInfo::status() const
+{
+    if (!error.empty())
+        return "damaged";
+    if (running)
+        return "running";
+    if (finished)
+        return stopped ? "stopped" : "finished";
+    return resumable ? "interrupted" : "incomplete";
+}
+
+namespace {
+
+// The youngest of the files a live run keeps writing: seconds since it changed.
+double secondsSinceChange(const std::string &dir)
+{
+    double youngest = 1e18;
+    for (const char *name : {"progress.csv", "metrics.csv", "run.lock"}) {
+        std::error_code ec;
+        const auto t = fs::last_write_time(fs::path(dir) / name, ec);
+        if (ec)
+            continue;
+        const double age =
+            std::chrono::duration<double>(fs::file_time_type::clock::now() - t).count();
+        youngest = std::min(youngest, age);
+    }
+    return youngest;
+}
+
+Bytes readRunCsv(const std::string &path)
+{
+    return readFile(path, limits::kMaxCsvBytes);
+}
+
+// Whether process `pid` of this machine still runs: it exists and is not a zombie (a killed
+// rank stays one until its launcher reaps it, and holds no run then).
+bool processAlive(pid_t pid)
+{
+    if (::kill(pid, 0) != 0 && errno != EPERM)
+        return false;
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line))
+        return true; // no /proc: kill's answer
+    const std::size_t close = line.rfind(')');
+    return close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'Z';
+}
+
+// run.lock's holder: the process id and machine it names (a lock without a machine is this
+// one's); false when there is no readable lock.
+bool readRunLock(const std::string &dir, pid_t &pid, std::string &host, bool &here)
+{
+    std::ifstream lock(fs::path(dir) / "run.lock");
+    long id = 0;
+    if (!(lock >> id) || id <= 0 || id >= std::numeric_limits<pid_t>::max())
+        return false;
+    pid = pid_t(id);
+    if (!(lock >> host) || host.size() > 255)
+        host.clear();
+    char name[256] = {};
+    ::gethostname(name, sizeof name - 1);
+    here = host.empty() || host == name;
+    return true;
+}
+
+} // namespace
+
+bool removeDeadRunLock(const std::string &dir)
+{
+    pid_t pid = 0;
+    std::string host;
+    bool here = false;
+    if (!readRunLock(dir, pid, host, here) || !here || processAlive(pid))
+        return false;
+    std::error_code ec;
+    return fs::remove(fs::path(dir) / "run.lock", ec);
+}
+
+RunInfo readRun(const std::string &dir)
+{
+    RunInfo r;
+    r.dir = dir;
+    r.name = fs::path(dir).filename().string();
+    if (r.name.empty())
+        r.name = fs::path(dir).parent_path().filename().string();
+    std::error_code ec;
+    const fs::path config = fs::path(dir) / "config.json", summary = fs::path(dir) / "summary.json";
+    if (!fs::exists(config, ec))
+        throw fileError(dir, "is not a TransferLab run folder (no config.json)");
+    {
+        const nlohmann::json c = readJsonFile(config.string());
+        JsonObject top(c, "", config.string(), false);
+        JsonObject model(top.child("model"), "model", config.string(), false);
+        JsonObject data(top.child("data"), "data", config.string(), false);
+        r.model = model.require<std::string>("name");
+        r.weights = model.value<std::string>("weights", "none");
+        r.dataset = data.require<std::string>("dataset");
+        r.trainFraction = data.value("train_fraction", 1.0);
+        r.experimentName = top.value<std::string>("name", "");
+        const nlohmann::json &stages = top.child("stages");
+        if (!stages.is_array())
+            top.fail("stages", "expected a list");
+        r.stages = int(std::min<std::size_t>(stages.size(), 1000000));
+        for (const auto &st : stages)
+            if (st.is_object() && st.contains("epochs") && st["epochs"].is_number_integer())
+                r.plannedEpochs +=
+                    int(std::clamp<std::int64_t>(st["epochs"].get<std::int64_t>(), 0, 100000));
+    }
+    // Alive when the process that wrote the lock still runs (same machine); a run on another
+    // machine (a cluster job on a shared file system) while its files keep changing.
+    pid_t pid = 0;
+    std::string host;
+    bool here = false;
+    if (readRunLock(dir, pid, host, here)) {
+        if (here) {
+            r.running = processAlive(pid);
+        } else {
+            r.host = host;
+            r.running = secondsSinceChange(dir) < kRemoteRunQuietSeconds;
+        }
+    }
+    if (!r.running && !fs::exists(summary, ec) && fs::exists(fs::path(dir) / "state.tlstate", ec))
+        r.resumable = true;
+    if (!r.running && fs::exists(summary, ec)) {
+        const RunSummary s = RunSummary::fromFile(summary.string());
+        r.finished = true;
+        r.totalParams = s.totalParams;
+        r.trainableParams = s.trainableParams;
+        r.epochs = s.epochs;
+        r.testAccuracy = s.testAccuracy;
+        r.secondsPerEpoch = s.secondsPerEpoch;
+        r.imagesPerSecond = s.trainImagesPerSecond;
+        r.totalSeconds = s.totalSeconds;
+        r.stopped = s.stopped;
+        r.bestValAccuracy = s.bestValAccuracy.value_or(-1.0);
+        if (!s.name.empty())
+            r.experimentName = s.name;
+    } else if (fs::exists(fs::path(dir) / "metrics.csv", ec)) {
+        // An unfinished run: its completed epochs say how far it got and what trained.
+        try {
+            const std::string metrics = (fs::path(dir) / "metrics.csv").string();
+            RunResult done;
+            parseMetricsCsv(readRunCsv(metrics), metrics, done);
+            r.epochs = int(done.epochs.size());
+            if (!done.epochs.empty())
+                r.trainableParams = done.epochs.back().trainableParams;
+            for (const auto &e : done.epochs)
+                if (e.hasValidation)
+                    r.bestValAccuracy = std::max(r.bestValAccuracy, e.valAccuracy);
+        } catch (const Error &) {
+            // Damaged metrics are reported when the run is opened or resumed.
+        }
+    }
+    return r;
+}
+
+// confusion.csv: a header of class names, then one row per true class.
+void parseConfusionCsv(const Bytes &data, const std::string &path, RunResult &r)
+{
+    train::Evaluation &e = r.test;
+    int n = -1;
+    forEachCsvRow(data, path, std::size_t(limits::kMaxClasses) + 1,
+                  [&](const std::vector<std::string> &row, std::size_t line) {
+                      if (n < 0) {
+                          n = int(row.size()) - 1;
+                          r.classNames.assign(row.begin() + 1, row.end());
+                          return true;
+                      }
+                      if (row.size() == 1 && row[0].empty())
+                          return true; // a blank line
+                      if (int(row.size()) != n + 1)
+                          throw fileError(path, "line " + std::to_string(line) + " has " +
+                                                    std::to_string(row.size()) +
+                                                    " columns, the header " +
+                                                    std::to_string(n + 1));
+                      if (int(line) - 1 > n)
+                          throw fileError(path, "more rows than classes");
+                      for (int p = 0; p < n; ++p)
+                          e.confusion.push_back(csvInteger(row[std::size_t(p + 1)], path, line, 0,
+                                                           std::int64_t(1) << 40));
+                      return true;
+                  });
+    if (n < 2 || e.confusion.size() != std::size_t(n) * std::size_t(n))
+        throw fileError(path, "is not a square confusion matrix of at least two classes");
+    e.numClasses = n;
+    for (auto v : e.confusion)
+        e.count += v;
+}
+
+void parsePredictionsCsv(const Bytes &data, const std::string &path, RunResult &r)
+{
+    const int n = r.test.numClasses;
+    if (n < 2)
+        throw fileError(path, "no class count to check the labels against (read confusion.csv "
+                              "first)");
+    forEachCsvRow(data, path, 16, [&](const std::vector<std::string> &row, std::size_t line) {
+        if (line == 1 || row.size() < 5)
+            return true; // the header, a blank line
+        train::Prediction p;
+        p.index = csvInteger(row[0], path, line, 0, std::int64_t(1) << 40);
+        p.trueLabel = int(csvInteger(row[1], path, line, 0, n - 1));
+        p.predicted = int(csvInteger(row[2], path, line, 0, n - 1));
+        p.confidence = float(csvNumber(row[3], path, line));
+        p.loss = float(csvNumber(row[4], path, line));
+        p.topClasses[0] = p.predicted;
+        p.topProbabilities[0] = p.confidence;
+        r.test.predictions.push_back(p);
+        return true;
+    });
+}
+
+void parseMetricsCsv(const Bytes &data, const std::string &path, RunResult &r)
+{
+    forEachCsvRow(data, path, 64, [&](const std::vector<std::string> &row, std::size_t line) {
+        if (line == 1 || row.size() < 11)
+            return true;
+        train::EpochMetrics m;
+        m.stage = int(csvInteger(row[0], path, line, 0, 100000));
+        m.stageName = row[1];
+        m.epoch = int(csvInteger(row[2], path, line, 1, 100000000));
+        m.globalEpoch = int(csvInteger(row[3], path, line, 1, 100000000));
+        m.trainLoss = csvNumber(row[4], path, line);
+        m.trainAccuracy = csvNumber(row[5], path, line);
+        m.hasValidation = !row[6].empty();
+        m.valLoss = csvNumber(row[6], path, line);
+        m.valAccuracy = csvNumber(row[7], path, line);
+        m.learningRate = csvNumber(row[8], path, line);
+        m.seconds = csvNumber(row[9], path, line);
+        m.imagesPerSecond = csvNumber(row[10], path, line);
+        if (row.size() > 11 && !row[11].empty())
+            m.trainableParams = csvInteger(row[11], path, line, 0, std::int64_t(1) << 50);
+        r.epochs.push_back(m);
+        return true;
+    });
+}
+
+// confusion_epochs.csv: global_epoch,true,predicted,count for the non-zero cells.
+void parseEpochConfusionsCsv(const Bytes &data, const std::string &path, RunResult &r)
+{
+    const int n = r.test.numClasses;
+    if (n < 2)
+        throw fileError(path, "no class count to check the cells against (read confusion.csv "
+                              "first)");
+    std::map<int, train::EpochMetrics *> byEpoch;
+    for (auto &em : r.epochs)
+        byEpoch[em.globalEpoch] = &em;
+    // A matrix per epoch that has cells in the file, within a budget: a long metrics.csv and a
+    // wide confusion.csv must not multiply into gigabytes.
+    constexpr std::uint64_t kMaxCells = 64ull << 20;
+    std::uint64_t cells = 0;
+    forEachCsvRow(data, path, 16, [&](const std::vector<std::string> &row, std::size_t line) {
+        if (line == 1 || row.size() < 4)
+            return true;
+        const int ge = int(csvInteger(row[0], path, line, 1, 100000000));
+        const auto t = csvInteger(row[1], path, line, 0, n - 1);
+        const auto p = csvInteger(row[2], path, line, 0, n - 1);
+        auto it = byEpoch.find(ge);
+        if (it == byEpoch.end())
+            return true;
+        auto &m = it->second->testConfusion;
+        if (m.empty()) {
+            cells += std::uint64_t(n) * std::uint64_t(n);
+            if (cells > kMaxCells)
+                throw limitError(path, "the confusion cells over all epochs", cells, kMaxCells);
+            m.assign(std::size_t(n) * std::size_t(n), 0);
+        }
+        m[std::size_t(t * n + p)] = csvInteger(row[3], path, line, 0, std::int64_t(1) << 40);
+        return true;
+    });
+}
+
+RunResult loadRunResult(const std::string &dir)
+{
+    const RunInfo info = readRun(dir);
+    if (!info.finished)
+        throw fileError(dir, "this run has not finished (no summary.json)");
+    RunResult r;
+    r.runDir = dir;
+    r.secondsPerEpoch = info.secondsPerEpoch;
+    r.trainImagesPerSecond = info.imagesPerSecond;
+    r.seconds = info.totalSeconds;
+    r.totalParams = info.totalParams;
+    r.trainableParams = info.trainableParams;
+    r.stopped = info.stopped;
+    const std::string confusion = dir + "/confusion.csv", predictions = dir + "/predictions.csv";
+    parseConfusionCsv(readRunCsv(confusion), confusion, r);
+    parsePredictionsCsv(readRunCsv(predictions), predictions, r);
+    const RunSummary s = RunSummary::fromFile(dir + "/summary.json");
+    train::Evaluation &e = r.test;
+    e.accuracy = s.testAccuracy;
+    e.loss = s.testLoss;
+    e.top5Accuracy = s.testTop5Accuracy;
+    r.device = s.device;
+    train::computeClassMetrics(e);
+    const std::string metrics = dir + "/metrics.csv", perEpoch = dir + "/confusion_epochs.csv";
+    parseMetricsCsv(readRunCsv(metrics), metrics, r);
+    std::error_code ec;
+    if (fs::exists(perEpoch, ec))
+        parseEpochConfusionsCsv(readRunCsv(perEpoch), perEpoch, r);
+    return r;
+}
+
+std::vector<RunInfo> listRuns(const std::string &parent)
+{
+    std::vector<RunInfo> out;
+    std::error_code ec;
+    if (!fs::is_directory(parent, ec))
+        return out;
+    auto add = [&out](const fs::path &dir, const std::string &name) {
+        try {
+            out.push_back(readRun(dir.string()));
+        } catch (const Error &err) {
+            RunInfo damaged;
+            damaged.dir = dir.string();
+            damaged.error = err.what();
+            out.push_back(damaged);
+        }
+        out.back().name = name;
+    };
+    for (const auto &e : fs::directory_iterator(parent, ec)) {
+        std::error_code e2;
+        if (!e.is_directory(e2))
+            continue;
+        if (fs::exists(e.path() / "config.json", e2)) {
+            add(e.path(), e.path().filename().string());
+            continue;
+        }
+        // A group of runs (a sweep, a lesson): its runs, named "group/run".
+        if (!fs::exists(e.path() / "sweep.json", e2) && !fs::exists(e.path() / "lesson.json", e2))
+            continue;
+        for (const auto &child : fs::directory_iterator(e.path(), e2))
+            if (child.is_directory(e2) && fs::exists(child.path() / "config.json", e2))
+                add(child.path(),
+                    e.path().filename().string() + "/" + child.path().filename().string());
+    }
+    std::sort(out.begin(), out.end(),
+              [](const RunInfo &a, const RunInfo &b) { return a.name > b.name; });
+    return out;
+}
+
+std::string comparisonTable(const std::vector<RunInfo> &runs, bool csv)
+{
+    const std::vector<std::string> header = {
+        "run",    "model",        "weights",  "total params", "trainable params", "stages",
+        "epochs", "best val acc", "test acc", "s/epoch",      "images/s",         "wall time (s)"};
+    std::vector<std::vector<std::string>> rows;
+    for (const auto &r : runs)
+        rows.push_back(
+            {r.name, r.model, r.weights, std::to_string(r.totalParams),
+             std::to_string(r.trainableParams), std::to_string(r.stages), std::to_string(r.epochs),
+             r.bestValAccuracy >= 0 ? fixed(r.bestValAccuracy, 4) : "",
+             r.finished ? fixed(r.testAccuracy, 4) : r.status(), fixed(r.secondsPerEpoch, 1),
+             fixed(r.imagesPerSecond, 0), fixed(r.totalSeconds, 1)});
+    std::ostringstream out;
+    if (csv) {
+        for (std::size_t i = 0; i < header.size(); ++i)
+            out << (i ? "," : "") << csvField(header[i]);
+        out << '\n';
+        for (const auto &row : rows) {
+            for (std::size_t i = 0; i < row.size(); ++i)
+                out << (i ? "," : "") << csvField(row[i]);
+            out << '\n';
+        }
+        return out.str();
+    }
+    auto line = [&](const std::vector<std::string> &cells) {
+        out << '|';
+        for (const auto &c : cells)
+            out << ' ' << c << " |";
+        out << '\n';
+    };
+    line(header);
+    out << '|';
+    for (std::size_t i = 0; i < header.size(); ++i)
+        out << (i < 3 ? "---|" : "---:|");
+    out << '\n';
+    for (const auto &row : rows)
+        line(row);
+    return out.str();
+}
+
+} // namespace tl::runs
