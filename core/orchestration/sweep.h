@@ -1,6 +1,8 @@
 #pragma once
 
 #include "experiment/experiment_config.h"
+#include "orchestration/early_stop.h"
+#include "orchestration/search_space.h"
 
 #include <nlohmann/json.hpp> // SweepPoint holds values: copied with the plan
 
@@ -17,6 +19,15 @@ namespace tl::runs {
 //   "sweep": {"mode": "grid", "parameters": {PATH: [V1, V2, ...], ...}, "repeats": 1}
 //   "sweep": {"mode": "list", "variants": [{"name": "...", "set": {PATH: VALUE, ...}}, ...]}
 // `repeats` runs each point with that many seeds (the experiment's seed, +1, +2, ...).
+// Search that is not a grid draws points from ranges (orchestration/search_space.h):
+//   "sweep": {"mode": "random", "samples": 6, "seed": 1,
+//             "parameters": {"stages.0.optimizer.lr": {"log_uniform": [1e-4, 0.1]}}}
+//   "sweep": {"mode": "tpe", "samples": 20, "seed": 1, "startup": 5, "parameters": {...}}
+// Random points are drawn here (sample i from its own stream: more samples keep the first
+// ones); TPE points are proposed while the sweep runs, from the points already judged
+// (orchestration/tpe.h), so a TPE plan starts with none. Any mode may stop poor points early:
+//   "early_stop": {"method": "asha", "min_epochs": 1, "reduction_factor": 3}
+// (orchestration/early_stop.h; refused without a validation split).
 
 struct SweepPoint
 {
@@ -29,11 +40,28 @@ struct SweepPoint
 struct SweepPlan
 {
     std::string origin;
-    std::string mode; // grid | list
+    std::string mode; // grid | list | random | tpe
     int repeats = 1;
     std::vector<std::string> paths; // the swept settings, in the file's order
     std::vector<SweepPoint> points;
+    // random and tpe: the ranges, how many points, the seed of the draws; tpe: random points
+    // before the estimator takes over.
+    SearchSpace space;
+    int samples = 0;
+    std::uint64_t seed = 0;
+    int startup = 5;
+    EarlyStopSpec earlyStop;
+    int totalEpochs = 1;          // a point's epochs over all stages (the first point's)
+    nlohmann::json baseConfig;    // every setting, before a point's are applied
+    std::string baseName;         // the experiment's name
 };
+
+// A point of `plan` with these settings (a TPE proposal): its config validated; tl::Error
+// naming the plan's origin and the point when a value does not fit its setting.
+SweepPoint makeSweepPoint(const SweepPlan &plan, const std::string &name,
+                          const SettingValues &settings, int repeat = 0);
+// The name of sample `index` (0-based) of a random or TPE sweep: "s03_lr-0.00123".
+std::string sampleName(const SweepPlan &plan, std::size_t index, const SettingValues &settings);
 
 // Reads an experiment file's text with its sweep block. tl::Error naming `origin` and the
 // offending key: no sweep block, an unknown path ("stages.3.epochs" when there are two stages,
@@ -46,10 +74,13 @@ SweepPlan planSweepFile(const std::string &path);
 // Where a point stands, for sweep.json.
 struct SweepPointStatus
 {
-    std::string status = "pending"; // pending | running | finished | failed | stopped
+    std::string status = "pending"; // pending | running | finished | failed | stopped | pruned
     std::string message;            // why it failed or stopped
     double testAccuracy = -1;       // -1: none
     double seconds = 0;             // wall time of its training
+    int rung = 0;                   // pruned: the epoch it was stopped at
+    double metricValue = 0;         // pruned: its early_stop metric there
+    int epochs = 0;                 // epochs trained (0: not known)
 };
 
 // Writes DIR/sweep.json (atomically): the plan's origin, mode, repeats and parameters, and per

@@ -151,6 +151,48 @@ SweepCells sweepCells(const SweepResults &r, std::size_t rowParam, std::size_t c
     return c;
 }
 
+namespace {
+
+constexpr int kMaxEpochs = 1000000;
+
+void readEarlyStop(JsonObject &top, SweepResults &r)
+{
+    if (!top.has("early_stop"))
+        return;
+    const json &block = top.child("early_stop");
+    if (!block.is_object())
+        top.fail("early_stop", "expected an object");
+    JsonObject es(block, "early_stop", top.origin(), false);
+    r.earlyStop = es.value<std::string>("method", "");
+    r.earlyStopMetric = es.value<std::string>("metric", "val_accuracy");
+    r.rungs = es.value<std::vector<int>>("rungs", {});
+    r.totalEpochs = es.value<int>("epochs", 0);
+    if (r.rungs.size() > 1000 || r.totalEpochs < 0 || r.totalEpochs > kMaxEpochs)
+        es.fail("rungs", "more than 1000 rungs or epochs out of range");
+    for (const int rung : r.rungs)
+        if (rung < 1 || rung > kMaxEpochs)
+            es.fail("rungs", "a rung outside 1.." + std::to_string(kMaxEpochs));
+}
+
+void readPruned(JsonObject &p, SweepRunEntry &e)
+{
+    e.epochs = p.value<int>("epochs", 0);
+    if (e.epochs < 0 || e.epochs > kMaxEpochs)
+        p.fail("epochs", "out of range");
+    if (!p.has("pruned"))
+        return;
+    const json &block = p.child("pruned");
+    if (!block.is_object())
+        p.fail("pruned", "expected an object");
+    JsonObject pr(block, p.path("pruned"), p.origin(), false);
+    e.prunedRung = pr.value<int>("rung", 0);
+    e.prunedValue = pr.value<double>("value", 0);
+    if (e.prunedRung < 0 || e.prunedRung > kMaxEpochs || !std::isfinite(e.prunedValue))
+        pr.fail("rung", "out of range");
+}
+
+} // namespace
+
 bool isSweepFolder(const std::string &dir)
 {
     std::error_code ec;
@@ -180,6 +222,7 @@ SweepResults parseSweep(const std::string &text, const std::string &origin, cons
     r.parameters = top.value<std::vector<std::string>>("parameters", {});
     if (r.parameters.size() > kMaxParameters)
         top.fail("parameters", "more than " + std::to_string(kMaxParameters) + " settings");
+    readEarlyStop(top, r);
     const json &points = top.child("points");
     if (!points.is_array())
         top.fail("points", "expected a list");
@@ -206,8 +249,8 @@ SweepResults parseSweep(const std::string &text, const std::string &origin, cons
         const std::string run = p.value<std::string>("run", e.name);
         e.runDir = (fs::path(dir) / checkedRunName(run, origin, key + ".run")).string();
         e.status = p.value<std::string>("status", "pending");
-        static const char *const kStatuses[] = {"pending", "running", "finished", "failed",
-                                                "stopped"};
+        static const char *const kStatuses[] = {"pending", "running",  "finished",
+                                                "failed",  "stopped", "pruned"};
         if (std::find(std::begin(kStatuses), std::end(kStatuses), e.status) == std::end(kStatuses))
             p.fail("status", "unknown status '" + e.status + "'");
         e.message = p.value<std::string>("message", "");
@@ -219,6 +262,7 @@ SweepResults parseSweep(const std::string &text, const std::string &origin, cons
         e.seconds = p.value<double>("seconds", 0);
         if (!(e.seconds >= 0 && e.seconds < 1e9))
             p.fail("seconds", "not a duration");
+        readPruned(p, e);
         json settings = json::object();
         if (p.has("settings")) {
             settings = p.child("settings");

@@ -16,12 +16,15 @@ struct SweepRunEntry
     std::string variant; // the point without its repeat ("lr-0.001_freeze-backbone")
     int repeat = 0;
     std::string runDir;              // absolute: the sweep folder / run
-    std::string status;              // pending | running | finished | failed | stopped
+    std::string status; // pending | running | finished | failed | stopped | pruned
     std::string message;             // why it failed
     std::vector<std::string> values; // one per SweepResults::parameters ("" when not set)
     std::vector<double> numbers;     // the same as numbers, NaN when not numeric
     double testAccuracy = -1;        // -1: none (not finished)
     double seconds = 0;              // wall time of the training process
+    int epochs = 0;                  // epochs trained, when recorded
+    int prunedRung = 0;              // pruned: the epoch it was stopped at
+    double prunedValue = 0;          // pruned: its early-stop metric there
 };
 
 // The repeats of one point, summarised.
@@ -39,8 +42,14 @@ struct SweepResults
 {
     std::string dir;
     std::string origin; // the experiment file or recipe it came from
-    std::string mode;   // grid | list
+    std::string mode;   // grid | list | random | tpe
     int repeats = 1;
+    // Early stopping, when the sweep had it: the method (asha, median; "" for none), the metric
+    // it judged, its rungs (epochs) and a point's epochs.
+    std::string earlyStop;
+    std::string earlyStopMetric;
+    std::vector<int> rungs;
+    int totalEpochs = 0;
     std::vector<std::string> parameters; // the swept setting paths
     std::vector<SweepRunEntry> runs;
     std::vector<SweepGroup> groups; // in the order of the file
