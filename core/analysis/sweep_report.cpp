@@ -3,6 +3,7 @@
 
 #include "analysis/html.h"
 #include "analysis/report.h"
+#include "analysis/sweep_explain.h"
 #include "orchestration/sweep_results.h"
 
 #include <algorithm>
@@ -387,6 +388,12 @@ std::string sweepReportHtml(const std::string &dir, const std::string &titleOver
     } else {
         o << "<p>No point has finished yet.</p>";
     }
+    // Early stopping and search, explained: the curves cut at their rungs beside the survivors,
+    // and which setting mattered.
+    if (const HalvingChart halving = halvingChart(r); !r.earlyStop.empty() && !halving.empty())
+        o << halvingSvg(halving);
+    if (r.parameters.size() >= 2)
+        o << importanceSvg(parameterImportance(r));
     o << "</div></body></html>\n";
     return o.str();
 }

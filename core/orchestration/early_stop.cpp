@@ -149,8 +149,8 @@ PruneDecision EarlyStopper::asha(std::size_t point, int epoch, double value) con
     d.prune = score(value) < cutScore;
     (void)point;
     if (d.prune)
-        d.reason = "pruned by ASHA at epoch " + std::to_string(epoch) + ": " + m_spec.metric +
-                   " " + number(value) + " is not in the top 1/" +
+        d.reason = "pruned by ASHA at epoch " + std::to_string(epoch) + ": " + m_spec.metric + " " +
+                   number(value) + " is not in the top 1/" +
                    std::to_string(m_spec.reductionFactor) + " of the " +
                    std::to_string(d.competitors) + " points that reached this rung (the top " +
                    std::to_string(keep) + " reach " + number(d.cut) + ")";
@@ -177,15 +177,15 @@ PruneDecision EarlyStopper::median(std::size_t point, int epoch, double value) c
     d.prune = best < mid;
     if (d.prune)
         d.reason = "pruned by the median rule at epoch " + std::to_string(epoch) + ": best " +
-                   m_spec.metric + " so far " +
-                   number(m_spec.higherIsBetter() ? best : -best) +
-                   " is worse than the median " + number(d.cut) + " of the " +
-                   std::to_string(n) + " other points at this epoch";
+                   m_spec.metric + " so far " + number(m_spec.higherIsBetter() ? best : -best) +
+                   " is worse than the median " + number(d.cut) + " of the " + std::to_string(n) +
+                   " other points at this epoch";
     return d;
 }
 
-std::vector<std::vector<std::size_t>> successiveHalving(
-    const std::vector<std::vector<double>> &curves, const EarlyStopSpec &spec, int totalEpochs)
+std::vector<std::vector<std::size_t>>
+successiveHalving(const std::vector<std::vector<double>> &curves, const EarlyStopSpec &spec,
+                  int totalEpochs)
 {
     std::vector<std::size_t> alive;
     for (std::size_t p = 0; p < curves.size(); ++p)
@@ -198,7 +198,8 @@ std::vector<std::vector<std::size_t>> successiveHalving(
             if (curves[p].size() >= std::size_t(rung))
                 reached.push_back(p);
         std::stable_sort(reached.begin(), reached.end(), [&](std::size_t a, std::size_t b) {
-            return sign * curves[a][std::size_t(rung) - 1] > sign * curves[b][std::size_t(rung) - 1];
+            return sign * curves[a][std::size_t(rung) - 1] >
+                   sign * curves[b][std::size_t(rung) - 1];
         });
         if (!reached.empty())
             reached.resize(std::size_t(ashaKeep(int(reached.size()), spec.reductionFactor)));

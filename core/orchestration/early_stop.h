@@ -28,7 +28,7 @@ struct EarlyStopSpec
     Method method = Method::None;
     int minEpochs = 1;
     int reductionFactor = 3;
-    int minPoints = 3;                    // median only
+    int minPoints = 3;                   // median only
     std::string metric = "val_accuracy"; // val_accuracy (higher is better) | val_loss
 
     bool enabled() const { return method != Method::None; }
@@ -49,11 +49,11 @@ EarlyStopSpec parseEarlyStop(const nlohmann::json &block, const std::string &ori
 struct PruneDecision
 {
     bool prune = false;
-    int rung = 0;       // the epoch the decision was made at (0: none made)
-    double value = 0;   // the point's metric there (as measured, not negated)
-    double cut = 0;     // the value it had to reach to go on
+    int rung = 0;        // the epoch the decision was made at (0: none made)
+    double value = 0;    // the point's metric there (as measured, not negated)
+    double cut = 0;      // the value it had to reach to go on
     int competitors = 0; // the points compared (those at the rung, this one included)
-    std::string reason; // one sentence for summary.json and the log ("" when it goes on)
+    std::string reason;  // one sentence for summary.json and the log ("" when it goes on)
 };
 
 // Decides for every point as its epochs finish. Points are named by an index the caller
@@ -91,7 +91,8 @@ int ashaKeep(int n, int reductionFactor);
 // epoch e; a shorter curve is a point that did not get there): every rung waits for all the
 // surviving points, then keeps the top 1/eta of them (at least one). Returns, per rung, the
 // points that go on past it (ascending indices).
-std::vector<std::vector<std::size_t>> successiveHalving(
-    const std::vector<std::vector<double>> &curves, const EarlyStopSpec &spec, int totalEpochs);
+std::vector<std::vector<std::size_t>>
+successiveHalving(const std::vector<std::vector<double>> &curves, const EarlyStopSpec &spec,
+                  int totalEpochs);
 
 } // namespace tl::runs

@@ -55,6 +55,12 @@ bool transient(const LaunchExit &e)
     return e.startError.empty() && (e.signal != 0 || e.code == 1 || e.code == 4);
 }
 
+// A run a search stopped early (Scheduler::prune): its summary.json says so.
+bool prunedRun(const RunInfo &info)
+{
+    return info.finished && info.stopReason.rfind("pruned", 0) == 0;
+}
+
 std::string stoppedMessage(bool resumable)
 {
     return resumable ? "stopped after its last full epoch; it continues from there when started "
@@ -219,12 +225,12 @@ int Scheduler::add(PointSpec spec, bool fresh)
     p.spec = std::move(spec);
     if (!fresh && startModeOf(p.spec.runDir) == StartMode::Finished) {
         const RunInfo info = readRun(p.spec.runDir);
-        p.state = PointState::Finished;
+        p.state = prunedRun(info) ? PointState::Pruned : PointState::Finished;
         p.progress = 1;
         p.testAccuracy = info.testAccuracy;
         p.valAccuracy = info.bestValAccuracy;
         p.seconds = info.totalSeconds;
-        p.message = "finished earlier";
+        p.message = prunedRun(info) ? info.stopReason : "finished earlier";
     }
     m_points.push_back(std::move(p));
     return m_points.back().id;
@@ -422,13 +428,13 @@ void Scheduler::judge(Point &p, const LaunchExit &exit)
             const RunInfo info = readRun(p.spec.runDir);
             if (!info.finished)
                 throw Error("the run ended without its summary.json");
-            p.state = PointState::Finished;
+            p.state = prunedRun(info) ? PointState::Pruned : PointState::Finished;
             p.progress = 1;
             p.testAccuracy = info.testAccuracy;
             p.valAccuracy = info.bestValAccuracy;
             if (info.totalSeconds > 0)
                 p.seconds = info.totalSeconds;
-            p.message.clear();
+            p.message = prunedRun(info) ? info.stopReason : std::string();
         } catch (const Error &e) {
             p.state = PointState::Failed;
             p.message = e.what();
@@ -509,8 +515,18 @@ void Scheduler::prune(int id, const std::string &reason)
     Point *p = get(id);
     if (!p || p->state != PointState::Running)
         return;
-    p->message = "pruned: " + reason;
-    cancel(id);
+    p->message = reason.rfind("pruned", 0) == 0 ? reason : "pruned: " + reason;
+    // The run stops itself after its current batch, like the window's Stop: its finished
+    // epochs kept, the test set evaluated, summary.json written with this reason (train's stop
+    // request, RunDir::kStopRequest), so a sweep started again does not resume it.
+    try {
+        writeFileAtomic(RunDir(p->spec.runDir).stopRequest(), p->message);
+    } catch (const Error &) {
+        cancel(id); // the folder cannot take it: stopped as by Ctrl-C, still judged pruned
+        return;
+    }
+    p->state = PointState::Stopping;
+    changed(*p);
 }
 
 bool Scheduler::retry(int id)

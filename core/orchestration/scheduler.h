@@ -128,7 +128,9 @@ public:
     void schedule();
     // A pending point is not started (Stopped); a running one stops at its next batch.
     void cancel(int id);
-    // A running point stops at its next batch and is Pruned (a search judged it at an epoch).
+    // A running point stops at its next batch and is Pruned (a search judged it at an epoch):
+    // through a stop request in its run folder, so the run keeps its finished epochs, is tested
+    // and writes summary.json with `reason` as its stop_reason.
     void prune(int id, const std::string &reason);
     // A failed or stopped point is queued again (resumed when it left a state).
     bool retry(int id);

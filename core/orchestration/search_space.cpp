@@ -42,11 +42,10 @@ json ParamRange::at(double u) const
     case Kind::Choice:
         return choices[std::min(choices.size() - 1, std::size_t(u * double(choices.size())))];
     case Kind::Int:
-        return static_cast<std::int64_t>(
-            std::clamp(std::floor(lo + u * (hi - lo + 1)), lo, hi));
+        return static_cast<std::int64_t>(std::clamp(std::floor(lo + u * (hi - lo + 1)), lo, hi));
     case Kind::LogUniform:
-        return std::clamp(roundSignificant(std::exp(std::log(lo) + u * (std::log(hi) - std::log(lo)))),
-                          lo, hi);
+        return std::clamp(
+            roundSignificant(std::exp(std::log(lo) + u * (std::log(hi) - std::log(lo)))), lo, hi);
     case Kind::Uniform:
         break;
     }
@@ -104,8 +103,7 @@ ParamRange parseRange(const std::string &path, const json &spec, const std::stri
     else if (kind == "int")
         r.kind = ParamRange::Kind::Int;
     else
-        return fail("unknown range \"" + kind +
-                    "\" (uniform, log_uniform, int or choice)");
+        return fail("unknown range \"" + kind + "\" (uniform, log_uniform, int or choice)");
     const bool integers = r.kind == ParamRange::Kind::Int;
     if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number() ||
         (integers && (!v[0].is_number_integer() || !v[1].is_number_integer())))

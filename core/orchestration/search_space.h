@@ -52,9 +52,9 @@ class SweepRng
 public:
     explicit SweepRng(std::uint64_t seed) : m_state(seed) {}
     std::uint64_t next();
-    double uniform();                        // [0, 1)
-    double normal();                         // standard normal (Box-Muller)
-    std::size_t below(std::size_t n);        // [0, n)
+    double uniform();                 // [0, 1)
+    double normal();                  // standard normal (Box-Muller)
+    std::size_t below(std::size_t n); // [0, n)
 
 private:
     std::uint64_t m_state;

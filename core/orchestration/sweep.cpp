@@ -202,6 +202,8 @@ SweepPoint makeSweepPoint(const SweepPlan &plan, const std::string &name,
     c["name"] = plan.baseName.empty() ? p.name : plan.baseName + " [" + p.name + "]";
     p.config = experiment::ExperimentConfig::fromJson(c.dump(), plan.origin + " (sweep point " +
                                                                     p.name + ")");
+    if (plan.adjustPoint)
+        plan.adjustPoint(p.config);
     return p;
 }
 
@@ -252,6 +254,9 @@ SweepPlan planSweep(const std::string &text, const std::string &origin, std::siz
         if (s.has("early_stop"))
             plan.earlyStop = parseEarlyStop(s.child("early_stop"), origin, plan.totalEpochs,
                                             base.data.valSplit);
+        if (plan.mode == "tpe" && !(base.data.valSplit > 0))
+            s.fail("mode", "TPE learns from each point's validation images, and this experiment "
+                           "has none: set \"data\": {\"val_split\": 0.2} (or use \"random\")");
     }
     std::set<std::string> names;
     for (const auto &[name, settings] : variants)

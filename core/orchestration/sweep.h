@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp> // SweepPoint holds values: copied with the plan
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -54,6 +55,9 @@ struct SweepPlan
     int totalEpochs = 1;          // a point's epochs over all stages (the first point's)
     nlohmann::json baseConfig;    // every setting, before a point's are applied
     std::string baseName;         // the experiment's name
+    // Applied to every point makeSweepPoint makes after planning (a front end's --quick,
+    // --data-root: TPE's proposals get them too); the planned points get it from the caller.
+    std::function<void(experiment::ExperimentConfig &)> adjustPoint;
 };
 
 // A point of `plan` with these settings (a TPE proposal): its config validated; tl::Error

@@ -156,10 +156,10 @@ SettingValues proposeTpe(const SearchSpace &space, const std::vector<TpeTrial> &
     SweepRng rng = sampleRng(seed, index, 1);
     SettingValues out;
     for (const ParamRange &range : space.params)
-        out.push_back({range.path,
-                       range.kind == ParamRange::Kind::Choice
-                           ? proposeChoice(range, good, bad, rng, options.candidates)
-                           : proposeNumeric(range, good, bad, rng, options.candidates)});
+        out.push_back(
+            {range.path, range.kind == ParamRange::Kind::Choice
+                             ? proposeChoice(range, good, bad, rng, options.candidates)
+                             : proposeNumeric(range, good, bad, rng, options.candidates)});
     return out;
 }
 

@@ -173,6 +173,7 @@ RunInfo readRun(const std::string &dir)
         r.imagesPerSecond = s.trainImagesPerSecond;
         r.totalSeconds = s.totalSeconds;
         r.stopped = s.stopped;
+        r.stopReason = s.stopReason;
         r.bestValAccuracy = s.bestValAccuracy.value_or(-1.0);
         if (!s.name.empty())
             r.experimentName = s.name;

@@ -27,6 +27,7 @@ struct RunInfo
     double imagesPerSecond = 0;
     double totalSeconds = 0;
     bool stopped = false;
+    std::string stopReason; // summary.json's stop_reason (a sweep's early stopping)
     bool finished = false;  // summary.json present
     bool running = false;   // a live process holds its run.lock
     std::string host;       // the machine running it, when not this one

@@ -39,6 +39,7 @@ std::string RunSummary::toJson(int indent) const
         {"global_batch_size", globalBatchSize},
         {"epochs", epochs},
         {"stopped", stopped},
+        {"stop_reason", stopReason},
         {"train_samples", trainSamples},
         {"val_samples", valSamples},
         {"test_samples", testSamples},
@@ -91,6 +92,7 @@ RunSummary RunSummary::fromJson(const std::string &text, const std::string &orig
     o.get("allreduce_bytes_per_step", s.allReduceBytesPerStep);
     o.get("epochs", s.epochs);
     o.get("stopped", s.stopped);
+    o.get("stop_reason", s.stopReason);
     o.get("train_samples", s.trainSamples);
     o.get("val_samples", s.valSamples);
     o.get("test_samples", s.testSamples);

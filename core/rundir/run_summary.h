@@ -57,6 +57,9 @@ struct RunSummary
     std::int64_t allReduceBytesPerStep = 0;
     int epochs = 0;
     bool stopped = false;
+    // Why it stopped before its last epoch, when something other than a person stopped it (a
+    // sweep's early stopping: "pruned by ASHA at epoch 3: ..."); "" otherwise.
+    std::string stopReason;
     std::int64_t trainSamples = 0;
     std::int64_t valSamples = 0;
     std::int64_t testSamples = 0;

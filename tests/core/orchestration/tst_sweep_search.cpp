@@ -3,7 +3,10 @@
 // checked (a validation split required), random draws inside their ranges, TPE's proposals
 // concentrating near a synthetic objective's optimum, and pruned points in sweep.json.
 
+#include "analysis/sweep_explain.h"
+#include "analysis/sweep_report.h"
 #include "base/error.h"
+#include "io/files.h"
 #include "orchestration/early_stop.h"
 #include "orchestration/search_space.h"
 #include "orchestration/sweep.h"
@@ -16,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <set>
 
 using namespace tl;
@@ -34,9 +38,9 @@ runs::EarlyStopSpec asha(int eta = 3, const std::string &metric = "val_accuracy"
 
 // Nine points' validation accuracy after epochs 1, 2 and 3 (9 epochs each, rungs at 1 and 3).
 const std::vector<std::vector<double>> kCurves = {
-    {0.50, 0.58, 0.62}, {0.40, 0.45, 0.48}, {0.60, 0.63, 0.65}, {0.55, 0.57, 0.59},
-    {0.30, 0.31, 0.33}, {0.58, 0.60, 0.61}, {0.20, 0.21, 0.22}, {0.70, 0.76, 0.80},
-    {0.52, 0.53, 0.54}};
+    {0.50, 0.58, 0.62}, {0.40, 0.45, 0.48}, {0.60, 0.63, 0.65},
+    {0.55, 0.57, 0.59}, {0.30, 0.31, 0.33}, {0.58, 0.60, 0.61},
+    {0.20, 0.21, 0.22}, {0.70, 0.76, 0.80}, {0.52, 0.53, 0.54}};
 
 double distanceToOptimum(const nlohmann::json &lr)
 {
@@ -239,12 +243,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("param");
         QTest::addColumn<QString>("mustSay");
-        QTest::newRow("reversed") << R"({"uniform": [0.5, 0.1]})" << "below high";
-        QTest::newRow("log of 0") << R"({"log_uniform": [0, 0.1]})" << "above 0";
-        QTest::newRow("int of reals") << R"({"int": [1.5, 4]})" << "integers";
-        QTest::newRow("empty choice") << R"({"choice": []})" << "non-empty";
-        QTest::newRow("unknown") << R"({"normal": [0, 1]})" << "normal";
-        QTest::newRow("a list") << R"([0.1, 0.2])" << "one range";
+        QTest::newRow("reversed") << R"({"uniform": [0.5, 0.1]})"
+                                  << "below high";
+        QTest::newRow("log of 0") << R"({"log_uniform": [0, 0.1]})"
+                                  << "above 0";
+        QTest::newRow("int of reals") << R"({"int": [1.5, 4]})"
+                                      << "integers";
+        QTest::newRow("empty choice") << R"({"choice": []})"
+                                      << "non-empty";
+        QTest::newRow("unknown") << R"({"normal": [0, 1]})"
+                                 << "normal";
+        QTest::newRow("a list") << R"([0.1, 0.2])"
+                                << "one range";
     }
     void rangesAreChecked()
     {
@@ -281,8 +291,7 @@ private Q_SLOTS:
         QVERIFY(plan.points.empty());
         QCOMPARE(plan.samples, 6);
         const runs::SettingValues v = runs::proposeTpe(plan.space, {}, plan.seed, 0);
-        const runs::SweepPoint p =
-            runs::makeSweepPoint(plan, runs::sampleName(plan, 0, v), v);
+        const runs::SweepPoint p = runs::makeSweepPoint(plan, runs::sampleName(plan, 0, v), v);
         QCOMPARE(p.config.stages[0].optimizer.lr, v[2].second.get<double>());
         QVERIFY(p.name.rfind("s01_", 0) == 0);
     }
@@ -292,10 +301,10 @@ private Q_SLOTS:
     // random draws, and mostly choose adam.
     void tpeConcentratesNearTheOptimum()
     {
-        runs::SearchSpace space = runs::parseSearchSpace(
-            nlohmann::json::parse(R"({"lr": {"log_uniform": [1e-5, 1]},
+        runs::SearchSpace space =
+            runs::parseSearchSpace(nlohmann::json::parse(R"({"lr": {"log_uniform": [1e-5, 1]},
                                       "opt": {"choice": ["sgd", "adam"]}})"),
-            "t.json");
+                                   "t.json");
         std::vector<runs::TpeTrial> trials;
         std::vector<double> tpeDistance;
         int adam = 0;
@@ -323,8 +332,8 @@ private Q_SLOTS:
             return (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
         };
         const double tpe = median(tpeDistance), random = median(randomDistance);
-        qInfo("median decades from the optimum: TPE %.3f, random %.3f; adam %d of 20", tpe,
-              random, adam);
+        qInfo("median decades from the optimum: TPE %.3f, random %.3f; adam %d of 20", tpe, random,
+              adam);
         QVERIFY2(tpe < 0.5, qPrintable(QString::number(tpe)));
         QVERIFY2(tpe < random / 2, qPrintable(QString("%1 vs %2").arg(tpe).arg(random)));
         QVERIFY(adam >= 14);
@@ -363,6 +372,68 @@ private Q_SLOTS:
         QCOMPARE(r.runs[1].prunedValue, 0.41);
         QCOMPARE(r.runs[1].epochs, 3);
         QCOMPARE(r.runs[0].epochs, 9);
+    }
+
+    // y depends on the first feature only (and a little on the third): the forest says so.
+    void forestFindsTheSettingThatMatters()
+    {
+        runs::SweepRng rng(5);
+        std::vector<std::vector<double>> x;
+        std::vector<double> y;
+        for (int i = 0; i < 40; ++i) {
+            x.push_back({rng.uniform(), rng.uniform(), rng.uniform()});
+            y.push_back(std::sin(3 * x.back()[0]) + 0.1 * x.back()[2]);
+        }
+        const std::vector<double> shares = runs::forestImportance(x, y, 64, 1);
+        qInfo("shares %.3f %.3f %.3f", shares[0], shares[1], shares[2]);
+        QVERIFY(shares[0] > 0.7);
+        QVERIFY(shares[1] < 0.15);
+        QVERIFY(std::fabs(shares[0] + shares[1] + shares[2] - 1) < 1e-9);
+        // Nothing to explain: no split helps.
+        const auto flat = runs::forestImportance(x, std::vector<double>(40, 0.5), 8, 1);
+        QCOMPARE(flat[0] + flat[1] + flat[2], 0.0);
+    }
+
+    // A sweep folder with pruned points: the report draws the successive-halving chart (each
+    // pruned curve ends in a cross at its rung) and the importance chart.
+    void reportExplainsPruning()
+    {
+        QTemporaryDir tmp;
+        const std::string dir = tmp.path().toStdString();
+        runs::SweepPlan plan = runs::planSweep(kRandom, "r.json");
+        std::vector<runs::SweepPointStatus> status(plan.points.size());
+        for (std::size_t i = 0; i < plan.points.size(); ++i) {
+            const std::string run = dir + "/" + plan.points[i].name;
+            std::filesystem::create_directories(run);
+            const bool pruned = i % 2 == 1;
+            const int epochs = pruned ? 1 : 9;
+            std::string csv = "stage,stage_name,epoch,global_epoch,train_loss,train_accuracy,"
+                              "val_loss,val_accuracy,learning_rate,seconds,images_per_second,"
+                              "trainable_params\n";
+            const double lr = plan.points[i].config.stages[0].optimizer.lr;
+            for (int e = 1; e <= epochs; ++e)
+                csv += "0,train," + std::to_string(e) + "," + std::to_string(e) +
+                       ",1,0.5,1," + std::to_string(0.5 - 0.05 * std::log10(lr) + 0.01 * e) +
+                       ",0.01,1,100,1000\n";
+            writeFileAtomic(run + "/metrics.csv", csv);
+            status[i].status = pruned ? "pruned" : "finished";
+            status[i].rung = 1;
+            status[i].testAccuracy = pruned ? -1 : 0.8;
+        }
+        runs::writeSweepJson(dir, plan, status);
+        const runs::SweepResults r = runs::readSweep(dir);
+        const runs::HalvingChart chart = runs::halvingChart(r);
+        QCOMPARE(chart.epochsTrained, 3 * 9 + 3 * 1);
+        QCOMPARE(chart.rungs, (std::vector<int>{1, 3}));
+        const std::string html = runs::sweepReportHtml(dir);
+        QVERIFY(html.find("Successive halving") != std::string::npos);
+        QVERIFY(html.find("pruned at epoch 1") != std::string::npos);
+        QVERIFY(html.find("Which setting mattered") != std::string::npos);
+        const runs::ImportanceResult imp = runs::parameterImportance(r);
+        QCOMPARE(imp.points, 6);
+        QVERIFY2(imp.why.empty(), imp.why.c_str());
+        // The curves differ by learning rate alone.
+        QCOMPARE(imp.parameters.front().parameter, std::string("stages.0.optimizer.lr"));
     }
 };
 

@@ -1,0 +1,235 @@
+#include "orchestration/sweep_search.h"
+
+#include "base/error.h"
+#include "io/csv.h"
+#include "io/files.h"
+#include "io/json_file.h"
+#include "orchestration/scheduler.h"
+#include "rundir/run_dir.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace tl::runs {
+
+namespace {
+
+// A name read back from sweep.json becomes a folder name: only what sampleName writes.
+bool safeName(const std::string &s)
+{
+    return !s.empty() && s.size() <= 120 && s.front() != '.' &&
+           std::all_of(s.begin(), s.end(), [](char c) {
+               return std::isalnum((unsigned char)c) || c == '.' || c == '_' || c == '-';
+           });
+}
+
+} // namespace
+
+std::vector<std::pair<int, double>> epochMetric(const std::string &runDir,
+                                                const std::string &metric)
+{
+    std::vector<std::pair<int, double>> out;
+    const std::string path = RunDir(runDir).metrics();
+    try {
+        std::error_code ec;
+        if (!fs::is_regular_file(path, ec))
+            return out;
+        const Bytes data = readFile(path);
+        std::size_t epochCol = 0, valueCol = 0;
+        forEachCsvRow(data, path, 64, [&](const std::vector<std::string> &cells, std::size_t line) {
+            if (line == 1) {
+                for (std::size_t i = 0; i < cells.size(); ++i) {
+                    if (cells[i] == "global_epoch")
+                        epochCol = i;
+                    if (cells[i] == metric)
+                        valueCol = i;
+                }
+                if (epochCol == valueCol)
+                    throw fileError(path, "no global_epoch and " + metric + " columns");
+                return true;
+            }
+            if (cells.size() <= std::max(epochCol, valueCol) || cells[valueCol].empty())
+                return true;
+            const auto epoch = csvInteger(cells[epochCol], path, line, 1, 1000000);
+            out.push_back({int(epoch), csvNumber(cells[valueCol], path, line)});
+            return true;
+        });
+    } catch (const Error &) {
+        out.clear(); // read again at the next epoch
+    }
+    return out;
+}
+
+PruneDecision prunedAt(const std::string &runDir, const SweepPlan &plan)
+{
+    PruneDecision d;
+    const auto values = epochMetric(runDir, plan.earlyStop.metric);
+    const std::vector<int> rungs = plan.earlyStop.rungs(plan.totalEpochs);
+    for (const auto &[epoch, value] : values)
+        if (std::binary_search(rungs.begin(), rungs.end(), epoch))
+            d.rung = epoch, d.value = value, d.prune = true;
+    return d;
+}
+
+SweepPlan withEarlierProposals(SweepPlan plan, const std::string &dir)
+{
+    const std::string path = RunDir(dir).sweep();
+    std::error_code ec;
+    if (plan.mode != "tpe" || !fs::is_regular_file(path, ec))
+        return plan;
+    const Bytes b = readFile(path);
+    const nlohmann::json j = parseJson(std::string(b.begin(), b.end()), path);
+    if (!j.is_object() || j.value("mode", std::string()) != "tpe" || !j.contains("points") ||
+        !j["points"].is_array())
+        return plan; // another kind of sweep was here: its finished runs are kept by name
+    for (std::size_t i = 0; i < j["points"].size(); ++i) {
+        const std::string key = "points." + std::to_string(i);
+        const nlohmann::json &point = j["points"][i];
+        if (!point.is_object())
+            throw fileError(path, "'" + key + "': expected an object");
+        JsonObject p(point, key, path, false);
+        if (p.value<int>("repeat", 0) != 0)
+            continue; // its repeats come with repeat 0
+        const std::string variant = p.value<std::string>("variant", p.require<std::string>("name"));
+        if (!safeName(variant))
+            p.fail("variant", "not a folder name");
+        const nlohmann::json &settings = p.child("settings");
+        if (!settings.is_object())
+            p.fail("settings", "expected an object");
+        SettingValues values;
+        for (const std::string &setting : plan.paths)
+            if (settings.contains(setting))
+                values.push_back({setting, settings.at(setting)});
+        for (int r = 0; r < plan.repeats; ++r)
+            plan.points.push_back(makeSweepPoint(plan, variant, values, r));
+    }
+    return plan;
+}
+
+SweepSearch::SweepSearch(Scheduler &scheduler, int group, SweepPlan plan)
+    : m_scheduler(scheduler), m_group(group), m_plan(std::move(plan)),
+      m_stopper(m_plan.earlyStop, m_plan.totalEpochs)
+{
+    m_proposed = int(m_plan.points.size()) / std::max(1, m_plan.repeats);
+}
+
+void SweepSearch::restore()
+{
+    for (const Point &p : m_scheduler.points()) {
+        if (p.group != m_group || p.groupIndex < 0)
+            continue;
+        for (const auto &[epoch, value] : epochMetric(p.spec.runDir, m_plan.earlyStop.metric)) {
+            m_stopper.record(std::size_t(p.groupIndex), epoch, value);
+            m_judged[p.id] = epoch;
+        }
+    }
+}
+
+void SweepSearch::attach()
+{
+    auto changed = m_scheduler.onChanged;
+    m_scheduler.onChanged = [this, changed](const Point &p) {
+        if (changed)
+            changed(p);
+        check(p);
+    };
+    auto more = m_scheduler.wantMore;
+    m_scheduler.wantMore = [this, more]() { return (more && more()) || proposeNext(); };
+    auto describe = m_scheduler.describeSweepPoint;
+    m_scheduler.describeSweepPoint = [this, describe](const Point &p, SweepPointStatus &st) {
+        if (describe)
+            describe(p, st);
+        if (p.group != m_group || p.state != PointState::Pruned || p.groupIndex < 0)
+            return;
+        PruneDecision d = decision(std::size_t(p.groupIndex));
+        if (d.rung == 0) // pruned in an earlier session: read back from its folder
+            d = prunedAt(p.spec.runDir, m_plan);
+        st.rung = d.rung;
+        st.metricValue = d.value;
+    };
+}
+
+void SweepSearch::check(const Point &p)
+{
+    if (p.group != m_group || p.groupIndex < 0 || p.state != PointState::Running ||
+        !m_plan.earlyStop.enabled())
+        return;
+    std::error_code ec;
+    const auto size = fs::file_size(RunDir(p.spec.runDir).metrics(), ec);
+    if (ec || m_metricsSize[p.id] == size)
+        return;
+    m_metricsSize[p.id] = size;
+    int &judged = m_judged[p.id];
+    for (const auto &[epoch, value] : epochMetric(p.spec.runDir, m_plan.earlyStop.metric)) {
+        if (epoch <= judged)
+            continue;
+        judged = epoch;
+        const PruneDecision d = m_stopper.report(std::size_t(p.groupIndex), epoch, value);
+        if (!d.prune)
+            continue;
+        m_decisions[std::size_t(p.groupIndex)] = d;
+        const int id = p.id;
+        m_scheduler.prune(id, d.reason);
+        if (onPruned)
+            if (const Point *now = m_scheduler.find(id))
+                onPruned(*now, d);
+        return;
+    }
+}
+
+PruneDecision SweepSearch::decision(std::size_t planIndex) const
+{
+    const auto it = m_decisions.find(planIndex);
+    return it == m_decisions.end() ? PruneDecision{} : it->second;
+}
+
+std::vector<TpeTrial> SweepSearch::trials() const
+{
+    std::vector<TpeTrial> out;
+    const double sign = m_plan.earlyStop.higherIsBetter() ? 1 : -1;
+    for (const Point &p : m_scheduler.points()) {
+        if (p.group != m_group || p.groupIndex < 0 ||
+            std::size_t(p.groupIndex) >= m_plan.points.size() ||
+            (p.state != PointState::Finished && p.state != PointState::Pruned))
+            continue;
+        const auto values = epochMetric(p.spec.runDir, m_plan.earlyStop.metric);
+        if (values.empty())
+            continue; // no validation: nothing to learn from
+        TpeTrial t;
+        t.values = m_plan.points[std::size_t(p.groupIndex)].settings;
+        t.pruned = p.state == PointState::Pruned;
+        t.epochs = values.back().first;
+        t.score = sign * values.back().second;
+        if (!t.pruned)
+            for (const auto &[epoch, value] : values)
+                t.score = std::max(t.score, sign * value);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+bool SweepSearch::proposeNext()
+{
+    if (m_plan.mode != "tpe" || m_proposed >= m_plan.samples)
+        return false;
+    TpeOptions options;
+    options.startup = m_plan.startup;
+    const std::size_t index = std::size_t(m_proposed);
+    const SettingValues settings =
+        proposeTpe(m_plan.space, trials(), m_plan.seed, std::uint64_t(index), options);
+    const std::string name = sampleName(m_plan, index, settings);
+    ++m_proposed;
+    for (int r = 0; r < m_plan.repeats; ++r) {
+        SweepPoint point = makeSweepPoint(m_plan, name, settings, r);
+        m_plan.points.push_back(point);
+        m_scheduler.addToSweep(m_group, point);
+    }
+    return true;
+}
+
+} // namespace tl::runs

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "orchestration/early_stop.h"
+#include "orchestration/sweep.h"
+#include "orchestration/tpe.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tl::runs {
+
+class Scheduler;
+struct Point;
+
+// A sweep's search and early stopping on the Scheduler (orchestration/scheduler.h), for every
+// front end (the CLI's sweep, the window's queue): it judges each running point as its epochs
+// finish, from the run's metrics.csv (machine-readable, one row per finished epoch), and prunes
+// it through Scheduler::prune at a rung where it falls behind; in a TPE sweep it proposes the
+// next point when a slot is free (Scheduler::wantMore), from the points already judged.
+// It chains the scheduler's onChanged and wantMore (what was set before is still called).
+class SweepSearch
+{
+public:
+    // `group` is the sweep's group in `scheduler` (addSweep); `plan` its plan.
+    SweepSearch(Scheduler &scheduler, int group, SweepPlan plan);
+    SweepSearch(const SweepSearch &) = delete;
+    SweepSearch &operator=(const SweepSearch &) = delete;
+
+    // Reads the epochs the sweep's points already trained (a sweep started again): their
+    // values count at their rungs, and rungs they passed are not judged again.
+    void restore();
+    // Hooks into the scheduler (call once, after restore()).
+    void attach();
+    // Judges `p`'s new epochs (attach() calls it from onChanged).
+    void check(const Point &p);
+
+    // A pruned point's decision, for the front end's line (after Scheduler::prune).
+    std::function<void(const Point &, const PruneDecision &)> onPruned;
+
+    const EarlyStopper &stopper() const { return m_stopper; }
+    // The decision that pruned a point (by plan index); rung 0 when it was not pruned here.
+    PruneDecision decision(std::size_t planIndex) const;
+    int proposed() const { return m_proposed; }
+
+private:
+    bool proposeNext();
+    std::vector<TpeTrial> trials() const;
+
+    Scheduler &m_scheduler;
+    int m_group;
+    SweepPlan m_plan;
+    EarlyStopper m_stopper;
+    std::map<int, int> m_judged;                 // point id -> the last epoch judged
+    std::map<int, std::uintmax_t> m_metricsSize; // point id -> metrics.csv's size when read
+    std::map<std::size_t, PruneDecision> m_decisions;
+    int m_proposed = 0;
+};
+
+// The validation metric after each epoch of a run (metrics.csv): (global epoch, value), in the
+// file's order; epochs without a validation value are left out. Empty when the file is missing
+// or does not read (a run that is writing it is read again at its next epoch).
+std::vector<std::pair<int, double>> epochMetric(const std::string &runDir,
+                                                const std::string &metric);
+
+// Where a pruned run was stopped, read back from its metrics.csv: the last rung of `plan`'s
+// early stopping it reached and its metric there (rung 0 when it reached none).
+PruneDecision prunedAt(const std::string &runDir, const SweepPlan &plan);
+
+// A TPE sweep started again: the points it proposed before (DIR/sweep.json), in order, so that
+// their runs are kept and the proposals continue from them. `plan` unchanged for other modes or
+// when there is no earlier sweep.json; tl::Error naming the file when it is damaged.
+SweepPlan withEarlierProposals(SweepPlan plan, const std::string &dir);
+
+} // namespace tl::runs
