@@ -130,8 +130,27 @@ void SweepSearch::restore()
     }
 }
 
+void SweepSearch::shuffleStart()
+{
+    std::vector<int> ids; // the group's pending points, in queue order
+    for (const Point &p : m_scheduler.points())
+        if (p.group == m_group && p.state == PointState::Pending)
+            ids.push_back(p.id);
+    SweepRng rng = sampleRng(m_plan.seed, 0, 2);
+    for (std::size_t i = ids.size(); i > 1; --i) { // Fisher-Yates over their queue positions
+        const std::size_t j = rng.below(i);
+        if (j + 1 == i)
+            continue;
+        const int a = m_scheduler.indexOf(ids[i - 1]), b = m_scheduler.indexOf(ids[j]);
+        m_scheduler.move(ids[i - 1], b - a); // swaps the two
+        std::swap(ids[i - 1], ids[j]);
+    }
+}
+
 void SweepSearch::attach()
 {
+    if (m_plan.earlyStop.enabled() && (m_plan.mode == "grid" || m_plan.mode == "list"))
+        shuffleStart();
     auto changed = m_scheduler.onChanged;
     m_scheduler.onChanged = [this, changed](const Point &p) {
         if (changed)

@@ -34,8 +34,14 @@ public:
     // Reads the epochs the sweep's points already trained (a sweep started again): their
     // values count at their rungs, and rungs they passed are not judged again.
     void restore();
-    // Hooks into the scheduler (call once, after restore()).
+    // Hooks into the scheduler (call once, after restore()). With early stopping, a grid's or
+    // a list's points start in a seeded random order (shuffleStart): asynchronous halving lets
+    // the first points at a rung pass it, and a grid in order (learning rates ascending) would
+    // otherwise let every point pass that improves on the ones before.
     void attach();
+    // Reorders the sweep's pending points in the scheduler's queue at random (seeded by the
+    // plan's seed); sweep.json keeps the file's order.
+    void shuffleStart();
     // Judges `p`'s new epochs (attach() calls it from onChanged).
     void check(const Point &p);
 

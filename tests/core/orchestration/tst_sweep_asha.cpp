@@ -57,6 +57,10 @@ public:
     void interrupt(Handle h) override { children[h].interrupted = true; }
     void kill(Handle h) override { children[h].interrupted = true; }
 
+    std::string nameOf(Handle h) const
+    {
+        return fs::path(children.at(h).runDir).filename().string();
+    }
     // The child of a run folder that is still going.
     Handle of(const std::string &name)
     {
@@ -140,6 +144,14 @@ const runs::Point &pointNamed(const runs::Scheduler &s, const std::string &name)
     throw std::runtime_error("no point " + name);
 }
 
+const runs::SweepRunEntry &entry(const runs::SweepResults &r, const std::string &name)
+{
+    for (const auto &run : r.runs)
+        if (run.name == name)
+            return run;
+    throw std::runtime_error("no run " + name);
+}
+
 } // namespace
 
 class TestSweepAsha : public QObject
@@ -153,6 +165,8 @@ private Q_SLOTS:
         const std::string dir = tmp.path().toStdString() + "/sweep";
         const runs::SweepPlan plan = runs::planSweep(kGrid, "grid.json");
         FakeLauncher launcher;
+        // The points start in a seeded random order (SweepSearch::shuffleStart): A, B, C, D.
+        std::string nA, nB, nC, nD;
         {
             runs::Scheduler s(launcher, {2, {}, 0, {}});
             const int group = s.addSweep(plan, dir);
@@ -161,21 +175,21 @@ private Q_SLOTS:
             search.attach();
             s.schedule();
             QCOMPARE(s.runningCount(), 2);
-            const auto a = launcher.of("lr-0.1"), b = launcher.of("lr-0.01");
-            QVERIFY(a && b);
+            const auto a = launcher.children.begin()->first, b = a + 1;
+            nA = launcher.nameOf(a), nB = launcher.nameOf(b);
             launcher.epoch(a, 0.50); // rung 1, first there: goes on
             s.pollProgress();
             QVERIFY(!launcher.stopRequested(a));
             launcher.epoch(b, 0.40); // rung 1, 2 there, keep 1 (0.50): pruned
             s.pollProgress();
             QVERIFY(launcher.stopRequested(b));
-            QCOMPARE(pointNamed(s, "lr-0.01").state, runs::PointState::Stopping);
+            QCOMPARE(pointNamed(s, nB).state, runs::PointState::Stopping);
             launcher.end(b); // it stops itself after its batch, test evaluated
-            QCOMPARE(pointNamed(s, "lr-0.01").state, runs::PointState::Pruned);
-            // Asynchronous: the freed slot runs the next point while lr-0.1 goes on.
+            QCOMPARE(pointNamed(s, nB).state, runs::PointState::Pruned);
+            // Asynchronous: the freed slot runs the next point while A goes on.
             QCOMPARE(s.runningCount(), 2);
-            const auto c = launcher.of("lr-0.001");
-            QVERIFY(c);
+            const auto c = launcher.children.rbegin()->first;
+            nC = launcher.nameOf(c);
             launcher.epoch(c, 0.60); // 3 there, keep 1: the best, goes on
             launcher.epoch(a, 0.55); // epoch 2: not a rung
             s.pollProgress();
@@ -186,11 +200,13 @@ private Q_SLOTS:
             launcher.end(c);
             QVERIFY(s.idle());
             const runs::SweepResults r = runs::readSweep(dir);
-            QCOMPARE(r.runs[1].status, std::string("pruned"));
-            QVERIFY(r.runs[1].message.find("pruned by ASHA at epoch 1") != std::string::npos);
-            QCOMPARE(r.runs[0].status, std::string("stopped"));
+            for (std::size_t i = 0; i < plan.points.size(); ++i) // the file's order
+                QCOMPARE(r.runs[i].name, plan.points[i].name);
+            QCOMPARE(entry(r, nB).status, std::string("pruned"));
+            QVERIFY(entry(r, nB).message.find("pruned by ASHA at epoch 1") != std::string::npos);
+            QCOMPARE(entry(r, nA).status, std::string("stopped"));
             const runs::RunSummary summary =
-                runs::RunSummary::fromFile(runs::RunDir(dir + "/lr-0.01").summary());
+                runs::RunSummary::fromFile(runs::RunDir(dir + "/" + nB).summary());
             QVERIFY(summary.stopped);
             QVERIFY(summary.stopReason.find("top 1/3") != std::string::npos);
         }
@@ -202,10 +218,10 @@ private Q_SLOTS:
             runs::SweepSearch search(s, group, plan);
             search.restore();
             search.attach();
-            QCOMPARE(pointNamed(s, "lr-0.01").state, runs::PointState::Pruned);
+            QCOMPARE(pointNamed(s, nB).state, runs::PointState::Pruned);
             QCOMPARE(search.stopper().at(1).size(), std::size_t(3)); // 0.50, 0.40, 0.60
             s.schedule();
-            const auto a = launcher.of("lr-0.1"), c = launcher.of("lr-0.001");
+            const auto a = launcher.of(nA), c = launcher.of(nC);
             QVERIFY(a && c);
             QCOMPARE(launcher.children[a].request.args[1], std::string("--resume"));
             launcher.epoch(a, 0.62); // epoch 3, rung: 1 there, goes on
@@ -215,8 +231,9 @@ private Q_SLOTS:
             s.pollProgress();
             QVERIFY(launcher.stopRequested(c));
             launcher.end(c);
-            const auto d = launcher.of("lr-0.0001");
-            QVERIFY(d);
+            const auto d = launcher.children.rbegin()->first;
+            nD = launcher.nameOf(d);
+            QVERIFY(nD != nA && nD != nB && nD != nC);
             launcher.epoch(d, 0.45);
             s.pollProgress();
             QVERIFY(launcher.stopRequested(d));
@@ -227,11 +244,13 @@ private Q_SLOTS:
             launcher.end(a);
             QVERIFY(s.idle());
             const runs::SweepResults r = runs::readSweep(dir);
-            QCOMPARE(r.runs[0].status, std::string("finished"));
-            QCOMPARE(r.runs[2].status, std::string("pruned"));
-            QCOMPARE(r.runs[2].prunedRung, 3);
-            QCOMPARE(r.runs[2].prunedValue, 0.58);
-            QCOMPARE(r.runs[3].prunedRung, 1);
+            QCOMPARE(entry(r, nA).status, std::string("finished"));
+            QCOMPARE(entry(r, nC).status, std::string("pruned"));
+            QCOMPARE(entry(r, nC).prunedRung, 3);
+            QCOMPARE(entry(r, nC).prunedValue, 0.58);
+            QCOMPARE(entry(r, nD).prunedRung, 1);
+            QCOMPARE(entry(r, nB).prunedRung, 1); // pruned in the first session: from its folder
+            QCOMPARE(entry(r, nB).prunedValue, 0.40);
             // 9 + 1 + 3 + 1 epochs of 36.
             QCOMPARE(launcher.epochsTrained(), 9 + 1 + 3 + 1);
         }
