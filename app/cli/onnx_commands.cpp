@@ -2,6 +2,7 @@
 
 #include "platform/cpu_cores.h"
 #include "inference/run_onnx.h"
+#include "rundir/run_dir.h"
 
 #include <nlohmann/json.hpp>
 
@@ -105,15 +106,16 @@ int predictWithOnnx(const Args &args)
                                     .c_str());
         } else {
             std::printf("%s on the %lld test images of %s:\n"
-                        "  agrees with predictions.csv on %lld (%.2f %%), test accuracy %.4f\n"
-                        "  largest logit difference from LibTorch (model.pth): %.3g\n"
+                        "  agrees with %s on %lld (%.2f %%), test accuracy %.4f\n"
+                        "  largest logit difference from LibTorch (%s): %.3g\n"
                         "  OpenCV DNN %.3f ms per image, LibTorch %.3f ms (batches of %d, %d "
                         "threads each)\n",
                         file.c_str(), static_cast<long long>(c.images), run.c_str(),
-                        static_cast<long long>(c.agreeing), 100.0 * c.agreement(),
+                        runs::RunDir::kPredictions, static_cast<long long>(c.agreeing),
+                        100.0 * c.agreement(),
                         double(c.correct) / double(std::max<std::int64_t>(1, c.images)),
-                        c.maxLogitDifference, c.opencvMsPerImage, c.libtorchMsPerImage, c.batchSize,
-                        c.threads);
+                        runs::RunDir::kModel, c.maxLogitDifference, c.opencvMsPerImage,
+                        c.libtorchMsPerImage, c.batchSize, c.threads);
         }
         return c.agreement() >= 0.999 ? 0 : 1; // near-ties may fall either way
     }

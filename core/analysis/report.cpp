@@ -10,6 +10,7 @@
 #include "rundir/run_reader.h"
 
 #include <algorithm>
+#include "rundir/run_dir.h"
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -282,12 +283,12 @@ LoadedRun loadForReport(const std::string &dir, const ReportOptions &options)
         throw fileError(dir, "this run has not finished (" + r.info.status() +
                                  "); a report needs its test results");
     r.result = loadRunResult(dir);
-    const Bytes config = readFile(dir + "/config.json");
+    const Bytes config = readFile(RunDir(dir).config());
     r.configJson.assign(config.begin(), config.end());
     if (options.images) {
         try {
             auto config =
-                experiment::ExperimentConfig::fromJson(r.configJson, dir + "/config.json");
+                experiment::ExperimentConfig::fromJson(r.configJson, RunDir(dir).config());
             config.data.seed = config.seed;
             config.data.download = false;
             r.data = std::make_shared<data::DatasetSplits>(data::loadDataset(config.data));

@@ -59,7 +59,7 @@ struct DatasetSplits
     // Every file left out so far: while listing, then while decoding.
     std::vector<SkippedFile> allSkipped() const;
     // skippedSummary of allSkipped(); empty when nothing was skipped.
-    std::string skippedText(const std::string &seeAlso = "skipped.csv") const;
+    std::string skippedText(const std::string &seeAlso) const;
 };
 
 struct DatasetInfo

@@ -51,10 +51,10 @@ inline constexpr int kDefaultStreamedSize = 224;
 // The default memory budget of the decoded-image cache (data.cache_mib).
 inline constexpr int kDefaultImageCacheMiB = 1024;
 
-// "Skipped 9 of 186 files: 3 empty, 3 not images, 3 truncated - see skipped.csv"; empty when
-// nothing was skipped.
+// "Skipped 9 of 186 files: 3 empty, 3 not images, 3 truncated - see SEE_ALSO" (the run folder's
+// list of them; "": no pointer); empty when nothing was skipped.
 std::string skippedSummary(const std::vector<SkippedFile> &skipped, std::size_t files,
-                           const std::string &seeAlso = "skipped.csv");
+                           const std::string &seeAlso);
 // path,reason,detail (written to a temporary name and renamed).
 void writeSkippedCsv(const std::string &file, const std::vector<SkippedFile> &skipped);
 

@@ -10,6 +10,7 @@
 #include "models/penultimate.h"
 #include "inference/feature_tensors.h"
 #include "weights/checkpoint.h"
+#include "rundir/run_dir.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -237,13 +238,13 @@ const data::ImageStore &storeOf(const data::DatasetSplits &data, const std::stri
 std::shared_ptr<models::NetworkImpl> loadRunModel(const std::string &runDir,
                                                   experiment::ExperimentConfig &config)
 {
-    config = experiment::ExperimentConfig::fromFile(runDir + "/config.json");
+    config = experiment::ExperimentConfig::fromFile(RunDir(runDir).config());
     models::ModelSpec spec = config.model;
     spec.weights = "none";
     spec.freeze = "none";
     spec.frozen.clear();
     auto model = models::createModel(spec);
-    const std::string weightsFile = runDir + "/model.pth";
+    const std::string weightsFile = RunDir(runDir).model();
     weights::loadStateDict(*model, weights::readCheckpoint(weightsFile).tensors, true, weightsFile);
     model->eval();
     return model;
@@ -251,7 +252,7 @@ std::shared_ptr<models::NetworkImpl> loadRunModel(const std::string &runDir,
 
 data::DatasetSplits loadRunData(const std::string &runDir)
 {
-    auto config = experiment::ExperimentConfig::fromFile(runDir + "/config.json");
+    auto config = experiment::ExperimentConfig::fromFile(RunDir(runDir).config());
     config.data.seed = config.seed; // the run's subsets
     return data::loadDataset(config.data);
 }
@@ -272,13 +273,13 @@ RunFeatures runFeatures(const std::string &runDir, const data::DatasetSplits &da
     experiment::ExperimentConfig config;
     auto model = loadRunModel(runDir, config);
     if (config.model.numClasses != int(f.classNames.size()))
-        throw fileError(runDir + "/config.json",
+        throw fileError(RunDir(runDir).config(),
                         "the model has " + std::to_string(config.model.numClasses) +
                             " classes, the data " + std::to_string(f.classNames.size()));
-    if (progress && !progress(0.0, "Checking model.pth"))
+    if (progress && !progress(0.0, std::string("Checking ") + RunDir::kModel))
         return stopped();
-    f.weightsDigest = hashFile(runDir + "/model.pth", HashKind::Sha256);
-    const std::string cacheFile = runDir + "/features.safetensors";
+    f.weightsDigest = hashFile(RunDir(runDir).model(), HashKind::Sha256);
+    const std::string cacheFile = RunDir(runDir).features();
     const std::string signature = dataSignature(data);
     std::string why;
     if (useCache) {
@@ -321,7 +322,7 @@ RunFeatures runFeatures(const std::string &runDir, const data::DatasetSplits &da
         before += double(rows[s].size());
     }
     if (!why.empty() && why != "none yet")
-        f.note = "features.safetensors was not used (" + why + "); computed again";
+        f.note = std::string(RunDir::kFeatures) + " was not used (" + why + "); computed again";
     const std::string sampled = sampleNote(rows[0].size(), data.train.size());
     if (!sampled.empty())
         f.note += (f.note.empty() ? "" : "; ") + sampled;

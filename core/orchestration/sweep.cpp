@@ -3,6 +3,7 @@
 #include "base/error.h"
 #include "io/files.h"
 #include "io/json_file.h"
+#include "rundir/run_dir.h"
 
 #include <nlohmann/json.hpp>
 
@@ -314,7 +315,7 @@ void writeSweepJson(const std::string &dir, const SweepPlan &plan,
         j["early_stop"]["rungs"] = plan.earlyStop.rungs(plan.totalEpochs);
         j["early_stop"]["epochs"] = plan.totalEpochs;
     }
-    writeFileAtomic((std::filesystem::path(dir) / "sweep.json").string(), j.dump(2) + "\n");
+    writeFileAtomic(RunDir(dir).sweep(), j.dump(2) + "\n");
 }
 
 SweepPlan planSweepFile(const std::string &path)

@@ -4,6 +4,7 @@
 #include "io/files.h"
 #include "io/json_file.h"
 #include "rundir/run_reader.h"
+#include "rundir/run_dir.h"
 
 #include <algorithm>
 #include <cmath>
@@ -196,12 +197,12 @@ void readPruned(JsonObject &p, SweepRunEntry &e)
 bool isSweepFolder(const std::string &dir)
 {
     std::error_code ec;
-    return fs::is_regular_file(fs::path(dir) / "sweep.json", ec);
+    return fs::is_regular_file(RunDir(dir).sweep(), ec);
 }
 
 SweepResults readSweep(const std::string &dir)
 {
-    const std::string origin = (fs::path(dir) / "sweep.json").string();
+    const std::string origin = RunDir(dir).sweep();
     const Bytes b = readFile(origin);
     return parseSweep(std::string(b.begin(), b.end()), origin, dir);
 }
@@ -293,8 +294,8 @@ std::vector<std::string> listSweeps(const std::string &parent)
     for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
         std::error_code e2;
         if (it->is_directory(e2) && isSweepFolder(it->path().string()))
-            found.push_back(
-                {fs::last_write_time(it->path() / "sweep.json", e2), it->path().string()});
+            found.push_back({fs::last_write_time(RunDir(it->path().string()).sweep(), e2),
+                             it->path().string()});
     }
     std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
         return a.first != b.first ? a.first > b.first : a.second < b.second;

@@ -24,6 +24,7 @@
 #include "weights/checkpoint.h"
 #include "weights/weight_catalog.h"
 
+#include "rundir/run_dir.h"
 #include <ATen/record_function.h>
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -260,7 +261,7 @@ const data::DatasetSplits &ExperimentRun::loadData(const data::DatasetSplits *pr
     say("Loaded " + std::to_string(ds.train.size()) + " training, " +
         std::to_string(ds.val.size()) + " validation and " + std::to_string(ds.test.size()) +
         " test images from " + ds.source);
-    if (const std::string skipped = ds.skippedText(); !skipped.empty())
+    if (const std::string skipped = ds.skippedText(RunDir::kSkipped); !skipped.empty())
         say(skipped);
     return ds;
 }
@@ -282,9 +283,9 @@ void ExperimentRun::writeRunFiles(const data::DatasetSplits &ds)
         {"scale", "pixel / 255"},
         {"mean", p.mean},
         {"std", p.std}};
-    writeFileAtomic(m_folder->path("preprocessing.json"), side.dump(2) + "\n");
+    writeFileAtomic(m_folder->path(RunDir::kPreprocessing), side.dump(2) + "\n");
     if (ds.streamed()) // the files left out while listing; writeResults adds those of decoding
-        data::writeSkippedCsv(m_folder->path("skipped.csv"), ds.allSkipped());
+        data::writeSkippedCsv(m_folder->path(RunDir::kSkipped), ds.allSkipped());
 }
 
 void ExperimentRun::buildModel()
@@ -434,10 +435,7 @@ ResumePoint ExperimentRun::resumePoint()
     }
     // Resuming a run whose every stage is done goes straight to the test evaluation (it was
     // stopped there); a fork of such a run has nothing to train.
-    std::error_code ec;
-    const bool finished =
-        !m_from.inPlace || m_runDir.empty() ||
-        std::filesystem::exists(std::filesystem::path(m_runDir) / "summary.json", ec);
+    const bool finished = !m_from.inPlace || m_runDir.empty() || RunDir(m_runDir).isFinished();
     if (p.stage >= m_config.stages.size() && finished)
         throw fileError(m_from.origin, "the run has already finished all " +
                                            std::to_string(m_config.stages.size()) +
@@ -613,7 +611,7 @@ void ExperimentRun::writeState(const RunState &rs)
 {
     const auto start = Clock::now();
     if (m_paceSaves) // model.pth too: the Recorder leaves it to the paced writes
-        weights::writeStateDict(rs.model, m_folder->path("model.pth"));
+        weights::writeStateDict(rs.model, m_folder->path(RunDir::kModel));
     writeRunState(rs, runStatePath(m_folder->dir()));
     if (m_config.keepCheckpoints) {
         std::filesystem::create_directories(m_folder->path("checkpoints"));
@@ -642,7 +640,7 @@ void ExperimentRun::rollBackPartialEpoch()
     if (!m_partialEpoch || m_runDir.empty())
         return;
     if (m_folder->enabled()) {
-        const std::string path = m_folder->path("model.pth");
+        const std::string path = m_folder->path(RunDir::kModel);
         weights::loadStateDict(*m_model, weights::readCheckpoint(path).tensors, true, path);
     }
     shareWeights(); // rank 0 read the file; the others take its weights
@@ -754,17 +752,17 @@ void ExperimentRun::writeResults()
     if (m_data->streamed()) {
         const auto skipped = m_data->allSkipped();
         if (skipped.size() > m_data->skipped.size())
-            say(m_data->skippedText() + " (" +
+            say(m_data->skippedText(RunDir::kSkipped) + " (" +
                 std::to_string(skipped.size() - m_data->skipped.size()) +
                 " found only when decoded)");
-        data::writeSkippedCsv(m_folder->path("skipped.csv"), skipped);
+        data::writeSkippedCsv(m_folder->path(RunDir::kSkipped), skipped);
     }
     w.writeConfusion(m_result.test, m_result.classNames);
     if (m_config.confusionEveryEpoch)
         w.writeEpochConfusions(m_result.epochs);
     w.writePredictions(m_result.test);
     // The weights the test evaluated (early stopping may have restored an earlier epoch's).
-    saveModel(*m_model, m_folder->path("model.pth"));
+    saveModel(*m_model, m_folder->path(RunDir::kModel));
     w.writeSummary(summary.toJson()); // last: its presence marks the run finished
 }
 

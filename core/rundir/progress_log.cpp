@@ -2,6 +2,7 @@
 
 #include "io/csv.h"
 #include "base/error.h"
+#include "rundir/run_dir.h"
 
 #include <ctime>
 #include <fstream>
@@ -61,9 +62,11 @@ bool parseProgressLine(const std::string &line, ProgressRow &r)
     const std::int64_t kMaxEpochs = 100000000, kMaxBatches = std::int64_t(1) << 40;
     // The run folder's checked number readers; a line they refuse is skipped, not an error.
     try {
-        auto number = [&](std::size_t i) { return csvNumber(cells[i], "progress.csv", 0, false); };
+        auto number = [&](std::size_t i) {
+            return csvNumber(cells[i], RunDir::kProgress, 0, false);
+        };
         auto integer = [&](std::size_t i, std::int64_t lo, std::int64_t hi) {
-            return csvInteger(cells[i], "progress.csv", 0, lo, hi);
+            return csvInteger(cells[i], RunDir::kProgress, 0, lo, hi);
         };
         r.time = number(0);
         r.stage = int(integer(1, 0, 100000));

@@ -9,6 +9,7 @@
 #include "rundir/tensorboard.h"
 #include "train/run_control.h"
 #include "weights/checkpoint.h"
+#include "rundir/run_dir.h"
 
 #include <ATen/record_function.h>
 #include <torch/torch.h>
@@ -16,7 +17,6 @@
 #include <exception>
 #include <filesystem>
 
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -28,12 +28,8 @@ RunFolder::RunFolder(const std::string &dir, bool continueRun)
     if (dir.empty())
         return;
     m_writer = std::make_unique<RunWriter>(dir, continueRun);
-    m_lock = m_writer->path("run.lock");
-    // The process and its machine: a window on another machine (a cluster's shared file
-    // system) cannot ask this one's process table, and looks at the files' age instead.
-    char host[256] = {};
-    ::gethostname(host, sizeof host - 1);
-    writeFileAtomic(m_lock, std::to_string(::getpid()) + "\n" + host + "\n");
+    m_lock = RunDir(dir).lock();
+    writeFileAtomic(m_lock, RunDir::lockText());
 }
 
 RunFolder::~RunFolder()
@@ -45,7 +41,7 @@ RunFolder::~RunFolder()
     // A run that fails before its first epoch (bad weights, divergence in epoch one) leaves
     // nothing behind: metrics.csv is written when the first epoch completes.
     const bool failing = std::uncaught_exceptions() > m_exceptions;
-    if (failing && m_writer->createdFolder() && !fs::exists(m_writer->path("metrics.csv"), ec))
+    if (failing && m_writer->createdFolder() && !RunDir(m_writer->dir()).hasMetrics())
         fs::remove_all(m_writer->dir(), ec);
 }
 
@@ -76,7 +72,7 @@ Recorder::Recorder(train::TrainingObserver *next, const RunFolder &folder,
 {
     if (m_folder.enabled()) {
         m_board = std::make_unique<TensorBoardWriter>(m_folder.dir());
-        m_progress = std::make_unique<ProgressLog>(m_folder.path("progress.csv"));
+        m_progress = std::make_unique<ProgressLog>(m_folder.path(RunDir::kProgress));
     }
 }
 
@@ -117,7 +113,7 @@ void Recorder::onEpoch(const train::EpochMetrics &m)
         RECORD_USER_SCOPE("tl::save");
         m_folder.writer()->writeMetrics(epochs);
         if (writesModel)
-            saveModel(m_model, m_folder.path("model.pth"));
+            saveModel(m_model, m_folder.path(RunDir::kModel));
     }
     if (m_next)
         m_next->onEpoch(m);

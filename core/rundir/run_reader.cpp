@@ -6,23 +6,20 @@
 #include "io/files.h"
 #include "io/json_file.h"
 #include "run/run_experiment.h"
+#include "rundir/run_dir.h"
 #include "rundir/run_summary.h"
 #include "rundir/run_writer.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <limits>
 #include <map>
 #include <sstream>
-
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -52,69 +49,16 @@ std::string RunInfo::status() const
 
 namespace {
 
-// The youngest of the files a live run keeps writing: seconds since it changed.
-double secondsSinceChange(const std::string &dir)
-{
-    double youngest = 1e18;
-    for (const char *name : {"progress.csv", "metrics.csv", "run.lock"}) {
-        std::error_code ec;
-        const auto t = fs::last_write_time(fs::path(dir) / name, ec);
-        if (ec)
-            continue;
-        const double age =
-            std::chrono::duration<double>(fs::file_time_type::clock::now() - t).count();
-        youngest = std::min(youngest, age);
-    }
-    return youngest;
-}
-
 Bytes readRunCsv(const std::string &path)
 {
     return readFile(path, limits::kMaxCsvBytes);
-}
-
-// Whether process `pid` of this machine still runs: it exists and is not a zombie (a killed
-// rank stays one until its launcher reaps it, and holds no run then).
-bool processAlive(pid_t pid)
-{
-    if (::kill(pid, 0) != 0 && errno != EPERM)
-        return false;
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    std::string line;
-    if (!std::getline(stat, line))
-        return true; // no /proc: kill's answer
-    const std::size_t close = line.rfind(')');
-    return close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'Z';
-}
-
-// run.lock's holder: the process id and machine it names (a lock without a machine is this
-// one's); false when there is no readable lock.
-bool readRunLock(const std::string &dir, pid_t &pid, std::string &host, bool &here)
-{
-    std::ifstream lock(fs::path(dir) / "run.lock");
-    long id = 0;
-    if (!(lock >> id) || id <= 0 || id >= std::numeric_limits<pid_t>::max())
-        return false;
-    pid = pid_t(id);
-    if (!(lock >> host) || host.size() > 255)
-        host.clear();
-    char name[256] = {};
-    ::gethostname(name, sizeof name - 1);
-    here = host.empty() || host == name;
-    return true;
 }
 
 } // namespace
 
 bool removeDeadRunLock(const std::string &dir)
 {
-    pid_t pid = 0;
-    std::string host;
-    bool here = false;
-    if (!readRunLock(dir, pid, host, here) || !here || processAlive(pid))
-        return false;
-    std::error_code ec;
-    return fs::remove(fs::path(dir) / "run.lock", ec);
+    return RunDir(dir).removeDeadLock();
 }
 
 RunInfo readRun(const std::string &dir)
@@ -124,10 +68,11 @@ RunInfo readRun(const std::string &dir)
     r.name = fs::path(dir).filename().string();
     if (r.name.empty())
         r.name = fs::path(dir).parent_path().filename().string();
-    std::error_code ec;
-    const fs::path config = fs::path(dir) / "config.json", summary = fs::path(dir) / "summary.json";
-    if (!fs::exists(config, ec))
-        throw fileError(dir, "is not a TransferLab run folder (no config.json)");
+    const RunDir folder(dir);
+    const fs::path config = folder.config(), summary = folder.summary();
+    if (!folder.isRun())
+        throw fileError(dir, std::string("is not a TransferLab run folder (no ") +
+                                 RunDir::kConfig + ")");
     {
         const nlohmann::json c = readJsonFile(config.string());
         JsonObject top(c, "", config.string(), false);
@@ -149,20 +94,15 @@ RunInfo readRun(const std::string &dir)
     }
     // Alive when the process that wrote the lock still runs (same machine); a run on another
     // machine (a cluster job on a shared file system) while its files keep changing.
-    pid_t pid = 0;
-    std::string host;
-    bool here = false;
-    if (readRunLock(dir, pid, host, here)) {
-        if (here) {
-            r.running = processAlive(pid);
-        } else {
-            r.host = host;
-            r.running = secondsSinceChange(dir) < kRemoteRunQuietSeconds;
-        }
+    if (const auto owner = folder.lockOwner()) {
+        if (!owner->thisMachine)
+            r.host = owner->host;
+        r.running = folder.lockHeldByLiveProcess(kRemoteRunQuietSeconds);
     }
-    if (!r.running && !fs::exists(summary, ec) && fs::exists(fs::path(dir) / "state.tlstate", ec))
+    const bool finished = folder.isFinished();
+    if (!r.running && !finished && folder.hasState())
         r.resumable = true;
-    if (!r.running && fs::exists(summary, ec)) {
+    if (!r.running && finished) {
         const RunSummary s = RunSummary::fromFile(summary.string());
         r.finished = true;
         r.totalParams = s.totalParams;
@@ -177,10 +117,10 @@ RunInfo readRun(const std::string &dir)
         r.bestValAccuracy = s.bestValAccuracy.value_or(-1.0);
         if (!s.name.empty())
             r.experimentName = s.name;
-    } else if (fs::exists(fs::path(dir) / "metrics.csv", ec)) {
+    } else if (folder.hasMetrics()) {
         // An unfinished run: its completed epochs say how far it got and what trained.
         try {
-            const std::string metrics = (fs::path(dir) / "metrics.csv").string();
+            const std::string metrics = folder.metrics();
             RunResult done;
             parseMetricsCsv(readRunCsv(metrics), metrics, done);
             r.epochs = int(done.epochs.size());
@@ -233,8 +173,8 @@ void parsePredictionsCsv(const Bytes &data, const std::string &path, RunResult &
 {
     const int n = r.test.numClasses;
     if (n < 2)
-        throw fileError(path, "no class count to check the labels against (read confusion.csv "
-                              "first)");
+        throw fileError(path, std::string("no class count to check the labels against (read ") +
+                                  RunDir::kConfusion + " first)");
     forEachCsvRow(data, path, 16, [&](const std::vector<std::string> &row, std::size_t line) {
         if (line == 1 || row.size() < 5)
             return true; // the header, a blank line
@@ -281,8 +221,8 @@ void parseEpochConfusionsCsv(const Bytes &data, const std::string &path, RunResu
 {
     const int n = r.test.numClasses;
     if (n < 2)
-        throw fileError(path, "no class count to check the cells against (read confusion.csv "
-                              "first)");
+        throw fileError(path, std::string("no class count to check the cells against (read ") +
+                                  RunDir::kConfusion + " first)");
     std::map<int, train::EpochMetrics *> byEpoch;
     for (auto &em : r.epochs)
         byEpoch[em.globalEpoch] = &em;
@@ -314,8 +254,10 @@ void parseEpochConfusionsCsv(const Bytes &data, const std::string &path, RunResu
 RunResult loadRunResult(const std::string &dir)
 {
     const RunInfo info = readRun(dir);
+    const RunDir folder(dir);
     if (!info.finished)
-        throw fileError(dir, "this run has not finished (no summary.json)");
+        throw fileError(dir,
+                        std::string("this run has not finished (no ") + RunDir::kSummary + ")");
     RunResult r;
     r.runDir = dir;
     r.secondsPerEpoch = info.secondsPerEpoch;
@@ -324,17 +266,17 @@ RunResult loadRunResult(const std::string &dir)
     r.totalParams = info.totalParams;
     r.trainableParams = info.trainableParams;
     r.stopped = info.stopped;
-    const std::string confusion = dir + "/confusion.csv", predictions = dir + "/predictions.csv";
+    const std::string confusion = folder.confusion(), predictions = folder.predictions();
     parseConfusionCsv(readRunCsv(confusion), confusion, r);
     parsePredictionsCsv(readRunCsv(predictions), predictions, r);
-    const RunSummary s = RunSummary::fromFile(dir + "/summary.json");
+    const RunSummary s = RunSummary::fromFile(folder.summary());
     train::Evaluation &e = r.test;
     e.accuracy = s.testAccuracy;
     e.loss = s.testLoss;
     e.top5Accuracy = s.testTop5Accuracy;
     r.device = s.device;
     train::computeClassMetrics(e);
-    const std::string metrics = dir + "/metrics.csv", perEpoch = dir + "/confusion_epochs.csv";
+    const std::string metrics = folder.metrics(), perEpoch = folder.epochConfusions();
     parseMetricsCsv(readRunCsv(metrics), metrics, r);
     std::error_code ec;
     if (fs::exists(perEpoch, ec))
@@ -363,15 +305,16 @@ std::vector<RunInfo> listRuns(const std::string &parent)
         std::error_code e2;
         if (!e.is_directory(e2))
             continue;
-        if (fs::exists(e.path() / "config.json", e2)) {
+        const RunDir entry(e.path().string());
+        if (entry.isRun()) {
             add(e.path(), e.path().filename().string());
             continue;
         }
         // A group of runs (a sweep, a lesson): its runs, named "group/run".
-        if (!fs::exists(e.path() / "sweep.json", e2) && !fs::exists(e.path() / "lesson.json", e2))
+        if (!entry.isGroup())
             continue;
         for (const auto &child : fs::directory_iterator(e.path(), e2))
-            if (child.is_directory(e2) && fs::exists(child.path() / "config.json", e2))
+            if (child.is_directory(e2) && RunDir(child.path().string()).isRun())
                 add(child.path(),
                     e.path().filename().string() + "/" + child.path().filename().string());
     }

@@ -4,6 +4,7 @@
 #include "io/file_limits.h"
 #include "io/files.h"
 #include "io/json_file.h"
+#include "rundir/run_dir.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -86,7 +87,7 @@ json epochsJson(const std::vector<train::EpochMetrics> &epochs)
 
 std::string runStatePath(const std::string &runDir)
 {
-    return (std::filesystem::path(runDir) / "state.tlstate").string();
+    return RunDir(runDir).state();
 }
 
 std::string epochsToJson(const std::vector<train::EpochMetrics> &epochs)
@@ -144,8 +145,10 @@ RunState readRunStateBytes(const Bytes &data, const std::string &path)
     const weights::Checkpoint ckpt = weights::readCheckpointBytes(data, path);
     auto meta = ckpt.metadata.find(kKey);
     if (ckpt.format != weights::CheckpointFormat::Safetensors || meta == ckpt.metadata.end())
-        throw fileError(path, "is not a TransferLab training state (.tlstate); a run folder's "
-                              "state.tlstate or checkpoints/epoch-NNN.tlstate is");
+        throw fileError(path, std::string("is not a TransferLab training state (.tlstate); a run "
+                                          "folder's ") +
+                                  RunDir::kState + " or " + RunDir::kCheckpoints +
+                                  "/epoch-NNN.tlstate is");
     RunState s;
     const json j = parseJson(meta->second, path);
     JsonObject o(j, "", path, false);

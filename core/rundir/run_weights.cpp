@@ -5,6 +5,7 @@
 #include "io/json_file.h"
 #include "models/network.h"
 #include "weights/checkpoint.h"
+#include "rundir/run_dir.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -50,7 +51,7 @@ std::string runWeightsFolder(const std::string &weights)
         return weights.substr(4);
     std::error_code ec;
     if (weights != "none" && weights != "imagenet" && fs::is_directory(weights, ec) &&
-        fs::exists(fs::path(weights) / "config.json", ec))
+        RunDir(weights).isRun())
         return weights;
     return {};
 }
@@ -60,14 +61,15 @@ SourceRun readSourceRun(const std::string &dir)
     std::error_code ec;
     if (dir.empty() || !fs::is_directory(dir, ec))
         throw fileError(dir, "is not a run folder (weights run:DIR name a finished run)");
-    const fs::path root(dir);
-    if (!fs::exists(root / "config.json", ec))
-        throw fileError(dir, "has no config.json: it is not a run folder");
-    if (!fs::exists(root / "model.pth", ec))
-        throw fileError(dir, "has no model.pth: the run did not finish (resume it first, "
-                             "`transferlab-cli train --resume " +
+    const RunDir root(dir);
+    if (!root.isRun())
+        throw fileError(dir, std::string("has no ") + RunDir::kConfig + ": it is not a run folder");
+    if (!root.hasModel())
+        throw fileError(dir, std::string("has no ") + RunDir::kModel +
+                                 ": the run did not finish (resume it first, "
+                                 "`transferlab-cli train --resume " +
                                  dir + "`)");
-    const auto config = experiment::ExperimentConfig::fromFile((root / "config.json").string());
+    const auto config = experiment::ExperimentConfig::fromFile(root.config());
     SourceRun r;
     r.dir = dir;
     r.model = config.model.name;
@@ -76,7 +78,7 @@ SourceRun readSourceRun(const std::string &dir)
     r.imageSize = config.preprocess.imageSize;
     r.mean = config.preprocess.mean;
     r.std = config.preprocess.std;
-    const std::string side = (root / "preprocessing.json").string();
+    const std::string side = root.preprocessing();
     const nlohmann::json j = readJsonFile(side);
     JsonObject o(j, "", side, false);
     r.classNames = o.require<std::vector<std::string>>("class_names");
@@ -117,7 +119,7 @@ TransferReport loadRunWeights(models::NetworkImpl &model, const std::string &arc
         throw fileError(run.dir, "is a run of " + run.model + "; this experiment builds " +
                                      architecture +
                                      " (a run's weights start only the same architecture)");
-    const std::string file = (fs::path(run.dir) / "model.pth").string();
+    const std::string file = RunDir(run.dir).model();
     const weights::StateDict tensors = weights::readCheckpoint(file).tensors;
     std::map<std::string, const torch::Tensor *> inFile;
     for (const auto &[k, v] : tensors)
@@ -177,10 +179,9 @@ TransferReport loadRunWeights(models::NetworkImpl &model, const std::string &arc
 std::vector<RunInfo> runsUsableAsWeights(const std::string &parent, const std::string &architecture)
 {
     std::vector<RunInfo> out;
-    std::error_code ec;
     for (const auto &r : listRuns(parent))
         if (r.finished && r.error.empty() && (architecture.empty() || r.model == architecture) &&
-            fs::exists(fs::path(r.dir) / "model.pth", ec))
+            RunDir(r.dir).hasModel())
             out.push_back(r);
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "io/files.h"
+#include "rundir/run_dir.h"
 
 #include <cmath>
 #include <cstdio>
@@ -37,12 +38,12 @@ RunWriter::RunWriter(std::string dir, bool continueRun) : m_dir(std::move(dir))
 {
     std::error_code ec;
     if (continueRun) {
-        if (!fs::exists(fs::path(m_dir) / "config.json", ec))
-            throw fileError(m_dir, "holds no run to continue (no config.json)");
+        if (!RunDir(m_dir).isRun())
+            throw fileError(m_dir, std::string("holds no run to continue (no ") +
+                                       RunDir::kConfig + ")");
         return;
     }
-    if (fs::exists(fs::path(m_dir) / "summary.json", ec) ||
-        fs::exists(fs::path(m_dir) / "metrics.csv", ec))
+    if (RunDir(m_dir).isFinished() || RunDir(m_dir).hasMetrics())
         throw fileError(m_dir, "already holds a run; choose another --out folder");
     if (fs::exists(m_dir, ec) && !fs::is_directory(m_dir, ec))
         throw fileError(m_dir, "exists and is not a folder");
@@ -59,12 +60,12 @@ std::string RunWriter::path(const std::string &file) const
 
 void RunWriter::writeConfig(const std::string &json) const
 {
-    writeFileAtomic(path("config.json"), json);
+    writeFileAtomic(path(RunDir::kConfig), json);
 }
 
 void RunWriter::writeSummary(const std::string &json) const
 {
-    writeFileAtomic(path("summary.json"), json);
+    writeFileAtomic(path(RunDir::kSummary), json);
 }
 
 std::string metricsCsv(const std::vector<train::EpochMetrics> &epochs)
@@ -111,13 +112,13 @@ std::string predictionsCsv(const train::Evaluation &e)
 
 void RunWriter::writeMetrics(const std::vector<train::EpochMetrics> &epochs) const
 {
-    writeFileAtomic(path("metrics.csv"), metricsCsv(epochs));
+    writeFileAtomic(path(RunDir::kMetrics), metricsCsv(epochs));
 }
 
 void RunWriter::writeConfusion(const train::Evaluation &e,
                                const std::vector<std::string> &names) const
 {
-    writeFileAtomic(path("confusion.csv"), confusionCsv(e, names));
+    writeFileAtomic(path(RunDir::kConfusion), confusionCsv(e, names));
 }
 
 void RunWriter::writeEpochConfusions(const std::vector<train::EpochMetrics> &epochs) const
@@ -132,12 +133,12 @@ void RunWriter::writeEpochConfusions(const std::vector<train::EpochMetrics> &epo
                 s << e.globalEpoch << ',' << i / n << ',' << i % n << ',' << e.testConfusion[i]
                   << '\n';
     }
-    writeFileAtomic(path("confusion_epochs.csv"), s.str());
+    writeFileAtomic(path(RunDir::kEpochConfusions), s.str());
 }
 
 void RunWriter::writePredictions(const train::Evaluation &e) const
 {
-    writeFileAtomic(path("predictions.csv"), predictionsCsv(e));
+    writeFileAtomic(path(RunDir::kPredictions), predictionsCsv(e));
 }
 
 } // namespace tl::runs

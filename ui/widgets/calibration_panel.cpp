@@ -7,6 +7,7 @@
 #include "data/dataset.h"
 #include "inference/run_calibration.h"
 
+#include "rundir/run_dir.h"
 #include <QComboBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -176,7 +177,8 @@ void CalibrationPanel::setRun(const QString &runDir,
     m_calibrate->setEnabled(!m_runDir.isEmpty() && m_data && !m_busy);
     m_calibrate->setToolTip(m_data ? m_calibrate->toolTip()
                                    : tr("Load the run's dataset (Data tab) to calibrate it"));
-    m_status->setText(tr("The model's own probabilities (predictions.csv). Not calibrated."));
+    m_status->setText(tr("The model's own probabilities (%1). Not calibrated.")
+                          .arg(QString::fromLatin1(runs::RunDir::kPredictions)));
     updateReliability();
     updateThreshold();
     loadCalibration();
@@ -229,9 +231,10 @@ void CalibrationPanel::showCalibration(const runs::RunCalibration *c,
     if (!m_calibration) {
         m_status->setText(
             (note.isEmpty() ? QString() : note.toHtmlEscaped() + QStringLiteral("<br>")) +
-            tr("The model's own probabilities (predictions.csv). <b>Not calibrated</b>: "
+            tr("The model's own probabilities (%1). <b>Not calibrated</b>: "
                "Calibrate fits one temperature on the validation images and sets when Predict "
-               "says \"I don't know\"."));
+               "says \"I don't know\".")
+                .arg(QString::fromLatin1(runs::RunDir::kPredictions)));
     } else {
         m_status->setText(
             tr("<b>Calibrated</b>: T = %1, fitted on %2 validation images; test ECE %3 → %4. "

@@ -12,6 +12,7 @@
 #include "analysis/compare.h"
 
 #include <QComboBox>
+#include "rundir/run_dir.h"
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -315,7 +316,7 @@ void CompareView::updateSpaces()
         [dirA, dirB, data, spaces] {
             for (const std::string &dir : {dirA, dirB}) {
                 // A run trained on other data is shown on these images, without its cache.
-                auto config = experiment::ExperimentConfig::fromFile(dir + "/config.json");
+                auto config = experiment::ExperimentConfig::fromFile(runs::RunDir(dir).config());
                 config.data.seed = config.seed;
                 const bool own = data::datasetMismatch(data->options, config.data).empty();
                 const runs::RunFeatures f = runs::runFeatures(

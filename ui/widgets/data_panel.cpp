@@ -5,6 +5,7 @@
 #include "itemmodels/gallery_model.h"
 #include "widgets/background.h"
 
+#include "rundir/run_dir.h"
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -298,7 +299,7 @@ void DataPanel::buildUi()
                 const auto skipped = d->allSkipped();
                 if (skipped.empty())
                     return;
-                const QString text = QString::fromStdString(d->skippedText());
+                const QString text = QString::fromStdString(d->skippedText(runs::RunDir::kSkipped));
                 m_status->setText(m_status->text() +
                                   QStringLiteral("<br><span style='color:#b9770e'>%1</span>")
                                       .arg(text.toHtmlEscaped()));

@@ -9,6 +9,7 @@
 #include "itemmodels/image_list_model.h"
 
 #include <QElapsedTimer>
+#include "rundir/run_dir.h"
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -413,7 +414,8 @@ void InspectPanel::showMap()
             .arg(QString::fromStdString(f.layer))
             .arg(f.train.rows)
             .arg(f.test.rows)
-            .arg(f.fromCache ? tr("read from features.safetensors") : tr("computed"))
+            .arg(f.fromCache ? tr("read from %1").arg(QString::fromLatin1(runs::RunDir::kFeatures))
+                             : tr("computed"))
             .arg(f.seconds, 0, 'f', 1)
             .arg(e.seconds, 0, 'f', 1)
             .arg(f.note.empty() ? QString()

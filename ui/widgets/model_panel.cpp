@@ -9,6 +9,7 @@
 #include "weights/weight_catalog.h"
 #include "widgets/background.h"
 
+#include "rundir/run_dir.h"
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -51,7 +52,8 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     m_inputSize->setKeyboardTracking(false);
     m_inputSize->setToolTip(
         tr("Images are resized to this size before the network (OpenCV; "
-           "preprocessing.json in the run folder names each step's interpolation)."));
+           "%1 in the run folder names each step's interpolation).")
+            .arg(QString::fromLatin1(runs::RunDir::kPreprocessing)));
     m_rgb = new QCheckBox(tr("Gray images as RGB (3 channels)"));
     m_dropout = new QDoubleSpinBox;
     m_dropout->setRange(0, 0.9);

@@ -8,6 +8,7 @@
 #include "run/run_experiment.h"
 #include "rundir/run_reader.h"
 
+#include "rundir/run_dir.h"
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,7 +20,7 @@ namespace tl::ui {
 
 RunFollower::RunFollower(const QString &runDir, QWidget *parent)
     : QWidget(parent), m_dir(runDir),
-      m_tail(std::make_unique<runs::ProgressTail>((runDir + "/progress.csv").toStdString()))
+      m_tail(std::make_unique<runs::ProgressTail>(runs::RunDir(runDir.toStdString()).progress()))
 {
     m_title = new QLabel;
     QFont big = m_title->font();
@@ -77,7 +78,7 @@ QString RunFollower::status() const
 
 void RunFollower::reloadEpochs()
 {
-    const std::string path = (m_dir + "/metrics.csv").toStdString();
+    const std::string path = runs::RunDir(m_dir.toStdString()).metrics();
     runs::RunResult done;
     try {
         runs::parseMetricsCsv(readFile(path, std::uint64_t(64) << 20), path, done);
@@ -131,7 +132,7 @@ void RunFollower::poll()
                              .arg(r.accuracy, 0, 'f', 4)
                              .arg(r.imagesPerSecond, 0, 'f', 0);
     }
-    const QFileInfo metrics(m_dir + "/metrics.csv");
+    const QFileInfo metrics(QString::fromStdString(runs::RunDir(m_dir.toStdString()).metrics()));
     if (metrics.exists() && metrics.lastModified() != m_metricsTime) {
         m_metricsTime = metrics.lastModified();
         reloadEpochs();
