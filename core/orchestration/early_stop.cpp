@@ -123,6 +123,18 @@ const std::map<std::size_t, double> &EarlyStopper::at(int epoch) const
     return it == m_values.end() ? none : it->second;
 }
 
+std::vector<std::size_t> EarlyStopper::top(int epoch, std::size_t k) const
+{
+    std::vector<std::pair<double, std::size_t>> ranked;
+    for (const auto &[p, v] : at(epoch))
+        ranked.push_back({-score(v), p});
+    std::sort(ranked.begin(), ranked.end());
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < ranked.size() && i < k; ++i)
+        out.push_back(ranked[i].second);
+    return out;
+}
+
 PruneDecision EarlyStopper::report(std::size_t point, int epoch, double value)
 {
     record(point, epoch, value);

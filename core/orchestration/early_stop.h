@@ -70,6 +70,8 @@ public:
     void record(std::size_t point, int epoch, double value);
     // The values recorded at `epoch`, by point.
     const std::map<std::size_t, double> &at(int epoch) const;
+    // The `k` best points at `epoch`, best first (ties: the lower index first).
+    std::vector<std::size_t> top(int epoch, std::size_t k) const;
     const EarlyStopSpec &spec() const { return m_spec; }
     const std::vector<int> &rungs() const { return m_rungs; }
 

@@ -351,6 +351,7 @@ void Scheduler::launch(Point &p)
         return;
     }
     request.args.insert(request.args.end(), m_options.trainArgs.begin(), m_options.trainArgs.end());
+    fs::remove(RunDir(p.spec.runDir).stopRequest(), ec); // one an earlier try did not see
     int slot = 0;
     while (std::any_of(m_points.begin(), m_points.end(),
                        [&](const Point &q) { return q.active() && q.slot == slot; }))

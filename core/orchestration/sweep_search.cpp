@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -120,14 +121,148 @@ SweepSearch::SweepSearch(Scheduler &scheduler, int group, SweepPlan plan)
 
 void SweepSearch::restore()
 {
+    const std::vector<int> rungs = m_stopper.rungs();
+    std::vector<int> waiting;
     for (const Point &p : m_scheduler.points()) {
         if (p.group != m_group || p.groupIndex < 0)
             continue;
+        const std::size_t index = std::size_t(p.groupIndex);
+        int last = 0;
         for (const auto &[epoch, value] : epochMetric(p.spec.runDir, m_plan.earlyStop.metric)) {
-            m_stopper.record(std::size_t(p.groupIndex), epoch, value);
-            m_judged[p.id] = epoch;
+            m_stopper.record(index, epoch, value);
+            m_judged[p.id] = last = epoch;
+        }
+        for (const int rung : rungs)
+            if (rung < last)
+                m_promoted[rung].insert(index); // it went on past that rung
+        // ASHA: an unfinished point that stopped at a rung waits there for its promotion.
+        if (asha() && p.state == PointState::Pending &&
+            std::binary_search(rungs.begin(), rungs.end(), last)) {
+            m_waiting[index] = last;
+            waiting.push_back(p.id);
         }
     }
+    const bool paused = m_scheduler.paused(); // cancel() schedules: nothing starts meanwhile
+    m_scheduler.setPaused(true);
+    for (const int id : waiting)
+        m_scheduler.cancel(id); // not started: promote() or finish() resumes it
+    m_scheduler.setPaused(paused);
+}
+
+int SweepSearch::waitingAt(std::size_t planIndex) const
+{
+    const auto it = m_waiting.find(planIndex);
+    return it == m_waiting.end() ? 0 : it->second;
+}
+
+int SweepSearch::idOf(std::size_t planIndex) const
+{
+    for (const Point &p : m_scheduler.points())
+        if (p.group == m_group && p.groupIndex == int(planIndex))
+            return p.id;
+    return -1;
+}
+
+bool SweepSearch::promotable(std::size_t planIndex, int rung) const
+{
+    const std::size_t n = m_stopper.at(rung).size();
+    const auto top = m_stopper.top(rung, n / std::size_t(m_plan.earlyStop.reductionFactor));
+    const auto promoted = m_promoted.find(rung);
+    return std::find(top.begin(), top.end(), planIndex) != top.end() &&
+           (promoted == m_promoted.end() || !promoted->second.count(planIndex));
+}
+
+std::string SweepSearch::waitReason(std::size_t planIndex, int rung) const
+{
+    const auto &here = m_stopper.at(rung);
+    const auto all = m_stopper.top(rung, here.size());
+    const std::size_t rank =
+        std::size_t(std::find(all.begin(), all.end(), planIndex) - all.begin());
+    char value[32];
+    std::snprintf(value, sizeof value, "%.4g", here.count(planIndex) ? here.at(planIndex) : 0.0);
+    return "pruned by ASHA at epoch " + std::to_string(rung) + ": " + m_plan.earlyStop.metric +
+           " " + value + " ranks " + std::to_string(rank + 1) + " of the " +
+           std::to_string(all.size()) + " points that reached this rung; the top 1/" +
+           std::to_string(m_plan.earlyStop.reductionFactor) + " went on";
+}
+
+void SweepSearch::wait(const Point &p, int rung, double value)
+{
+    const std::size_t index = std::size_t(p.groupIndex);
+    m_waiting[index] = rung;
+    PruneDecision d;
+    d.prune = true;
+    d.rung = rung;
+    d.value = value;
+    d.competitors = int(m_stopper.at(rung).size());
+    m_decisions[index] = d;
+    m_scheduler.cancel(p.id); // stops after its batch, keeping the rung's epoch
+}
+
+void SweepSearch::resume(std::size_t planIndex)
+{
+    m_waiting.erase(planIndex);
+    const int id = idOf(planIndex);
+    if (id < 0 || !m_scheduler.retry(id))
+        return;
+    const auto &points = m_scheduler.points();
+    for (std::size_t i = 0; i < points.size(); ++i) // ahead of the pending points
+        if (points[i].state == PointState::Pending) {
+            const int at = m_scheduler.indexOf(id);
+            if (int(i) < at)
+                m_scheduler.move(id, int(i) - at);
+            break;
+        }
+}
+
+bool SweepSearch::promote()
+{
+    bool any = false;
+    const std::vector<int> rungs = m_stopper.rungs();
+    for (auto r = rungs.rbegin(); r != rungs.rend(); ++r) {
+        std::vector<std::size_t> ready;
+        for (const auto &[index, rung] : m_waiting)
+            if (rung == *r && promotable(index, rung))
+                ready.push_back(index);
+        for (const std::size_t index : ready) {
+            m_promoted[*r].insert(index);
+            m_decisions.erase(index);
+            resume(index);
+            any = true;
+        }
+    }
+    return any;
+}
+
+bool SweepSearch::finish()
+{
+    if (!asha() || m_scheduler.runningCount() > 0)
+        return false;
+    if (promote())
+        return true;
+    const std::vector<int> rungs = m_stopper.rungs();
+    for (auto r = rungs.rbegin(); r != rungs.rend(); ++r) {
+        if (m_promoted.count(*r) && !m_promoted[*r].empty())
+            continue;
+        std::vector<std::size_t> here;
+        for (const auto &[index, rung] : m_waiting)
+            if (rung == *r)
+                here.push_back(index);
+        for (const std::size_t best : m_stopper.top(*r, m_stopper.at(*r).size()))
+            if (std::find(here.begin(), here.end(), best) != here.end()) {
+                m_promoted[*r].insert(best); // a sweep of few points trains one to the end
+                m_decisions.erase(best);
+                resume(best);
+                return true;
+            }
+    }
+    bool any = false;
+    for (const auto &[index, rung] : std::map<std::size_t, int>(m_waiting)) {
+        m_finishing[index] = waitReason(index, rung);
+        resume(index);
+        any = true;
+    }
+    return any;
 }
 
 void SweepSearch::shuffleStart()
@@ -158,12 +293,33 @@ void SweepSearch::attach()
         check(p);
     };
     auto more = m_scheduler.wantMore;
-    m_scheduler.wantMore = [this, more]() { return (more && more()) || proposeNext(); };
+    m_scheduler.wantMore = [this, more]() { return (more && more()) || proposeNext() || finish(); };
+    auto started = m_scheduler.onStarted;
+    m_scheduler.onStarted = [this, started](const Point &p) {
+        if (started)
+            started(p);
+        const auto it = m_finishing.find(std::size_t(p.groupIndex));
+        if (p.group == m_group && it != m_finishing.end()) // resumed only to be pruned
+            m_scheduler.prune(p.id, it->second);
+    };
+    auto ended = m_scheduler.onEnded;
+    m_scheduler.onEnded = [this, ended](const Point &p) {
+        if (ended)
+            ended(p);
+        if (p.group == m_group && asha())
+            promote(); // a slot is free: promotions go ahead of new points
+    };
     auto describe = m_scheduler.describeSweepPoint;
     m_scheduler.describeSweepPoint = [this, describe](const Point &p, SweepPointStatus &st) {
         if (describe)
             describe(p, st);
-        if (p.group != m_group || p.state != PointState::Pruned || p.groupIndex < 0)
+        if (p.group != m_group || p.groupIndex < 0)
+            return;
+        if (const int rung = waitingAt(std::size_t(p.groupIndex));
+            rung > 0 && p.state == PointState::Stopped)
+            st.message = "waits at rung " + std::to_string(rung) + " (epoch " +
+                         std::to_string(rung) + ") for a promotion";
+        if (p.state != PointState::Pruned)
             return;
         PruneDecision d = decision(std::size_t(p.groupIndex));
         if (d.rung == 0) // pruned in an earlier session: read back from its folder
@@ -188,6 +344,18 @@ void SweepSearch::check(const Point &p)
         if (epoch <= judged)
             continue;
         judged = epoch;
+        if (asha()) { // at a rung: go on when promotable, else wait there
+            m_stopper.record(std::size_t(p.groupIndex), epoch, value);
+            const auto &rungs = m_stopper.rungs();
+            if (!std::binary_search(rungs.begin(), rungs.end(), epoch))
+                continue;
+            if (promotable(std::size_t(p.groupIndex), epoch)) {
+                m_promoted[epoch].insert(std::size_t(p.groupIndex));
+                continue;
+            }
+            wait(p, epoch, value);
+            return;
+        }
         const PruneDecision d = m_stopper.report(std::size_t(p.groupIndex), epoch, value);
         if (!d.prune)
             continue;

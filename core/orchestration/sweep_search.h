@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,10 +20,20 @@ struct Point;
 
 // A sweep's search and early stopping on the Scheduler (orchestration/scheduler.h), for every
 // front end (the CLI's sweep, the window's queue): it judges each running point as its epochs
-// finish, from the run's metrics.csv (machine-readable, one row per finished epoch), and prunes
-// it through Scheduler::prune at a rung where it falls behind; in a TPE sweep it proposes the
-// next point when a slot is free (Scheduler::wantMore), from the points already judged.
-// It chains the scheduler's onChanged and wantMore (what was set before is still called).
+// finish, from the run's metrics.csv (machine-readable, one row per finished epoch); in a TPE
+// sweep it proposes the next point when a slot is free (Scheduler::wantMore), from the points
+// already judged. It chains the scheduler's callbacks (what was set before is still called).
+//
+// ASHA (Li et al. 2018, arXiv 1810.05934, Algorithm 2) on a finite sweep: a point that reaches a
+// rung goes on when it is in the top floor(n / eta) of the n points at that rung so far (and
+// not already promoted); else it waits there: it is stopped as by Ctrl-C (its state kept,
+// Scheduler::cancel), and promoted later (resumed, Scheduler::retry, ahead of new points) when
+// enough points reach the rung for it to be in their top 1/eta. A slot never waits: when no
+// promotion is possible it starts a new point. When nothing is left to start or promote and
+// nothing runs, the best waiting point of the highest rung that promoted none goes on (so a
+// sweep of few points still trains one to the end), and then the points still waiting are
+// pruned: each is resumed only to be stopped at once (Scheduler::prune) so that its run is
+// tested and its summary.json says why. The median rule prunes at once (no waiting).
 class SweepSearch
 {
 public:
@@ -35,9 +46,8 @@ public:
     // values count at their rungs, and rungs they passed are not judged again.
     void restore();
     // Hooks into the scheduler (call once, after restore()). With early stopping, a grid's or
-    // a list's points start in a seeded random order (shuffleStart): asynchronous halving lets
-    // the first points at a rung pass it, and a grid in order (learning rates ascending) would
-    // otherwise let every point pass that improves on the ones before.
+    // a list's points start in a seeded random order (shuffleStart): a grid in order (learning
+    // rates ascending) would otherwise fill each rung with its worst points first.
     void attach();
     // Reorders the sweep's pending points in the scheduler's queue at random (seeded by the
     // plan's seed); sweep.json keeps the file's order.
@@ -52,10 +62,22 @@ public:
     // The decision that pruned a point (by plan index); rung 0 when it was not pruned here.
     PruneDecision decision(std::size_t planIndex) const;
     int proposed() const { return m_proposed; }
+    // ASHA: the rung a point waits at for a promotion (0: it does not wait).
+    int waitingAt(std::size_t planIndex) const;
 
 private:
     bool proposeNext();
     std::vector<TpeTrial> trials() const;
+    bool asha() const { return m_plan.earlyStop.method == EarlyStopSpec::Method::Asha; }
+    int idOf(std::size_t planIndex) const;
+    // ASHA: in the top floor(n / eta) at `rung` and not promoted past it yet.
+    bool promotable(std::size_t planIndex, int rung) const;
+    void wait(const Point &p, int rung, double value);
+    // Resumes a waiting point ahead of the pending ones.
+    void resume(std::size_t planIndex);
+    bool promote();
+    bool finish();
+    std::string waitReason(std::size_t planIndex, int rung) const;
 
     Scheduler &m_scheduler;
     int m_group;
@@ -65,6 +87,9 @@ private:
     std::map<int, std::uintmax_t> m_metricsSize; // point id -> metrics.csv's size when read
     std::map<std::size_t, PruneDecision> m_decisions;
     int m_proposed = 0;
+    std::map<std::size_t, int> m_waiting;            // plan index -> the rung it waits at
+    std::map<int, std::set<std::size_t>> m_promoted; // rung -> plan indices promoted past it
+    std::map<std::size_t, std::string> m_finishing;  // resumed only to be pruned: why
 };
 
 // The validation metric after each epoch of a run (metrics.csv): (global epoch, value), in the

@@ -1,10 +1,11 @@
 // A sweep's early stopping and TPE search on the Scheduler (issue 30), driven by a fake launcher
-// whose "runs" write their run folders' files by hand: ASHA prunes a point from its metrics.csv
-// at a rung while another runs (asynchronous: the freed slot starts the next point at once), the
-// pruned run stops itself through its stop request and its summary.json says why, sweep.json
-// marks it pruned with the rung and the value; after a Ctrl-C the sweep resumes with its rungs
-// (the pruned point is not trained again); a TPE sweep proposes its points one at a time and,
-// started again, keeps them; a grid extended with a value trains only the new point.
+// whose "runs" write their run folders' files by hand: ASHA judges a point from its metrics.csv
+// at a rung while another runs (asynchronous: the freed slot starts the next point at once), a
+// point that is not promoted waits (stopped with its state) and is promoted or, at the end,
+// pruned: it stops itself through its stop request and its summary.json says why, sweep.json
+// marks it pruned with the rung and the value; after a Ctrl-C the sweep resumes with its rungs;
+// a TPE sweep proposes its points one at a time and, started again, keeps them; a grid extended
+// with a value trains only the new point.
 
 #include "io/files.h"
 #include "orchestration/launcher.h"
@@ -57,6 +58,14 @@ public:
     void interrupt(Handle h) override { children[h].interrupted = true; }
     void kill(Handle h) override { children[h].interrupted = true; }
 
+    // A child still going (the first started).
+    Handle running() const
+    {
+        for (const auto &[h, c] : children)
+            if (!c.ended)
+                return h;
+        return 0;
+    }
     std::string nameOf(Handle h) const
     {
         return fs::path(children.at(h).runDir).filename().string();
@@ -159,13 +168,21 @@ class TestSweepAsha : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void prunesAsynchronouslyAndResumesWithItsRungs()
+    // ASHA on four points, two slots, rungs at epochs 1 and 3 of 9, eta 3. The points start in a
+    // seeded random order: A, B, C, D.
+    //   A 0.50 at rung 1: 1 there, top floor(1/3) = none: waits (stopped, state kept); C starts.
+    //   B 0.40: 2 there: waits; D starts.   C 0.60: 3 there, top 1 = C: goes on to epoch 3,
+    //   0.65 at rung 3: 1 there: waits.    Ctrl-C: D stops before its first epoch.
+    // Started again: A, B wait at rung 1 and C at rung 3 (from their folders), D starts fresh:
+    //   D 0.45: 4 there, top 1 = C (promoted): waits. Nothing runs and nothing is left: rung 3
+    //   promoted none, so its best, C, goes on to the end; then A, B, D are resumed only to be
+    //   pruned (tested, summary.json says why). Epochs: 1 + 1 + 9 + 1 = 12 of 36.
+    void waitsAtRungsPromotesAndResumesWithItsRungs()
     {
         QTemporaryDir tmp;
         const std::string dir = tmp.path().toStdString() + "/sweep";
         const runs::SweepPlan plan = runs::planSweep(kGrid, "grid.json");
         FakeLauncher launcher;
-        // The points start in a seeded random order (SweepSearch::shuffleStart): A, B, C, D.
         std::string nA, nB, nC, nD;
         {
             runs::Scheduler s(launcher, {2, {}, 0, {}});
@@ -177,82 +194,84 @@ private Q_SLOTS:
             QCOMPARE(s.runningCount(), 2);
             const auto a = launcher.children.begin()->first, b = a + 1;
             nA = launcher.nameOf(a), nB = launcher.nameOf(b);
-            launcher.epoch(a, 0.50); // rung 1, first there: goes on
+            launcher.epoch(a, 0.50);
             s.pollProgress();
-            QVERIFY(!launcher.stopRequested(a));
-            launcher.epoch(b, 0.40); // rung 1, 2 there, keep 1 (0.50): pruned
-            s.pollProgress();
-            QVERIFY(launcher.stopRequested(b));
-            QCOMPARE(pointNamed(s, nB).state, runs::PointState::Stopping);
-            launcher.end(b); // it stops itself after its batch, test evaluated
-            QCOMPARE(pointNamed(s, nB).state, runs::PointState::Pruned);
-            // Asynchronous: the freed slot runs the next point while A goes on.
-            QCOMPARE(s.runningCount(), 2);
-            const auto c = launcher.children.rbegin()->first;
-            nC = launcher.nameOf(c);
-            launcher.epoch(c, 0.60); // 3 there, keep 1: the best, goes on
-            launcher.epoch(a, 0.55); // epoch 2: not a rung
-            s.pollProgress();
-            QVERIFY(!launcher.stopRequested(c) && !launcher.stopRequested(a));
-            // Ctrl-C: both stop, keeping their epochs.
-            s.stopAll();
+            QVERIFY(launcher.children[a].interrupted); // waits: stopped as by Ctrl-C
+            QCOMPARE(pointNamed(s, nA).state, runs::PointState::Stopping);
             launcher.end(a);
+            QCOMPARE(pointNamed(s, nA).state, runs::PointState::Stopped);
+            QCOMPARE(search.waitingAt(plan.points.size()), 0);
+            const auto c = launcher.children.rbegin()->first; // the freed slot: a new point
+            nC = launcher.nameOf(c);
+            launcher.epoch(b, 0.40);
+            s.pollProgress();
+            QVERIFY(launcher.children[b].interrupted);
+            launcher.end(b);
+            const auto d = launcher.children.rbegin()->first;
+            nD = launcher.nameOf(d);
+            QVERIFY(nD != nA && nD != nB && nD != nC);
+            launcher.epoch(c, 0.60); // 3 at rung 1: the top 1 goes on
+            s.pollProgress();
+            QVERIFY(!launcher.children[c].interrupted);
+            launcher.epoch(c, 0.62);
+            launcher.epoch(c, 0.65); // rung 3, alone there: waits
+            s.pollProgress();
+            QVERIFY(launcher.children[c].interrupted);
             launcher.end(c);
-            QVERIFY(s.idle());
             const runs::SweepResults r = runs::readSweep(dir);
+            QVERIFY(entry(r, nA).message.find("waits at rung 1") != std::string::npos);
+            s.stopAll(); // Ctrl-C
+            launcher.end(d);
+            QVERIFY(s.idle());
             for (std::size_t i = 0; i < plan.points.size(); ++i) // the file's order
-                QCOMPARE(r.runs[i].name, plan.points[i].name);
-            QCOMPARE(entry(r, nB).status, std::string("pruned"));
-            QVERIFY(entry(r, nB).message.find("pruned by ASHA at epoch 1") != std::string::npos);
-            QCOMPARE(entry(r, nA).status, std::string("stopped"));
-            const runs::RunSummary summary =
-                runs::RunSummary::fromFile(runs::RunDir(dir + "/" + nB).summary());
-            QVERIFY(summary.stopped);
-            QVERIFY(summary.stopReason.find("top 1/3") != std::string::npos);
+                QCOMPARE(runs::readSweep(dir).runs[i].name, plan.points[i].name);
         }
-        // Started again: the pruned point stays pruned, the others resume, the rungs hold the
-        // three values of before, so the fourth point at 0.45 (4 there, keep 1) is pruned.
         {
             runs::Scheduler s(launcher, {2, {}, 0, {}});
             const int group = s.addSweep(plan, dir);
             runs::SweepSearch search(s, group, plan);
             search.restore();
             search.attach();
-            QCOMPARE(pointNamed(s, nB).state, runs::PointState::Pruned);
             QCOMPARE(search.stopper().at(1).size(), std::size_t(3)); // 0.50, 0.40, 0.60
+            QCOMPARE(search.stopper().at(3).size(), std::size_t(1)); // 0.65
             s.schedule();
-            const auto a = launcher.of(nA), c = launcher.of(nC);
-            QVERIFY(a && c);
-            QCOMPARE(launcher.children[a].request.args[1], std::string("--resume"));
-            launcher.epoch(a, 0.62); // epoch 3, rung: 1 there, goes on
-            launcher.epoch(c, 0.61); // epoch 2
-            s.pollProgress();
-            launcher.epoch(c, 0.58); // epoch 3, rung: 2 there, keep 1 (0.62): pruned
-            s.pollProgress();
-            QVERIFY(launcher.stopRequested(c));
-            launcher.end(c);
-            const auto d = launcher.children.rbegin()->first;
-            nD = launcher.nameOf(d);
-            QVERIFY(nD != nA && nD != nB && nD != nC);
+            QCOMPARE(s.runningCount(), 1); // D; A, B and C wait
+            const auto d = launcher.of(nD);
+            QVERIFY(d);
             launcher.epoch(d, 0.45);
             s.pollProgress();
-            QVERIFY(launcher.stopRequested(d));
-            launcher.end(d);
+            QVERIFY(launcher.children[d].interrupted);
+            launcher.end(d); // nothing runs: C, the best at rung 3, goes on
+            const auto c = launcher.of(nC);
+            QVERIFY(c);
+            QCOMPARE(launcher.children[c].request.args[1], std::string("--resume"));
             for (int e = 4; e <= 9; ++e)
-                launcher.epoch(a, 0.63);
+                launcher.epoch(c, 0.66);
             s.pollProgress();
-            launcher.end(a);
+            QVERIFY(!launcher.children[c].interrupted);
+            launcher.end(c);
+            // A, B and D are resumed only to be pruned: each asked to stop as it starts.
+            for (int k = 0; k < 3; ++k) {
+                QVERIFY(s.runningCount() > 0);
+                const auto h = launcher.running();
+                QVERIFY(launcher.stopRequested(h));
+                launcher.end(h);
+            }
             QVERIFY(s.idle());
             const runs::SweepResults r = runs::readSweep(dir);
-            QCOMPARE(entry(r, nA).status, std::string("finished"));
-            QCOMPARE(entry(r, nC).status, std::string("pruned"));
-            QCOMPARE(entry(r, nC).prunedRung, 3);
-            QCOMPARE(entry(r, nC).prunedValue, 0.58);
-            QCOMPARE(entry(r, nD).prunedRung, 1);
-            QCOMPARE(entry(r, nB).prunedRung, 1); // pruned in the first session: from its folder
+            QCOMPARE(entry(r, nC).status, std::string("finished"));
+            for (const std::string &n : {nA, nB, nD}) {
+                QCOMPARE(entry(r, n).status, std::string("pruned"));
+                QCOMPARE(entry(r, n).prunedRung, 1);
+                const runs::RunSummary summary =
+                    runs::RunSummary::fromFile(runs::RunDir(dir + "/" + n).summary());
+                QVERIFY(summary.stopped);
+                QVERIFY2(summary.stopReason.find("pruned by ASHA at epoch 1") == 0,
+                         summary.stopReason.c_str());
+            }
             QCOMPARE(entry(r, nB).prunedValue, 0.40);
-            // 9 + 1 + 3 + 1 epochs of 36.
-            QCOMPARE(launcher.epochsTrained(), 9 + 1 + 3 + 1);
+            QVERIFY(entry(r, nB).message.find("ranks 4 of the 4") != std::string::npos);
+            QCOMPARE(launcher.epochsTrained(), 1 + 1 + 9 + 1);
         }
     }
 
