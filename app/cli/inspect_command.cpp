@@ -3,13 +3,18 @@
 
 #include "commands.h"
 
+#include "analysis/label_folds.h"
 #include "data/dataset.h"
+#include "experiment/experiment_config.h"
+#include "rundir/run_dir.h"
 #include "base/error.h"
 #include "io/files.h"
+#include "analysis/run_inspect.h"
 #include "inference/run_features.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -17,6 +22,8 @@
 #include <unistd.h>
 
 namespace tl::cli {
+
+runs::FeatureProgress progressLine();
 
 namespace {
 
@@ -27,9 +34,12 @@ probabilities for every image, computed from model.pth and the run's data and ke
 RUN_DIR/features.safetensors (recomputed when model.pth changes).
 
 Actions (without one: what the features are):
-  --suspicious N        the N training images whose label the model finds least likely (the
-                        run's validation images when it has some: out of sample), most
-                        suspicious first, with the class the model suggests
+  --suspicious N        the N training and validation images whose label is least likely,
+                        most suspicious first, with the class the model suggests. Scored out
+                        of sample: K-fold heads on the features (--folds K, default 5; cached
+                        in RUN_DIR/label_folds.safetensors); --quick: the model's own
+                        probabilities instead (validation images when the run has some, else
+                        the training images in sample)
   --neighbours INDEX    the training images nearest (cosine distance of the features) to image
                         INDEX of the test set (its index as in predictions.csv); --split val or
                         train for another split, --count N for how many (default 8)
@@ -55,9 +65,33 @@ nlohmann::json imageJson(const runs::RunFeatures &f, const runs::ImageRef &r)
             {"label_index", r.label}};
 }
 
-int suspicious(const runs::RunFeatures &f, const data::DatasetSplits &data, int n, bool json)
+// Every stage trains the head alone: the features never saw the labels.
+bool backboneFrozen(const std::string &dir)
 {
-    const runs::SuspicionReport report = runs::suspiciousLabels(f, data, std::size_t(n));
+    const auto config = experiment::ExperimentConfig::fromFile(runs::RunDir(dir).config());
+    return std::all_of(config.stages.begin(), config.stages.end(),
+                       [](const experiment::StageConfig &s) { return s.freeze == "backbone"; });
+}
+
+runs::SuspicionReport suspicionReport(const runs::RunFeatures &f,
+                                      const data::DatasetSplits &data, const Args &args, int n)
+{
+    if (args.flag("quick"))
+        return runs::suspiciousLabels(f, data, std::size_t(n));
+    runs::LabelFoldOptions o;
+    o.folds = args.intIn("folds", 5, 2, 20);
+    const runs::OutOfSampleProbabilities scores = runs::outOfSampleProbabilities(
+        f, o, backboneFrozen(f.runDir), progressLine(), !args.flag("no-cache"));
+    std::fprintf(stderr, "Out of sample: %s (%s in %.1f s).\n", scores.basis.c_str(),
+                 scores.fromCache ? "read from label_folds.safetensors" : "computed",
+                 scores.seconds);
+    return runs::suspiciousLabelsOutOfSample(f, scores, data, std::size_t(n));
+}
+
+int suspicious(const runs::RunFeatures &f, const data::DatasetSplits &data, const Args &args,
+               int n, bool json)
+{
+    const runs::SuspicionReport report = suspicionReport(f, data, args, n);
     if (json) {
         nlohmann::json out = nlohmann::json::array();
         int rank = 0;
@@ -75,9 +109,10 @@ int suspicious(const runs::RunFeatures &f, const data::DatasetSplits &data, int 
         return 0;
     }
     std::printf("%s\n", report.outOfSample
-                            ? ("The " + std::to_string(report.examined) +
-                               " validation images (held out of training: out of sample), least "
-                               "likely label first:")
+                            ? ("The " + std::to_string(report.examined) + " " +
+                               (report.split == "val" ? "validation images (held out of training"
+                                                      : "training and validation images (K-fold") +
+                               ": out of sample), least likely label first:")
                                   .c_str()
                             : ("The " + std::to_string(report.examined) +
                                " training images, least likely label first (in sample: the model "
@@ -106,7 +141,9 @@ int neighbours(const runs::RunFeatures &f, const data::DatasetSplits &data, cons
     if (row < 0)
         throw UsageError{"--neighbours: no image " + std::to_string(index) + " in the run's " +
                          split + " split" +
-                         (s.rows > 0 ? " (indices as in predictions.csv)" : " (it is empty)")};
+                         (s.rows > 0
+                              ? std::string(" (indices as in ") + runs::RunDir::kPredictions + ")"
+                              : std::string(" (it is empty)"))};
     const int k = args.intIn("count", 8, 1, 1000);
     const auto near = runs::trainingNeighbours(f, data, split, row, k);
     const runs::ImageRef query = runs::imageRef(f, data, split, row);
@@ -197,8 +234,8 @@ runs::FeatureProgress progressLine()
 
 int inspectCommand(Args &args)
 {
-    args.allow({"suspicious", "neighbours", "embedding", "split", "count", "method", "points"},
-               {"help", "json", "no-cache"});
+    args.allow({"suspicious", "neighbours", "embedding", "split", "count", "method", "points", "folds"},
+               {"help", "json", "no-cache", "quick"});
     if (args.flag("help") || args.positional().size() != 1) {
         std::fputs(kInspectHelp, args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
@@ -215,7 +252,7 @@ int inspectCommand(Args &args)
     if (!f.note.empty())
         std::fprintf(stderr, "Note: %s\n", f.note.c_str());
     if (args.has("suspicious"))
-        return suspicious(f, data, args.intIn("suspicious", 20, 1, 1000000), json);
+        return suspicious(f, data, args, args.intIn("suspicious", 20, 1, 1000000), json);
     if (args.has("neighbours"))
         return neighbours(f, data, args, json);
     if (args.has("embedding"))
@@ -236,7 +273,9 @@ int inspectCommand(Args &args)
                     dir.c_str(), static_cast<long long>(f.train.dims), f.layer.c_str(),
                     static_cast<long long>(f.train.rows), static_cast<long long>(f.val.rows),
                     static_cast<long long>(f.test.rows),
-                    f.fromCache ? "read from features.safetensors" : "computed", f.seconds);
+                    f.fromCache ? (std::string("read from ") + runs::RunDir::kFeatures).c_str()
+                                : "computed",
+                    f.seconds);
     return 0;
 }
 
