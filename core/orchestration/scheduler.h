@@ -112,6 +112,7 @@ public:
     void setParallel(int parallel);
     void setDevices(std::vector<std::string> devices) { m_options.devices = std::move(devices); }
     void setRetries(int retries) { m_options.retries = retries; }
+    void setTrainArgs(std::vector<std::string> args) { m_options.trainArgs = std::move(args); }
     const SchedulerOptions &options() const { return m_options; }
 
     // A point at the end of the queue; its id. With `fresh` the run folder must be new: a taken
