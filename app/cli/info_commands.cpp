@@ -5,13 +5,14 @@
 #include "data/dataset.h"
 #include "base/error.h"
 #include "models/layer_tree.h"
-#include "models/model_factory.h"
+#include "models/model_spec.h"
 #include "analysis/report.h"
+#include "analysis/sweep_report.h"
 #include "rundir/run_reader.h"
 #include "orchestration/sweep_results.h"
 #include "platform/system_info.h"
 #include "tl_version.h"
-#include "train/trainer.h"
+#include "train/device_info.h"
 #include "weights/weight_catalog.h"
 
 #include <nlohmann/json.hpp>
@@ -22,8 +23,6 @@
 
 #include <cstdlib>
 #include <thread>
-#include <torch/torch.h>
-#include <torch/version.h>
 
 namespace tl::cli {
 
@@ -63,16 +62,15 @@ int infoCommand(Args &args)
         return 0;
     }
     const int fixedThreads = fixedComputeThreads(0);
-    torch::set_num_threads(fixedThreads > 0 ? fixedThreads : usableCores()); // as a run sets it
-    const torch::Device device = train::chooseDevice("auto");
+    const train::ComputeInfo compute =
+        train::describeCompute(fixedThreads > 0 ? fixedThreads : usableCores()); // as a run does
     const std::string blas = loadedBlasLibrary();
     std::printf("TransferLab      %s\n", TL_VERSION_STRING);
-    std::printf(
-        "LibTorch         %s (CUDA %s)\n", TORCH_VERSION,
-        torch::cuda::is_available()
-            ? ("available, " + std::to_string(torch::cuda::device_count()) + " device(s)").c_str()
-            : "not available");
-    std::printf("Device           %s\n", train::deviceDescription(device).c_str());
+    std::printf("LibTorch         %s (CUDA %s)\n", compute.libtorchVersion.c_str(),
+                compute.cudaAvailable
+                    ? ("available, " + std::to_string(compute.cudaDevices) + " device(s)").c_str()
+                    : "not available");
+    std::printf("Device           %s\n", compute.device.c_str());
     std::printf("BLAS             %s%s\n", blas.empty() ? "(none loaded)" : blas.c_str(),
                 referenceBlasActive() ? "  <- the slow reference BLAS: install libopenblas0-openmp"
                                       : "");

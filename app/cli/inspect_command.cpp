@@ -10,6 +10,7 @@
 #include "base/error.h"
 #include "io/files.h"
 #include "analysis/run_inspect.h"
+#include "analysis/run_inspect.h"
 #include "inference/run_features.h"
 
 #include <nlohmann/json.hpp>

@@ -1,19 +1,21 @@
 #include "commands.h"
 #include "progress.h"
 
+#include "analysis/run_inspect.h"
+#include "base/error.h"
 #include "dist/dist_env.h"
 #include "dist/process_group.h"
-#include "base/error.h"
 #include "experiment/experiment_config.h"
+#include "inference/run_features.h"
 #include "io/file_limits.h"
 #include "io/files.h"
 #include "orchestration/recipes.h"
-#include "run/run_experiment.h"
-#include "inference/run_features.h"
-#include "rundir/run_reader.h"
-#include "rundir/run_state.h"
 #include "orchestration/sweep.h"
+#include "platform/cpu_cores.h"
 #include "platform/system_info.h"
+#include "run/run_experiment.h"
+#include "run/saved_state.h"
+#include "rundir/run_reader.h"
 
 #include <algorithm>
 #include <atomic>
@@ -344,7 +346,7 @@ int trainCommand(Args &args)
         throw UsageError{"unexpected argument '" + args.positional().front() + "'"};
 
     // --resume DIR: the run's own config and state, in place. --fork STATE: a new run.
-    runs::RunState state;
+    runs::SavedState saved;
     runs::StartFrom start;
     experiment::ExperimentConfig config;
     std::string runDir;
@@ -357,7 +359,7 @@ int trainCommand(Args &args)
         if (!args.has("out") || args.has("resume") || args.has("fork"))
             throw UsageError{
                 "--resume-if-exists needs --out DIR (and neither --resume nor --fork)"};
-        if (std::filesystem::exists(runs::runStatePath(args.str("out"))))
+        if (runs::SavedState::existsIn(args.str("out")))
             resumeDir = args.str("out");
     }
     if (!resumeDir.empty()) {
@@ -372,27 +374,22 @@ int trainCommand(Args &args)
                         "--resume continues the run as it was configured; --" + o +
                         " does not apply (--fork starts a new run with changed settings)"};
         runDir = resumeDir;
-        start.origin = runs::runStatePath(runDir);
-        if (!std::filesystem::exists(start.origin))
+        if (!runs::SavedState::existsIn(runDir))
             throw fileError(runDir, "has no state.tlstate to resume from (it is not a run "
                                     "folder, or it was made by an older TransferLab)");
-        state = runs::readRunState(start.origin);
-        config = experiment::ExperimentConfig::fromJson(state.configJson, start.origin);
+        saved = runs::SavedState::read(runDir);
+        config = experiment::ExperimentConfig::fromJson(saved.configJson(), saved.origin());
         if (args.has("device"))
             config.device = args.str("device");
         config.workers = static_cast<int>(args.integer("workers", config.workers));
         config.threads = static_cast<int>(args.integer("threads", config.threads));
-        start.inPlace = true;
-        start.state = &state;
+        start = saved.resume();
     } else if (args.has("fork")) {
-        std::string from = args.str("fork");
-        if (std::filesystem::is_directory(from))
-            from = runs::runStatePath(from);
-        start.origin = from;
-        state = runs::readRunState(from);
-        const auto base = experiment::ExperimentConfig::fromJson(state.configJson, from);
-        config = configFromArgs(args, &base, static_cast<std::size_t>(state.stage));
-        start.state = &state;
+        saved = runs::SavedState::read(args.str("fork"));
+        const auto base =
+            experiment::ExperimentConfig::fromJson(saved.configJson(), saved.origin());
+        config = configFromArgs(args, &base, static_cast<std::size_t>(saved.stage()));
+        start = saved.fork();
     } else {
         config = configFromArgs(args);
     }
@@ -414,7 +411,7 @@ int trainCommand(Args &args)
     g_interrupted = false;
     std::signal(SIGINT, onSigint);
     std::signal(SIGTERM, onSigint);
-    std::unique_ptr<train::Collective> collective;
+    std::shared_ptr<train::Collective> collective;
     if (distributed.distributed()) {
         chooseRankDevice(config, distributed);
         collective = dist::connect(distributed, config.device.rfind("cuda", 0) == 0,

@@ -1,26 +1,18 @@
 #include "commands.h"
 #include "onnx_commands.h"
 
-#include "data/batch_loader.h"
-#include "data/dataset.h"
-#include "data/image_preprocess.h"
-#include "data/transform.h"
 #include "base/error.h"
-#include "experiment/experiment_config.h"
-#include "io/file_limits.h"
+#include "inference/checkpoint_classifier.h"
+#include "inference/run_model.h"
 #include "io/files.h"
-#include "io/hash.h"
-#include "models/model_factory.h"
-#include "inference/predictor.h"
 #include "rundir/run_summary.h"
 #include "rundir/run_weights.h"
-#include "train/trainer.h"
-#include "weights/checkpoint.h"
+#include "weights/checkpoint_info.h"
 #include "weights/weight_catalog.h"
 
 #include <nlohmann/json.hpp>
-#include <torch/torch.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
@@ -29,65 +21,20 @@ namespace tl::cli {
 
 namespace {
 
-// The number of classes of the checkpoint's own head: the size of the tensor that fills the
-// model's last weight.
-int headClassesInFile(const weights::StateDict &tensors, const std::string &file)
+void printTop(const std::string &image, const std::vector<runs::ClassProbability> &classes,
+              bool json)
 {
-    // torchvision's state dicts end with the classifier: its output size is the number of classes.
-    for (auto it = tensors.rbegin(); it != tensors.rend(); ++it) {
-        const std::string &name = it->first;
-        if (it->second.dim() == 2 && name.size() > 7 &&
-            name.compare(name.size() - 7, 7, ".weight") == 0) {
-            const std::int64_t n = it->second.size(0);
-            if (n < 2 || n > limits::kMaxClasses)
-                throw fileError(file, "its classifier '" + name + "' has " + std::to_string(n) +
-                                          " outputs, not a class count TransferLab takes (2.." +
-                                          std::to_string(limits::kMaxClasses) + ")");
-            return int(n);
-        }
-    }
-    return 1000;
-}
-
-} // namespace
-
-namespace {
-
-void printTop(const std::string &image, const torch::Tensor &probs, int topk,
-              const std::vector<std::string> &names, bool json)
-{
-    const auto [p, idx] = probs.topk(std::min<std::int64_t>(topk, probs.size(0)));
     nlohmann::json top = nlohmann::json::array();
-    for (std::int64_t i = 0; i < p.size(0); ++i) {
-        const auto c = idx[i].item<std::int64_t>();
-        top.push_back({{"index", c},
-                       {"label", std::size_t(c) < names.size() ? names[std::size_t(c)]
-                                                               : "class " + std::to_string(c)},
-                       {"probability", p[i].item<double>()}});
-    }
+    for (const auto &c : classes)
+        top.push_back({{"index", c.index}, {"label", c.label}, {"probability", c.probability}});
     if (json) {
         std::printf("%s\n", nlohmann::json({{"image", image}, {"top", top}}).dump().c_str());
     } else {
         std::printf("%s\n", image.c_str());
-        for (const auto &t : top)
-            std::printf("  %6.2f%%  %s\n", t["probability"].get<double>() * 100.0,
-                        t["label"].get<std::string>().c_str());
+        for (const auto &c : classes)
+            std::printf("  %6.2f%%  %s\n", c.probability * 100.0, c.label.c_str());
     }
     std::fflush(stdout);
-}
-
-// A run's model, rebuilt from config.json with the weights of `file` (default: its model.pth).
-std::shared_ptr<models::NetworkImpl> runModel(const experiment::ExperimentConfig &config,
-                                              const std::string &file)
-{
-    models::ModelSpec spec = config.model;
-    spec.weights = "none";
-    spec.freeze = "none";
-    spec.frozen.clear();
-    auto model = models::createModel(spec);
-    weights::loadStateDict(*model, weights::readCheckpoint(file).tensors, true, file);
-    model->eval();
-    return model;
 }
 
 // A run folder's model with exactly its training preprocessing and class names (the same
@@ -168,25 +115,9 @@ Classifies images and prints the K most likely classes of each (default 5).
     const int crop = static_cast<int>(args.integer("crop", 224));
     if (topk < 1 || resize < 1 || crop < 1 || crop > 4096 || resize > 4096)
         throw UsageError{"--topk, --resize and --crop must be positive"};
-    const weights::Checkpoint ckpt = weights::readCheckpoint(file);
-    models::ModelSpec spec;
-    spec.name = name;
-    spec.numClasses = headClassesInFile(ckpt.tensors, file);
-    spec.inputSize = crop;
-    spec.head = "keep";
-    auto model = models::createModel(spec);
-    weights::loadStateDict(*model, ckpt.tensors, true, file);
-    model->eval();
-    const bool imagenet = spec.numClasses == 1000;
-    const auto &names = weights::imagenetClassNames();
-    torch::NoGradGuard noGrad;
-    for (const auto &image : args.positional()) {
-        std::vector<float> x = data::loadForClassification(
-            image, resize, crop, {0.485f, 0.456f, 0.406f}, {0.229f, 0.224f, 0.225f});
-        const torch::Tensor input = torch::from_blob(x.data(), {1, 3, crop, crop}).clone();
-        printTop(image, torch::softmax(model->forward(input), 1)[0], topk,
-                 imagenet ? names : std::vector<std::string>{}, args.flag("json"));
-    }
+    const runs::CheckpointClassifier classifier(name, file, crop);
+    for (const auto &image : args.positional())
+        printTop(image, classifier.classify(image, resize, topk), args.flag("json"));
     return 0;
 }
 
@@ -202,22 +133,8 @@ int evaluateCommand(Args &args)
         return args.flag("help") ? 0 : 2;
     }
     const std::string dir = args.positional().front();
-    const experiment::ExperimentConfig config =
-        experiment::ExperimentConfig::fromFile(dir + "/config.json");
     const std::string file = args.str("weights", dir + "/model.pth");
-    auto model = runModel(config, file);
-    data::DatasetOptions dataOptions = config.data;
-    dataOptions.seed = config.seed; // the run's subsets
-    const data::DatasetSplits ds = data::loadDataset(dataOptions);
-    const data::SampleTransform transform(ds.test.height, ds.test.width, ds.test.channels, {},
-                                          config.preprocess);
-    data::LoaderOptions lo;
-    lo.batchSize = 256;
-    lo.shuffle = false;
-    lo.augment = false;
-    data::BatchLoader loader(ds.test, transform, lo);
-    train::Trainer trainer(model, torch::kCPU);
-    const train::Evaluation e = trainer.evaluate(loader, config.model.numClasses, false);
+    const train::Evaluation e = runs::evaluateRunWeights(dir, file);
     double recorded = -1;
     try {
         recorded = runs::RunSummary::fromFile(dir + "/summary.json").testAccuracy;
@@ -270,11 +187,8 @@ int exportCommand(Args &args)
     const std::string dir = args.positional().front();
     if (format == "onnx")
         return exportOnnxCommand(args, dir, args.str("out"));
-    const experiment::ExperimentConfig config =
-        experiment::ExperimentConfig::fromFile(dir + "/config.json");
-    auto model = runModel(config, dir + "/model.pth");
     const std::string out = args.str("out");
-    weights::exportStateDict(*model, out, {{"model", config.model.name}, {"format", "pt"}});
+    runs::exportRunStateDict(dir, out);
     const Bytes side = readFile(dir + "/preprocessing.json");
     const std::string sidecar = out.substr(0, out.rfind('.')) + ".json";
     writeFileAtomic(sidecar, std::string(side.begin(), side.end()));
@@ -361,36 +275,19 @@ int weightsCommand(Args &args)
         return 0;
     }
     if (verb == "inspect") {
-        const weights::Checkpoint c = weights::readCheckpoint(pos[1]);
-        std::int64_t params = 0;
-        for (const auto &[n, t] : c.tensors)
-            params += t.numel();
+        const weights::CheckpointInfo c = weights::inspectCheckpoint(pos[1]);
         std::printf("%s\nformat: %s%s\ntensors: %zu\nvalues: %lld\n", pos[1].c_str(),
-                    weights::formatName(c.format).c_str(),
+                    c.format.c_str(),
                     c.wrapper.empty() ? "" : (", under '" + c.wrapper + "'").c_str(),
-                    c.tensors.size(), static_cast<long long>(params));
-        // Which of our models it fits.
-        for (const auto &m : models::modelCatalog()) {
-            if (!m.isBackbone())
-                continue;
-            models::ModelSpec s;
-            s.name = m.name;
-            s.inputSize = 64;
-            s.numClasses = headClassesInFile(c.tensors, pos[1]);
-            auto model = models::createModel(s);
-            const auto r = weights::loadStateDict(*model, c.tensors, false, pos[1]);
-            if (r.complete()) {
-                std::printf("fits: %s (%d classes)\n", m.name.c_str(), s.numClasses);
-                break;
-            }
-        }
-        for (std::size_t i = 0; i < c.tensors.size(); ++i) {
-            const auto &[n, t] = c.tensors[i];
+                    c.tensors.size(), static_cast<long long>(c.values));
+        if (!c.fitsModel.empty()) // which of our models it fits
+            std::printf("fits: %s (%d classes)\n", c.fitsModel.c_str(), c.fitsClasses);
+        for (const auto &tensor : c.tensors) {
             std::string shape;
-            for (auto d : t.sizes())
+            for (auto d : tensor.shape)
                 shape += (shape.empty() ? "" : "x") + std::to_string(d);
-            std::printf("  %-50s %-16s %s\n", n.c_str(), shape.c_str(),
-                        c10::toString(t.scalar_type()));
+            std::printf("  %-50s %-16s %s\n", tensor.name.c_str(), shape.c_str(),
+                        tensor.type.c_str());
         }
         return 0;
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/run_experiment.h"
+#include "rundir/run_result.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/run_experiment.h"
+#include "rundir/run_result.h"
 
 #include <string>
 #include <vector>
@@ -20,12 +20,5 @@ struct ReportOptions
 // or more runs also the comparison table, overlaid curves and the images that flipped between
 // the first two. Well-formed XHTML. tl::Error naming the folder for a run that cannot be read.
 std::string reportHtml(const std::vector<std::string> &runDirs, const ReportOptions &options = {});
-
-// The report of a sweep folder (analysis/sweep_report.cpp): the results table (one row per point,
-// mean ± standard deviation over repeats, best first, failures with their message), test
-// accuracy against each swept setting (log axis where the values span a decade or more, error
-// bars), a heat map for a grid's first two settings, and accuracy against training time with
-// the Pareto front marked. tl::Error naming sweep.json when it cannot be read.
-std::string sweepReportHtml(const std::string &sweepDir, const std::string &title = {});
 
 } // namespace tl::runs

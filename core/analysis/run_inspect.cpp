@@ -1,7 +1,6 @@
-// What a run's features say: suspicious labels, nearest training images, the test set's map
-// (declared in run_features.h).
+// What a run's features say: suspicious labels, nearest training images, the test set's map.
 
-#include "inference/run_features.h"
+#include "analysis/run_inspect.h"
 
 #include "inference/feature_tensors.h"
 

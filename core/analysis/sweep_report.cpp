@@ -1,6 +1,8 @@
 // The HTML report of a sweep folder: the results table, test accuracy against each swept
 // setting, a heat map for two, and accuracy against training time with the Pareto front.
 
+#include "analysis/sweep_report.h"
+
 #include "analysis/html.h"
 #include "analysis/report.h"
 #include "analysis/sweep_explain.h"
@@ -125,29 +127,11 @@ void frame(std::ostringstream &o, const std::string &title, double ylo, double y
       << "\" text-anchor=\"middle\" font-size=\"11\">" << esc(xTitle) << "</text>";
 }
 
-std::string accuracyAgainst(const SweepResults &r, std::size_t parameter)
+// The x axis' labels of accuracyAgainst: each category, or ticks at the swept values.
+void xAxisLabels(std::ostringstream &o, const SweepResults &r, const XAxis &a,
+                 std::size_t parameter)
 {
-    const XAxis a = axisFor(r, parameter);
-    double ylo, yhi;
-    yRange(r, ylo, yhi);
     auto px = [&](double f) { return kL + f * (kW - kL - kR); };
-    auto py = [&](double v) { return kH - kB - (v - ylo) / (yhi - ylo) * (kH - kT - kB); };
-    std::ostringstream o;
-    const std::string caption = r.mode == "list" && !r.numeric(parameter)
-                                    ? std::string("variant")
-                                    : settingCaption(r.parameters[parameter]);
-    // One series per value of a grid's other setting, else one; their legend to the right.
-    const std::size_t other = r.seriesParameter(parameter);
-    const std::vector<std::string> seriesValues =
-        other < r.parameters.size() ? r.distinctValues(other) : std::vector<std::string>{""};
-    double legendWidth = 0;
-    if (other < r.parameters.size())
-        for (std::size_t s = 0; s < seriesValues.size() && s < 8; ++s)
-            legendWidth = std::max(
-                legendWidth,
-                24 + textWidth(settingCaption(r.parameters[other]) + " " + seriesValues[s], 10));
-    frame(o, "Test accuracy against " + caption, ylo, yhi, caption + (a.log ? " (log scale)" : ""),
-          kW + legendWidth);
     if (a.categorical) {
         for (std::size_t i = 0; i < a.categories.size(); ++i) {
             std::string label = a.categories[i];
@@ -175,6 +159,32 @@ std::string accuracyAgainst(const SweepResults &r, std::size_t parameter)
               << "\" text-anchor=\"middle\" font-size=\"10\">" << esc(label) << "</text>";
         }
     }
+}
+
+std::string accuracyAgainst(const SweepResults &r, std::size_t parameter)
+{
+    const XAxis a = axisFor(r, parameter);
+    double ylo, yhi;
+    yRange(r, ylo, yhi);
+    auto px = [&](double f) { return kL + f * (kW - kL - kR); };
+    auto py = [&](double v) { return kH - kB - (v - ylo) / (yhi - ylo) * (kH - kT - kB); };
+    std::ostringstream o;
+    const std::string caption = r.mode == "list" && !r.numeric(parameter)
+                                    ? std::string("variant")
+                                    : settingCaption(r.parameters[parameter]);
+    // One series per value of a grid's other setting, else one; their legend to the right.
+    const std::size_t other = r.seriesParameter(parameter);
+    const std::vector<std::string> seriesValues =
+        other < r.parameters.size() ? r.distinctValues(other) : std::vector<std::string>{""};
+    double legendWidth = 0;
+    if (other < r.parameters.size())
+        for (std::size_t s = 0; s < seriesValues.size() && s < 8; ++s)
+            legendWidth = std::max(
+                legendWidth,
+                24 + textWidth(settingCaption(r.parameters[other]) + " " + seriesValues[s], 10));
+    frame(o, "Test accuracy against " + caption, ylo, yhi, caption + (a.log ? " (log scale)" : ""),
+          kW + legendWidth);
+    xAxisLabels(o, r, a, parameter);
     int legend = 0;
     for (std::size_t s = 0; s < seriesValues.size() && s < 8; ++s) {
         std::vector<std::pair<double, const SweepGroup *>> pts;

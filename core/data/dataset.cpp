@@ -263,18 +263,20 @@ ImageStore withoutImages(const ImageStore &store, const std::vector<char> &drop)
     return store.subset(rows);
 }
 
-} // namespace
-
-DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &progress)
+// What a dataset's source holds: training and test images, and a CSV's own validation rows.
+struct SourceSplits
 {
-    DatasetSplits out;
-    out.name = o.name;
-    out.options = o;
-    const std::string source = locate(o, progress);
-    out.source = source;
     TrainTest tt;
-    ImageStore listedVal; // a CSV's own validation rows
+    ImageStore listedVal;
     bool hasListedVal = false;
+};
+
+// Reads the dataset `o.name` from `source` (its file or folder); a folder's or CSV's skipped
+// files and counts go to `out`.
+SourceSplits readSource(const DatasetOptions &o, const std::string &source, DatasetSplits &out)
+{
+    SourceSplits r;
+    TrainTest &tt = r.tt;
     if (o.name == "fashion-mnist" || o.name == "mnist") {
         const auto &names = o.name == "mnist" ? mnistClassNames() : fashionMnistClassNames();
         tt.train = readIdxFolder(source, "train", names);
@@ -305,8 +307,8 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
             o.name == "folder" ? readImageFolder(source, fo) : readImageCsv(source, fo);
         tt.train = std::move(fd.train);
         tt.test = std::move(fd.test);
-        listedVal = std::move(fd.val);
-        hasListedVal = fd.hasVal;
+        r.listedVal = std::move(fd.val);
+        r.hasListedVal = fd.hasVal;
         out.skipped = std::move(fd.skipped);
         out.filesListed = fd.files;
         out.images = fd.images;
@@ -314,39 +316,16 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
         datasetInfo(o.name); // throws with the list of names
     }
 
-    // Checked against the whole training split; applied last, so that leaving images out changes
-    // nothing else (the same subset, the same validation images).
-    const std::vector<char> drop = excludedImages(tt.train, o.exclude, source);
-    out.allClassNames = tt.train.classNames;
-    if (!o.classes.empty()) {
-        std::vector<std::size_t> keep;
-        try {
-            keep = resolveClasses(o.classes, tt.train.classNames);
-        } catch (const Error &e) {
-            throw fileError(source, std::string("data.classes: ") + e.what());
-        }
-        tt.train = keepClasses(tt.train, keep);
-        tt.test = keepClasses(tt.test, keep);
-        if (hasListedVal)
-            listedVal = keepClasses(listedVal, keep);
-    }
-    if (o.perClass > 0 && o.trainFraction < 1.0)
-        tt.train = tt.train.subset(
-            stratifiedSubset(tt.train.labels, tt.train.numClasses(), o.trainFraction, o.seed));
-    if (o.perClass > 0) {
-        try {
-            tt.train = tt.train.subset(
-                perClassSubset(tt.train.labels, tt.train.classNames, o.perClass, o.seed));
-        } catch (const Error &e) {
-            throw fileError(source, e.what());
-        }
-    }
-    ImageStore train = o.trainFraction < 1.0 && o.perClass <= 0
-                           ? tt.train.subset(stratifiedSubset(
-                                 tt.train.labels, tt.train.numClasses(), o.trainFraction, o.seed))
-                           : std::move(tt.train);
-    if (hasListedVal) {
-        out.val = std::move(listedVal);
+    return r;
+}
+
+// The validation images: a CSV's own, else `o.valSplit` of the training images (every class's
+// share for folders and CSV files, the last fraction otherwise); `out.train` gets the rest.
+void splitValidation(const DatasetOptions &o, ImageStore train, SourceSplits &src,
+                     DatasetSplits &out)
+{
+    if (src.hasListedVal) {
+        out.val = std::move(src.listedVal);
         out.train = std::move(train);
     } else if (o.valSplit > 0.0 && train.streamed()) {
         // A folder or CSV lists its files class by class: the last fraction would be the last
@@ -367,6 +346,52 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
         out.train = std::move(train);
         out.val = out.train.subset({});
     }
+}
+
+} // namespace
+
+DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &progress)
+{
+    DatasetSplits out;
+    out.name = o.name;
+    out.options = o;
+    const std::string source = locate(o, progress);
+    out.source = source;
+    SourceSplits src = readSource(o, source, out);
+    TrainTest &tt = src.tt;
+
+    // Checked against the whole training split; applied last, so that leaving images out changes
+    // nothing else (the same subset, the same validation images).
+    const std::vector<char> drop = excludedImages(tt.train, o.exclude, source);
+    out.allClassNames = tt.train.classNames;
+    if (!o.classes.empty()) {
+        std::vector<std::size_t> keep;
+        try {
+            keep = resolveClasses(o.classes, tt.train.classNames);
+        } catch (const Error &e) {
+            throw fileError(source, std::string("data.classes: ") + e.what());
+        }
+        tt.train = keepClasses(tt.train, keep);
+        tt.test = keepClasses(tt.test, keep);
+        if (src.hasListedVal)
+            src.listedVal = keepClasses(src.listedVal, keep);
+    }
+    if (o.perClass > 0 && o.trainFraction < 1.0)
+        tt.train = tt.train.subset(
+            stratifiedSubset(tt.train.labels, tt.train.numClasses(), o.trainFraction, o.seed));
+    if (o.perClass > 0) {
+        try {
+            tt.train = tt.train.subset(
+                perClassSubset(tt.train.labels, tt.train.classNames, o.perClass, o.seed));
+        } catch (const Error &e) {
+            throw fileError(source, e.what());
+        }
+    }
+    ImageStore train = o.trainFraction < 1.0 && o.perClass <= 0
+                           ? tt.train.subset(stratifiedSubset(
+                                 tt.train.labels, tt.train.numClasses(), o.trainFraction, o.seed))
+                           : std::move(tt.train);
+    splitValidation(o, std::move(train), src, out);
     out.test = o.testFraction < 1.0
                    ? tt.test.subset(stratifiedSubset(tt.test.labels, tt.test.numClasses(),
                                                      o.testFraction, o.seed))

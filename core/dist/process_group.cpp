@@ -1,6 +1,7 @@
 #include "dist/process_group.h"
 
 #include "base/error.h"
+#include "train/collective.h"
 
 #ifdef TL_HAVE_GLOO
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
@@ -350,7 +351,7 @@ bool ncclAvailable()
 #endif
 }
 
-std::unique_ptr<train::Collective> connect(const DistSettings &settings, bool cuda,
+std::shared_ptr<train::Collective> connect(const DistSettings &settings, bool cuda,
                                            const std::function<void(const std::string &)> &say)
 {
 #ifndef TL_HAVE_GLOO
@@ -363,7 +364,7 @@ std::unique_ptr<train::Collective> connect(const DistSettings &settings, bool cu
     auto c = std::make_unique<C10dCollective>(settings, cuda);
     if (say)
         say("Joined the run as " + describe(settings) + " over " + c->backend());
-    return c;
+    return std::shared_ptr<train::Collective>(std::move(c));
 #endif
 }
 

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "dist/dist_env.h"
-#include "train/collective.h"
 
 #include <functional>
 #include <memory>
 #include <string>
+
+namespace tl::train {
+class Collective; // train/collective.h: tensors, for the trainer
+}
 
 namespace tl::dist {
 
@@ -17,8 +20,8 @@ namespace tl::dist {
 // this build lacks.
 // This file and its .cpp are the only ones that see c10d's types: LibTorch 2.x turned process
 // groups into Backends (ProcessGroupGloo derives from c10d::Backend there); the calls used here
-// exist in both.
-std::unique_ptr<train::Collective> connect(const DistSettings &settings, bool cuda,
+// exist in both. A shared_ptr, so the CLI holds it without the collective's (tensor) header.
+std::shared_ptr<train::Collective> connect(const DistSettings &settings, bool cuda,
                                            const std::function<void(const std::string &)> &say);
 
 // Whether this build can run NCCL (a CUDA LibTorch with c10d's NCCL process group).

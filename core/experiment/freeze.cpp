@@ -83,4 +83,13 @@ std::vector<std::string> frozenModules(models::NetworkImpl &model)
     return out;
 }
 
+void checkFreezeSpec(const models::ModelSpec &model, const std::string &spec)
+{
+    models::ModelSpec alone = model;
+    alone.frozen.clear();
+    alone.freeze = "none";
+    auto net = models::createModel(alone, 0);
+    applyFreeze(*net, {spec, {}});
+}
+
 } // namespace tl::experiment

@@ -28,6 +28,11 @@ StageFreeze freezeForStage(const ExperimentConfig &config, std::size_t stage);
 // that does not exist). Returns the trainable parameter count.
 std::int64_t applyFreeze(models::NetworkImpl &model, const StageFreeze &freeze);
 
+// Checks the freeze spec `spec` against the real layers of `model` (its own frozen layers and
+// freeze spec aside): builds the model and applies the spec, so it takes a second for a VGG
+// (the window calls it off the GUI thread). tl::Error naming what `spec` gets wrong.
+void checkFreezeSpec(const models::ModelSpec &model, const std::string &spec);
+
 // The outermost modules whose parameters are all frozen (what summary.json lists).
 std::vector<std::string> frozenModules(models::NetworkImpl &model);
 

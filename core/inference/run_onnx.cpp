@@ -3,14 +3,14 @@
 #include "inference/run_calibration.h"
 #include "inference/run_features.h"
 
-#include "io/csv.h"
+#include "base/error.h"
 #include "data/batch_loader.h"
 #include "data/dataset.h"
 #include "data/image_preprocess.h"
 #include "data/onnx_net.h"
 #include "data/transform.h"
-#include "base/error.h"
 #include "experiment/experiment_config.h"
+#include "io/csv.h"
 #include "io/file_limits.h"
 #include "io/files.h"
 #include "io/json_file.h"
@@ -94,23 +94,25 @@ std::string onnxSidecarPath(const std::string &onnxPath)
     return p.string();
 }
 
-OnnxExport exportRunOnnx(const std::string &runDir, const std::string &out)
-{
-    experiment::ExperimentConfig config;
-    auto model = loadRunModel(runDir, config);
-    const std::string sideFile = runDir + "/preprocessing.json";
-    const Preprocessing pre = readPreprocessing(readJsonFile(sideFile), sideFile);
-    if (int(pre.classNames.size()) != config.model.numClasses)
-        throw fileError(sideFile, "names " + std::to_string(pre.classNames.size()) +
-                                      " classes, the model has " +
-                                      std::to_string(config.model.numClasses));
+namespace {
 
+nlohmann::json inputShape(const Preprocessing &pre)
+{
+    return {"batch", pre.channels, pre.size, pre.size};
+}
+
+// The export's options: the input's shape and the run's preprocessing, classes and calibration
+// in the file's metadata.
+weights::OnnxExportOptions exportOptions(const experiment::ExperimentConfig &config,
+                                         const Preprocessing &pre,
+                                         const std::optional<RunCalibration> &calibration)
+{
     weights::OnnxExportOptions options;
     options.channels = pre.channels;
     options.imageSize = pre.size;
     options.graphName = config.model.name;
     options.producerVersion = TL_VERSION_STRING;
-    const nlohmann::json shape = {"batch", pre.channels, pre.size, pre.size};
+    const nlohmann::json shape = inputShape(pre);
     options.metadata = {
         {"class_names", nlohmann::json(pre.classNames).dump()},
         {"preprocessing", pre.json.dump()},
@@ -134,8 +136,6 @@ OnnxExport exportRunOnnx(const std::string &runDir, const std::string &out)
     options.metadata["normalize"] = "(x - mean) / std per channel, RGB order";
     // A calibrated run: the file holds the model's own logits, and says how to turn them into
     // the calibrated probabilities TransferLab shows (temperature scaling, calibration.json).
-    std::string uncalibrated;
-    const std::optional<RunCalibration> calibration = currentCalibration(runDir, &uncalibrated);
     if (calibration) {
         options.metadata["temperature"] = std::to_string(calibration->temperature);
         options.metadata["output"] = options.outputName +
@@ -143,6 +143,60 @@ OnnxExport exportRunOnnx(const std::string &runDir, const std::string &out)
                                      "probabilities; softmax(logits) the model's own)";
     }
 
+    return options;
+}
+
+// Runs the file `partial` in OpenCV's DNN module on probe images, one at a time and as a batch,
+// and compares its logits with LibTorch's; tl::Error naming `out` when they differ.
+void checkWithOpenCv(models::NetworkImpl &model, const Preprocessing &pre,
+                     const std::string &partial, const std::string &out, OnnxExport &result)
+{
+    data::OnnxNet net(partial);
+    const int n = 3;
+    std::vector<float> x = probeImages(n, pre);
+    torch::Tensor expected;
+    {
+        torch::NoGradGuard noGrad;
+        expected = model.forward(
+            torch::from_blob(x.data(), {n, pre.channels, pre.size, pre.size}).clone());
+    }
+    const std::vector<float> single = net.forward(x.data(), 1, pre.channels, pre.size);
+    std::vector<float> batch = net.forward(x.data(), n, pre.channels, pre.size);
+    const auto classes = std::size_t(expected.size(1));
+    if (batch.size() != std::size_t(n) * classes || single.size() != classes)
+        throw fileError(out, "OpenCV's DNN module gives " + std::to_string(batch.size() / n) +
+                                 " outputs per image, not " + std::to_string(classes));
+    const torch::Tensor got = torch::from_blob(batch.data(), {n, std::int64_t(classes)});
+    const torch::Tensor first =
+        torch::from_blob(const_cast<float *>(single.data()), {1, std::int64_t(classes)});
+    result.maxLogitDifference = std::max((got - expected).abs().max().item<double>(),
+                                         (first - expected[0]).abs().max().item<double>());
+    result.maxLogit = expected.abs().max().item<double>();
+    result.checkedImages = n;
+    if (!(result.maxLogitDifference <= 1e-3 * std::max(1.0, result.maxLogit)))
+        throw fileError(out, "OpenCV's DNN module computes logits up to " +
+                                 std::to_string(result.maxLogitDifference) +
+                                 " away from LibTorch's (largest logit " +
+                                 std::to_string(result.maxLogit) +
+                                 "): not exported; please report this model");
+}
+
+} // namespace
+
+OnnxExport exportRunOnnx(const std::string &runDir, const std::string &out)
+{
+    experiment::ExperimentConfig config;
+    auto model = loadRunModel(runDir, config);
+    const std::string sideFile = runDir + "/preprocessing.json";
+    const Preprocessing pre = readPreprocessing(readJsonFile(sideFile), sideFile);
+    if (int(pre.classNames.size()) != config.model.numClasses)
+        throw fileError(sideFile, "names " + std::to_string(pre.classNames.size()) +
+                                      " classes, the model has " +
+                                      std::to_string(config.model.numClasses));
+
+    std::string uncalibrated;
+    const std::optional<RunCalibration> calibration = currentCalibration(runDir, &uncalibrated);
+    const weights::OnnxExportOptions options = exportOptions(config, pre, calibration);
     OnnxExport result;
     weights::OnnxExportReport report;
     const std::string bytes = weights::onnxModelBytes(*model, options, &report);
@@ -157,34 +211,7 @@ OnnxExport exportRunOnnx(const std::string &runDir, const std::string &out)
     const std::string partial = out + ".partial";
     writeFileAtomic(partial, bytes);
     try {
-        data::OnnxNet net(partial);
-        const int n = 3;
-        std::vector<float> x = probeImages(n, pre);
-        torch::Tensor expected;
-        {
-            torch::NoGradGuard noGrad;
-            expected = model->forward(
-                torch::from_blob(x.data(), {n, pre.channels, pre.size, pre.size}).clone());
-        }
-        const std::vector<float> single = net.forward(x.data(), 1, pre.channels, pre.size);
-        std::vector<float> batch = net.forward(x.data(), n, pre.channels, pre.size);
-        const auto classes = std::size_t(expected.size(1));
-        if (batch.size() != std::size_t(n) * classes || single.size() != classes)
-            throw fileError(out, "OpenCV's DNN module gives " + std::to_string(batch.size() / n) +
-                                     " outputs per image, not " + std::to_string(classes));
-        const torch::Tensor got = torch::from_blob(batch.data(), {n, std::int64_t(classes)});
-        const torch::Tensor first =
-            torch::from_blob(const_cast<float *>(single.data()), {1, std::int64_t(classes)});
-        result.maxLogitDifference = std::max((got - expected).abs().max().item<double>(),
-                                             (first - expected[0]).abs().max().item<double>());
-        result.maxLogit = expected.abs().max().item<double>();
-        result.checkedImages = n;
-        if (!(result.maxLogitDifference <= 1e-3 * std::max(1.0, result.maxLogit)))
-            throw fileError(out, "OpenCV's DNN module computes logits up to " +
-                                     std::to_string(result.maxLogitDifference) +
-                                     " away from LibTorch's (largest logit " +
-                                     std::to_string(result.maxLogit) +
-                                     "): not exported; please report this model");
+        checkWithOpenCv(*model, pre, partial, out, result);
     } catch (...) {
         std::error_code ec;
         std::filesystem::remove(partial, ec);
@@ -201,7 +228,7 @@ OnnxExport exportRunOnnx(const std::string &runDir, const std::string &out)
     side["onnx"] = {{"file", std::filesystem::path(out).filename().string()},
                     {"opset", weights::kOnnxOpset},
                     {"input", options.inputName},
-                    {"input_shape", shape},
+                    {"input_shape", inputShape(pre)},
                     {"output", options.outputName},
                     {"output_shape", {"batch", pre.classNames.size()}},
                     {"output_is", "logits (softmax gives the class probabilities)"}};
@@ -292,6 +319,51 @@ std::vector<float> OnnxClassifier::predictFile(const std::string &image)
     return z;
 }
 
+namespace {
+
+// The class the run predicted for each test image (predictions.csv), by its index in the test
+// split it was read from (ImageStore::sourceIndex).
+std::unordered_map<std::int64_t, std::int64_t> recordedPredictions(const std::string &file,
+                                                                   int numClasses)
+{
+    std::unordered_map<std::int64_t, std::int64_t> recorded;
+    forEachCsvRow(
+        readFile(file), file, 8, [&](const std::vector<std::string> &cells, std::size_t line) {
+            if (line == 1)
+                return true; // header
+            if (cells.size() < 3)
+                throw fileError(file, "line " + std::to_string(line) + ": too few columns");
+            const auto index =
+                csvInteger(cells[0], file, line, 0, std::int64_t(limits::kMaxCsvRows));
+            recorded[index] = csvInteger(cells[2], file, line, 0, numClasses - 1);
+            return true;
+        });
+    return recorded;
+}
+
+// Counts the images of `batch` whose class `best` (the export's) agrees with the run's recorded
+// prediction, and those it gets right.
+void tallyAgreement(const torch::Tensor &best, const train::Batch &batch,
+                    const data::ImageStore &test,
+                    const std::unordered_map<std::int64_t, std::int64_t> &recorded,
+                    const std::string &predictionsFile, OnnxRunCheck &check)
+{
+    for (std::int64_t i = 0; i < best.size(0); ++i) {
+        const auto row = std::size_t(batch.indices[i].item<std::int64_t>());
+        const std::int64_t index =
+            row < test.sourceIndex.size() ? test.sourceIndex[row] : std::int64_t(row);
+        const auto it = recorded.find(index);
+        if (it == recorded.end())
+            throw fileError(predictionsFile, "has no row for test image " + std::to_string(index) +
+                                                 " (not this run's data?)");
+        const std::int64_t c = best[i].item<std::int64_t>();
+        check.agreeing += c == it->second;
+        check.correct += c == batch.labels[i].item<std::int64_t>();
+    }
+}
+
+} // namespace
+
 OnnxRunCheck checkOnnxAgainstRun(const std::string &onnxPath, const std::string &runDir,
                                  int batchSize, std::int64_t limit, int threads)
 {
@@ -306,21 +378,8 @@ OnnxRunCheck checkOnnxAgainstRun(const std::string &onnxPath, const std::string 
     // What the run predicted for each test image, by its index in the test split it was read
     // from (ImageStore::sourceIndex).
     const std::string predictionsFile = runDir + "/predictions.csv";
-    std::unordered_map<std::int64_t, std::int64_t> recorded;
-    forEachCsvRow(readFile(predictionsFile), predictionsFile, 8,
-                  [&](const std::vector<std::string> &cells, std::size_t line) {
-                      if (line == 1)
-                          return true; // header
-                      if (cells.size() < 3)
-                          throw fileError(predictionsFile,
-                                          "line " + std::to_string(line) + ": too few columns");
-                      const auto index = csvInteger(cells[0], predictionsFile, line, 0,
-                                                    std::int64_t(limits::kMaxCsvRows));
-                      const auto predicted = csvInteger(cells[2], predictionsFile, line, 0,
-                                                        config.model.numClasses - 1);
-                      recorded[index] = predicted;
-                      return true;
-                  });
+    const std::unordered_map<std::int64_t, std::int64_t> recorded =
+        recordedPredictions(predictionsFile, config.model.numClasses);
 
     data::DatasetOptions dataOptions = config.data;
     dataOptions.seed = config.seed; // the run's subsets
@@ -370,20 +429,7 @@ OnnxRunCheck checkOnnxAgainstRun(const std::string &onnxPath, const std::string 
         const torch::Tensor got = torch::from_blob(z.data(), {b, std::int64_t(classes)}).clone();
         check.maxLogitDifference =
             std::max(check.maxLogitDifference, (got - expected).abs().max().item<double>());
-        const torch::Tensor best = got.argmax(1);
-        for (int i = 0; i < b; ++i) {
-            const auto row = std::size_t(batch.indices[i].item<std::int64_t>());
-            const std::int64_t index =
-                row < test.sourceIndex.size() ? test.sourceIndex[row] : std::int64_t(row);
-            const auto it = recorded.find(index);
-            if (it == recorded.end())
-                throw fileError(predictionsFile, "has no row for test image " +
-                                                     std::to_string(index) +
-                                                     " (not this run's data?)");
-            const std::int64_t c = best[i].item<std::int64_t>();
-            check.agreeing += c == it->second;
-            check.correct += c == batch.labels[i].item<std::int64_t>();
-        }
+        tallyAgreement(got.argmax(1), batch, test, recorded, predictionsFile, check);
         check.images += b;
     }
     if (check.images > 0) {

@@ -209,6 +209,65 @@ std::string findLayer(const LayerNode &root, const std::string &key)
     return n ? n->path : std::string();
 }
 
+namespace {
+
+Error freezeError(const std::string &spec, const std::string &what)
+{
+    return Error("freeze \"" + spec + "\": " + what);
+}
+
+const LayerNode &layerNamed(const LayerNode &root, const std::string &key, const std::string &spec)
+{
+    const LayerNode *n = findNode(root, key);
+    if (!n)
+        throw freezeError(spec, "no layer '" + key +
+                                    "' in this model (the layer names are in the Model tab's "
+                                    "tree and in `transferlab-cli summary`)");
+    return *n;
+}
+
+// N of "all-but-last:N"; tl::Error unless it is a whole number >= 0.
+std::size_t layerCount(const std::string &text, const std::string &spec)
+{
+    long n = -1;
+    try {
+        std::size_t used = 0;
+        n = std::stol(text, &used);
+        if (used != text.size())
+            n = -1;
+    } catch (const std::exception &) {
+    }
+    if (n < 0)
+        throw freezeError(spec, "expected a number of layers after all-but-last:");
+    return std::size_t(n);
+}
+
+// The layers with parameters under each of the comma-separated paths of `spec`.
+std::vector<std::string> layersUnderPaths(const LayerNode &root, const std::string &spec,
+                                          const std::string &specIn)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= spec.size()) {
+        const auto comma = spec.find(',', start);
+        const std::string item =
+            spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!item.empty()) {
+            std::vector<const LayerNode *> leaves;
+            leavesInOrder(layerNamed(root, item, specIn), leaves);
+            for (const auto *l : leaves)
+                if (l->params > 0)
+                    out.push_back(l->path);
+        }
+        if (comma == std::string::npos)
+            break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+} // namespace
+
 std::vector<std::string> resolveFreezeSpec(const ModelSummary &s, const std::string &specIn)
 {
     std::string spec = specIn;
@@ -216,11 +275,8 @@ std::vector<std::string> resolveFreezeSpec(const ModelSummary &s, const std::str
         spec.pop_back();
     if (spec.empty() || spec == "none")
         return {};
-    const auto bad = [&](const std::string &what) {
-        return Error("freeze \"" + specIn + "\": " + what);
-    };
     if (s.root.children.empty())
-        throw bad("the model has no layers");
+        throw freezeError(specIn, "the model has no layers");
     const std::string head = s.root.children.back().path;
     std::vector<const LayerNode *> all;
     leavesInOrder(s.root, all);
@@ -239,12 +295,7 @@ std::vector<std::string> resolveFreezeSpec(const ModelSummary &s, const std::str
         return out;
     }
     if (spec.rfind("before:", 0) == 0) {
-        const std::string layer = spec.substr(7);
-        const LayerNode *n = findNode(s.root, layer);
-        if (!n)
-            throw bad("no layer '" + layer +
-                      "' in this model (the layer names are in the Model tab's tree and in "
-                      "`transferlab-cli summary`)");
+        const LayerNode *n = &layerNamed(s.root, spec.substr(7), specIn);
         std::vector<const LayerNode *> first;
         leavesInOrder(*n, first);
         if (!first.empty() && isUnder(n->path, head) && n->path != head) {
@@ -263,41 +314,11 @@ std::vector<std::string> resolveFreezeSpec(const ModelSummary &s, const std::str
         return out;
     }
     if (spec.rfind("all-but-last:", 0) == 0) {
-        long n = -1;
-        try {
-            std::size_t used = 0;
-            n = std::stol(spec.substr(13), &used);
-            if (used != spec.size() - 13)
-                n = -1;
-        } catch (const std::exception &) {
-        }
-        if (n < 0)
-            throw bad("expected a number of layers after all-but-last:");
-        freezeUpTo(backbone.size() > std::size_t(n) ? backbone.size() - std::size_t(n) : 0);
+        const std::size_t n = layerCount(spec.substr(13), specIn);
+        freezeUpTo(backbone.size() > n ? backbone.size() - n : 0);
         return out;
     }
-    std::size_t start = 0;
-    while (start <= spec.size()) {
-        const auto comma = spec.find(',', start);
-        const std::string item =
-            spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (!item.empty()) {
-            const LayerNode *n = findNode(s.root, item);
-            if (!n)
-                throw bad("no layer '" + item +
-                          "' in this model (the layer names are in the Model tab's tree and in "
-                          "`transferlab-cli summary`)");
-            std::vector<const LayerNode *> leaves;
-            leavesInOrder(*n, leaves);
-            for (const auto *l : leaves)
-                if (l->params > 0)
-                    out.push_back(l->path);
-        }
-        if (comma == std::string::npos)
-            break;
-        start = comma + 1;
-    }
-    return out;
+    return layersUnderPaths(s.root, spec, specIn);
 }
 
 std::int64_t largestActivation(const LayerNode &root)

@@ -6,10 +6,10 @@
 
 namespace tl::models {
 
-train::NetworkView layerView(NetworkImpl &model, const torch::Tensor &image,
-                             const torch::nn::Module *target, const std::string &name)
+NetworkView layerView(NetworkImpl &model, const torch::Tensor &image,
+                      const torch::nn::Module *target, const std::string &name)
 {
-    train::NetworkView v;
+    NetworkView v;
     v.layer = name;
     const bool training = model.is_training();
     model.eval();

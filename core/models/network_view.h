@@ -1,7 +1,7 @@
 #pragma once
 
+#include "models/layer_view.h"
 #include "models/network.h"
-#include "train/training_types.h"
 
 #include <torch/types.h>
 
@@ -12,8 +12,7 @@ namespace tl::models {
 // convolution that sees the image (1 or 3 input channels), its filters. `target` null: the first
 // convolution the forward pass runs (the live view's layer). The model is put in evaluation
 // mode for the pass and back as it was. tl::Error when the layer has no 4-D output.
-train::NetworkView layerView(NetworkImpl &model, const torch::Tensor &image,
-                             const torch::nn::Module *target = nullptr,
-                             const std::string &name = {});
+NetworkView layerView(NetworkImpl &model, const torch::Tensor &image,
+                      const torch::nn::Module *target = nullptr, const std::string &name = {});
 
 } // namespace tl::models

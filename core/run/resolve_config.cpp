@@ -1,6 +1,7 @@
 // The experiment with every "auto" value resolved against the data, and the evaluation batch.
-#include "run/run_experiment.h"
+#include "run/resolve_config.h"
 
+#include "base/error.h"
 #include "data/transform.h"
 #include "models/model_spec.h"
 #include "rundir/run_weights.h"

@@ -1,4 +1,5 @@
 #include "run/run_experiment.h"
+#include "run/resolve_config.h"
 
 #include "data/rng.h"
 

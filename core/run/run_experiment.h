@@ -2,43 +2,18 @@
 
 #include "data/dataset.h"
 #include "experiment/experiment_config.h"
-#include "train/collective.h"
+#include "rundir/run_result.h"
 #include "train/run_control.h"
-#include "train/training_hints.h"
 #include "train/training_types.h"
 
 #include <string>
 #include <vector>
 
-namespace tl::runs {
+namespace tl::train {
+class Collective; // train/collective.h (tensors): only a pointer is passed here
+}
 
-struct RunResult
-{
-    std::string runDir;
-    std::string device;
-    std::vector<std::string> classNames;
-    std::vector<train::EpochMetrics> epochs;
-    train::Evaluation test;
-    bool stopped = false;
-    std::int64_t totalParams = 0;
-    std::int64_t trainableParams = 0;
-    double seconds = 0.0;         // whole run, data loading included
-    double secondsPerEpoch = 0.0; // mean training time of an epoch
-    double trainImagesPerSecond = 0.0;
-    std::string summaryJson; // what summary.json holds
-    // Not finished: aborted (Ctrl-C, the window closing) or stopped during the test pass.
-    // state.tlstate holds the last completed epoch; the run can be resumed.
-    bool interrupted = false;
-    // Stopped before its first epoch completed: nothing was saved (the folder is removed).
-    bool discarded = false;
-    std::vector<std::string> cachedStages; // stages that trained on cached features
-    // The teacher's warnings the run gave (also in summary.json).
-    std::vector<train::TrainingHint> warnings;
-    // A data-parallel run: seconds this rank spent averaging gradients, and the bytes each
-    // step's all-reduce carries (tests/bench/bench_distributed).
-    double allReduceSeconds = 0.0;
-    std::int64_t allReduceBytesPerStep = 0;
-};
+namespace tl::runs {
 
 // Where a run continues from instead of starting afresh (resume: `inPlace` with runDir the
 // state's own run; fork: a new runDir, possibly with changed settings).
@@ -68,21 +43,8 @@ RunResult runExperiment(const experiment::ExperimentConfig &config, const std::s
                         const data::DatasetSplits *preloaded = nullptr,
                         const StartFrom &startFrom = {}, train::Collective *collective = nullptr);
 
-// The experiment with every "auto" value resolved against the data (class count, channels,
-// input size, normalisation): what config.json records.
-experiment::ExperimentConfig resolveConfig(experiment::ExperimentConfig config,
-                                           const data::DatasetSplits &data);
-
 // How much backbone-feature memory feature caching may use before it falls back to images.
 constexpr std::int64_t kFeatureCacheBytes = std::int64_t(2) << 30;
-
-// The batch size for passes without gradients (validation, test, feature extraction): as large
-// as keeps the model's largest activation (`largestActivation` elements per image, float) within
-// kEvaluationTensorBytes, at most 256 and at least the smaller of 16 and the training batch.
-// A bigger batch does not pay on the CPU: above 32 MiB glibc maps each tensor afresh, and it
-// leaves the caches (ResNet-18 at 64 px: 740 images/s at 64 a batch, 420 at 256).
-constexpr std::int64_t kEvaluationTensorBytes = std::int64_t(24) << 20;
-int evaluationBatchSize(std::int64_t largestActivation, int trainingBatch);
 
 // "<yyyymmdd-hhmmss>-<model>-<dataset>" under `parent`.
 std::string defaultRunDir(const std::string &parent, const experiment::ExperimentConfig &config);

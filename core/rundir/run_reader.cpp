@@ -5,7 +5,7 @@
 #include "io/file_limits.h"
 #include "io/files.h"
 #include "io/json_file.h"
-#include "run/run_experiment.h"
+#include "rundir/run_result.h"
 #include "rundir/run_dir.h"
 #include "rundir/run_summary.h"
 #include "rundir/run_writer.h"

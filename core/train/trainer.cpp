@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "base/error.h"
+#include "train/evaluation_tally.h"
 #include "train/grad_scaler.h"
 #include "train/gradient_sync.h"
 #include "train/throttle.h"
@@ -636,6 +637,51 @@ std::string deviceDescription(const torch::Device &device)
     if (device.is_cuda())
         return "CUDA device " + std::to_string(device.has_index() ? device.index() : 0);
     return "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
+}
+
+Evaluation Trainer::evaluate(BatchSource &data, int numClasses, bool keepPredictions,
+                             const std::string &phase)
+{
+    RECORD_USER_SCOPE("tl::evaluate");
+    torch::NoGradGuard noGrad;
+    const bool wasTraining = m_model->is_training();
+    m_model->eval();
+    Evaluation e;
+    EvaluationTally tally(e, numClasses, keepPredictions);
+    // A data-parallel run's ranks each see a shard: their logits are gathered at the end.
+    const bool gather = m_collective && m_collective->size() > 1;
+    std::vector<torch::Tensor> shardLogits, shardIds; // ids: (index, label) rows
+    // Ends at a stop requested after it began, so that the test pass after a stopped training
+    // runs (with progress) until the user stops again, and a window that closes ends it.
+    const int stops = m_control->stopCount();
+    Throttle throttle(0.1);
+    PhaseProgress progress{phase, 0, data.size()};
+    data.startEpoch(0);
+    Batch batch;
+    while (data.next(batch)) {
+        if (m_control->stopCount() != stops || m_control->abortRequested()) {
+            e.complete = false;
+            break;
+        }
+        const torch::Tensor logits =
+            forward(toDevice(batch.images)).to(torch::kCPU).to(torch::kFloat32);
+        if (gather) {
+            shardLogits.push_back(logits);
+            shardIds.push_back(torch::stack({batch.indices, batch.labels}, 1));
+            progress.done += logits.size(0);
+        } else {
+            tally.add(logits, batch);
+            progress.done = e.count;
+        }
+        if (m_observer && throttle.due(progress.done >= progress.total))
+            m_observer->onPhase(progress);
+    }
+    m_model->train(wasTraining);
+    if (gather)
+        gatherEvaluation(*m_collective, e, shardLogits, shardIds, numClasses, keepPredictions);
+    else
+        tally.finish();
+    return e;
 }
 
 } // namespace tl::train

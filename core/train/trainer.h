@@ -142,11 +142,6 @@ private:
     void adaptThreads(bool force);
     torch::Tensor forward(const torch::Tensor &x);
     void reduceEpoch(EpochRun &run);
-    // The logits and labels every rank computed on its shard of an evaluation pass, in the
-    // dataset's order, tallied as one process would; `complete` only if every rank's was.
-    void gatherEvaluation(Evaluation &e, const std::vector<torch::Tensor> &logits,
-                          const std::vector<torch::Tensor> &ids, int numClasses,
-                          bool keepPredictions);
     void applyVote(const StopVote &vote);
 
     std::shared_ptr<models::NetworkImpl> m_model;

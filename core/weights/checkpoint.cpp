@@ -468,6 +468,23 @@ StateDict stateDictOf(models::NetworkImpl &model)
     return out;
 }
 
+int headClassesOf(const StateDict &tensors, const std::string &origin)
+{
+    for (auto it = tensors.rbegin(); it != tensors.rend(); ++it) {
+        const std::string &name = it->first;
+        if (it->second.dim() == 2 && name.size() > 7 &&
+            name.compare(name.size() - 7, 7, ".weight") == 0) {
+            const std::int64_t n = it->second.size(0);
+            if (n < 2 || n > limits::kMaxClasses)
+                throw fileError(origin, "its classifier '" + name + "' has " + std::to_string(n) +
+                                            " outputs, not a class count TransferLab takes (2.." +
+                                            std::to_string(limits::kMaxClasses) + ")");
+            return int(n);
+        }
+    }
+    return 1000;
+}
+
 LoadReport loadStateDict(models::NetworkImpl &model, const StateDict &tensors, bool strict,
                          const std::string &origin)
 {

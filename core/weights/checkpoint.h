@@ -48,6 +48,11 @@ struct LoadReport
 LoadReport loadStateDict(models::NetworkImpl &model, const StateDict &tensors, bool strict,
                          const std::string &origin);
 
+// The class count of the checkpoint's own head: the output size of its last 2-D ".weight"
+// (torchvision's state dicts end with the classifier); 1000 when it has none. tl::Error naming
+// `origin` when that count is not one TransferLab takes (2..limits::kMaxClasses).
+int headClassesOf(const StateDict &tensors, const std::string &origin);
+
 // The model's parameters and buffers, as torchvision's state_dict() lists them.
 StateDict stateDictOf(models::NetworkImpl &model);
 

@@ -735,6 +735,24 @@ void setTensorType(onnx::ValueInfoProto &v, const std::string &name,
     }
 }
 
+// The last node that writes `from` writes the graph's output under its public name `to`; false
+// when no node does (the model is the identity on its input).
+bool renameLastOutput(onnx::GraphProto &graph, const std::string &from, const std::string &to)
+{
+    for (int i = graph.node_size() - 1; i >= 0; --i) {
+        auto *n = graph.mutable_node(i);
+        bool renamed = false;
+        for (int k = 0; k < n->output_size(); ++k)
+            if (n->output(k) == from) {
+                n->set_output(k, to);
+                renamed = true;
+            }
+        if (renamed)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 std::string onnxModelBytes(models::NetworkImpl &model, const OnnxExportOptions &options,
@@ -768,7 +786,6 @@ std::string onnxModelBytes(models::NetworkImpl &model, const OnnxExportOptions &
 
     OnnxExportReport report;
     GraphWriter writer(graph, model, report);
-    // A probe image, the same every time: the walk computes what the model computes for it.
     // A probe image, the same every time and drawn from no generator: the walk computes what the
     // model computes for it.
     const std::int64_t side = options.imageSize;
@@ -795,18 +812,7 @@ std::string onnxModelBytes(models::NetworkImpl &model, const OnnxExportOptions &
                     " to ONNX: the exported layers do not compute what the model does "
                     "(largest difference " +
                     std::to_string(gap) + ")");
-    // The last node writes the graph's output under its public name.
-    const std::string last = out.name;
-    bool renamed = false;
-    for (int i = graph.node_size() - 1; i >= 0 && !renamed; --i) {
-        auto *n = graph.mutable_node(i);
-        for (int k = 0; k < n->output_size(); ++k)
-            if (n->output(k) == last) {
-                n->set_output(k, options.outputName);
-                renamed = true;
-            }
-    }
-    if (!renamed) // the model is the identity on its input: nothing to export
+    if (!renameLastOutput(graph, out.name, options.outputName)) // the identity on its input
         throw Error("cannot export " + model.name() + " to ONNX: it computes nothing");
     setTensorType(*graph.add_input(), options.inputName,
                   {-1, options.channels, options.imageSize, options.imageSize});

@@ -26,10 +26,18 @@ ZipReader::ZipReader(const Bytes &data, std::string origin)
     readDirectory();
 }
 
-void ZipReader::readDirectory()
+namespace {
+
+// Where the central directory lies, from the end-of-directory record (ZIP64's when the
+// classic one's fields overflowed).
+struct DirectoryLocation
 {
-    const ByteView &all = m_all;
-    const auto fail = [&](const std::string &what) { return fileError(m_origin, what); };
+    std::uint64_t count = 0, size = 0, offset = 0;
+};
+
+DirectoryLocation locateDirectory(const ByteView &all, const std::string &origin)
+{
+    const auto fail = [&](const std::string &what) { return fileError(origin, what); };
     if (all.size() < 22)
         throw fail("too short for a zip archive");
     // End of central directory: the last signature within the final 64 KiB + 22 bytes.
@@ -44,10 +52,11 @@ void ZipReader::readDirectory()
         }
     if (!found)
         throw fail("zip archive is truncated (no end-of-directory record)");
-    std::uint64_t count = all.le(eocd + 10, 2, "entry count");
-    std::uint64_t dirSize = all.le(eocd + 12, 4, "directory size");
-    std::uint64_t dirOffset = all.le(eocd + 16, 4, "directory offset");
-    if (dirOffset == kMax32 || dirSize == kMax32 || count == 0xffff) {
+    DirectoryLocation d;
+    d.count = all.le(eocd + 10, 2, "entry count");
+    d.size = all.le(eocd + 12, 4, "directory size");
+    d.offset = all.le(eocd + 16, 4, "directory offset");
+    if (d.offset == kMax32 || d.size == kMax32 || d.count == 0xffff) {
         // ZIP64: the locator sits right before the EOCD record and points at the ZIP64 record.
         if (eocd < 20 || all.le(eocd - 20, 4, "ZIP64 locator") != kZip64Locator)
             throw fail("damaged ZIP64 archive (no locator before the end-of-directory record)");
@@ -55,10 +64,21 @@ void ZipReader::readDirectory()
         if (!all.contains(rec, 56) || all.le(rec, 4, "ZIP64 record") != kZip64EndOfDirectory)
             throw fail("damaged ZIP64 archive (its end-of-directory record at byte " +
                        std::to_string(rec) + " is missing)");
-        count = all.le(rec + 32, 8, "ZIP64 entry count");
-        dirSize = all.le(rec + 40, 8, "ZIP64 directory size");
-        dirOffset = all.le(rec + 48, 8, "ZIP64 directory offset");
+        d.count = all.le(rec + 32, 8, "ZIP64 entry count");
+        d.size = all.le(rec + 40, 8, "ZIP64 directory size");
+        d.offset = all.le(rec + 48, 8, "ZIP64 directory offset");
     }
+    return d;
+}
+
+} // namespace
+
+void ZipReader::readDirectory()
+{
+    const ByteView &all = m_all;
+    const auto fail = [&](const std::string &what) { return fileError(m_origin, what); };
+    const DirectoryLocation where = locateDirectory(all, m_origin);
+    const std::uint64_t count = where.count, dirSize = where.size, dirOffset = where.offset;
     if (!all.contains(dirOffset, dirSize))
         throw fail("zip archive is truncated (central directory of " + std::to_string(dirSize) +
                    " bytes at offset " + std::to_string(dirOffset) + ", the file has " +

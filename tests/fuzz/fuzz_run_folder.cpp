@@ -5,6 +5,7 @@
 #include "fuzz_common.h"
 #include "rundir/progress_log.h"
 #include "run/run_experiment.h"
+#include "analysis/run_inspect.h"
 #include "inference/run_features.h"
 #include "rundir/run_reader.h"
 #include "rundir/run_summary.h"

@@ -1,6 +1,6 @@
 #include "session/run_queue.h"
 
-#include "widgets/clock_text.h"
+#include "format/clock_text.h"
 
 #include "base/error.h"
 #include "experiment/experiment_config.h"

@@ -1,6 +1,6 @@
 #include "session/training_session.h"
 
-#include "rundir/run_state.h"
+#include "run/saved_state.h"
 
 #include "base/error.h"
 
@@ -95,12 +95,12 @@ void TrainingSession::start(const experiment::ExperimentConfig &config,
     m_worker = std::thread([=] {
         try {
             runs::StartFrom from;
-            runs::RunState state;
+            runs::SavedState saved;
             if (resume) {
-                state = runs::readRunState(runs::runStatePath(dir));
+                saved = runs::SavedState::read(dir);
                 // The window draws the epochs it already has (TrainingPanel::showHistory):
                 // relaying them again would draw each a second time, a line back to epoch 1.
-                from = runs::StartFrom{&state, true, runs::runStatePath(dir)};
+                from = saved.resume();
             }
             auto result = std::make_shared<const runs::RunResult>(
                 runs::runExperiment(config, dir, relay, control, ds, from));

@@ -3,6 +3,7 @@
 #include "widgets/background.h"
 #include "widgets/embedding_view.h"
 
+#include "analysis/run_inspect.h"
 #include "inference/run_features.h"
 
 #include "charts/metric_chart.h"

@@ -1,6 +1,6 @@
 #include "widgets/embedding_view.h"
 
-#include "inference/run_features.h"
+#include "analysis/run_inspect.h"
 
 #include <QMouseEvent>
 #include <QPainter>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/dataset.h"
+#include "analysis/run_inspect.h"
 #include "inference/run_features.h"
 
 #include <QImage>

@@ -4,7 +4,6 @@
 #include "base/error.h"
 #include "experiment/freeze.h"
 #include "io/files.h"
-#include "models/model_factory.h"
 #include "orchestration/recipes.h"
 #include "run/run_experiment.h"
 #include "rundir/run_reader.h"
@@ -533,16 +532,13 @@ void MainWindow::checkFreeze(const QString &spec)
         m_training->setFreezeProblem({});
         return;
     }
-    models::ModelSpec model = m_model->spec();
-    model.frozen.clear();
-    model.freeze = "none";
+    const models::ModelSpec model = m_model->spec();
     auto problem = std::make_shared<QString>();
     runInBackground<MainWindow>(
         this,
         [model, spec, problem] {
             try {
-                auto net = models::createModel(model, 0);
-                experiment::applyFreeze(*net, {spec.toStdString(), {}});
+                experiment::checkFreezeSpec(model, spec.toStdString());
             } catch (const Error &e) {
                 *problem = QString::fromStdString(e.what());
                 (*problem)[0] = (*problem)[0].toUpper();

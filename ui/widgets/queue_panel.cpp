@@ -6,6 +6,7 @@
 #include "io/files.h"
 #include "orchestration/recipes.h"
 #include "analysis/report.h"
+#include "analysis/sweep_report.h"
 #include "orchestration/sweep_results.h"
 #include "session/run_queue.h"
 

@@ -2,7 +2,7 @@
 
 #include "widgets/live_view.h"
 
-#include "widgets/clock_text.h"
+#include "format/clock_text.h"
 #include "widgets/field_note.h"
 
 #include "charts/metric_chart.h"

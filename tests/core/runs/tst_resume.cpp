@@ -2,6 +2,7 @@
 
 #include "platform/cpu_cores.h"
 #include "base/error.h"
+#include "run/resolve_config.h"
 #include "run/run_experiment.h"
 #include "rundir/run_reader.h"
 #include "rundir/run_state.h"

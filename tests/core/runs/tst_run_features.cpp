@@ -8,6 +8,7 @@
 #include "io/hash.h"
 #include "platform/malloc_policy.h"
 #include "run/run_experiment.h"
+#include "analysis/run_inspect.h"
 #include "inference/run_features.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"

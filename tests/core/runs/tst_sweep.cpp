@@ -5,6 +5,7 @@
 #include "base/error.h"
 #include "io/files.h"
 #include "analysis/report.h"
+#include "analysis/sweep_report.h"
 #include "rundir/run_reader.h"
 #include "orchestration/sweep.h"
 #include "orchestration/sweep_results.h"

@@ -4,6 +4,7 @@
 
 #include "itemmodels/image_list_model.h"
 #include "run/run_experiment.h"
+#include "analysis/run_inspect.h"
 #include "inference/run_features.h"
 #include "session/training_session.h"
 #include "support/fixtures.h"

@@ -1,4 +1,4 @@
-#include "widgets/clock_text.h"
+#include "format/clock_text.h"
 
 #include <cmath>
 
