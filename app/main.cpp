@@ -4,7 +4,9 @@
 #include "platform/openmp_policy.h"
 #include "screenshot_tour.h"
 #include "tl_version.h"
+#include "widgets/accessibility.h"
 #include "widgets/data_panel.h"
+#include "widgets/language.h"
 #include "widgets/main_window.h"
 
 #include <QAction>
@@ -67,6 +69,8 @@ int main(int argc, char **argv)
     QApplication::setWindowIcon(applicationIcon());
     // Wayland and the taskbars match the window to the installed .desktop file by this name.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.transferlab.TransferLab"));
+    // German or French from the system's locale, or View > Language's choice (saved).
+    tl::ui::installTranslations();
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("TransferLab: transfer learning on images"));
     parser.addHelpOption();
@@ -84,6 +88,11 @@ int main(int argc, char **argv)
         QStringLiteral("classroom"),
         QStringLiteral("Start with the classroom set-up (View > Classroom set-up)."));
     parser.addOption(classroom);
+    QCommandLineOption highContrast(
+        QStringLiteral("high-contrast"),
+        QStringLiteral("A high-contrast palette (white and yellow on black) instead of the "
+                       "system's, for a desktop that offers none."));
+    parser.addOption(highContrast);
     QCommandLineOption smokeTest(
         QStringLiteral("smoke-test"),
         QStringLiteral("Open the window, load the default dataset, print what was shown, quit "
@@ -94,6 +103,8 @@ int main(int argc, char **argv)
                                  QStringLiteral("[FILE]"));
     parser.process(app);
 
+    if (parser.isSet(highContrast))
+        QApplication::setPalette(tl::ui::a11y::highContrastPalette());
     tl::ui::MainWindow window; // sizes itself to the screen's available area
     if (parser.isSet(classroom))
         window.classroomSetup();

@@ -12,11 +12,13 @@ PACKAGES="
   libonnx-dev libprotobuf-dev
   nlohmann-json3-dev zlib1g-dev libcurl4-openssl-dev libssl-dev
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libopenblas0-openmp
   dataset-fashion-mnist
   python3-torch python3-torchvision
   python3-onnx python3-opencv
   xvfb xauth imagemagick
+  python3-pyatspi at-spi2-core dbus
   help2man man-db
 "
 if [ "${1:-}" = "--ci" ]; then
@@ -28,6 +30,11 @@ if [ "${1:-}" = "--package" ]; then
     # packaging/package.sh: the man pages (help2man), the package's checks, dpkg-shlibdeps.
     PACKAGES="$PACKAGES help2man lintian desktop-file-utils appstream dpkg-dev fakeroot"
 fi
+# qt6-tools-dev (CMake's LinguistTools), qt6-l10n-tools (lupdate, lrelease): the German and
+# French translations are compiled into the program, and tst_translations checks them;
+# qt6-translations-l10n: Qt's own words (OK, Cancel, the file dialog) in those languages.
+# python3-pyatspi, at-spi2-core, dbus: what a screen reader sees of the window, measured under
+# Xvfb (tests/support/atspi_names.py).
 # help2man, man-db: the man pages are made at install time, and tst_cli reads them as man shows
 # them.
 # libonnx-dev, libprotobuf-dev: ONNX's own protobuf classes write `export --format onnx`;

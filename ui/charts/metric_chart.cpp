@@ -1,14 +1,18 @@
 #include "charts/metric_chart.h"
 
 #include "charts/axis_fit.h"
+#include "charts/chart_palette.h"
+#include "widgets/accessibility.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QFontMetrics>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPen>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -37,6 +41,10 @@ MetricChart::MetricChart(const QString &title, const QString &yTitle, QWidget *p
     m_chart->addAxis(m_y, Qt::AlignLeft);
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
+    // A screen reader says the chart's title and its latest values (updateDescription).
+    a11y::makeFocusable(m_view); // Tab reaches it: a screen reader reads its values
+    a11y::name(m_view, title.isEmpty() ? yTitle : title);
+    updateDescription();
     m_caption = new QLabel(this);
     m_caption->setObjectName(QStringLiteral("caption"));
     m_caption->setWordWrap(true);
@@ -47,10 +55,18 @@ MetricChart::MetricChart(const QString &title, const QString &yTitle, QWidget *p
     layout->addWidget(m_view, 1);
     layout->addWidget(m_caption);
     setTextPixelSize(m_textPixels);
+    palette::followPalette(m_chart, QWidget::palette()); // a high-contrast palette reaches it
     // The label count follows the plot's size (labelSlots); queued, so a change of ticks during
     // the chart's own layout does not re-enter it.
     connect(m_chart, &QChart::plotAreaChanged, this, &MetricChart::updateAxes,
             Qt::QueuedConnection);
+}
+
+void MetricChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        palette::followPalette(m_chart, QWidget::palette());
+    QWidget::changeEvent(event);
 }
 
 void MetricChart::setCaption(const QString &text)
@@ -138,6 +154,13 @@ int MetricChart::addSeries(const QString &name, const QColor &color, bool dashed
     s->setPen(pen);
     s->setPointsVisible(points);
     s->setProperty("points", points);
+    // Points in a shape of their own (circle, square, triangle...): series differ in more
+    // than colour (chart_palette.h).
+    // (a light marker is drawn at every point, so only on series that show points).
+    s->setProperty("marker", int(m_series.size()));
+    s->setMarkerSize(9);
+    if (points)
+        s->setLightMarker(palette::seriesMarker(int(m_series.size()), color, 9));
     m_chart->addSeries(s);
     s->attachAxis(m_x);
     s->attachAxis(m_y);
@@ -194,7 +217,11 @@ void MetricChart::append(int series, const QList<QPointF> &points)
     QLineSeries *s = m_series[series];
     s->append(points);
     // A series of one point (a one-epoch run) draws no line: show its point.
-    s->setPointsVisible(s->property("points").toBool() || s->count() == 1);
+    const bool showPoints = s->property("points").toBool() || s->count() == 1;
+    s->setPointsVisible(showPoints);
+    s->setLightMarker(showPoints ? palette::seriesMarker(s->property("marker").toInt(),
+                                                         s->pen().color(), 9)
+                                 : QImage());
     for (const QPointF &p : points) {
         if (!std::isfinite(p.y()))
             continue;
@@ -207,6 +234,29 @@ void MetricChart::append(int series, const QList<QPointF> &points)
         m_maxX = std::max(m_maxX, p.x());
     }
     updateAxes();
+    updateDescription();
+}
+
+void MetricChart::updateDescription()
+{
+    // "train (epoch) 0.412, validation 0.455 at epoch 3": the latest value of each series.
+    const QLocale locale;
+    QStringList parts;
+    double x = -1;
+    for (QLineSeries *s : m_series) {
+        if (s->count() == 0)
+            continue;
+        const QPointF last = s->at(s->count() - 1);
+        parts << tr("%1 %2").arg(s->name(), locale.toString(last.y(), 'g', 3));
+        x = std::max(x, last.x());
+    }
+    if (parts.isEmpty()) {
+        a11y::describe(m_view, tr("No values yet."));
+        return;
+    }
+    a11y::describe(m_view, tr("%1 at epoch %2")
+                               .arg(parts.join(QStringLiteral(", ")),
+                                    locale.toString(x, 'f', x == std::floor(x) ? 0 : 1)));
 }
 
 void MetricChart::markBoundary(double x)
@@ -239,6 +289,7 @@ void MetricChart::clear()
     m_maxY = 1;
     m_maxX = 1;
     updateAxes();
+    updateDescription();
 }
 
 void MetricChart::setFixedYRange(double lo, double hi)

@@ -61,8 +61,13 @@ public:
     void setXTitleVisible(bool visible);
     void setYTitleVisible(bool visible);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void updateAxes();
+    // The accessible description: the latest value of each series.
+    void updateDescription();
     // How many labels fit along the y (vertical) or x axis at the chart's size and font.
     int labelSlots(bool vertical) const;
     // The view's minimum height for the text size and what is shown (legend, x title).

@@ -1,9 +1,14 @@
 #include "charts/unit_chart.h"
 
+#include "charts/chart_palette.h"
+#include "widgets/accessibility.h"
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -36,6 +41,9 @@ UnitChart::UnitChart(const QString &title, const QString &xTitle, const QString 
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(200);
+    a11y::makeFocusable(m_view); // Tab reaches it: a screen reader reads its values
+    a11y::name(m_view, title);
+    updateDescription();
     m_caption = new QLabel(this);
     m_caption->setObjectName(QStringLiteral("caption"));
     m_caption->setWordWrap(true);
@@ -47,6 +55,14 @@ UnitChart::UnitChart(const QString &title, const QString &xTitle, const QString 
     layout->addWidget(m_view, 1);
     layout->addWidget(m_caption);
     setTextPixelSize(12);
+    palette::followPalette(m_chart, QWidget::palette()); // a high-contrast palette reaches it
+}
+
+void UnitChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        palette::followPalette(m_chart, QWidget::palette());
+    QWidget::changeEvent(event);
 }
 
 namespace {
@@ -104,6 +120,42 @@ void UnitChart::setPoints(int series, const QList<QPointF> &points)
 {
     if (auto *s = qobject_cast<QXYSeries *>(m_series.value(series)))
         s->replace(points);
+    updateDescription();
+}
+
+void UnitChart::updateDescription()
+{
+    // A screen reader's version of the chart: each visible series' points (x, y), or its
+    // ends when there are many.
+    const QLocale locale;
+    auto point = [&](const QPointF &p) {
+        return QStringLiteral("(%1, %2)").arg(locale.toString(p.x(), 'f', 2),
+                                               locale.toString(p.y(), 'f', 2));
+    };
+    QStringList parts;
+    for (QAbstractSeries *s : m_series) {
+        if (!s->isVisible())
+            continue;
+        QList<QPointF> pts;
+        if (auto *xy = qobject_cast<QXYSeries *>(s))
+            pts = xy->points();
+        else if (auto *area = qobject_cast<QAreaSeries *>(s))
+            for (const QPointF &p : area->upperSeries()->points()) // the bars' tops, once each
+                if (p.y() > 0 && (pts.isEmpty() || pts.constLast().y() != p.y()))
+                    pts << p;
+        if (pts.isEmpty())
+            continue;
+        QStringList shown;
+        if (pts.size() <= 12)
+            for (const QPointF &p : pts)
+                shown << point(p);
+        else
+            shown << tr("%n point(s) from %1 to %2", "", int(pts.size()))
+                         .arg(point(pts.constFirst()), point(pts.constLast()));
+        parts << s->name() + QStringLiteral(": ") + shown.join(QStringLiteral(", "));
+    }
+    a11y::describe(m_view, parts.isEmpty() ? tr("No values yet.")
+                                           : parts.join(QStringLiteral("; ")));
 }
 
 void UnitChart::setBars(int series, const QList<Bar> &bars)
@@ -117,6 +169,7 @@ void UnitChart::setBars(int series, const QList<Bar> &bars)
         outline << QPointF(b.x0, 0) << QPointF(b.x0, b.height) << QPointF(b.x1, b.height)
                 << QPointF(b.x1, 0);
     s->upperSeries()->replace(outline);
+    updateDescription();
 }
 
 void UnitChart::setSeriesVisible(int series, bool visible)
@@ -125,6 +178,7 @@ void UnitChart::setSeriesVisible(int series, bool visible)
         s->setVisible(visible);
         for (QLegendMarker *m : m_chart->legend()->markers(s))
             m->setVisible(visible);
+        updateDescription();
     }
 }
 
@@ -136,11 +190,13 @@ void UnitChart::clearData()
         else if (auto *area = qobject_cast<QAreaSeries *>(s))
             area->upperSeries()->clear();
     }
+    updateDescription();
 }
 
 void UnitChart::setTitle(const QString &title)
 {
     m_chart->setTitle(title);
+    a11y::name(m_view, title);
 }
 
 void UnitChart::setCaption(const QString &text)

@@ -48,7 +48,11 @@ public:
     QStringList legendEntries() const;
     QList<QPointF> points(int series) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void updateDescription(); // the accessible description: the series' points
     QChart *m_chart;
     QChartView *m_view;
     QValueAxis *m_x, *m_y;

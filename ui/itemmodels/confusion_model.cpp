@@ -1,6 +1,7 @@
 #include "itemmodels/confusion_model.h"
 
 #include <QBrush>
+#include <QLocale>
 
 #include <algorithm>
 #include <array>
@@ -109,6 +110,13 @@ QVariant ConfusionModel::data(const QModelIndex &index, int role) const
             .arg(m_names.value(r), m_names.value(c))
             .arg(count(r, c))
             .arg(f * 100.0, 0, 'f', 1);
+    case Qt::AccessibleTextRole:
+        // What a screen reader says for the cell (the table itself is Qt's accessible table).
+        return tr("true %1, predicted %2: %n image(s)", "", int(count(r, c)))
+            .arg(m_names.value(r), m_names.value(c));
+    case Qt::AccessibleDescriptionRole:
+        return tr("%1 % of the class %2. Press Enter to see the images.")
+            .arg(QLocale().toString(f * 100.0, 'f', 1), m_names.value(r));
     case Qt::UserRole:
         return count(r, c);
     }

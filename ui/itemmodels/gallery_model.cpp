@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <QLocale>
 #include <QPixmap>
 
 #include <algorithm>
@@ -125,6 +126,11 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
             .arg(p.confidence * 100.0, 0, 'f', 1)
             .arg(p.loss, 0, 'f', 3)
             .arg(std::exp(-double(p.loss)) * 100.0, 0, 'f', 1);
+    case Qt::AccessibleTextRole:
+        // A screen reader's line for the image (the caption is in symbols and numbers).
+        return tr("image %1: true %2, predicted %3, %4 % sure")
+            .arg(QLocale().toString(qint64(p.index)), m_names.value(p.trueLabel),
+                 m_names.value(p.predicted), QLocale().toString(p.confidence * 100.0, 'f', 0));
     case PredictionIndexRole:
         return qint64(p.index);
     case LossRole:

@@ -68,3 +68,6 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
 }
 
 } // namespace tl::ui
+    case Qt::AccessibleTextRole: // the caption's lines as one, and the mark a student set
+        return QString(it.caption).replace(QLatin1Char('\n'), QStringLiteral(", ")) +
+               (it.mark.isEmpty() ? QString() : QStringLiteral(", ") + it.mark);

@@ -2,6 +2,7 @@
 
 #include "charts/unit_chart.h"
 #include "itemmodels/gallery_model.h"
+#include "widgets/accessibility.h"
 #include "widgets/background.h"
 
 #include "data/dataset.h"
@@ -78,7 +79,9 @@ CalibrationPanel::CalibrationPanel(QWidget *parent)
     auto *prLayout = new QVBoxLayout(prBox);
     prLayout->setContentsMargins(0, 0, 0, 0);
     auto *classRow = new QHBoxLayout;
-    classRow->addWidget(new QLabel(tr("Class:")));
+    auto *classLabel = new QLabel(tr("C&lass:"));
+    classLabel->setBuddy(m_class);
+    classRow->addWidget(classLabel);
     classRow->addWidget(m_class, 1);
     prLayout->addLayout(classRow);
     prLayout->addWidget(m_pr, 1);
@@ -93,6 +96,8 @@ CalibrationPanel::CalibrationPanel(QWidget *parent)
     m_slider->setTickPosition(QSlider::TicksBelow);
     m_slider->setTickInterval(10);
     m_slider->setObjectName(QStringLiteral("threshold"));
+    a11y::name(m_slider, tr("Threshold"),
+               tr("Below it the model says \"not sure\"; arrow keys move it by 1 %."));
     m_thresholdLabel = new QLabel;
     m_thresholdLabel->setMinimumWidth(260);
     m_countsLabel = new QLabel;
@@ -115,6 +120,7 @@ CalibrationPanel::CalibrationPanel(QWidget *parent)
     m_images->setWrapping(false);
     m_images->setFixedHeight(m_images->gridSize().height() + 22);
     m_images->setToolTip(tr("The test images in the chosen group, the most confident first"));
+    a11y::name(m_images, tr("Images in the chosen group"));
     m_gallery->setThumbnailSize(56);
     m_gallery->setCaptionConfidence(true);
 
@@ -126,7 +132,8 @@ CalibrationPanel::CalibrationPanel(QWidget *parent)
     tl->addLayout(sliderRow);
     auto *groupRow = new QHBoxLayout;
     groupRow->addWidget(m_countsLabel, 1);
-    m_groupLabel = new QLabel(tr("Show:"));
+    m_groupLabel = new QLabel(tr("S&how:"));
+    m_groupLabel->setBuddy(m_group);
     groupRow->addWidget(m_groupLabel);
     groupRow->addWidget(m_group);
     tl->addLayout(groupRow);

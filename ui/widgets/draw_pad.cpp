@@ -1,5 +1,7 @@
 #include "widgets/draw_pad.h"
 
+#include "widgets/accessibility.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -20,6 +22,7 @@ DrawPad::DrawPad(QWidget *parent) : QWidget(parent), m_image(kSide, kSide, QImag
     setCursor(Qt::CrossCursor);
     setToolTip(tr("Draw with the mouse: a shoe, a bag, a shirt… The model answers after each "
                   "stroke."));
+    a11y::name(this, tr("Drawing pad"), tr("Empty. Draw with the mouse or a pen."));
 }
 
 void DrawPad::clear()
@@ -27,6 +30,7 @@ void DrawPad::clear()
     m_image.fill(Qt::black);
     m_empty = true;
     update();
+    a11y::describe(this, tr("Empty. Draw with the mouse or a pen."));
 }
 
 QPointF DrawPad::toImage(const QPointF &p) const
@@ -55,6 +59,7 @@ void DrawPad::stroke(const QList<QPointF> &points)
     m_last = toImage(points.front());
     for (const QPointF &p : points)
         lineTo(p);
+    a11y::describe(this, tr("A drawing: the model's answer is beside the pad."));
     Q_EMIT drawn(m_image);
 }
 

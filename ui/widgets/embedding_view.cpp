@@ -1,7 +1,9 @@
 #include "widgets/embedding_view.h"
 
 #include "analysis/run_inspect.h"
+#include "widgets/accessibility.h"
 
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -33,6 +35,7 @@ EmbeddingView::EmbeddingView(QWidget *parent) : QWidget(parent)
     setToolTip(tr("Each dot is a test image, coloured by its true class; a dark ring: the model "
                   "gets it wrong. Click a dot to see the image; drag around dots to list them "
                   "(hold Shift for a rectangle)."));
+    describeContent();
 }
 
 QColor EmbeddingView::classColor(int c) const
@@ -65,6 +68,35 @@ void EmbeddingView::setPoints(std::vector<Point> points, const QStringList &clas
     }
     layoutPoints();
     update();
+    describeContent();
+}
+
+void EmbeddingView::describeContent()
+{
+    // What a screen reader says instead of the dots: how many of each class, how many wrong.
+    const QLocale locale;
+    if (m_points.empty()) {
+        a11y::describe(this, m_caption.isEmpty() ? tr("No map yet.") : m_caption);
+        return;
+    }
+    std::vector<std::pair<int, int>> perClass(std::size_t(std::max<qsizetype>(1, m_names.size())));
+    int wrong = 0;
+    for (const auto &p : m_points) {
+        if (p.label >= 0 && std::size_t(p.label) < perClass.size()) {
+            ++perClass[std::size_t(p.label)].first;
+            perClass[std::size_t(p.label)].second += p.predicted != p.label;
+        }
+        wrong += p.predicted != p.label;
+    }
+    QStringList classes;
+    for (std::size_t c = 0; c < perClass.size(); ++c)
+        if (perClass[c].first > 0)
+            classes << tr("%1: %2, %3 wrong")
+                           .arg(m_names.value(int(c)), locale.toString(perClass[c].first),
+                                locale.toString(perClass[c].second));
+    a11y::describe(this, tr("%1 images, %2 of them wrong. %3")
+                             .arg(locale.toString(qint64(m_points.size())),
+                                  locale.toString(wrong), classes.join(QStringLiteral("; "))));
 }
 
 void EmbeddingView::setEmbedding(const runs::Embedding &embedding, const QStringList &classNames)
@@ -90,6 +122,8 @@ void EmbeddingView::setCaption(const QString &caption)
 {
     m_caption = caption;
     update();
+    if (m_points.empty())
+        describeContent();
 }
 
 void EmbeddingView::setLargeText(bool on)

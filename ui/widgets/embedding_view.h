@@ -68,6 +68,7 @@ protected:
 private:
     QPointF toWidget(float x, float y) const;
     void layoutPoints();
+    void describeContent(); // the accessible description: counts per class, mistakes
     void renderDots();
     QColor classColor(int c) const;
 

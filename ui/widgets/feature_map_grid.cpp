@@ -1,5 +1,8 @@
 #include "widgets/feature_map_grid.h"
 
+#include "widgets/accessibility.h"
+
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -28,6 +31,7 @@ QRgb viridis(float t)
 FeatureMapGrid::FeatureMapGrid(QWidget *parent) : QWidget(parent)
 {
     setMinimumSize(300, 240);
+    a11y::name(this, tr("Feature maps"));
     clear(tr("Pick an image and a layer to see its feature maps."));
 }
 
@@ -41,6 +45,7 @@ void FeatureMapGrid::clear(const QString &message)
     m_enlarged = -1;
     layoutTiles();
     update();
+    a11y::describe(this, message);
 }
 
 void FeatureMapGrid::setLayer(const QString &layer, int channels, int height, int width,
@@ -60,6 +65,19 @@ void FeatureMapGrid::setLayer(const QString &layer, int channels, int height, in
     m_tiles.clear();
     for (int k = 0; k < std::min<int>(kMaxMaps, int(m_order.size())); ++k)
         m_tiles.push_back(mapImage(m_order[std::size_t(k)]));
+    // What a screen reader says: the layer, its size, and the strongest channels' means.
+    const QLocale locale;
+    QStringList strongest;
+    for (int k = 0; k < std::min<int>(5, int(m_order.size())); ++k) {
+        const int c = m_order[std::size_t(k)];
+        if (c >= 0 && std::size_t(c) < m_means.size())
+            strongest << tr("channel %1 (mean %2)")
+                             .arg(locale.toString(c),
+                                  locale.toString(double(m_means[std::size_t(c)]), 'g', 3));
+    }
+    a11y::describe(this, tr("%1: %2 feature maps of %3 by %4 pixels. Strongest: %5.")
+                             .arg(layer, locale.toString(channels), locale.toString(width),
+                                  locale.toString(height), strongest.join(QStringLiteral(", "))));
     // Filters: each one scaled on its own, 0 at mid grey, so its pattern shows.
     m_filters.clear();
     if (filterIn > 0 && filterSize > 0) {

@@ -1,5 +1,6 @@
 #include "widgets/live_view.h"
 
+#include "widgets/accessibility.h"
 #include "widgets/feature_map_grid.h"
 
 #include "itemmodels/gallery_model.h"
@@ -21,6 +22,8 @@ LiveView::LiveView(QWidget *parent) : QWidget(parent)
     m_caption->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_grid = new FeatureMapGrid;
     m_grid->setMinimumSize(260, 160);
+    a11y::name(this, tr("Live view of the first layer"));
+    a11y::name(m_grid, tr("First layer's feature maps"));
     auto *side = new QVBoxLayout;
     side->addWidget(m_image);
     side->addWidget(m_caption, 1);
@@ -38,6 +41,7 @@ void LiveView::clear()
     m_caption->setText(tr("The first layer's filters and what they make of this image, redrawn "
                           "after each epoch."));
     m_grid->clear(tr("Shown after the first epoch."));
+    a11y::describe(this, m_caption->text());
 }
 
 void LiveView::showView(const train::NetworkView &v)
@@ -51,6 +55,7 @@ void LiveView::showView(const train::NetworkView &v)
         tr("After epoch %1: layer %2").arg(v.globalEpoch).arg(QString::fromStdString(v.layer)));
     m_grid->setLayer(QString::fromStdString(v.layer), v.channels, v.height, v.width, v.maps,
                      v.order, v.means, v.filterIn, v.filterSize, v.filters);
+    a11y::describe(this, m_caption->text());
 }
 
 } // namespace tl::ui

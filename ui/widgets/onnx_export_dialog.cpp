@@ -1,5 +1,7 @@
 #include "widgets/onnx_export_dialog.h"
 
+#include "widgets/accessibility.h"
+
 #include "inference/run_onnx.h"
 #include "widgets/background.h"
 
@@ -40,6 +42,8 @@ OnnxExportDialog::OnnxExportDialog(const QString &runsFolder, QWidget *parent)
     m_run->setObjectName("onnxRun");
     m_out->setObjectName("onnxOutput");
     m_status->setObjectName("onnxStatus");
+    a11y::name(m_run, tr("Run folder"));
+    a11y::name(m_out, tr("ONNX file"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *intro = new QLabel(
@@ -60,6 +64,7 @@ OnnxExportDialog::OnnxExportDialog(const QString &runsFolder, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     resize(620, sizeHint().height());
+    a11y::prepareWindow(this);
 
     connect(browseRun, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(

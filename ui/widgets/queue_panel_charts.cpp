@@ -357,9 +357,8 @@ void QueuePanel::fillHeatMap(std::size_t rowParam, std::size_t colParam)
                 item->setBackground(heatColor(t));
                 item->setForeground(t < 0.55 ? Qt::white : Qt::black);
                 item->setData(Qt::UserRole, QString::fromStdString(cells.run[i][j]));
-                item->setToolTip(tr("mean test accuracy of %1 run%2; click to open one")
-                                     .arg(n)
-                                     .arg(n == 1 ? "" : "s"));
+                item->setToolTip(
+                    tr("mean test accuracy of %n run(s); click to open one", "", int(n)));
             } else {
                 item->setText(QStringLiteral("–"));
             }

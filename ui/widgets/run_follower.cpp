@@ -1,5 +1,6 @@
 #include "widgets/run_follower.h"
 
+#include "charts/chart_palette.h"
 #include "charts/metric_chart.h"
 #include "base/error.h"
 #include "io/files.h"
@@ -34,14 +35,14 @@ RunFollower::RunFollower(const QString &runDir, QWidget *parent)
     m_open->setToolTip(tr("Available when the run has finished"));
     auto *closeButton = new QPushButton(tr("Stop following"));
     m_loss = new MetricChart(tr("Loss"), tr("cross-entropy"));
-    m_lossBatch = m_loss->addSeries(tr("train (batches)"), QColor(52, 101, 164, 150));
-    m_lossTrain = m_loss->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
-    m_lossVal = m_loss->addSeries(tr("validation"), QColor(230, 97, 0), true, true);
+    m_lossBatch = m_loss->addSeries(tr("train (batches)"), palette::batchColor());
+    m_lossTrain = m_loss->addSeries(tr("train (epoch)"), palette::seriesColor(0), false, true);
+    m_lossVal = m_loss->addSeries(tr("validation"), palette::seriesColor(1), true, true);
     m_accuracy = new MetricChart(tr("Accuracy"), tr("accuracy"));
     m_accuracy->setFixedYRange(0, 1);
-    m_accBatch = m_accuracy->addSeries(tr("train (batches)"), QColor(52, 101, 164, 150));
-    m_accTrain = m_accuracy->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
-    m_accVal = m_accuracy->addSeries(tr("validation"), QColor(230, 97, 0), true, true);
+    m_accBatch = m_accuracy->addSeries(tr("train (batches)"), palette::batchColor());
+    m_accTrain = m_accuracy->addSeries(tr("train (epoch)"), palette::seriesColor(0), false, true);
+    m_accVal = m_accuracy->addSeries(tr("validation"), palette::seriesColor(1), true, true);
     m_loss->setCaption(tr("Read from the run's folder: progress.csv (batches) and metrics.csv "
                           "(epochs)."));
     auto *buttons = new QHBoxLayout;

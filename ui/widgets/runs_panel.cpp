@@ -1,5 +1,6 @@
 #include "widgets/runs_panel.h"
 
+#include "widgets/accessibility.h"
 #include "widgets/column_fit.h"
 
 #include "experiment/experiment_config.h"
@@ -56,7 +57,9 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     auto *openButton = new QPushButton(tr("&Open in Results"));
     auto *resumeButton = new QPushButton(tr("Re&sume"));
     resumeButton->setToolTip(tr("Continue an interrupted run from its last completed epoch"));
+    a11y::name(m_view, tr("Runs"), tr("Enter opens the run in Results."));
     auto *top = new QHBoxLayout;
+    a11y::name(m_filter, tr("Filter runs"));
     top->addWidget(m_filter, 1);
     top->addWidget(refreshButton);
     top->addWidget(compareButton);
@@ -107,7 +110,8 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
         if (!file.isEmpty())
             exportReport(file);
     });
-    connect(m_view, &QTableView::doubleClicked, this, [this] {
+    // A double-click or Enter (activated) opens the run, or follows one still training.
+    connect(m_view, &QTableView::activated, this, [this] {
         const auto rows = selectedRows();
         if (!rows.empty() && m_model->run(rows.front()).running)
             followSelected(); // a run still training: its live curves

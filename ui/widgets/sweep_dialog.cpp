@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "orchestration/sweep.h"
+#include "widgets/accessibility.h"
 
 #include <nlohmann/json.hpp>
 
@@ -83,12 +84,15 @@ SweepDialog::SweepDialog(const experiment::ExperimentConfig &base, Estimate esti
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(SettingColumn, 220);
     m_table->verticalHeader()->hide();
+    a11y::name(m_table, tr("Settings to sweep and their values"));
     layout->addWidget(m_table, 1);
     connect(m_table, &QTableWidget::itemChanged, this, &SweepDialog::replan);
 
     auto *rowButtons = new QHBoxLayout;
     auto *add = new QPushButton(tr("+ Setting"));
     auto *removeRow = new QPushButton(tr("− Setting"));
+    a11y::name(add, tr("Add a setting"));
+    a11y::name(removeRow, tr("Remove the current setting"));
     rowButtons->addWidget(add);
     rowButtons->addWidget(removeRow);
     rowButtons->addStretch();
@@ -126,6 +130,7 @@ SweepDialog::SweepDialog(const experiment::ExperimentConfig &base, Estimate esti
     // A first row that a class sweeps at once: the learning rate of the first stage.
     addRow(QStringLiteral("stages.0.optimizer.lr"), QStringLiteral("0.0001, 0.001, 0.01"));
     resize(620, 420);
+    a11y::prepareWindow(this);
 }
 
 SweepDialog::~SweepDialog() = default;
@@ -138,6 +143,7 @@ void SweepDialog::addRow(const QString &path, const QString &values)
     auto *combo = new QComboBox;
     combo->setEditable(true);
     combo->addItems(commonPaths(m_base));
+    a11y::name(combo, tr("Setting"));
     combo->setCurrentText(path);
     connect(combo, &QComboBox::currentTextChanged, this, &SweepDialog::replan);
     m_table->setCellWidget(row, SettingColumn, combo);

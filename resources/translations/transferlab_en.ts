@@ -1,0 +1,111 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>… %n point(s) …</source>
+        <translation>
+            <numerusform>… %n point …</numerusform>
+            <numerusform>… %n points …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::ConfusionModel</name>
+    <message numerus="yes">
+        <source>true %1, predicted %2: %n image(s)</source>
+        <translation>
+            <numerusform>true %1, predicted %2: %n image</numerusform>
+            <numerusform>true %1, predicted %2: %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::DataPanel</name>
+    <message numerus="yes">
+        <source>Left out: %n training image(s) marked in Results → Feature space</source>
+        <translation>
+            <numerusform>Left out: %n training image marked in Results → Feature space</numerusform>
+            <numerusform>Left out: %n training images marked in Results → Feature space</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>The next run leaves out %n training image(s) (Data tab)</source>
+        <translation>
+            <numerusform>The next run leaves out %n training image (Data tab)</numerusform>
+            <numerusform>The next run leaves out %n training images (Data tab)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::PredictPanel</name>
+    <message numerus="yes">
+        <source>Cannot read %n image(s):
+</source>
+        <translation>
+            <numerusform>Cannot read %n image:
+</numerusform>
+            <numerusform>Cannot read %n images:
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::QueuePanel</name>
+    <message numerus="yes">
+        <source>mean test accuracy of %n run(s); click to open one</source>
+        <translation>
+            <numerusform>mean test accuracy of %n run; click to open it</numerusform>
+            <numerusform>mean test accuracy of %n runs; click to open one</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::TeachPanel</name>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n image(s): record at least %1, from several sides and distances, so the model learns the class and not one picture.</source>
+        <translation>
+            <numerusform>Only %n image: record at least %1, from several sides and distances, so the model learns the class and not one picture.</numerusform>
+            <numerusform>Only %n images: record at least %1, from several sides and distances, so the model learns the class and not one picture.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::TrainingPanel</name>
+    <message numerus="yes">
+        <source>Stopped: the run keeps its %n completed epoch(s).</source>
+        <translation>
+            <numerusform>Stopped: the run keeps its %n completed epoch.</numerusform>
+            <numerusform>Stopped: the run keeps its %n completed epochs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped during the test evaluation. The run keeps its %n completed epoch(s) and is not finished: resume it from the Runs tab.</source>
+        <translation>
+            <numerusform>Stopped during the test evaluation. The run keeps its %n completed epoch and is not finished: resume it from the Runs tab.</numerusform>
+            <numerusform>Stopped during the test evaluation. The run keeps its %n completed epochs and is not finished: resume it from the Runs tab.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::UnitChart</name>
+    <message numerus="yes">
+        <source>%n point(s) from %1 to %2</source>
+        <translation>
+            <numerusform>%n point from %1 to %2</numerusform>
+            <numerusform>%n points from %1 to %2</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
