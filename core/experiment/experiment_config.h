@@ -72,8 +72,14 @@ struct ExperimentConfig
     // JSON text <-> config. fromJson throws tl::Error naming `origin` and the offending key.
     static ExperimentConfig fromJson(const std::string &text, const std::string &origin);
     static ExperimentConfig fromFile(const std::string &path);
+    // A run folder's config.json, read with the same keys but leniently: keys a newer
+    // TransferLab wrote are skipped, the version is not compared and the values are not checked;
+    // the keys every run has (data.dataset, model.name, stages) must be there. tl::Error naming
+    // the file and the key when one is missing or a value has the wrong type.
+    static ExperimentConfig fromRunFile(const std::string &path);
     std::string toJson() const;
-    // Checks values (ranges, names); tl::Error naming the key.
+    // Checks values (ranges, names); tl::Error naming the key. The keys, their types and their
+    // rules are declared once, in config_schema.h, for reading, writing and checking.
     void validate() const;
 };
 

@@ -2,15 +2,13 @@
 
 #include "io/csv.h"
 #include "base/error.h"
+#include "experiment/experiment_config.h"
 #include "io/file_limits.h"
 #include "io/files.h"
-#include "io/json_file.h"
 #include "rundir/run_result.h"
 #include "rundir/run_dir.h"
 #include "rundir/run_summary.h"
 #include "rundir/run_writer.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -74,23 +72,17 @@ RunInfo readRun(const std::string &dir)
         throw fileError(dir, std::string("is not a TransferLab run folder (no ") +
                                  RunDir::kConfig + ")");
     {
-        const nlohmann::json c = readJsonFile(config.string());
-        JsonObject top(c, "", config.string(), false);
-        JsonObject model(top.child("model"), "model", config.string(), false);
-        JsonObject data(top.child("data"), "data", config.string(), false);
-        r.model = model.require<std::string>("name");
-        r.weights = model.value<std::string>("weights", "none");
-        r.dataset = data.require<std::string>("dataset");
-        r.trainFraction = data.value("train_fraction", 1.0);
-        r.experimentName = top.value<std::string>("name", "");
-        const nlohmann::json &stages = top.child("stages");
-        if (!stages.is_array())
-            top.fail("stages", "expected a list");
-        r.stages = int(std::min<std::size_t>(stages.size(), 1000000));
-        for (const auto &st : stages)
-            if (st.is_object() && st.contains("epochs") && st["epochs"].is_number_integer())
-                r.plannedEpochs +=
-                    int(std::clamp<std::int64_t>(st["epochs"].get<std::int64_t>(), 0, 100000));
+        const auto c = experiment::ExperimentConfig::fromRunFile(config.string());
+        r.model = c.model.name;
+        r.weights = c.model.weights;
+        r.dataset = c.data.name;
+        r.trainFraction = c.data.trainFraction;
+        r.experimentName = c.name;
+        r.stages = int(std::min<std::size_t>(c.stages.size(), 1000000));
+        std::int64_t planned = 0;
+        for (const auto &st : c.stages)
+            planned += std::clamp(st.epochs, 0, 100000);
+        r.plannedEpochs = int(std::min<std::int64_t>(planned, 1 << 30));
     }
     // Alive when the process that wrote the lock still runs (same machine); a run on another
     // machine (a cluster job on a shared file system) while its files keep changing.
