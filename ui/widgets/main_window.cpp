@@ -1,67 +1,39 @@
 #include "widgets/main_window.h"
 
-#include "platform/cpu_cores.h"
 #include "base/error.h"
-#include "experiment/freeze.h"
-#include "io/files.h"
-#include "orchestration/recipes.h"
-#include "run/run_experiment.h"
-#include "rundir/run_reader.h"
-#include "orchestration/sweep.h"
-#include "orchestration/sweep_results.h"
+#include "platform/cpu_cores.h"
+#include "session/run_list.h"
 #include "session/run_queue.h"
 #include "session/training_session.h"
-#include "weights/weight_catalog.h"
-#include "widgets/background.h"
+#include "session/workbench.h"
 #include "widgets/calibration_panel.h"
 #include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
+#include "widgets/experiment_form.h"
 #include "widgets/inspect_panel.h"
 #include "widgets/lesson_dialog.h"
+#include "widgets/main_menus.h"
 #include "widgets/model_panel.h"
-#include "widgets/onnx_export_dialog.h"
 #include "widgets/predict_panel.h"
 #include "widgets/queue_panel.h"
 #include "widgets/results_panel.h"
 #include "widgets/runs_panel.h"
-#include "widgets/sweep_dialog.h"
 #include "widgets/training_panel.h"
 
-#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDateTime>
-#include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QThread>
-
-#include <filesystem>
-#include <utility>
 
 namespace tl::ui {
 
 namespace {
-
-// What the window starts with: the CLI's defaults plus a 10 % validation split, so the first
-// demo draws a validation curve next to the training one.
-experiment::ExperimentConfig defaultExperiment()
-{
-    experiment::ExperimentConfig c;
-    c.data.valSplit = 0.1;
-    return c;
-}
 
 QString deviceText()
 {
@@ -69,19 +41,41 @@ QString deviceText()
     return QObject::tr("CPU, up to %1 threads (CUDA when available)").arg(usableCores());
 }
 
+QString folderName(const std::string &dir)
+{
+    return QFileInfo(QString::fromStdString(dir)).fileName();
+}
+
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new TrainingSession(this))
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_bench(new Workbench(Workbench::defaultRunsFolder(), this))
 {
     setWindowTitle(tr("TransferLab"));
     m_baseFont = QApplication::font();
+    buildTabs();
+    setCentralWidget(m_tabs);
+    m_deviceLabel = new QLabel(deviceText());
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    m_training->setDeviceText(deviceText());
+    m_menus = new MainMenus(this);
+    connectQueue();
+    connectResults();
+    connectData();
+    connectTraining();
+    restoreSettings();
+}
+
+void MainWindow::buildTabs()
+{
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
     m_data = new DataPanel;
     m_model = new ModelPanel;
-    m_model->setRunsFolder(runsFolder());
+    m_model->setRunsFolder(m_bench->runsFolder());
     m_training = new TrainingPanel;
     m_results = new ResultsPanel;
+    m_form = new ExperimentForm(m_data, m_model, m_training, this);
     // The two form pages scroll vertically when the screen is short (a 1280x720 projector in
     // presentation mode); the others fit it as they are (their charts, matrix and galleries
     // shrink, their forms and lists scroll inside). No page needs horizontal scrolling.
@@ -96,14 +90,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     m_tabs->addTab(page(m_model), tr("2 · Model"));
     m_tabs->addTab(m_training, tr("3 · Training"));
     m_tabs->addTab(m_results, tr("4 · Results"));
-    m_runs = new RunsPanel(runsFolder());
+    m_runs = new RunsPanel(m_bench->runList());
     m_tabs->addTab(m_runs, tr("Runs"));
-    m_predict = new PredictPanel(runsFolder());
+    m_predict = new PredictPanel(m_bench->runList());
     m_tabs->addTab(m_predict, tr("Predict"));
-    m_queue = new RunQueue(this);
-    m_queuePanel = new QueuePanel(m_queue, runsFolder());
+    m_queuePanel = new QueuePanel(m_bench->queue(), m_bench->runsFolder());
     m_tabs->addTab(m_queuePanel, tr("Queue"));
-    connectQueue();
+}
+
+// Results, Runs and Predict: an image explained in Predict, a run opened in Results, reports
+// and failures in the status line.
+void MainWindow::connectResults()
+{
     connect(m_results, &ResultsPanel::explainRequested, this,
             [this](const QString &dir, const QImage &image, const QString &title) {
                 m_predict->explainImage(dir, image, title);
@@ -114,8 +112,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
     });
     connect(m_results, &ResultsPanel::reportFailed, this,
             [this](const QString &e) { showError(tr("Cannot write the report"), e); });
-    connect(m_training, &TrainingPanel::liveViewToggled, m_session, &TrainingSession::setLiveView);
-    connect(m_session, &TrainingSession::networkView, m_training, &TrainingPanel::onNetworkView);
     connect(m_results->inspectPanel(), &InspectPanel::failed, this,
             [this](const QString &e) { statusBar()->showMessage(e, 10000); });
     connect(m_results->inspectPanel(), &InspectPanel::excludeRequested, this,
@@ -141,21 +137,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
                 m_results->setResult(r, d);
                 m_training->showHistory(r->epochs);
                 showPanel(m_results);
-                statusBar()->showMessage(
-                    tr("Opened %1")
-                        .arg(QString::fromStdString(
-                            std::filesystem::path(r->runDir).filename().string())),
-                    5000);
+                statusBar()->showMessage(tr("Opened %1").arg(folderName(r->runDir)), 5000);
             });
     connect(m_runs, &RunsPanel::resumeRequested, this, &MainWindow::resumeRun);
     connect(m_runs, &RunsPanel::failed, this,
             [this](const QString &e) { showError(tr("Cannot open the run"), e); });
-    setCentralWidget(m_tabs);
-    m_deviceLabel = new QLabel(deviceText());
-    statusBar()->addPermanentWidget(m_deviceLabel);
-    m_training->setDeviceText(deviceText());
-    buildMenus();
+}
 
+// The Data and Model tabs: the loaded data shapes the model and the training; a Start that
+// waited for it goes on.
+void MainWindow::connectData()
+{
     connect(m_data, &DataPanel::datasetLoaded, this,
             [this](std::shared_ptr<const data::DatasetSplits> d) {
                 m_model->setDataShape(d->train.channels, d->train.height, d->train.numClasses());
@@ -165,81 +157,83 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Tra
                 statusBar()->showMessage(
                     tr("%1 loaded").arg(QString::fromStdString(data::datasetInfo(d->name).title)),
                     4000);
-                if (std::exchange(m_startWhenLoaded, false))
+                if (m_bench->dataLoaded())
                     startTraining();
             });
-    connect(m_data, &DataPanel::loadFailed, this, [this](const QString &error) {
-        if (std::exchange(m_startWhenLoaded, false))
-            m_training->showRefusal(tr("The data could not be loaded: %1").arg(error));
-    });
-    connect(m_training, &TrainingPanel::seedChanged, m_data, &DataPanel::setSeed);
-    connect(m_model, &ModelPanel::specChanged, this, &MainWindow::syncPreprocess);
+    connect(m_data, &DataPanel::loadFailed, m_bench, &Workbench::dataFailed);
     connect(m_model, &ModelPanel::specChanged, m_training, &TrainingPanel::clearRefusal);
+}
 
+// The Training tab and the workbench's session: buttons in, progress and results out.
+void MainWindow::connectTraining()
+{
+    TrainingSession *session = m_bench->session();
+    connect(m_training, &TrainingPanel::liveViewToggled, session, &TrainingSession::setLiveView);
+    connect(session, &TrainingSession::networkView, m_training, &TrainingPanel::onNetworkView);
     connect(m_training, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
-    connect(m_training, &TrainingPanel::pauseRequested, m_session, &TrainingSession::pause);
-    connect(m_training, &TrainingPanel::resumeRequested, m_session, &TrainingSession::resume);
-    connect(m_training, &TrainingPanel::stopRequested, m_session, &TrainingSession::stop);
-    connect(m_session, &TrainingSession::runningChanged, m_training, &TrainingPanel::setRunning);
-    connect(m_session, &TrainingSession::pausedChanged, m_training, &TrainingPanel::setPaused);
-    connect(m_session, &TrainingSession::stageStarted, m_training, &TrainingPanel::onStageStarted);
-    connect(m_session, &TrainingSession::batchProgress, m_training, &TrainingPanel::onBatch);
-    connect(m_session, &TrainingSession::epochFinished, m_training, &TrainingPanel::onEpoch);
-    connect(m_session, &TrainingSession::message, m_training, &TrainingPanel::onMessage);
-    connect(m_session, &TrainingSession::warning, m_training, &TrainingPanel::onWarning);
-    connect(m_training, &TrainingPanel::freezeEdited, this, &MainWindow::checkFreeze);
-    connect(m_session, &TrainingSession::phaseProgress, m_training, &TrainingPanel::onPhase);
-    connect(
-        m_session, &TrainingSession::finished, this,
-        [this](std::shared_ptr<const runs::RunResult> r) {
-            if (r->discarded) {
-                m_training->onDiscarded();
-                return;
-            }
-            if (r->interrupted) {
-                m_training->onInterrupted(int(r->epochs.size()), QString::fromStdString(r->runDir));
-                m_runs->refresh();
-                return;
-            }
-            m_training->onFinished(r->test.accuracy, r->test.loss,
-                                   r->stopped ? int(r->epochs.size()) : 0);
-            m_results->setResult(r, m_data->dataset());
-            m_runs->refresh();
-            m_predict->refreshRuns();
-            statusBar()->showMessage(tr("Run saved: %1")
-                                         .arg(QString::fromStdString(
-                                             std::filesystem::path(r->runDir).filename().string())),
-                                     15000);
-            showPanel(m_results);
-        });
-    connect(m_session, &TrainingSession::failed, this, [this](const QString &error) {
+    connect(m_training, &TrainingPanel::pauseRequested, session, &TrainingSession::pause);
+    connect(m_training, &TrainingPanel::resumeRequested, session, &TrainingSession::resume);
+    connect(m_training, &TrainingPanel::stopRequested, session, &TrainingSession::stop);
+    connect(m_training, &TrainingPanel::freezeEdited, this,
+            [this](const QString &spec) { m_bench->checkFreeze(m_model->spec(), spec); });
+    connect(m_bench, &Workbench::freezeChecked, m_training, &TrainingPanel::setFreezeProblem);
+    connect(m_bench, &Workbench::refused, m_training, &TrainingPanel::showRefusal);
+    connect(m_bench, &Workbench::waitingForData, m_training, &TrainingPanel::setWaitingForData);
+    connect(m_bench, &Workbench::starting, m_training, [this] {
+        m_training->resetCharts();
+        showPanel(m_training);
+    });
+    connect(m_bench, &Workbench::resuming, this,
+            [this](const experiment::ExperimentConfig &config,
+                   const std::vector<train::EpochMetrics> &done) {
+                m_form->load(config);
+                m_training->showHistory(done);
+                showPanel(m_training);
+            });
+    connect(session, &TrainingSession::runningChanged, m_training, &TrainingPanel::setRunning);
+    connect(session, &TrainingSession::pausedChanged, m_training, &TrainingPanel::setPaused);
+    connect(session, &TrainingSession::stageStarted, m_training, &TrainingPanel::onStageStarted);
+    connect(session, &TrainingSession::batchProgress, m_training, &TrainingPanel::onBatch);
+    connect(session, &TrainingSession::epochFinished, m_training, &TrainingPanel::onEpoch);
+    connect(session, &TrainingSession::message, m_training, &TrainingPanel::onMessage);
+    connect(session, &TrainingSession::warning, m_training, &TrainingPanel::onWarning);
+    connect(session, &TrainingSession::phaseProgress, m_training, &TrainingPanel::onPhase);
+    connect(session, &TrainingSession::finished, this,
+            [this](std::shared_ptr<const runs::RunResult> r) {
+                if (r->discarded) {
+                    m_training->onDiscarded();
+                    return;
+                }
+                if (r->interrupted) {
+                    m_training->onInterrupted(int(r->epochs.size()),
+                                              QString::fromStdString(r->runDir));
+                    return;
+                }
+                m_training->onFinished(r->test.accuracy, r->test.loss,
+                                       r->stopped ? int(r->epochs.size()) : 0);
+                m_results->setResult(r, m_data->dataset());
+                statusBar()->showMessage(tr("Run saved: %1").arg(folderName(r->runDir)), 15000);
+                showPanel(m_results);
+            });
+    connect(session, &TrainingSession::failed, this, [this](const QString &error) {
         m_training->onFailed(error);
         showError(tr("Training failed"), error);
     });
+}
 
+void MainWindow::restoreSettings()
+{
     QSettings settings;
     m_geometryRestored = restoreGeometry(settings.value("window/geometry").toByteArray());
     fitToScreen();
-    const QString last = settings.value("experiment/last").toString();
-    experiment::ExperimentConfig config = defaultExperiment();
-    if (!last.isEmpty()) {
-        try {
-            config = experiment::ExperimentConfig::fromJson(last.toStdString(), "saved settings");
-        } catch (const Error &) {
-            config = defaultExperiment();
-        }
-    }
-    setExperiment(config);
+    setExperiment(Workbench::savedExperiment(settings.value("experiment/last").toString()));
     m_tabs->setCurrentIndex(settings.value("window/tab", 0).toInt());
     m_data->reload();
 }
 
-MainWindow::~MainWindow() = default;
-
-QString MainWindow::runsFolder()
+LoadedData MainWindow::loadedData() const
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/runs");
+    return {m_data->dataset(), m_data->isLoading(), m_data->lastError()};
 }
 
 LessonDialog *MainWindow::openTransferLesson()
@@ -247,7 +241,7 @@ LessonDialog *MainWindow::openTransferLesson()
     if (!m_lesson) {
         m_lesson = new LessonDialog(runsFolder(), this);
         // The lesson's runs are ordinary runs: the Runs tab lists them when it ends.
-        connect(m_lesson, &LessonDialog::finished, m_runs, &RunsPanel::refresh);
+        connect(m_lesson, &LessonDialog::finished, m_bench->runList(), &RunList::refresh);
         m_lesson->setLargeText(QApplication::font().pointSizeF() > m_baseFont.pointSizeF());
     }
     m_lesson->show();
@@ -256,223 +250,32 @@ LessonDialog *MainWindow::openTransferLesson()
     return m_lesson;
 }
 
-void MainWindow::buildMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open experiment…"), QKeySequence::Open, this, &MainWindow::openExperiment);
-    file->addAction(tr("&Save experiment…"), QKeySequence::Save, this, &MainWindow::saveExperiment);
-    // A run's model for other programs: the run shown in Results, or one chosen in the dialog.
-    file->addMenu(tr("&Export"))->addAction(tr("&ONNX (OpenCV, ONNX Runtime)…"), this, [this] {
-        auto *dialog = new OnnxExportDialog(runsFolder(), this);
-        dialog->setObjectName("onnxExportDialog");
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setRun(m_results->runDir());
-        connect(dialog, &OnnxExportDialog::exported, this, [this](const QString &f) {
-            statusBar()->showMessage(tr("Exported: %1").arg(f), 8000);
-        });
-        dialog->show();
-    });
-    QMenu *recipeMenu = file->addMenu(tr("&Recipes from the notebooks"));
-    QMenu *sweepRecipes = recipeMenu->addMenu(tr("&Sweeps (into the queue)"));
-    for (const auto &r : runs::recipes()) {
-        if (r.sweep) {
-            sweepRecipes->addAction(
-                QString::fromStdString(r.title), this,
-                [this, name = QString::fromStdString(r.name)] { queueSweepRecipe(name); });
-            continue;
-        }
-        recipeMenu->addAction(QString::fromStdString(r.title), this, [this, name = r.name] {
-            try {
-                setExperiment(runs::recipeConfig(name));
-                m_data->reload();
-                statusBar()->showMessage(tr("Recipe %1 loaded").arg(QString::fromStdString(name)),
-                                         5000);
-            } catch (const Error &e) {
-                showError(tr("Cannot load the recipe"), QString::fromStdString(e.what()));
-            }
-        });
-    }
-    QMenu *lessons = file->addMenu(tr("&Lessons"));
-    lessons->addAction(tr("Why &transfer learning (offline, a few minutes)…"), this,
-                       &MainWindow::openTransferLesson);
-    file->addAction(tr("Reset to &defaults"), this, &MainWindow::resetToDefaults);
-    file->addAction(tr("Show &runs folder"), this, [this] {
-        QDir().mkpath(runsFolder());
-        QMessageBox::information(this, tr("Runs folder"),
-                                 tr("Runs are saved in\n%1").arg(runsFolder()));
-    });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    QMenu *train = menuBar()->addMenu(tr("&Training"));
-    train->addAction(tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
-                     &MainWindow::startTraining);
-    train->addAction(tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period), m_session,
-                     &TrainingSession::stop);
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *presentation = view->addAction(tr("&Presentation mode"));
-    presentation->setCheckable(true);
-    presentation->setShortcut(QKeySequence(Qt::Key_F5));
-    presentation->setObjectName(QStringLiteral("presentationMode"));
-    connect(presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
-    m_presentationAction = presentation;
-    view->addAction(tr("&Classroom set-up"), this, &MainWindow::classroomSetup)
-        ->setObjectName(QStringLiteral("classroomSetup"));
-    for (int i = 0; i < m_tabs->count(); ++i)
-        view->addAction(m_tabs->tabText(i), QKeySequence(QStringLiteral("Alt+%1").arg(i + 1)), this,
-                        [this, i] { m_tabs->setCurrentIndex(i); });
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About TransferLab"), this, [this] {
-        QMessageBox::about(
-            this, tr("About TransferLab"),
-            tr("<b>TransferLab</b> %1<br>A workbench for transfer learning on images.<br>"
-               "Go left to right: pick the data, the model and what to freeze, train, "
-               "then click the confusion matrix to see the mistakes.")
-                .arg(QApplication::applicationVersion()));
-    });
-}
-
-void MainWindow::syncPreprocess()
-{
-    data::PreprocessOptions pre = m_loadedConfig.preprocess;
-    pre.imageSize = m_model->inputSize();
-    pre.channels = m_model->inputChannels();
-    m_data->setPreprocess(pre);
-}
-
-experiment::ExperimentConfig MainWindow::experiment() const
-{
-    experiment::ExperimentConfig c = m_loadedConfig;
-    c.data = m_data->datasetOptions();
-    c.augment = m_data->augmentOptions();
-    c.model = m_model->spec();
-    c.preprocess.imageSize = m_model->inputSize();
-    c.preprocess.channels = m_model->inputChannels();
-    c.seed = m_training->seed();
-    c.stages = m_training->stages();
-    c.name = m_training->runName().trimmed().toStdString();
-    c.threads = m_training->threads();
-    return c;
-}
-
-void MainWindow::setExperiment(const experiment::ExperimentConfig &config)
-{
-    m_loadedConfig = config;
-    m_data->setOptions(config.data, config.augment);
-    models::ModelSpec spec = config.model;
-    if (spec.inputSize <= 0)
-        spec.inputSize = config.preprocess.imageSize;
-    // The first stage's freeze replaces the model's (experiment/freeze.h): shown as the ticks
-    // in the Model tab, so a recipe's "backbone" is not hidden behind "Frozen 0". The same
-    // layers freeze in every stage either way.
-    std::vector<experiment::StageConfig> stages = config.stages;
-    if (!stages.empty() && !stages.front().freeze.empty()) {
-        spec.freeze = stages.front().freeze;
-        spec.frozen.clear();
-        stages.front().freeze.clear();
-    }
-    m_model->setSpec(spec);
-    m_training->setStages(stages);
-    m_training->setSeed(config.seed);
-    m_training->setRunName(QString::fromStdString(config.name));
-    m_training->setThreads(config.threads);
-    syncPreprocess();
-}
-
-QString MainWindow::dataProblem(const experiment::ExperimentConfig &config) const
-{
-    const auto data = m_data->dataset();
-    const QString title = QString::fromStdString(data::datasetInfo(config.data.name).title);
-    if (!data)
-        return m_data->lastError().isEmpty()
-                   ? tr("%1 is not loaded.").arg(title)
-                   : tr("%1 could not be loaded: %2").arg(title, m_data->lastError());
-    data::DatasetOptions wanted = config.data;
-    wanted.seed = config.seed;
-    const std::string why = data::datasetMismatch(data->options, wanted);
-    return why.empty() ? QString() : QString::fromStdString(why);
-}
-
 void MainWindow::startTraining()
 {
-    if (m_session->isRunning())
+    if (session()->isRunning())
         return;
     showPanel(m_training);
-    experiment::ExperimentConfig config = experiment();
-    try {
-        config.validate();
-    } catch (const Error &e) {
-        m_training->showRefusal(tr("Check the settings: %1").arg(QString::fromStdString(e.what())));
-        return;
-    }
-    if (m_data->isLoading()) {
-        // A teacher presses Start at once: the run begins as soon as the data is there.
-        m_startWhenLoaded = true;
-        m_training->setWaitingForData(
-            QString::fromStdString(data::datasetInfo(config.data.name).title));
-        return;
-    }
-    // A run must describe exactly what it trained on: never the previous dataset, subset or
-    // seed when the chosen one is not loaded.
-    if (const QString problem = dataProblem(config); !problem.isEmpty()) {
-        m_training->showRefusal(problem + " " +
-                                tr("Choose or download the data in the Data tab, then Start."));
-        return;
-    }
-    if (const QString problem = weightsProblem(config); !problem.isEmpty()) {
-        m_training->showRefusal(problem);
-        return;
-    }
-    auto data = m_data->dataset();
-    const QString dir = runsFolder() + "/" + newRunName(config);
-    m_training->resetCharts();
-    showPanel(m_training);
-    m_session->start(config, data, dir);
+    m_bench->start(experiment(), loadedData());
 }
 
 void MainWindow::resumeRun(const QString &dir)
 {
-    if (m_session->isRunning()) {
+    if (session()->isRunning()) {
         QMessageBox::information(this, tr("Training is running"),
                                  tr("Stop the current run before resuming another."));
         return;
     }
     try {
-        const auto config =
-            experiment::ExperimentConfig::fromFile((dir + "/config.json").toStdString());
-        // The window shows the run's settings and loads its data for the Results panel; the
-        // worker reads the state and loads its own copy of the data.
-        setExperiment(config);
-        m_data->reload();
-        // The epochs it already has, so the resumed curves continue them.
-        runs::RunResult done;
-        try {
-            runs::parseMetricsCsv(readFile((dir + "/metrics.csv").toStdString()),
-                                  (dir + "/metrics.csv").toStdString(), done);
-        } catch (const Error &) {
-            done.epochs.clear(); // the engine checks the folder and says what is wrong
-        }
-        m_training->showHistory(done.epochs);
-        showPanel(m_training);
-        m_session->start(config, nullptr, dir, true);
+        m_bench->resume(dir); // `resuming` shows its settings and epochs
     } catch (const Error &e) {
         showError(tr("Cannot resume the run"), QString::fromStdString(e.what()));
     }
 }
 
-void MainWindow::openExperiment()
-{
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open experiment"), QString(),
-                                     tr("Experiments (*.tlexp.json *.json);;All files (*)"));
-    if (!path.isEmpty())
-        openExperimentFile(path);
-}
-
 bool MainWindow::openExperimentFile(const QString &path)
 {
     try {
-        setExperiment(experiment::ExperimentConfig::fromFile(path.toStdString()));
-        m_data->reload();
+        m_form->load(experiment::ExperimentConfig::fromFile(path.toStdString()));
         return true;
     } catch (const Error &e) {
         showError(tr("Cannot open the experiment"), QString::fromStdString(e.what()));
@@ -488,20 +291,6 @@ void MainWindow::showError(const QString &title, const QString &text)
     box->open(); // window-modal, but the event loop (and a running training) go on
 }
 
-void MainWindow::saveExperiment()
-{
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save experiment"), QStringLiteral("experiment.tlexp.json"),
-        tr("Experiments (*.tlexp.json);;JSON (*.json)"));
-    if (path.isEmpty())
-        return;
-    try {
-        writeFileAtomic(path.toStdString(), experiment().toJson());
-    } catch (const Error &e) {
-        showError(tr("Cannot save the experiment"), QString::fromStdString(e.what()));
-    }
-}
-
 void MainWindow::showPanel(QWidget *panel)
 {
     for (int i = 0; i < m_tabs->count(); ++i) {
@@ -511,44 +300,6 @@ void MainWindow::showPanel(QWidget *panel)
             return;
         }
     }
-}
-
-QString MainWindow::weightsProblem(const experiment::ExperimentConfig &config) const
-{
-    if (config.model.weights != "imagenet" || !weights::findWeights(config.model.name).empty())
-        return {};
-    return tr("The ImageNet weights of %1 are not on this computer. In the Model tab, press "
-              "Download (needs the internet once), or set Weights to \"Random "
-              "initialisation\".")
-        .arg(QString::fromStdString(config.model.name));
-}
-
-void MainWindow::checkFreeze(const QString &spec)
-{
-    // Checked against the model's real layers, in the background (a VGG takes a second to
-    // build); only the latest edit's answer is shown.
-    const int ticket = ++m_freezeCheck;
-    if (spec.isEmpty()) {
-        m_training->setFreezeProblem({});
-        return;
-    }
-    const models::ModelSpec model = m_model->spec();
-    auto problem = std::make_shared<QString>();
-    runInBackground<MainWindow>(
-        this,
-        [model, spec, problem] {
-            try {
-                experiment::checkFreezeSpec(model, spec.toStdString());
-            } catch (const Error &e) {
-                *problem = QString::fromStdString(e.what());
-                (*problem)[0] = (*problem)[0].toUpper();
-            }
-        },
-        [ticket, problem](MainWindow *w, const QString &error) {
-            if (ticket != w->m_freezeCheck)
-                return;
-            w->m_training->setFreezeProblem(error.isEmpty() ? *problem : error);
-        });
 }
 
 void MainWindow::fitToScreen()
@@ -572,23 +323,9 @@ void MainWindow::fitToScreen()
 
 void MainWindow::classroomSetup()
 {
-    experiment::ExperimentConfig c = experiment();
-    c.data = defaultExperiment().data;
-    c.data.name = "fashion-mnist";
-    c.data.root.clear();
-    c.data.trainFraction = 0.1;
-    c.data.valSplit = 0.1;
-    c.data.testFraction = 0.2;
-    c.model = experiment::ExperimentConfig{}.model; // the small CNN: about a minute on a laptop
-    c.preprocess = experiment::ExperimentConfig{}.preprocess;
-    c.stages = experiment::ExperimentConfig{}.stages;
-    c.stages.front().epochs = 3;
-    c.name = tr("class demo").toStdString();
-    setExperiment(c);
-    m_training->setRunName(QString::fromStdString(c.name));
-    m_data->reload();
-    if (m_presentationAction && !m_presentationAction->isChecked())
-        m_presentationAction->setChecked(true);
+    m_form->load(Workbench::classroomExperiment(experiment())); // its run name too
+    if (!m_menus->presentationAction()->isChecked())
+        m_menus->presentationAction()->setChecked(true);
     fitToScreen();
     m_tabs->setCurrentIndex(0);
     statusBar()->showMessage(tr("Classroom set-up: Fashion-MNIST, 10 % of the training images "
@@ -599,11 +336,9 @@ void MainWindow::classroomSetup()
 
 void MainWindow::resetToDefaults()
 {
-    setExperiment(defaultExperiment());
-    m_training->setRunName({});
-    if (!m_session->isRunning())
+    m_form->load(Workbench::defaultExperiment()); // no run name either
+    if (!session()->isRunning())
         m_training->clearWarnings();
-    m_data->reload();
     statusBar()->showMessage(tr("Settings reset to the defaults."), 5000);
 }
 
@@ -625,13 +360,13 @@ void MainWindow::setPresentationMode(bool on)
     QMetaObject::invokeMethod(this, &MainWindow::fitToScreen, Qt::QueuedConnection);
 }
 
-// The Queue tab: its buttons ask the window for the current experiment, a sweep or a recipe;
-// the runs it trains show in the Runs tab and open in Results.
+// The Queue tab: it queues the experiment the tabs show, a sweep or a recipe through the
+// workbench; the runs it trains show in the Runs tab and open in Results.
 void MainWindow::connectQueue()
 {
-    connect(m_queuePanel, &QueuePanel::addCurrentRequested, this, &MainWindow::queueCurrent);
-    connect(m_queuePanel, &QueuePanel::sweepRequested, this, &MainWindow::openSweepDialog);
-    connect(m_queuePanel, &QueuePanel::sweepRecipeRequested, this, &MainWindow::queueSweepRecipe);
+    m_queuePanel->serve(m_bench, m_form);
+    connect(m_queuePanel, &QueuePanel::queued, this, [this] { showPanel(m_queuePanel); });
+    connect(m_queuePanel, &QueuePanel::refused, this, &MainWindow::showError);
     connect(m_queuePanel, &QueuePanel::openRunRequested, m_runs, &RunsPanel::openRun);
     connect(m_queuePanel, &QueuePanel::compareRequested, this, [this](const QStringList &dirs) {
         m_runs->compareRuns(dirs);
@@ -639,8 +374,7 @@ void MainWindow::connectQueue()
     });
     connect(m_queuePanel, &QueuePanel::failed, this,
             [this](const QString &e) { statusBar()->showMessage(e, 8000); });
-    connect(m_queue, &RunQueue::runEnded, this, [this](const QString &dir, bool finished) {
-        m_runs->refresh();
+    connect(queue(), &RunQueue::runEnded, this, [this](const QString &dir, bool finished) {
         statusBar()->showMessage(
             (finished ? tr("Queued run finished: %1") : tr("Queued run ended: %1"))
                 .arg(QFileInfo(dir).fileName()),
@@ -648,110 +382,19 @@ void MainWindow::connectQueue()
     });
 }
 
-QString MainWindow::newRunName(const experiment::ExperimentConfig &config) const
-{
-    QString label = QString::fromStdString(config.name).trimmed();
-    label.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("_"));
-    return QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + "-" +
-           QString::fromStdString(config.model.name) + "-" +
-           QString::fromStdString(config.data.name) +
-           (label.isEmpty() ? QString() : "-" + label.left(40));
-}
-
-int MainWindow::queueCurrent()
-{
-    experiment::ExperimentConfig config = experiment();
-    try {
-        config.validate();
-    } catch (const Error &e) {
-        showError(tr("Cannot queue this experiment"), QString::fromStdString(e.what()));
-        return -1;
-    }
-    QString dir = runsFolder() + "/" + newRunName(config);
-    for (int n = 2; QFileInfo::exists(dir); ++n) // two in the same second
-        dir = runsFolder() + "/" + newRunName(config) + "-" + QString::number(n);
-    const int row = m_queue->add(config, dir);
-    showPanel(m_queuePanel);
-    return row;
-}
-
-double MainWindow::estimateRunSeconds(const experiment::ExperimentConfig &config,
-                                      const std::vector<runs::RunInfo> &measured) const
-{
-    // Images per epoch: the loaded data's training split, scaled to the run's own fraction or
-    // per-class count (the same dataset only).
-    const auto data = m_data->dataset();
-    if (!data || data->options.name != config.data.name || data->train.size() == 0)
-        return -1;
-    double images = double(data->train.size());
-    if (config.data.perClass > 0)
-        images = double(config.data.perClass) * data->train.numClasses();
-    else if (data->options.perClass == 0 && data->options.trainFraction > 0)
-        images *= config.data.trainFraction / data->options.trainFraction;
-    int epochs = 0;
-    for (const auto &s : config.stages)
-        epochs += s.epochs;
-    return runs::estimateRunSeconds(measured, config.model.name, images, epochs);
-}
-
 SweepDialog *MainWindow::openSweepDialog()
 {
-    auto measured =
-        std::make_shared<std::vector<runs::RunInfo>>(runs::listRuns(runsFolder().toStdString()));
-    auto *dialog = new SweepDialog(
-        experiment(),
-        [this, measured](const experiment::ExperimentConfig &c) {
-            return estimateRunSeconds(c, *measured);
-        },
-        this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("sweepDialog"));
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (!dialog->isValid())
-            return;
-        const QString dir =
-            runsFolder() + "/sweep-" +
-            QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + "-" +
-            dialog->sweepName();
-        m_queue->addSweep(dialog->plan(), dir);
-        showPanel(m_queuePanel);
-    });
-    dialog->open();
-    return dialog;
+    return m_queuePanel->openSweepDialog();
 }
 
 void MainWindow::queueSweepRecipe(const QString &name)
 {
-    try {
-        const runs::Recipe &recipe = runs::recipe(name.toStdString());
-        runs::SweepPlan plan = runs::planSweep(recipe.json, "recipe " + recipe.name);
-        QMessageBox ask(
-            QMessageBox::Question, tr("Sweep recipe"),
-            tr("%1\n\n%2 runs. Quick runs use 2 % of the data and one epoch a stage (a classroom "
-               "laptop); full runs are the notebook's.")
-                .arg(QString::fromStdString(recipe.title))
-                .arg(plan.points.size()),
-            QMessageBox::Cancel, this);
-        QPushButton *quick = ask.addButton(tr("Quick"), QMessageBox::AcceptRole);
-        QPushButton *full = ask.addButton(tr("Full"), QMessageBox::AcceptRole);
-        ask.setDefaultButton(quick);
-        ask.exec();
-        if (ask.clickedButton() != quick && ask.clickedButton() != full)
-            return;
-        const bool isQuick = ask.clickedButton() == quick;
-        if (isQuick)
-            for (auto &p : plan.points)
-                runs::makeQuick(p.config);
-        m_queue->addSweep(plan, runsFolder() + "/sweep-" + name + (isQuick ? "-quick" : ""));
-        showPanel(m_queuePanel);
-    } catch (const Error &e) {
-        showError(tr("Cannot queue the recipe"), QString::fromStdString(e.what()));
-    }
+    m_queuePanel->queueSweepRecipe(name);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_session->isRunning()) {
+    if (session()->isRunning()) {
         const auto answer = QMessageBox::question(
             this, tr("Training is running"),
             tr("Stop the training and quit? Completed epochs are already saved."));
@@ -759,9 +402,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
             event->ignore();
             return;
         }
-        m_session->stopAndWait();
+        session()->stopAndWait();
     }
-    if (m_queue->isRunning()) {
+    if (queue()->isRunning()) {
         const auto answer = QMessageBox::question(
             this, tr("A queued run is training"),
             tr("Stop it and quit? It keeps its completed epochs; the queue itself is not kept."));
@@ -770,7 +413,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
-    m_queue->stopAll();
+    queue()->stopAll();
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/tab", m_tabs->currentIndex());

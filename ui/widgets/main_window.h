@@ -1,6 +1,8 @@
 #pragma once
 
 #include "experiment/experiment_config.h"
+#include "session/workbench.h"
+#include "widgets/experiment_form.h"
 
 #include <QMainWindow>
 
@@ -12,10 +14,6 @@ class QTabWidget;
 class QLabel;
 QT_END_NAMESPACE
 
-namespace tl::runs {
-struct RunInfo;
-}
-
 namespace tl::ui {
 
 class DataPanel;
@@ -25,24 +23,28 @@ class ResultsPanel;
 class PredictPanel;
 class RunsPanel;
 class LessonDialog;
+class MainMenus;
 class QueuePanel;
 class RunQueue;
 class SweepDialog;
 class TrainingSession;
 
-// Assembles the panels (Data → Model → Training → Results) and connects them; owns the
-// training session. Remembers its layout and the last experiment.
+// Assembles the panels (Data → Model → Training → Results) and connects them to the Workbench,
+// which does the work (starts runs, queues sweeps, lists the runs). Remembers its layout and
+// the last experiment.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
-    ~MainWindow() override;
 
     // The experiment as the panels show it.
-    experiment::ExperimentConfig experiment() const;
-    void setExperiment(const experiment::ExperimentConfig &config);
+    experiment::ExperimentConfig experiment() const { return m_form->experiment(); }
+    void setExperiment(const experiment::ExperimentConfig &config)
+    {
+        m_form->setExperiment(config);
+    }
 
     DataPanel *dataPanel() const { return m_data; }
     ModelPanel *modelPanel() const { return m_model; }
@@ -52,12 +54,14 @@ public:
     // File > Lessons > "Why transfer learning" (made on first use).
     LessonDialog *openTransferLesson();
     PredictPanel *predictPanel() const { return m_predict; }
-    TrainingSession *session() const { return m_session; }
+    Workbench *workbench() const { return m_bench; }
+    ExperimentForm *experimentForm() const { return m_form; }
+    TrainingSession *session() const { return m_bench->session(); }
     QTabWidget *tabs() const { return m_tabs; }
     QueuePanel *queuePanel() const { return m_queuePanel; }
-    RunQueue *queue() const { return m_queue; }
+    RunQueue *queue() const { return m_bench->queue(); }
     // Where runs started from the window are written.
-    static QString runsFolder();
+    static QString runsFolder() { return Workbench::defaultRunsFolder(); }
 
     // Opens an experiment file (File > Open does this after its dialog); a damaged file is
     // refused with a message naming it, and the window keeps its settings.
@@ -71,12 +75,9 @@ public:
 public Q_SLOTS:
     void startTraining();
     void resumeRun(const QString &runDir);
-    void openExperiment();
-    void saveExperiment();
     void setPresentationMode(bool on);
-    // Queue tab: a run of the current experiment (its row), a sweep from the table editor (the
-    // dialog, open), a sweep recipe (asks quick or full).
-    int queueCurrent();
+    // The Queue tab's: a sweep from the table editor (the dialog, open), a sweep recipe (asks
+    // quick or full).
     SweepDialog *openSweepDialog();
     void queueSweepRecipe(const QString &name);
     // View > Classroom: a small subset with a validation split, presentation mode, the window
@@ -92,18 +93,15 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildMenus();
-    void syncPreprocess();
-    // Why the data in memory cannot be trained on now ("" when it can).
-    QString dataProblem(const experiment::ExperimentConfig &config) const;
-    // Why the chosen weights cannot be used now ("" when they can), in the window's words.
-    QString weightsProblem(const experiment::ExperimentConfig &config) const;
-    void checkFreeze(const QString &spec);
+    void buildTabs();
+    // The panels and the workbench, connected by topic.
+    void connectData();
+    void connectTraining();
+    void connectResults();
     void connectQueue();
-    // "20261130-101500-simple-cnn-fashion-mnist[-name]"
-    QString newRunName(const experiment::ExperimentConfig &config) const;
-    double estimateRunSeconds(const experiment::ExperimentConfig &config,
-                              const std::vector<runs::RunInfo> &measured) const;
+    void restoreSettings();
+    // What the Data tab holds, as the workbench asks it.
+    LoadedData loadedData() const;
 
     QTabWidget *m_tabs;
     DataPanel *m_data;
@@ -112,17 +110,14 @@ private:
     ResultsPanel *m_results;
     PredictPanel *m_predict = nullptr;
     RunsPanel *m_runs;
-    RunQueue *m_queue = nullptr;
     QueuePanel *m_queuePanel = nullptr;
     LessonDialog *m_lesson = nullptr;
-    TrainingSession *m_session;
+    Workbench *m_bench;
     QLabel *m_deviceLabel;
-    experiment::ExperimentConfig m_loadedConfig; // keeps settings the panels do not show
+    ExperimentForm *m_form;
     QFont m_baseFont;
-    bool m_startWhenLoaded = false; // Start was pressed while the data was loading
-    class QAction *m_presentationAction = nullptr;
+    MainMenus *m_menus = nullptr;
     bool m_geometryRestored = false; // a saved (or fitted) size to keep while it fits
-    int m_freezeCheck = 0;           // the latest freeze-field check (older answers are dropped)
 };
 
 } // namespace tl::ui

@@ -6,6 +6,7 @@
 #include "itemmodels/gallery_model.h"
 #include "inference/predictor.h"
 #include "rundir/run_reader.h"
+#include "session/run_list.h"
 #include "widgets/background.h"
 #include "widgets/draw_pad.h"
 #include "widgets/feature_map_grid.h"
@@ -118,9 +119,43 @@ const QStringList kImageFilters = {"*.png",  "*.jpg", "*.jpeg", "*.bmp", "*.gif"
 } // namespace
 
 PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
-    : QWidget(parent), m_runsFolder(runsFolder), m_camera(std::make_unique<data::Camera>())
+    : PredictPanel(new RunList(runsFolder), parent)
+{
+    m_list->setParent(this);
+}
+
+PredictPanel::PredictPanel(RunList *runs, QWidget *parent)
+    : QWidget(parent), m_list(runs), m_camera(std::make_unique<data::Camera>())
 {
     setAcceptDrops(true);
+    QHBoxLayout *top = buildTopRow();
+    m_images = new QListWidget;
+    m_images->setViewMode(QListView::IconMode);
+    m_images->setIconSize({72, 72});
+    m_images->setGridSize({96, 100});
+    m_images->setResizeMode(QListView::Adjust);
+    m_images->setMovement(QListView::Static);
+    m_images->setMaximumWidth(230);
+    m_images->setToolTip(tr("Drop images or folders here"));
+
+    m_view = new QLabel(tr("Open or drop images to classify them with the run's model."));
+    m_view->setAlignment(Qt::AlignCenter);
+    m_view->setMinimumSize(320, 320);
+    m_view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_view->setStyleSheet("QLabel { background: #202020; color: #ddd; }");
+    QHBoxLayout *body = buildBody(buildSideColumn());
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(body, 1);
+    connectControls();
+    connect(m_list, &RunList::listed, this, &PredictPanel::refreshRuns);
+    refreshRuns();
+}
+
+// The run to use and the ways to bring images: files, a folder, a test image, a drawing, the
+// camera.
+QHBoxLayout *PredictPanel::buildTopRow()
+{
     m_runs = new QComboBox;
     m_runs->setMinimumContentsLength(30);
     m_runInfo = new QLabel;
@@ -155,22 +190,23 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     top->addWidget(m_randomButton);
     top->addWidget(m_drawButton);
     top->addWidget(m_cameraButton);
+    connect(openButton, &QPushButton::clicked, this, [this] {
+        const QStringList files =
+            QFileDialog::getOpenFileNames(this, tr("Images to classify"), QString(),
+                                          tr("Images (%1)").arg(kImageFilters.join(' ')));
+        addImages(files);
+    });
+    connect(folderButton, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of images"));
+        if (!dir.isEmpty())
+            addImages({dir});
+    });
+    return top;
+}
 
-    m_images = new QListWidget;
-    m_images->setViewMode(QListView::IconMode);
-    m_images->setIconSize({72, 72});
-    m_images->setGridSize({96, 100});
-    m_images->setResizeMode(QListView::Adjust);
-    m_images->setMovement(QListView::Static);
-    m_images->setMaximumWidth(230);
-    m_images->setToolTip(tr("Drop images or folders here"));
-
-    m_view = new QLabel(tr("Open or drop images to classify them with the run's model."));
-    m_view->setAlignment(Qt::AlignCenter);
-    m_view->setMinimumSize(320, 320);
-    m_view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    m_view->setStyleSheet("QLabel { background: #202020; color: #ddd; }");
-
+// The run's description, the verdict, the top 5 and Grad-CAM's settings.
+QWidget *PredictPanel::buildSideColumn()
+{
     m_opacity = new QSlider(Qt::Horizontal);
     m_opacity->setRange(0, 100);
     m_opacity->setValue(50);
@@ -208,7 +244,12 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     sideWidget->setLayout(side);
     sideWidget->setMinimumWidth(340);
     sideWidget->setMaximumWidth(460);
+    return sideWidget;
+}
 
+// The images (or the drawing pad), the view with Grad-CAM or the feature maps, and `sideWidget`.
+QHBoxLayout *PredictPanel::buildBody(QWidget *sideWidget)
+{
     m_pad = new DrawPad;
     auto *clearPad = new QPushButton(tr("Clear"));
     m_padBox = new QGroupBox(tr("Draw here"));
@@ -237,34 +278,24 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
     body->addLayout(leftColumn);
     body->addLayout(centre, 1);
     body->addWidget(sideWidget);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addLayout(body, 1);
+    connect(clearPad, &QPushButton::clicked, m_pad, &DrawPad::clear);
+    return body;
+}
 
+void PredictPanel::connectControls()
+{
     m_cameraTimer = new QTimer(this);
     m_cameraTimer->setInterval(150);
     connect(m_cameraTimer, &QTimer::timeout, this, &PredictPanel::grabFrame);
     connect(m_cameraButton, &QPushButton::toggled, this, &PredictPanel::toggleCamera);
     connect(m_runs, &QComboBox::currentIndexChanged, this,
             [this](int i) { setRun(m_runs->itemData(i).toString()); });
-    connect(openButton, &QPushButton::clicked, this, [this] {
-        const QStringList files =
-            QFileDialog::getOpenFileNames(this, tr("Images to classify"), QString(),
-                                          tr("Images (%1)").arg(kImageFilters.join(' ')));
-        addImages(files);
-    });
-    connect(folderButton, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of images"));
-        if (!dir.isEmpty())
-            addImages({dir});
-    });
     connect(m_images, &QListWidget::currentRowChanged, this, &PredictPanel::showImage);
     connect(m_randomButton, &QPushButton::clicked, this, [this] {
         if (!showRandomTestImage())
             Q_EMIT failed(tr("Load a dataset in the Data tab first: its test images are used."));
     });
     connect(m_drawButton, &QPushButton::toggled, this, &PredictPanel::setDrawing);
-    connect(clearPad, &QPushButton::clicked, m_pad, &DrawPad::clear);
     connect(m_pad, &DrawPad::drawn, this, [this](const QImage &drawing) {
         const QImage image = drawing.convertToFormat(QImage::Format_RGB888);
         const QIcon icon(QPixmap::fromImage(
@@ -298,7 +329,6 @@ PredictPanel::PredictPanel(const QString &runsFolder, QWidget *parent)
         if (page == 1)
             updateFeatureMaps();
     });
-    refreshRuns();
 }
 
 PredictPanel::~PredictPanel()
@@ -311,16 +341,12 @@ void PredictPanel::refreshRuns()
     const QString current = currentRun();
     QSignalBlocker block(m_runs);
     m_runs->clear();
-    try {
-        for (const auto &r : runs::listRuns(m_runsFolder.toStdString()))
-            if (r.finished)
-                m_runs->addItem(
-                    QString::fromStdString(r.name + "  ·  " + r.model + "  ·  test " +
-                                           QString::number(r.testAccuracy, 'f', 3).toStdString()),
-                    QString::fromStdString(r.dir));
-    } catch (const std::exception &) {
-        // No runs folder yet.
-    }
+    for (const auto &r : m_list->runs())
+        if (r.finished)
+            m_runs->addItem(
+                QString::fromStdString(r.name + "  ·  " + r.model + "  ·  test " +
+                                       QString::number(r.testAccuracy, 'f', 3).toStdString()),
+                QString::fromStdString(r.dir));
     if (m_runs->count() == 0) {
         m_runInfo->setText(tr("No finished run yet: train one first (3 · Training)."));
         return;
@@ -328,8 +354,8 @@ void PredictPanel::refreshRuns()
     int keep = m_runs->findData(current);
     m_runs->setCurrentIndex(keep >= 0 ? keep : 0);
     // The model is loaded when the tab is first shown (a VGG takes a while and 0.5 GB), not
-    // when the window starts.
-    if ((keep < 0 || !m_predictor) && isVisible())
+    // when the window starts; a run being loaded (one explained from Results) stays chosen.
+    if ((keep < 0 || !m_predictor) && !m_loading && isVisible())
         setRun(m_runs->currentData().toString());
 }
 
@@ -474,7 +500,7 @@ void PredictPanel::explainImage(const QString &runDir, const QImage &image, cons
     m_images->addItem(item);
     m_decoded.push_back(image);
     if (!runDir.isEmpty() && runDir != currentRun()) {
-        refreshRuns();
+        m_list->refresh(); // a run just trained joins the list
         setRun(runDir); // classify() follows when the model is ready
     }
     m_images->setCurrentRow(m_images->count() - 1);

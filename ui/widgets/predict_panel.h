@@ -7,6 +7,7 @@
 #include <vector>
 
 QT_BEGIN_NAMESPACE
+class QHBoxLayout;
 class QComboBox;
 class QGroupBox;
 class QTabWidget;
@@ -30,6 +31,7 @@ namespace tl::ui {
 
 class TopBars;
 class DrawPad;
+class RunList;
 class FeatureMapGrid;
 
 // Classify new images with a finished run's model, exactly with its training preprocessing:
@@ -40,10 +42,14 @@ class PredictPanel : public QWidget
     Q_OBJECT
 
 public:
+    // The finished runs of `runs` (shared with other views; listed off the GUI thread).
+    explicit PredictPanel(RunList *runs, QWidget *parent = nullptr);
+    // The finished runs of `runsFolder`, with a list of its own.
     explicit PredictPanel(const QString &runsFolder, QWidget *parent = nullptr);
     ~PredictPanel() override;
 
-    // Reloads the list of finished runs (keeps the current one when it is still there).
+    // Shows the finished runs the list holds (keeps the current one when it is still there);
+    // the list calls it whenever it has read the folder again.
     void refreshRuns();
     // Picks the run (loads its model in the background; modelReady follows).
     void setRun(const QString &runDir);
@@ -100,6 +106,10 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    QHBoxLayout *buildTopRow();
+    QWidget *buildSideColumn();
+    QHBoxLayout *buildBody(QWidget *sideWidget);
+    void connectControls();
     void showImage(int row);
     void classify();
     void redraw();
@@ -109,7 +119,7 @@ private:
     void fitLeftColumn();
     void showNotice(const QString &text);
 
-    QString m_runsFolder;
+    RunList *m_list;
     std::shared_ptr<runs::RunPredictor> m_predictor;
     std::unique_ptr<data::Camera> m_camera;
     QComboBox *m_runs;

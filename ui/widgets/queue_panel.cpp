@@ -8,7 +8,11 @@
 #include "analysis/report.h"
 #include "analysis/sweep_report.h"
 #include "orchestration/sweep_results.h"
+#include "orchestration/sweep.h"
 #include "session/run_queue.h"
+#include "session/workbench.h"
+#include "widgets/experiment_form.h"
+#include "widgets/sweep_dialog.h"
 
 #include <QChart>
 #include <QChartView>
@@ -21,6 +25,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -83,6 +88,18 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
     auto *split = new QSplitter(Qt::Vertical);
     layout->addWidget(split);
 
+    split->addWidget(buildQueueBox());
+    split->addWidget(buildResultsBox());
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setSizes({260, 420});
+    updateButtons();
+    refreshSweeps();
+}
+
+// The queue: its buttons and table.
+QGroupBox *QueuePanel::buildQueueBox()
+{
     // The queue.
     auto *queueBox = new QGroupBox(tr("Run queue: runs train one after another in the background"));
     auto *qLayout = new QVBoxLayout(queueBox);
@@ -131,7 +148,6 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
     ColumnFit::attach(m_queueView); // "Best val acc" was clipped to "3est val acc"
     m_queueView->verticalHeader()->hide();
     qLayout->addWidget(m_queueView);
-    split->addWidget(queueBox);
 
     connect(addCurrent, &QPushButton::clicked, this, &QueuePanel::addCurrentRequested);
     connect(sweep, &QPushButton::clicked, this, &QueuePanel::sweepRequested);
@@ -163,7 +179,12 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
         else if (!m_sweep)
             showSweep(dir);
     });
+    return queueBox;
+}
 
+// A sweep's results: the sweep chosen, its table and a chart or heat map.
+QGroupBox *QueuePanel::buildResultsBox()
+{
     // A sweep's results.
     auto *resultsBox = new QGroupBox(tr("Sweep results"));
     auto *rLayout = new QVBoxLayout(resultsBox);
@@ -182,52 +203,11 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
     m_sweepInfo->setWordWrap(true);
     rLayout->addWidget(m_sweepInfo);
     auto *resultsSplit = new QSplitter(Qt::Horizontal);
-    auto *left = new QWidget;
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    m_results = new QTableWidget;
-    m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_results->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_results->setSortingEnabled(true);
-    m_results->verticalHeader()->hide();
-    ColumnFit::attach(m_results); // no sideways scrolling: elided cells have tooltips
-    leftLayout->addWidget(m_results, 1);
-    auto *resultButtons = new QHBoxLayout;
-    auto *open = new QPushButton(tr("Open in Results"));
-    auto *compare = new QPushButton(tr("Compare selected"));
-    resultButtons->addWidget(open);
-    resultButtons->addWidget(compare);
-    resultButtons->addStretch();
-    leftLayout->addLayout(resultButtons);
-    resultsSplit->addWidget(left);
-    auto *right = new QWidget;
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    m_chartChoice = new QComboBox;
-    rightLayout->addWidget(m_chartChoice);
-    m_stack = new QStackedWidget;
-    m_chart = new QChartView(new QChart);
-    m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumSize(360, 240);
-    m_chart->chart()->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->chart()->setMargins(QMargins(4, 4, 4, 4));
-    connect(m_chart->chart(), &QChart::plotAreaChanged, this, &QueuePanel::fitChartAxes,
-            Qt::QueuedConnection);
-    m_heat = new QTableWidget;
-    m_heat->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_heat->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_stack->addWidget(m_chart);
-    m_stack->addWidget(m_heat);
-    rightLayout->addWidget(m_stack, 1);
-    resultsSplit->addWidget(right);
+    resultsSplit->addWidget(buildResultsTable());
+    resultsSplit->addWidget(buildSweepChart());
     resultsSplit->setStretchFactor(0, 5);
     resultsSplit->setStretchFactor(1, 6);
     rLayout->addWidget(resultsSplit, 1);
-    split->addWidget(resultsBox);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
-    split->setSizes({260, 420});
 
     connect(m_sweepChoice, &QComboBox::activated, this,
             [this](int i) { showSweep(m_sweepChoice->itemData(i).toString()); });
@@ -253,8 +233,6 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
         }
     });
     connect(m_chartChoice, &QComboBox::activated, this, &QueuePanel::showChart);
-    connect(open, &QPushButton::clicked, this, &QueuePanel::openSelectedResult);
-    connect(compare, &QPushButton::clicked, this, &QueuePanel::compareSelectedResults);
     connect(m_results, &QTableWidget::cellDoubleClicked, this, [this] { openSelectedResult(); });
     connect(m_heat, &QTableWidget::cellClicked, this, [this](int row, int col) {
         const QString dir = m_heat->item(row, col)
@@ -263,8 +241,58 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
         if (!dir.isEmpty())
             Q_EMIT openRunRequested(dir);
     });
-    updateButtons();
-    refreshSweeps();
+    return resultsBox;
+}
+
+// The sweep's runs, one a row, with Open and Compare.
+QWidget *QueuePanel::buildResultsTable()
+{
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_results = new QTableWidget;
+    m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_results->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_results->setSortingEnabled(true);
+    m_results->verticalHeader()->hide();
+    ColumnFit::attach(m_results); // no sideways scrolling: elided cells have tooltips
+    leftLayout->addWidget(m_results, 1);
+    auto *resultButtons = new QHBoxLayout;
+    auto *open = new QPushButton(tr("Open in Results"));
+    auto *compare = new QPushButton(tr("Compare selected"));
+    resultButtons->addWidget(open);
+    resultButtons->addWidget(compare);
+    resultButtons->addStretch();
+    leftLayout->addLayout(resultButtons);
+    connect(open, &QPushButton::clicked, this, &QueuePanel::openSelectedResult);
+    connect(compare, &QPushButton::clicked, this, &QueuePanel::compareSelectedResults);
+    return left;
+}
+
+// The chart chosen (accuracy against a setting, time against accuracy) or the heat map.
+QWidget *QueuePanel::buildSweepChart()
+{
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_chartChoice = new QComboBox;
+    rightLayout->addWidget(m_chartChoice);
+    m_stack = new QStackedWidget;
+    m_chart = new QChartView(new QChart);
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumSize(360, 240);
+    m_chart->chart()->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->chart()->setMargins(QMargins(4, 4, 4, 4));
+    connect(m_chart->chart(), &QChart::plotAreaChanged, this, &QueuePanel::fitChartAxes,
+            Qt::QueuedConnection);
+    m_heat = new QTableWidget;
+    m_heat->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_heat->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_stack->addWidget(m_chart);
+    m_stack->addWidget(m_heat);
+    rightLayout->addWidget(m_stack, 1);
+    return right;
 }
 
 QueuePanel::~QueuePanel() = default;
@@ -497,6 +525,78 @@ void QueuePanel::compareSelectedResults()
         return;
     }
     Q_EMIT compareRequested(dirs);
+}
+
+void QueuePanel::serve(Workbench *bench, ExperimentForm *form)
+{
+    m_bench = bench;
+    m_form = form;
+    connect(this, &QueuePanel::addCurrentRequested, this, &QueuePanel::queueCurrent);
+    connect(this, &QueuePanel::sweepRequested, this, &QueuePanel::openSweepDialog);
+    connect(this, &QueuePanel::sweepRecipeRequested, this, &QueuePanel::queueSweepRecipe);
+}
+
+int QueuePanel::queueCurrent()
+{
+    if (!m_bench)
+        return -1;
+    try {
+        const int row = m_bench->queueRun(m_form->experiment());
+        Q_EMIT queued();
+        return row;
+    } catch (const Error &e) {
+        Q_EMIT refused(tr("Cannot queue this experiment"), QString::fromStdString(e.what()));
+        return -1;
+    }
+}
+
+SweepDialog *QueuePanel::openSweepDialog()
+{
+    if (!m_bench)
+        return nullptr;
+    // Estimates from this computer's runs (listed in the background) and the data loaded.
+    auto *dialog = new SweepDialog(
+        m_form->experiment(),
+        [this](const experiment::ExperimentConfig &c) {
+            return m_bench->estimateRunSeconds(c, m_form->dataset().get());
+        },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("sweepDialog"));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!dialog->isValid())
+            return;
+        m_bench->queueSweep(dialog->plan(), dialog->sweepName());
+        Q_EMIT queued();
+    });
+    dialog->open();
+    return dialog;
+}
+
+void QueuePanel::queueSweepRecipe(const QString &name)
+{
+    if (!m_bench)
+        return;
+    try {
+        runs::SweepPlan plan = Workbench::recipeSweep(name);
+        QMessageBox ask(
+            QMessageBox::Question, tr("Sweep recipe"),
+            tr("%1\n\n%2 runs. Quick runs use 2 % of the data and one epoch a stage (a classroom "
+               "laptop); full runs are the notebook's.")
+                .arg(QString::fromStdString(runs::recipe(name.toStdString()).title))
+                .arg(plan.points.size()),
+            QMessageBox::Cancel, this);
+        QPushButton *quick = ask.addButton(tr("Quick"), QMessageBox::AcceptRole);
+        QPushButton *full = ask.addButton(tr("Full"), QMessageBox::AcceptRole);
+        ask.setDefaultButton(quick);
+        ask.exec();
+        if (ask.clickedButton() != quick && ask.clickedButton() != full)
+            return;
+        m_bench->queueRecipe(name, std::move(plan), ask.clickedButton() == quick);
+        Q_EMIT queued();
+    } catch (const Error &e) {
+        Q_EMIT refused(tr("Cannot queue the recipe"), QString::fromStdString(e.what()));
+    }
 }
 
 } // namespace tl::ui

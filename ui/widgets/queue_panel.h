@@ -6,6 +6,7 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QGroupBox;
 class QChart;
 class QChartView;
 class QComboBox;
@@ -22,7 +23,10 @@ struct SweepResults;
 
 namespace tl::ui {
 
+class ExperimentForm;
 class RunQueue;
+class SweepDialog;
+class Workbench;
 
 // The Queue tab: the run queue (add the current settings, a sweep, or a sweep recipe; cancel,
 // remove, reorder, retry) above the results of a sweep: a sortable table with one row per point
@@ -50,6 +54,9 @@ public:
     // Presentation mode: the charts' and the heat map's text large (axes keep their numbers:
     // fewer ticks where they would not fit).
     void setPresentation(bool on);
+    // Answers the panel's own requests (Add current settings, Sweep…, a sweep recipe): the
+    // experiment as `form` shows it, queued through `bench`.
+    void serve(Workbench *bench, ExperimentForm *form);
 
 public Q_SLOTS:
     // Reads and shows a sweep folder's results (an error in the status line when it cannot).
@@ -61,6 +68,11 @@ public Q_SLOTS:
     // Opens the run(s) of the selected result rows: the first in Results, or all in Compare.
     void openSelectedResult();
     void compareSelectedResults();
+    // With serve(): a run of the current experiment (its row, -1 when refused), the sweep
+    // table editor (the dialog, open), a sweep recipe (asks quick or full). queued() follows.
+    int queueCurrent();
+    SweepDialog *openSweepDialog();
+    void queueSweepRecipe(const QString &name);
 
 Q_SIGNALS:
     void addCurrentRequested();
@@ -69,9 +81,16 @@ Q_SIGNALS:
     void openRunRequested(const QString &runDir);
     void compareRequested(const QStringList &runDirs);
     void failed(const QString &error);
+    // Something was queued (the window shows the tab); a request was refused (its reason).
+    void queued();
+    void refused(const QString &title, const QString &reason);
 
 private:
     int selectedQueueRow() const;
+    QGroupBox *buildQueueBox();
+    QGroupBox *buildResultsBox();
+    QWidget *buildResultsTable();
+    QWidget *buildSweepChart();
     void updateButtons();
     void fillResults();
     void fillChartChoices();
@@ -89,6 +108,8 @@ private:
     QStringList finishedRuns(int group) const;
 
     RunQueue *m_queue;
+    Workbench *m_bench = nullptr;
+    ExperimentForm *m_form = nullptr;
     QString m_runsFolder;
     QTableView *m_queueView;
     QPushButton *m_cancel, *m_remove, *m_up, *m_down, *m_retry, *m_pause;

@@ -3,6 +3,8 @@
 #include "widgets/accessibility.h"
 #include "widgets/column_fit.h"
 
+#include "session/run_list.h"
+
 #include "experiment/experiment_config.h"
 #include "io/files.h"
 #include "itemmodels/runs_model.h"
@@ -29,12 +31,18 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 namespace tl::ui {
 
 RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
-    : QWidget(parent), m_folder(folder), m_model(new RunsModel(this)),
-      m_proxy(new QSortFilterProxyModel(this))
+    : RunsPanel(new RunList(folder), parent)
+{
+    m_list->setParent(this);
+}
+
+RunsPanel::RunsPanel(RunList *runs, QWidget *parent)
+    : QWidget(parent), m_model(new RunsModel(this)), m_proxy(new QSortFilterProxyModel(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Qt::UserRole);
@@ -49,7 +57,9 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     ColumnFit::attach(m_view); // every column in view, elided ones with a tooltip
     m_view->verticalHeader()->hide();
+    a11y::name(m_view, tr("Runs"), tr("Enter opens the run in Results."));
     m_filter = new QLineEdit;
+    a11y::name(m_filter, tr("Filter runs"));
     m_filter->setPlaceholderText(tr("Filter (model, dataset, run name)…"));
     m_filter->setClearButtonEnabled(true);
     auto *refreshButton = new QPushButton(tr("&Refresh"));
@@ -57,9 +67,7 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     auto *openButton = new QPushButton(tr("&Open in Results"));
     auto *resumeButton = new QPushButton(tr("Re&sume"));
     resumeButton->setToolTip(tr("Continue an interrupted run from its last completed epoch"));
-    a11y::name(m_view, tr("Runs"), tr("Enter opens the run in Results."));
     auto *top = new QHBoxLayout;
-    a11y::name(m_filter, tr("Filter runs"));
     top->addWidget(m_filter, 1);
     top->addWidget(refreshButton);
     top->addWidget(compareButton);
@@ -120,7 +128,7 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
     });
     connect(followButton, &QPushButton::clicked, this, &RunsPanel::followSelected);
     connect(folderButton, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Runs folder"), m_folder);
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Runs folder"), folder());
         if (!dir.isEmpty())
             setFolder(dir);
     });
@@ -132,57 +140,76 @@ RunsPanel::RunsPanel(const QString &folder, QWidget *parent)
             refreshIfChanged();
     });
     watch->start();
-    setFolder(folder);
+    useList(runs);
+}
+
+QString RunsPanel::folder() const
+{
+    return m_list->folder();
+}
+
+void RunsPanel::useList(RunList *runs)
+{
+    if (m_list)
+        disconnect(m_list, nullptr, this, nullptr);
+    m_list = runs;
+    m_folderLabel->setText(tr("Runs in %1").arg(runs->folder()));
+    connect(m_list, &RunList::listed, this, &RunsPanel::showRuns);
+    if (m_list->isListed())
+        showRuns();
 }
 
 void RunsPanel::setFolder(const QString &folder)
 {
-    m_folder = folder;
-    m_folderLabel->setText(tr("Runs in %1").arg(folder));
-    refresh();
+    if (folder == m_list->folder())
+        return;
+    if (m_list->parent() == this) {
+        m_list->setFolder(folder);
+        m_folderLabel->setText(tr("Runs in %1").arg(folder));
+    } else {
+        useList(new RunList(folder, this)); // the shared list keeps the runs folder
+    }
+    m_model->setRuns({});
 }
 
 void RunsPanel::refresh()
+{
+    m_list->refresh();
+}
+
+void RunsPanel::refreshIfChanged()
+{
+    m_list->refreshIfChanged();
+}
+
+void RunsPanel::showRuns()
 {
     // The selection survives: it is kept by run folder, not by row.
     QStringList selected;
     for (int r : selectedRows())
         selected << QString::fromStdString(m_model->run(r).dir);
-    m_signature = folderSignature();
-    m_model->setRuns(runs::listRuns(m_folder.toStdString()));
+    m_model->setRuns(m_list->runs());
+    if (!m_compareWhenListed.isEmpty()) {
+        selectDirs(std::exchange(m_compareWhenListed, {}));
+        compareSelected();
+    } else if (!selected.isEmpty()) {
+        selectDirs(selected);
+    }
+}
+
+void RunsPanel::selectDirs(const QStringList &dirs)
+{
     QItemSelection selection;
     for (int r = 0; r < m_model->rowCount(); ++r) {
-        if (!selected.contains(QString::fromStdString(m_model->run(r).dir)))
+        const QString dir = QString::fromStdString(m_model->run(r).dir);
+        if (!dirs.contains(dir) && !dirs.contains(QDir::cleanPath(dir)))
             continue;
         const QModelIndex i = m_proxy->mapFromSource(m_model->index(r, 0));
-        selection.select(i, i);
+        if (i.isValid())
+            selection.select(i, i);
     }
-    if (!selection.isEmpty())
-        m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
-                                                        QItemSelectionModel::Rows);
-}
-
-QString RunsPanel::folderSignature() const
-{
-    // Names and times of the files that change when a run starts, ends or completes an epoch.
-    QString sig;
-    const QDir dir(m_folder);
-    const QStringList runsHere = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    for (int i = 0; i < runsHere.size() && i < 5000; ++i) {
-        sig += runsHere[i] + '|';
-        for (const char *file : {"metrics.csv", "summary.json", "run.lock"}) {
-            const QFileInfo f(dir.filePath(runsHere[i]) + '/' + QLatin1String(file));
-            sig += f.exists() ? QString::number(f.lastModified().toMSecsSinceEpoch()) : "-";
-            sig += ',';
-        }
-    }
-    return sig;
-}
-
-void RunsPanel::refreshIfChanged()
-{
-    if (folderSignature() != m_signature)
-        refresh();
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
+                                                    QItemSelectionModel::Rows);
 }
 
 void RunsPanel::followSelected()
@@ -342,19 +369,9 @@ void RunsPanel::openSelected()
 
 void RunsPanel::compareRuns(const QStringList &dirs)
 {
+    // Folders a sweep just wrote: compared once the list has read them.
+    m_compareWhenListed = dirs;
     refresh();
-    QItemSelection selection;
-    for (int r = 0; r < m_model->rowCount(); ++r) {
-        const QString dir = QString::fromStdString(m_model->run(r).dir);
-        if (!dirs.contains(dir) && !dirs.contains(QDir::cleanPath(dir)))
-            continue;
-        const QModelIndex i = m_proxy->mapFromSource(m_model->index(r, 0));
-        if (i.isValid())
-            selection.select(i, i);
-    }
-    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
-                                                    QItemSelectionModel::Rows);
-    compareSelected();
 }
 
 void RunsPanel::openRun(const QString &runDir)

@@ -18,6 +18,7 @@ namespace tl::ui {
 
 class CompareView;
 class RunFollower;
+class RunList;
 class RunsModel;
 
 // Every run (from the window or the CLI) in the runs folder: sort, filter, compare the selected
@@ -27,18 +28,23 @@ class RunsPanel : public QWidget
     Q_OBJECT
 
 public:
+    // The runs of `runs` (shared with other views; listed off the GUI thread).
+    explicit RunsPanel(RunList *runs, QWidget *parent = nullptr);
+    // The runs of `folder`, with a list of its own.
     explicit RunsPanel(const QString &folder, QWidget *parent = nullptr);
 
     RunsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QString comparisonHtml() const;
-    QString folder() const { return m_folder; }
+    QString folder() const;
+    RunList *runList() const { return m_list; }
     CompareView *compareView() const { return m_compare; }
     // Writes the HTML report of the selected runs to `file` (in the background; reportWritten
     // or failed follows).
     void exportReport(const QString &file);
 
 public Q_SLOTS:
+    // Lists the runs again (in the background: the table follows when they are read).
     void refresh();
     void compareSelected();
     void openSelected();
@@ -46,15 +52,17 @@ public Q_SLOTS:
     void resumeSelected();
     // Opens the run in `dir` into the Results panel (runOpened follows, or failed).
     void openRun(const QString &dir);
-    // Lists the runs again, selects those in `dirs` and compares them.
+    // Lists the runs again, then selects those in `dirs` and compares them.
     void compareRuns(const QStringList &dirs);
-    // Shows the runs of another folder (a shared folder a CLI or a cluster job writes into).
+    // Shows the runs of another folder (a shared folder a CLI or a cluster job writes into),
+    // with a list of its own: the other tabs keep the runs folder.
     void setFolder(const QString &folder);
     // Opens a window that follows the run in `dir` while it trains (runFollowed follows).
     RunFollower *follow(const QString &dir);
     void followSelected();
     // Lists the runs again when a run in the folder started, advanced an epoch or ended
-    // (the panel checks every few seconds; only file times are read).
+    // (the panel asks every few seconds while it shows; the list reads file times on its
+    // worker thread).
     void refreshIfChanged();
 
 Q_SIGNALS:
@@ -67,10 +75,13 @@ Q_SIGNALS:
 
 private:
     std::vector<int> selectedRows() const;
-    QString folderSignature() const;
+    void useList(RunList *runs);
+    // The list's new runs into the table, keeping the selection (and a comparison asked for).
+    void showRuns();
+    void selectDirs(const QStringList &dirs);
 
-    QString m_folder;
-    QString m_signature;
+    RunList *m_list = nullptr;
+    QStringList m_compareWhenListed; // compareRuns' folders, until the list arrives
     class QLabel *m_folderLabel = nullptr;
     RunsModel *m_model;
     QSortFilterProxyModel *m_proxy;

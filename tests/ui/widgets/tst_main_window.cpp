@@ -3,6 +3,7 @@
 // message naming the file, and the window keeps working.
 
 #include "base/error.h"
+#include "itemmodels/runs_model.h"
 #include "orchestration/lesson.h"
 #include "run/run_experiment.h"
 #include "rundir/run_reader.h"
@@ -279,7 +280,7 @@ private Q_SLOTS:
             if (h.name == "summary-deep-json")
                 h.write(runs);
         RunsPanel panel(QString::fromStdString(runs));
-        panel.refresh();
+        QTRY_VERIFY(panel.model()->rowCount() > 0); // listed in the background
         QSignalSpy failed(&panel, &RunsPanel::failed);
         panel.view()->selectRow(0);
         panel.openSelected();

@@ -113,9 +113,9 @@ private Q_SLOTS:
         t.start();
         while (!QFile::exists(run + "/progress.csv") && t.elapsed() < 60000)
             QTest::qWait(100);
-        // The panel notices the new run by itself, as running.
+        // The panel notices the new run by itself, as running (read in the background).
         panel.refreshIfChanged();
-        QCOMPARE(panel.model()->rowCount(), 1);
+        QTRY_COMPARE(panel.model()->rowCount(), 1);
         QVERIFY(panel.model()->run(0).running);
         tl::ui::RunFollower *follower = panel.follow(run);
         QSignalSpy finished(follower, &tl::ui::RunFollower::finished);
@@ -141,7 +141,7 @@ private Q_SLOTS:
         QVERIFY(!batches.isEmpty());
         QCOMPARE(batches.back().x(), 3.0);
         panel.refreshIfChanged();
-        QVERIFY(panel.model()->run(0).finished);
+        QTRY_VERIFY(panel.model()->run(0).finished);
         follower->close();
     }
 };
