@@ -24,10 +24,11 @@ How far a finished run's confidence can be trusted, and when it should say "I do
 Fits a temperature T on the run's validation images (the one number that minimises their
 negative log-likelihood; probabilities become softmax(logits / T)), measures the test images'
 expected calibration error (15 equal-width confidence bins) before and after, and sets the
-"unfamiliar" threshold: an image whose penultimate features are far (cosine distance) from every
-class centre of the training images is unlike anything the model was trained on; the threshold
-keeps 95 % of the validation images familiar.
-Writes RUN_DIR/calibration.json and RUN_DIR/calibration.safetensors (the class centres); from
+"unfamiliar" threshold: an image whose penultimate features are far (cosine distance) from those
+of every training image is unlike anything the model was trained on; the threshold keeps 95 % of
+the validation images familiar.
+Writes RUN_DIR/calibration.json and RUN_DIR/calibration.safetensors (the training images'
+features the score compares with, at most 5,000 images and 16 MiB); from
 then on `predict RUN_DIR` and the window's Predict tab use the calibrated probabilities and say
 when an image is unfamiliar. The run needs a validation split (data.val_split).
   --json                the calibration.json written, on stdout

@@ -7,6 +7,8 @@
 #include "io/files.h"
 #include "analysis/compare.h"
 #include "analysis/html.h"
+#include "inference/run_calibration.h"
+#include "inference/run_features.h"
 #include "rundir/run_reader.h"
 
 #include <algorithm>
@@ -17,6 +19,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace tl::runs {
@@ -59,6 +62,8 @@ struct LoadedRun
     std::string configJson;
     std::shared_ptr<data::DatasetSplits> data;        // null when the images are unavailable
     std::map<std::int64_t, std::size_t> testPosition; // test file index -> store position
+    std::optional<RunCalibration> calibration;        // calibration.json, when it fits model.pth
+    std::vector<train::Prediction> calibrated;        // the test predictions at its temperature
 };
 
 std::string imageUri(const LoadedRun &r, std::int64_t index, int scale)
@@ -221,7 +226,8 @@ std::string className(const RunResult &r, int c)
 std::string worstMistakes(const LoadedRun &r, int count)
 {
     std::vector<const train::Prediction *> wrong;
-    for (const auto &p : r.result.test.predictions)
+    // A calibrated run's confidences are its calibrated ones, as in the window.
+    for (const auto &p : r.calibrated.empty() ? r.result.test.predictions : r.calibrated)
         if (p.predicted != p.trueLabel)
             wrong.push_back(&p);
     std::sort(wrong.begin(), wrong.end(), [](auto *a, auto *b) {
@@ -296,6 +302,15 @@ LoadedRun loadForReport(const std::string &dir, const ReportOptions &options)
                 r.testPosition[r.data->test.sourceIndex[i]] = i;
         } catch (const Error &) {
             r.data.reset(); // the report still has everything but the pictures
+        }
+    }
+    r.calibration = currentCalibration(dir, nullptr);
+    if (r.calibration && r.data) {
+        try {
+            // features.safetensors as calibrate left it (computed again if it no longer fits)
+            r.calibrated = testPredictions(runFeatures(dir, *r.data), r.calibration->temperature);
+        } catch (const Error &) {
+            r.calibrated.clear(); // the report says the confidences are the model's own
         }
     }
     return r;
@@ -398,6 +413,18 @@ void runSectionHtml(std::ostringstream &o, const LoadedRun &r, const ReportOptio
     o << "<h3>Worst mistakes (highest loss)</h3>";
     if (options.images && !r.data)
         o << "<p>(The run's images could not be loaded; captions only.)</p>";
+    if (r.calibration) {
+        const RunCalibration &c = *r.calibration;
+        o << "<p class=\"calibration\">"
+          << (r.calibrated.empty() ? "The run is calibrated" : "Calibrated confidences")
+          << ": temperature " << fmt(c.temperature, 3) << ", fitted on " << c.valImages
+          << " validation images (test ECE " << fmt(c.testBefore.ece, 4) << " → "
+          << fmt(c.testAfter.ece, 4) << ", " << RunDir::kCalibration << ")"
+          << (r.calibrated.empty() ? "; without the run's images the confidences below are the "
+                                     "model's own."
+                                   : ".")
+          << "</p>";
+    }
     o << worstMistakes(r, options.worstImages);
     // Collapsed on screen; printed open (a printed <details> stays closed).
     o << "<details class=\"settings\"><summary>Experiment settings (config.json)</summary><pre>"

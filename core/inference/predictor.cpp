@@ -27,10 +27,10 @@ struct RunPredictor::Impl
 {
     std::shared_ptr<models::NetworkImpl> model;
     std::mutex mutex;
-    // Calibrated runs: the penultimate features' probe and the class centres they are compared
-    // with.
+    // Calibrated runs: the penultimate features' probe and the training images' features they
+    // are compared with.
     std::unique_ptr<models::PenultimateProbe> probe;
-    runs::UnfamiliarCentres centres;
+    runs::UnfamiliarReference reference;
 };
 
 RunPredictor::RunPredictor(const std::string &runDir)
@@ -107,8 +107,7 @@ void RunPredictor::loadCalibration()
             throw fileError(m_runDir + "/" + kCalibrationFile, "its features are of layer " +
                                                                    c->layer + ", the model's of " +
                                                                    probe->layer());
-        m_impl->centres =
-            readUnfamiliarCentres(m_runDir, *c, std::int64_t(m_classNames.size()), probe->width());
+        m_impl->reference = readUnfamiliarReference(m_runDir, *c, probe->width());
         m_impl->probe = std::move(probe);
         m_calibration.calibrated = true;
         m_calibration.temperature = c->temperature;
@@ -177,15 +176,14 @@ RunPredictor::Result RunPredictor::run(std::vector<float> x, int camClass,
     }
     if (m_impl->probe) {
         // Calibrated: the logits over the temperature, and the features' distance to the
-        // training images' class centres.
+        // nearest reference training image's.
         torch::NoGradGuard ng;
         const auto [features, logits] = (*m_impl->probe)(input);
         probs = torch::softmax(logits.to(torch::kFloat32) / m_calibration.temperature, 1)[0];
         // At features.safetensors' half precision, as the threshold's validation images were.
         const torch::Tensor f = features.to(torch::kFloat16).to(torch::kFloat32).contiguous();
         const std::vector<float> one(f.data_ptr<float>(), f.data_ptr<float>() + f.numel());
-        r.unfamiliar = inspect::unfamiliarScores(one, m_impl->centres.dims, m_impl->centres.centres,
-                                                 m_impl->centres.classes)[0];
+        r.unfamiliar = unfamiliarScores(one, m_impl->reference)[0];
         r.unfamiliarImage = double(r.unfamiliar) > m_calibration.unfamiliarThreshold;
     } else if (camClass < -1) {
         torch::NoGradGuard ng;

@@ -208,67 +208,27 @@ std::vector<PrPoint> precisionRecallCurve(const std::vector<Scored> &predictions
     return curve;
 }
 
-std::vector<float> classCentres(const std::vector<float> &features, std::int64_t dims,
-                                const std::vector<std::int64_t> &labels, std::int64_t classes)
+std::vector<float> referenceRows(const std::vector<float> &features, std::int64_t dims,
+                                 std::int64_t maxRows)
 {
-    checkShape(features.size(), dims, labels.size(), "class centres");
-    if (classes < 1)
-        throw Error("class centres: no classes");
-    const std::size_t d = std::size_t(dims);
-    std::vector<double> sum(std::size_t(classes) * d, 0.0);
-    for (std::size_t row = 0; row < labels.size(); ++row) {
-        if (labels[row] < 0 || labels[row] >= classes)
-            throw Error("class centres: label " + std::to_string(labels[row]) + " of row " +
-                        std::to_string(row) + " is not one of " + std::to_string(classes) +
-                        " classes");
-        const float *f = features.data() + row * d;
+    if (dims < 1 || features.size() % std::size_t(dims) != 0)
+        throw Error("unfamiliar reference: " + std::to_string(features.size()) +
+                    " values are not rows of " + std::to_string(dims) + " features");
+    const std::size_t d = std::size_t(dims), rows = features.size() / d;
+    const std::size_t keep =
+        std::min<std::size_t>(rows, std::size_t(std::max<std::int64_t>(maxRows, 0)));
+    std::vector<float> out(keep * d, 0.0f);
+    for (std::size_t i = 0; i < keep; ++i) {
+        // Evenly spaced over the rows: every class and every part of the split is represented.
+        const float *f = features.data() + (i * rows / keep) * d;
         double norm = 0;
         for (std::size_t k = 0; k < d; ++k)
             norm += double(f[k]) * double(f[k]);
         if (norm <= 0)
-            continue; // an all-zero feature vector has no direction
+            continue; // an all-zero feature vector has no direction: it stays zero
         const double inv = 1.0 / std::sqrt(norm);
-        double *s = sum.data() + std::size_t(labels[row]) * d;
         for (std::size_t k = 0; k < d; ++k)
-            s[k] += double(f[k]) * inv;
-    }
-    std::vector<float> centres(sum.size(), 0.0f);
-    for (std::size_t c = 0; c < std::size_t(classes); ++c) {
-        const double *s = sum.data() + c * d;
-        const double norm = std::sqrt(std::inner_product(s, s + d, s, 0.0));
-        if (norm > 0)
-            for (std::size_t k = 0; k < d; ++k)
-                centres[c * d + k] = float(s[k] / norm);
-    }
-    return centres;
-}
-
-std::vector<float> unfamiliarScores(const std::vector<float> &features, std::int64_t dims,
-                                    const std::vector<float> &centres, std::int64_t classes)
-{
-    if (dims < 1 || features.size() % std::size_t(dims) != 0)
-        throw Error("unfamiliar scores: " + std::to_string(features.size()) +
-                    " values are not rows of " + std::to_string(dims) + " features");
-    checkShape(centres.size(), dims, std::size_t(classes), "unfamiliar scores' centres");
-    const std::size_t d = std::size_t(dims), rows = features.size() / d;
-    std::vector<float> out(rows);
-    for (std::size_t row = 0; row < rows; ++row) {
-        const float *f = features.data() + row * d;
-        double norm = 0;
-        for (std::size_t k = 0; k < d; ++k)
-            norm += double(f[k]) * double(f[k]);
-        double best = 0; // an all-zero vector is like nothing: similarity 0
-        if (norm > 0) {
-            best = -1;
-            for (std::size_t c = 0; c < std::size_t(classes); ++c) {
-                const float *m = centres.data() + c * d;
-                double dot = 0;
-                for (std::size_t k = 0; k < d; ++k)
-                    dot += double(f[k]) * double(m[k]);
-                best = std::max(best, dot / std::sqrt(norm));
-            }
-        }
-        out[row] = float(1.0 - best);
+            out[i * d + k] = float(double(f[k]) * inv);
     }
     return out;
 }

@@ -102,16 +102,12 @@ std::vector<PrPoint> precisionRecallCurve(const std::vector<Scored> &predictions
 
 // --- "I don't know" ----------------------------------------------------------------------------
 
-// The training images' mean direction per class in the penultimate feature space: the mean of the
-// L2-normalised features of each class's images, normalised again (classes x dims, a zero row
-// for a class without images).
-std::vector<float> classCentres(const std::vector<float> &features, std::int64_t dims,
-                                const std::vector<std::int64_t> &labels, std::int64_t classes);
-
-// How unlike every class an image is: 1 - the largest cosine similarity of its features with a
-// class centre (0 on a centre, 1 orthogonal to all, up to 2). One per row of `features`.
-std::vector<float> unfamiliarScores(const std::vector<float> &features, std::int64_t dims,
-                                    const std::vector<float> &centres, std::int64_t classes);
+// The reference an image's unfamiliar score is measured against: up to `maxRows` rows of
+// `features` (evenly spaced, so every class and part of the split is there), each L2-normalised
+// (an all-zero row stays zero). The score itself (runs::unfamiliarScores) is the cosine distance
+// to the nearest of them: deep nearest neighbours (Sun et al., ICML 2022, k = 1).
+std::vector<float> referenceRows(const std::vector<float> &features, std::int64_t dims,
+                                 std::int64_t maxRows);
 
 // The q-quantile (0..1) of the values, linearly interpolated; 0 for none.
 double quantile(std::vector<float> values, double q);

@@ -144,17 +144,27 @@ private Q_SLOTS:
 
     void unfamiliarScoresAndAuroc()
     {
-        // Two classes along x and y (any length); a third direction is unlike both.
-        const std::vector<float> train = {1, 0, 0, 3, 0, 0, 0, 2, 0, 0, 5, 0};
-        const auto centres = inspect::classCentres(train, 3, {0, 0, 1, 1}, 2);
-        QCOMPARE(centres, (std::vector<float>{1, 0, 0, 0, 1, 0}));
-        const auto s =
-            inspect::unfamiliarScores({2, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0}, 3, centres, 2);
+        // Training images along x (any length), y and an all-zero one; the reference keeps
+        // every other row, normalised, and a third direction is unlike all of them.
+        const std::vector<float> train = {3, 0, 0, 1, 1, 0, 0, 2, 0, 0, 0, 0, 0, 5, 0};
+        QCOMPARE(inspect::referenceRows(train, 3, 2), (std::vector<float>{1, 0, 0, 0, 1, 0}));
+        QCOMPARE(inspect::referenceRows(train, 3, 9).size(), std::size_t(15)); // all 5 rows
+        QCOMPARE(inspect::referenceRows(train, 3, 5)[9], 0.0f); // the zero row stays zero
+        TL_EXPECT_ERROR(inspect::referenceRows(train, 4, 2), QStringList{"15 values"});
+        runs::UnfamiliarReference ref;
+        ref.rows = 2;
+        ref.dims = 3;
+        ref.features = inspect::referenceRows(train, 3, 2);
+        const auto s = runs::unfamiliarScores({2, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0}, ref);
         QVERIFY(std::abs(s[0]) < 1e-6);
         QVERIFY(std::abs(s[1] - 1.0f) < 1e-6);
         QVERIFY(std::abs(s[2] - float(1 - std::sqrt(0.5))) < 1e-6);
         QCOMPARE(s[3], 1.0f); // no direction at all
-        TL_EXPECT_ERROR(inspect::classCentres(train, 3, {0, 0, 1, 2}, 2), QStringList{"label 2"});
+        // The nearest training image, not the nearest class: between x and y is unlike both.
+        ref.rows = 3;
+        ref.features = {1, 0, 0, 0, 1, 0, float(std::sqrt(0.5)), float(std::sqrt(0.5)), 0};
+        QVERIFY(runs::unfamiliarScores({1, 1, 0}, ref)[0] < 1e-6);
+        TL_EXPECT_ERROR(runs::unfamiliarScores({1, 1}, ref), QStringList{"3 features"});
 
         QVERIFY(std::abs(inspect::auroc({0.1f, 0.2f, 0.3f}, {0.25f, 0.4f}) - 5.0 / 6) < 1e-12);
         QCOMPARE(inspect::auroc({0.5f}, {0.5f}), 0.5); // a tie counts half
@@ -193,10 +203,11 @@ private Q_SLOTS:
         TL_EXPECT_ERROR(runs::calibrate(f), (QStringList{"run", "no validation images"}));
         fill(f.val, 400);
         fill(f.test, 200);
-        runs::UnfamiliarCentres centres;
-        const runs::RunCalibration c = runs::calibrate(f, &centres);
-        QCOMPARE(centres.classes, std::int64_t(2));
-        QCOMPARE(centres.dims, std::int64_t(3));
+        runs::UnfamiliarReference reference;
+        const runs::RunCalibration c = runs::calibrate(f, &reference);
+        QCOMPARE(reference.rows, std::int64_t(400)); // every training image (under the caps)
+        QCOMPARE(c.referenceImages, std::int64_t(400));
+        QCOMPARE(reference.dims, std::int64_t(3));
         QVERIFY(std::abs(c.valUnfamiliarShare - 0.05) < 0.01);
         QVERIFY(c.unfamiliarThreshold > 0);
         QCOMPARE(c.valImages, std::int64_t(400));
@@ -222,7 +233,7 @@ private Q_SLOTS:
         c.layer = "classifier.dense2";
         c.unfamiliarThreshold = 0.3;
         c.valUnfamiliarShare = 0.05;
-        c.centreImages = 4800;
+        c.referenceImages = 4800;
         const runs::RunCalibration back = runs::RunCalibration::fromJson(c.toJson(), "c.json");
         QCOMPARE(back.temperature, 1.7);
         QCOMPARE(back.weightsDigest, std::string("abc"));
@@ -230,7 +241,7 @@ private Q_SLOTS:
         QCOMPARE(back.testAfter.bins[14].count, std::int64_t(2));
         QCOMPARE(back.layer, c.layer);
         QCOMPARE(back.unfamiliarThreshold, 0.3);
-        QCOMPARE(back.centreImages, std::int64_t(4800));
+        QCOMPARE(back.referenceImages, std::int64_t(4800));
     }
 
     // A calibration.json from elsewhere: every lie is a tl::Error naming the file and the key.
@@ -242,9 +253,15 @@ private Q_SLOTS:
         QTest::newRow("not json") << "{"
                                   << "["
                                   << "not valid JSON";
-        QTest::newRow("format") << "transferlab-calibration-1"
+        QTest::newRow("format") << "transferlab-calibration-2"
                                 << "other"
                                 << "format";
+        QTest::newRow("class centres of an earlier version") << "transferlab-calibration-2"
+                                                             << "transferlab-calibration-1"
+                                                             << "calibrate the run again";
+        QTest::newRow("no reference images") << "\"reference_images\": 100"
+                                             << "\"reference_images\": 0"
+                                             << "unfamiliar.reference_images";
         QTest::newRow("negative temperature") << "\"temperature\": 1.7"
                                               << "\"temperature\": -1"
                                               << "temperature";
@@ -283,6 +300,7 @@ private Q_SLOTS:
             {{0.95f, 1, 1}, {0.95f, 2, 1}, {0.55f, 0, 0}, {0.30f, 3, 4}, {0.32f, 1, 2}});
         c.testAfter = c.testBefore;
         c.unfamiliarThreshold = 0.3;
+        c.referenceImages = 100;
         QString text = QString::fromStdString(c.toJson());
         QVERIFY2(text.contains(from), qPrintable(text));
         // Only the first occurrence: one lie at a time.

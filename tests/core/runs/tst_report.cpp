@@ -2,6 +2,9 @@
 
 #include "base/error.h"
 #include "analysis/report.h"
+#include "data/dataset.h"
+#include "inference/run_calibration.h"
+#include "inference/run_features.h"
 #include "run/run_experiment.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
@@ -120,6 +123,42 @@ private Q_SLOTS:
     {
         TL_EXPECT_ERROR(runs::reportHtml({path("nowhere")}), QStringList{"nowhere"});
         TL_EXPECT_ERROR(runs::reportHtml({}), QStringList{"at least one"});
+    }
+
+    // Once a run is calibrated, its report's confidences are the calibrated ones, and it says so.
+    void calibratedRunSaysSo()
+    {
+        const std::string dir = path("a-simple");
+        const data::DatasetSplits data = runs::loadRunData(dir);
+        const runs::RunCalibration c = runs::calibrateRun(dir, data);
+        const QString html = QString::fromStdString(runs::reportHtml({dir}, runs::ReportOptions{}));
+        checkWellFormed(html);
+        QVERIFY2(html.contains(QString("Calibrated confidences: temperature %1, fitted on %2 "
+                                       "validation images")
+                                   .arg(c.temperature, 0, 'f', 3)
+                                   .arg(c.valImages)),
+                 qPrintable(html));
+        // The worst mistake's caption: its calibrated confidence, not predictions.csv's.
+        const auto calibrated = runs::testPredictions(runs::runFeatures(dir, data), c.temperature);
+        const train::Prediction *worst = nullptr;
+        for (const auto &p : calibrated) {
+            const bool worse =
+                !worst || p.loss > worst->loss || (p.loss == worst->loss && p.index < worst->index);
+            if (p.predicted != p.trueLabel && worse)
+                worst = &p;
+        }
+        QVERIFY(worst);
+        const QString caption = QString("#%1<br/>").arg(worst->index);
+        const qsizetype at = html.indexOf(caption);
+        QVERIFY2(at > 0, qPrintable(caption));
+        const QString figure = html.mid(at, html.indexOf("</figcaption>", at) - at);
+        QVERIFY2(figure.endsWith(QString("</b> %1 %").arg(worst->confidence * 100.0, 0, 'f', 0)),
+                 qPrintable(figure));
+        // Without the run's images there is nothing to recompute: the report says so.
+        runs::ReportOptions captionsOnly;
+        captionsOnly.images = false;
+        QVERIFY(QString::fromStdString(runs::reportHtml({dir}, captionsOnly))
+                    .contains("the confidences below are the model's own"));
     }
 };
 
