@@ -22,13 +22,13 @@ namespace tl::runs {
 constexpr const char *kCalibrationFile = "calibration.json";
 constexpr const char *kCalibrationCentresFile = "calibration.safetensors";
 
+// The unfamiliar threshold is this quantile of the validation images' scores: one familiar image
+// in twenty is called unfamiliar (the usual "95 % of in-distribution images kept" point).
+constexpr double kUnfamiliarQuantile = 0.95;
 // The reference holds at most this many training images, and at most this many bytes (float16):
 // 4,800 images of mobilenet_v3_small's 1,024 features, 1,337 of simple-cnn's 6,272.
 constexpr std::int64_t kUnfamiliarReferenceRows = 5000;
 constexpr std::int64_t kUnfamiliarReferenceBytes = std::int64_t(16) << 20;
-// The unfamiliar threshold is this quantile of the validation images' scores: one familiar image
-// in twenty is called unfamiliar (the usual "95 % of in-distribution images kept" point).
-constexpr double kUnfamiliarQuantile = 0.95;
 
 struct RunCalibration
 {
@@ -58,14 +58,14 @@ struct RunCalibration
 struct UnfamiliarReference
 {
     std::int64_t rows = 0, dims = 0;
+    std::vector<float> features;
+};
+
 // How unlike the training images each row of `features` (rows x reference.dims) is: 1 - its
 // largest cosine similarity with a reference row (0: the same direction as a training image, 1:
 // orthogonal to all, up to 2; an all-zero row scores 1).
 std::vector<float> unfamiliarScores(const std::vector<float> &features,
                                     const UnfamiliarReference &reference);
-
-    std::vector<float> features;
-};
 
 // Everything from the run's features (no files read or written). tl::Error when the run has no
 // validation images to fit on.
@@ -99,13 +99,13 @@ struct ScoredTest
     std::vector<std::int64_t> index;  // index in the dataset's test split, as predictions.csv
     std::vector<float> probabilities; // rows x classes, with the temperature applied
     std::int64_t classes = 0;
+};
+ScoredTest scoredTest(const RunFeatures &f, double temperature);
+
 // The run's features as a calibrated run shows them (the feature-space views): every split's
 // probabilities at the temperature of calibration.json when it fits the features' model.pth, and
 // a sentence in `note` saying so. Unchanged when the run is not calibrated. True when applied.
 bool applyRunCalibration(RunFeatures &f);
-
-};
-ScoredTest scoredTest(const RunFeatures &f, double temperature);
 
 // The test images' predictions as predictions.csv has them (top-5, confidence, loss), from the
 // features' probabilities with the temperature applied: what the galleries show once a run is
