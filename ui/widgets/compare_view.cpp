@@ -101,50 +101,10 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     dl->addWidget(m_deltaView, 1);
     m_tabs->addTab(diffPage, tr("Confusion difference"));
 
-    auto *flipPage = new QWidget;
-    auto *fl = new QVBoxLayout(flipPage);
-    m_flipped = new FlippedModel(this);
-    m_flippedView = new QListView;
-    m_flippedView->setModel(m_flipped);
-    m_flippedView->setViewMode(QListView::IconMode);
-    m_flippedView->setResizeMode(QListView::Adjust);
-    m_flippedView->setMovement(QListView::Static);
-    m_flippedView->setIconSize({84, 84});
-    m_flippedView->setGridSize({150, 160});
-    m_flippedView->setWordWrap(true);
-    m_flippedView->setUniformItemSizes(true);
-    m_fixedButton = new QRadioButton;
-    m_brokenButton = new QRadioButton;
-    m_fixedButton->setChecked(true);
-    auto *dir = new QHBoxLayout;
-    dir->addWidget(m_fixedButton);
-    dir->addWidget(m_brokenButton);
-    dir->addStretch();
-    fl->addLayout(dir);
-    fl->addWidget(m_flippedView, 1);
-    m_tabs->addTab(flipPage, tr("Images that flipped"));
-
-    // The same test images in A's and in B's feature space: a click on one map rings the image
-    // on both.
-    m_spaceA = new EmbeddingView;
-    m_spaceB = new EmbeddingView;
-    m_spaceStatus = new QLabel;
-    m_spaceStatus->setWordWrap(true);
-    auto *maps = new QHBoxLayout;
-    maps->addWidget(m_spaceA, 1);
-    maps->addWidget(m_spaceB, 1);
-    auto *spacePage = new QWidget;
-    auto *sl = new QVBoxLayout(spacePage);
-    sl->addWidget(m_spaceStatus);
-    sl->addLayout(maps, 1);
-    m_tabs->addTab(spacePage, tr("Feature spaces"));
+    m_tabs->addTab(buildFlippedPage(), tr("Images that flipped"));
+    m_tabs->addTab(buildSpacesPage(), tr("Feature spaces"));
     m_tabs->setTabToolTip(4, tr("The same test images placed by what each model's last layer "
                                 "sees (PCA): click a dot to find that image in the other map"));
-    for (EmbeddingView *from : {m_spaceA, m_spaceB})
-        connect(from, &EmbeddingView::pointClicked, this, [this](int row) {
-            m_spaceA->highlight(row);
-            m_spaceB->highlight(row);
-        });
 
     // A and B matter for the difference and the flipped images: shown with those tabs only, so
     // the table and the curves get the room.
@@ -168,6 +128,56 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     connect(m_b, &QComboBox::currentIndexChanged, this, &CompareView::updatePair);
     connect(m_fixedButton, &QRadioButton::toggled, this,
             [this](bool on) { m_flipped->showFixedByB(on); });
+}
+
+// The test images one run gets right and the other wrong, either way round.
+QWidget *CompareView::buildFlippedPage()
+{
+    auto *flipPage = new QWidget;
+    auto *fl = new QVBoxLayout(flipPage);
+    m_flipped = new FlippedModel(this);
+    m_flippedView = new QListView;
+    m_flippedView->setModel(m_flipped);
+    m_flippedView->setViewMode(QListView::IconMode);
+    m_flippedView->setResizeMode(QListView::Adjust);
+    m_flippedView->setMovement(QListView::Static);
+    m_flippedView->setIconSize({84, 84});
+    m_flippedView->setGridSize({150, 160});
+    m_flippedView->setWordWrap(true);
+    m_flippedView->setUniformItemSizes(true);
+    m_fixedButton = new QRadioButton;
+    m_brokenButton = new QRadioButton;
+    m_fixedButton->setChecked(true);
+    auto *dir = new QHBoxLayout;
+    dir->addWidget(m_fixedButton);
+    dir->addWidget(m_brokenButton);
+    dir->addStretch();
+    fl->addLayout(dir);
+    fl->addWidget(m_flippedView, 1);
+    return flipPage;
+}
+
+QWidget *CompareView::buildSpacesPage()
+{
+    // The same test images in A's and in B's feature space: a click on one map rings the image
+    // on both.
+    m_spaceA = new EmbeddingView;
+    m_spaceB = new EmbeddingView;
+    m_spaceStatus = new QLabel;
+    m_spaceStatus->setWordWrap(true);
+    auto *maps = new QHBoxLayout;
+    maps->addWidget(m_spaceA, 1);
+    maps->addWidget(m_spaceB, 1);
+    auto *spacePage = new QWidget;
+    auto *sl = new QVBoxLayout(spacePage);
+    sl->addWidget(m_spaceStatus);
+    sl->addLayout(maps, 1);
+    for (EmbeddingView *from : {m_spaceA, m_spaceB})
+        connect(from, &EmbeddingView::pointClicked, this, [this](int row) {
+            m_spaceA->highlight(row);
+            m_spaceB->highlight(row);
+        });
+    return spacePage;
 }
 
 void CompareView::setRuns(std::vector<std::shared_ptr<const runs::RunResult>> results,

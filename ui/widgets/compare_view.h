@@ -63,6 +63,8 @@ Q_SIGNALS:
     void spacesShown();
 
 private:
+    QWidget *buildFlippedPage();
+    QWidget *buildSpacesPage();
     void updatePair();
     void updateSpaces();
 

@@ -72,6 +72,33 @@ DataPanel::~DataPanel()
 
 void DataPanel::buildUi()
 {
+    QGroupBox *source = buildSourceBox();
+    QGroupBox *aug = buildAugmentBox();
+    auto *left = new QVBoxLayout;
+    left->addWidget(source);
+    left->addWidget(aug);
+    left->addStretch(1);
+
+    m_chart = new QChartView(new QChart);
+    m_chart->chart()->setTitle(tr("Training images per class"));
+    m_chart->chart()->legend()->hide();
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumHeight(220);
+
+    QGroupBox *previewBox = buildPreviewBox();
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_chart, 1);
+    right->addWidget(previewBox);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(left, 0);
+    layout->addLayout(right, 1);
+    connectFields();
+}
+
+// The dataset, its subset and classes, and the status and download rows.
+QGroupBox *DataPanel::buildSourceBox()
+{
     m_dataset = new QComboBox;
     for (const auto &d : data::datasetCatalog())
         m_dataset->addItem(QString::fromStdString(d.title), QString::fromStdString(d.name));
@@ -146,7 +173,12 @@ void DataPanel::buildUi()
     form->addRow(m_status);
     form->addRow(statusRow);
     form->addRow(m_progress);
+    return source;
+}
 
+// Augmentation of the training images.
+QGroupBox *DataPanel::buildAugmentBox()
+{
     m_hflip = new QCheckBox(tr("Flip left-right"));
     m_vflip = new QCheckBox(tr("Flip upside down"));
     m_rotation = spin(0, 180, 5, 0, QStringLiteral("°"));
@@ -184,18 +216,12 @@ void DataPanel::buildUi()
     augForm->addRow(tr("&Contrast ±:"), m_contrast);
     augForm->addRow(tr("C&utout square:"), m_cutout);
     augForm->addRow(m_autoAugment);
+    return aug;
+}
 
-    auto *left = new QVBoxLayout;
-    left->addWidget(source);
-    left->addWidget(aug);
-    left->addStretch(1);
-
-    m_chart = new QChartView(new QChart);
-    m_chart->chart()->setTitle(tr("Training images per class"));
-    m_chart->chart()->legend()->hide();
-    m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(220);
-
+// Samples as stored and as the network sees them, with their buttons.
+QGroupBox *DataPanel::buildPreviewBox()
+{
     auto *previewBox = new QGroupBox(tr("Samples: as stored, and as the network sees them"));
     auto *previewLayout = new QVBoxLayout(previewBox);
     m_previewGrid = new QGridLayout;
@@ -231,15 +257,17 @@ void DataPanel::buildUi()
     previewBox->setMinimumWidth(previewBox->minimumSizeHint().width());
     previewBox->installEventFilter(this);
     m_previewBox = previewBox;
+    connect(newSamplesButton, &QPushButton::clicked, this, &DataPanel::newSamples);
+    connect(againButton, &QPushButton::clicked, this, [this] {
+        ++m_sampleSeed;
+        refreshPreview();
+    });
+    return previewBox;
+}
 
-    auto *right = new QVBoxLayout;
-    right->addWidget(m_chart, 1);
-    right->addWidget(previewBox);
-
-    auto *layout = new QHBoxLayout(this);
-    layout->addLayout(left, 0);
-    layout->addLayout(right, 1);
-
+// A changed field reloads the data (once, after a short pause) or redraws the samples.
+void DataPanel::connectFields()
+{
     auto *reloadTimer = new QTimer(this);
     reloadTimer->setSingleShot(true);
     reloadTimer->setInterval(300);
@@ -327,11 +355,6 @@ void DataPanel::buildUi()
     for (auto *s : {m_rotation, m_zoom, m_translate, m_brightness, m_contrast})
         connect(s, &QDoubleSpinBox::valueChanged, this, augmentChanged);
     connect(m_cutout, &QSpinBox::valueChanged, this, augmentChanged);
-    connect(newSamplesButton, &QPushButton::clicked, this, &DataPanel::newSamples);
-    connect(againButton, &QPushButton::clicked, this, [this] {
-        ++m_sampleSeed;
-        refreshPreview();
-    });
 }
 
 data::DatasetOptions DataPanel::datasetOptions() const

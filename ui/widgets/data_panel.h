@@ -10,6 +10,7 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QGroupBox;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -76,6 +77,10 @@ private:
     std::uint64_t m_seed = 0;
     QString m_lastError;
     void buildUi();
+    QGroupBox *buildSourceBox();
+    QGroupBox *buildAugmentBox();
+    QGroupBox *buildPreviewBox();
+    void connectFields();
     void updateChart();
     void startDownload();
     void setBusy(bool busy, const QString &text);

@@ -76,6 +76,31 @@ InspectPanel::InspectPanel(QWidget *parent)
     : QWidget(parent), m_selection(new ImageListModel(this)),
       m_neighbours(new ImageListModel(this)), m_suspects(new ImageListModel(this))
 {
+    QHBoxLayout *top = buildTop();
+
+    m_map = new EmbeddingView;
+    m_map->setObjectName(QStringLiteral("embeddingMap"));
+    m_map->setCaption(tr("Press \"Map the test set\": each test image becomes a dot, placed by "
+                         "what the network's last layer sees."));
+
+    QWidget *sideBox = buildSide();
+
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_map);
+    split->addWidget(sideBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({800, 560});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+    connectViews();
+}
+
+// The status, progress and the buttons that map the test set.
+QHBoxLayout *InspectPanel::buildTop()
+{
     m_status = new QLabel(tr("Open or train a run to look inside its network."));
     m_status->setWordWrap(true);
     m_progress = new QProgressBar;
@@ -99,12 +124,13 @@ InspectPanel::InspectPanel(QWidget *parent)
     top->addWidget(m_cancelButton);
     top->addWidget(m_computeButton);
     top->addWidget(m_tsneButton);
+    return top;
+}
 
-    m_map = new EmbeddingView;
-    m_map->setObjectName(QStringLiteral("embeddingMap"));
-    m_map->setCaption(tr("Press \"Map the test set\": each test image becomes a dot, placed by "
-                         "what the network's last layer sees."));
-
+// Beside the map: the image clicked, the nearest training images, the images selected on the
+// map and the suspicious labels.
+QWidget *InspectPanel::buildSide()
+{
     // Beside the map: the image clicked, then the galleries.
     m_image = new QLabel;
     m_image->setFixedSize(112, 112);
@@ -133,7 +159,24 @@ InspectPanel::InspectPanel(QWidget *parent)
     auto *nl = new QVBoxLayout(neighboursPage);
     nl->addWidget(m_neighboursTitle);
     nl->addWidget(m_neighboursView, 1);
+    QWidget *suspectsPage = buildSuspectsPage();
 
+    m_side = new QTabWidget;
+    m_side->addTab(neighboursPage, tr("Nearest training images"));
+    m_side->addTab(m_selectionView, tr("Selected on the map"));
+    m_side->addTab(suspectsPage, tr("Suspicious labels"));
+
+    auto *sideBox = new QWidget;
+    auto *side = new QVBoxLayout(sideBox);
+    side->setContentsMargins(0, 0, 0, 0);
+    side->addLayout(detail);
+    side->addWidget(m_side, 1);
+    return sideBox;
+}
+
+// The images whose label the model doubts, and the marks a teacher gives them.
+QWidget *InspectPanel::buildSuspectsPage()
+{
     m_suspectsTitle = new QLabel;
     m_suspectsTitle->setWordWrap(true);
     auto *wrong = new QPushButton(tr("&Wrong label"));
@@ -156,56 +199,6 @@ InspectPanel::InspectPanel(QWidget *parent)
     sl->addWidget(m_suspectsTitle);
     sl->addWidget(m_suspectsView, 1);
     sl->addLayout(marks);
-
-    m_side = new QTabWidget;
-    m_side->addTab(neighboursPage, tr("Nearest training images"));
-    m_side->addTab(m_selectionView, tr("Selected on the map"));
-    m_side->addTab(suspectsPage, tr("Suspicious labels"));
-
-    auto *sideBox = new QWidget;
-    auto *side = new QVBoxLayout(sideBox);
-    side->setContentsMargins(0, 0, 0, 0);
-    side->addLayout(detail);
-    side->addWidget(m_side, 1);
-
-    auto *split = new QSplitter(Qt::Horizontal);
-    split->addWidget(m_map);
-    split->addWidget(sideBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({800, 560});
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(split, 1);
-
-    m_poll = new QTimer(this);
-    m_poll->setInterval(100);
-    connect(m_poll, &QTimer::timeout, this, [this] {
-        if (!m_job)
-            return;
-        m_progress->setValue(m_job->permille);
-        std::lock_guard<std::mutex> lock(m_job->mutex);
-        m_status->setText(QString::fromStdString(m_job->what) + QStringLiteral("…"));
-    });
-    connect(m_computeButton, &QPushButton::clicked, this, &InspectPanel::compute);
-    connect(m_tsneButton, &QPushButton::clicked, this, &InspectPanel::computeTsne);
-    connect(m_cancelButton, &QPushButton::clicked, this, &InspectPanel::cancel);
-    connect(m_map, &EmbeddingView::pointClicked, this, [this](int row) {
-        showImage(QStringLiteral("test"), row);
-        m_side->setCurrentIndex(0);
-    });
-    connect(m_map, &EmbeddingView::selectionChanged, this, &InspectPanel::showSelection);
-    connect(m_selectionView, &QListView::clicked, this, [this](const QModelIndex &i) {
-        showImage(QStringLiteral("test"), m_selection->item(i.row()).id);
-    });
-    connect(m_neighboursView, &QListView::doubleClicked, this, [this](const QModelIndex &i) {
-        showImage(QStringLiteral("train"), m_neighbours->item(i.row()).id);
-    });
-    connect(m_suspectsView, &QListView::clicked, this, [this](const QModelIndex &i) {
-        showImage(QString::fromStdString(m_report.split),
-                  m_report.images[std::size_t(m_suspects->item(i.row()).id)].image.row);
-    });
     connect(wrong, &QPushButton::clicked, this,
             [this] { markSelected(QStringLiteral("wrong label")); });
     connect(ambiguous, &QPushButton::clicked, this,
@@ -238,6 +231,38 @@ InspectPanel::InspectPanel(QWidget *parent)
             return;
         }
         Q_EMIT excludeRequested(indices);
+    });
+    return suspectsPage;
+}
+
+void InspectPanel::connectViews()
+{
+    m_poll = new QTimer(this);
+    m_poll->setInterval(100);
+    connect(m_poll, &QTimer::timeout, this, [this] {
+        if (!m_job)
+            return;
+        m_progress->setValue(m_job->permille);
+        std::lock_guard<std::mutex> lock(m_job->mutex);
+        m_status->setText(QString::fromStdString(m_job->what) + QStringLiteral("…"));
+    });
+    connect(m_computeButton, &QPushButton::clicked, this, &InspectPanel::compute);
+    connect(m_tsneButton, &QPushButton::clicked, this, &InspectPanel::computeTsne);
+    connect(m_cancelButton, &QPushButton::clicked, this, &InspectPanel::cancel);
+    connect(m_map, &EmbeddingView::pointClicked, this, [this](int row) {
+        showImage(QStringLiteral("test"), row);
+        m_side->setCurrentIndex(0);
+    });
+    connect(m_map, &EmbeddingView::selectionChanged, this, &InspectPanel::showSelection);
+    connect(m_selectionView, &QListView::clicked, this, [this](const QModelIndex &i) {
+        showImage(QStringLiteral("test"), m_selection->item(i.row()).id);
+    });
+    connect(m_neighboursView, &QListView::doubleClicked, this, [this](const QModelIndex &i) {
+        showImage(QStringLiteral("train"), m_neighbours->item(i.row()).id);
+    });
+    connect(m_suspectsView, &QListView::clicked, this, [this](const QModelIndex &i) {
+        showImage(QString::fromStdString(m_report.split),
+                  m_report.images[std::size_t(m_suspects->item(i.row()).id)].image.row);
     });
     connect(m_explainButton, &QPushButton::clicked, this, [this] {
         if (m_shownRow < 0)

@@ -12,6 +12,7 @@
 #include <vector>
 
 QT_BEGIN_NAMESPACE
+class QHBoxLayout;
 class QLabel;
 class QListView;
 class QProgressBar;
@@ -71,6 +72,10 @@ Q_SIGNALS:
     void excludeRequested(const std::vector<std::int64_t> &indices);
 
 private:
+    QHBoxLayout *buildTop();
+    QWidget *buildSide();
+    QWidget *buildSuspectsPage();
+    void connectViews();
     struct Job; // what a background computation shares with the panel
     void startJob(bool tsne);
     void finishJob(const QString &error);

@@ -38,6 +38,24 @@ namespace tl::ui {
 
 ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeModel(this))
 {
+    createFields();
+    QGroupBox *options = buildOptions();
+    auto *left = new QVBoxLayout;
+    left->addWidget(options);
+    left->addStretch(1);
+
+    QGroupBox *treeBox = buildTreeBox();
+
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(left, 0);
+    layout->addWidget(treeBox, 1);
+    connectFields();
+    rebuild();
+}
+
+// The architecture's and the head's settings, and where the weights come from.
+void ModelPanel::createFields()
+{
     m_model = new QComboBox;
     m_model->setObjectName(QStringLiteral("architecture"));
     for (const auto &m : models::modelCatalog())
@@ -106,7 +124,11 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     m_headDropout->setSingleStep(0.1);
     m_headHidden->setKeyboardTracking(false);
     m_headDropout->setKeyboardTracking(false);
+}
 
+// The fields in one form, with the weights' status and the errors.
+QGroupBox *ModelPanel::buildOptions()
+{
     auto *options = new QGroupBox(tr("Model"));
     auto *form = new QFormLayout(options);
     form->addRow(tr("&Architecture:"), m_model);
@@ -135,11 +157,12 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
     form->addRow(m_error);
+    return options;
+}
 
-    auto *left = new QVBoxLayout;
-    left->addWidget(options);
-    left->addStretch(1);
-
+// The layer tree (untick to freeze), its totals and Freeze/Unfreeze all.
+QGroupBox *ModelPanel::buildTreeBox()
+{
     m_view = new QTreeView;
     m_view->setModel(m_tree);
     m_view->setAlternatingRowColors(true);
@@ -168,10 +191,6 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     treeLayout->addWidget(m_view, 1);
     treeLayout->addLayout(bottom);
 
-    auto *layout = new QHBoxLayout(this);
-    layout->addLayout(left, 0);
-    layout->addWidget(treeBox, 1);
-
     connect(m_tree, &LayerTreeModel::totalsChanged, this,
             [this](qint64 total, qint64 trainable, qint64 frozen, int depth) {
                 m_totals->setText(
@@ -183,6 +202,12 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
     connect(m_view, &QTreeView::customContextMenuRequested, this, &ModelPanel::showContextMenu);
     connect(freezeAll, &QPushButton::clicked, this, [this] { m_tree->setAllFrozen(true); });
     connect(unfreezeAll, &QPushButton::clicked, this, [this] { m_tree->setAllFrozen(false); });
+    return treeBox;
+}
+
+// A changed field rebuilds the model (its layers and sizes) or changes the spec.
+void ModelPanel::connectFields()
+{
     connect(m_model, &QComboBox::currentIndexChanged, this, [this] {
         // Another architecture starts from its own sizes, not the previous one's (a simple CNN
         // left at 224 px has 4 M parameters and takes ten times as long).
@@ -214,7 +239,6 @@ ModelPanel::ModelPanel(QWidget *parent) : QWidget(parent), m_tree(new LayerTreeM
         Q_EMIT specChanged();
     });
     connect(m_download, &QPushButton::clicked, this, &ModelPanel::downloadWeights);
-    rebuild();
 }
 
 QString ModelPanel::totalsText() const

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QGroupBox;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -56,6 +57,10 @@ Q_SIGNALS:
     void summaryReady();
 
 private:
+    void createFields();
+    QGroupBox *buildOptions();
+    QGroupBox *buildTreeBox();
+    void connectFields();
     void rebuild();
     void showContextMenu(const QPoint &pos);
     void updateWeightsStatus();

@@ -6,6 +6,7 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QScatterSeries;
 class QGroupBox;
 class QChart;
 class QChartView;
@@ -98,6 +99,7 @@ private:
     QChart *clearChart();
     void accuracyChart(std::size_t parameter);
     void paretoChart();
+    void openPointRun(QScatterSeries *dots, const QPointF &p);
     void fillHeatMap(std::size_t rows, std::size_t cols);
     // Ticks and category labels that fit the chart's current size and text (queued after its
     // layout).

@@ -28,6 +28,53 @@ const QColor kSeriesColours[] = {QColor("#0072B2"), QColor("#E69F00"), QColor("#
                                  QColor("#CC79A7"), QColor("#56B4E9"), QColor("#D55E00"),
                                  QColor("#000000"), QColor("#F0E442")};
 
+// The x axis of the accuracy chart: a grid's numeric setting at its values (log10 when they span
+// a decade or more: `log`), anything else as categories in the sweep's order.
+std::vector<std::pair<double, QString>> sweepTicks(const runs::SweepResults &r,
+                                                   std::size_t parameter, bool numeric, bool &log)
+{
+    std::vector<std::pair<double, QString>> ticks;
+    if (r.mode == "grid" && numeric) {
+        double lo = 1e300, hi = -1e300;
+        for (const auto &run : r.runs) {
+            lo = std::min(lo, run.numbers[parameter]);
+            hi = std::max(hi, run.numbers[parameter]);
+        }
+        log = lo > 0 && hi / lo >= 10;
+        for (const auto &v : r.distinctValues(parameter)) {
+            const double x = std::stod(v);
+            ticks.push_back({log ? std::log10(x) : x, QString::fromStdString(v)});
+        }
+    } else if (r.mode == "grid") {
+        for (const auto &v : r.distinctValues(parameter))
+            ticks.push_back({double(ticks.size()), QString::fromStdString(v)});
+    } else {
+        for (const auto &g : r.groups)
+            ticks.push_back({double(ticks.size()), QString::fromStdString(g.variant)});
+    }
+    if (r.mode == "grid" && !numeric)
+        for (std::size_t i = 0; i < ticks.size(); ++i)
+            ticks[i].first = double(i);
+    return ticks;
+}
+
+// A vertical line at `px` from mean - sd to mean + sd, not in the legend.
+void addErrorBar(QChart *chart, std::pair<QAbstractAxis *, QAbstractAxis *> axes, double px,
+                 double mean, double sd, const QColor &colour)
+{
+    auto *bar = new QLineSeries;
+    bar->append(px, mean - sd);
+    bar->append(px, mean + sd);
+    QPen barPen(colour);
+    barPen.setWidthF(2);
+    bar->setPen(barPen);
+    chart->addSeries(bar);
+    bar->attachAxis(axes.first);
+    bar->attachAxis(axes.second);
+    for (auto *m : chart->legend()->markers(bar))
+        m->setVisible(false);
+}
+
 } // namespace
 
 QString QueuePanel::settingName(const runs::SweepResults &r, std::size_t parameter)
@@ -102,27 +149,7 @@ void QueuePanel::accuracyChart(std::size_t parameter)
                 return double(i);
         return 0;
     };
-    if (r.mode == "grid" && numeric) {
-        double lo = 1e300, hi = -1e300;
-        for (const auto &run : r.runs) {
-            lo = std::min(lo, run.numbers[parameter]);
-            hi = std::max(hi, run.numbers[parameter]);
-        }
-        log = lo > 0 && hi / lo >= 10;
-        for (const auto &v : r.distinctValues(parameter)) {
-            const double x = std::stod(v);
-            ticks.push_back({log ? std::log10(x) : x, QString::fromStdString(v)});
-        }
-    } else if (r.mode == "grid") {
-        for (const auto &v : r.distinctValues(parameter))
-            ticks.push_back({double(ticks.size()), QString::fromStdString(v)});
-    } else {
-        for (const auto &g : r.groups)
-            ticks.push_back({double(ticks.size()), QString::fromStdString(g.variant)});
-    }
-    if (r.mode == "grid" && !numeric)
-        for (std::size_t i = 0; i < ticks.size(); ++i)
-            ticks[i].first = double(i);
+    ticks = sweepTicks(r, parameter, numeric, log);
     // One series per value of a grid's other setting, else one.
     const std::size_t other = r.seriesParameter(parameter);
     const auto seriesValues =
@@ -187,19 +214,8 @@ void QueuePanel::accuracyChart(std::size_t parameter)
             dirs.push_back(dir);
             lo = std::min(lo, g->meanAccuracy - g->sdAccuracy);
             hi = std::max(hi, g->meanAccuracy + g->sdAccuracy);
-            if (g->finished > 1) { // error bar: ± one standard deviation
-                auto *bar = new QLineSeries;
-                bar->append(px + shift, g->meanAccuracy - g->sdAccuracy);
-                bar->append(px + shift, g->meanAccuracy + g->sdAccuracy);
-                QPen barPen(colour);
-                barPen.setWidthF(2);
-                bar->setPen(barPen);
-                chart->addSeries(bar);
-                bar->attachAxis(x);
-                bar->attachAxis(y);
-                for (auto *m : chart->legend()->markers(bar))
-                    m->setVisible(false);
-            }
+            if (g->finished > 1) // error bar: ± one standard deviation
+                addErrorBar(chart, {x, y}, px + shift, g->meanAccuracy, g->sdAccuracy, colour);
         }
         if (line->count() > 1) {
             chart->addSeries(line);
@@ -214,23 +230,8 @@ void QueuePanel::accuracyChart(std::size_t parameter)
         dots->attachAxis(x);
         dots->attachAxis(y);
         m_pointRuns.push_back({dots, dirs});
-        connect(dots, &QScatterSeries::clicked, this, [this, dots](const QPointF &p) {
-            for (const auto &[series, dirs] : m_pointRuns) {
-                if (series != dots)
-                    continue;
-                const auto pts = dots->points();
-                int best = -1;
-                double bestD = 1e300;
-                for (int i = 0; i < pts.size(); ++i) {
-                    const double d = std::hypot(pts[i].x() - p.x(), (pts[i].y() - p.y()) * 10);
-                    if (d < bestD)
-                        bestD = d, best = i;
-                }
-                if (best >= 0 && std::size_t(best) < dirs.size() &&
-                    !dirs[std::size_t(best)].isEmpty())
-                    Q_EMIT openRunRequested(dirs[std::size_t(best)]);
-            }
-        });
+        connect(dots, &QScatterSeries::clicked, this,
+                [this, dots](const QPointF &p) { openPointRun(dots, p); });
     }
     if (hi < lo)
         lo = 0, hi = 1;
@@ -242,6 +243,25 @@ void QueuePanel::accuracyChart(std::size_t parameter)
     fitChartAxes();
     chart->legend()->setVisible(seriesValues.size() > 1);
     chart->setTitle(QString()); // the choice above says it
+}
+
+// The run behind the clicked point of `dots` (the nearest, with accuracy's scale stretched).
+void QueuePanel::openPointRun(QScatterSeries *dots, const QPointF &p)
+{
+    for (const auto &[series, dirs] : m_pointRuns) {
+        if (series != dots)
+            continue;
+        const auto pts = dots->points();
+        int best = -1;
+        double bestD = 1e300;
+        for (int i = 0; i < pts.size(); ++i) {
+            const double d = std::hypot(pts[i].x() - p.x(), (pts[i].y() - p.y()) * 10);
+            if (d < bestD)
+                bestD = d, best = i;
+        }
+        if (best >= 0 && std::size_t(best) < dirs.size() && !dirs[std::size_t(best)].isEmpty())
+            Q_EMIT openRunRequested(dirs[std::size_t(best)]);
+    }
 }
 
 void QueuePanel::paretoChart()

@@ -46,100 +46,9 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     f.setPointSizeF(f.pointSizeF() * 1.25);
     m_headline->setFont(f);
 
-    m_normalized = new QCheckBox(tr("Per cent of each true class"));
-    m_normalized->setToolTip(tr("Show each row as percentages of that true class's images"));
-    m_confusion = new QTableView;
-    m_confusion->setHorizontalHeader(new RotatedHeader(m_confusion));
-    m_confusion->setModel(m_confusionModel);
-    m_confusion->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_confusion->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_confusion->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_confusion->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_confusion->horizontalHeader()->setMinimumSectionSize(30);
-    m_confusion->horizontalHeader()->setTextElideMode(Qt::ElideRight);
-    m_confusion->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_confusion->viewport()->installEventFilter(this); // the numbers' size follows the rows
-    m_confusion->setToolTip(
-        tr("Rows: true class. Columns: predicted class. Click a cell to see its images."));
-    auto *confBox = new QGroupBox(tr("Confusion matrix (rows: true class, columns: predicted)"));
-    m_epochSlider = new QSlider(Qt::Horizontal);
-    m_epochSlider->setRange(1, 1);
-    m_epochSlider->setPageStep(1);
-    m_epochSlider->setTickPosition(QSlider::TicksBelow);
-    m_epochSlider->setToolTip(
-        tr("Scrub through training: the test confusion matrix after each epoch."));
-    m_epochLabel = new QLabel;
-    // One row for both controls: the matrix gets the height (ten upright class names and ten
-    // rows of numbers at a projector's text size).
-    auto *epochRow = new QHBoxLayout;
-    epochRow->addWidget(m_normalized);
-    epochRow->addSpacing(12);
-    epochRow->addWidget(new QLabel(tr("After epoch:")));
-    epochRow->addWidget(m_epochSlider, 1);
-    epochRow->addWidget(m_epochLabel);
-    auto *confLayout = new QVBoxLayout(confBox);
-    confLayout->addLayout(epochRow);
-    confLayout->addWidget(m_confusion, 1);
-    m_confusionCaption = new QLabel(
-        tr("Rows: the true class; columns: what the model said. The diagonal is right; click "
-           "any other cell to see those mistakes."));
-    m_confusionCaption->setObjectName(QStringLiteral("caption"));
-    m_confusionCaption->setWordWrap(true);
-    confLayout->addWidget(m_confusionCaption);
-
-    m_galleryTitle = new QLabel(tr("Click a cell of the matrix."));
-    m_galleryTitle->setWordWrap(true);
-    m_gallery = new QListView;
-    m_gallery->setModel(m_galleryModel);
-    m_gallery->setViewMode(QListView::IconMode);
-    m_gallery->setIconSize(QSize(84, 84));
-    m_gallery->setGridSize(QSize(104, 118));
-    m_gallery->setResizeMode(QListView::Adjust);
-    m_gallery->setMovement(QListView::Static);
-    m_gallery->setUniformItemSizes(true);
-    m_gallery->setWordWrap(true);
-    m_gallery->setMinimumHeight(2 * 118 + 8); // two rows of thumbnails at the least
-    m_image = new QLabel;
-    m_image->setFixedSize(128, 128);
-    m_image->setAlignment(Qt::AlignCenter);
-    m_image->setStyleSheet(QStringLiteral("background: #202020; border-radius: 4px;"));
-    m_top5 = new QLabel;
-    m_top5->setTextFormat(Qt::RichText);
-    m_top5->setMinimumWidth(170);
-    m_top5->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    auto *explainButton = new QPushButton(tr("Grad-&CAM…"));
-    explainButton->setToolTip(tr("Where the model looks in this image (opens it in Predict); "
-                                 "double-clicking an image does the same"));
-    auto *detailSide = new QVBoxLayout;
-    detailSide->addWidget(m_top5, 1);
-    detailSide->addWidget(explainButton);
-    auto *detail = new QHBoxLayout;
-    detail->addWidget(m_image, 0, Qt::AlignTop);
-    detail->addLayout(detailSide, 1);
-    auto *galleryBox = new QGroupBox(tr("Images in the cell, most wrong first"));
-    m_gallery->setToolTip(tr("Under each image: what the model said, and how sure it was of the "
-                             "true class (the lower, the more wrong)."));
-    auto *galleryLayout = new QVBoxLayout(galleryBox);
-    galleryLayout->addWidget(m_galleryTitle);
-    galleryLayout->addWidget(m_gallery, 1);
-    galleryLayout->addLayout(detail);
-
-    m_perClass = new QTableWidget(0, 5);
-    m_perClass->setHorizontalHeaderLabels(
-        {tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Images")});
-    m_perClass->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_perClass->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_perClass->verticalHeader()->hide();
-    m_perClass->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_perClass->setSortingEnabled(true);
-    m_pairs = new QListWidget;
-    auto *tables = new QSplitter(Qt::Vertical);
-    auto *perClassBox = new QGroupBox(tr("Per class"));
-    (new QVBoxLayout(perClassBox))->addWidget(m_perClass);
-    auto *pairsBox = new QGroupBox(tr("Most confused (true → predicted)"));
-    (new QVBoxLayout(pairsBox))->addWidget(m_pairs);
-    tables->addWidget(perClassBox);
-    tables->addWidget(pairsBox);
+    QGroupBox *confBox = buildConfusionBox();
+    QGroupBox *galleryBox = buildGalleryBox();
+    QSplitter *tables = buildTables();
 
     auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(confBox);
@@ -203,11 +112,99 @@ ResultsPanel::ResultsPanel(QWidget *parent)
             m_inspect->compute();
     });
     connect(m_inspect, &InspectPanel::explainRequested, this, &ResultsPanel::explainRequested);
+}
+
+// The confusion matrix, its per-cent switch and the epoch slider.
+QGroupBox *ResultsPanel::buildConfusionBox()
+{
+    m_normalized = new QCheckBox(tr("Per cent of each true class"));
+    m_normalized->setToolTip(tr("Show each row as percentages of that true class's images"));
+    m_confusion = new QTableView;
+    m_confusion->setHorizontalHeader(new RotatedHeader(m_confusion));
+    m_confusion->setModel(m_confusionModel);
+    m_confusion->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_confusion->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_confusion->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_confusion->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_confusion->horizontalHeader()->setMinimumSectionSize(30);
+    m_confusion->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    m_confusion->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_confusion->viewport()->installEventFilter(this); // the numbers' size follows the rows
+    m_confusion->setToolTip(
+        tr("Rows: true class. Columns: predicted class. Click a cell to see its images."));
+    auto *confBox = new QGroupBox(tr("Confusion matrix (rows: true class, columns: predicted)"));
+    m_epochSlider = new QSlider(Qt::Horizontal);
+    m_epochSlider->setRange(1, 1);
+    m_epochSlider->setPageStep(1);
+    m_epochSlider->setTickPosition(QSlider::TicksBelow);
+    m_epochSlider->setToolTip(
+        tr("Scrub through training: the test confusion matrix after each epoch."));
+    m_epochLabel = new QLabel;
+    // One row for both controls: the matrix gets the height (ten upright class names and ten
+    // rows of numbers at a projector's text size).
+    auto *epochRow = new QHBoxLayout;
+    epochRow->addWidget(m_normalized);
+    epochRow->addSpacing(12);
+    epochRow->addWidget(new QLabel(tr("After epoch:")));
+    epochRow->addWidget(m_epochSlider, 1);
+    epochRow->addWidget(m_epochLabel);
+    auto *confLayout = new QVBoxLayout(confBox);
+    confLayout->addLayout(epochRow);
+    confLayout->addWidget(m_confusion, 1);
+    m_confusionCaption = new QLabel(
+        tr("Rows: the true class; columns: what the model said. The diagonal is right; click "
+           "any other cell to see those mistakes."));
+    m_confusionCaption->setObjectName(QStringLiteral("caption"));
+    m_confusionCaption->setWordWrap(true);
+    confLayout->addWidget(m_confusionCaption);
 
     connect(m_normalized, &QCheckBox::toggled, m_confusionModel, &ConfusionModel::setNormalized);
     connect(m_epochSlider, &QSlider::valueChanged, this, &ResultsPanel::showEpoch);
     connect(m_confusion, &QTableView::clicked, this,
             [this](const QModelIndex &i) { showCell(i.row(), i.column()); });
+    return confBox;
+}
+
+// The images of the chosen cell, most wrong first, and the one picked with its top 5.
+QGroupBox *ResultsPanel::buildGalleryBox()
+{
+    m_galleryTitle = new QLabel(tr("Click a cell of the matrix."));
+    m_galleryTitle->setWordWrap(true);
+    m_gallery = new QListView;
+    m_gallery->setModel(m_galleryModel);
+    m_gallery->setViewMode(QListView::IconMode);
+    m_gallery->setIconSize(QSize(84, 84));
+    m_gallery->setGridSize(QSize(104, 118));
+    m_gallery->setResizeMode(QListView::Adjust);
+    m_gallery->setMovement(QListView::Static);
+    m_gallery->setUniformItemSizes(true);
+    m_gallery->setWordWrap(true);
+    m_gallery->setMinimumHeight(2 * 118 + 8); // two rows of thumbnails at the least
+    m_image = new QLabel;
+    m_image->setFixedSize(128, 128);
+    m_image->setAlignment(Qt::AlignCenter);
+    m_image->setStyleSheet(QStringLiteral("background: #202020; border-radius: 4px;"));
+    m_top5 = new QLabel;
+    m_top5->setTextFormat(Qt::RichText);
+    m_top5->setMinimumWidth(170);
+    m_top5->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    auto *explainButton = new QPushButton(tr("Grad-&CAM…"));
+    explainButton->setToolTip(tr("Where the model looks in this image (opens it in Predict); "
+                                 "double-clicking an image does the same"));
+    auto *detailSide = new QVBoxLayout;
+    detailSide->addWidget(m_top5, 1);
+    detailSide->addWidget(explainButton);
+    auto *detail = new QHBoxLayout;
+    detail->addWidget(m_image, 0, Qt::AlignTop);
+    detail->addLayout(detailSide, 1);
+    auto *galleryBox = new QGroupBox(tr("Images in the cell, most wrong first"));
+    m_gallery->setToolTip(tr("Under each image: what the model said, and how sure it was of the "
+                             "true class (the lower, the more wrong)."));
+    auto *galleryLayout = new QVBoxLayout(galleryBox);
+    galleryLayout->addWidget(m_galleryTitle);
+    galleryLayout->addWidget(m_gallery, 1);
+    galleryLayout->addLayout(detail);
+
     connect(m_gallery, &QListView::clicked, this,
             [this](const QModelIndex &i) { showImage(i.row()); });
     auto requestExplain = [this] {
@@ -217,11 +214,35 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     };
     connect(m_gallery, &QListView::doubleClicked, this, requestExplain);
     connect(explainButton, &QPushButton::clicked, this, requestExplain);
+    return galleryBox;
+}
+
+// Precision, recall and F1 per class, and the most confused pairs.
+QSplitter *ResultsPanel::buildTables()
+{
+    m_perClass = new QTableWidget(0, 5);
+    m_perClass->setHorizontalHeaderLabels(
+        {tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Images")});
+    m_perClass->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_perClass->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_perClass->verticalHeader()->hide();
+    m_perClass->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_perClass->setSortingEnabled(true);
+    m_pairs = new QListWidget;
+    auto *tables = new QSplitter(Qt::Vertical);
+    auto *perClassBox = new QGroupBox(tr("Per class"));
+    (new QVBoxLayout(perClassBox))->addWidget(m_perClass);
+    auto *pairsBox = new QGroupBox(tr("Most confused (true → predicted)"));
+    (new QVBoxLayout(pairsBox))->addWidget(m_pairs);
+    tables->addWidget(perClassBox);
+    tables->addWidget(pairsBox);
+
     connect(m_pairs, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         const QPoint cell = item->data(Qt::UserRole).toPoint();
         m_confusion->setCurrentIndex(m_confusionModel->index(cell.x(), cell.y()));
         showCell(cell.x(), cell.y());
     });
+    return tables;
 }
 
 void ResultsPanel::showConfidence()

@@ -9,6 +9,8 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QSplitter;
+class QGroupBox;
 class QCheckBox;
 class QTabWidget;
 class QLabel;
@@ -74,6 +76,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    QGroupBox *buildConfusionBox();
+    QGroupBox *buildGalleryBox();
+    QSplitter *buildTables();
     // The matrix's numbers sized to its rows (and the presentation mode's largest).
     void fitCellFont();
     bool m_presentation = false;

@@ -33,6 +33,40 @@ namespace tl::ui {
 
 TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
 {
+    createFields();
+    QVBoxLayout *left = buildControls(buildForm());
+    buildCharts();
+    auto *layout = new QHBoxLayout(this);
+    auto *leftWidget = new QWidget;
+    leftWidget->setLayout(left);
+    leftWidget->setMaximumWidth(560);
+    layout->addWidget(leftWidget);
+    layout->addLayout(m_charts, 1);
+    arrangeCharts(false); // now that the charts have their parent (showing them is safe)
+
+    m_flushTimer = new QTimer(this);
+    m_flushTimer->setInterval(250);
+    connect(m_flushTimer, &QTimer::timeout, this, &TrainingPanel::flush);
+
+    connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startRequested);
+    connect(m_pause, &QPushButton::clicked, this,
+            [this] { Q_EMIT(m_paused ? resumeRequested() : pauseRequested()); });
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        // The first press ends training (within a batch); the test images are then evaluated so
+        // the run can be compared. A second press ends that too.
+        ++m_stopPresses;
+        m_status->setText(m_stopPresses == 1
+                              ? tr("Stopping after this batch… (press Stop again to skip the "
+                                   "test evaluation; the run can then be resumed later)")
+                              : tr("Stopping…"));
+        Q_EMIT stopRequested();
+    });
+    setRunning(false);
+}
+
+// The form's fields, with their ranges and what each means.
+void TrainingPanel::createFields()
+{
     m_epochs = new QSpinBox;
     m_epochs->setObjectName(QStringLiteral("epochs"));
     m_epochs->setRange(1, 10000);
@@ -115,6 +149,16 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_patience->setRange(1, 1000);
     m_patience->setValue(3);
     m_patience->setPrefix(tr("patience "));
+    m_runName = new QLineEdit;
+    m_runName->setObjectName(QStringLiteral("runName"));
+    m_runName->setPlaceholderText(tr("optional, e.g. \"frozen backbone\""));
+    m_runName->setToolTip(tr("Names the run in the Runs tab and in comparisons."));
+    m_runName->setMaxLength(80);
+}
+
+// The stages and hyperparameters form; refused values are named in m_note.
+QWidget *TrainingPanel::buildForm()
+{
     auto *stageRow = new QHBoxLayout;
     stageRow->addWidget(m_stageBox, 1);
     stageRow->addWidget(m_addStage);
@@ -122,12 +166,6 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     auto *earlyRow = new QHBoxLayout;
     earlyRow->addWidget(m_early);
     earlyRow->addWidget(m_patience);
-
-    m_runName = new QLineEdit;
-    m_runName->setObjectName(QStringLiteral("runName"));
-    m_runName->setPlaceholderText(tr("optional, e.g. \"frozen backbone\""));
-    m_runName->setToolTip(tr("Names the run in the Runs tab and in comparisons."));
-    m_runName->setMaxLength(80);
 
     auto *hyper = new QGroupBox(tr("Stages and hyperparameters"));
     auto *form = new QFormLayout(hyper);
@@ -179,7 +217,12 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     });
     writeForm(m_stages.front());
     refreshStageBox();
+    return hyper;
+}
 
+// Start, Pause and Stop, the progress and status, the form (scrolling) and the log.
+QVBoxLayout *TrainingPanel::buildControls(QWidget *hyper)
+{
     m_start = new QPushButton(tr("&Start training"));
     m_start->setDefault(true);
     m_start->setMinimumHeight(36);
@@ -235,7 +278,12 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_liveCheck->setToolTip(tr("After each epoch: the first layer's filters and what they make "
                                "of one test image (costs well under 1 % of the training time)"));
     left->addWidget(m_liveCheck);
+    return left;
+}
 
+// Loss, accuracy and learning-rate charts, the live view and the legend they share.
+void TrainingPanel::buildCharts()
+{
     m_loss = new MetricChart(tr("Loss"), tr("cross-entropy"));
     m_loss->setToolTip(tr("Loss: how wrong the model is, averaged over images (cross-entropy; "
                           "lower is better). Training minimises it."));
@@ -296,33 +344,6 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
         arrangeCharts(on);
         Q_EMIT liveViewToggled(on);
     });
-
-    auto *layout = new QHBoxLayout(this);
-    auto *leftWidget = new QWidget;
-    leftWidget->setLayout(left);
-    leftWidget->setMaximumWidth(560);
-    layout->addWidget(leftWidget);
-    layout->addLayout(m_charts, 1);
-    arrangeCharts(false); // now that the charts have their parent (showing them is safe)
-
-    m_flushTimer = new QTimer(this);
-    m_flushTimer->setInterval(250);
-    connect(m_flushTimer, &QTimer::timeout, this, &TrainingPanel::flush);
-
-    connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startRequested);
-    connect(m_pause, &QPushButton::clicked, this,
-            [this] { Q_EMIT(m_paused ? resumeRequested() : pauseRequested()); });
-    connect(m_stop, &QPushButton::clicked, this, [this] {
-        // The first press ends training (within a batch); the test images are then evaluated so
-        // the run can be compared. A second press ends that too.
-        ++m_stopPresses;
-        m_status->setText(m_stopPresses == 1
-                              ? tr("Stopping after this batch… (press Stop again to skip the "
-                                   "test evaluation; the run can then be resumed later)")
-                              : tr("Stopping…"));
-        Q_EMIT stopRequested();
-    });
-    setRunning(false);
 }
 
 void TrainingPanel::arrangeCharts(bool liveView)

@@ -22,6 +22,7 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTimer;
+class QVBoxLayout;
 QT_END_NAMESPACE
 
 namespace tl::ui {
@@ -120,6 +121,10 @@ Q_SIGNALS:
     void liveViewToggled(bool on);
 
 private:
+    void createFields();
+    QWidget *buildForm();
+    QVBoxLayout *buildControls(QWidget *form);
+    void buildCharts();
     void flush();
     void clampBatch();
     void arrangeCharts(bool liveView);
