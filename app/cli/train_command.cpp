@@ -49,6 +49,9 @@ Data:
   --data-root PATH      folder (or CIFAR .tar.gz, or the csv dataset's FILE.csv) to read
                         instead of the usual places; a folder's or CSV's broken files are
                         skipped and listed in the run's skipped.csv
+  --cache-mib N         folder and csv: memory for decoded images, in MiB (default 1024);
+                        beyond it images are decoded from disk again each epoch, 0 caches
+                        none (a frozen backbone's feature pass reads each image once, uncached)
   --download            fetch the dataset from its official address if it is missing
   --train-fraction F    stratified subset of the training set, e.g. 0.1 (default 1)
   --val-split F         fraction of the training set held out for validation: the last
@@ -209,6 +212,7 @@ experiment::ExperimentConfig configFromArgs(const Args &a,
         }
     }
     c.data.perClass = a.intIn("per-class", c.data.perClass, 0, 1000000);
+    c.data.cacheMiB = a.intIn("cache-mib", c.data.cacheMiB, 0, 1 << 20);
     if (a.has("exclude"))
         c.data.exclude = runs::readIndexList(a.str("exclude"));
     if (a.has("model"))
@@ -335,7 +339,8 @@ int trainCommand(Args &args)
                 "device",          "workers",       "threads",      "out",
                 "save-config",     "recipe",        "resume",       "fork",
                 "classes",         "per-class",     "exclude",      "dist-rank",
-                "dist-world-size", "dist-master",   "dist-backend", "dist-timeout"},
+                "dist-world-size", "dist-master",   "dist-backend", "dist-timeout",
+                "cache-mib"},
                {"download", "batch-norm", "nesterov", "quiet", "help", "quick", "no-cache-features",
                 "keep-checkpoints", "mixed-precision", "channels-last", "resume-if-exists"});
     if (args.flag("help")) {

@@ -96,7 +96,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("notNamed");
         QTest::newRow("predict") << "predict" << QStringList{"--run", "--model", "--weights"}
                                  << QStringList{};
-        QTest::newRow("train") << "train" << QStringList{"--image-size"}
+        QTest::newRow("train") << "train" << QStringList{"--image-size", "--cache-mib"}
                                << QStringList{"--input-size"};
         QTest::newRow("summary") << "summary" << QStringList{"--image-size"}
                                  << QStringList{"--input-size"};
@@ -113,6 +113,22 @@ private Q_SLOTS:
             QVERIFY2(r.out.contains(option), qPrintable(option + " missing in\n" + r.out));
         for (const QString &option : notNamed)
             QVERIFY2(!r.out.contains(option), qPrintable(option + " in\n" + r.out));
+    }
+
+    // --cache-mib sets data.cache_mib (the decoded-image cache of folder and CSV datasets).
+    void cacheMibReachesTheExperiment()
+    {
+        const Result r = runCli({"train", "--dataset", "folder", "--data-root", "/photos",
+                                 "--cache-mib", "0", "--save-config", path("cache.json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile f(path("cache.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject data = QJsonDocument::fromJson(f.readAll()).object()["data"].toObject();
+        QCOMPARE(data["cache_mib"].toInt(-1), 0);
+        const Result bad =
+            runCli({"train", "--cache-mib", "2000000", "--save-config", path("x.json")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains("cache-mib"), qPrintable(bad.err));
     }
 
     void summaryTakesTheOldSpellingToo()

@@ -1,6 +1,7 @@
 #include "itemmodels/compare_models.h"
 
 #include "itemmodels/gallery_model.h"
+#include "itemmodels/thumbnail_loader.h"
 
 #include <QBrush>
 #include <QColor>
@@ -78,7 +79,21 @@ QVariant ConfusionDeltaModel::headerData(int section, Qt::Orientation, int role)
     return m_names[section];
 }
 
-FlippedModel::FlippedModel(QObject *parent) : QAbstractListModel(parent) {}
+FlippedModel::FlippedModel(QObject *parent)
+    : QAbstractListModel(parent), m_thumbnails(new ThumbnailLoader(this))
+{
+    connect(m_thumbnails, &ThumbnailLoader::imageReady, this, &FlippedModel::thumbnailReady);
+}
+
+void FlippedModel::thumbnailReady(qint64 testIndex)
+{
+    const auto &shown = rows();
+    for (std::size_t r = 0; r < shown.size(); ++r)
+        if (shown[r].index == testIndex) {
+            const QModelIndex i = index(int(r));
+            Q_EMIT dataChanged(i, i, {Qt::DecorationRole});
+        }
+}
 
 void FlippedModel::setSource(const runs::RunDifference &d,
                              std::shared_ptr<const data::ImageStore> store,
@@ -86,6 +101,7 @@ void FlippedModel::setSource(const runs::RunDifference &d,
                              const QString &nameB)
 {
     beginResetModel();
+    m_thumbnails->clear();
     m_diff = d;
     m_store = std::move(store);
     m_position.clear();
@@ -138,7 +154,14 @@ QVariant FlippedModel::data(const QModelIndex &index, int role) const
         auto it = m_position.find(f.index);
         if (!m_store || it == m_position.end())
             return {};
-        const QImage img = toQImage(*m_store, it->second);
+        const QImage img = m_store->streamed()
+                               ? m_thumbnails->image(f.index,
+                                                     [store = m_store, at = it->second] {
+                                                         return toQImage(*store, at);
+                                                     })
+                               : toQImage(*m_store, it->second);
+        if (img.isNull()) // on its way from the file
+            return {};
         return QPixmap::fromImage(
             img.scaled(84, 84, Qt::KeepAspectRatio,
                        img.width() < 84 ? Qt::FastTransformation : Qt::SmoothTransformation));

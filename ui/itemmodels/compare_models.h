@@ -35,8 +35,10 @@ private:
     std::int64_t m_max = 1;
 };
 
+class ThumbnailLoader;
+
 // Test images whose correctness differs between two runs, in one direction at a time, each
-// with its thumbnail and both predictions.
+// with its thumbnail (a streamed dataset's decoded on the loader's threads) and both predictions.
 class FlippedModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -60,6 +62,8 @@ private:
     {
         return m_fixed ? m_diff.fixedByB : m_diff.brokenByB;
     }
+    void thumbnailReady(qint64 testIndex);
+    ThumbnailLoader *m_thumbnails;
     runs::RunDifference m_diff;
     std::shared_ptr<const data::ImageStore> m_store;
     std::map<std::int64_t, std::size_t> m_position;

@@ -1,8 +1,12 @@
 #include "itemmodels/gallery_model.h"
 
+#include "itemmodels/thumbnail_loader.h"
+
+#include <QColor>
+#include <QLocale>
+
 #include <cmath>
 
-#include <QLocale>
 #include <QPixmap>
 
 #include <algorithm>
@@ -21,13 +25,18 @@ QImage toQImage(const data::ImageStore &store, std::size_t i)
     return toQImage(pixels.data(), store.height, store.width, store.channels);
 }
 
-GalleryModel::GalleryModel(QObject *parent) : QAbstractListModel(parent) {}
+GalleryModel::GalleryModel(QObject *parent)
+    : QAbstractListModel(parent), m_thumbnails(new ThumbnailLoader(this))
+{
+    connect(m_thumbnails, &ThumbnailLoader::imageReady, this, &GalleryModel::thumbnailReady);
+}
 
 void GalleryModel::setSource(std::shared_ptr<const data::ImageStore> store,
                              std::vector<train::Prediction> predictions,
                              const QStringList &classNames)
 {
     beginResetModel();
+    m_thumbnails->clear();
     m_store = std::move(store);
     m_all = std::move(predictions);
     m_names = classNames;
@@ -91,6 +100,28 @@ QImage GalleryModel::image(int row) const
     return toQImage(*m_store, it->second);
 }
 
+QImage GalleryModel::thumbnail(int row) const
+{
+    if (!m_store || !m_store->streamed())
+        return image(row); // in memory: a copy
+    const std::int64_t key = prediction(row).index;
+    auto it = m_position.find(key);
+    if (it == m_position.end())
+        return {};
+    return m_thumbnails->image(key, [store = m_store, at = it->second] {
+        return toQImage(*store, at);
+    });
+}
+
+void GalleryModel::thumbnailReady(qint64 predictionIndex)
+{
+    for (std::size_t r = 0; r < m_rows.size(); ++r)
+        if (m_all[std::size_t(m_rows[r])].index == predictionIndex) {
+            const QModelIndex i = index(int(r));
+            Q_EMIT dataChanged(i, i, {Qt::DecorationRole});
+        }
+}
+
 QVariant GalleryModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
@@ -111,9 +142,14 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
                 .arg(sure < 0.5 ? QStringLiteral("<1") : QString::number(sure, 'f', 0));
         }
     case Qt::DecorationRole: {
-        const QImage img = image(index.row());
-        if (img.isNull())
-            return {};
+        const QImage img = thumbnail(index.row());
+        if (img.isNull()) {
+            if (!m_store || !m_store->streamed())
+                return {};
+            QPixmap waiting(m_thumb, m_thumb); // on its way: a grey square keeps the layout
+            waiting.fill(QColor(60, 60, 60));
+            return waiting;
+        }
         // Small images scaled with nearest neighbour: the pixels the network saw.
         const auto mode =
             img.width() < m_thumb / 2 ? Qt::FastTransformation : Qt::SmoothTransformation;

@@ -12,6 +12,8 @@
 
 namespace tl::ui {
 
+class ThumbnailLoader;
+
 // Test images behind one confusion-matrix cell (true = row, predicted = column), sorted by loss
 // (the most confidently wrong first), each with its thumbnail, predicted class and confidence.
 class GalleryModel : public QAbstractListModel
@@ -42,11 +44,17 @@ public:
     {
         return m_all[std::size_t(m_rows[std::size_t(row)])];
     }
+    // The row's image, decoded here (a click's one image); thumbnails of a streamed dataset are
+    // decoded on the loader's threads and fill in as they arrive.
     QImage image(int row) const;
     int trueClass() const { return m_true; }
     int predictedClass() const { return m_pred; }
 
 private:
+    QImage thumbnail(int row) const; // null while a streamed image is on its way
+    void thumbnailReady(qint64 predictionIndex);
+
+    ThumbnailLoader *m_thumbnails;
     std::shared_ptr<const data::ImageStore> m_store;
     std::vector<train::Prediction> m_all;
     std::vector<int> m_rows;

@@ -1,16 +1,40 @@
 #include "itemmodels/image_list_model.h"
 
+#include "itemmodels/thumbnail_loader.h"
+
 #include <QPixmap>
 
 namespace tl::ui {
 
-ImageListModel::ImageListModel(QObject *parent) : QAbstractListModel(parent) {}
+ImageListModel::ImageListModel(QObject *parent)
+    : QAbstractListModel(parent), m_thumbnails(new ThumbnailLoader(this))
+{
+    connect(m_thumbnails, &ThumbnailLoader::imageReady, this, &ImageListModel::imageReady);
+}
 
 void ImageListModel::setItems(std::vector<Item> items)
 {
     beginResetModel();
+    m_thumbnails->clear(); // ids are the caller's: another list, other images
     m_items = std::move(items);
     endResetModel();
+}
+
+void ImageListModel::setImageProvider(std::function<ImageJob(int id)> provider)
+{
+    m_thumbnails->clear();
+    m_provider = std::move(provider);
+    if (!m_items.empty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {Qt::DecorationRole});
+}
+
+void ImageListModel::imageReady(qint64 id)
+{
+    for (std::size_t r = 0; r < m_items.size(); ++r)
+        if (m_items[r].id == id && m_items[r].image.isNull()) {
+            const QModelIndex i = index(int(r));
+            Q_EMIT dataChanged(i, i, {Qt::DecorationRole});
+        }
 }
 
 void ImageListModel::setMark(int row, const QString &mark)
@@ -43,7 +67,10 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return it.mark.isEmpty() ? it.caption : it.caption + QStringLiteral("\n[") + it.mark + ']';
     case Qt::DecorationRole: {
-        const QImage image = it.image.isNull() && m_provider ? m_provider(it.id) : it.image;
+        QImage image = it.image;
+        if (image.isNull() && m_provider)
+            if (const ImageJob job = m_provider(it.id))
+                image = m_thumbnails->image(it.id, job);
         if (image.isNull())
             return {};
         // Small images are enlarged without smoothing: a 28-pixel garment stays crisp.
@@ -53,6 +80,9 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ToolTipRole:
         return it.toolTip;
+    case Qt::AccessibleTextRole: // the caption's lines as one, and the mark a student set
+        return QString(it.caption).replace(QLatin1Char('\n'), QStringLiteral(", ")) +
+               (it.mark.isEmpty() ? QString() : QStringLiteral(", ") + it.mark);
     case Qt::BackgroundRole:
         if (it.mark.isEmpty())
             return {};
@@ -68,6 +98,3 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
 }
 
 } // namespace tl::ui
-    case Qt::AccessibleTextRole: // the caption's lines as one, and the mark a student set
-        return QString(it.caption).replace(QLatin1Char('\n'), QStringLiteral(", ")) +
-               (it.mark.isEmpty() ? QString() : QStringLiteral(", ") + it.mark);

@@ -10,6 +10,8 @@
 
 namespace tl::ui {
 
+class ThumbnailLoader;
+
 // A gallery of images with captions (the feature-space views: a lasso's selection, the nearest
 // training images, the suspicious labels). Each item keeps the caller's id; a mark ("wrong
 // label", "ambiguous") tints it and joins its caption.
@@ -37,18 +39,19 @@ public:
     void setMark(int row, const QString &mark);
     void setThumbnailSize(int px);
     // Images for items without one, by id, when a view shows them (a gallery of 10,000 keeps
-    // no 10,000 pictures).
-    void setImageProvider(std::function<QImage(int id)> provider)
-    {
-        m_provider = std::move(provider);
-    }
+    // no 10,000 pictures): `provider` gives the job that makes the image (an empty one: none),
+    // run on a ThumbnailLoader thread, since a streamed dataset's image is a file to decode.
+    using ImageJob = std::function<QImage()>;
+    void setImageProvider(std::function<ImageJob(int id)> provider);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
+    void imageReady(qint64 id);
+    ThumbnailLoader *m_thumbnails;
     std::vector<Item> m_items;
-    std::function<QImage(int)> m_provider;
+    std::function<ImageJob(int)> m_provider;
     int m_thumb = 84;
 };
 

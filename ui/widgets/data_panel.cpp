@@ -136,6 +136,19 @@ QGroupBox *DataPanel::buildSourceBox()
     m_perClass->setKeyboardTracking(false);
     m_perClass->setToolTip(tr("Few-shot: exactly this many training images of each class "
                               "(drawn with the experiment's seed); \"all\" uses every image."));
+    m_cacheMiB = new QSpinBox; // folder and CSV datasets: data.cache_mib
+    m_cacheMiB->setObjectName(QStringLiteral("cacheMiB"));
+    m_cacheMiB->setRange(0, 1 << 20);
+    m_cacheMiB->setSingleStep(256);
+    m_cacheMiB->setSuffix(tr(" MiB"));
+    m_cacheMiB->setSpecialValueText(tr("none"));
+    m_cacheMiB->setKeyboardTracking(false);
+    m_cacheMiB->setValue(data::kDefaultImageCacheMiB);
+    m_cacheMiB->setToolTip(
+        tr("Memory for decoded images of a folder or CSV dataset. Photos are read from disk while "
+           "the model trains; those that fit here are kept for the next epoch, the others are "
+           "decoded again, so memory stays flat however many photos there are. \"none\" keeps "
+           "none (a frozen backbone's features are computed once anyway)."));
     m_status = new QLabel;
     m_status->setWordWrap(true);
     m_download = new QPushButton(tr("Download"));
@@ -159,6 +172,8 @@ QGroupBox *DataPanel::buildSourceBox()
     form->addRow(tr("Test images used:"), m_testFraction);
     form->addRow(tr("C&lasses:"), m_classList);
     form->addRow(tr("&Images per class:"), m_perClass);
+    form->addRow(tr("Image cac&he:"), m_cacheMiB);
+    updateCacheRow();
     m_excludeLabel = new QLabel;
     auto *keepAll = new QPushButton(tr("Use them again"));
     keepAll->setToolTip(tr("Train on every image again"));
@@ -280,10 +295,17 @@ void DataPanel::connectFields()
         m_rootFor[m_rootOwner] = m_root->text();
         m_root->setText(m_rootFor.value(now));
         m_rootOwner = now;
+        updateCacheRow();
         m_classes.clear(); // another dataset, other classes
         scheduleReload();
     });
     connect(m_root, &QLineEdit::editingFinished, this, scheduleReload);
+    // The loaded images take the new budget at once (nothing to list again).
+    connect(m_cacheMiB, &QSpinBox::valueChanged, this, [this](int mib) {
+        if (m_data && m_data->images)
+            m_data->images->setCacheBudget(std::uint64_t(mib) << 20);
+        Q_EMIT settingsChanged();
+    });
     connect(m_trainFraction, &QDoubleSpinBox::valueChanged, this, scheduleReload);
     connect(m_valSplit, &QDoubleSpinBox::valueChanged, this, scheduleReload);
     connect(m_testFraction, &QDoubleSpinBox::valueChanged, this, scheduleReload);
@@ -368,8 +390,19 @@ data::DatasetOptions DataPanel::datasetOptions() const
     o.seed = m_seed;
     o.classes = m_classes;
     o.perClass = m_perClass->value();
+    o.cacheMiB = m_cacheMiB->value();
     o.exclude = m_exclude;
     return o;
+}
+
+void DataPanel::updateCacheRow()
+{
+    const QString name = m_dataset->currentData().toString();
+    if (auto *form = qobject_cast<QFormLayout *>(m_cacheMiB->parentWidget()
+                                                     ? m_cacheMiB->parentWidget()->layout()
+                                                     : nullptr))
+        form->setRowVisible(m_cacheMiB, name == QLatin1String("folder") ||
+                                            name == QLatin1String("csv"));
 }
 
 void DataPanel::showExcluded()
@@ -427,6 +460,11 @@ void DataPanel::setOptions(const data::DatasetOptions &d, const data::AugmentOpt
     m_valSplit->setValue(d.valSplit * 100.0);
     m_testFraction->setValue(d.testFraction * 100.0);
     m_perClass->setValue(d.perClass);
+    {
+        const QSignalBlocker b6(m_cacheMiB);
+        m_cacheMiB->setValue(d.cacheMiB);
+    }
+    updateCacheRow();
     m_classes = d.classes;
     fillClassList();
     m_exclude = d.exclude;

@@ -93,6 +93,8 @@ private:
     QDoubleSpinBox *m_testFraction;
     QListWidget *m_classList;            // the dataset's classes, checkable (a class subset)
     QSpinBox *m_perClass;                // few-shot: training images per class (0: all)
+    QSpinBox *m_cacheMiB = nullptr;      // folder and CSV: decoded-image cache (data.cache_mib)
+    void updateCacheRow();               // shown for folder and CSV datasets only
     std::vector<std::string> m_classes;  // the chosen classes (empty: all)
     void showExcluded();                 // the "Left out" row, from m_exclude
     std::vector<std::int64_t> m_exclude; // training images left out

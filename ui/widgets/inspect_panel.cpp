@@ -6,6 +6,7 @@
 #include "io/files.h"
 
 #include "itemmodels/gallery_model.h"
+#include "inference/run_calibration.h"
 #include "itemmodels/image_list_model.h"
 
 #include <QElapsedTimer>
@@ -348,6 +349,8 @@ void InspectPanel::startJob(bool tsne)
                     runs::runFeatures(dir, *data, job->progress()));
                 if (f->stopped)
                     return;
+                // A calibrated run's probabilities are the calibrated ones (its note says so).
+                runs::applyRunCalibration(*f);
                 job->features = f;
                 job->report = runs::suspiciousLabels(*f, *data, 300);
                 job->index = std::make_shared<runs::NeighbourIndex>(*f, *data);
@@ -409,13 +412,21 @@ QString InspectPanel::className(int c) const
 
 QImage InspectPanel::imageOf(const QString &split, qint64 row) const
 {
+    const ImageListModel::ImageJob job = imageJob(split, row);
+    return job ? job() : QImage();
+}
+
+std::function<QImage()> InspectPanel::imageJob(const QString &split, qint64 row) const
+{
     if (!m_features || !m_data || row < 0)
         return {};
     const auto &s = runs::featureSplit(*m_features, split.toStdString());
     if (row >= s.rows)
         return {};
-    return toQImage(runs::storeOf(*m_data, split.toStdString()),
-                    std::size_t(s.storeRow[std::size_t(row)]));
+    // Owns what it reads: the galleries run it on another thread.
+    return [data = m_data, name = split.toStdString(), at = s.storeRow[std::size_t(row)]] {
+        return toQImage(runs::storeOf(*data, name), std::size_t(at));
+    };
 }
 
 void InspectPanel::showMap()
@@ -482,7 +493,9 @@ void InspectPanel::showSuspects()
         items.push_back(std::move(it));
     }
     m_suspects->setImageProvider(
-        [this, split](int k) { return imageOf(split, m_report.images[std::size_t(k)].image.row); });
+        [this, split](int k) {
+            return imageJob(split, m_report.images[std::size_t(k)].image.row);
+        });
     m_suspects->setItems(std::move(items));
 }
 
@@ -500,7 +513,8 @@ void InspectPanel::showSelection(const std::vector<int> &rows)
             label == said ? className(label) : tr("%1 → %2").arg(className(label), className(said));
         items.push_back(std::move(it));
     }
-    m_selection->setImageProvider([this](int row) { return imageOf(QStringLiteral("test"), row); });
+    m_selection->setImageProvider(
+        [this](int row) { return imageJob(QStringLiteral("test"), row); });
     m_selection->setItems(std::move(items));
     m_side->setTabText(1, tr("Selected on the map (%1)").arg(rows.size()));
     m_side->setCurrentIndex(1);
@@ -559,7 +573,7 @@ void InspectPanel::showImage(const QString &split, qint64 row)
                          .arg(n.distance, 0, 'f', 4);
         items.push_back(std::move(it));
     }
-    m_neighbours->setImageProvider([this](int r) { return imageOf(QStringLiteral("train"), r); });
+    m_neighbours->setImageProvider([this](int r) { return imageJob(QStringLiteral("train"), r); });
     m_neighbours->setItems(std::move(items));
     const int said = int(s.predicted(row));
     m_neighboursTitle->setText(

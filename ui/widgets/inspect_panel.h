@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -83,6 +84,8 @@ private:
     void showSuspects();
     void showSelection(const std::vector<int> &rows);
     QImage imageOf(const QString &split, qint64 row) const;
+    // What makes that image, holding what it reads (a gallery runs it on another thread).
+    std::function<QImage()> imageJob(const QString &split, qint64 row) const;
     QString className(int c) const;
 
     QString m_runDir;

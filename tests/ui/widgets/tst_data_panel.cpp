@@ -148,6 +148,30 @@ private Q_SLOTS:
         pre.imageSize = 32;
         panel.setPreprocess(pre);
         QCOMPARE(panel.previewImages().first().width(), 32);
+
+        // The decoded-image cache's budget (data.cache_mib): a field for folders and CSV files
+        // only, applied to the loaded images at once and part of the experiment.
+        auto *cache = panel.findChild<QSpinBox *>(QStringLiteral("cacheMiB"));
+        QVERIFY(cache);
+        QVERIFY(!cache->isHidden());
+        QCOMPARE(cache->value(), data::kDefaultImageCacheMiB);
+        QVERIFY(cache->toolTip().contains(QStringLiteral("decoded again")));
+        QCOMPARE(panel.dataset()->images->cacheBudget(),
+                 std::uint64_t(data::kDefaultImageCacheMiB) << 20);
+        QSignalSpy changed(&panel, &DataPanel::settingsChanged);
+        cache->setValue(64);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(panel.dataset()->images->cacheBudget(), std::uint64_t(64) << 20);
+        QCOMPARE(panel.datasetOptions().cacheMiB, 64);
+        cache->setValue(0);
+        QCOMPARE(cache->text(), QStringLiteral("none"));
+        QCOMPARE(panel.dataset()->images->cacheBudget(), std::uint64_t(0));
+        o.name = "fashion-mnist";
+        o.root.clear();
+        o.cacheMiB = 300;
+        panel.setOptions(o, {});
+        QVERIFY(cache->isHidden()); // the built-in datasets are in memory
+        QCOMPARE(panel.datasetOptions().cacheMiB, 300);
     }
 
     void badFolderShowsTheError()
