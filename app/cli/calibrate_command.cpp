@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "inference/predictor.h"
 #include "inference/run_calibration.h"
+#include "rundir/run_dir.h"
 
 #include <nlohmann/json.hpp>
 
@@ -61,7 +62,7 @@ int calibrateCommand(Args &args)
                 "%.1f %% of the test images\n",
                 c.unfamiliarThreshold, c.layer.c_str(), 100.0 * c.valUnfamiliarShare,
                 100.0 * c.testUnfamiliarShare);
-    std::printf("wrote %s/%s\n", dir.c_str(), runs::kCalibrationFile);
+    std::printf("wrote %s\n", runs::RunDir(dir).calibration().c_str());
     return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "models/network_view.h"
 #include "models/penultimate.h"
 #include "weights/checkpoint.h"
+#include "rundir/run_dir.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -38,7 +39,7 @@ RunPredictor::RunPredictor(const std::string &runDir)
 {
     experiment::ExperimentConfig config;
     m_impl->model = loadRunModel(runDir, config);
-    const std::string side = runDir + "/preprocessing.json";
+    const std::string side = RunDir(runDir).preprocessing();
     {
         const nlohmann::json j = readJsonFile(side);
         JsonObject o(j, "", side, false);
@@ -50,7 +51,7 @@ RunPredictor::RunPredictor(const std::string &runDir)
     m_mean = config.preprocess.mean;
     m_std = config.preprocess.std;
     if (m_size <= 0 || (m_channels != 1 && m_channels != 3))
-        throw fileError(runDir + "/config.json", "the preprocessing is not resolved (image size " +
+        throw fileError(RunDir(runDir).config(), "the preprocessing is not resolved (image size " +
                                                      std::to_string(m_size) + ", channels " +
                                                      std::to_string(m_channels) + ")");
 
@@ -104,7 +105,7 @@ void RunPredictor::loadCalibration()
             return;
         auto probe = std::make_unique<models::PenultimateProbe>(*m_impl->model);
         if (probe->layer() != c->layer)
-            throw fileError(m_runDir + "/" + kCalibrationFile, "its features are of layer " +
+            throw fileError(RunDir(m_runDir).calibration(), "its features are of layer " +
                                                                    c->layer + ", the model's of " +
                                                                    probe->layer());
         m_impl->reference = readUnfamiliarReference(m_runDir, *c, probe->width());

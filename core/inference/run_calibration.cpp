@@ -269,7 +269,7 @@ RunCalibration calibrateRun(const std::string &runDir, const data::DatasetSplits
 
 std::optional<RunCalibration> readRunCalibration(const std::string &runDir)
 {
-    const std::string file = runDir + "/" + kCalibrationFile;
+    const std::string file = RunDir(runDir).calibration();
     std::error_code ec;
     if (!std::filesystem::exists(file, ec))
         return std::nullopt;
@@ -286,11 +286,11 @@ std::optional<RunCalibration> currentCalibration(const std::string &runDir, std:
     if (!c)
         return c;
     const std::string now =
-        digest.empty() ? hashFile(runDir + "/model.pth", HashKind::Sha256) : digest;
+        digest.empty() ? hashFile(RunDir(runDir).model(), HashKind::Sha256) : digest;
     if (c->weightsDigest != now) {
         if (why)
-            *why = std::string(kCalibrationFile) +
-                   " was made for other weights (model.pth changed since): calibrate again";
+            *why = std::string(RunDir::kCalibration) + " was made for other weights (" +
+                   RunDir::kModel + " changed since): calibrate again";
         return std::nullopt;
     }
     return c;
@@ -299,7 +299,7 @@ std::optional<RunCalibration> currentCalibration(const std::string &runDir, std:
 UnfamiliarReference readUnfamiliarReference(const std::string &runDir, const RunCalibration &c,
                                             std::int64_t dims)
 {
-    const std::string file = runDir + "/" + kCalibrationCentresFile;
+    const std::string file = RunDir(runDir).calibrationCentres();
     const weights::Checkpoint ck = weights::readCheckpoint(file);
     auto meta = [&](const char *key) {
         const auto it = ck.metadata.find(key);
@@ -309,7 +309,7 @@ UnfamiliarReference readUnfamiliarReference(const std::string &runDir, const Run
         throw fileError(file, std::string("not an unfamiliar score's reference (format \"") +
                                   kReferenceFormat + "\" expected): calibrate again");
     if (meta("weights_sha256") != c.weightsDigest || meta("layer") != c.layer)
-        throw fileError(file, std::string("does not belong to ") + kCalibrationFile +
+        throw fileError(file, std::string("does not belong to ") + RunDir::kCalibration +
                                   " (other weights or layer): calibrate again");
     torch::Tensor t;
     for (const auto &kv : ck.tensors)

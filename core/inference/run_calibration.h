@@ -19,9 +19,6 @@
 
 namespace tl::runs {
 
-constexpr const char *kCalibrationFile = "calibration.json";
-constexpr const char *kCalibrationCentresFile = "calibration.safetensors";
-
 // The unfamiliar threshold is this quantile of the validation images' scores: one familiar image
 // in twenty is called unfamiliar (the usual "95 % of in-distribution images kept" point).
 constexpr double kUnfamiliarQuantile = 0.95;

@@ -18,6 +18,7 @@
 #include "train/batch_source.h"
 #include "weights/onnx_export.h"
 
+#include "rundir/run_dir.h"
 #include "tl_version.h"
 
 #include <nlohmann/json.hpp>
@@ -187,7 +188,7 @@ OnnxExport exportRunOnnx(const std::string &runDir, const std::string &out)
 {
     experiment::ExperimentConfig config;
     auto model = loadRunModel(runDir, config);
-    const std::string sideFile = runDir + "/preprocessing.json";
+    const std::string sideFile = RunDir(runDir).preprocessing();
     const Preprocessing pre = readPreprocessing(readJsonFile(sideFile), sideFile);
     if (int(pre.classNames.size()) != config.model.numClasses)
         throw fileError(sideFile, "names " + std::to_string(pre.classNames.size()) +
@@ -377,7 +378,7 @@ OnnxRunCheck checkOnnxAgainstRun(const std::string &onnxPath, const std::string 
                                       " (classes, image size or channels differ)");
     // What the run predicted for each test image, by its index in the test split it was read
     // from (ImageStore::sourceIndex).
-    const std::string predictionsFile = runDir + "/predictions.csv";
+    const std::string predictionsFile = RunDir(runDir).predictions();
     const std::unordered_map<std::int64_t, std::int64_t> recorded =
         recordedPredictions(predictionsFile, config.model.numClasses);
 
