@@ -4,7 +4,7 @@
 #include "platform/openmp_policy.h"
 #include "screenshot_tour.h"
 #include "tl_version.h"
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 #include "widgets/data_panel.h"
 #include "widgets/language.h"
 #include "widgets/main_window.h"

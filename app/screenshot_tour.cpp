@@ -130,6 +130,121 @@ void showAMistakeOnTheMap(InspectPanel *inspect, int trueClass, int predicted)
         }
 }
 
+// The second run finished: Grad-CAM on the most confused cell's worst image in Predict, the
+// first convolution's feature maps and filters, then the drawing pad.
+void showPredictions(MainWindow *w, const QString &dir)
+{
+    shoot(w, dir, "compare-spaces");
+    // Grad-CAM on the most confused cell's worst image, in Predict.
+    ResultsPanel *results = w->resultsPanel();
+    results->showCell(6, 0);
+    PredictPanel *predict = w->predictPanel();
+    QObject::connect(predict, &PredictPanel::predicted, w, [w, dir] {
+        static bool once = false;
+        if (once)
+            return;
+        once = true;
+        QTimer::singleShot(300, w, [w, dir] {
+            shoot(w, dir, "predict");
+            // The first convolution's feature maps and filters.
+            PredictPanel *predict = w->predictPanel();
+            QObject::connect(predict, &PredictPanel::featureMapsShown, w, [w, dir, predict] {
+                static bool shown = false;
+                if (shown)
+                    return;
+                shown = true;
+                QTimer::singleShot(300, w, [w, dir, predict] {
+                    shoot(w, dir, "feature-maps");
+                    predict->findChild<QTabWidget *>()->setCurrentIndex(0);
+                    drawAShoe(w, dir);
+                });
+            });
+            // The model's first layer with maps: its first convolution.
+            const QStringList layers = predict->mapLayers();
+            if (layers.isEmpty()) {
+                drawAShoe(w, dir);
+                return;
+            }
+            predict->setCamLayer(layers.front());
+            predict->showFeatureMaps();
+        });
+    });
+    if (results->galleryModel()->rowCount() > 0)
+        results->explain(0);
+}
+
+// The first run finished: its results, the test set's map with a mistake on it, the suspicious
+// labels; then a second backbone on the same data.
+void inspectFirstRun(MainWindow *w, const QString &dir)
+{
+    w->tabs()->setCurrentIndex(2);
+    shoot(w, dir, "training-done");
+    w->tabs()->setCurrentIndex(3);
+    // Click the most confused cell: Shirt (6) predicted as T-shirt/top (0).
+    QTableView *view = w->resultsPanel()->confusionView();
+    view->setCurrentIndex(view->model()->index(6, 0));
+    w->resultsPanel()->showCell(6, 0);
+    shoot(w, dir, "results");
+    // Inside the network: the test set's map, a Shirt called a T-shirt and its
+    // nearest training images, then the suspicious labels.
+    InspectPanel *inspect = w->resultsPanel()->inspectPanel();
+    QObject::connect(inspect, &InspectPanel::mapReady, w, [w, dir, inspect] {
+        // PCA first, then the t-SNE map the screenshot shows.
+        static int maps = 0;
+        if (++maps == 1) {
+            inspect->computeTsne();
+            return;
+        }
+        if (maps > 2)
+            return;
+        showAMistakeOnTheMap(inspect, 6, 0);
+        shoot(w, dir, "feature-space");
+        inspect->findChild<QTabWidget *>()->setCurrentIndex(2);
+        shoot(w, dir, "suspicious-labels");
+        w->resultsPanel()->findChild<QTabWidget *>()->setCurrentIndex(0);
+        // A second backbone on the same data, to compare with.
+        models::ModelSpec spec = w->experiment().model;
+        spec.name = "vgg-style-cnn";
+        spec.batchNorm = true;
+        spec.frozen.clear(); // the small CNN's frozen block does not exist here
+        spec.freeze = "none";
+        w->modelPanel()->setSpec(spec);
+        w->startTraining();
+    });
+    w->resultsPanel()->showFeatureSpace();
+}
+
+// Both runs finished: the Runs tab compares them (curves, difference, flipped images, both
+// feature spaces), then Predict.
+void compareRuns(MainWindow *w, const QString &dir)
+{
+    RunsPanel *runs = w->runsPanel();
+    w->showPanel(runs);
+    QObject::connect(runs, &RunsPanel::comparisonLoaded, w, [w, dir, runs] {
+        QTimer::singleShot(300, w, [w, dir, runs] {
+            runs->compareView()->showTab(0);
+            shoot(w, dir, "runs");
+            runs->compareView()->showTab(1);
+            shoot(w, dir, "compare-curves");
+            runs->compareView()->showTab(2);
+            shoot(w, dir, "compare-difference");
+            runs->compareView()->showTab(3);
+            shoot(w, dir, "compare-flipped");
+            // Both models' feature spaces on the same test images.
+            QObject::connect(runs->compareView(), &CompareView::spacesShown, w, [w, dir] {
+                static bool spaces = false;
+                if (spaces)
+                    return;
+                spaces = true;
+                QTimer::singleShot(300, w, [w, dir] { showPredictions(w, dir); });
+            });
+            runs->compareView()->showTab(4);
+        });
+    });
+    runs->view()->selectAll();
+    runs->compareSelected();
+}
+
 } // namespace
 
 void startScreenshotTour(MainWindow *w, const QString &dir)
@@ -169,113 +284,10 @@ void startScreenshotTour(MainWindow *w, const QString &dir)
     QObject::connect(w->session(), &TrainingSession::finished, w, [w, dir] {
         static int finished = 0;
         if (++finished == 1) {
-            QTimer::singleShot(300, w, [w, dir] {
-                w->tabs()->setCurrentIndex(2);
-                shoot(w, dir, "training-done");
-                w->tabs()->setCurrentIndex(3);
-                // Click the most confused cell: Shirt (6) predicted as T-shirt/top (0).
-                QTableView *view = w->resultsPanel()->confusionView();
-                view->setCurrentIndex(view->model()->index(6, 0));
-                w->resultsPanel()->showCell(6, 0);
-                shoot(w, dir, "results");
-                // Inside the network: the test set's map, a Shirt called a T-shirt and its
-                // nearest training images, then the suspicious labels.
-                InspectPanel *inspect = w->resultsPanel()->inspectPanel();
-                QObject::connect(inspect, &InspectPanel::mapReady, w, [w, dir, inspect] {
-                    // PCA first, then the t-SNE map the screenshot shows.
-                    static int maps = 0;
-                    if (++maps == 1) {
-                        inspect->computeTsne();
-                        return;
-                    }
-                    if (maps > 2)
-                        return;
-                    showAMistakeOnTheMap(inspect, 6, 0);
-                    shoot(w, dir, "feature-space");
-                    inspect->findChild<QTabWidget *>()->setCurrentIndex(2);
-                    shoot(w, dir, "suspicious-labels");
-                    w->resultsPanel()->findChild<QTabWidget *>()->setCurrentIndex(0);
-                    // A second backbone on the same data, to compare with.
-                    models::ModelSpec spec = w->experiment().model;
-                    spec.name = "vgg-style-cnn";
-                    spec.batchNorm = true;
-                    spec.frozen.clear(); // the small CNN's frozen block does not exist here
-                    spec.freeze = "none";
-                    w->modelPanel()->setSpec(spec);
-                    w->startTraining();
-                });
-                w->resultsPanel()->showFeatureSpace();
-            });
+            QTimer::singleShot(300, w, [w, dir] { inspectFirstRun(w, dir); });
             return;
         }
-        QTimer::singleShot(300, w, [w, dir] {
-            RunsPanel *runs = w->runsPanel();
-            w->showPanel(runs);
-            QObject::connect(runs, &RunsPanel::comparisonLoaded, w, [w, dir, runs] {
-                QTimer::singleShot(300, w, [w, dir, runs] {
-                    runs->compareView()->showTab(0);
-                    shoot(w, dir, "runs");
-                    runs->compareView()->showTab(1);
-                    shoot(w, dir, "compare-curves");
-                    runs->compareView()->showTab(2);
-                    shoot(w, dir, "compare-difference");
-                    runs->compareView()->showTab(3);
-                    shoot(w, dir, "compare-flipped");
-                    // Both models' feature spaces on the same test images.
-                    QObject::connect(runs->compareView(), &CompareView::spacesShown, w, [w, dir] {
-                        static bool spaces = false;
-                        if (spaces)
-                            return;
-                        spaces = true;
-                        QTimer::singleShot(300, w, [w, dir] {
-                            shoot(w, dir, "compare-spaces");
-                            // Grad-CAM on the most confused cell's worst image, in Predict.
-                            ResultsPanel *results = w->resultsPanel();
-                            results->showCell(6, 0);
-                            PredictPanel *predict = w->predictPanel();
-                            QObject::connect(predict, &PredictPanel::predicted, w, [w, dir] {
-                                static bool once = false;
-                                if (once)
-                                    return;
-                                once = true;
-                                QTimer::singleShot(300, w, [w, dir] {
-                                    shoot(w, dir, "predict");
-                                    // The first convolution's feature maps and filters.
-                                    PredictPanel *predict = w->predictPanel();
-                                    QObject::connect(
-                                        predict, &PredictPanel::featureMapsShown, w,
-                                        [w, dir, predict] {
-                                            static bool shown = false;
-                                            if (shown)
-                                                return;
-                                            shown = true;
-                                            QTimer::singleShot(300, w, [w, dir, predict] {
-                                                shoot(w, dir, "feature-maps");
-                                                predict->findChild<QTabWidget *>()->setCurrentIndex(
-                                                    0);
-                                                drawAShoe(w, dir);
-                                            });
-                                        });
-                                    // The model's first layer with maps: its first convolution.
-                                    const QStringList layers = predict->mapLayers();
-                                    if (layers.isEmpty()) {
-                                        drawAShoe(w, dir);
-                                        return;
-                                    }
-                                    predict->setCamLayer(layers.front());
-                                    predict->showFeatureMaps();
-                                });
-                            });
-                            if (results->galleryModel()->rowCount() > 0)
-                                results->explain(0);
-                        });
-                    });
-                    runs->compareView()->showTab(4);
-                });
-            });
-            runs->view()->selectAll();
-            runs->compareSelected();
-        });
+        QTimer::singleShot(300, w, [w, dir] { compareRuns(w, dir); });
     });
     QObject::connect(w->session(), &TrainingSession::failed, qApp, [](const QString &e) {
         std::fprintf(stderr, "training failed: %s\n", qPrintable(e));

@@ -2,7 +2,7 @@
 
 #include "charts/axis_fit.h"
 #include "charts/chart_palette.h"
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,7 +1,7 @@
 #include "charts/unit_chart.h"
 
 #include "charts/chart_palette.h"
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 
 #include <QAreaSeries>
 #include <QChart>

@@ -2,7 +2,7 @@
 
 #include "charts/unit_chart.h"
 #include "itemmodels/gallery_model.h"
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 #include "widgets/background.h"
 
 #include "data/dataset.h"

@@ -1,6 +1,6 @@
 #include "widgets/draw_pad.h"
 
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 
 #include <QMouseEvent>
 #include <QPainter>

@@ -1,7 +1,7 @@
 #include "widgets/embedding_view.h"
 
 #include "analysis/run_inspect.h"
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 
 #include <QLocale>
 #include <QMouseEvent>

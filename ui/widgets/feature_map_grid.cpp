@@ -1,6 +1,6 @@
 #include "widgets/feature_map_grid.h"
 
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 
 #include <QLocale>
 #include <QMouseEvent>

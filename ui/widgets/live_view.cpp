@@ -1,6 +1,6 @@
 #include "widgets/live_view.h"
 
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 #include "widgets/feature_map_grid.h"
 
 #include "itemmodels/gallery_model.h"

@@ -1,6 +1,6 @@
 #include "widgets/onnx_export_dialog.h"
 
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 
 #include "inference/run_onnx.h"
 #include "widgets/background.h"

@@ -1,6 +1,6 @@
 #include "widgets/runs_panel.h"
 
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 #include "widgets/column_fit.h"
 
 #include "session/run_list.h"

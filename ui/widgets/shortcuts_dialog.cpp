@@ -1,6 +1,6 @@
 #include "widgets/shortcuts_dialog.h"
 
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 
 #include <QAction>
 #include <QDialogButtonBox>

@@ -2,7 +2,7 @@
 
 #include "base/error.h"
 #include "orchestration/sweep.h"
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 
 #include <nlohmann/json.hpp>
 

@@ -6,7 +6,7 @@
 #include "charts/metric_chart.h"
 #include "itemmodels/confusion_model.h"
 #include "itemmodels/gallery_model.h"
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 #include "widgets/language.h"
 #include "widgets/lesson_dialog.h"
 #include "widgets/main_window.h"

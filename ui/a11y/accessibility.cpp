@@ -1,4 +1,4 @@
-#include "widgets/accessibility.h"
+#include "a11y/accessibility.h"
 
 #include <QAbstractBarSeries>
 #include <QAbstractButton>
