@@ -25,6 +25,11 @@ int lessonCommand(Args &args);
 int sweepCommand(Args &args);
 int inspectCommand(Args &args);
 int calibrateCommand(Args &args);
+int captureCommand(Args &args);
+
+// predict RUN_DIR --camera SOURCE [--frames N]: the run labels camera (or video-file) frames
+// (capture_command.cpp).
+int predictFromCamera(const std::string &runDir, Args &args);
 
 // predict with a run folder as the model (calibrate_command.cpp): its calibrated probabilities
 // and the unfamiliar score when the run is calibrated.

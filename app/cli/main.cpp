@@ -30,7 +30,9 @@ Commands:
   sweep       run every point of an experiment file's "sweep" block (sweep --help)
   lesson      a guided comparison: transfer-lesson, "why transfer learning" (offline)
   summary     print a model's layers and parameter counts (--freeze, --head, --json)
-  predict     classify images with a checkpoint (torchvision's or our export)
+  predict     classify images with a checkpoint (torchvision's or our export), or a
+              camera's frames with a run (predict RUN --camera SOURCE --frames N)
+  capture     record camera (or video-file) frames into a class folder
   weights     list, download, verify or inspect checkpoints
   models      list the models
   datasets    list the datasets and where they are found
@@ -101,6 +103,8 @@ int main(int argc, char **argv)
             return tl::cli::modelsCommand(args);
         if (command == "summary")
             return tl::cli::summaryCommand(args);
+        if (command == "capture")
+            return tl::cli::captureCommand(args);
         if (command == "predict")
             return tl::cli::predictCommand(args);
         if (command == "weights")

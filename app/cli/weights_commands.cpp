@@ -55,7 +55,16 @@ bool isDirectory(const std::string &path)
 
 int predictCommand(Args &args)
 {
-    args.allow({"model", "weights", "topk", "resize", "crop", "run"}, {"json", "help"});
+    args.allow({"model", "weights", "topk", "resize", "crop", "run", "camera", "frames"},
+               {"json", "help"});
+    if (!args.flag("help") && args.has("camera")) {
+        // predict [--run] RUN_DIR --camera SOURCE: a run labels camera frames.
+        const auto &p = args.positional();
+        if (args.has("model") || p.size() + (args.has("run") ? 1U : 0U) != 1)
+            throw UsageError{"--camera takes a run folder (predict RUN_DIR --camera SOURCE "
+                             "--frames N) and no images"};
+        return predictFromCamera(args.has("run") ? args.str("run") : p.front(), args);
+    }
     if (!args.flag("help") && isOnnxFile(args.str("model")))
         return predictWithOnnx(args); // an export, in OpenCV's DNN module (onnx_commands.cpp)
     if (!args.flag("help") && args.has("run") && !args.positional().empty())
@@ -71,6 +80,7 @@ int predictCommand(Args &args)
         args.positional().empty()) {
         std::fputs(
             R"(Usage: transferlab-cli predict [--run] RUN_DIR [--topk K] [--json] IMAGE...
+       transferlab-cli predict RUN_DIR --camera SOURCE [--frames N] [--topk K] [--json]
        transferlab-cli predict --model M --weights FILE|imagenet
                [--resize N] [--crop N] [--topk K] [--json] IMAGE...
        transferlab-cli predict --model FILE.onnx [--topk K] [--json] IMAGE...
@@ -92,6 +102,11 @@ Classifies images and prints the K most likely classes of each (default 5).
                         it carries; with --run RUN_DIR and no images: checked against
                         the run on its test images (agreement with predictions.csv,
                         largest logit difference from model.pth, speed of both)
+  --camera SOURCE       with a run folder: label the frames of a camera (a device index,
+                        0 the first webcam) or a video file standing in for one; one line
+                        per frame, with --json {"frame": I, "label": NAME,
+                        "probability": P} (and "top" with --topk K > 1)
+  --frames N            how many frames (default: until a video file ends)
   --topk K              how many classes per image (default 5)
   --json                one line per image: {"image": PATH, "top": [{"index": I,
                         "label": NAME, "probability": P}]}; with a run folder also

@@ -34,6 +34,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <thread>
 #include <tuple>
@@ -187,6 +188,9 @@ private:
     Clock::time_point m_lastWriteEnd;
     bool m_partialEpoch = false; // a stop left weights from an unfinished epoch
     double m_trainSeconds = 0.0, m_trainImages = 0.0; // epochs trained by this process
+    // Per stage: the frozen body's feature pass of a cached stage (summary.json's
+    // feature_seconds), in this process.
+    std::map<std::size_t, double> m_featureSeconds;
     std::size_t m_trainedEpochs = 0;
     train::Collective *m_collective; // null: one process
     std::string m_runDir;            // rank 0 writes it; every rank reads a resumed run's state
@@ -503,6 +507,7 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
         if (cache.test)
             fo.trackConfusionOn = cache.test.get();
         m_trainSeconds += cache.seconds;
+        m_featureSeconds[s] += cache.seconds;
         m_result.cachedStages.push_back(stage.name);
         m_paceSaves = !m_config.keepCheckpoints; // --keep-checkpoints wants every epoch's
         m_recorder->writesModel = !m_paceSaves;
@@ -732,6 +737,9 @@ RunSummary ExperimentRun::summarize() const
                 ++st.epochs;
             }
         st.secondsPerEpoch = st.epochs ? secs / st.epochs : 0.0;
+        st.trainSeconds = secs;
+        const auto feature = m_featureSeconds.find(i);
+        st.featureSeconds = feature == m_featureSeconds.end() ? 0.0 : feature->second;
         st.trainImagesPerSecond = secs > 0 ? images / secs : 0.0;
         st.cachedFeatures = std::find(r.cachedStages.begin(), r.cachedStages.end(), st.name) !=
                             r.cachedStages.end();

@@ -18,7 +18,9 @@ std::string RunSummary::toJson(int indent) const
                               {"trainable_params", s.trainableParams},
                               {"seconds_per_epoch", s.secondsPerEpoch},
                               {"train_images_per_second", s.trainImagesPerSecond},
-                              {"cached_features", s.cachedFeatures}});
+                              {"cached_features", s.cachedFeatures},
+                              {"feature_seconds", s.featureSeconds},
+                              {"train_seconds", s.trainSeconds}});
     json confused = json::array();
     for (const auto &c : mostConfused)
         confused.push_back({{"true", c.trueClass}, {"predicted", c.predicted}, {"count", c.count}});
@@ -125,6 +127,8 @@ RunSummary RunSummary::fromJson(const std::string &text, const std::string &orig
             st.get("seconds_per_epoch", x.secondsPerEpoch);
             st.get("train_images_per_second", x.trainImagesPerSecond);
             st.get("cached_features", x.cachedFeatures);
+            st.get("feature_seconds", x.featureSeconds);
+            st.get("train_seconds", x.trainSeconds);
             s.stages.push_back(x);
         }
     }

@@ -20,6 +20,10 @@ struct RunSummary
         double secondsPerEpoch = 0;
         double trainImagesPerSecond = 0;
         bool cachedFeatures = false;
+        // The stage's time in two parts: the frozen body's one feature pass (cached stages; 0
+        // otherwise) and its epochs' training (for a cached stage: the head's own training).
+        double featureSeconds = 0;
+        double trainSeconds = 0;
     };
     // A teacher's warning the run gave (train/training_hints.h): kind as hintKindName says,
     // the global epoch it was seen in (0: before training), the text as shown.
