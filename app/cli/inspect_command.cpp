@@ -2,14 +2,15 @@
 // training images, a 2-D map of the test set), from its model.pth and its data.
 
 #include "commands.h"
+#include "options.h"
 
+#include "analysis/data_health.h"
 #include "analysis/label_folds.h"
 #include "data/dataset.h"
 #include "experiment/experiment_config.h"
 #include "rundir/run_dir.h"
 #include "base/error.h"
 #include "io/files.h"
-#include "analysis/run_inspect.h"
 #include "analysis/run_inspect.h"
 #include "inference/run_features.h"
 
@@ -44,6 +45,10 @@ Actions (without one: what the features are):
   --neighbours INDEX    the training images nearest (cosine distance of the features) to image
                         INDEX of the test set (its index as in predictions.csv); --split val or
                         train for another split, --count N for how many (default 8)
+  --health              the data's health: exact and near duplicates within and across the
+                        training, validation and test images (leakage first), images far
+                        from every class, very dark, very bright and blurry images, and
+                        class imbalance
   --embedding FILE.csv  the test set in 2-D (index,x,y,label,predicted,path); --method pca
                         (default) or tsne, --points N at most (default 10000)
 Options:
@@ -129,6 +134,94 @@ int suspicious(const runs::RunFeatures &f, const data::DatasetSplits &data, cons
                     className(f, s.suggested).c_str(), s.selfConfidence,
                     s.likelyWrong ? "likely wrong" : "",
                     s.image.path.empty() ? "" : ("  " + s.image.path).c_str());
+    return 0;
+}
+
+nlohmann::json healthJson(const runs::RunFeatures &f, const runs::HealthImage &i)
+{
+    return {{"index", i.index},       {"split", i.split},
+            {"path", i.path},         {"label", className(f, i.label)},
+            {"value", i.value}};
+}
+
+nlohmann::json healthListJson(const runs::RunFeatures &f, const std::vector<runs::HealthImage> &l,
+                              std::int64_t count)
+{
+    nlohmann::json images = nlohmann::json::array();
+    for (const auto &i : l)
+        images.push_back(healthJson(f, i));
+    return {{"count", count}, {"images", images}};
+}
+
+void printHealthList(const runs::RunFeatures &f, const char *title,
+                     const std::vector<runs::HealthImage> &l, std::int64_t count, const char *unit)
+{
+    std::printf("\n%s: %lld\n", title, static_cast<long long>(count));
+    for (std::size_t k = 0; k < l.size() && k < 10; ++k)
+        std::printf("  %-5s %7lld %-14s %s %.3g  %s\n", l[k].split.c_str(),
+                    static_cast<long long>(l[k].index), className(f, l[k].label).c_str(), unit,
+                    l[k].value, l[k].path.c_str());
+    if (l.size() > 10)
+        std::printf("  ... and %lld more (--json lists %zu)\n",
+                    static_cast<long long>(count - 10), l.size());
+}
+
+int health(const runs::RunFeatures &f, const data::DatasetSplits &data, bool json)
+{
+    const runs::DataHealth h = runs::checkDataHealth(f, data, {}, progressLine());
+    if (json) {
+        nlohmann::json groups = nlohmann::json::array();
+        for (const auto &g : h.duplicates) {
+            nlohmann::json images = nlohmann::json::array();
+            for (const auto &i : g.images)
+                images.push_back(healthJson(f, i));
+            groups.push_back({{"exact", g.exact}, {"leakage", g.leakage},
+                              {"labels_disagree", g.labelsDisagree}, {"images", images}});
+        }
+        nlohmann::json classes = nlohmann::json::array();
+        for (const auto &c : h.classes)
+            classes.push_back({{"class", c.name}, {"train", c.train}});
+        const nlohmann::json out = {
+            {"examined", h.examined},
+            {"duplicates", {{"groups", groups}, {"images", h.duplicateImages},
+                            {"leaked_images", h.leakedImages}}},
+            {"outliers", healthListJson(f, h.outliers, h.outlierCount)},
+            {"outlier_threshold", h.outlierThreshold},
+            {"dark", healthListJson(f, h.dark, h.darkCount)},
+            {"bright", healthListJson(f, h.bright, h.brightCount)},
+            {"blurry", healthListJson(f, h.blurry, h.blurryCount)},
+            {"classes", classes},
+            {"imbalance", h.imbalance},
+            {"advice", h.imbalanceAdvice},
+            {"seconds", h.seconds}};
+        std::printf("%s\n", out.dump().c_str());
+        return 0;
+    }
+    std::printf("Looked at %lld images in %.1f s.\n", static_cast<long long>(h.examined),
+                h.seconds);
+    std::printf("\nDuplicates: %lld images in %zu groups; %lld test or validation images repeat "
+                "a training image (leakage: their scores are not a test)\n",
+                static_cast<long long>(h.duplicateImages), h.duplicates.size(),
+                static_cast<long long>(h.leakedImages));
+    for (std::size_t k = 0; k < h.duplicates.size() && k < 10; ++k) {
+        const auto &g = h.duplicates[k];
+        std::printf("  %s%s%s:", g.leakage ? "LEAK " : "", g.exact ? "exact" : "near",
+                    g.labelsDisagree ? ", labels differ" : "");
+        for (const auto &i : g.images)
+            std::printf(" %s/%lld (%s)", i.split.c_str(), static_cast<long long>(i.index),
+                        className(f, i.label).c_str());
+        std::printf("\n");
+    }
+    printHealthList(f, "Far from every class", h.outliers, h.outlierCount, "distance");
+    printHealthList(f, "Very dark", h.dark, h.darkCount, "mean grey");
+    printHealthList(f, "Very bright", h.bright, h.brightCount, "mean grey");
+    printHealthList(f, "Blurry", h.blurry, h.blurryCount, "sharpness");
+    std::printf("\nClasses (training images):");
+    for (const auto &c : h.classes)
+        std::printf(" %s %lld", c.name.c_str(), static_cast<long long>(c.train));
+    std::printf("\n%s\n", h.imbalanceAdvice.empty()
+                               ? "Balanced enough."
+                               : ("Imbalanced: " + h.imbalanceAdvice + ".").c_str());
     return 0;
 }
 
@@ -233,18 +326,31 @@ runs::FeatureProgress progressLine()
     };
 }
 
+const Options &inspectOptions()
+{
+    // The options the help's text names beside the actions it lists.
+    const unsigned u = Option::kUsageOnly;
+    static const Options options = optionsFromHelp(
+        kInspectHelp, {valued("split", "SPLIT", "", Values::Words, "train val test", u),
+                       valued("count", "N", "", Values::None, {}, u),
+                       valued("method", "METHOD", "", Values::Words, "pca tsne", u),
+                       valued("points", "N", "", Values::None, {}, u),
+                       valued("folds", "K", "", Values::None, {}, u), flag("quick", "", u)});
+    return options;
+}
+
 int inspectCommand(Args &args)
 {
-    args.allow({"suspicious", "neighbours", "embedding", "split", "count", "method", "points", "folds"},
-               {"help", "json", "no-cache", "quick"});
+    allow(args, inspectOptions());
     if (args.flag("help") || args.positional().size() != 1) {
         std::fputs(kInspectHelp, args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
     }
     const int actions =
-        int(args.has("suspicious")) + int(args.has("neighbours")) + int(args.has("embedding"));
+        int(args.has("suspicious")) + int(args.has("neighbours")) + int(args.has("embedding")) +
+        int(args.flag("health"));
     if (actions > 1)
-        throw UsageError{"one of --suspicious, --neighbours, --embedding at a time"};
+        throw UsageError{"one of --suspicious, --neighbours, --embedding, --health at a time"};
     const std::string dir = args.positional().front();
     const bool json = args.flag("json");
     const data::DatasetSplits data = runs::loadRunData(dir);
@@ -256,6 +362,8 @@ int inspectCommand(Args &args)
         return suspicious(f, data, args, args.intIn("suspicious", 20, 1, 1000000), json);
     if (args.has("neighbours"))
         return neighbours(f, data, args, json);
+    if (args.flag("health"))
+        return health(f, data, json);
     if (args.has("embedding"))
         return embedding(f, data, args, json);
     const nlohmann::json info = {{"run", dir},
