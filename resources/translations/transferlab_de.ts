@@ -682,6 +682,22 @@ Klicken, um sie zu sehen.</translation>
         <source>%1×%2×%3 as the network receives it (shown de-normalised)</source>
         <translation>%1×%2×%3, wie das Netz es erhält (de-normalisiert angezeigt)</translation>
     </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Memory for decoded images of a folder or CSV dataset. Photos are read from disk while the model trains; those that fit here are kept for the next epoch, the others are decoded again, so memory stays flat however many photos there are. A frozen backbone&apos;s features share it; beyond it they go to the run folder.</source>
+        <translation>Speicher für dekodierte Bilder eines Ordner- oder CSV-Datensatzes. Fotos werden während des Trainings von der Festplatte gelesen; die, die hier hineinpassen, werden für die nächste Epoche behalten, die anderen erneut dekodiert, sodass der Speicherbedarf gleich bleibt, wie viele Fotos es auch sind. Die Merkmale eines eingefrorenen Backbones teilen ihn sich; darüber hinaus kommen sie in den Laufordner.</translation>
+    </message>
+    <message>
+        <source>Image cac&amp;he:</source>
+        <translation>Bild-Ca&amp;che:</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::DrawPad</name>
@@ -1055,6 +1071,21 @@ d %2</translation>
     </message>
 </context>
 <context>
+    <name>tl::ui::Language</name>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Französisch</translation>
+    </message>
+</context>
+<context>
     <name>tl::ui::LayerTreeModel</name>
     <message>
         <source>Layer</source>
@@ -1129,11 +1160,11 @@ d %2</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation>&amp;Start</translation>
+        <translation>&amp;Starten</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation>S&amp;topp</translation>
+        <translation>S&amp;toppen</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -1215,11 +1246,11 @@ d %2</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation>&amp;Start</translation>
+        <translation>&amp;Starten</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation>S&amp;topp</translation>
+        <translation>S&amp;toppen</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1239,7 +1270,7 @@ d %2</translation>
     </message>
     <message>
         <source>&amp;ONNX (OpenCV, ONNX Runtime)…</source>
-        <translation>&amp;ONNX (OpenCV, ONNX Runtime)…</translation>
+        <translation>&amp;ONNX (für OpenCV, ONNX Runtime)…</translation>
     </message>
     <message>
         <source>Exported: %1</source>
@@ -1766,6 +1797,14 @@ d %2</translation>
         <source>Written %1 (%2 MB, ONNX opset %3) and %4. OpenCV&apos;s DNN module reads it back: its logits differ from LibTorch&apos;s by at most %5.</source>
         <translation>%1 geschrieben (%2 MB, ONNX-Opset %3) und %4. Das DNN-Modul von OpenCV liest sie zurück: Seine Logits weichen höchstens um %5 von denen von LibTorch ab.</translation>
     </message>
+    <message>
+        <source>Run folder</source>
+        <translation>Laufordner</translation>
+    </message>
+    <message>
+        <source>ONNX file</source>
+        <translation>ONNX-Datei</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::PredictPanel</name>
@@ -1971,13 +2010,13 @@ d %2</translation>
         <source>test #%1 · %2</source>
         <translation>Test Nr. %1 · %2</translation>
     </message>
+    <message>
+        <source>No prediction yet</source>
+        <translation>Noch keine Vorhersage</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::QueuePanel</name>
-    <message>
-        <source>Run queue: runs train one after another in the background</source>
-        <translation>Lauf-Warteschlange: Läufe trainieren nacheinander im Hintergrund</translation>
-    </message>
     <message>
         <source>Add current settings</source>
         <translation>Aktuelle Einstellungen hinzufügen</translation>
@@ -2235,6 +2274,149 @@ d %2</translation>
         <source>Cannot queue the recipe</source>
         <translation>Das Rezept kann nicht eingereiht werden</translation>
     </message>
+    <message>
+        <source>Run queue: runs train in the background</source>
+        <translation>Lauf-Warteschlange: Läufe trainieren im Hintergrund</translation>
+    </message>
+    <message>
+        <source>At a time: </source>
+        <translation>Gleichzeitig: </translation>
+    </message>
+    <message>
+        <source>Runs trained at the same time, each with its share of the cores (and with several GPUs, one each)</source>
+        <translation>Gleichzeitig trainierte Läufe, jeder mit seinem Anteil der Kerne (und bei mehreren GPUs mit je einer)</translation>
+    </message>
+    <message>
+        <source>Runs trained at the same time</source>
+        <translation>Gleichzeitig trainierte Läufe</translation>
+    </message>
+    <message>
+        <source>Successive halving: curves cut at their rung</source>
+        <translation>Successive Halving: Kurven an ihrer Stufe abgeschnitten</translation>
+    </message>
+    <message>
+        <source>Which setting mattered</source>
+        <translation>Welche Einstellung zählte</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>val loss</source>
+        <translation>Val.-Verlust</translation>
+    </message>
+    <message>
+        <source>val accuracy</source>
+        <translation>Val.-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>pruned at a rung</source>
+        <translation>an einer Stufe beschnitten</translation>
+    </message>
+    <message>
+        <source>pruned points</source>
+        <translation>beschnittene Punkte</translation>
+    </message>
+    <message>
+        <source>rung</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>%1 of %2 points pruned; %3 epochs trained</source>
+        <translation>%1 von %2 Punkten beschnitten; %3 Epochen trainiert</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>share of what the settings explain (%)</source>
+        <translation>Anteil dessen, was die Einstellungen erklären (%)</translation>
+    </message>
+    <message>
+        <source>From %1 (%2 points)</source>
+        <translation>Aus %1 (%2 Punkte)</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::Recipes</name>
+    <message>
+        <source>Seed 000: the custom CNN on CIFAR-10 (Adam, 10 epochs, early stopping)</source>
+        <translation>Seed 000: das eigene CNN auf CIFAR-10 (Adam, 10 Epochen, frühes Stoppen)</translation>
+    </message>
+    <message>
+        <source>Seed 000: ResNet50 on CIFAR-10 at 224 px, frozen then fine-tuned (the last 30 layers)</source>
+        <translation>Seed 000: ResNet50 auf CIFAR-10 mit 224 px, eingefroren, dann Feinabstimmung (die letzten 30 Schichten)</translation>
+    </message>
+    <message>
+        <source>Seed 000: VGG19 on CIFAR-10 at 224 px, frozen then fine-tuned (the last 150 layers)</source>
+        <translation>Seed 000: VGG19 auf CIFAR-10 mit 224 px, eingefroren, dann Feinabstimmung (die letzten 150 Schichten)</translation>
+    </message>
+    <message>
+        <source>Seed 001: VGG16 at 224 px, feature extraction with SGD, then block5 fine-tuned</source>
+        <translation>Seed 001: VGG16 mit 224 px, Merkmalsextraktion mit SGD, dann Feinabstimmung von block5</translation>
+    </message>
+    <message>
+        <source>Seed 002: VGG-style CNN, baseline (SGD 1e-3, momentum 0.9, 5 epochs)</source>
+        <translation>Seed 002: CNN im VGG-Stil, Ausgangspunkt (SGD 1e-3, Momentum 0,9, 5 Epochen)</translation>
+    </message>
+    <message>
+        <source>Seed 002: + BatchNorm (momentum 0.8) + L2 0.001 (SGD 1e-3, momentum 0.9, 5 epochs)</source>
+        <translation>Seed 002: + BatchNorm (Momentum 0,8) + L2 0,001 (SGD 1e-3, Momentum 0,9, 5 Epochen)</translation>
+    </message>
+    <message>
+        <source>Seed 002: + BatchNorm with momentum 0.8 (SGD 1e-3, momentum 0.9, 5 epochs)</source>
+        <translation>Seed 002: + BatchNorm mit Momentum 0,8 (SGD 1e-3, Momentum 0,9, 5 Epochen)</translation>
+    </message>
+    <message>
+        <source>Seed 002: VGG-style CNN + BatchNorm (SGD 1e-3, momentum 0.9, 5 epochs)</source>
+        <translation>Seed 002: CNN im VGG-Stil + BatchNorm (SGD 1e-3, Momentum 0,9, 5 Epochen)</translation>
+    </message>
+    <message>
+        <source>Seed 002 iteration IV: VGG16 truncated at block3_pool, frozen, new head</source>
+        <translation>Seed 002, Iteration IV: VGG16, bei block3_pool abgeschnitten, eingefroren, neuer Kopf</translation>
+    </message>
+    <message>
+        <source>Seed 002 iteration II: the same, block5 unfrozen (set_trainable from block5_conv1)</source>
+        <translation>Seed 002, Iteration II: dasselbe, block5 freigegeben (set_trainable ab block5_conv1)</translation>
+    </message>
+    <message>
+        <source>Seed 002 iteration I: VGG16 at 32 px, frozen, Flatten + Dense(256)+BN + Dropout(0.5)</source>
+        <translation>Seed 002, Iteration I: VGG16 mit 32 px, eingefroren, Flatten + Dense(256)+BN + Dropout(0,5)</translation>
+    </message>
+    <message>
+        <source>Seed 003: trainable VGG16 at 32 px with a Flatten + Dense(512)+BN + Dropout(0.5) head (Adam, early stopping on val_loss)</source>
+        <translation>Seed 003: trainierbares VGG16 mit 32 px und einem Kopf aus Flatten + Dense(512)+BN + Dropout(0,5) (Adam, frühes Stoppen nach val_loss)</translation>
+    </message>
+    <message>
+        <source>Seed 004: resnet18 with AutoAugment on 10 % of CIFAR-10, classifier retrained (Adam, 5 epochs)</source>
+        <translation>Seed 004: resnet18 mit AutoAugment auf 10 % von CIFAR-10, Klassifikator neu trainiert (Adam, 5 Epochen)</translation>
+    </message>
+    <message>
+        <source>Seed 004: vgg16 with AutoAugment on 10 % of CIFAR-10, classifier retrained (Adam, 5 epochs)</source>
+        <translation>Seed 004: vgg16 mit AutoAugment auf 10 % von CIFAR-10, Klassifikator neu trainiert (Adam, 5 Epochen)</translation>
+    </message>
+    <message>
+        <source>How deep to fine-tune ResNet18: the second stage trains from each of layer1-4 on (frozen throughout to all of it)</source>
+        <translation>Wie tief ResNet18 feinabstimmen: Die zweite Stufe trainiert ab jeder von layer1-4 (von durchgehend eingefroren bis alles)</translation>
+    </message>
+    <message>
+        <source>How deep to fine-tune VGG16: the second stage trains from each block on (frozen throughout to all of it)</source>
+        <translation>Wie tief VGG16 feinabstimmen: Die zweite Stufe trainiert ab jedem Block (von durchgehend eingefroren bis alles)</translation>
+    </message>
+    <message>
+        <source>Seed 000 as one sweep: the custom CNN, VGG19 and ResNet50 on CIFAR-10</source>
+        <translation>Seed 000 als ein Sweep: das eigene CNN, VGG19 und ResNet50 auf CIFAR-10</translation>
+    </message>
+    <message>
+        <source>Seed 001 as one sweep: VGG16 frozen then block5 fine-tuned, against frozen for the same epochs</source>
+        <translation>Seed 001 als ein Sweep: VGG16 eingefroren, dann Feinabstimmung von block5, gegen eingefroren über dieselben Epochen</translation>
+    </message>
+    <message>
+        <source>Seed 002 as one sweep: VGG-style CNN, baseline against + BatchNorm against + BatchNorm + L2</source>
+        <translation>Seed 002 als ein Sweep: CNN im VGG-Stil, Ausgangspunkt gegen + BatchNorm gegen + BatchNorm + L2</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::ResultsPanel</name>
@@ -2391,10 +2573,6 @@ d %2</translation>
         <translation>Test Nr. %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Test accuracy %1%&lt;/b&gt; · loss %2 · top-5 %3% · %4 test images · %5 s per epoch%6</source>
-        <translation>&lt;b&gt;Testgenauigkeit %1%&lt;/b&gt; · Verlust %2 · Top-5 %3% · %4 Testbilder · %5 s je Epoche%6</translation>
-    </message>
-    <message>
         <source> · &lt;i&gt;stopped early&lt;/i&gt;</source>
         <translation> · &lt;i&gt;vorzeitig gestoppt&lt;/i&gt;</translation>
     </message>
@@ -2429,6 +2607,10 @@ d %2</translation>
     <message>
         <source>&lt;p&gt;&lt;i&gt;calibrated probabilities (T = %1)&lt;/i&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;kalibrierte Wahrscheinlichkeiten (T = %1)&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Test accuracy %L1%&lt;/b&gt; · loss %L2 · top-5 %L3% · %L4 test images · %L5 s per epoch%6</source>
+        <translation>&lt;b&gt;Testgenauigkeit %L1 %&lt;/b&gt; · Verlust %L2 · Top-5 %L3 % · %L4 Testbilder · %L5 s je Epoche%6</translation>
     </message>
 </context>
 <context>
@@ -2521,18 +2703,6 @@ d %2</translation>
         <translation>vor dem Ende seiner ersten Epoche angehalten</translation>
     </message>
     <message>
-        <source>cannot start %1: %2</source>
-        <translation>%1 kann nicht starten: %2</translation>
-    </message>
-    <message>
-        <source>the training process crashed: %1</source>
-        <translation>der Trainingsprozess ist abgestürzt: %1</translation>
-    </message>
-    <message>
-        <source>exit code %1</source>
-        <translation>Exit-Code %1</translation>
-    </message>
-    <message>
         <source>cancelled before it started</source>
         <translation>vor dem Start abgebrochen</translation>
     </message>
@@ -2618,6 +2788,54 @@ d %2</translation>
     <message>
         <source>incomplete</source>
         <translation>unvollständig</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>Trainable</source>
+        <translation>Trainierbar</translation>
+    </message>
+    <message>
+        <source>Total params</source>
+        <translation>Parameter gesamt</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <source>Best val acc</source>
+        <translation>Beste Val.-Gen.</translation>
+    </message>
+    <message>
+        <source>Test acc</source>
+        <translation>Testgenauigkeit</translation>
+    </message>
+    <message>
+        <source>s/epoch</source>
+        <translation>s/Epoche</translation>
+    </message>
+    <message>
+        <source>images/s</source>
+        <translation>Bilder/s</translation>
     </message>
 </context>
 <context>
@@ -3000,10 +3218,6 @@ d %2</translation>
         <translation>Die Kamera ist aus: Wählen Sie oben eine Kamera (oder eine Videodatei) und drücken Sie Kamera, oder halten Sie die Aufnahmetaste einer Klasse gedrückt.</translation>
     </message>
     <message>
-        <source>&amp;Train</source>
-        <translation>&amp;Trainieren</translation>
-    </message>
-    <message>
         <source>Trains only a small head on the features computed while recording: seconds</source>
         <translation>Trainiert nur einen kleinen Kopf auf den bei der Aufnahme berechneten Merkmalen: Sekunden</translation>
     </message>
@@ -3109,19 +3323,20 @@ d %2</translation>
         <source>Record images of at least two classes first</source>
         <translation>Nehmen Sie zuerst Bilder von mindestens zwei Klassen auf</translation>
     </message>
+    <message>
+        <source>Backbone:</source>
+        <translation>Backbone:</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::TeachSession</name>
     <message>
         <source>Record images of at least two classes first.</source>
         <translation>Nehmen Sie zuerst Bilder von mindestens zwei Klassen auf.</translation>
-    </message>
-</context>
-<context>
-    <name>tl::ui::TopBars</name>
-    <message>
-        <source>No prediction yet</source>
-        <translation>Noch keine Vorhersage</translation>
     </message>
 </context>
 <context>
@@ -3344,7 +3559,7 @@ d %2</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation>S&amp;topp</translation>
+        <translation>S&amp;toppen</translation>
     </message>
     <message>
         <source>Training progress</source>
@@ -3475,24 +3690,8 @@ d %2</translation>
         <translation>Epoche %1/%2 · Batch %3/%4</translation>
     </message>
     <message>
-        <source>loss %1 · accuracy %2 · %3 images/s · lr %4 · ETA %5</source>
-        <translation>Verlust %1 · Genauigkeit %2 · %3 Bilder/s · LR %4 · Rest %5</translation>
-    </message>
-    <message>
         <source>epoch %1 of %2, %3 %</source>
         <translation>Epoche %1 von %2, %3 %</translation>
-    </message>
-    <message>
-        <source>epoch %1: loss %2, accuracy %3</source>
-        <translation>Epoche %1: Verlust %2, Genauigkeit %3</translation>
-    </message>
-    <message>
-        <source> | validation loss %1, accuracy %2</source>
-        <translation> | Validierung: Verlust %1, Genauigkeit %2</translation>
-    </message>
-    <message>
-        <source> | %1 s, %2 images/s</source>
-        <translation> | %1 s, %2 Bilder/s</translation>
     </message>
     <message>
         <source>Batch size %1 is more than the %2 training images: it is now %3, one batch of every image per epoch.</source>
@@ -3563,6 +3762,22 @@ d %2</translation>
     <message>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>loss %L1 · accuracy %L2 · %L3 images/s · lr %L4 · ETA %5</source>
+        <translation>Verlust %L1 · Genauigkeit %L2 · %L3 Bilder/s · LR %L4 · Rest %5</translation>
+    </message>
+    <message>
+        <source>epoch %1: loss %L2, accuracy %L3</source>
+        <translation>Epoche %1: Verlust %L2, Genauigkeit %L3</translation>
+    </message>
+    <message>
+        <source> | validation loss %L1, accuracy %L2</source>
+        <translation> | Validierung: Verlust %L1, Genauigkeit %L2</translation>
+    </message>
+    <message>
+        <source> | %L1 s, %L2 images/s</source>
+        <translation> | %L1 s, %L2 Bilder/s</translation>
     </message>
 </context>
 <context>

@@ -682,6 +682,22 @@ Cliquez pour les voir.</translation>
         <source>%1×%2×%3 as the network receives it (shown de-normalised)</source>
         <translation>%1×%2×%3 tel que le réseau le reçoit (affiché dénormalisé)</translation>
     </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Memory for decoded images of a folder or CSV dataset. Photos are read from disk while the model trains; those that fit here are kept for the next epoch, the others are decoded again, so memory stays flat however many photos there are. A frozen backbone&apos;s features share it; beyond it they go to the run folder.</source>
+        <translation>Mémoire pour les images décodées d&apos;un jeu de données en dossier ou en CSV. Les photos sont lues sur le disque pendant l&apos;entraînement ; celles qui tiennent ici sont gardées pour l&apos;époque suivante, les autres sont décodées à nouveau, si bien que la mémoire reste stable quel que soit le nombre de photos. Les caractéristiques d&apos;un backbone gelé la partagent ; au-delà, elles vont dans le dossier de l&apos;exécution.</translation>
+    </message>
+    <message>
+        <source>Image cac&amp;he:</source>
+        <translation>Cac&amp;he d&apos;images :</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::DrawPad</name>
@@ -1055,6 +1071,21 @@ d %2</translation>
     </message>
 </context>
 <context>
+    <name>tl::ui::Language</name>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Allemand</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+</context>
+<context>
     <name>tl::ui::LayerTreeModel</name>
     <message>
         <source>Layer</source>
@@ -1239,7 +1270,7 @@ d %2</translation>
     </message>
     <message>
         <source>&amp;ONNX (OpenCV, ONNX Runtime)…</source>
-        <translation>&amp;ONNX (OpenCV, ONNX Runtime)…</translation>
+        <translation>&amp;ONNX (pour OpenCV, ONNX Runtime)…</translation>
     </message>
     <message>
         <source>Exported: %1</source>
@@ -1766,6 +1797,14 @@ d %2</translation>
         <source>Written %1 (%2 MB, ONNX opset %3) and %4. OpenCV&apos;s DNN module reads it back: its logits differ from LibTorch&apos;s by at most %5.</source>
         <translation>%1 écrit (%2 Mo, opset ONNX %3) et %4. Le module DNN d&apos;OpenCV le relit : ses logits diffèrent de ceux de LibTorch d&apos;au plus %5.</translation>
     </message>
+    <message>
+        <source>Run folder</source>
+        <translation>Dossier de l&apos;exécution</translation>
+    </message>
+    <message>
+        <source>ONNX file</source>
+        <translation>Fichier ONNX</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::PredictPanel</name>
@@ -1971,13 +2010,13 @@ d %2</translation>
         <source>test #%1 · %2</source>
         <translation>test n° %1 · %2</translation>
     </message>
+    <message>
+        <source>No prediction yet</source>
+        <translation>Pas encore de prédiction</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::QueuePanel</name>
-    <message>
-        <source>Run queue: runs train one after another in the background</source>
-        <translation>File d&apos;exécutions : les exécutions s&apos;entraînent l&apos;une après l&apos;autre en arrière-plan</translation>
-    </message>
     <message>
         <source>Add current settings</source>
         <translation>Ajouter les réglages actuels</translation>
@@ -2235,6 +2274,149 @@ d %2</translation>
         <source>Cannot queue the recipe</source>
         <translation>Impossible de mettre la recette en file d&apos;attente</translation>
     </message>
+    <message>
+        <source>Run queue: runs train in the background</source>
+        <translation>File d&apos;exécutions : les exécutions s&apos;entraînent en arrière-plan</translation>
+    </message>
+    <message>
+        <source>At a time: </source>
+        <translation>En même temps : </translation>
+    </message>
+    <message>
+        <source>Runs trained at the same time, each with its share of the cores (and with several GPUs, one each)</source>
+        <translation>Exécutions entraînées en même temps, chacune avec sa part des cœurs (et avec plusieurs GPU, une chacune)</translation>
+    </message>
+    <message>
+        <source>Runs trained at the same time</source>
+        <translation>Exécutions entraînées en même temps</translation>
+    </message>
+    <message>
+        <source>Successive halving: curves cut at their rung</source>
+        <translation>Réduction de moitié successive : courbes coupées à leur palier</translation>
+    </message>
+    <message>
+        <source>Which setting mattered</source>
+        <translation>Quel réglage a compté</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>époque</translation>
+    </message>
+    <message>
+        <source>val loss</source>
+        <translation>perte val.</translation>
+    </message>
+    <message>
+        <source>val accuracy</source>
+        <translation>exactitude val.</translation>
+    </message>
+    <message>
+        <source>pruned at a rung</source>
+        <translation>élagué à un palier</translation>
+    </message>
+    <message>
+        <source>pruned points</source>
+        <translation>points élagués</translation>
+    </message>
+    <message>
+        <source>rung</source>
+        <translation>palier</translation>
+    </message>
+    <message>
+        <source>%1 of %2 points pruned; %3 epochs trained</source>
+        <translation>%1 points sur %2 élagués ; %3 époques entraînées</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>part</translation>
+    </message>
+    <message>
+        <source>share of what the settings explain (%)</source>
+        <translation>part de ce qu&apos;expliquent les réglages (%)</translation>
+    </message>
+    <message>
+        <source>From %1 (%2 points)</source>
+        <translation>Depuis %1 (%2 points)</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::Recipes</name>
+    <message>
+        <source>Seed 000: the custom CNN on CIFAR-10 (Adam, 10 epochs, early stopping)</source>
+        <translation>Seed 000 : le CNN maison sur CIFAR-10 (Adam, 10 époques, arrêt anticipé)</translation>
+    </message>
+    <message>
+        <source>Seed 000: ResNet50 on CIFAR-10 at 224 px, frozen then fine-tuned (the last 30 layers)</source>
+        <translation>Seed 000 : ResNet50 sur CIFAR-10 à 224 px, gelé puis ajustement fin (les 30 dernières couches)</translation>
+    </message>
+    <message>
+        <source>Seed 000: VGG19 on CIFAR-10 at 224 px, frozen then fine-tuned (the last 150 layers)</source>
+        <translation>Seed 000 : VGG19 sur CIFAR-10 à 224 px, gelé puis ajustement fin (les 150 dernières couches)</translation>
+    </message>
+    <message>
+        <source>Seed 001: VGG16 at 224 px, feature extraction with SGD, then block5 fine-tuned</source>
+        <translation>Seed 001 : VGG16 à 224 px, extraction de caractéristiques avec SGD, puis ajustement fin de block5</translation>
+    </message>
+    <message>
+        <source>Seed 002: VGG-style CNN, baseline (SGD 1e-3, momentum 0.9, 5 epochs)</source>
+        <translation>Seed 002 : CNN de style VGG, référence (SGD 1e-3, momentum 0,9, 5 époques)</translation>
+    </message>
+    <message>
+        <source>Seed 002: + BatchNorm (momentum 0.8) + L2 0.001 (SGD 1e-3, momentum 0.9, 5 epochs)</source>
+        <translation>Seed 002 : + BatchNorm (momentum 0,8) + L2 0,001 (SGD 1e-3, momentum 0,9, 5 époques)</translation>
+    </message>
+    <message>
+        <source>Seed 002: + BatchNorm with momentum 0.8 (SGD 1e-3, momentum 0.9, 5 epochs)</source>
+        <translation>Seed 002 : + BatchNorm avec momentum 0,8 (SGD 1e-3, momentum 0,9, 5 époques)</translation>
+    </message>
+    <message>
+        <source>Seed 002: VGG-style CNN + BatchNorm (SGD 1e-3, momentum 0.9, 5 epochs)</source>
+        <translation>Seed 002 : CNN de style VGG + BatchNorm (SGD 1e-3, momentum 0,9, 5 époques)</translation>
+    </message>
+    <message>
+        <source>Seed 002 iteration IV: VGG16 truncated at block3_pool, frozen, new head</source>
+        <translation>Seed 002, itération IV : VGG16 coupé à block3_pool, gelé, nouvelle tête</translation>
+    </message>
+    <message>
+        <source>Seed 002 iteration II: the same, block5 unfrozen (set_trainable from block5_conv1)</source>
+        <translation>Seed 002, itération II : la même, block5 dégelé (set_trainable à partir de block5_conv1)</translation>
+    </message>
+    <message>
+        <source>Seed 002 iteration I: VGG16 at 32 px, frozen, Flatten + Dense(256)+BN + Dropout(0.5)</source>
+        <translation>Seed 002, itération I : VGG16 à 32 px, gelé, Flatten + Dense(256)+BN + Dropout(0,5)</translation>
+    </message>
+    <message>
+        <source>Seed 003: trainable VGG16 at 32 px with a Flatten + Dense(512)+BN + Dropout(0.5) head (Adam, early stopping on val_loss)</source>
+        <translation>Seed 003 : VGG16 entraînable à 32 px avec une tête Flatten + Dense(512)+BN + Dropout(0,5) (Adam, arrêt anticipé sur val_loss)</translation>
+    </message>
+    <message>
+        <source>Seed 004: resnet18 with AutoAugment on 10 % of CIFAR-10, classifier retrained (Adam, 5 epochs)</source>
+        <translation>Seed 004 : resnet18 avec AutoAugment sur 10 % de CIFAR-10, classifieur réentraîné (Adam, 5 époques)</translation>
+    </message>
+    <message>
+        <source>Seed 004: vgg16 with AutoAugment on 10 % of CIFAR-10, classifier retrained (Adam, 5 epochs)</source>
+        <translation>Seed 004 : vgg16 avec AutoAugment sur 10 % de CIFAR-10, classifieur réentraîné (Adam, 5 époques)</translation>
+    </message>
+    <message>
+        <source>How deep to fine-tune ResNet18: the second stage trains from each of layer1-4 on (frozen throughout to all of it)</source>
+        <translation>Jusqu&apos;où ajuster finement ResNet18 : la deuxième étape entraîne à partir de chacune des couches layer1-4 (de tout gelé à tout entraîné)</translation>
+    </message>
+    <message>
+        <source>How deep to fine-tune VGG16: the second stage trains from each block on (frozen throughout to all of it)</source>
+        <translation>Jusqu&apos;où ajuster finement VGG16 : la deuxième étape entraîne à partir de chaque bloc (de tout gelé à tout entraîné)</translation>
+    </message>
+    <message>
+        <source>Seed 000 as one sweep: the custom CNN, VGG19 and ResNet50 on CIFAR-10</source>
+        <translation>Seed 000 en un balayage : le CNN maison, VGG19 et ResNet50 sur CIFAR-10</translation>
+    </message>
+    <message>
+        <source>Seed 001 as one sweep: VGG16 frozen then block5 fine-tuned, against frozen for the same epochs</source>
+        <translation>Seed 001 en un balayage : VGG16 gelé puis block5 ajusté finement, contre gelé pendant les mêmes époques</translation>
+    </message>
+    <message>
+        <source>Seed 002 as one sweep: VGG-style CNN, baseline against + BatchNorm against + BatchNorm + L2</source>
+        <translation>Seed 002 en un balayage : CNN de style VGG, référence contre + BatchNorm contre + BatchNorm + L2</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::ResultsPanel</name>
@@ -2391,10 +2573,6 @@ d %2</translation>
         <translation>test n° %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Test accuracy %1%&lt;/b&gt; · loss %2 · top-5 %3% · %4 test images · %5 s per epoch%6</source>
-        <translation>&lt;b&gt;Exactitude de test %1 %&lt;/b&gt; · perte %2 · top-5 %3 % · %4 images de test · %5 s par époque%6</translation>
-    </message>
-    <message>
         <source> · &lt;i&gt;stopped early&lt;/i&gt;</source>
         <translation> · &lt;i&gt;arrêt anticipé&lt;/i&gt;</translation>
     </message>
@@ -2429,6 +2607,10 @@ d %2</translation>
     <message>
         <source>&lt;p&gt;&lt;i&gt;calibrated probabilities (T = %1)&lt;/i&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;probabilités calibrées (T = %1)&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Test accuracy %L1%&lt;/b&gt; · loss %L2 · top-5 %L3% · %L4 test images · %L5 s per epoch%6</source>
+        <translation>&lt;b&gt;Exactitude de test %L1 %&lt;/b&gt; · perte %L2 · top-5 %L3 % · %L4 images de test · %L5 s par époque%6</translation>
     </message>
 </context>
 <context>
@@ -2521,18 +2703,6 @@ d %2</translation>
         <translation>arrêtée avant la fin de sa première époque</translation>
     </message>
     <message>
-        <source>cannot start %1: %2</source>
-        <translation>impossible de démarrer %1 : %2</translation>
-    </message>
-    <message>
-        <source>the training process crashed: %1</source>
-        <translation>le processus d&apos;entraînement a planté : %1</translation>
-    </message>
-    <message>
-        <source>exit code %1</source>
-        <translation>code de sortie %1</translation>
-    </message>
-    <message>
         <source>cancelled before it started</source>
         <translation>annulée avant de démarrer</translation>
     </message>
@@ -2618,6 +2788,54 @@ d %2</translation>
     <message>
         <source>incomplete</source>
         <translation>incomplète</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Époques</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>Trainable</source>
+        <translation>Entraînable</translation>
+    </message>
+    <message>
+        <source>Total params</source>
+        <translation>Paramètres au total</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <source>Best val acc</source>
+        <translation>Meill. exact. val.</translation>
+    </message>
+    <message>
+        <source>Test acc</source>
+        <translation>Exactitude test</translation>
+    </message>
+    <message>
+        <source>s/epoch</source>
+        <translation>s/époque</translation>
+    </message>
+    <message>
+        <source>images/s</source>
+        <translation>images/s</translation>
     </message>
 </context>
 <context>
@@ -3000,10 +3218,6 @@ d %2</translation>
         <translation>La caméra est éteinte : choisissez une caméra (ou un fichier vidéo) ci-dessus et appuyez sur Caméra, ou maintenez le bouton Enregistrer d&apos;une classe.</translation>
     </message>
     <message>
-        <source>&amp;Train</source>
-        <translation>&amp;Entraîner</translation>
-    </message>
-    <message>
         <source>Trains only a small head on the features computed while recording: seconds</source>
         <translation>N&apos;entraîne qu&apos;une petite tête sur les caractéristiques calculées pendant l&apos;enregistrement : quelques secondes</translation>
     </message>
@@ -3109,19 +3323,20 @@ d %2</translation>
         <source>Record images of at least two classes first</source>
         <translation>Enregistrez d&apos;abord des images d&apos;au moins deux classes</translation>
     </message>
+    <message>
+        <source>Backbone:</source>
+        <translation>Backbone :</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Entraîner</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::TeachSession</name>
     <message>
         <source>Record images of at least two classes first.</source>
         <translation>Enregistrez d&apos;abord des images d&apos;au moins deux classes.</translation>
-    </message>
-</context>
-<context>
-    <name>tl::ui::TopBars</name>
-    <message>
-        <source>No prediction yet</source>
-        <translation>Pas encore de prédiction</translation>
     </message>
 </context>
 <context>
@@ -3475,24 +3690,8 @@ d %2</translation>
         <translation>époque %1/%2 · lot %3/%4</translation>
     </message>
     <message>
-        <source>loss %1 · accuracy %2 · %3 images/s · lr %4 · ETA %5</source>
-        <translation>perte %1 · exactitude %2 · %3 images/s · taux %4 · reste %5</translation>
-    </message>
-    <message>
         <source>epoch %1 of %2, %3 %</source>
         <translation>époque %1 sur %2, %3 %</translation>
-    </message>
-    <message>
-        <source>epoch %1: loss %2, accuracy %3</source>
-        <translation>époque %1 : perte %2, exactitude %3</translation>
-    </message>
-    <message>
-        <source> | validation loss %1, accuracy %2</source>
-        <translation> | validation : perte %1, exactitude %2</translation>
-    </message>
-    <message>
-        <source> | %1 s, %2 images/s</source>
-        <translation> | %1 s, %2 images/s</translation>
     </message>
     <message>
         <source>Batch size %1 is more than the %2 training images: it is now %3, one batch of every image per epoch.</source>
@@ -3563,6 +3762,22 @@ d %2</translation>
     <message>
         <source>Failed: %1</source>
         <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>loss %L1 · accuracy %L2 · %L3 images/s · lr %L4 · ETA %5</source>
+        <translation>perte %L1 · exactitude %L2 · %L3 images/s · taux %L4 · reste %5</translation>
+    </message>
+    <message>
+        <source>epoch %1: loss %L2, accuracy %L3</source>
+        <translation>époque %1 : perte %L2, exactitude %L3</translation>
+    </message>
+    <message>
+        <source> | validation loss %L1, accuracy %L2</source>
+        <translation> | validation : perte %L1, exactitude %L2</translation>
+    </message>
+    <message>
+        <source> | %L1 s, %L2 images/s</source>
+        <translation> | %L1 s, %L2 images/s</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "widgets/compare_view.h"
 
+#include "a11y/accessibility.h"
 #include "widgets/background.h"
 #include "widgets/embedding_view.h"
 
@@ -56,6 +57,7 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     m_tabs = new QTabWidget;
     m_table = new QTextBrowser;
     m_table->setPlaceholderText(tr("Select two to six runs and click Compare."));
+    a11y::name(m_table, tr("Comparison table"));
     m_tabs->addTab(m_table, tr("Table"));
 
     auto *curves = new QWidget;
@@ -79,9 +81,15 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     m_summary = new QLabel;
     m_summary->setWordWrap(true);
     auto *pairRow = new QHBoxLayout;
-    pairRow->addWidget(new QLabel(tr("A:")));
+    auto *aLabel = new QLabel(tr("&A:"));
+    auto *bLabel = new QLabel(tr("&B:"));
+    aLabel->setBuddy(m_a);
+    bLabel->setBuddy(m_b);
+    a11y::name(m_a, tr("Run A"));
+    a11y::name(m_b, tr("Run B"));
+    pairRow->addWidget(aLabel);
     pairRow->addWidget(m_a, 1);
-    pairRow->addWidget(new QLabel(tr("B:")));
+    pairRow->addWidget(bLabel);
     pairRow->addWidget(m_b, 1);
 
     auto *diffPage = new QWidget;
@@ -92,6 +100,7 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     m_deltaView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_deltaView->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_deltaView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    a11y::name(m_deltaView, tr("Confusion difference, B minus A"));
     auto *legend = new QLabel(
         tr("B's confusion matrix minus A's (rows: true class, columns: predicted). "
            "<span style='background:rgba(0,114,178,0.6)'>&nbsp;blue&nbsp;</span> B is better "
@@ -145,8 +154,9 @@ QWidget *CompareView::buildFlippedPage()
     m_flippedView->setGridSize({150, 160});
     m_flippedView->setWordWrap(true);
     m_flippedView->setUniformItemSizes(true);
-    m_fixedButton = new QRadioButton;
-    m_brokenButton = new QRadioButton;
+    a11y::name(m_flippedView, tr("Images that flipped"));
+    m_fixedButton = new QRadioButton(tr("Right only with B"));
+    m_brokenButton = new QRadioButton(tr("Right only with A"));
     m_fixedButton->setChecked(true);
     auto *dir = new QHBoxLayout;
     dir->addWidget(m_fixedButton);
@@ -163,6 +173,8 @@ QWidget *CompareView::buildSpacesPage()
     // on both.
     m_spaceA = new EmbeddingView;
     m_spaceB = new EmbeddingView;
+    a11y::name(m_spaceA, tr("Feature space of run A"));
+    a11y::name(m_spaceB, tr("Feature space of run B"));
     m_spaceStatus = new QLabel;
     m_spaceStatus->setWordWrap(true);
     auto *maps = new QHBoxLayout;

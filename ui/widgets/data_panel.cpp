@@ -3,6 +3,7 @@
 #include "data/transform.h"
 #include "base/error.h"
 #include "itemmodels/gallery_model.h"
+#include "a11y/accessibility.h"
 #include "widgets/background.h"
 
 #include "rundir/run_dir.h"
@@ -84,6 +85,8 @@ void DataPanel::buildUi()
     m_chart->chart()->legend()->hide();
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumHeight(220);
+    a11y::makeFocusable(m_chart);
+    a11y::name(m_chart, tr("Training images per class"), tr("No data loaded."));
 
     QGroupBox *previewBox = buildPreviewBox();
     auto *right = new QVBoxLayout;
@@ -108,7 +111,9 @@ QGroupBox *DataPanel::buildSourceBox()
     m_root = new QLineEdit;
     m_root->setObjectName(QStringLiteral("root"));
     m_root->setPlaceholderText(tr("default location"));
+    a11y::name(m_root, tr("Dataset folder"));
     m_browse = new QPushButton(tr("Browse…"));
+    a11y::name(m_browse, tr("Browse for the dataset folder"));
     auto *rootRow = new QHBoxLayout;
     rootRow->addWidget(m_root, 1);
     rootRow->addWidget(m_browse);
@@ -128,6 +133,8 @@ QGroupBox *DataPanel::buildSourceBox()
            "and every chart keeps their names. Transfer learning: pretrain on some classes, then "
            "learn the others from a few images."));
     m_classList->setMaximumHeight(120);
+    a11y::name(m_classList, tr("Classes to train on"),
+               tr("Space ticks or unticks the current class."));
     m_classList->setUniformItemSizes(true);
     m_perClass = new QSpinBox;
     m_perClass->setObjectName(QStringLiteral("perClass"));
@@ -681,6 +688,11 @@ void DataPanel::updateChart()
     // read in full at a projector's text size (slanted names under vertical bars were cut to
     // "T-shi..."). Many classes (CIFAR-100) are numbered; the names are in the class list.
     const auto counts = m_data->train.classCounts();
+    QStringList spoken; // what a screen reader says for the chart
+    for (std::size_t k = 0; k < counts.size(); ++k)
+        spoken << tr("%1: %2").arg(QString::fromStdString(m_data->train.classNames[k]),
+                                   QLocale().toString(qint64(counts[k])));
+    a11y::describe(m_chart, spoken.join(QStringLiteral(", ")));
     auto *set = new QBarSet(tr("images"));
     set->setColor(QColor(52, 101, 164));
     QStringList names;

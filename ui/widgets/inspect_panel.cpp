@@ -1,5 +1,6 @@
 #include "widgets/inspect_panel.h"
 
+#include "a11y/accessibility.h"
 #include "widgets/background.h"
 #include "widgets/embedding_view.h"
 
@@ -81,6 +82,7 @@ InspectPanel::InspectPanel(QWidget *parent)
 
     m_map = new EmbeddingView;
     m_map->setObjectName(QStringLiteral("embeddingMap"));
+    a11y::name(m_map, tr("Map of the test set"));
     m_map->setCaption(tr("Press \"Map the test set\": each test image becomes a dot, placed by "
                          "what the network's last layer sees."));
 
@@ -153,6 +155,10 @@ QWidget *InspectPanel::buildSide()
     m_selectionView = galleryView(m_selection);
     m_neighboursView = galleryView(m_neighbours);
     m_suspectsView = galleryView(m_suspects);
+    a11y::name(m_selectionView, tr("Images selected on the map"));
+    a11y::name(m_neighboursView, tr("Nearest training images"));
+    a11y::name(m_suspectsView, tr("Suspicious labels"),
+               tr("Images whose label the model doubts; select them to mark them."));
     m_neighboursTitle = new QLabel(tr("The training images nearest to the image above, in the "
                                       "network's feature space (cosine distance)."));
     m_neighboursTitle->setWordWrap(true);

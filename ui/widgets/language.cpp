@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QHash>
 #include <QLibraryInfo>
 #include <QMenu>
 #include <QMessageBox>
@@ -15,14 +16,23 @@ namespace {
 
 constexpr auto kSettingsKey = "view/language";
 
-// A language named in itself (a German student finds "Deutsch" in an English window).
-QString nativeName(const QString &language)
+// A language named in itself, and in the window's language where that differs: a German
+// student finds "Deutsch (German)" in an English window, "English (Englisch)" in a German one.
+QString menuName(const QString &language)
 {
-    const QLocale locale(language);
-    QString name = locale.nativeLanguageName();
-    if (!name.isEmpty())
-        name[0] = name[0].toUpper();
-    return name.isEmpty() ? language : name;
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("en"), QT_TRANSLATE_NOOP("tl::ui::Language", "English")},
+        {QStringLiteral("de"), QT_TRANSLATE_NOOP("tl::ui::Language", "German")},
+        {QStringLiteral("fr"), QT_TRANSLATE_NOOP("tl::ui::Language", "French")}};
+    QString native = QLocale(language).nativeLanguageName();
+    if (!native.isEmpty())
+        native[0] = native[0].toUpper();
+    if (native.isEmpty())
+        native = language;
+    const char *english = names.value(language.left(2));
+    const QString here =
+        english ? QCoreApplication::translate("tl::ui::Language", english) : QString();
+    return here.isEmpty() || here == native ? native : QStringLiteral("%1 (%2)").arg(native, here);
 }
 
 } // namespace
@@ -96,10 +106,10 @@ QMenu *createLanguageMenu(QWidget *parent)
                          (language.isEmpty() ? QStringLiteral("system") : language));
         group->addAction(a);
     };
-    add(QObject::tr("System language (%1)").arg(nativeName(QLocale::system().name())), {});
-    add(QStringLiteral("English"), QStringLiteral("en"));
+    add(QObject::tr("System language (%1)").arg(menuName(QLocale::system().name())), {});
+    add(menuName(QStringLiteral("en")), QStringLiteral("en"));
     for (const QString &language : shippedLanguages())
-        add(nativeName(language), language);
+        add(menuName(language), language);
     QObject::connect(group, &QActionGroup::triggered, menu, [parent](QAction *a) {
         const QString language = a->data().toString();
         if (language == languageSetting())

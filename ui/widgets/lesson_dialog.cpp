@@ -5,6 +5,7 @@
 #include "rundir/run_reader.h"
 #include "train/run_control.h"
 #include "train/training_types.h"
+#include "a11y/accessibility.h"
 #include "widgets/background.h"
 
 #include <QApplication>
@@ -114,6 +115,7 @@ LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
 
     m_table = new QTableWidget(0, 4);
     m_table->setObjectName(QStringLiteral("lessonTable"));
+    a11y::name(m_table, tr("Test accuracy by method and images per class"));
     // Two lines each: a quarter of the dialog cannot hold "Frozen features + new head" at a
     // projector's text size (it showed "rozen features + new hea").
     auto twoLines = [](QString title) {
@@ -139,6 +141,8 @@ LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
 
     m_chart = new QChartView(new QChart);
     m_chart->setObjectName(QStringLiteral("lessonChart"));
+    a11y::makeFocusable(m_chart);
+    a11y::name(m_chart, tr("Test accuracy on the five tops"), tr("No values yet."));
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumHeight(250);
     m_chart->chart()->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
@@ -181,6 +185,7 @@ LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
     layout->addWidget(m_conclusion);
     layout->addLayout(buttons);
     resize(900, 720);
+    a11y::prepareWindow(this);
 
     connect(m_start, &QPushButton::clicked, this, [this] { start(m_quick->isChecked()); });
     connect(m_stop, &QPushButton::clicked, this, &LessonDialog::stop);
@@ -517,6 +522,7 @@ void LessonDialog::updateChart()
     m_yHi = std::min(1.0, hi + 0.02);
     // Ticks at 0.05, 0.1 or 0.2 apart, as many as the chart's height holds at this text size.
     fitAxes();
+    a11y::describeChart(m_chart);
 }
 
 } // namespace tl::ui

@@ -10,6 +10,7 @@
 #include "widgets/onnx_export_dialog.h"
 #include "widgets/results_panel.h"
 #include "widgets/shortcuts_dialog.h"
+#include "widgets/recipe_titles.h"
 
 #include <QAction>
 #include <QApplication>
@@ -76,11 +77,11 @@ void MainMenus::buildRecipeMenu(QMenu *file)
     for (const auto &r : runs::recipes()) {
         if (r.sweep) {
             sweepRecipes->addAction(
-                QString::fromStdString(r.title), w,
+                recipeTitle(r), w,
                 [w, name = QString::fromStdString(r.name)] { w->queueSweepRecipe(name); });
             continue;
         }
-        recipeMenu->addAction(QString::fromStdString(r.title), w, [w, name = r.name] {
+        recipeMenu->addAction(recipeTitle(r), w, [w, name = r.name] {
             try {
                 w->experimentForm()->load(runs::recipeConfig(name));
                 w->statusBar()->showMessage(

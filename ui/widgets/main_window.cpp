@@ -6,6 +6,7 @@
 #include "session/run_queue.h"
 #include "session/training_session.h"
 #include "session/workbench.h"
+#include "a11y/accessibility.h"
 #include "widgets/calibration_panel.h"
 #include "widgets/compare_view.h"
 #include "widgets/data_panel.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_training->setDeviceText(deviceText());
     m_menus = new MainMenus(this);
     connectQueue();
+    a11y::prepareWindow(this); // the combo boxes' lists named, Tab leaves tables
     connectResults();
     connectData();
     connectTraining();

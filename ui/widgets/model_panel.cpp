@@ -7,6 +7,7 @@
 #include "models/layer_tree.h"
 #include "rundir/run_weights.h"
 #include "weights/weight_catalog.h"
+#include "a11y/accessibility.h"
 #include "widgets/background.h"
 
 #include "rundir/run_dir.h"
@@ -172,6 +173,10 @@ QGroupBox *ModelPanel::buildTreeBox()
     // view at a projector's text size; what still does not fit is in the tooltip.
     ColumnFit::attach(m_view);
     m_view->setToolTip(tr("Untick a layer to freeze it; right-click to freeze up to a layer."));
+    m_view->setObjectName(QStringLiteral("layers"));
+    a11y::name(m_view, tr("Layers"),
+               tr("Space unticks a layer to freeze it, or ticks it to train it; the context "
+                  "menu key freezes up to the current layer."));
     m_totals = new QLabel;
     m_totals->setObjectName(QStringLiteral("totals"));
     m_totals->setTextFormat(Qt::RichText);

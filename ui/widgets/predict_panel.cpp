@@ -7,12 +7,14 @@
 #include "inference/predictor.h"
 #include "rundir/run_reader.h"
 #include "session/run_list.h"
+#include "a11y/accessibility.h"
 #include "widgets/background.h"
 #include "widgets/draw_pad.h"
 #include "widgets/feature_map_grid.h"
 #include "widgets/top_bars.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QDragEnterEvent>
@@ -25,6 +27,7 @@
 #include <QImageReader>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
@@ -69,6 +72,8 @@ PredictPanel::PredictPanel(RunList *runs, QWidget *parent)
     m_images->setMovement(QListView::Static);
     m_images->setMaximumWidth(230);
     m_images->setToolTip(tr("Drop images or folders here"));
+    a11y::name(m_images, tr("Images to classify"),
+               tr("Arrow keys choose an image; the model's answer is beside it."));
 
     m_view = new QLabel(tr("Open or drop images to classify them with the run's model."));
     m_view->setAlignment(Qt::AlignCenter);
@@ -115,7 +120,9 @@ QHBoxLayout *PredictPanel::buildTopRow()
                                            "1px solid #e0c36a; padding: 6px; }"));
     m_notice->setVisible(false);
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Run:")));
+    auto *runLabel = new QLabel(tr("R&un:"));
+    runLabel->setBuddy(m_runs);
+    top->addWidget(runLabel);
     top->addWidget(m_runs, 1);
     top->addWidget(openButton);
     top->addWidget(folderButton);
@@ -148,12 +155,20 @@ QWidget *PredictPanel::buildSideColumn()
     m_layer->setHeaderLabels({tr("Layer (pick one for Grad-CAM)"), tr("Output")});
     m_layer->setMinimumHeight(100);
     m_layer->setRootIsDecorated(true);
+    a11y::name(m_layer, tr("Layer for Grad-CAM and the feature maps"));
     m_bars = new TopBars;
+    m_bars->setObjectName(QStringLiteral("top5"));
     auto *camBox = new QGroupBox(tr("Grad-CAM: where the model looks"));
     auto *cg = new QGridLayout(camBox);
-    cg->addWidget(new QLabel(tr("Opacity")), 0, 0);
+    auto *opacityLabel = new QLabel(tr("O&pacity"));
+    auto *classLabel = new QLabel(tr("Cl&ass"));
+    opacityLabel->setBuddy(m_opacity);
+    classLabel->setBuddy(m_class);
+    a11y::name(m_opacity, tr("Grad-CAM opacity"));
+    a11y::name(m_class, tr("Grad-CAM class"));
+    cg->addWidget(opacityLabel, 0, 0);
     cg->addWidget(m_opacity, 0, 1);
-    cg->addWidget(new QLabel(tr("Class")), 1, 0);
+    cg->addWidget(classLabel, 1, 0);
     cg->addWidget(m_class, 1, 1);
     cg->addWidget(m_layer, 2, 0, 1, 2);
     auto *barBox = new QGroupBox(tr("Top 5"));
@@ -184,6 +199,7 @@ QHBoxLayout *PredictPanel::buildBody(QWidget *sideWidget)
 {
     m_pad = new DrawPad;
     auto *clearPad = new QPushButton(tr("Clear"));
+    a11y::name(clearPad, tr("Clear the drawing"));
     m_padBox = new QGroupBox(tr("Draw here"));
     auto *padLayout = new QVBoxLayout(m_padBox);
     padLayout->addWidget(m_pad, 1);

@@ -1,5 +1,6 @@
 #include "widgets/queue_panel.h"
 
+#include "a11y/accessibility.h"
 #include "widgets/column_fit.h"
 
 #include "base/error.h"
@@ -14,6 +15,7 @@
 #include "widgets/experiment_form.h"
 #include "widgets/sweep_dialog.h"
 
+#include "widgets/recipe_titles.h"
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -113,9 +115,10 @@ QGroupBox *QueuePanel::buildQueueBox()
     recipes->setText(tr("Sweep recipes"));
     recipes->setPopupMode(QToolButton::InstantPopup);
     auto *recipeMenu = new QMenu(recipes);
+    a11y::name(recipes, tr("Sweep recipes"), tr("Opens a menu of the notebooks' sweeps."));
     for (const auto &r : runs::recipes())
         if (r.sweep)
-            recipeMenu->addAction(QString::fromStdString(r.title), this,
+            recipeMenu->addAction(recipeTitle(r), this,
                                   [this, name = QString::fromStdString(r.name)] {
                                       Q_EMIT sweepRecipeRequested(name);
                                   });
@@ -131,6 +134,8 @@ QGroupBox *QueuePanel::buildQueueBox()
     m_down->setToolTip(tr("Later in the queue"));
     m_pause = new QPushButton(tr("Pause queue"));
     m_pause->setCheckable(true);
+    a11y::name(m_up, tr("Earlier in the queue"));
+    a11y::name(m_down, tr("Later in the queue"));
     m_pause->setToolTip(tr("The running run goes on; no new one starts until unpaused"));
     for (QWidget *w : {static_cast<QWidget *>(addCurrent), static_cast<QWidget *>(sweep),
                        static_cast<QWidget *>(recipes)})
@@ -162,6 +167,7 @@ QGroupBox *QueuePanel::buildQueueBox()
     connect(m_up, &QPushButton::clicked, this, [move] { move(-1); });
     connect(m_down, &QPushButton::clicked, this, [move] { move(1); });
     connect(m_pause, &QPushButton::toggled, m_queue, &RunQueue::setPaused);
+    a11y::name(m_queueView, tr("Run queue"));
     connect(m_queueView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QueuePanel::updateButtons);
     connect(m_queue, &QAbstractItemModel::dataChanged, this, &QueuePanel::updateButtons);
@@ -194,7 +200,10 @@ QGroupBox *QueuePanel::buildResultsBox()
     m_sweepChoice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto *openFolder = new QPushButton(tr("Open sweep folder…"));
     auto *report = new QPushButton(tr("Export report…"));
-    choose->addWidget(new QLabel(tr("Sweep")));
+    auto *sweepLabel = new QLabel(tr("S&weep"));
+    sweepLabel->setBuddy(m_sweepChoice);
+    a11y::name(m_sweepChoice, tr("Sweep"));
+    choose->addWidget(sweepLabel);
     choose->addWidget(m_sweepChoice, 1);
     choose->addWidget(openFolder);
     choose->addWidget(report);
@@ -272,6 +281,7 @@ QWidget *QueuePanel::buildResultsTable()
 
 // The chart chosen (accuracy against a setting, time against accuracy) or the heat map.
 QWidget *QueuePanel::buildSweepChart()
+    a11y::name(m_results, tr("Sweep results"));
 {
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
@@ -292,11 +302,14 @@ QWidget *QueuePanel::buildSweepChart()
     m_stack->addWidget(m_chart);
     m_stack->addWidget(m_heat);
     rightLayout->addWidget(m_stack, 1);
+    a11y::name(m_chartChoice, tr("Chart"));
     return right;
 }
 
 QueuePanel::~QueuePanel() = default;
 
+    a11y::makeFocusable(m_chart);
+    a11y::name(m_chart, tr("Sweep chart"), tr("No values yet."));
 int QueuePanel::selectedQueueRow() const
 {
     const auto rows = m_queueView->selectionModel()->selectedRows();
@@ -304,6 +317,7 @@ int QueuePanel::selectedQueueRow() const
 }
 
 void QueuePanel::updateButtons()
+    a11y::name(m_heat, tr("Heat map of test accuracy"));
 {
     const int row = selectedQueueRow();
     const bool has = row >= 0 && row < m_queue->count();
@@ -514,6 +528,7 @@ void QueuePanel::openSelectedResult()
     }
     Q_EMIT openRunRequested(dirs.front());
 }
+    a11y::describeChart(m_chart);
 
 void QueuePanel::compareSelectedResults()
 {
@@ -583,7 +598,7 @@ void QueuePanel::queueSweepRecipe(const QString &name)
             QMessageBox::Question, tr("Sweep recipe"),
             tr("%1\n\n%2 runs. Quick runs use 2 % of the data and one epoch a stage (a classroom "
                "laptop); full runs are the notebook's.")
-                .arg(QString::fromStdString(runs::recipe(name.toStdString()).title))
+                .arg(recipeTitle(runs::recipe(name.toStdString())))
                 .arg(plan.points.size()),
             QMessageBox::Cancel, this);
         QPushButton *quick = ask.addButton(tr("Quick"), QMessageBox::AcceptRole);

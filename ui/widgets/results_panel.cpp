@@ -2,6 +2,7 @@
 
 #include "widgets/rotated_header.h"
 
+#include "a11y/accessibility.h"
 #include "widgets/background.h"
 #include "widgets/calibration_panel.h"
 #include "widgets/inspect_panel.h"
@@ -132,6 +133,10 @@ QGroupBox *ResultsPanel::buildConfusionBox()
     m_confusion->viewport()->installEventFilter(this); // the numbers' size follows the rows
     m_confusion->setToolTip(
         tr("Rows: true class. Columns: predicted class. Click a cell to see its images."));
+    m_confusion->setObjectName(QStringLiteral("confusion"));
+    a11y::name(m_confusion, tr("Confusion matrix"),
+               tr("Rows: the true class; columns: the predicted class. Enter on a cell shows "
+                  "its images."));
     auto *confBox = new QGroupBox(tr("Confusion matrix (rows: true class, columns: predicted)"));
     m_epochSlider = new QSlider(Qt::Horizontal);
     m_epochSlider->setRange(1, 1);
@@ -145,7 +150,9 @@ QGroupBox *ResultsPanel::buildConfusionBox()
     auto *epochRow = new QHBoxLayout;
     epochRow->addWidget(m_normalized);
     epochRow->addSpacing(12);
-    epochRow->addWidget(new QLabel(tr("After epoch:")));
+    auto *epochCaption = new QLabel(tr("After &epoch:"));
+    epochCaption->setBuddy(m_epochSlider);
+    epochRow->addWidget(epochCaption);
     epochRow->addWidget(m_epochSlider, 1);
     epochRow->addWidget(m_epochLabel);
     auto *confLayout = new QVBoxLayout(confBox);
@@ -161,6 +168,9 @@ QGroupBox *ResultsPanel::buildConfusionBox()
     connect(m_normalized, &QCheckBox::toggled, m_confusionModel, &ConfusionModel::setNormalized);
     connect(m_epochSlider, &QSlider::valueChanged, this, &ResultsPanel::showEpoch);
     connect(m_confusion, &QTableView::clicked, this,
+            [this](const QModelIndex &i) { showCell(i.row(), i.column()); });
+    // The keyboard: Enter on a cell (activated) shows its images as a click does.
+    connect(m_confusion, &QTableView::activated, this,
             [this](const QModelIndex &i) { showCell(i.row(), i.column()); });
     return confBox;
 }
@@ -200,6 +210,9 @@ QGroupBox *ResultsPanel::buildGalleryBox()
     auto *galleryBox = new QGroupBox(tr("Images in the cell, most wrong first"));
     m_gallery->setToolTip(tr("Under each image: what the model said, and how sure it was of the "
                              "true class (the lower, the more wrong)."));
+    m_gallery->setObjectName(QStringLiteral("gallery"));
+    a11y::name(m_gallery, tr("Images in the cell"),
+               tr("Arrow keys choose an image; Enter opens it in Grad-CAM."));
     auto *galleryLayout = new QVBoxLayout(galleryBox);
     galleryLayout->addWidget(m_galleryTitle);
     galleryLayout->addWidget(m_gallery, 1);
@@ -207,12 +220,19 @@ QGroupBox *ResultsPanel::buildGalleryBox()
 
     connect(m_gallery, &QListView::clicked, this,
             [this](const QModelIndex &i) { showImage(i.row()); });
+    // Arrow keys in the gallery show the image they reach; Enter opens it as a double-click.
+    connect(m_gallery->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &i) {
+                if (i.isValid())
+                    showImage(i.row());
+            });
     auto requestExplain = [this] {
         const QModelIndex i = m_gallery->currentIndex();
         if (i.isValid())
             explain(i.row());
     };
-    connect(m_gallery, &QListView::doubleClicked, this, requestExplain);
+    // A double-click or Enter (activated).
+    connect(m_gallery, &QListView::activated, this, requestExplain);
     connect(explainButton, &QPushButton::clicked, this, requestExplain);
     return galleryBox;
 }
@@ -228,7 +248,9 @@ QSplitter *ResultsPanel::buildTables()
     m_perClass->verticalHeader()->hide();
     m_perClass->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_perClass->setSortingEnabled(true);
+    a11y::name(m_perClass, tr("Per class: precision, recall, F1 and images"));
     m_pairs = new QListWidget;
+    a11y::name(m_pairs, tr("Most confused pairs"), tr("Enter shows the images of a pair."));
     auto *tables = new QSplitter(Qt::Vertical);
     auto *perClassBox = new QGroupBox(tr("Per class"));
     (new QVBoxLayout(perClassBox))->addWidget(m_perClass);
@@ -237,11 +259,13 @@ QSplitter *ResultsPanel::buildTables()
     tables->addWidget(perClassBox);
     tables->addWidget(pairsBox);
 
-    connect(m_pairs, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+    auto showPair = [this](QListWidgetItem *item) {
         const QPoint cell = item->data(Qt::UserRole).toPoint();
         m_confusion->setCurrentIndex(m_confusionModel->index(cell.x(), cell.y()));
         showCell(cell.x(), cell.y());
-    });
+    };
+    connect(m_pairs, &QListWidget::itemClicked, this, showPair);
+    connect(m_pairs, &QListWidget::itemActivated, this, showPair);
     return tables;
 }
 
@@ -359,7 +383,7 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
         m_names << QString::fromStdString(n);
     const auto &e = m_result->test;
     m_headline->setText(
-        tr("<b>Test accuracy %1%</b> · loss %2 · top-5 %3% · %4 test images · %5 s per epoch%6")
+        tr("<b>Test accuracy %L1%</b> · loss %L2 · top-5 %L3% · %L4 test images · %L5 s per epoch%6")
             .arg(e.accuracy * 100.0, 0, 'f', 2)
             .arg(e.loss, 0, 'f', 4)
             .arg(e.top5Accuracy * 100.0, 0, 'f', 1)

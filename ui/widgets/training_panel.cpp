@@ -3,8 +3,10 @@
 #include "widgets/live_view.h"
 
 #include "format/clock_text.h"
+#include "a11y/accessibility.h"
 #include "widgets/field_note.h"
 
+#include "charts/chart_palette.h"
 #include "charts/metric_chart.h"
 
 #include <QCheckBox>
@@ -48,6 +50,14 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     m_flushTimer->setInterval(250);
     connect(m_flushTimer, &QTimer::timeout, this, &TrainingPanel::flush);
 
+    // Tab follows the page top down: Start, Pause, Stop, the form as it reads, the log.
+    QWidget *order[] = {m_start,     m_pause,    m_stop,      m_runName,  m_stageBox,
+                        m_addStage,  m_removeStage, m_stageName, m_freeze, m_epochs,
+                        m_batch,     m_optimizer, m_lr,        m_momentum, m_nesterov,
+                        m_weightDecay, m_schedule, m_early,    m_patience, m_seed,
+                        m_threads,   m_log,      m_liveCheck};
+    for (std::size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
     connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startRequested);
     connect(m_pause, &QPushButton::clicked, this,
             [this] { Q_EMIT(m_paused ? resumeRequested() : pauseRequested()); });
@@ -127,6 +137,9 @@ void TrainingPanel::createFields()
                               "learning rate (the notebooks' second step)"));
     m_removeStage = new QPushButton(tr("−"));
     m_removeStage->setToolTip(tr("Remove the selected stage"));
+    a11y::name(m_stageBox, tr("Stage"));
+    a11y::name(m_addStage, tr("Add a fine-tuning stage"));
+    a11y::name(m_removeStage, tr("Remove the selected stage"));
     m_stageName = new QLineEdit;
     m_freeze = new QLineEdit;
     m_freeze->setPlaceholderText(tr("as before (Model tab or earlier stage)"));
@@ -149,6 +162,7 @@ void TrainingPanel::createFields()
     m_patience->setRange(1, 1000);
     m_patience->setValue(3);
     m_patience->setPrefix(tr("patience "));
+    a11y::name(m_patience, tr("Patience (epochs)"));
     m_runName = new QLineEdit;
     m_runName->setObjectName(QStringLiteral("runName"));
     m_runName->setPlaceholderText(tr("optional, e.g. \"frozen backbone\""));
@@ -228,11 +242,16 @@ QVBoxLayout *TrainingPanel::buildControls(QWidget *hyper)
     m_start->setMinimumHeight(36);
     m_pause = new QPushButton(tr("&Pause"));
     m_stop = new QPushButton(tr("S&top"));
+    m_start->setObjectName(QStringLiteral("start"));
+    m_pause->setObjectName(QStringLiteral("pause"));
+    m_stop->setObjectName(QStringLiteral("stop"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_start, 2);
     buttons->addWidget(m_pause, 1);
     buttons->addWidget(m_stop, 1);
     m_progress = new QProgressBar;
+    m_progress->setObjectName(QStringLiteral("trainingProgress"));
+    a11y::name(m_progress, tr("Training progress"));
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
     m_progress->setTextVisible(true);
@@ -252,6 +271,7 @@ QVBoxLayout *TrainingPanel::buildControls(QWidget *hyper)
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(2000);
     m_log->setPlaceholderText(tr("Epoch results appear here."));
+    a11y::name(m_log, tr("Training log"), tr("One line per epoch: loss, accuracy, time."));
 
     // The form scrolls on its own: Start, Stop, the progress and the warnings stay in view on a
     // 720-pixel projector, next to charts that keep the full height.
@@ -287,9 +307,9 @@ void TrainingPanel::buildCharts()
     m_loss = new MetricChart(tr("Loss"), tr("cross-entropy"));
     m_loss->setToolTip(tr("Loss: how wrong the model is, averaged over images (cross-entropy; "
                           "lower is better). Training minimises it."));
-    m_lossBatch = m_loss->addSeries(tr("train (batches)"), QColor(52, 101, 164, 150));
-    m_lossTrain = m_loss->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
-    m_lossVal = m_loss->addSeries(tr("validation"), QColor(230, 97, 0), true, true);
+    m_lossBatch = m_loss->addSeries(tr("train (batches)"), palette::batchColor());
+    m_lossTrain = m_loss->addSeries(tr("train (epoch)"), palette::seriesColor(0), false, true);
+    m_lossVal = m_loss->addSeries(tr("validation"), palette::seriesColor(1), true, true);
     m_loss->setLegendVisible(false); // the accuracy chart's legend, below, names the same curves
     m_loss->setXTitleVisible(false);
     m_loss->setCaption(tr("How wrong the model is: lower is better. Line: the latest batches; "
@@ -302,9 +322,9 @@ void TrainingPanel::buildCharts()
     m_accuracy->setToolTip(tr("Accuracy: the share of images whose most likely class is the "
                               "right one."));
     m_accuracy->setFixedYRange(0, 1);
-    m_accBatch = m_accuracy->addSeries(tr("train (batches)"), QColor(52, 101, 164, 150));
-    m_accTrain = m_accuracy->addSeries(tr("train (epoch)"), QColor(32, 74, 135), false, true);
-    m_accVal = m_accuracy->addSeries(tr("validation"), QColor(230, 97, 0), true, true);
+    m_accBatch = m_accuracy->addSeries(tr("train (batches)"), palette::batchColor());
+    m_accTrain = m_accuracy->addSeries(tr("train (epoch)"), palette::seriesColor(0), false, true);
+    m_accVal = m_accuracy->addSeries(tr("validation"), palette::seriesColor(1), true, true);
     m_accuracy->setCaption(tr("Share of images classified right. Orange falling while blue "
                               "rises: overfitting."));
     m_accuracy->setCaptionToolTip(
@@ -316,7 +336,7 @@ void TrainingPanel::buildCharts()
                              "goes on."));
     m_lrChart->setMaximumHeight(180);
     m_lrChart->setYLabelFormat(QStringLiteral("%.2g"));
-    m_lrSeries = m_lrChart->addSeries(tr("learning rate"), QColor(117, 80, 123));
+    m_lrSeries = m_lrChart->addSeries(tr("learning rate"), palette::seriesColor(3));
     m_lrChart->setCompact();
     m_liveView = new LiveView;
     // The live view scrolls rather than growing the window past a 720-line screen.
@@ -334,9 +354,11 @@ void TrainingPanel::buildCharts()
     m_sharedLegend->setTextFormat(Qt::RichText);
     m_sharedLegend->setWordWrap(true);
     m_sharedLegend->setAlignment(Qt::AlignCenter);
-    m_sharedLegend->setText(QStringLiteral("<span style='color:#3465a4'>━</span> %1 &nbsp; "
-                                           "<span style='color:#204a87'>━●</span> %2 &nbsp; "
-                                           "<span style='color:#e66100'>┅●</span> %3")
+    // The charts' colours (chart_palette.h) with their line and marker: solid with squares,
+    // dashed with triangles.
+    m_sharedLegend->setText(QStringLiteral("<span style='color:#008ede'>━</span> %1 &nbsp; "
+                                           "<span style='color:#0072b2'>━■</span> %2 &nbsp; "
+                                           "<span style='color:#d55e00'>┅▲</span> %3")
                                 .arg(tr("train (batches)"), tr("train (epoch)"), tr("validation")));
     m_sharedLegend->hide();
     m_charts = new QGridLayout;
@@ -649,13 +671,26 @@ void TrainingPanel::onBatch(const train::BatchProgress &p)
     m_progress->setValue(int(frac * 1000));
     m_progress->setFormat(
         tr("epoch %1/%2 · batch %3/%4").arg(p.epoch).arg(p.epochs).arg(p.batch).arg(p.batches));
+    announceProgress(int(p.epoch), p.epochs, int(frac * 100));
     if (!m_paused)
-        m_status->setText(tr("loss %1 · accuracy %2 · %3 images/s · lr %4 · ETA %5")
+        m_status->setText(tr("loss %L1 · accuracy %L2 · %L3 images/s · lr %L4 · ETA %5")
                               .arg(p.loss, 0, 'f', 4)
                               .arg(p.accuracy, 0, 'f', 4)
                               .arg(p.imagesPerSecond, 0, 'f', 0)
                               .arg(p.learningRate, 0, 'g', 3)
                               .arg(clockText(p.etaSeconds)));
+}
+
+void TrainingPanel::announceProgress(int epoch, int epochs, int percent)
+{
+    const QLocale locale;
+    const QString text = tr("epoch %1 of %2, %3 %")
+                             .arg(locale.toString(epoch), locale.toString(epochs),
+                                  locale.toString(percent));
+    if (m_progress->accessibleDescription() == text)
+        return;
+    a11y::describe(m_progress, text);
+    a11y::announceValue(m_progress, m_progress->value());
 }
 
 void TrainingPanel::onEpoch(const train::EpochMetrics &m)
@@ -666,18 +701,18 @@ void TrainingPanel::onEpoch(const train::EpochMetrics &m)
     const double x = m.globalEpoch;
     m_loss->append(m_lossTrain, {QPointF(x, m.trainLoss)});
     m_accuracy->append(m_accTrain, {QPointF(x, m.trainAccuracy)});
-    QString line = tr("epoch %1: loss %2, accuracy %3")
+    QString line = tr("epoch %1: loss %L2, accuracy %L3")
                        .arg(m.globalEpoch)
                        .arg(m.trainLoss, 0, 'f', 4)
                        .arg(m.trainAccuracy, 0, 'f', 4);
     if (m.hasValidation) {
         m_loss->append(m_lossVal, {QPointF(x, m.valLoss)});
         m_accuracy->append(m_accVal, {QPointF(x, m.valAccuracy)});
-        line += tr(" | validation loss %1, accuracy %2")
+        line += tr(" | validation loss %L1, accuracy %L2")
                     .arg(m.valLoss, 0, 'f', 4)
                     .arg(m.valAccuracy, 0, 'f', 4);
     }
-    line += tr(" | %1 s, %2 images/s").arg(m.seconds, 0, 'f', 1).arg(m.imagesPerSecond, 0, 'f', 0);
+    line += tr(" | %L1 s, %L2 images/s").arg(m.seconds, 0, 'f', 1).arg(m.imagesPerSecond, 0, 'f', 0);
     m_log->appendPlainText(line);
 }
 

@@ -85,6 +85,8 @@ public Q_SLOTS:
     void setPaused(bool paused);
     void onStageStarted(int stage, const QString &name, int epochs);
     void onBatch(const tl::train::BatchProgress &p);
+    // Says "epoch 2 of 5, 40 %" to assistive technology when the whole percent changes.
+    void announceProgress(int epoch, int epochs, int percent);
     void onEpoch(const tl::train::EpochMetrics &m);
     void onMessage(const QString &text);
     // A teacher's warning from the run (train/training_hints.h): shown once, above the log.
