@@ -448,7 +448,8 @@ void Scheduler::judge(Point &p, const LaunchExit &exit)
     }
     if (exit.startError.empty() && (stopping || exit.code == 130 || exit.signal == SIGINT)) {
         p.state = PointState::Stopped;
-        p.message = stoppedMessage(p.resumable);
+        if (p.message.empty() || !stopping) // a reason given to cancel() stays
+            p.message = stoppedMessage(p.resumable);
         return;
     }
     p.state = PointState::Failed;
@@ -489,14 +490,14 @@ void Scheduler::blockDependents(const Point &p)
         }
 }
 
-void Scheduler::cancel(int id)
+void Scheduler::cancel(int id, const std::string &why)
 {
     Point *p = get(id);
     if (!p)
         return;
     if (p->state == PointState::Pending) {
         p->state = PointState::Stopped;
-        p->message = "cancelled before it started";
+        p->message = why.empty() ? "cancelled before it started" : why;
         changed(*p);
         if (p->group >= 0)
             writeSweep(p->group);
@@ -504,6 +505,8 @@ void Scheduler::cancel(int id)
         schedule(); // the idle event, when it was the last
     } else if (p->state == PointState::Running) {
         p->state = PointState::Stopping;
+        if (!why.empty())
+            p->message = why; // judge() keeps it
         changed(*p);
         for (const auto &[handle, pid] : m_running)
             if (pid == id)

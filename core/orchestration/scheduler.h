@@ -127,8 +127,9 @@ public:
 
     // Starts pending points while slots are free (and not paused).
     void schedule();
-    // A pending point is not started (Stopped); a running one stops at its next batch.
-    void cancel(int id);
+    // A pending point is not started (Stopped); a running one stops at its next batch. `why`
+    // (a search pausing a point: "waits at rung 1 ...") replaces the usual message.
+    void cancel(int id, const std::string &why = {});
     // A running point stops at its next batch and is Pruned (a search judged it at an epoch):
     // through a stop request in its run folder, so the run keeps its finished epochs, is tested
     // and writes summary.json with `reason` as its stop_reason.

@@ -145,7 +145,7 @@ void SweepSearch::restore()
     const bool paused = m_scheduler.paused(); // cancel() schedules: nothing starts meanwhile
     m_scheduler.setPaused(true);
     for (const int id : waiting)
-        m_scheduler.cancel(id); // not started: promote() or finish() resumes it
+        m_scheduler.cancel(id, "waits at a rung for a promotion"); // promote() resumes it
     m_scheduler.setPaused(paused);
 }
 
@@ -196,7 +196,13 @@ void SweepSearch::wait(const Point &p, int rung, double value)
     d.value = value;
     d.competitors = int(m_stopper.at(rung).size());
     m_decisions[index] = d;
-    m_scheduler.cancel(p.id); // stops after its batch, keeping the rung's epoch
+    char text[32];
+    std::snprintf(text, sizeof text, "%.4g", value);
+    // Stops after its batch, keeping the rung's epoch.
+    m_scheduler.cancel(p.id, "waits at rung " + std::to_string(rung) + " (" +
+                                 m_plan.earlyStop.metric + " " + text +
+                                 ") for a promotion into the top 1/" +
+                                 std::to_string(m_plan.earlyStop.reductionFactor));
 }
 
 void SweepSearch::resume(std::size_t planIndex)

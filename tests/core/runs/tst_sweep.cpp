@@ -226,7 +226,11 @@ private Q_SLOTS:
             xml.readNext();
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         const QString h = QString::fromStdString(html);
-        QCOMPARE(h.count("<svg"), 4); // against lr, against freeze, the heat map, Pareto
+        // Against lr, against freeze, the heat map, Pareto, which setting mattered (issue 30).
+        QCOMPARE(h.count("<svg"), 5);
+        QVERIFY(h.contains("Which setting mattered"));
+        // The learning rate moves accuracy by 0.25, the freeze spec by 0.05: lr's bar first.
+        QVERIFY(h.indexOf(">stage 1 lr</text><rect") < h.indexOf(">model freeze</text><rect"));
         QVERIFY(h.contains("Test accuracy against stage 1 lr"));
         QVERIFY(h.contains("(log scale)")); // 0.001..0.1 spans two decades
         QVERIFY(h.contains("model freeze × stage 1 lr"));
