@@ -1,7 +1,7 @@
 #!/bin/sh
 # Generates the man pages transferlab(1) and transferlab-cli(1) (help2man, from the programs'
-# own --help) and the bash completion of transferlab-cli (its commands, each command's options,
-# and the model, recipe and dataset names), so none of them can drift from the programs.
+# own --help) and the bash completion of transferlab-cli (`transferlab-cli completion bash`,
+# made from its table of options: app/cli/options.h), so none of them can drift from the programs.
 # Usage: make-docs.sh CLI GUI OUTDIR   (run by `cmake --install`; GUI "" skips transferlab(1))
 set -eu
 CLI=$1
@@ -12,9 +12,7 @@ mkdir -p "$OUT"
 export QT_QPA_PLATFORM=offscreen # the window's --help needs no display
 export TL_OPENMP_CHOSEN=1        # no re-exec for a help text
 
-COMMANDS="train lesson sweep inspect calibrate evaluate export compare report recipes summary predict weights models datasets download info"
-names() { "$CLI" "$1" 2>/dev/null | awk '/^[a-z0-9]/ {print $1}' | tr '\n' ' '; }
-options() { "$CLI" "$1" --help 2>/dev/null | grep -o -- '--[a-z][a-z0-9-]*' | sort -u | tr '\n' ' '; }
+COMMANDS="train lesson sweep inspect calibrate evaluate export compare report recipes summary predict weights models datasets download info completion"
 
 # Man pages: each command's help as a section of transferlab-cli(1).
 INCLUDE="$OUT/transferlab-cli.h2m"
@@ -60,14 +58,4 @@ fi
 rm -f "$INCLUDE" "$OUT/transferlab.h2m"
 
 # Bash completion.
-{
-    sed -n '1,/^# --- generated ---$/p' "$HERE/bash-completion.in"
-    echo "_tl_commands='$COMMANDS'"
-    echo "_tl_models='$(names models)'"
-    echo "_tl_recipes='$(names recipes)'"
-    echo "_tl_datasets='$("$CLI" datasets 2>/dev/null | awk '/^[a-z0-9]/ {print $1}' | tr '\n' ' ')'"
-    for c in $COMMANDS; do
-        echo "_tl_opts_$c='$(options "$c")'"
-    done
-    sed -n '/^# --- generated ---$/,$p' "$HERE/bash-completion.in" | tail -n +2
-} > "$OUT/transferlab-cli.bash"
+"$CLI" completion bash > "$OUT/transferlab-cli.bash"

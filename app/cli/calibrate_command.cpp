@@ -2,6 +2,7 @@
 // run; and predict with a run folder, which uses them.
 
 #include "commands.h"
+#include "options.h"
 
 #include "data/dataset.h"
 #include "base/error.h"
@@ -37,9 +38,15 @@ when an image is unfamiliar. The run needs a validation split (data.val_split).
 
 } // namespace
 
+const Options &calibrateOptions()
+{
+    static const Options options = optionsFromHelp(kCalibrateHelp);
+    return options;
+}
+
 int calibrateCommand(Args &args)
 {
-    args.allow({}, {"json", "help"});
+    allow(args, calibrateOptions());
     if (args.flag("help") || args.positional().size() != 1) {
         std::fputs(kCalibrateHelp, args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "args.h"
+#include "options.h"
 #include "inference/run_features.h"
 
 #include <string>
@@ -25,6 +26,24 @@ int lessonCommand(Args &args);
 int sweepCommand(Args &args);
 int inspectCommand(Args &args);
 int calibrateCommand(Args &args);
+int completionCommand(Args &args);
+
+// Each command's options (options.h): its allow-list, help and bash completion.
+const Options &trainOptions();
+const Options &recipesOptions();
+const Options &lessonOptions();
+const Options &sweepOptions();
+const Options &inspectOptions();
+const Options &calibrateOptions();
+const Options &predictOptions();
+const Options &evaluateOptions();
+const Options &exportOptions();
+const Options &weightsOptions();
+const Options &compareOptions();
+const Options &reportOptions();
+const Options &summaryOptions();
+const Options &downloadOptions();
+const Options &infoOptions();
 int captureCommand(Args &args);
 
 // predict RUN_DIR --camera SOURCE [--frames N]: the run labels camera (or video-file) frames

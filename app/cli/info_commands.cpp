@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "options.h"
 #include "io/files.h"
 
 #include "platform/cpu_cores.h"
@@ -8,6 +9,7 @@
 #include "models/model_spec.h"
 #include "analysis/report.h"
 #include "analysis/sweep_report.h"
+#include "rundir/run_dir.h"
 #include "rundir/run_reader.h"
 #include "orchestration/sweep_results.h"
 #include "platform/system_info.h"
@@ -44,9 +46,16 @@ std::string windowRunsFolder()
 
 } // namespace
 
+const Options &infoOptions()
+{
+    // What libgomp was started with (the tests of the OpenMP policy).
+    static const Options options = {flag("openmp-environment", "", Option::kHidden)};
+    return options;
+}
+
 int infoCommand(Args &args)
 {
-    args.allow({}, {"help", "openmp-environment"});
+    allow(args, infoOptions());
     if (args.flag("help")) {
         std::puts("Usage: transferlab-cli info\nWhat a bug report needs: versions, the device, "
                   "the BLAS and OpenMP settings in use, the compute threads, and where runs, "
@@ -110,7 +119,7 @@ int infoCommand(Args &args)
 
 int datasetsCommand(Args &args)
 {
-    args.allow({}, {"help"});
+    allow(args, {});
     if (args.flag("help")) {
         std::puts("Usage: transferlab-cli datasets\nLists the datasets and whether they are on "
                   "this machine.");
@@ -135,15 +144,26 @@ int datasetsCommand(Args &args)
     return 0;
 }
 
+const Options &downloadOptions()
+{
+    static const Options options = {
+        valued("mirror", "BASE_URL", "fetch from this address instead of the official one"),
+        valued("stall-seconds", "S", "give up after S seconds below 1 kB/s (default 30)"),
+    };
+    return options;
+}
+
 int downloadCommand(Args &args)
 {
-    args.allow({"mirror", "stall-seconds"}, {"help"});
+    allow(args, downloadOptions());
     if (args.flag("help") || args.positional().size() != 1) {
         std::fputs(
-            "Usage: transferlab-cli download DATASET [--mirror BASE_URL] [--stall-seconds S]\n"
-            "Downloads into $XDG_CACHE_HOME/transferlab/datasets, verifies checksums,\n"
-            "resumes an interrupted download. A transfer slower than 1 kB/s for S seconds\n"
-            "(default 30) is given up; run it again to resume.\n",
+            ("Usage: transferlab-cli download DATASET [--mirror BASE_URL] [--stall-seconds S]\n"
+             "Downloads into $XDG_CACHE_HOME/transferlab/datasets, verifies checksums,\n"
+             "resumes an interrupted download. A transfer slower than 1 kB/s for S seconds\n"
+             "(default 30) is given up; run it again to resume.\n\nOptions:\n" +
+             renderOptions(downloadOptions()))
+                .c_str(),
             args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
     }
@@ -169,14 +189,23 @@ int downloadCommand(Args &args)
     return 0;
 }
 
+const Options &compareOptions()
+{
+    static const Options options = {flag("csv", "CSV instead of a Markdown table")};
+    return options;
+}
+
 int compareCommand(Args &args)
 {
-    args.allow({}, {"csv", "help"});
+    allow(args, compareOptions());
     if (args.flag("help") || args.positional().empty()) {
         std::fputs(
-            "Usage: transferlab-cli compare RUN_DIR... [--csv]\n"
-            "The comparison table the notebooks end with: model, parameters, stages, best\n"
-            "validation and test accuracy, seconds per epoch, images per second, wall time.\n",
+            ("Usage: transferlab-cli compare RUN_DIR... [--csv]\n"
+             "The comparison table the notebooks end with: model, parameters, stages, best\n"
+             "validation and test accuracy, seconds per epoch, images per second, wall time.\n"
+             "\nOptions:\n" +
+             renderOptions(compareOptions()))
+                .c_str(),
             args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
     }
@@ -187,18 +216,33 @@ int compareCommand(Args &args)
     return 0;
 }
 
+const Options &reportOptions()
+{
+    static const Options options = {
+        valued("out", "FILE.html", "the page to write (-o FILE.html)", Values::Files),
+        valued("title", "TEXT", "the page's title"),
+        valued("images", "N", "mistakes shown per run (default 16)"),
+        flag("no-images", "captions only, without the runs' images"),
+    };
+    return options;
+}
+
 int reportCommand(Args &args)
 {
-    args.allow({"out", "title", "images"}, {"help", "no-images"});
+    allow(args, reportOptions());
     if (args.flag("help") || args.positional().empty() || !args.has("out")) {
         std::fputs(
-            "Usage: transferlab-cli report RUN_DIR... -o FILE.html [--title TEXT] [--no-images]\n"
-            "One self-contained HTML page for a class handout: each run's settings, curves,\n"
-            "confusion matrix, per-class table and worst mistakes; for two or more runs the\n"
-            "comparison table, overlaid curves and the images that flipped between the first\n"
-            "two. --images N: mistakes shown per run (default 16). A sweep folder (one with\n"
-            "sweep.json) gets the sweep's results table, accuracy against each setting, a heat\n"
-            "map for two settings and accuracy against training time with the Pareto front.\n",
+            ("Usage: transferlab-cli report RUN_DIR... -o FILE.html [--title TEXT] [--no-images]\n"
+             "One self-contained HTML page for a class handout: each run's settings, curves,\n"
+             "confusion matrix, per-class table and worst mistakes; for two or more runs the\n"
+             "comparison table, overlaid curves and the images that flipped between the first\n"
+             "two. A sweep folder (one with " +
+             std::string(runs::RunDir::kSweep) +
+             ") gets the sweep's results table, accuracy\n"
+             "against each setting, a heat map for two settings and accuracy against training\n"
+             "time with the Pareto front.\n\nOptions:\n" +
+             renderOptions(reportOptions()))
+                .c_str(),
             args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
     }
@@ -219,7 +263,7 @@ int reportCommand(Args &args)
 
 int modelsCommand(Args &args)
 {
-    args.allow({}, {"help"});
+    allow(args, {});
     for (const auto &m : models::modelCatalog())
         std::printf("%-16s %s\n", m.name.c_str(), m.description.c_str());
     return 0;
@@ -268,23 +312,48 @@ nlohmann::json layerJson(const models::LayerNode &n)
 
 } // namespace
 
+const Options &summaryOptions()
+{
+    static const Options options = {
+        valued("model", "NAME", "(default simple-cnn; transferlab-cli models)", Values::Models),
+        valued("image-size", "N", "the input's side (default: the model's, else 32)"),
+        // --image-size as in train (the side images are resized to); --input-size, its first
+        // spelling here, still works and is no longer documented.
+        valued("input-size", "N", "", Values::None, {}, Option::kHidden),
+        valued("channels", "C", "1 or 3 (default 3)"),
+        valued("num-classes", "K", "(default 1000 for ImageNet backbones, else 10)"),
+        valued("dropout", "P", "dropout rate (default: the model's)"),
+        flag("batch-norm", "vgg-style-cnn: BatchNorm after each conv"),
+        valued("bn-momentum", "M", "Keras-style BatchNorm momentum (default 0.99)"),
+        valued("l2", "F", "Keras-style L2 penalty"),
+        valued("pool-size", "K", "vgg-style-cnn: the pooling window (default 3)"),
+        valued("head", "H", "keep, imagenet, gap, flatten", Values::Words,
+               "keep imagenet gap flatten"),
+        valued("head-hidden", "UNITS", "gap/flatten: a hidden layer of UNITS"),
+        valued("head-dropout", "P", "gap/flatten: dropout before the output layer"),
+        valued("truncate-at", "LAYER", "keep the backbone only up to LAYER"),
+        valued("freeze", "SPEC", "none, backbone, before:LAYER, all-but-last:N or PATH[,PATH...]",
+               Values::Words, "none backbone before: all-but-last:"),
+        flag("json", "one JSON object instead of the table"),
+    };
+    return options;
+}
+
 int summaryCommand(Args &args)
 {
-    // --image-size as in train (the side images are resized to); --input-size, its first
-    // spelling here, still works and is no longer documented.
-    args.allow({"model", "image-size", "input-size", "channels", "num-classes", "dropout",
-                "bn-momentum", "l2", "pool-size", "head", "head-hidden", "head-dropout",
-                "truncate-at", "freeze"},
-               {"batch-norm", "json", "help"});
+    allow(args, summaryOptions());
     if (args.flag("help")) {
-        std::puts(
-            "Usage: transferlab-cli summary --model NAME [--image-size N] [--channels C]\n"
-            "       [--num-classes K] [--head keep|imagenet|gap|flatten] [--head-hidden UNITS]\n"
-            "       [--head-dropout P] [--truncate-at LAYER] [--freeze SPEC] [--batch-norm] "
-            "[--json]\n"
-            "Prints each layer (name, type, output shape, parameters, trainable) and the totals:\n"
-            "total, trainable and non-trainable parameters, and depth (layers with weights).\n"
-            "SPEC: none, backbone, before:LAYER, all-but-last:N or PATH[,PATH...].");
+        std::fputs(
+            ("Usage: transferlab-cli summary --model NAME [--image-size N] [--channels C]\n"
+             "       [--num-classes K] [--head keep|imagenet|gap|flatten] [--head-hidden UNITS]\n"
+             "       [--head-dropout P] [--truncate-at LAYER] [--freeze SPEC] [--batch-norm] "
+             "[--json]\n"
+             "Prints each layer (name, type, output shape, parameters, trainable) and the totals:\n"
+             "total, trainable and non-trainable parameters, and depth (layers with weights).\n"
+             "\nOptions:\n" +
+             renderOptions(summaryOptions()))
+                .c_str(),
+            stdout);
         return 0;
     }
     models::ModelSpec spec;

@@ -1,4 +1,6 @@
 #include "commands.h"
+#include "options.h"
+#include "rundir/run_dir.h"
 
 #include "base/error.h"
 #include "orchestration/lesson.h"
@@ -71,9 +73,15 @@ std::vector<int> parseCounts(const std::string &list)
 
 } // namespace
 
+const Options &lessonOptions()
+{
+    static const Options options = optionsFromHelp(kLessonHelp);
+    return options;
+}
+
 int lessonCommand(Args &args)
 {
-    args.allow({"out", "per-class", "seeds", "data-root", "threads"}, {"help", "quick"});
+    allow(args, lessonOptions());
     if (args.flag("help")) {
         std::fputs(kLessonHelp, stdout);
         return 0;
@@ -135,9 +143,10 @@ int lessonCommand(Args &args)
     }
     std::printf("\nPretraining: %.4f test accuracy on its five classes.\n"
                 "Test accuracy on the five tops (mean, range over seeds):\n\n%s\n%s\n"
-                "\nLesson finished in %.0f s; %s/lesson.md, lesson.csv, lesson.json\n",
+                "\nLesson finished in %.0f s; %s, %s, %s\n",
                 r.pretrainAccuracy, r.table().c_str(), r.conclusion().c_str(), r.seconds,
-                dir.c_str());
+                runs::RunDir(dir).lessonMarkdown().c_str(), runs::RunDir::kLessonCsv,
+                runs::RunDir::kLesson);
     return 0;
 }
 

@@ -38,6 +38,7 @@ Commands:
   datasets    list the datasets and where they are found
   download    download a dataset into the cache (checksums verified)
   info        versions, device, BLAS, threads and paths (paste it into a bug report)
+  completion  the bash completion script (completion bash)
 
 Exit codes: 0 success, 2 bad input (the message names the file or option),
 3 training diverged (NaN/inf loss), 4 a rank of a distributed run was lost (named),
@@ -111,6 +112,8 @@ int main(int argc, char **argv)
             return tl::cli::weightsCommand(args);
         if (command == "info")
             return tl::cli::infoCommand(args);
+        if (command == "completion")
+            return tl::cli::completionCommand(args);
         std::fprintf(stderr, "transferlab-cli: unknown command '%s' (see --help)\n",
                      command.c_str());
         return 2;

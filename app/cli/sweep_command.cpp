@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "options.h"
 
 #include "platform/cpu_cores.h"
 #include "base/error.h"
@@ -104,10 +105,15 @@ void writeStatus(const std::string &dir, const runs::SweepPlan &plan,
 
 } // namespace
 
+const Options &sweepOptions()
+{
+    static const Options options = optionsFromHelp(kSweepHelp);
+    return options;
+}
+
 int sweepCommand(Args &args)
 {
-    args.allow({"out", "parallel", "threads", "recipe", "data-root"},
-               {"help", "quick", "download"});
+    allow(args, sweepOptions());
     if (args.flag("help")) {
         std::fputs(kSweepHelp, stdout);
         return 0;

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "options.h"
 #include "onnx_commands.h"
 
 #include "base/error.h"
@@ -9,6 +10,7 @@
 #include "rundir/run_weights.h"
 #include "weights/checkpoint_info.h"
 #include "weights/weight_catalog.h"
+#include "rundir/run_dir.h"
 
 #include <nlohmann/json.hpp>
 
@@ -53,10 +55,26 @@ bool isDirectory(const std::string &path)
 
 } // namespace
 
+// predict's, evaluate's, export's and weights' options are named in their usage lines.
+const Options &predictOptions()
+{
+    static const Options options = {
+        valued("run", "RUN_DIR", "", Values::Files, {}, Option::kUsageOnly),
+        valued("model", "M", "", Values::Models, {}, Option::kUsageOnly),
+        valued("weights", "FILE", "", Values::WordsOrFiles, "imagenet", Option::kUsageOnly),
+        valued("topk", "K", "", Values::None, {}, Option::kUsageOnly),
+        valued("resize", "N", "", Values::None, {}, Option::kUsageOnly),
+        valued("crop", "N", "", Values::None, {}, Option::kUsageOnly),
+        valued("camera", "SOURCE", "", Values::None, {}, Option::kUsageOnly),
+        valued("frames", "N", "", Values::None, {}, Option::kUsageOnly),
+        flag("json", "", Option::kUsageOnly),
+    };
+    return options;
+}
+
 int predictCommand(Args &args)
 {
-    args.allow({"model", "weights", "topk", "resize", "crop", "run", "camera", "frames"},
-               {"json", "help"});
+    allow(args, predictOptions());
     if (!args.flag("help") && args.has("camera")) {
         // predict [--run] RUN_DIR --camera SOURCE: a run labels camera frames.
         const auto &p = args.positional();
@@ -136,9 +154,18 @@ Classifies images and prints the K most likely classes of each (default 5).
     return 0;
 }
 
+const Options &evaluateOptions()
+{
+    static const Options options = {
+        valued("weights", "FILE", "", Values::Files, {}, Option::kUsageOnly),
+        flag("json", "", Option::kUsageOnly),
+    };
+    return options;
+}
+
 int evaluateCommand(Args &args)
 {
-    args.allow({"weights"}, {"help", "json"});
+    allow(args, evaluateOptions());
     if (args.flag("help") || args.positional().size() != 1) {
         std::fputs("Usage: transferlab-cli evaluate RUN_DIR [--weights FILE] [--json]\n"
                    "Re-runs the test evaluation of a run with its model.pth (or an exported FILE), "
@@ -148,11 +175,11 @@ int evaluateCommand(Args &args)
         return args.flag("help") ? 0 : 2;
     }
     const std::string dir = args.positional().front();
-    const std::string file = args.str("weights", dir + "/model.pth");
+    const std::string file = args.str("weights", runs::RunDir(dir).model());
     const train::Evaluation e = runs::evaluateRunWeights(dir, file);
     double recorded = -1;
     try {
-        recorded = runs::RunSummary::fromFile(dir + "/summary.json").testAccuracy;
+        recorded = runs::RunSummary::fromFile(runs::RunDir(dir).summary()).testAccuracy;
     } catch (const Error &) {
         // no summary (an unfinished run) or a damaged one: nothing recorded to compare with
     }
@@ -173,9 +200,19 @@ int evaluateCommand(Args &args)
     return same || recorded < 0 ? 0 : 1;
 }
 
+const Options &exportOptions()
+{
+    static const Options options = {
+        valued("out", "FILE", "", Values::Files, {}, Option::kUsageOnly),
+        valued("format", "FORMAT", "", Values::Words, "pt onnx", Option::kUsageOnly),
+        flag("json", "", Option::kUsageOnly),
+    };
+    return options;
+}
+
 int exportCommand(Args &args)
 {
-    args.allow({"out", "format"}, {"help", "json"});
+    allow(args, exportOptions());
     const std::string format = args.str("format", isOnnxFile(args.str("out")) ? "onnx" : "pt");
     if (format != "pt" && format != "onnx")
         throw UsageError{"--format is pt (a state dict, .pth or .safetensors) or onnx"};
@@ -204,16 +241,25 @@ int exportCommand(Args &args)
         return exportOnnxCommand(args, dir, args.str("out"));
     const std::string out = args.str("out");
     runs::exportRunStateDict(dir, out);
-    const Bytes side = readFile(dir + "/preprocessing.json");
+    const Bytes side = readFile(runs::RunDir(dir).preprocessing());
     const std::string sidecar = out.substr(0, out.rfind('.')) + ".json";
     writeFileAtomic(sidecar, std::string(side.begin(), side.end()));
     std::printf("%s\n%s\n", out.c_str(), sidecar.c_str());
     return 0;
 }
 
+const Options &weightsOptions()
+{
+    static const Options options = {
+        valued("mirror", "BASE_URL", "", Values::None, {}, Option::kUsageOnly),
+        valued("runs", "DIR", "", Values::Files, {}, Option::kUsageOnly),
+    };
+    return options;
+}
+
 int weightsCommand(Args &args)
 {
-    args.allow({"mirror", "runs"}, {"help"});
+    allow(args, weightsOptions());
     const auto &pos = args.positional();
     if (args.flag("help") || pos.empty()) {
         std::fputs("Usage: transferlab-cli weights list [--runs DIR]\n"
