@@ -222,10 +222,9 @@ void halvingAxes(std::ostringstream &o, const HalvingChart &c, double lo, double
         o << "<text x=\"" << px(e) << "\" y=\"" << kH - kB + 16
           << "\" text-anchor=\"middle\" font-size=\"10\">" << e << "</text>";
     for (const int rung : c.rungs)
-        o << "<line x1=\"" << px(rung) << "\" x2=\"" << px(rung) << "\" y1=\"" << kT
-          << "\" y2=\"" << kH - kB << "\" stroke=\"#888\" stroke-dasharray=\"4 3\"/><text x=\""
-          << px(rung) + 3 << "\" y=\"" << kT + 10 << "\" font-size=\"10\">rung " << rung
-          << "</text>";
+        o << "<line x1=\"" << px(rung) << "\" x2=\"" << px(rung) << "\" y1=\"" << kT << "\" y2=\""
+          << kH - kB << "\" stroke=\"#888\" stroke-dasharray=\"4 3\"/><text x=\"" << px(rung) + 3
+          << "\" y=\"" << kT + 10 << "\" font-size=\"10\">rung " << rung << "</text>";
     o << "<text x=\"" << (kL + kW - kR) / 2 << "\" y=\"" << kH - 6
       << "\" text-anchor=\"middle\" font-size=\"11\">epoch; dashed: the rungs where points were "
          "judged</text>";
@@ -248,8 +247,9 @@ std::string halvingSvg(const HalvingChart &c)
     std::ostringstream o;
     o << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << kW << "\" height=\"" << kH
       << "\" viewBox=\"0 0 " << kW << ' ' << kH << "\" class=\"chart\" role=\"img\">";
-    o << "<text x=\"" << kL << "\" y=\"18\" font-weight=\"bold\">Successive halving: "
-      << esc(c.metric) << " by epoch</text>";
+    o << "<text x=\"" << kL
+      << "\" y=\"18\" font-weight=\"bold\">Successive halving: " << esc(c.metric)
+      << " by epoch</text>";
     halvingAxes(o, c, lo, hi);
     int survivors = 0, pruned = 0;
     for (std::size_t k = 0; k < c.curves.size(); ++k) {
@@ -270,8 +270,9 @@ std::string halvingSvg(const HalvingChart &c)
               << curve.prunedRung << ", " << fmt(v, 4) << "</title></path>";
             ++pruned;
         } else {
-            o << "<text x=\"" << px(e) + 6 << "\" y=\"" << py(v) + 4 << "\" font-size=\"10\" fill=\""
-              << colour << "\">" << esc(curve.name.substr(0, 22)) << "</text>";
+            o << "<text x=\"" << px(e) + 6 << "\" y=\"" << py(v) + 4
+              << "\" font-size=\"10\" fill=\"" << colour << "\">" << esc(curve.name.substr(0, 22))
+              << "</text>";
             ++survivors;
         }
     }

@@ -15,8 +15,8 @@ struct SweepResults;
 
 struct HalvingCurve
 {
-    std::string name;   // the run folder's name
-    std::string status; // finished | pruned | stopped | running | ...
+    std::string name;                           // the run folder's name
+    std::string status;                         // finished | pruned | stopped | running | ...
     std::vector<std::pair<int, double>> values; // (global epoch, validation metric)
     int prunedRung = 0;                         // pruned: the epoch it was stopped at
 };
@@ -42,10 +42,10 @@ struct ParameterImportance
 
 struct ImportanceResult
 {
-    std::string target; // what was explained, in words
-    int points = 0;     // how many points it learned from
+    std::string target;                          // what was explained, in words
+    int points = 0;                              // how many points it learned from
     std::vector<ParameterImportance> parameters; // most important first
-    std::string why;    // empty when computed; else why not (too few points, one setting)
+    std::string why; // empty when computed; else why not (too few points, one setting)
 };
 
 // Which swept setting mattered: a random forest of regression trees (64 trees on bootstrap
@@ -59,8 +59,7 @@ ImportanceResult parameterImportance(const SweepResults &r, std::uint64_t seed =
 // The forest itself: x[i] the features of point i, y[i] its result. Shares per feature (summing
 // to 1; all 0 when no split helps).
 std::vector<double> forestImportance(const std::vector<std::vector<double>> &x,
-                                     const std::vector<double> &y, int trees,
-                                     std::uint64_t seed);
+                                     const std::vector<double> &y, int trees, std::uint64_t seed);
 
 // The charts as SVG for the report ("" when there is nothing to draw).
 std::string halvingSvg(const HalvingChart &chart);

@@ -7,6 +7,7 @@
 #include "io/files.h"
 #include "orchestration/recipes.h"
 #include "analysis/report.h"
+#include "analysis/sweep_explain.h"
 #include "analysis/sweep_report.h"
 #include "orchestration/sweep_results.h"
 #include "orchestration/sweep.h"
@@ -484,6 +485,11 @@ void QueuePanel::fillChartChoices()
     }
     m_chartChoice->addItem(tr("Test accuracy against training time (Pareto front)"),
                            QStringLiteral("pareto"));
+    if (explainsPruning(r))
+        m_chartChoice->addItem(tr("Successive halving: curves cut at their rung"),
+                               QStringLiteral("halving"));
+    if (r.parameters.size() >= 2 && runs::parameterImportance(r).why.empty())
+        m_chartChoice->addItem(tr("Which setting mattered"), QStringLiteral("importance"));
 }
 
 void QueuePanel::showChart(int index)
@@ -497,6 +503,12 @@ void QueuePanel::showChart(int index)
         m_stack->setCurrentWidget(m_heat);
     } else if (what == QLatin1String("pareto")) {
         paretoChart();
+        m_stack->setCurrentWidget(m_chart);
+    } else if (what == QLatin1String("halving")) {
+        halvingChart();
+        m_stack->setCurrentWidget(m_chart);
+    } else if (what == QLatin1String("importance")) {
+        importanceChart();
         m_stack->setCurrentWidget(m_chart);
     } else {
         accuracyChart(std::size_t(what.section(':', 1).toInt()));

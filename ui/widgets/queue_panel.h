@@ -99,6 +99,10 @@ private:
     QChart *clearChart();
     void accuracyChart(std::size_t parameter);
     void paretoChart();
+    // queue_panel_search.cpp: a sweep that stopped points early or searched, explained.
+    static bool explainsPruning(const runs::SweepResults &r);
+    void halvingChart();
+    void importanceChart();
     void openPointRun(QScatterSeries *dots, const QPointF &p);
     void fillHeatMap(std::size_t rows, std::size_t cols);
     // Ticks and category labels that fit the chart's current size and text (queued after its
