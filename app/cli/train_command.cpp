@@ -18,6 +18,7 @@
 #include "run/saved_state.h"
 #include "rundir/run_dir.h"
 #include "rundir/run_reader.h"
+#include "rundir/run_summary.h"
 
 #include <algorithm>
 #include <atomic>
@@ -355,6 +356,36 @@ experiment::ExperimentConfig configFromArgs(const Args &a,
     return c;
 }
 
+// A sweep's early stopping asks a run to stop through a file in its folder (RunDir::kStopRequest,
+// orchestration/sweep_search.h): the run stops after its current batch like the window's Stop
+// (finished epochs kept, the test set evaluated, summary.json written). The reason in the file
+// then goes into summary.json, and the request is removed.
+bool stopRequested(const std::string &runDir)
+{
+    std::error_code ec;
+    return std::filesystem::exists(runs::RunDir(runDir).stopRequest(), ec);
+}
+
+void recordStopReason(const std::string &runDir)
+{
+    const runs::RunDir dir(runDir);
+    if (!stopRequested(runDir))
+        return;
+    if (dir.isFinished()) {
+        try {
+            const Bytes b = readFile(dir.stopRequest());
+            runs::RunSummary s = runs::RunSummary::fromFile(dir.summary());
+            s.stopReason =
+                std::string(b.begin(), b.begin() + long(std::min<std::size_t>(b.size(), 2000)));
+            writeFileAtomic(dir.summary(), s.toJson());
+        } catch (const Error &) {
+            // the run is written; only the reason is missing
+        }
+    }
+    std::error_code ec;
+    std::filesystem::remove(dir.stopRequest(), ec);
+}
+
 } // namespace
 
 const Options &recipesOptions()
@@ -480,12 +511,14 @@ int trainCommand(Args &args)
     }
     std::atomic<bool> done{false};
     std::thread watcher([&] {
-        while (!done) {
+        for (int tick = 0; !done; ++tick) {
             if (g_interrupted) {
                 // Finish the batch, keep the last completed epoch's state, skip the test set.
                 control.requestAbort();
                 return;
             }
+            if (tick % 4 == 0 && !control.stopRequested() && stopRequested(runDir))
+                control.requestStop(); // a sweep's early stopping (recordStopReason)
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
     });
@@ -505,6 +538,8 @@ int trainCommand(Args &args)
     done = true;
     watcher.join();
     progress.clearLine();
+    if (speaks)
+        recordStopReason(runDir);
     if (result.interrupted && result.epochs.empty()) {
         std::fprintf(stderr, "interrupted before the first epoch ended; nothing to resume\n");
         return 130;
