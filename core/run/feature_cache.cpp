@@ -1,5 +1,6 @@
 #include "run/feature_cache.h"
 
+#include "base/error.h"
 #include "data/batch_loader.h"
 #include "data/image_files.h"
 #include "run/run_experiment.h"
@@ -7,8 +8,12 @@
 
 #include <torch/torch.h>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 namespace tl::runs {
 
@@ -80,6 +85,59 @@ private:
     std::uint64_t m_budget = 0;
 };
 
+// Features beyond the memory budget: one file of float32 rows per split in feature-cache/,
+// written as the extraction goes and mapped back (the page cache keeps what fits, the disk the
+// rest), removed when the cache goes.
+constexpr const char *kSpillFolder = "feature-cache";
+
+struct SpillFiles
+{
+    std::filesystem::path dir;
+    ~SpillFiles()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+};
+
+torch::Tensor extractToFile(train::Trainer &trainer, train::BatchSource &loader,
+                            const std::filesystem::path &file)
+{
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    std::vector<std::int64_t> shape;
+    const bool complete = out && trainer.extractFeaturesTo(loader, [&](const torch::Tensor &t) {
+        if (shape.empty())
+            shape = t.sizes().vec(), shape[0] = 0;
+        shape[0] += t.size(0);
+        out.write(reinterpret_cast<const char *>(t.data_ptr<float>()),
+                  std::streamsize(t.numel() * std::int64_t(sizeof(float))));
+    });
+    out.close();
+    if (!out)
+        throw Error("cannot write the feature cache " + file.string() + " (is the disk full?)");
+    if (!complete || shape.empty())
+        return {};
+    std::int64_t values = 1;
+    for (const std::int64_t s : shape)
+        values *= s;
+    return torch::from_file(file.string(), /*shared=*/true, values, torch::kFloat32).view(shape);
+}
+
+// The folder for a stage's spilled features: the run folder's, or a temporary one.
+std::shared_ptr<SpillFiles> spillFolder(const FeatureCacheRequest &r)
+{
+    auto spill = std::make_shared<SpillFiles>();
+    spill->dir = r.spillDir.empty() ? std::filesystem::temp_directory_path() /
+                                          ("transferlab-features-" + std::to_string(::getpid()))
+                                    : std::filesystem::path(r.spillDir) / kSpillFolder;
+    std::error_code ec;
+    std::filesystem::create_directories(spill->dir, ec);
+    if (ec)
+        throw Error("cannot make the feature cache folder " + spill->dir.string() + ": " +
+                    ec.message());
+    return spill;
+}
+
 } // namespace
 
 FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheRequest &r,
@@ -95,12 +153,11 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
     const std::int64_t samples =
         std::int64_t(ds.train.size() + ds.val.size() + (withTest ? ds.test.size() : 0));
     const std::int64_t bytes = samples * perImage * 4;
-    if (bytes > kFeatureCacheBytes) {
-        say("Feature caching skipped for stage " + r.stage.name + ": the " +
-            std::to_string(perImage) + " features per image would need " +
-            std::to_string(bytes >> 20) + " MiB");
-        return cache;
-    }
+    // A streamed dataset's features share its photos' budget (data.cache_mib).
+    const std::int64_t budget =
+        ds.train.streamed() ? std::int64_t(r.config.data.cacheMiB) << 20 : kFeatureCacheBytes;
+    if (bytes > budget)
+        cache.spilled = spillFolder(r);
     const auto t0 = std::chrono::steady_clock::now();
     say("Stage " + r.stage.name + ": computing the frozen backbone's features once (" +
         std::to_string(perImage) + " per image)");
@@ -111,21 +168,23 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
     eo.prefetch = r.config.prefetch;
     eo.seed = r.config.seed;
     const DecodedCacheOff cacheOff(ds.train.files);
-    auto features = [&](const data::ImageStore &store) {
+    const auto *spill = static_cast<const SpillFiles *>(cache.spilled.get());
+    auto features = [&](const data::ImageStore &store, const char *file) {
         data::BatchLoader ordered(store, r.transform, eo);
-        return trainer.extractFeatures(ordered);
+        return spill ? extractToFile(trainer, ordered, spill->dir / file)
+                     : trainer.extractFeatures(ordered);
     };
-    const torch::Tensor ftrain = features(ds.train);
-    const torch::Tensor fval = ds.val.empty() ? torch::Tensor() : features(ds.val);
-    const torch::Tensor ftest = withTest ? features(ds.test) : torch::Tensor();
+    const torch::Tensor ftrain = features(ds.train, "train.f32");
+    const torch::Tensor fval = ds.val.empty() ? torch::Tensor() : features(ds.val, "val.f32");
+    const torch::Tensor ftest = withTest ? features(ds.test, "test.f32") : torch::Tensor();
     if (!ftrain.defined() || (!ds.val.empty() && !fval.defined()) || (withTest && !ftest.defined()))
-        return cache; // a stop ended the extraction
+        return {}; // a stop ended the extraction
     const torch::Tensor ltrain = labelTensor(ds.train);
     const torch::Tensor lval = fval.defined() ? labelTensor(ds.val) : torch::Tensor();
     const torch::Tensor ltest = ftest.defined() ? labelTensor(ds.test) : torch::Tensor();
     if (ltrain.size(0) != ftrain.size(0) || (lval.defined() && lval.size(0) != fval.size(0)) ||
         (ltest.defined() && ltest.size(0) != ftest.size(0)))
-        return cache; // cannot happen: every pass leaves out the same files
+        return {}; // cannot happen: every pass leaves out the same files
     cache.train =
         std::make_unique<train::TensorBatchSource>(ftrain, ltrain, r.stage.batchSize, false);
     // The head sees the batches the image loader would have given it, in the same order.
@@ -144,10 +203,13 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
                 source->setShard(r.shard, /*pad=*/false);
     }
     cache.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    char line[160];
+    cache.onDisk = spill != nullptr;
+    char line[400];
     std::snprintf(line, sizeof line,
-                  "Cached %lld training images' features in %.1f s; the head trains on them",
-                  static_cast<long long>(ftrain.size(0)), cache.seconds);
+                  "Cached %lld training images' features in %.1f s%s%s%s; the head trains on them",
+                  static_cast<long long>(ftrain.size(0)), cache.seconds,
+                  spill ? " on disk (over the memory budget: " : "",
+                  spill ? spill->dir.string().c_str() : "", spill ? ")" : "");
     say(line);
     return cache;
 }

@@ -25,8 +25,12 @@ namespace tl::runs {
 // body runs once and the head trains on its output. Same results, many times faster.
 struct FeatureCache
 {
+    // Features beyond the memory budget: files in the run folder, mapped by the sources below
+    // and removed with the cache (declared first: it outlives them).
+    std::shared_ptr<void> spilled;
     std::unique_ptr<train::TensorBatchSource> train, val, test; // train null: not cached
     double seconds = 0.0;                                       // spent computing the features
+    bool onDisk = false;
 };
 
 struct FeatureCacheRequest
@@ -41,11 +45,16 @@ struct FeatureCacheRequest
     // training set changes with each epoch's shuffle) and then visits only its shards of them,
     // as its image loaders would.
     train::Shard shard;
+    // Where features beyond the memory budget go (the run folder; empty: a temporary folder).
+    // The budget is data.cache_mib for a streamed dataset (the photos' own budget), else
+    // kFeatureCacheBytes.
+    std::string spillDir;
 };
 
-// The cache for one stage of `remainingEpochs`, or an empty one when caching does not apply,
-// would exceed kFeatureCacheBytes, or a stop interrupted it. `withTest`: the test set's
-// features too (the per-epoch confusion pass).
+// The cache for one stage of `remainingEpochs`, or an empty one when caching does not apply or a
+// stop interrupted it. Features that would exceed the memory budget are written to
+// feature-cache/ in `spillDir` and mapped from there (the head reads them through the page
+// cache). `withTest`: the test set's features too (the per-epoch confusion pass).
 FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheRequest &request,
                                int remainingEpochs, bool withTest,
                                const std::function<void(const std::string &)> &say);

@@ -495,7 +495,10 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     };
     if (m_config.confusionEveryEpoch)
         fo.trackConfusionOn = m_testLoader.get();
-    FeatureCacheRequest request{m_config, stage, ds, *m_transform, m_device, m_evalBatch, shard()};
+    // Features over the memory budget go to the run folder (none: other ranks, tests: a temporary
+    // folder).
+    FeatureCacheRequest request{m_config, stage,       ds,      *m_transform,
+                                m_device, m_evalBatch, shard(), m_folder->dir()};
     const int done = resume ? resume->epochsDone : 0;
     // The test set's features only when each epoch's confusion is tracked on them.
     FeatureCache cache =

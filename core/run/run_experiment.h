@@ -43,7 +43,8 @@ RunResult runExperiment(const experiment::ExperimentConfig &config, const std::s
                         const data::DatasetSplits *preloaded = nullptr,
                         const StartFrom &startFrom = {}, train::Collective *collective = nullptr);
 
-// How much backbone-feature memory feature caching may use before it falls back to images.
+// How much backbone-feature memory feature caching may use (a streamed dataset: data.cache_mib)
+// before the features go to a file in the run folder (feature_cache.h).
 constexpr std::int64_t kFeatureCacheBytes = std::int64_t(2) << 30;
 
 // "<yyyymmdd-hhmmss>-<model>-<dataset>" under `parent`.

@@ -510,11 +510,19 @@ void Trainer::setDeviceOptions(const DeviceOptions &options)
 
 torch::Tensor Trainer::extractFeatures(BatchSource &data)
 {
+    std::vector<torch::Tensor> parts;
+    const bool complete =
+        extractFeaturesTo(data, [&](const torch::Tensor &part) { parts.push_back(part); });
+    return parts.empty() || !complete ? torch::Tensor() : torch::cat(parts);
+}
+
+bool Trainer::extractFeaturesTo(BatchSource &data,
+                                const std::function<void(const torch::Tensor &)> &sink)
+{
     RECORD_USER_SCOPE("tl::features");
     torch::NoGradGuard noGrad;
     const bool wasTraining = m_model->is_training();
     m_model->eval();
-    std::vector<torch::Tensor> parts;
     const int stops = m_control->stopCount();
     Throttle throttle(0.1);
     PhaseProgress progress{"features", 0, data.size()};
@@ -526,13 +534,15 @@ torch::Tensor Trainer::extractFeatures(BatchSource &data)
             complete = false;
             break;
         }
-        parts.push_back(m_model->forwardBody(toDevice(batch.images)).to(torch::kCPU).contiguous());
+        sink(m_model->forwardBody(toDevice(batch.images))
+                 .to(torch::kCPU, torch::kFloat32)
+                 .contiguous());
         progress.done += batch.labels.size(0);
         if (m_observer && throttle.due(progress.done >= progress.total))
             m_observer->onPhase(progress);
     }
     m_model->train(wasTraining);
-    return parts.empty() || !complete ? torch::Tensor() : torch::cat(parts);
+    return complete;
 }
 
 std::vector<torch::Tensor> snapshotWeights(models::NetworkImpl &model)

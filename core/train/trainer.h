@@ -122,6 +122,10 @@ public:
     // The body's output (the head's input) for every sample of `data`, in its order, on the CPU;
     // undefined when a stop ended it early.
     torch::Tensor extractFeatures(BatchSource &data);
+    // The same, batch by batch to `sink` (float32, rows x features) instead of kept: false when
+    // a stop ended it early.
+    bool extractFeaturesTo(BatchSource &data,
+                           const std::function<void(const torch::Tensor &)> &sink);
 
 private:
     struct Stage;

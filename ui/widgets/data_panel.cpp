@@ -154,8 +154,8 @@ QGroupBox *DataPanel::buildSourceBox()
     m_cacheMiB->setToolTip(
         tr("Memory for decoded images of a folder or CSV dataset. Photos are read from disk while "
            "the model trains; those that fit here are kept for the next epoch, the others are "
-           "decoded again, so memory stays flat however many photos there are. \"none\" keeps "
-           "none (a frozen backbone's features are computed once anyway)."));
+           "decoded again, so memory stays flat however many photos there are. A frozen "
+           "backbone's features share it; beyond it they go to the run folder."));
     m_status = new QLabel;
     m_status->setWordWrap(true);
     m_download = new QPushButton(tr("Download"));
