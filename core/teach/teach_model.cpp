@@ -168,8 +168,11 @@ TeachHead TeachHead::train(const std::vector<std::vector<float>> &features,
     // and scaled by its spread, a spread near zero by a floor from the others', not by ~0.
     h.mean = raw.mean(0);
     const torch::Tensor spread = raw.std(0, /*unbiased=*/false);
-    const double floor = std::max(1e-6, 0.01 * spread.mean().item<double>());
-    h.invStd = 1.0 / spread.clamp_min(floor);
+    // The floor is relative: a random mobilenet_v3_small's features are all of order 1e-9
+    // (its BatchNorm layers keep their placeholder statistics), and an absolute floor above
+    // that would flatten every one of them.
+    const double typical = spread.mean().item<double>();
+    h.invStd = typical > 0 ? 1.0 / spread.clamp_min(0.01 * typical) : torch::ones_like(spread);
     const torch::Tensor x = (raw - h.mean) * h.invStd;
     const std::int64_t width = x.size(1);
     torch::Tensor w = torch::zeros({classes, width}).set_requires_grad(true);

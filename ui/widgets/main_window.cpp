@@ -19,6 +19,7 @@
 #include "widgets/queue_panel.h"
 #include "widgets/results_panel.h"
 #include "widgets/runs_panel.h"
+#include "widgets/teach_panel.h"
 #include "widgets/training_panel.h"
 
 #include <QApplication>
@@ -98,6 +99,17 @@ void MainWindow::buildTabs()
     m_tabs->addTab(m_predict, tr("Predict"));
     m_queuePanel = new QueuePanel(m_bench->queue(), m_bench->runsFolder());
     m_tabs->addTab(m_queuePanel, tr("Queue"));
+    // Teach: classes recorded from a camera, a head trained in seconds, live predictions; its
+    // project is a folder dataset the Data tab can take for a full experiment.
+    auto *teach = new TeachPanel(QFileInfo(runsFolder()).absolutePath() + "/teach/classroom");
+    m_tabs->addTab(teach, tr("Teach"));
+    connect(teach, &TeachPanel::experimentRequested, this, [this](const QString &folder) {
+        data::DatasetOptions o = m_data->datasetOptions();
+        o.name = "folder";
+        o.root = folder.toStdString();
+        m_data->setOptions(o, m_data->augmentOptions());
+        showPanel(m_data);
+    });
 }
 
 // Results, Runs and Predict: an image explained in Predict, a run opened in Results, reports
@@ -356,6 +368,8 @@ void MainWindow::setPresentationMode(bool on)
     m_runs->compareView()->setPresentation(on);
     m_predict->setPresentation(on);
     m_queuePanel->setPresentation(on);
+    if (auto *teach = findChild<TeachPanel *>())
+        teach->setPresentation(on);
     if (m_lesson)
         m_lesson->setLargeText(on);
     // Larger text may need more room: stay inside the screen.
