@@ -428,7 +428,7 @@ void Scheduler::judge(Point &p, const LaunchExit &exit)
         try {
             const RunInfo info = readRun(p.spec.runDir);
             if (!info.finished)
-                throw Error("the run ended without its summary.json");
+                throw Error(std::string("the run ended without its ") + RunDir::kSummary);
             p.state = prunedRun(info) ? PointState::Pruned : PointState::Finished;
             p.progress = 1;
             p.testAccuracy = info.testAccuracy;

@@ -1,5 +1,7 @@
 #include "session/run_list.h"
 
+#include "rundir/run_dir.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -24,7 +26,8 @@ QString folderSignature(const QString &folder)
     const QStringList runsHere = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     for (int i = 0; i < runsHere.size() && i < 5000; ++i) {
         sig += runsHere[i] + '|';
-        for (const char *file : {"metrics.csv", "summary.json", "run.lock"}) {
+        for (const char *file :
+             {runs::RunDir::kMetrics, runs::RunDir::kSummary, runs::RunDir::kLock}) {
             const QFileInfo f(dir.filePath(runsHere[i]) + '/' + QLatin1String(file));
             sig += f.exists() ? QString::number(f.lastModified().toMSecsSinceEpoch()) : "-";
             sig += ',';

@@ -8,6 +8,7 @@
 #include "orchestration/sweep.h"
 #include "orchestration/sweep_results.h"
 #include "run/run_experiment.h"
+#include "rundir/run_dir.h"
 #include "rundir/run_reader.h"
 #include "session/run_list.h"
 #include "session/run_queue.h"
@@ -173,13 +174,12 @@ void Workbench::resume(const QString &dir)
 {
     if (m_session->isRunning())
         return;
-    const auto config =
-        experiment::ExperimentConfig::fromFile((dir + "/config.json").toStdString());
+    const runs::RunDir folder(dir.toStdString());
+    const auto config = experiment::ExperimentConfig::fromFile(folder.config());
     // The epochs it already has, so the resumed curves continue them.
     runs::RunResult done;
     try {
-        runs::parseMetricsCsv(readFile((dir + "/metrics.csv").toStdString()),
-                              (dir + "/metrics.csv").toStdString(), done);
+        runs::parseMetricsCsv(readFile(folder.metrics()), folder.metrics(), done);
     } catch (const Error &) {
         done.epochs.clear(); // the engine checks the folder and says what is wrong
     }

@@ -9,6 +9,7 @@
 #include "io/files.h"
 #include "itemmodels/runs_model.h"
 #include "analysis/report.h"
+#include "rundir/run_dir.h"
 #include "rundir/run_reader.h"
 #include "widgets/background.h"
 #include "widgets/compare_view.h"
@@ -312,8 +313,8 @@ void RunsPanel::compareSelected()
             if (finished.empty())
                 return;
             try {
-                auto config =
-                    experiment::ExperimentConfig::fromFile(finished.front().dir + "/config.json");
+                auto config = experiment::ExperimentConfig::fromFile(
+                    runs::RunDir(finished.front().dir).config());
                 config.data.seed = config.seed;
                 *data = std::make_shared<const data::DatasetSplits>(data::loadDataset(config.data));
             } catch (const std::exception &) {
@@ -384,7 +385,7 @@ void RunsPanel::openRun(const QString &runDir)
         [dir, result, data] {
             *result = std::make_shared<const runs::RunResult>(runs::loadRunResult(dir));
             // The same data as the run: its test images fill the gallery.
-            auto config = experiment::ExperimentConfig::fromFile(dir + "/config.json");
+            auto config = experiment::ExperimentConfig::fromFile(runs::RunDir(dir).config());
             config.data.seed = config.seed; // the run's subsets
             try {
                 *data = std::make_shared<const data::DatasetSplits>(data::loadDataset(config.data));
