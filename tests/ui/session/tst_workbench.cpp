@@ -2,7 +2,9 @@
 // of its own and is then listed by the run list, which reads the folder off the GUI thread;
 // what refuses a start, the folder names, the freeze check and the queue's validation.
 
+#include "base/error.h"
 #include "data/dataset.h"
+#include "orchestration/sweep.h"
 #include "run/run_experiment.h"
 #include "session/run_list.h"
 #include "session/run_queue.h"
@@ -175,6 +177,16 @@ private Q_SLOTS:
         // The queue takes valid experiments only.
         QVERIFY_THROWS_EXCEPTION(std::exception, bench.queueRun(bad));
         QCOMPARE(bench.queue()->count(), 0);
+        // A folder without a run cannot be resumed, an unknown recipe not queued: errors that
+        // name what is missing, and nothing starts.
+        try {
+            bench.resume(m_dir.path() + "/no-run-here");
+            QFAIL("resume of an empty folder did not throw");
+        } catch (const Error &e) {
+            QVERIFY2(QString(e.what()).contains("config.json"), e.what());
+        }
+        QVERIFY(!bench.session()->isRunning());
+        QVERIFY_THROWS_EXCEPTION(Error, Workbench::recipeSweep("no-such-recipe"));
     }
 
     // A freeze spec is checked against the model's real layers off the GUI thread; only the
