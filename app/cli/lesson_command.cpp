@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "interrupt.h"
 #include "options.h"
 #include "rundir/run_dir.h"
 
@@ -6,11 +7,7 @@
 #include "orchestration/lesson.h"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <csignal>
 #include <cstdio>
-#include <thread>
 
 namespace tl::cli {
 
@@ -37,14 +34,6 @@ Options:
   --data-root PATH      Fashion-MNIST folder instead of the usual places
   --threads N           compute threads (default: every core)
 )";
-
-std::atomic<bool> g_stop{false};
-
-extern "C" void onLessonSigint(int)
-{
-    if (g_stop.exchange(true))
-        std::_Exit(130);
-}
 
 std::vector<int> parseCounts(const std::string &list)
 {
@@ -99,19 +88,6 @@ int lessonCommand(Args &args)
     o.threads = args.intIn("threads", 0, 0, 256);
     const std::string dir = args.str("out", "runs/transfer-lesson");
 
-    train::RunControl control;
-    g_stop = false;
-    std::signal(SIGINT, onLessonSigint);
-    std::atomic<bool> done{false};
-    std::thread watcher([&] {
-        while (!done) {
-            if (g_stop) {
-                control.requestAbort();
-                return;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-    });
     runs::LessonCallbacks cb;
     cb.stepStarted = [](std::size_t i, std::size_t n, const runs::LessonStep &s) {
         std::printf("[%zu/%zu] %s ... ", i + 1, n, s.title.c_str());
@@ -124,16 +100,9 @@ int lessonCommand(Args &args)
             std::printf("%s%s%s\n", p.status.c_str(), p.error.empty() ? "" : ": ", p.error.c_str());
         std::fflush(stdout);
     };
-    runs::LessonResult r;
-    try {
-        r = runs::runTransferLesson(o, dir, cb, &control);
-    } catch (...) {
-        done = true;
-        watcher.join();
-        throw;
-    }
-    done = true;
-    watcher.join();
+    InterruptScope interruptible; // Ctrl-C: the running step stops at its next batch
+    const runs::LessonResult r =
+        runs::runTransferLesson(o, dir, "/proc/self/exe", cb, [] { return interrupted(); });
     if (r.stopped) {
         std::fprintf(stderr,
                      "\nstopped; continue with: transferlab-cli lesson transfer-lesson "

@@ -2,6 +2,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "interrupt.h"
 #include "base/error.h"
 #include "platform/malloc_policy.h"
 #include "platform/openmp_policy.h"
@@ -74,6 +75,7 @@ int main(int argc, char **argv)
         return 0;
     }
     const std::string command = argv[1];
+    tl::cli::installInterruptGuard(); // SIGINT and SIGTERM, the same for every command
     try {
         tl::cli::Args args(argc, argv, 2);
         if (command == "train")

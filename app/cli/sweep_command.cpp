@@ -1,29 +1,23 @@
 #include "commands.h"
 #include "options.h"
+#include "interrupt.h"
 
 #include "platform/cpu_cores.h"
 #include "base/error.h"
 #include "io/files.h"
+#include "orchestration/launcher.h"
 #include "orchestration/recipes.h"
+#include "orchestration/scheduler.h"
 #include "rundir/run_reader.h"
 #include "orchestration/sweep.h"
+#include "orchestration/sweep_search.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cerrno>
-#include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <map>
-
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -38,7 +32,8 @@ const char *kSweepHelp =
 Runs every point of an experiment file's "sweep" block, each as an ordinary run folder inside
 DIR (default runs/sweep-<file name>), then prints the comparison table (best first) and writes
 DIR/sweep.json: each point's settings, run folder, status (finished, failed with the message,
-stopped) and test accuracy. Settings are named by their dotted path in the experiment file:
+stopped, pruned with its rung) and test accuracy. Settings are named by their dotted path in
+the experiment file:
 
   "sweep": {"mode": "grid", "repeats": 1,
             "parameters": {"model.name": ["simple-cnn", "vgg-style-cnn"],
@@ -46,8 +41,20 @@ stopped) and test accuracy. Settings are named by their dotted path in the exper
   "sweep": {"mode": "list", "variants": [
       {"name": "baseline", "set": {}},
       {"name": "bn", "set": {"model.batch_norm": true}}]}
+  "sweep": {"mode": "random", "samples": 6, "seed": 1,      (or "mode": "tpe", "startup": 5)
+            "parameters": {"stages.0.optimizer.lr": {"log_uniform": [1e-4, 0.1]},
+                           "stages.0.batch_size": {"int": [16, 128]},
+                           "model.freeze": {"choice": ["none", "backbone"]}},
+            "early_stop": {"method": "asha", "min_epochs": 1, "reduction_factor": 3,
+                           "metric": "val_accuracy"}}
+"early_stop" (asha or median; needs "data": {"val_split": ...}): at each rung a point goes on
+when its validation metric is in the top 1/reduction_factor of the points that reached that
+rung so far; else it waits there (stopped, state kept) for a promotion, and is pruned at the
+end if none comes: the run keeps its epochs and its summary.json says why. TPE proposes each
+point from those already judged.
 
-Started again on the same DIR it skips the finished points and resumes interrupted ones.
+Started again on the same DIR it skips the finished and pruned points and resumes interrupted
+ones, with their rungs; values added to the file (more samples) become new points.
 A failing point (bad setting, divergence) is recorded and the sweep goes on. Ctrl-C stops
 every running point at its next batch, keeping what they finished (exit 130).
 
@@ -63,44 +70,89 @@ Options:
   --download       as for train, for every point
 )";
 
-volatile std::sig_atomic_t g_stop = 0;
-
-extern "C" void onSweepSigint(int)
+// One line per point as it starts and as it ends.
+void reportPoints(runs::Scheduler &scheduler)
 {
-    g_stop = 1;
+    const auto total = [&scheduler] { return scheduler.points().size(); };
+    const auto number = [&scheduler](const runs::Point &p) { return scheduler.indexOf(p.id) + 1; };
+    scheduler.onStarted = [=](const runs::Point &p) {
+        std::printf("[%d/%zu] %s started%s\n", number(p), total(), p.spec.name.c_str(),
+                    p.device.empty() ? "" : (" on CUDA device " + p.device).c_str());
+        std::fflush(stdout);
+    };
+    scheduler.onEnded = [=](const runs::Point &p) {
+        std::printf("[%d/%zu] %s %s", number(p), total(), p.spec.name.c_str(),
+                    runs::pointStateName(p.state));
+        if (p.state == runs::PointState::Finished)
+            std::printf(": test accuracy %.4f (%.0f s)\n", p.testAccuracy, p.seconds);
+        else
+            std::printf(": %s\n", p.message.c_str());
+        std::fflush(stdout);
+    };
 }
 
-struct Entry
+// The sweep's plan from its file or recipe (`file`: its name), with --quick, --data-root and
+// --download applied to every point.
+runs::SweepPlan planFromArgs(Args &args, std::string &file)
 {
-    runs::SweepPoint point;
-    std::string runDir;
-    std::string status = "pending"; // pending | running | finished | failed | stopped
-    std::string message;
-    double testAccuracy = -1;
-    double seconds = 0;
-};
-
-// The last non-empty line of a child's log: its one-line error.
-std::string lastLine(const std::string &path)
-{
-    std::ifstream in(path);
-    std::string line, last;
-    while (std::getline(in, line))
-        if (!line.empty())
-            last = line;
-    const std::string prefix = "transferlab-cli train: ";
-    if (last.rfind(prefix, 0) == 0)
-        last = last.substr(prefix.size());
-    return last;
+    runs::SweepPlan plan;
+    if (args.has("recipe")) {
+        const runs::Recipe &r = runs::recipe(args.str("recipe"));
+        if (!r.sweep)
+            throw UsageError{"recipe '" + r.name + "' is a single run: transferlab-cli train " +
+                             "--recipe " + r.name};
+        file = r.name;
+        plan = runs::planSweep(r.json, "recipe " + r.name);
+    } else {
+        file = args.positional().front();
+        plan = runs::planSweepFile(file);
+    }
+    const bool quick = args.flag("quick"), download = args.flag("download");
+    const std::string root = args.has("data-root") ? args.str("data-root") : std::string();
+    // Also for the points a TPE search proposes later.
+    plan.adjustPoint = [quick, download, root](experiment::ExperimentConfig &c) {
+        if (quick)
+            runs::makeQuick(c);
+        if (!root.empty())
+            c.data.root = root;
+        if (download)
+            c.data.download = true;
+    };
+    for (auto &p : plan.points)
+        plan.adjustPoint(p.config);
+    return plan;
 }
 
-void writeStatus(const std::string &dir, const runs::SweepPlan &plan,
-                 const std::vector<Entry> &entries)
+// The comparison table of the finished points (best first), the failures and the counts.
+void printSummary(const runs::Scheduler &scheduler, const std::string &dir)
 {
-    std::vector<runs::SweepPointStatus> status;
-    for (const auto &e : entries)
-        status.push_back({e.status, e.message, e.testAccuracy, e.seconds});
-    runs::writeSweepJson(dir, plan, status);
+    const auto &points = scheduler.points();
+    std::vector<runs::RunInfo> done;
+    int failed = 0, notRun = 0, pruned = 0, epochs = 0, planned = 0;
+    for (const auto &p : points) {
+        if (p.state == runs::PointState::Finished) {
+            try {
+                done.push_back(runs::readRun(p.spec.runDir));
+            } catch (const Error &) {
+            }
+        }
+        failed += p.state == runs::PointState::Failed;
+        notRun += p.state == runs::PointState::Stopped || p.state == runs::PointState::Pending;
+        pruned += p.state == runs::PointState::Pruned;
+        epochs += int(runs::epochMetric(p.spec.runDir, "train_loss").size());
+        planned += p.totalEpochs;
+    }
+    std::sort(done.begin(), done.end(),
+              [](const auto &a, const auto &b) { return a.testAccuracy > b.testAccuracy; });
+    std::printf("\n%s", runs::comparisonTable(done, false).c_str());
+    for (const auto &p : points)
+        if (p.state == runs::PointState::Failed)
+            std::printf("failed: %s: %s\n", p.spec.name.c_str(), p.message.c_str());
+    if (pruned > 0)
+        std::printf("\n%d pruned early; %d epochs trained of the %d a full sweep trains\n", pruned,
+                    epochs, planned);
+    std::printf("\n%zu finished, %d failed, %d not run; %s/sweep.json\n", done.size(), failed,
+                notRun, dir.c_str());
 }
 
 } // namespace
@@ -123,230 +175,41 @@ int sweepCommand(Args &args)
         throw UsageError{"sweep needs one experiment file with a \"sweep\" block, or --recipe "
                          "NAME (see --help)"};
     std::string file;
-    runs::SweepPlan plan;
-    if (fromRecipe) {
-        const runs::Recipe &r = runs::recipe(args.str("recipe"));
-        if (!r.sweep)
-            throw UsageError{"recipe '" + r.name + "' is a single run: transferlab-cli train " +
-                             "--recipe " + r.name};
-        file = r.name;
-        plan = runs::planSweep(r.json, "recipe " + r.name);
-    } else {
-        file = args.positional().front();
-        plan = runs::planSweepFile(file);
-    }
-    for (auto &p : plan.points) {
-        if (args.flag("quick"))
-            runs::makeQuick(p.config);
-        if (args.has("data-root"))
-            p.config.data.root = args.str("data-root");
-        if (args.flag("download"))
-            p.config.data.download = true;
-    }
+    runs::SweepPlan plan = planFromArgs(args, file);
     const int parallel = args.intIn("parallel", 1, 1, 64);
     const int threads = args.intIn("threads", std::max(1, usableCores() / parallel), 1, 256);
-    std::string stem = fs::path(file).filename().string();
-    for (const char *ext : {".json", ".tlexp"})
-        if (stem.size() > std::strlen(ext) &&
-            stem.compare(stem.size() - std::strlen(ext), std::strlen(ext), ext) == 0)
-            stem.resize(stem.size() - std::strlen(ext));
-    const std::string dir = args.str("out", "runs/sweep-" + stem);
-    std::error_code ec;
-    fs::create_directories(fs::path(dir) / "configs", ec);
-    fs::create_directories(fs::path(dir) / "logs", ec);
-    if (ec)
-        throw fileError(dir, "cannot create the sweep folder: " + ec.message());
+    // Named after the file: started again, the same folder is continued.
+    const std::string dir = args.str("out", (fs::path("runs") / runs::sweepFolderStem(file)).string());
 
-    std::vector<Entry> entries;
-    int finishedBefore = 0;
-    for (const auto &p : plan.points) {
-        Entry e;
-        e.point = p;
-        e.runDir = (fs::path(dir) / p.name).string();
-        if (fs::exists(fs::path(e.runDir) / "summary.json", ec)) {
-            try {
-                const runs::RunInfo info = runs::readRun(e.runDir);
-                e.status = "finished";
-                e.testAccuracy = info.testAccuracy;
-                e.seconds = info.totalSeconds;
-                ++finishedBefore;
-            } catch (const Error &) {
-            }
-        }
-        entries.push_back(e);
-    }
-    std::printf("sweep %s: %zu points (%s%s), %d already finished; %d at a time, %d thread%s "
+    runs::PosixLauncher launcher("/proc/self/exe");
+    runs::SchedulerOptions options;
+    options.parallel = parallel;
+    options.devices = runs::pointDevices(parallel, std::getenv("CUDA_VISIBLE_DEVICES"),
+                                         parallel > 1 ? cudaDeviceCount() : 0);
+    options.trainArgs = {"--quiet", "--threads", std::to_string(threads)};
+    runs::Scheduler scheduler(launcher, options);
+    plan = runs::withEarlierProposals(std::move(plan), dir); // a TPE sweep keeps its points
+    const int group = scheduler.addSweep(plan, dir);
+    const auto &points = scheduler.points();
+    const long finishedBefore =
+        std::count_if(points.begin(), points.end(),
+                      [](const runs::Point &p) { return p.state == runs::PointState::Finished; });
+    std::printf("sweep %s: %zu points (%s%s), %ld already finished; %d at a time, %d thread%s "
                 "each\n",
-                file.c_str(), entries.size(), plan.mode.c_str(),
+                file.c_str(), points.size(), plan.mode.c_str(),
                 plan.repeats > 1 ? (", " + std::to_string(plan.repeats) + " repeats").c_str() : "",
                 finishedBefore, parallel, threads, threads == 1 ? "" : "s");
     std::fflush(stdout);
-    writeStatus(dir, plan, entries);
+    reportPoints(scheduler);
+    // Early stopping and TPE's proposals (judged from each run's metrics.csv as epochs end).
+    runs::SweepSearch search(scheduler, group, plan);
+    search.restore();
+    search.attach();
+    InterruptScope interruptible;
+    const bool stopped = runToEnd(scheduler, launcher);
 
-    g_stop = 0;
-    // No SA_RESTART: waitpid returns on Ctrl-C, so a stop sent to this process alone (kill -INT)
-    // is passed on to the running points.
-    struct sigaction sa = {};
-    sa.sa_handler = onSweepSigint;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0;
-    struct sigaction previous = {};
-    ::sigaction(SIGINT, &sa, &previous);
-    // With CUDA devices and points in parallel, each point gets one device of its own (in turn,
-    // among those CUDA_VISIBLE_DEVICES leaves when it is set).
-    std::vector<std::string> devices;
-    if (parallel > 1) {
-        if (const char *visible = std::getenv("CUDA_VISIBLE_DEVICES"); visible && *visible) {
-            std::string list = visible;
-            for (std::size_t start = 0; start <= list.size();) {
-                const std::size_t comma = std::min(list.find(',', start), list.size());
-                if (comma > start)
-                    devices.push_back(list.substr(start, comma - start));
-                start = comma + 1;
-            }
-        } else {
-            for (int d = 0; d < cudaDeviceCount(); ++d)
-                devices.push_back(std::to_string(d));
-        }
-    }
-    std::map<pid_t, int> slotOf;
-    std::map<pid_t, std::size_t> running;
-    std::map<pid_t, std::chrono::steady_clock::time_point> started;
-    std::size_t next = 0;
-    const std::string self = "/proc/self/exe";
-    auto launch = [&](std::size_t i) {
-        Entry &e = entries[i];
-        const std::string cfg = (fs::path(dir) / "configs" / (e.point.name + ".json")).string();
-        const std::string log = (fs::path(dir) / "logs" / (e.point.name + ".log")).string();
-        std::vector<std::string> argv = {"transferlab-cli", "train"};
-        if (fs::exists(fs::path(e.runDir) / "state.tlstate", ec)) {
-            argv.insert(argv.end(), {"--resume", e.runDir});
-        } else {
-            if (fs::exists(e.runDir, ec)) // an unfinished try without state: start it again
-                fs::remove_all(e.runDir, ec);
-            writeFileAtomic(cfg, e.point.config.toJson());
-            argv.insert(argv.end(), {"--config", cfg, "--out", e.runDir});
-        }
-        argv.insert(argv.end(), {"--quiet", "--threads", std::to_string(threads)});
-        int slot = 0;
-        while (std::any_of(slotOf.begin(), slotOf.end(),
-                           [slot](const auto &kv) { return kv.second == slot; }))
-            ++slot;
-        const std::string device =
-            devices.empty() ? std::string() : devices[std::size_t(slot) % devices.size()];
-        std::fflush(stdout);
-        const pid_t pid = fork();
-        if (pid < 0)
-            throw Error(std::string("cannot start a process: ") + std::strerror(errno));
-        if (pid == 0) {
-            const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-            if (fd >= 0) {
-                ::dup2(fd, STDOUT_FILENO);
-                ::dup2(fd, STDERR_FILENO);
-                ::close(fd);
-            }
-            if (!device.empty())
-                ::setenv("CUDA_VISIBLE_DEVICES", device.c_str(), 1);
-            std::vector<char *> cargv;
-            for (auto &a : argv)
-                cargv.push_back(a.data());
-            cargv.push_back(nullptr);
-            ::execv(self.c_str(), cargv.data());
-            std::_Exit(127);
-        }
-        e.status = "running";
-        running[pid] = i;
-        slotOf[pid] = slot;
-        started[pid] = std::chrono::steady_clock::now();
-        std::printf("[%zu/%zu] %s started%s\n", i + 1, entries.size(), e.point.name.c_str(),
-                    device.empty() ? "" : (" on CUDA device " + device).c_str());
-        std::fflush(stdout);
-    };
-    bool forwarded = false;
-    while (true) {
-        while (!g_stop && running.size() < std::size_t(parallel) && next < entries.size()) {
-            if (entries[next].status == "finished") {
-                ++next;
-                continue;
-            }
-            launch(next++);
-        }
-        if (running.empty())
-            break;
-        int status = 0;
-        const pid_t pid = ::waitpid(-1, &status, 0);
-        if (pid < 0) {
-            if (errno == EINTR) {
-                if (g_stop && !forwarded) { // Ctrl-C on a terminal reaches them too; kill -INT not
-                    for (const auto &r : running)
-                        ::kill(r.first, SIGINT);
-                    forwarded = true;
-                }
-                continue;
-            }
-            break;
-        }
-        const auto it = running.find(pid);
-        if (it == running.end())
-            continue;
-        Entry &e = entries[it->second];
-        e.seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started[pid]).count();
-        const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        const std::string log = (fs::path(dir) / "logs" / (e.point.name + ".log")).string();
-        if (code == 0) {
-            try {
-                const runs::RunInfo info = runs::readRun(e.runDir);
-                e.status = "finished";
-                e.testAccuracy = info.testAccuracy;
-            } catch (const Error &err) {
-                e.status = "failed";
-                e.message = err.what();
-            }
-        } else if (code == 130 || g_stop) {
-            e.status = "stopped";
-            e.message = "the sweep resumes it when started again";
-        } else {
-            e.status = "failed";
-            e.message = lastLine(log);
-            if (e.message.empty())
-                e.message = "exit code " + std::to_string(code);
-        }
-        running.erase(it);
-        slotOf.erase(pid);
-        std::printf("[%zu/%zu] %s %s", std::size_t(&e - entries.data()) + 1, entries.size(),
-                    e.point.name.c_str(), e.status.c_str());
-        if (e.status == "finished")
-            std::printf(": test accuracy %.4f (%.0f s)\n", e.testAccuracy, e.seconds);
-        else
-            std::printf(": %s\n", e.message.c_str());
-        std::fflush(stdout);
-        writeStatus(dir, plan, entries);
-    }
-    writeStatus(dir, plan, entries);
-    ::sigaction(SIGINT, &previous, nullptr);
-
-    std::vector<runs::RunInfo> done;
-    for (const auto &e : entries)
-        if (e.status == "finished")
-            try {
-                done.push_back(runs::readRun(e.runDir));
-            } catch (const Error &) {
-            }
-    std::sort(done.begin(), done.end(),
-              [](const auto &a, const auto &b) { return a.testAccuracy > b.testAccuracy; });
-    std::printf("\n%s", runs::comparisonTable(done, false).c_str());
-    int failed = 0, stopped = 0;
-    for (const auto &e : entries) {
-        failed += e.status == "failed";
-        stopped += e.status == "stopped" || e.status == "pending";
-    }
-    for (const auto &e : entries)
-        if (e.status == "failed")
-            std::printf("failed: %s: %s\n", e.point.name.c_str(), e.message.c_str());
-    std::printf("\n%zu finished, %d failed, %d not run; %s/sweep.json\n", done.size(), failed,
-                stopped, dir.c_str());
-    if (g_stop) {
+    printSummary(scheduler, dir);
+    if (stopped) {
         std::fprintf(stderr, "stopped; continue with: transferlab-cli sweep %s%s --out %s\n",
                      fromRecipe ? "--recipe " : "", file.c_str(), dir.c_str());
         return 130;

@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "options.h"
+#include "interrupt.h"
 #include "progress.h"
 
 #include "analysis/run_inspect.h"
@@ -192,15 +193,6 @@ const Options &trainOptions()
 
 namespace {
 
-std::atomic<bool> g_interrupted{false};
-
-// SIGINT (Ctrl-C) and SIGTERM (what torchrun and Slurm send their ranks on Ctrl-C or at the end
-// of the job's time) both stop the run cleanly.
-extern "C" void onSigint(int)
-{
-    if (g_interrupted.exchange(true))
-        std::_Exit(130); // second Ctrl-C: leave at once
-}
 
 // The data-parallel settings from the launcher's environment and the --dist-* options.
 dist::DistSettings distSettings(const Args &a)
@@ -500,9 +492,8 @@ int trainCommand(Args &args)
     train::RunControl control;
 
     // Ctrl-C: finish the current batch, keep what is done, write the run, exit 130.
-    g_interrupted = false;
-    std::signal(SIGINT, onSigint);
-    std::signal(SIGTERM, onSigint);
+    // (SIGTERM too: what torchrun and Slurm send their ranks on Ctrl-C or at the job's end.)
+    InterruptScope interruptible;
     std::shared_ptr<train::Collective> collective;
     if (distributed.distributed()) {
         chooseRankDevice(config, distributed);
@@ -512,7 +503,7 @@ int trainCommand(Args &args)
     std::atomic<bool> done{false};
     std::thread watcher([&] {
         for (int tick = 0; !done; ++tick) {
-            if (g_interrupted) {
+            if (interrupted()) {
                 // Finish the batch, keep the last completed epoch's state, skip the test set.
                 control.requestAbort();
                 return;
@@ -556,14 +547,14 @@ int trainCommand(Args &args)
         return 130;
     }
     if (!speaks)
-        return result.stopped && g_interrupted ? 130 : 0;
+        return result.stopped && interrupted() ? 130 : 0;
     std::printf("test accuracy %.4f, loss %.4f (%lld images) | %.1f s per epoch, %.0f train "
                 "images/s | %s\n",
                 result.test.accuracy, result.test.loss, static_cast<long long>(result.test.count),
                 result.secondsPerEpoch, result.trainImagesPerSecond, result.runDir.c_str());
     std::printf("%s\n", result.summaryJson.c_str());
     std::fflush(stdout);
-    return result.stopped && g_interrupted ? 130 : 0;
+    return result.stopped && interrupted() ? 130 : 0;
 }
 
 } // namespace tl::cli

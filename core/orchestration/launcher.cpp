@@ -84,9 +84,22 @@ Launcher::Handle PosixLauncher::start(const LaunchRequest &request)
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(),
                                      O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+    // Ctrl-C and SIGTERM as the child's defaults (an ignored SIGINT, as a background job has,
+    // would otherwise pass to it and keep interrupt() from stopping it); no signal blocked.
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t defaults, none;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGINT);
+    sigaddset(&defaults, SIGTERM);
+    sigemptyset(&none);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
     pid_t pid = 0;
-    const int rc = ::posix_spawn(&pid, m_program.c_str(), &actions, nullptr, argv.data(),
+    const int rc = ::posix_spawn(&pid, m_program.c_str(), &actions, &attr, argv.data(),
                                  envp.data());
+    posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) {
         LaunchExit e;

@@ -3,8 +3,10 @@
 #include "base/error.h"
 #include "io/files.h"
 #include "io/json_file.h"
-#include "run/run_experiment.h"
+#include "orchestration/launcher.h"
+#include "orchestration/scheduler.h"
 #include "rundir/run_reader.h"
+#include "rundir/run_dir.h"
 
 #include <nlohmann/json.hpp>
 
@@ -337,8 +339,8 @@ void writeLesson(const LessonResult &r, const LessonOptions &o)
                               {"summary", summary},
                               {"seconds", r.seconds},
                               {"stopped", r.stopped}};
-    const fs::path dir(r.dir);
-    writeFileAtomic((dir / "lesson.json").string(), j.dump(2) + "\n");
+    const RunDir files(r.dir);
+    writeFileAtomic(files.lesson(), j.dump(2) + "\n");
     std::string csv = "method,per_class,seed,test_accuracy,status,seconds,run\n";
     for (const auto &p : r.points) {
         char b[128];
@@ -347,98 +349,155 @@ void writeLesson(const LessonResult &r, const LessonOptions &o)
                       p.seconds);
         csv += b + fs::path(p.runDir).filename().string() + "\n";
     }
-    writeFileAtomic((dir / "lesson.csv").string(), csv);
-    writeFileAtomic((dir / "lesson.md").string(),
+    writeFileAtomic(files.lessonCsv(), csv);
+    writeFileAtomic(files.lessonMarkdown(),
                     "# Why transfer learning: test accuracy on the five tops\n\n" + r.table() +
                         "\n" + r.conclusion() + "\n");
 }
 
 } // namespace
 
-LessonResult runTransferLesson(const LessonOptions &o, const std::string &lessonDir,
-                               const LessonCallbacks &cb, train::RunControl *control)
+TransferLesson::TransferLesson(const LessonOptions &options, const std::string &lessonDir,
+                               Scheduler &scheduler, LessonCallbacks callbacks)
+    : m_options(options), m_dir(lessonDir), m_scheduler(scheduler),
+      m_callbacks(std::move(callbacks)), m_steps(transferLessonSteps(options, lessonDir))
 {
-    const auto start = std::chrono::steady_clock::now();
-    {
-        std::error_code ec;
-        fs::create_directories(lessonDir, ec);
-        if (ec)
-            throw fileError(lessonDir, "cannot create the lesson folder: " + ec.message());
+    std::error_code ec;
+    fs::create_directories(lessonDir, ec);
+    if (ec)
+        throw fileError(lessonDir, "cannot create the lesson folder: " + ec.message());
+    m_result.dir = lessonDir;
+    int pretrain = -1;
+    for (std::size_t i = 0; i < m_steps.size(); ++i) {
+        const LessonStep &step = m_steps[i];
+        PointSpec spec;
+        spec.name = step.id;
+        spec.runDir = (fs::path(lessonDir) / step.id).string();
+        spec.config = step.config;
+        spec.configFile = (fs::path(lessonDir) / "configs" / (step.id + ".json")).string();
+        spec.logFile = (fs::path(lessonDir) / "logs" / (step.id + ".log")).string();
+        spec.after = step.method == "pretrain" ? -1 : pretrain;
+        const int id = m_scheduler.add(std::move(spec));
+        if (step.method == "pretrain")
+            pretrain = id;
+        m_stepOf[id] = i;
     }
-    LessonResult result;
-    result.dir = lessonDir;
-    const auto steps = transferLessonSteps(o, lessonDir);
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        const LessonStep &step = steps[i];
-        if (control && control->stopRequested()) {
-            result.stopped = true;
-            break;
+    m_scheduler.onStarted = [this](const Point &p) {
+        if (const auto it = m_stepOf.find(p.id); it != m_stepOf.end() && m_callbacks.stepStarted)
+            m_callbacks.stepStarted(it->second, m_steps.size(), m_steps[it->second]);
+    };
+    m_scheduler.onChanged = [this](const Point &p) {
+        const auto it = m_stepOf.find(p.id);
+        if (it != m_stepOf.end() && p.active() && p.latest.batches > 0 && m_callbacks.stepProgress)
+            m_callbacks.stepProgress(m_steps[it->second], p.latest);
+    };
+    m_scheduler.onEnded = [this](const Point &p) { ended(p); };
+    m_scheduler.onIdle = [this] { finish(); };
+}
+
+void TransferLesson::start()
+{
+    m_start = std::chrono::steady_clock::now();
+    for (const Point &p : m_scheduler.points()) // finished before: read back
+        if (p.state == PointState::Finished && m_stepOf.count(p.id)) {
+            if (m_callbacks.stepStarted)
+                m_callbacks.stepStarted(m_stepOf[p.id], m_steps.size(), m_steps[m_stepOf[p.id]]);
+            ended(p);
         }
-        if (cb.stepStarted)
-            cb.stepStarted(i, steps.size(), step);
-        LessonPoint p;
-        p.method = step.method;
-        p.perClass = step.perClass;
-        p.seed = step.seed;
-        p.runDir = (fs::path(lessonDir) / step.id).string();
-        const auto t0 = std::chrono::steady_clock::now();
-        std::error_code ec;
-        bool done = false;
-        if (fs::exists(fs::path(p.runDir) / "summary.json", ec)) {
-            try { // finished before: read it back
-                const RunInfo info = readRun(p.runDir);
-                p.testAccuracy = info.testAccuracy;
-                p.status = "finished";
-                done = true;
-            } catch (const Error &) {
-            }
-        }
-        if (!done) {
-            if (fs::exists(p.runDir, ec))
-                fs::remove_all(p.runDir, ec); // an unfinished step of an earlier try
-            try {
-                const RunResult r =
-                    runExperiment(step.config, p.runDir, cb.observer, control, nullptr, {});
-                if (r.stopped || (control && control->stopRequested())) {
-                    p.status = "stopped";
-                    fs::remove_all(p.runDir, ec);
-                } else {
-                    p.status = "finished";
-                    p.testAccuracy = r.test.accuracy;
-                }
-            } catch (const Error &e) {
-                if (step.method == "pretrain")
-                    throw Error(std::string("the lesson's pretraining failed: ") + e.what());
-                p.status = "failed";
-                p.error = e.what();
-            }
-        }
-        p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        if (step.method == "pretrain") {
-            if (p.status != "finished") {
-                result.stopped = true;
-                break;
-            }
-            result.pretrainAccuracy = p.testAccuracy;
-        } else if (p.status != "stopped") {
-            result.points.push_back(p);
-        }
-        if (cb.stepFinished)
-            cb.stepFinished(p);
-        if (p.status == "stopped") {
-            result.stopped = true;
-            break;
+    m_scheduler.schedule();
+    if (m_scheduler.idle())
+        finish();
+}
+
+void TransferLesson::stop()
+{
+    m_scheduler.stopAll();
+    if (m_scheduler.idle())
+        finish();
+}
+
+const LessonResult &TransferLesson::result() const
+{
+    return m_result;
+}
+
+void TransferLesson::ended(const Point &p)
+{
+    const auto it = m_stepOf.find(p.id);
+    if (it == m_stepOf.end())
+        return;
+    const LessonStep &step = m_steps[it->second];
+    LessonPoint lp;
+    lp.method = step.method;
+    lp.perClass = step.perClass;
+    lp.seed = step.seed;
+    lp.runDir = p.spec.runDir;
+    lp.status = p.state == PointState::Finished ? "finished"
+                : p.state == PointState::Failed ? "failed"
+                                                : "stopped";
+    lp.error = p.state == PointState::Failed ? p.message : std::string();
+    lp.testAccuracy = p.state == PointState::Finished ? p.testAccuracy : 0.0;
+    lp.seconds = p.seconds;
+    m_points[it->second] = lp;
+    if (m_callbacks.stepFinished)
+        m_callbacks.stepFinished(lp);
+}
+
+void TransferLesson::finish()
+{
+    if (m_done || !m_scheduler.idle())
+        return;
+    m_done = true;
+    m_result.points.clear();
+    for (std::size_t i = 0; i < m_steps.size(); ++i) {
+        const auto it = m_points.find(i);
+        const bool finished = it != m_points.end() && it->second.status == "finished";
+        if (m_steps[i].method == "pretrain") {
+            if (finished)
+                m_result.pretrainAccuracy = it->second.testAccuracy;
+            else if (it != m_points.end() && it->second.status == "failed")
+                m_result.error = "the lesson's pretraining failed: " + it->second.error;
+            else
+                m_result.stopped = true;
+        } else if (it == m_points.end() || it->second.status == "stopped") {
+            m_result.stopped = true; // not run, or stopped: Start continues it
+        } else {
+            m_result.points.push_back(it->second);
         }
     }
-    result.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    writeLesson(result, o);
-    return result;
+    m_result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+    if (m_result.error.empty())
+        writeLesson(m_result, m_options);
+    if (m_callbacks.finished)
+        m_callbacks.finished(m_result);
+}
+
+LessonResult runTransferLesson(const LessonOptions &options, const std::string &lessonDir,
+                               const std::string &program, const LessonCallbacks &callbacks,
+                               const std::function<bool()> &stopRequested)
+{
+    PosixLauncher launcher(program);
+    Scheduler scheduler(launcher, {1, {}, 0, {"--quiet"}});
+    TransferLesson lesson(options, lessonDir, scheduler, callbacks);
+    lesson.start();
+    bool stopping = false;
+    while (!lesson.done()) {
+        if (!stopping && stopRequested && stopRequested()) {
+            lesson.stop();
+            stopping = true;
+        }
+        launcher.waitForExits(100);
+        scheduler.pollProgress();
+    }
+    if (!lesson.result().error.empty())
+        throw Error(lesson.result().error);
+    return lesson.result();
 }
 
 LessonResult readLesson(const std::string &lessonDir)
 {
-    const std::string path = (fs::path(lessonDir) / "lesson.json").string();
+    const std::string path = RunDir(lessonDir).lesson();
     const nlohmann::json j = readJsonFile(path);
     JsonObject o(j, "", path, false);
     LessonResult r;

@@ -1,17 +1,19 @@
 #pragma once
 
 #include "experiment/experiment_config.h"
-#include "train/run_control.h"
+#include "rundir/progress_log.h"
 
+#include <chrono>
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
-namespace tl::train {
-class TrainingObserver;
-}
-
 namespace tl::runs {
+
+class Scheduler;
+struct Point;
 
 // "Why transfer learning", offline on Fashion-MNIST: pretrain a network on five classes with all
 // their images, then learn the other five from a few images per class three ways (from scratch,
@@ -81,27 +83,65 @@ struct LessonResult
     std::vector<LessonPoint> points;
     double seconds = 0.0; // wall time of this call
     bool stopped = false;
+    std::string error; // the pretraining failed: why (not in lesson.json)
     std::vector<LessonSummaryRow> summary() const;
     std::string table() const;      // Markdown: one row per N, one column per method
     std::string conclusion() const; // two sentences from the numbers, for the window
 };
 
-// Progress for a caller: the step about to start (index into the steps), and each run's own
-// progress through `observer`.
+// Progress for a caller: each step as it starts (index into the steps), its progress within
+// its epochs (from its run folder's progress.csv), each as it ends, and the lesson's end.
 struct LessonCallbacks
 {
     std::function<void(std::size_t index, std::size_t count, const LessonStep &)> stepStarted;
+    std::function<void(const LessonStep &, const ProgressRow &)> stepProgress;
     std::function<void(const LessonPoint &)> stepFinished;
-    train::TrainingObserver *observer = nullptr;
+    std::function<void(const LessonResult &)> finished;
 };
 
-// Runs the lesson into `lessonDir` (lesson.json, lesson.csv, lesson.md and one run folder per
-// step). Steps whose run already finished are read back, not run again, so a stopped lesson
-// continues where it stopped. A failing step is recorded and the lesson goes on; tl::Error only
-// when the pretraining fails (nothing can transfer then).
+// The lesson as points of a Scheduler (orchestration/scheduler.h): every step is a
+// transferlab-cli train process started through the scheduler's launcher, the pretraining first
+// (the others start from its weights and wait for it). Its files go into `lessonDir`
+// (lesson.json, lesson.csv, lesson.md and one run folder per step). Steps whose run already
+// finished are read back, not run again; a stopped step is resumed from its last epoch: a
+// stopped lesson continues where it stopped. A failing step is recorded and the lesson goes on;
+// when the pretraining fails nothing can transfer: the result's `error` says so.
+// The TransferLesson sets the scheduler's event callbacks; the front end drives the scheduler
+// (the CLI's loop, the window's event loop) and must keep both alive until finished.
+class TransferLesson
+{
+public:
+    TransferLesson(const LessonOptions &options, const std::string &lessonDir,
+                   Scheduler &scheduler, LessonCallbacks callbacks = {});
+    // Reports the steps finished before, then starts the others.
+    void start();
+    // Every running step stops at its next batch (keeping its finished epochs); none starts.
+    void stop();
+    bool done() const { return m_done; }
+    // Once done: the points, lesson.json's content (error set when the pretraining failed).
+    const LessonResult &result() const;
+
+private:
+    void ended(const Point &p);
+    void finish();
+
+    LessonOptions m_options;
+    std::string m_dir;
+    Scheduler &m_scheduler;
+    LessonCallbacks m_callbacks;
+    std::vector<LessonStep> m_steps;
+    std::map<int, std::size_t> m_stepOf; // point id -> step index
+    std::map<std::size_t, LessonPoint> m_points;
+    LessonResult m_result;
+    std::chrono::steady_clock::time_point m_start;
+    bool m_done = false;
+};
+
+// Runs the lesson to its end with transferlab-cli at `program` (PosixLauncher), one step at a
+// time; `stopRequested` is polled (Ctrl-C). tl::Error when the pretraining failed.
 LessonResult runTransferLesson(const LessonOptions &options, const std::string &lessonDir,
-                               const LessonCallbacks &callbacks = {},
-                               train::RunControl *control = nullptr);
+                               const std::string &program, const LessonCallbacks &callbacks = {},
+                               const std::function<bool()> &stopRequested = {});
 
 // A finished (or partial) lesson read back from its lesson.json.
 LessonResult readLesson(const std::string &lessonDir);

@@ -1,330 +1,147 @@
 #include "session/run_queue.h"
 
 #include "format/clock_text.h"
+#include "session/process_launcher.h"
 
 #include "base/error.h"
 #include "experiment/experiment_config.h"
-#include "io/files.h"
-#include "rundir/run_reader.h"
+#include "orchestration/scheduler.h"
 #include "orchestration/sweep.h"
+#include "platform/cpu_cores.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimer>
 
 #include <algorithm>
-#include <csignal>
-#include <numeric>
-
-#include <signal.h>
+#include <cstdlib>
 
 namespace tl::ui {
 
-struct RunQueue::Sweep
+namespace {
+
+QString qs(const std::string &s)
 {
-    QString dir;
-    runs::SweepPlan plan;
-};
+    return QString::fromStdString(s);
+}
+
+} // namespace
 
 RunQueue::RunQueue(QObject *parent)
-    : QAbstractTableModel(parent), m_cli(cliPath()), m_configs(std::make_unique<QTemporaryDir>())
+    : QAbstractTableModel(parent), m_configs(std::make_unique<QTemporaryDir>()),
+      m_launcher(std::make_unique<QProcessLauncher>(QProcessLauncher::cliPath())),
+      m_scheduler(std::make_unique<runs::Scheduler>(*m_launcher))
 {
+    connectScheduler();
+    m_progressTimer.setInterval(500);
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] {
+        m_scheduler->pollProgress();
+        if (m_scheduler->runningCount() == 0)
+            m_progressTimer.stop();
+    });
 }
 
 RunQueue::~RunQueue()
 {
-    if (m_process) {
-        m_process->disconnect(this);
-        ::kill(pid_t(m_process->processId()), SIGINT);
-        if (!m_process->waitForFinished(10000))
-            m_process->kill();
-        m_process->waitForFinished(2000);
-    }
+    // Nothing more starts; the launcher's end stops (Ctrl-C) and waits for what still runs.
+    m_scheduler->setPaused(true);
+    m_scheduler->onStarted = {};
+    m_scheduler->onChanged = {};
+    m_scheduler->onEnded = {};
+    m_scheduler->onSweepWritten = {};
+    m_scheduler->onIdle = {};
+    m_launcher.reset();
+}
+
+void RunQueue::connectScheduler()
+{
+    runs::Scheduler &s = *m_scheduler;
+    s.onStarted = [this](const runs::Point &) { m_progressTimer.start(); };
+    s.onChanged = [this](const runs::Point &p) { rowChanged(p); };
+    s.onEnded = [this](const runs::Point &p) {
+        Q_EMIT runEnded(qs(p.spec.runDir), p.state == runs::PointState::Finished);
+    };
+    s.onSweepWritten = [this](const std::string &dir) { Q_EMIT sweepChanged(qs(dir)); };
+    s.onIdle = [this] { Q_EMIT idle(); };
 }
 
 QString RunQueue::cliPath()
 {
-    const QString here = QCoreApplication::applicationDirPath();
-    for (const QString &candidate : {here + "/transferlab-cli", here + "/cli/transferlab-cli",
-                                     here + "/../app/cli/transferlab-cli"})
-        if (QFileInfo(candidate).isExecutable())
-            return QDir::cleanPath(candidate);
-    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("transferlab-cli"));
-    return onPath.isEmpty() ? QStringLiteral("transferlab-cli") : onPath;
+    return QProcessLauncher::cliPath();
 }
 
-RunQueue::Item RunQueue::newItem(const experiment::ExperimentConfig &config, const QString &name,
-                                 const QString &runDir, const QString &configFile)
+void RunQueue::setCliPath(const QString &path)
 {
-    Item it;
-    it.id = m_nextId++;
-    it.name = name;
-    it.runDir = runDir;
-    it.configFile = configFile;
-    writeFileAtomic(configFile.toStdString(), config.toJson());
-    it.model = QString::fromStdString(config.model.name);
-    for (const auto &s : config.stages)
-        it.stageEpochs.push_back(s.epochs);
-    it.totalEpochs = std::max(1, std::accumulate(it.stageEpochs.begin(), it.stageEpochs.end(), 0));
-    return it;
+    m_launcher->setProgram(path);
+}
+
+QString RunQueue::cli() const
+{
+    return m_launcher->program();
+}
+
+void RunQueue::scheduleSoon()
+{
+    QTimer::singleShot(0, this, [this] { m_scheduler->schedule(); });
+}
+
+void RunQueue::rowChanged(const runs::Point &p)
+{
+    const int row = m_scheduler->indexOf(p.id);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 int RunQueue::add(const experiment::ExperimentConfig &config, const QString &runDir,
                   const QString &name)
 {
-    const QString folder = QFileInfo(runDir).fileName();
-    const Item it =
-        newItem(config, name.isEmpty() ? folder : name, runDir,
-                m_configs->path() + "/" + QString::number(m_nextId) + "-" + folder + ".json");
+    // The one naming rule: a taken folder gets -2, -3, ... (two runs queued in one second).
+    const QFileInfo wanted(QDir::cleanPath(runDir));
+    const QString dir = qs(runs::freeFolder(wanted.path().toStdString(),
+                                            wanted.fileName().toStdString()));
+    const QString folder = QFileInfo(dir).fileName();
+    // Its config and log beside the queue (a sweep keeps them in its folder).
+    const QString stem = m_configs->path() + "/" + QString::number(++m_added) + "-" + folder;
+    runs::PointSpec spec;
+    spec.name = (name.isEmpty() ? folder : name).toStdString();
+    spec.runDir = dir.toStdString();
+    spec.config = config;
+    spec.configFile = (stem + ".json").toStdString();
+    spec.logFile = (stem + ".log").toStdString();
     const int row = count();
     beginInsertRows({}, row, row);
-    m_items.push_back(it);
+    m_scheduler->add(std::move(spec), true);
     endInsertRows();
-    QTimer::singleShot(0, this, &RunQueue::startNext);
+    scheduleSoon();
     return row;
 }
 
 void RunQueue::addSweep(const runs::SweepPlan &plan, const QString &sweepDir)
 {
-    QDir().mkpath(sweepDir + "/configs");
-    auto sweep = std::make_unique<Sweep>();
-    sweep->dir = QDir::cleanPath(sweepDir);
-    sweep->plan = plan;
-    const QString sweepName = QFileInfo(sweepDir).fileName();
-    for (std::size_t i = 0; i < plan.points.size(); ++i) {
-        const runs::SweepPoint &p = plan.points[i];
-        const QString runDir = sweep->dir + "/" + QString::fromStdString(p.name);
-        Item it = newItem(p.config, sweepName + "/" + QString::fromStdString(p.name), runDir,
-                          sweep->dir + "/configs/" + QString::fromStdString(p.name) + ".json");
-        it.sweepDir = sweep->dir;
-        it.sweepPoint = int(i);
-        if (QFileInfo::exists(runDir + "/summary.json")) {
-            try {
-                const runs::RunInfo info = runs::readRun(runDir.toStdString());
-                it.state = State::Finished;
-                it.progress = 1;
-                it.testAccuracy = info.testAccuracy;
-                it.valAccuracy = info.bestValAccuracy;
-                it.seconds = info.totalSeconds;
-                it.message = tr("finished earlier");
-            } catch (const Error &) {
-            }
-        }
-        const int row = count();
-        beginInsertRows({}, row, row);
-        m_items.push_back(it);
+    const int first = count();
+    beginInsertRows({}, first, first + int(plan.points.size()) - 1);
+    try {
+        m_scheduler->addSweep(plan, QDir::cleanPath(sweepDir).toStdString());
+    } catch (...) {
         endInsertRows();
+        throw;
     }
-    m_sweeps.push_back(std::move(sweep));
-    writeSweep(QDir::cleanPath(sweepDir));
-    QTimer::singleShot(0, this, &RunQueue::startNext);
-}
-
-int RunQueue::rowOf(int id) const
-{
-    for (int r = 0; r < count(); ++r)
-        if (m_items[std::size_t(r)].id == id)
-            return r;
-    return -1;
-}
-
-int RunQueue::runningRow() const
-{
-    return m_runningId < 0 ? -1 : rowOf(m_runningId);
-}
-
-void RunQueue::setPaused(bool paused)
-{
-    m_paused = paused;
-    if (!paused)
-        QTimer::singleShot(0, this, &RunQueue::startNext);
-}
-
-void RunQueue::startNext()
-{
-    if (m_process || m_paused)
-        return;
-    int row = -1;
-    for (int r = 0; r < count(); ++r)
-        if (m_items[std::size_t(r)].state == State::Queued) {
-            row = r;
-            break;
-        }
-    if (row < 0) {
-        Q_EMIT idle();
-        return;
-    }
-    Item &it = m_items[std::size_t(row)];
-    QStringList args{QStringLiteral("train")};
-    if (QFileInfo::exists(it.runDir + "/state.tlstate")) {
-        args << QStringLiteral("--resume") << it.runDir;
-    } else {
-        if (QFileInfo::exists(it.runDir)) // an earlier try that left nothing to continue
-            QDir(it.runDir).removeRecursively();
-        QDir().mkpath(QFileInfo(it.runDir).path());
-        args << QStringLiteral("--config") << it.configFile << QStringLiteral("--out") << it.runDir;
-    }
-    m_process = new QProcess(this);
-    m_process->setProcessChannelMode(QProcess::MergedChannels);
-    connect(m_process, &QProcess::readyRead, this, &RunQueue::onOutput);
-    connect(m_process, &QProcess::finished, this, &RunQueue::onFinished);
-    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
-        if (e == QProcess::FailedToStart)
-            onFinished(-1, QProcess::CrashExit);
-    });
-    m_runningId = it.id;
-    m_currentStage = 0;
-    m_output.clear();
-    m_lastLine.clear();
-    it.state = State::Running;
-    it.progress = 0;
-    it.etaSeconds = -1;
-    it.message.clear();
-    m_clock.start();
-    changed(row);
-    if (!it.sweepDir.isEmpty())
-        writeSweep(it.sweepDir);
-    m_process->start(m_cli, args);
-}
-
-void RunQueue::onOutput()
-{
-    if (!m_process)
-        return;
-    m_output += QString::fromLocal8Bit(m_process->readAll());
-    const int row = runningRow();
-    int nl;
-    while ((nl = int(m_output.indexOf('\n'))) >= 0) {
-        const QString line = m_output.left(nl).trimmed();
-        m_output.remove(0, nl + 1);
-        if (line.isEmpty())
-            continue;
-        m_lastLine = line;
-        if (row >= 0)
-            parseLine(m_items[std::size_t(row)], line);
-    }
-    if (row >= 0)
-        changed(row);
-}
-
-// transferlab-cli train's plain progress (app/cli/progress.cpp):
-//   stage 2 (fine-tuning): 3 epochs
-//   epoch 1/3  40% loss 0.5123 acc 0.8120 1234 img/s ETA 0:12      (stderr, every 10 %)
-//   epoch 4 (stage 2, fine-tuning): loss ... | val loss 0.41 acc 0.8530 | lr ... (stdout)
-void RunQueue::parseLine(Item &it, const QString &line)
-{
-    static const QRegularExpression stage(QStringLiteral("^stage (\\d+) \\("));
-    static const QRegularExpression partial(
-        QStringLiteral("^epoch (\\d+)/(\\d+)\\s+(\\d+)% .* ([0-9.]+) img/s"));
-    static const QRegularExpression done(QStringLiteral("^epoch (\\d+) \\(stage (\\d+),"));
-    static const QRegularExpression val(QStringLiteral("val loss [0-9.naif]+ acc ([0-9.]+)"));
-    double epochsDone = -1;
-    if (const auto m = stage.match(line); m.hasMatch()) {
-        m_currentStage = std::max(0, m.captured(1).toInt() - 1);
-    } else if (const auto m = partial.match(line); m.hasMatch()) {
-        double before = 0;
-        for (int s = 0; s < m_currentStage && s < int(it.stageEpochs.size()); ++s)
-            before += it.stageEpochs[std::size_t(s)];
-        epochsDone = before + m.captured(1).toInt() - 1 + m.captured(3).toInt() / 100.0;
-        it.imagesPerSecond = m.captured(4).toDouble();
-    } else if (const auto m = done.match(line); m.hasMatch()) {
-        epochsDone = m.captured(1).toInt();
-        if (const auto v = val.match(line); v.hasMatch())
-            it.valAccuracy = std::max(it.valAccuracy, v.captured(1).toDouble());
-    }
-    if (epochsDone >= 0) {
-        it.progress = std::clamp(epochsDone / it.totalEpochs, 0.0, 1.0);
-        const double elapsed = double(m_clock.elapsed()) / 1000.0;
-        if (it.progress > 0.02)
-            it.etaSeconds = elapsed * (1 - it.progress) / it.progress;
-    }
-}
-
-void RunQueue::onFinished(int exitCode, QProcess::ExitStatus status)
-{
-    if (!m_process)
-        return;
-    onOutput();
-    const int row = runningRow();
-    QProcess *process = m_process;
-    m_process = nullptr;
-    m_runningId = -1;
-    process->deleteLater();
-    if (row < 0) {
-        QTimer::singleShot(0, this, &RunQueue::startNext);
-        return;
-    }
-    Item &it = m_items[std::size_t(row)];
-    const bool stopping = it.state == State::Stopping;
-    it.seconds = double(m_clock.elapsed()) / 1000.0;
-    it.etaSeconds = -1;
-    if (status == QProcess::NormalExit && exitCode == 0) {
-        try {
-            const runs::RunInfo info = runs::readRun(it.runDir.toStdString());
-            it.state = State::Finished;
-            it.progress = 1;
-            it.testAccuracy = info.testAccuracy;
-            it.valAccuracy = info.bestValAccuracy;
-            it.seconds = info.totalSeconds > 0 ? info.totalSeconds : it.seconds;
-        } catch (const Error &e) {
-            it.state = State::Failed;
-            it.message = QString::fromStdString(e.what());
-        }
-    } else if (stopping || (status == QProcess::NormalExit && exitCode == 130)) {
-        it.state = State::Cancelled;
-        it.message = QFileInfo::exists(it.runDir + "/state.tlstate")
-                         ? tr("stopped after its last full epoch; Retry continues it")
-                         : tr("stopped before its first epoch ended");
-    } else {
-        it.state = State::Failed;
-        if (exitCode == -1 && process->error() == QProcess::FailedToStart)
-            it.message = tr("cannot start %1: %2").arg(m_cli, process->errorString());
-        else if (status == QProcess::CrashExit)
-            it.message = tr("the training process crashed: %1").arg(m_lastLine);
-        else
-            it.message = QString(m_lastLine).remove(QRegularExpression("^transferlab-cli train: "));
-        if (it.message.isEmpty())
-            it.message = tr("exit code %1").arg(exitCode);
-    }
-    changed(row);
-    if (!it.sweepDir.isEmpty())
-        writeSweep(it.sweepDir);
-    Q_EMIT runEnded(it.runDir, it.state == State::Finished);
-    QTimer::singleShot(0, this, &RunQueue::startNext);
+    endInsertRows();
+    scheduleSoon();
 }
 
 void RunQueue::cancel(int row)
 {
-    if (row < 0 || row >= count())
-        return;
-    Item &it = m_items[std::size_t(row)];
-    if (it.state == State::Queued) {
-        it.state = State::Cancelled;
-        it.message = tr("cancelled before it started");
-        changed(row);
-        if (!it.sweepDir.isEmpty())
-            writeSweep(it.sweepDir);
-    } else if (it.state == State::Running && m_process && it.id == m_runningId) {
-        it.state = State::Stopping;
-        changed(row);
-        // Ctrl-C: the run stops at its next batch and keeps its last complete epoch.
-        ::kill(pid_t(m_process->processId()), SIGINT);
-    }
+    if (row >= 0 && row < count())
+        m_scheduler->cancel(m_scheduler->points()[std::size_t(row)].id);
 }
 
 bool RunQueue::remove(int row)
 {
-    if (row < 0 || row >= count())
-        return false;
-    const State s = m_items[std::size_t(row)].state;
-    if (s == State::Running || s == State::Stopping)
+    if (row < 0 || row >= count() || m_scheduler->points()[std::size_t(row)].active())
         return false;
     beginRemoveRows({}, row, row);
-    m_items.erase(m_items.begin() + row);
+    m_scheduler->remove(m_scheduler->points()[std::size_t(row)].id);
     endRemoveRows();
     return true;
 }
@@ -335,85 +152,129 @@ bool RunQueue::move(int row, int delta)
     if (row < 0 || row >= count() || to < 0 || to >= count() || delta == 0)
         return false;
     beginMoveRows({}, row, row, {}, delta > 0 ? to + 1 : to);
-    std::swap(m_items[std::size_t(row)], m_items[std::size_t(to)]);
+    m_scheduler->move(m_scheduler->points()[std::size_t(row)].id, delta);
     endMoveRows();
     return true;
 }
 
 bool RunQueue::retry(int row)
 {
-    if (row < 0 || row >= count())
+    if (row < 0 || row >= count() || !m_scheduler->retry(m_scheduler->points()[std::size_t(row)].id))
         return false;
-    Item &it = m_items[std::size_t(row)];
-    if (it.state != State::Failed && it.state != State::Cancelled)
-        return false;
-    it.state = State::Queued;
-    it.message.clear();
-    it.progress = 0;
-    changed(row);
-    if (!it.sweepDir.isEmpty())
-        writeSweep(it.sweepDir);
-    QTimer::singleShot(0, this, &RunQueue::startNext);
+    scheduleSoon();
     return true;
 }
 
 void RunQueue::stopAll(int msecs)
 {
-    m_paused = true;
-    if (!m_process)
-        return;
-    const int row = runningRow();
-    if (row >= 0)
-        cancel(row);
-    if (m_process && !m_process->waitForFinished(msecs) && m_process)
-        m_process->kill();
+    m_scheduler->stopAll();
+    m_launcher->waitForAll(msecs);
 }
 
-void RunQueue::changed(int row)
+void RunQueue::setPaused(bool paused)
 {
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    m_scheduler->setPaused(paused);
+    if (!paused)
+        scheduleSoon();
 }
 
-void RunQueue::writeSweep(const QString &sweepDir)
+bool RunQueue::paused() const
 {
-    for (const auto &s : m_sweeps) {
-        if (s->dir != sweepDir)
-            continue;
-        std::vector<runs::SweepPointStatus> status(s->plan.points.size());
-        for (const auto &it : m_items) {
-            if (it.sweepDir != sweepDir || it.sweepPoint < 0 ||
-                std::size_t(it.sweepPoint) >= status.size())
-                continue;
-            auto &st = status[std::size_t(it.sweepPoint)];
-            switch (it.state) {
-            case State::Queued:
-                st.status = "pending";
-                break;
-            case State::Running:
-            case State::Stopping:
-                st.status = "running";
-                break;
-            case State::Finished:
-                st.status = "finished";
-                st.testAccuracy = it.testAccuracy;
-                break;
-            case State::Failed:
-                st.status = "failed";
-                break;
-            case State::Cancelled:
-                st.status = "stopped";
-                break;
-            }
-            st.message = it.message.toStdString();
-            st.seconds = it.seconds;
-        }
-        try {
-            runs::writeSweepJson(sweepDir.toStdString(), s->plan, status);
-        } catch (const Error &) {
-            // The sweep folder went away: the runs themselves are what matters.
-        }
-        Q_EMIT sweepChanged(sweepDir);
+    return m_scheduler->paused();
+}
+
+void RunQueue::setParallel(int parallel)
+{
+    parallel = std::clamp(parallel, 1, 8);
+    m_scheduler->setParallel(parallel);
+    // As the CLI's sweep: the cores shared out, and with CUDA devices one each.
+    m_scheduler->setDevices(runs::pointDevices(parallel, std::getenv("CUDA_VISIBLE_DEVICES"),
+                                               parallel > 1 ? cudaDeviceCount() : 0));
+    std::vector<std::string> args;
+    if (parallel > 1)
+        args = {"--threads", std::to_string(std::max(1, usableCores() / parallel))};
+    m_scheduler->setTrainArgs(std::move(args));
+    scheduleSoon();
+}
+
+int RunQueue::parallel() const
+{
+    return m_scheduler->options().parallel;
+}
+
+int RunQueue::count() const
+{
+    return int(m_scheduler->points().size());
+}
+
+bool RunQueue::isRunning() const
+{
+    return m_scheduler->runningCount() > 0;
+}
+
+int RunQueue::runningCount() const
+{
+    return m_scheduler->runningCount();
+}
+
+int RunQueue::runningRow() const
+{
+    const auto &points = m_scheduler->points();
+    for (std::size_t r = 0; r < points.size(); ++r)
+        if (points[r].active())
+            return int(r);
+    return -1;
+}
+
+RunQueue::State RunQueue::stateOf(const runs::Point &p)
+{
+    switch (p.state) {
+    case runs::PointState::Pending:
+        return State::Queued;
+    case runs::PointState::Running:
+        return State::Running;
+    case runs::PointState::Stopping:
+        return State::Stopping;
+    case runs::PointState::Finished:
+        return State::Finished;
+    case runs::PointState::Failed:
+        return State::Failed;
+    case runs::PointState::Stopped:
+    case runs::PointState::Pruned:
+        return State::Cancelled;
     }
+    return State::Queued;
+}
+
+RunQueue::Item RunQueue::item(int row) const
+{
+    const runs::Point &p = m_scheduler->points().at(std::size_t(row));
+    Item it;
+    it.id = p.id;
+    it.runDir = qs(p.spec.runDir);
+    it.name = p.group >= 0 ? QFileInfo(qs(m_scheduler->sweepDir(p.group))).fileName() + "/" +
+                                 qs(p.spec.name)
+                           : qs(p.spec.name);
+    it.model = qs(p.spec.config.model.name);
+    it.totalEpochs = p.totalEpochs;
+    it.sweepDir = p.group >= 0 ? qs(m_scheduler->sweepDir(p.group)) : QString();
+    it.sweepPoint = p.groupIndex;
+    it.state = stateOf(p);
+    it.progress = p.progress;
+    it.etaSeconds = p.etaSeconds;
+    it.imagesPerSecond = p.latest.imagesPerSecond;
+    it.valAccuracy = p.valAccuracy;
+    it.testAccuracy = p.testAccuracy;
+    it.seconds = p.seconds;
+    it.message = qs(p.message);
+    if (p.state == runs::PointState::Finished && p.message == "finished earlier")
+        it.message = tr("finished earlier");
+    else if (p.state == runs::PointState::Stopped && p.attempts == 0)
+        it.message = tr("cancelled before it started");
+    else if (p.state == runs::PointState::Stopped)
+        it.message = p.resumable ? tr("stopped after its last full epoch; Retry continues it")
+                                 : tr("stopped before its first epoch ended");
+    return it;
 }
 
 int RunQueue::rowCount(const QModelIndex &parent) const
@@ -449,7 +310,7 @@ QVariant RunQueue::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= count())
         return {};
-    const Item &it = m_items[std::size_t(index.row())];
+    const Item it = item(index.row());
     if (role == Qt::ToolTipRole)
         return it.message.isEmpty() ? it.runDir : it.runDir + "\n" + it.message;
     if (role == Qt::UserRole && index.column() == Progress)

@@ -1,10 +1,8 @@
 #pragma once
 
 #include <QAbstractTableModel>
-#include <QElapsedTimer>
-#include <QProcess>
 #include <QString>
-#include <QStringList>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -17,17 +15,23 @@ namespace tl::experiment {
 struct ExperimentConfig;
 }
 namespace tl::runs {
+class Scheduler;
+struct Point;
 struct SweepPlan;
-}
+} // namespace tl::runs
 
 namespace tl::ui {
 
-// The window's run queue: experiments waiting to train, trained one after another in the
-// background, each by a transferlab-cli process (its own memory and threads; the window stays
-// free, a crash stays there). Every run is an ordinary run folder, so it shows in the Runs tab;
-// a sweep's runs sit in its sweep folder, whose sweep.json the queue keeps up to date as the
-// CLI's sweep command does. Cancelling sends the process Ctrl-C: it stops at its next batch
-// and keeps its last epoch, so Retry continues it (train --resume).
+class QProcessLauncher;
+
+// The window's run queue: experiments waiting to train, each by a transferlab-cli process (its
+// own memory and threads; the window stays free, a crash stays there), one or more at a time
+// (setParallel: each with its share of the cores and, with CUDA devices, one device each). A
+// thin table model over the core's Scheduler (orchestration/scheduler.h), which decides what
+// starts, resumes or is skipped, reads each run's progress from its progress.csv and keeps a
+// sweep's sweep.json up to date as the CLI's sweep command does. Every run is an ordinary run
+// folder, so it shows in the Runs tab. Cancelling sends the process Ctrl-C: it stops at its next
+// batch and keeps its last epoch, so Retry continues it (train --resume).
 class RunQueue : public QAbstractTableModel
 {
     Q_OBJECT
@@ -35,15 +39,14 @@ class RunQueue : public QAbstractTableModel
 public:
     enum Column { Name, Status, Progress, Eta, Validation, Test, ColumnCount };
     enum class State { Queued, Running, Stopping, Finished, Failed, Cancelled };
+    // A row as the table shows it (from the scheduler's point).
     struct Item
     {
-        int id = 0;
+        int id = 0; // the scheduler's point id
         QString name;
         QString runDir;
-        QString configFile; // the experiment to train (a fresh start)
         QString model;
         int totalEpochs = 1;
-        std::vector<int> stageEpochs;
         QString sweepDir; // "" when not part of a sweep
         int sweepPoint = -1;
         State state = State::Queued;
@@ -60,12 +63,12 @@ public:
     ~RunQueue() override;
 
     // The transferlab-cli that trains (default: cliPath()).
-    void setCliPath(const QString &path) { m_cli = path; }
-    QString cli() const { return m_cli; }
+    void setCliPath(const QString &path);
+    QString cli() const;
     // Next to this program (installed), in the build tree (app/cli/), or on PATH.
     static QString cliPath();
 
-    // Queues a run of `config` into `runDir`; returns its row.
+    // Queues a run of `config` into `runDir` (a taken folder name gets -2, -3, ...); its row.
     int add(const experiment::ExperimentConfig &config, const QString &runDir,
             const QString &name = {});
     // Queues every point of a sweep into `sweepDir` (sweep.json written at once, points that
@@ -76,19 +79,25 @@ public:
     void cancel(int row);
     // Removes a row that is not running.
     bool remove(int row);
-    // Moves a queued row up or down among the rows.
+    // Moves a row up or down among the rows.
     bool move(int row, int delta);
     // Queues a failed or cancelled run again (continuing it when it left a state to resume).
     bool retry(int row);
-    // Stops the running process (Ctrl-C) and waits up to `msecs` for it (window closing).
+    // Stops the running processes (Ctrl-C) and waits up to `msecs` for them (window closing).
     void stopAll(int msecs = 30000);
     void setPaused(bool paused);
-    bool paused() const { return m_paused; }
+    bool paused() const;
+    // Runs trained at the same time (1..8; default 1).
+    void setParallel(int parallel);
+    int parallel() const;
 
-    const Item &item(int row) const { return m_items.at(std::size_t(row)); }
-    int count() const { return int(m_items.size()); }
-    bool isRunning() const { return m_process != nullptr; }
-    int runningRow() const;
+    Item item(int row) const;
+    int count() const;
+    bool isRunning() const;
+    int runningCount() const;
+    int runningRow() const; // the first running row, -1 when none
+    // The scheduler behind the rows (a sweep's search hooks into it).
+    runs::Scheduler &scheduler() { return *m_scheduler; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -96,6 +105,7 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
     static QString stateText(State s);
+    static State stateOf(const runs::Point &p);
 
 Q_SIGNALS:
     // A run ended (finished, failed or cancelled): the Runs tab lists it.
@@ -106,30 +116,15 @@ Q_SIGNALS:
     void idle();
 
 private:
-    void startNext();
-    void onOutput();
-    void onFinished(int exitCode, QProcess::ExitStatus status);
-    void parseLine(Item &item, const QString &line);
-    void changed(int row);
-    void writeSweep(const QString &sweepDir);
-    int rowOf(int id) const;
-    // A queued row for `config`, written to `configFile` (the run starts from it).
-    Item newItem(const experiment::ExperimentConfig &config, const QString &name,
-                 const QString &runDir, const QString &configFile);
+    void connectScheduler();
+    void rowChanged(const runs::Point &p);
+    void scheduleSoon();
 
-    std::vector<Item> m_items;
-    QProcess *m_process = nullptr;
-    int m_runningId = -1;
-    int m_nextId = 1;
-    int m_currentStage = 0;
-    QString m_cli;
-    QString m_output;   // the running process's output not yet split into lines
-    QString m_lastLine; // its last line (the error of a failed run)
-    QElapsedTimer m_clock;
-    bool m_paused = false;
-    std::unique_ptr<QTemporaryDir> m_configs;
-    struct Sweep;
-    std::vector<std::unique_ptr<Sweep>> m_sweeps;
+    std::unique_ptr<QTemporaryDir> m_configs; // configs and logs of runs outside a sweep
+    std::unique_ptr<QProcessLauncher> m_launcher;
+    std::unique_ptr<runs::Scheduler> m_scheduler;
+    QTimer m_progressTimer; // reads the running runs' progress.csv
+    int m_added = 0;
 };
 
 } // namespace tl::ui

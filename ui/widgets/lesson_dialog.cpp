@@ -2,9 +2,10 @@
 
 #include "charts/axis_fit.h"
 #include "orchestration/lesson.h"
+#include "rundir/run_dir.h"
 #include "rundir/run_reader.h"
-#include "train/run_control.h"
-#include "train/training_types.h"
+#include "orchestration/scheduler.h"
+#include "session/process_launcher.h"
 #include "a11y/accessibility.h"
 #include "widgets/background.h"
 
@@ -27,6 +28,7 @@
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -90,8 +92,7 @@ QString aboutDuration(double seconds)
 } // namespace
 
 LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
-    : QDialog(parent), m_runsFolder(runsFolder), m_control(std::make_shared<train::RunControl>()),
-      m_result(std::make_unique<runs::LessonResult>())
+    : QDialog(parent), m_runsFolder(runsFolder), m_result(std::make_unique<runs::LessonResult>())
 {
     setWindowTitle(tr("Lesson: why transfer learning"));
     auto *intro = new QLabel(
@@ -193,7 +194,7 @@ LessonDialog::LessonDialog(const QString &runsFolder, QWidget *parent)
     connect(m_quick, &QCheckBox::toggled, this, [this] {
         // Show what is already there for this choice.
         try {
-            if (QFileInfo::exists(lessonFolder() + "/lesson.json"))
+            if (runs::RunDir(lessonFolder().toStdString()).has(runs::RunDir::kLesson))
                 showResult(runs::readLesson(lessonFolder().toStdString()));
             else
                 showResult(runs::LessonResult{});
@@ -284,7 +285,14 @@ void LessonDialog::fitAxes()
 
 LessonDialog::~LessonDialog()
 {
-    m_control->requestAbort(); // the job sees it at the next batch; the pool joins it
+    // Quitting mid-lesson: the running step stops at its next batch (keeping its epochs; Start
+    // continues it); the launcher waits for its process, then kills what is left.
+    m_poll.stop();
+    if (m_scheduler)
+        m_scheduler->stopAll();
+    m_lesson.reset();
+    m_scheduler.reset();
+    m_launcher.reset();
 }
 
 QString LessonDialog::lessonFolder() const
@@ -320,7 +328,6 @@ void LessonDialog::start(bool quick)
         const QSignalBlocker block(m_quick);
         m_quick->setChecked(quick);
     }
-    m_control = std::make_shared<train::RunControl>();
     m_running = true;
     m_progress->setVisible(true);
     m_start->setEnabled(false);
@@ -330,81 +337,89 @@ void LessonDialog::start(bool quick)
     m_conclusion->clear();
     runs::LessonOptions options;
     options.quick = quick;
-    const std::string dir = lessonFolder().toStdString();
     QDir().mkpath(m_runsFolder);
-    auto control = m_control;
-    auto result = std::make_shared<runs::LessonResult>();
-    const QPointer<LessonDialog> guard(this);
-    runInBackground<LessonDialog>(
-        this,
-        [guard, options, dir, control, result] {
-            // Each run's own progress, so a long step (the pretraining) visibly moves.
-            struct Relay : train::TrainingObserver
-            {
-                QPointer<LessonDialog> guard;
-                void onBatch(const train::BatchProgress &b) override
-                {
-                    const int percent = b.batches > 0 ? int(100 * b.batch / b.batches) : 0;
-                    postTo(guard, [b, percent](LessonDialog *self) {
-                        self->m_progress->setFormat(LessonDialog::tr("%1 · epoch %2 of %3, %4 %")
-                                                        .arg(self->m_stepText)
-                                                        .arg(b.epoch)
-                                                        .arg(b.epochs)
-                                                        .arg(percent));
-                    });
-                }
-            } relay;
-            relay.guard = guard;
-            runs::LessonCallbacks cb;
-            cb.observer = &relay;
-            cb.stepStarted = [guard](std::size_t i, std::size_t n, const runs::LessonStep &s) {
-                postTo(guard, [i, n, s](LessonDialog *self) {
-                    self->m_stepText = tr("step %1 of %2").arg(i + 1).arg(n);
-                    self->m_progress->setFormat(self->m_stepText);
-                    self->m_progress->setRange(0, int(n));
-                    self->m_progress->setValue(int(i));
-                    self->m_step->setText(QString::fromStdString(s.title));
-                    self->m_explanation->setText(QString::fromStdString(s.explanation));
-                });
-            };
-            cb.stepFinished = [guard](const runs::LessonPoint &p) {
-                postTo(guard, [p](LessonDialog *self) {
-                    if (p.method == "pretrain")
-                        self->m_result->pretrainAccuracy = p.testAccuracy;
-                    else
-                        self->addPoint(p);
-                });
-            };
-            *result = runs::runTransferLesson(options, dir, cb, control.get());
-        },
-        [result](LessonDialog *self, const QString &error) {
-            self->m_running = false;
-            self->m_start->setEnabled(true);
-            self->m_quick->setEnabled(true);
-            self->m_stop->setEnabled(false);
-            if (!error.isEmpty()) {
-                self->m_step->setText(tr("The lesson could not run"));
-                self->m_explanation->setText(error);
-                Q_EMIT self->finished(true, error);
-                return;
-            }
-            self->showResult(*result);
-            self->estimateDurations(); // its runs measured this computer again
-            self->m_progress->setValue(self->m_progress->maximum());
-            if (result->stopped) {
-                self->m_step->setText(tr("Stopped"));
-                self->m_explanation->setText(
-                    tr("The finished runs are kept: Start continues where the lesson stopped."));
-            }
-            Q_EMIT self->finished(result->stopped, QString());
-        });
+    // Each step a transferlab-cli process through the scheduler (orchestration/lesson.h): the
+    // window stays free, and Stop or quitting stops the running step at its next batch.
+    m_lesson.reset();
+    m_scheduler.reset();
+    m_launcher = std::make_unique<QProcessLauncher>(m_cli.isEmpty() ? QProcessLauncher::cliPath()
+                                                                    : m_cli);
+    runs::SchedulerOptions so;
+    so.trainArgs = {"--quiet"};
+    m_scheduler = std::make_unique<runs::Scheduler>(*m_launcher, so);
+    try {
+        m_lesson = std::make_unique<runs::TransferLesson>(options, lessonFolder().toStdString(),
+                                                          *m_scheduler, lessonCallbacks());
+    } catch (const std::exception &e) {
+        lessonEnded(runs::LessonResult{}, QString::fromStdString(e.what()));
+        return;
+    }
+    m_poll.disconnect(this);
+    connect(&m_poll, &QTimer::timeout, this, [this] { m_scheduler->pollProgress(); });
+    m_poll.start(500);
+    m_lesson->start();
+}
+
+// What the lesson reports, shown as it comes (all on the GUI thread: the scheduler's events
+// come from QProcess's signals and the progress timer).
+runs::LessonCallbacks LessonDialog::lessonCallbacks()
+{
+    runs::LessonCallbacks cb;
+    cb.stepStarted = [this](std::size_t i, std::size_t n, const runs::LessonStep &s) {
+        m_stepText = tr("step %1 of %2").arg(i + 1).arg(n);
+        m_progress->setFormat(m_stepText);
+        m_progress->setRange(0, int(n));
+        m_progress->setValue(int(i));
+        m_step->setText(QString::fromStdString(s.title));
+        m_explanation->setText(QString::fromStdString(s.explanation));
+    };
+    cb.stepProgress = [this](const runs::LessonStep &, const runs::ProgressRow &r) {
+        const int percent = r.batches > 0 ? int(100 * r.batch / r.batches) : 0;
+        m_progress->setFormat(
+            tr("%1 · epoch %2 of %3, %4 %").arg(m_stepText).arg(r.epoch).arg(r.epochs).arg(percent));
+    };
+    cb.stepFinished = [this](const runs::LessonPoint &p) {
+        if (p.method == "pretrain")
+            m_result->pretrainAccuracy = p.testAccuracy;
+        else
+            addPoint(p);
+    };
+    cb.finished = [this](const runs::LessonResult &r) {
+        // Not from inside the scheduler's own call: the lesson and scheduler may go after.
+        QTimer::singleShot(0, this, [this, r] { lessonEnded(r, QString::fromStdString(r.error)); });
+    };
+    return cb;
+}
+
+void LessonDialog::lessonEnded(const runs::LessonResult &result, const QString &error)
+{
+    m_poll.stop();
+    m_running = false;
+    m_start->setEnabled(true);
+    m_quick->setEnabled(true);
+    m_stop->setEnabled(false);
+    if (!error.isEmpty()) {
+        m_step->setText(tr("The lesson could not run"));
+        m_explanation->setText(error);
+        Q_EMIT finished(true, error);
+        return;
+    }
+    showResult(result);
+    estimateDurations(); // its runs measured this computer again
+    m_progress->setValue(m_progress->maximum());
+    if (result.stopped) {
+        m_step->setText(tr("Stopped"));
+        m_explanation->setText(
+            tr("The finished runs are kept: Start continues where the lesson stopped."));
+    }
+    Q_EMIT finished(result.stopped, QString());
 }
 
 void LessonDialog::stop()
 {
-    if (m_running) {
-        m_control->requestAbort();
+    if (m_running && m_lesson) {
         m_step->setText(tr("Stopping…"));
+        m_lesson->stop();
     }
 }
 
@@ -522,6 +537,7 @@ void LessonDialog::updateChart()
     m_yHi = std::min(1.0, hi + 0.02);
     // Ticks at 0.05, 0.1 or 0.2 apart, as many as the chart's height holds at this text size.
     fitAxes();
+    palette::followPalette(m_chart->chart(), palette());
     a11y::describeChart(m_chart);
 }
 

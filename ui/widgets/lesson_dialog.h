@@ -2,6 +2,7 @@
 
 #include <QDialog>
 #include <QStringList>
+#include <QTimer>
 
 #include <memory>
 
@@ -16,15 +17,17 @@ class QTableWidget;
 class QValueAxis;
 QT_END_NAMESPACE
 
-namespace tl::train {
-class RunControl;
-}
 namespace tl::runs {
+class Scheduler;
+class TransferLesson;
+struct LessonCallbacks;
 struct LessonResult;
 struct LessonPoint;
 } // namespace tl::runs
 
 namespace tl::ui {
+
+class QProcessLauncher;
 
 // File > Lessons > "Why transfer learning": runs the transfer lesson (orchestration/lesson.h) in the
 // background, explains each step as it starts, fills the table as runs finish and ends on the
@@ -43,6 +46,8 @@ public:
     // Starts (or continues) the lesson; `quick`: one seed at 20 images per class.
     void start(bool quick);
     void stop();
+    // The transferlab-cli that trains the steps (default: QProcessLauncher::cliPath()).
+    void setCliPath(const QString &path) { m_cli = path; }
     // The chart as drawn (tests, screenshots).
     QChartView *chartView() const { return m_chart; }
     // Shows a finished lesson read from its folder (no training).
@@ -65,6 +70,8 @@ private:
     void fitAxes();
     void estimateDurations();
     void showIdleText();
+    runs::LessonCallbacks lessonCallbacks();
+    void lessonEnded(const runs::LessonResult &result, const QString &error);
 
     QString m_runsFolder;
     QLabel *m_step;
@@ -85,7 +92,11 @@ private:
     QPushButton *m_stop;
     bool m_running = false;
     QString m_stepText; // "step 3 of 28", the progress bar's text
-    std::shared_ptr<train::RunControl> m_control;
+    QString m_cli;
+    std::unique_ptr<QProcessLauncher> m_launcher;
+    std::unique_ptr<runs::Scheduler> m_scheduler;
+    std::unique_ptr<runs::TransferLesson> m_lesson;
+    QTimer m_poll; // reads the running step's progress.csv
     std::unique_ptr<runs::LessonResult> m_result; // the points so far
 };
 

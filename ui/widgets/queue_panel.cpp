@@ -34,6 +34,7 @@
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QSpinBox>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTableWidget>
@@ -104,7 +105,7 @@ QueuePanel::QueuePanel(RunQueue *queue, const QString &runsFolder, QWidget *pare
 QGroupBox *QueuePanel::buildQueueBox()
 {
     // The queue.
-    auto *queueBox = new QGroupBox(tr("Run queue: runs train one after another in the background"));
+    auto *queueBox = new QGroupBox(tr("Run queue: runs train in the background"));
     auto *qLayout = new QVBoxLayout(queueBox);
     auto *buttons = new QHBoxLayout;
     auto *addCurrent = new QPushButton(tr("Add current settings"));
@@ -133,7 +134,7 @@ QGroupBox *QueuePanel::buildQueueBox()
         arrow->setMaximumWidth(arrow->fontMetrics().height() * 3);
     m_up->setToolTip(tr("Earlier in the queue"));
     m_down->setToolTip(tr("Later in the queue"));
-    m_pause = new QPushButton(tr("Pause queue"));
+    m_pause = new QPushButton(tr("Pause"));
     m_pause->setCheckable(true);
     a11y::name(m_up, tr("Earlier in the queue"));
     a11y::name(m_down, tr("Later in the queue"));
@@ -144,6 +145,18 @@ QGroupBox *QueuePanel::buildQueueBox()
     buttons->addSpacing(8);
     for (QPushButton *b : {m_cancel, m_retry, m_remove, m_up, m_down, m_pause})
         buttons->addWidget(b);
+    // Points in parallel, as the CLI's sweep --parallel: each its share of the cores (and, with
+    // CUDA devices, one device each). Compact ("2×"): the row fills a projector's width.
+    auto *parallel = new QSpinBox;
+    parallel->setObjectName(QStringLiteral("queueParallel"));
+    parallel->setRange(1, 8);
+    parallel->setValue(m_queue->parallel());
+    parallel->setSuffix(QStringLiteral("×"));
+    parallel->setToolTip(tr("Runs trained at the same time, each with its share of the cores "
+                            "(and with several GPUs, one each)"));
+    a11y::name(parallel, tr("Runs trained at the same time"));
+    connect(parallel, &QSpinBox::valueChanged, m_queue, &RunQueue::setParallel);
+    buttons->addWidget(parallel);
     buttons->addStretch();
     qLayout->addLayout(buttons);
     m_queueView = new QTableView;

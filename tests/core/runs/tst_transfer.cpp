@@ -331,7 +331,8 @@ private Q_SLOTS:
         o.seeds = 1;
         o.threads = 1;
         o.dataRoot = path("data");
-        runs::LessonResult r = runs::runTransferLesson(o, path("lesson"));
+        // Each step a transferlab-cli train process, through the scheduler.
+        runs::LessonResult r = runs::runTransferLesson(o, path("lesson"), TL_CLI_PATH);
         QVERIFY(!r.stopped);
         QCOMPARE(r.points.size(), std::size_t(3));
         for (const auto &p : r.points)
@@ -345,7 +346,7 @@ private Q_SLOTS:
         int started = 0;
         runs::LessonCallbacks cb;
         cb.stepStarted = [&](std::size_t, std::size_t, const runs::LessonStep &) { ++started; };
-        const auto again = runs::runTransferLesson(o, path("lesson"), cb);
+        const auto again = runs::runTransferLesson(o, path("lesson"), TL_CLI_PATH, cb);
         QCOMPARE(started, 4);
         QVERIFY(again.seconds < 5.0);
         QCOMPARE(again.points[2].testAccuracy, r.points[2].testAccuracy);

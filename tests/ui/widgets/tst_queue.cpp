@@ -21,6 +21,7 @@
 #include <QGraphicsTextItem>
 #include <QScatterSeries>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -121,6 +122,49 @@ private Q_SLOTS:
         QCOMPARE(q.index(0, ui::RunQueue::Test).data().toString(),
                  QString::number(q.item(0).testAccuracy, 'f', 4));
         QVERIFY(q.index(1, ui::RunQueue::Status).data().toString().startsWith("failed: "));
+    }
+
+    // The window's queue runs points in parallel as the CLI's sweep --parallel does (the Queue
+    // tab's "At a time"): two train at the same time, both advancing, and all finish.
+    void runsTwoAtATime()
+    {
+        TL_REQUIRE(QFileInfo::exists(kFashion), "Debian's dataset-fashion-mnist");
+        ui::RunQueue q;
+        q.setCliPath(TL_CLI_PATH);
+        ui::QueuePanel panel(&q, m_dir.path());
+        auto *atATime = panel.findChild<QSpinBox *>(QStringLiteral("queueParallel"));
+        QVERIFY(atATime);
+        QCOMPARE(atATime->value(), 1);
+        q.setPaused(true);
+        auto longer = tiny(3);
+        longer.data.trainFraction = 0.03;
+        q.add(longer, path("two-a"));
+        q.add(longer, path("two-b"));
+        q.add(tiny(), path("two-c"));
+        atATime->setValue(2);
+        QCOMPARE(q.parallel(), 2);
+        q.setPaused(false);
+        int mostRunning = 0;
+        bool bothAdvanced = false;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     int running = 0;
+                                     for (int r = 0; r < q.count(); ++r)
+                                         running += q.item(r).state == State::Running;
+                                     mostRunning = std::max(mostRunning, running);
+                                     bothAdvanced = bothAdvanced ||
+                                                    (q.item(0).state == State::Running &&
+                                                     q.item(1).state == State::Running &&
+                                                     q.item(0).progress > 0 &&
+                                                     q.item(1).progress > 0);
+                                     return settled(q);
+                                 }()),
+                                 240000);
+        QCOMPARE(mostRunning, 2);
+        QVERIFY(bothAdvanced); // progress from each run's progress.csv, at the same time
+        for (int r = 0; r < 3; ++r) {
+            QCOMPARE(q.item(r).state, State::Finished);
+            QVERIFY(q.item(r).testAccuracy > 0.3);
+        }
     }
 
     void cancelRetryAndReorder()
