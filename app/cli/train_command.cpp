@@ -45,150 +45,151 @@ The last line on stdout is the run's summary as one JSON object.
 
 )";
 
-} // namespace
-
 // The options of `train`, declared once: its --help, its allow-list, what --resume allows
 // beside it and bash completion are made from this table (options.h).
+const Options kTrainOptions = {
+    valued("config", "FILE.json", "", Values::Files, {}, Option::kUsageOnly),
+    heading("Experiments:"),
+    valued("recipe", "NAME", "one of the notebooks' experiments (transferlab-cli recipes)",
+           Values::Recipes),
+    flag("quick", "shrink it to a laptop-sized run: 2 % of the data, 64 px, 1 epoch/stage"),
+    heading("Data:"),
+    valued("dataset", "NAME",
+           "fashion-mnist (default), mnist, cifar10, cifar100,\n"
+           "cifar100-coarse, folder (one subfolder per class), csv (a CSV\n"
+           "file of path,label[,split] lines, paths relative to it)",
+           Values::Datasets),
+    valued("data-root", "PATH",
+           "folder (or CIFAR .tar.gz, or the csv dataset's FILE.csv) to read\n"
+           "instead of the usual places; a folder's or CSV's broken files are\n"
+           "skipped and listed in the run's skipped.csv",
+           Values::Files),
+    valued("cache-mib", "N",
+           "folder and csv: memory for decoded images, in MiB (default 1024);\n"
+           "beyond it images are decoded from disk again each epoch (0: none).\n"
+           "A frozen backbone's cached features share it: beyond it they go to\n"
+           "feature-cache/ in the run folder"),
+    flag("download", "fetch the dataset from its official address if it is missing"),
+    valued("train-fraction", "F",
+           "stratified subset of the training set, e.g. 0.1 (default 1)"),
+    valued("val-split", "F",
+           "fraction of the training set held out for validation: the last\n"
+           "part, as Keras (built-in datasets); the same share of each class,\n"
+           "chosen with the seed (folders and CSV files)"),
+    valued("test-fraction", "F", "stratified subset of the test set (default 1)"),
+    valued("classes", "A,B,C",
+           "only these classes (names or indices), seen by the model as 0..k-1"),
+    valued("per-class", "N",
+           "few-shot: exactly N training images per class (stratified, seeded)"),
+    valued("exclude", "FILE",
+           "leave out these training images: the \"index\" column of a CSV (the\n"
+           "suspicious-labels export of the window or of `inspect --suspicious`)\n"
+           "or one index per line",
+           Values::Files),
+    heading("Model:"),
+    valued("model", "NAME", "simple-cnn (default), vgg-style-cnn (transferlab-cli models)",
+           Values::Models),
+    valued("image-size", "N",
+           "resize images to NxN for the model (default: the stored size;\n"
+           "folder and csv: the model's input, 224 for ImageNet backbones)"),
+    valued("channels", "1|3", "3 replicates gray images to RGB"),
+    valued("dropout", "P", "dropout rate (default: the model's)"),
+    flag("batch-norm", "vgg-style-cnn: BatchNorm after each conv"),
+    valued("bn-momentum", "M", "Keras-style BatchNorm momentum (default 0.99)"),
+    valued("l2", "F", "Keras-style L2 penalty on conv and dense kernels"),
+    valued("weights", "W",
+           "none (default), imagenet (torchvision's file from the torch hub\n"
+           "cache; --download fetches it), a checkpoint file (.pth, .safetensors)\n"
+           "or a finished run of the same model: run:RUN_DIR (or the folder);\n"
+           "layers that do not fit (the classifier for other classes) start fresh",
+           Values::WordsOrFiles, "none imagenet run:"),
+    valued("head", "H", "keep (the backbone's classifier, resized), imagenet, gap, flatten",
+           Values::Words, "keep imagenet gap flatten"),
+    valued("head-hidden", "UNITS",
+           "gap/flatten: Dense(UNITS)+BatchNorm+ReLU before the output layer"),
+    valued("head-dropout", "P", "gap/flatten: dropout before the output layer"),
+    valued("truncate-at", "LAYER", "keep the backbone only up to LAYER (e.g. block3_pool)"),
+    valued("freeze", "SPEC", "none, backbone, before:LAYER, all-but-last:N or PATH[,PATH...]",
+           Values::Words, "none backbone before: all-but-last:"),
+    valued("num-classes", "N", "(default: the dataset's)"),
+    heading("Training:"),
+    valued("epochs", "N", "(default 1)"),
+    valued("batch-size", "N", "(default 64)"),
+    valued("optimizer", "NAME", "sgd, adam (default), adamw, rmsprop", Values::Words,
+           "sgd adam adamw rmsprop"),
+    valued("lr", "F", "learning rate (default 1e-3)"),
+    valued("momentum", "F", "sgd / rmsprop momentum"),
+    flag("nesterov", "sgd with Nesterov momentum"),
+    valued("weight-decay", "F", ""),
+    valued("augment", "LIST",
+           "e.g. hflip,rotation=15,zoom=0.1,translate=0.1,brightness=0.2,\n"
+           "contrast=0.2,cutout=8,autoaugment  (default none)"),
+    valued("normalize", "KIND", "dataset (default), imagenet, none", Values::Words,
+           "dataset imagenet none"),
+    valued("seed", "N", "(default 0)"),
+    valued("device", "D", "auto (default: CUDA when available), cpu, cuda, cuda:N",
+           Values::Words, "auto cpu cuda", Option::kResume),
+    valued("workers", "N", "data loader threads (default 1)", Values::None, {},
+           Option::kResume),
+    valued("threads", "N", "compute threads (default 0: follow the cores other programs leave)",
+           Values::None, {}, Option::kResume),
+    flag("no-cache-features",
+         "train every stage on images, even when the backbone is frozen and\n"
+         "nothing is augmented (by default the head trains on cached features)"),
+    flag("mixed-precision", "CUDA: float16 autocast with loss scaling (no-op on the CPU)"),
+    flag("channels-last", "CUDA: NHWC memory format (no-op on the CPU)"),
+    heading("Resume and fork:"),
+    valued("resume", "RUN_DIR",
+           "continue an interrupted run in place from its last completed epoch\n"
+           "(Ctrl-C keeps that epoch's state and exits with code 130)",
+           Values::Files, {}, Option::kResume),
+    valued("fork", "STATE",
+           "start a new run from a saved state (a run folder, its state.tlstate\n"
+           "or checkpoints/epoch-NNN.tlstate) with the options given here; training\n"
+           "options apply to the stage being continued",
+           Values::Files),
+    flag("keep-checkpoints",
+         "keep every epoch's state in RUN_DIR/checkpoints/ to fork from later"),
+    flag("resume-if-exists",
+         "with --out DIR: continue DIR when it holds a saved state, else start\n"
+         "it (what each rank of a restarted torchrun job wants)",
+         Option::kResume),
+    heading("Several processes or machines (data parallel; README \"Train on several "
+            "processes\"):"),
+    text("  Started by torchrun (RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT) or "
+         "srun\n"
+         "  (SLURM_PROCID, SLURM_NTASKS, SLURM_LOCALID, SLURM_JOB_NODELIST), this process is "
+         "one rank:\n"
+         "  it trains on its shard of each epoch, gradients are averaged, only rank 0 writes "
+         "the run.\n"
+         "  --batch-size is per rank: a step averages over batch x ranks (summary.json: "
+         "global_batch_size)."),
+    valued("dist-rank", "N", "this process's rank (overrides RANK / SLURM_PROCID)",
+           Values::None, {}, Option::kResume),
+    valued("dist-world-size", "N", "how many ranks (overrides WORLD_SIZE / SLURM_NTASKS)",
+           Values::None, {}, Option::kResume),
+    valued("dist-master", "A:P",
+           "rank 0's address and port for the rendezvous (default 127.0.0.1:29500)",
+           Values::None, {}, Option::kResume),
+    valued("dist-backend", "B", "auto (NCCL on CUDA when built in, else Gloo), gloo, nccl",
+           Values::Words, "auto gloo nccl", Option::kResume),
+    valued("dist-timeout", "S",
+           "seconds any rank waits for the others (default 60); a lost rank ends\n"
+           "the others with exit code 4 and a line naming it",
+           Values::None, {}, Option::kResume),
+    heading("Output:"),
+    valued("out", "DIR", "run directory (default runs/<time>-<model>-<dataset>)",
+           Values::Files),
+    flag("quiet", "no progress output", Option::kResume),
+    valued("save-config", "FILE",
+           "write the resolved experiment file and exit without training", Values::Files),
+};
+
+} // namespace
+
 const Options &trainOptions()
 {
-    static const Options options = {
-        valued("config", "FILE.json", "", Values::Files, {}, Option::kUsageOnly),
-        heading("Experiments:"),
-        valued("recipe", "NAME", "one of the notebooks' experiments (transferlab-cli recipes)",
-               Values::Recipes),
-        flag("quick", "shrink it to a laptop-sized run: 2 % of the data, 64 px, 1 epoch/stage"),
-        heading("Data:"),
-        valued("dataset", "NAME",
-               "fashion-mnist (default), mnist, cifar10, cifar100,\n"
-               "cifar100-coarse, folder (one subfolder per class), csv (a CSV\n"
-               "file of path,label[,split] lines, paths relative to it)",
-               Values::Datasets),
-        valued("data-root", "PATH",
-               "folder (or CIFAR .tar.gz, or the csv dataset's FILE.csv) to read\n"
-               "instead of the usual places; a folder's or CSV's broken files are\n"
-               "skipped and listed in the run's skipped.csv",
-               Values::Files),
-        valued("cache-mib", "N",
-               "folder and csv: memory for decoded images, in MiB (default 1024);\n"
-               "beyond it images are decoded from disk again each epoch (0: none).\n"
-               "A frozen backbone's cached features share it: beyond it they go to\n"
-               "feature-cache/ in the run folder"),
-        flag("download", "fetch the dataset from its official address if it is missing"),
-        valued("train-fraction", "F",
-               "stratified subset of the training set, e.g. 0.1 (default 1)"),
-        valued("val-split", "F",
-               "fraction of the training set held out for validation: the last\n"
-               "part, as Keras (built-in datasets); the same share of each class,\n"
-               "chosen with the seed (folders and CSV files)"),
-        valued("test-fraction", "F", "stratified subset of the test set (default 1)"),
-        valued("classes", "A,B,C",
-               "only these classes (names or indices), seen by the model as 0..k-1"),
-        valued("per-class", "N",
-               "few-shot: exactly N training images per class (stratified, seeded)"),
-        valued("exclude", "FILE",
-               "leave out these training images: the \"index\" column of a CSV (the\n"
-               "suspicious-labels export of the window or of `inspect --suspicious`)\n"
-               "or one index per line",
-               Values::Files),
-        heading("Model:"),
-        valued("model", "NAME", "simple-cnn (default), vgg-style-cnn (transferlab-cli models)",
-               Values::Models),
-        valued("image-size", "N",
-               "resize images to NxN for the model (default: the stored size;\n"
-               "folder and csv: the model's input, 224 for ImageNet backbones)"),
-        valued("channels", "1|3", "3 replicates gray images to RGB"),
-        valued("dropout", "P", "dropout rate (default: the model's)"),
-        flag("batch-norm", "vgg-style-cnn: BatchNorm after each conv"),
-        valued("bn-momentum", "M", "Keras-style BatchNorm momentum (default 0.99)"),
-        valued("l2", "F", "Keras-style L2 penalty on conv and dense kernels"),
-        valued("weights", "W",
-               "none (default), imagenet (torchvision's file from the torch hub\n"
-               "cache; --download fetches it), a checkpoint file (.pth, .safetensors)\n"
-               "or a finished run of the same model: run:RUN_DIR (or the folder);\n"
-               "layers that do not fit (the classifier for other classes) start fresh",
-               Values::WordsOrFiles, "none imagenet run:"),
-        valued("head", "H", "keep (the backbone's classifier, resized), imagenet, gap, flatten",
-               Values::Words, "keep imagenet gap flatten"),
-        valued("head-hidden", "UNITS",
-               "gap/flatten: Dense(UNITS)+BatchNorm+ReLU before the output layer"),
-        valued("head-dropout", "P", "gap/flatten: dropout before the output layer"),
-        valued("truncate-at", "LAYER", "keep the backbone only up to LAYER (e.g. block3_pool)"),
-        valued("freeze", "SPEC", "none, backbone, before:LAYER, all-but-last:N or PATH[,PATH...]",
-               Values::Words, "none backbone before: all-but-last:"),
-        valued("num-classes", "N", "(default: the dataset's)"),
-        heading("Training:"),
-        valued("epochs", "N", "(default 1)"),
-        valued("batch-size", "N", "(default 64)"),
-        valued("optimizer", "NAME", "sgd, adam (default), adamw, rmsprop", Values::Words,
-               "sgd adam adamw rmsprop"),
-        valued("lr", "F", "learning rate (default 1e-3)"),
-        valued("momentum", "F", "sgd / rmsprop momentum"),
-        flag("nesterov", "sgd with Nesterov momentum"),
-        valued("weight-decay", "F", ""),
-        valued("augment", "LIST",
-               "e.g. hflip,rotation=15,zoom=0.1,translate=0.1,brightness=0.2,\n"
-               "contrast=0.2,cutout=8,autoaugment  (default none)"),
-        valued("normalize", "KIND", "dataset (default), imagenet, none", Values::Words,
-               "dataset imagenet none"),
-        valued("seed", "N", "(default 0)"),
-        valued("device", "D", "auto (default: CUDA when available), cpu, cuda, cuda:N",
-               Values::Words, "auto cpu cuda", Option::kResume),
-        valued("workers", "N", "data loader threads (default 1)", Values::None, {},
-               Option::kResume),
-        valued("threads", "N", "compute threads (default 0: follow the cores other programs leave)",
-               Values::None, {}, Option::kResume),
-        flag("no-cache-features",
-             "train every stage on images, even when the backbone is frozen and\n"
-             "nothing is augmented (by default the head trains on cached features)"),
-        flag("mixed-precision", "CUDA: float16 autocast with loss scaling (no-op on the CPU)"),
-        flag("channels-last", "CUDA: NHWC memory format (no-op on the CPU)"),
-        heading("Resume and fork:"),
-        valued("resume", "RUN_DIR",
-               "continue an interrupted run in place from its last completed epoch\n"
-               "(Ctrl-C keeps that epoch's state and exits with code 130)",
-               Values::Files, {}, Option::kResume),
-        valued("fork", "STATE",
-               "start a new run from a saved state (a run folder, its state.tlstate\n"
-               "or checkpoints/epoch-NNN.tlstate) with the options given here; training\n"
-               "options apply to the stage being continued",
-               Values::Files),
-        flag("keep-checkpoints",
-             "keep every epoch's state in RUN_DIR/checkpoints/ to fork from later"),
-        flag("resume-if-exists",
-             "with --out DIR: continue DIR when it holds a saved state, else start\n"
-             "it (what each rank of a restarted torchrun job wants)",
-             Option::kResume),
-        heading("Several processes or machines (data parallel; README \"Train on several "
-                "processes\"):"),
-        text("  Started by torchrun (RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT) or "
-             "srun\n"
-             "  (SLURM_PROCID, SLURM_NTASKS, SLURM_LOCALID, SLURM_JOB_NODELIST), this process is "
-             "one rank:\n"
-             "  it trains on its shard of each epoch, gradients are averaged, only rank 0 writes "
-             "the run.\n"
-             "  --batch-size is per rank: a step averages over batch x ranks (summary.json: "
-             "global_batch_size)."),
-        valued("dist-rank", "N", "this process's rank (overrides RANK / SLURM_PROCID)",
-               Values::None, {}, Option::kResume),
-        valued("dist-world-size", "N", "how many ranks (overrides WORLD_SIZE / SLURM_NTASKS)",
-               Values::None, {}, Option::kResume),
-        valued("dist-master", "A:P",
-               "rank 0's address and port for the rendezvous (default 127.0.0.1:29500)",
-               Values::None, {}, Option::kResume),
-        valued("dist-backend", "B", "auto (NCCL on CUDA when built in, else Gloo), gloo, nccl",
-               Values::Words, "auto gloo nccl", Option::kResume),
-        valued("dist-timeout", "S",
-               "seconds any rank waits for the others (default 60); a lost rank ends\n"
-               "the others with exit code 4 and a line naming it",
-               Values::None, {}, Option::kResume),
-        heading("Output:"),
-        valued("out", "DIR", "run directory (default runs/<time>-<model>-<dataset>)",
-               Values::Files),
-        flag("quiet", "no progress output", Option::kResume),
-        valued("save-config", "FILE",
-               "write the resolved experiment file and exit without training", Values::Files),
-    };
-    return options;
+    return kTrainOptions;
 }
 
 namespace {
