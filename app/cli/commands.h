@@ -45,6 +45,8 @@ const Options &summaryOptions();
 const Options &downloadOptions();
 const Options &infoOptions();
 int captureCommand(Args &args);
+int labelsCommand(Args &args);
+const Options &labelsOptions();
 
 // predict RUN_DIR --camera SOURCE [--frames N]: the run labels camera (or video-file) frames
 // (capture_command.cpp).

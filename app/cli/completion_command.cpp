@@ -23,6 +23,7 @@ std::vector<CommandOptions> allCommandOptions()
         {"sweep", sweepOptions(), {}},
         {"inspect", inspectOptions(), {}},
         {"calibrate", calibrateOptions(), {}},
+        {"labels", labelsOptions(), "apply undo"},
         {"evaluate", evaluateOptions(), {}},
         {"export", exportOptions(), {}},
         {"compare", compareOptions(), {}},

@@ -25,6 +25,8 @@ Commands:
   export      a run's weights for PyTorch (.pth) or safetensors, with its preprocessing
   compare     the comparison table of finished runs (Markdown, or --csv)
   inspect     a run's feature space: suspicious labels, nearest training images, a map
+  labels      apply the label fixes an inspection found (moving files, with undo) or
+              write them as a label-override file
   calibrate   how far a run's confidence can be trusted; when it should say "I don't know"
   report      one self-contained HTML page of runs, for a class handout (-o FILE.html)
   recipes     the seed notebooks' experiments, ready to run (train --recipe NAME)
@@ -90,6 +92,8 @@ int main(int argc, char **argv)
             return tl::cli::inspectCommand(args);
         if (command == "calibrate")
             return tl::cli::calibrateCommand(args);
+        if (command == "labels")
+            return tl::cli::labelsCommand(args);
         if (command == "report")
             return tl::cli::reportCommand(args);
         if (command == "recipes")

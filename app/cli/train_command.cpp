@@ -1,13 +1,13 @@
 #include "commands.h"
-#include "options.h"
 #include "interrupt.h"
+#include "options.h"
 #include "progress.h"
 
-#include "analysis/run_inspect.h"
 #include "base/error.h"
 #include "dist/dist_env.h"
 #include "dist/process_group.h"
 #include "experiment/experiment_config.h"
+#include "analysis/run_inspect.h"
 #include "inference/run_features.h"
 #include "io/file_limits.h"
 #include "io/files.h"
@@ -17,8 +17,8 @@
 #include "platform/system_info.h"
 #include "run/run_experiment.h"
 #include "run/saved_state.h"
-#include "rundir/run_dir.h"
 #include "rundir/run_reader.h"
+#include "rundir/run_dir.h"
 #include "rundir/run_summary.h"
 
 #include <algorithm>
@@ -85,6 +85,10 @@ const Options kTrainOptions = {
            "leave out these training images: the \"index\" column of a CSV (the\n"
            "suspicious-labels export of the window or of `inspect --suspicious`)\n"
            "or one index per line",
+           Values::Files),
+    valued("label-overrides", "FILE",
+           "training images given another class (or left out): index,label\n"
+           "per line, as `labels apply --overrides` writes it",
            Values::Files),
     heading("Model:"),
     valued("model", "NAME", "simple-cnn (default), vgg-style-cnn (transferlab-cli models)",
@@ -273,6 +277,8 @@ experiment::ExperimentConfig configFromArgs(const Args &a,
     c.data.cacheMiB = a.intIn("cache-mib", c.data.cacheMiB, 0, 1 << 20);
     if (a.has("exclude"))
         c.data.exclude = runs::readIndexList(a.str("exclude"));
+    if (a.has("label-overrides"))
+        c.data.labelOverrides = std::filesystem::absolute(a.str("label-overrides")).string();
     if (a.has("model"))
         c.model.name = a.str("model");
     c.preprocess.imageSize =

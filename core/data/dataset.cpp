@@ -3,6 +3,7 @@
 #include "data/cifar_reader.h"
 #include "data/idx_reader.h"
 #include "data/image_folder.h"
+#include "data/label_overrides.h"
 #include "data/splits.h"
 #include "base/error.h"
 #include "io/files.h"
@@ -11,6 +12,7 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <unordered_map>
 
 namespace fs = std::filesystem;
 
@@ -251,6 +253,32 @@ std::vector<char> excludedImages(const ImageStore &store, const std::vector<std:
     return drop;
 }
 
+// The overrides' new labels on the training split's images (by source index); their excluded
+// images join `exclude`. tl::Error naming `file` for an index or a class the data does not have.
+void applyLabelOverrides(const std::vector<LabelOverride> &overrides, const std::string &file,
+                         ImageStore &train, std::vector<std::int64_t> &exclude)
+{
+    std::unordered_map<std::int64_t, std::size_t> rowOf;
+    for (std::size_t r = 0; r < train.size(); ++r)
+        rowOf[r < train.sourceIndex.size() ? train.sourceIndex[r] : std::int64_t(r)] = r;
+    for (const LabelOverride &o : overrides) {
+        const auto row = rowOf.find(o.index);
+        if (row == rowOf.end())
+            throw fileError(file, "image " + std::to_string(o.index) +
+                                      " is not in the training set (" +
+                                      std::to_string(train.size()) + " images)");
+        if (o.exclude) {
+            exclude.push_back(o.index);
+            continue;
+        }
+        const auto cls = std::find(train.classNames.begin(), train.classNames.end(), o.label);
+        if (cls == train.classNames.end())
+            throw fileError(file, "image " + std::to_string(o.index) + ": '" + o.label +
+                                      "' is not a class of the data");
+        train.labels[row->second] = std::int64_t(cls - train.classNames.begin());
+    }
+}
+
 ImageStore withoutImages(const ImageStore &store, const std::vector<char> &drop)
 {
     std::vector<std::size_t> rows;
@@ -362,7 +390,11 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
 
     // Checked against the whole training split; applied last, so that leaving images out changes
     // nothing else (the same subset, the same validation images).
-    const std::vector<char> drop = excludedImages(tt.train, o.exclude, source);
+    std::vector<std::int64_t> exclude = o.exclude;
+    if (!o.labelOverrides.empty())
+        applyLabelOverrides(readLabelOverrides(o.labelOverrides), o.labelOverrides, tt.train,
+                            exclude);
+    const std::vector<char> drop = excludedImages(tt.train, exclude, source);
     out.allClassNames = tt.train.classNames;
     if (!o.classes.empty()) {
         std::vector<std::size_t> keep;
@@ -396,7 +428,7 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
                    ? tt.test.subset(stratifiedSubset(tt.test.labels, tt.test.numClasses(),
                                                      o.testFraction, o.seed))
                    : std::move(tt.test);
-    if (!o.exclude.empty()) {
+    if (!exclude.empty()) {
         out.train = withoutImages(out.train, drop);
         out.val = withoutImages(out.val, drop);
     }
@@ -453,6 +485,9 @@ std::string datasetMismatch(const DatasetOptions &loaded, const DatasetOptions &
                (loaded.perClass > 0 ? std::to_string(loaded.perClass) : std::string("all")) +
                " training images per class, the experiment asks for " +
                (wanted.perClass > 0 ? std::to_string(wanted.perClass) : std::string("all"));
+    if (loaded.labelOverrides != wanted.labelOverrides)
+        return "the loaded labels were overridden by '" + loaded.labelOverrides +
+               "', the experiment's by '" + wanted.labelOverrides + "'";
     if (loaded.exclude != wanted.exclude)
         return "the loaded data leaves out " + std::to_string(loaded.exclude.size()) +
                " training images, the experiment " + std::to_string(wanted.exclude.size());

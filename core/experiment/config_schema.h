@@ -166,6 +166,7 @@ template <class V, class D> void visitData(V &v, D &d)
         return std::string();
     });
     v.field("per_class", d.perClass, between(0, 1000000, "must be 0..1000000 (0: every image)"));
+    v.field("label_overrides", d.labelOverrides);
     v.field("exclude", d.exclude,
             check(
                 [](const std::vector<std::int64_t> &indices) {

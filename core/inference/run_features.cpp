@@ -64,6 +64,7 @@ std::string dataSignature(const data::DatasetSplits &d)
                               {"classes", o.classes},
                               {"per_class", o.perClass},
                               {"exclude", o.exclude},
+                              {"label_overrides", o.labelOverrides},
                               {"image_size", o.imageSize},
                               {"sizes", {d.train.size(), d.val.size(), d.test.size()}}};
     return j.dump();

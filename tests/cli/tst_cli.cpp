@@ -280,21 +280,39 @@ private Q_SLOTS:
         const Result again2 =
             runCli({"evaluate", out, "--weights", path("exported.safetensors"), "--json"});
         QVERIFY2(again2.code == 0, qPrintable(again2.err + again2.out));
-        // Inside the run: suspicious labels (its validation images: out of sample), the
-        // nearest training images of a test image, the test set's map; one JSON array each.
-        const Result suspects = runCli({"inspect", out, "--suspicious", "5", "--json"});
-        QVERIFY2(suspects.code == 0, qPrintable(suspects.err));
-        const QJsonArray flagged = QJsonDocument::fromJson(suspects.out.toUtf8()).array();
-        QCOMPARE(flagged.size(), 5);
-        for (const auto &v : flagged) {
-            const QJsonObject o = v.toObject();
-            for (const char *key : {"index", "path", "label", "score", "suggested"})
-                QVERIFY2(o.contains(key), key);
-            QCOMPARE(o["split"].toString(), QString("val"));
-            QVERIFY(o["out_of_sample"].toBool());
+        // Inside the run: suspicious labels (every training and validation image, K-fold: out
+        // of sample; --quick: the validation images), the nearest training images of a test
+        // image, the test set's map, the data's health; one JSON document each.
+        for (const bool quick : {false, true}) {
+            QStringList call = {"inspect", out, "--suspicious", "5", "--json", "--folds", "3"};
+            if (quick)
+                call << "--quick";
+            const Result suspects = runCli(call);
+            QVERIFY2(suspects.code == 0, qPrintable(suspects.err));
+            const QJsonArray flagged = QJsonDocument::fromJson(suspects.out.toUtf8()).array();
+            QCOMPARE(flagged.size(), 5);
+            for (const auto &v : flagged) {
+                const QJsonObject o = v.toObject();
+                for (const char *key : {"index", "path", "label", "score", "suggested"})
+                    QVERIFY2(o.contains(key), key);
+                if (quick)
+                    QCOMPARE(o["split"].toString(), QString("val"));
+                else
+                    QVERIFY(o["split"].toString() == "train" || o["split"].toString() == "val");
+                QVERIFY(o["out_of_sample"].toBool());
+            }
+            if (!quick)
+                QVERIFY2(suspects.err.contains("3-fold") && suspects.err.contains("computed"),
+                         qPrintable(suspects.err));
         }
-        QVERIFY(flagged[0].toObject()["score"].toDouble() <=
-                flagged[4].toObject()["score"].toDouble());
+        const Result cached = runCli({"inspect", out, "--suspicious", "5", "--folds", "3"});
+        QVERIFY2(cached.err.contains("read from label_folds.safetensors"), qPrintable(cached.err));
+        const Result health = runCli({"inspect", out, "--health", "--json"});
+        QVERIFY2(health.code == 0, qPrintable(health.err));
+        const QJsonObject h = QJsonDocument::fromJson(health.out.toUtf8()).object();
+        for (const char *key : {"duplicates", "outliers", "dark", "bright", "blurry", "classes"})
+            QVERIFY2(h.contains(key), key);
+        QVERIFY(h["examined"].toInt() > 1000);
         QVERIFY(QFile::exists(out + "/features.safetensors"));
         QFile predictions(out + "/predictions.csv");
         QVERIFY(predictions.open(QIODevice::ReadOnly));

@@ -140,7 +140,7 @@ private Q_SLOTS:
             "augment.autoaugment augment.brightness augment.contrast augment.cutout "
             "augment.hflip augment.rotation augment.translate augment.vflip augment.zoom "
             "cache_features confusion_every_epoch data.cache_mib data.classes data.dataset "
-            "data.download data.exclude data.image_size data.mirror data.per_class data.root "
+            "data.download data.exclude data.image_size data.label_overrides data.mirror data.per_class data.root "
             "data.test_fraction data.train_fraction data.val_split device "
             "gpu.channels_last gpu.cudnn_benchmark gpu.mixed_precision gpu.pinned_memory "
             "keep_checkpoints model.batch_norm model.bn_momentum model.dropout model.freeze "
