@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <exception>
 #include <string>
 
@@ -60,6 +61,27 @@ bool computes(const char *command)
     return false;
 }
 
+// Every command by its name.
+using Command = int (*)(tl::cli::Args &);
+Command commandNamed(const std::string &name)
+{
+    using namespace tl::cli;
+    static const std::map<std::string, Command> commands = {
+        {"train", trainCommand},         {"evaluate", evaluateCommand},
+        {"export", exportCommand},       {"compare", compareCommand},
+        {"inspect", inspectCommand},     {"calibrate", calibrateCommand},
+        {"labels", labelsCommand},       {"report", reportCommand},
+        {"recipes", recipesCommand},     {"sweep", sweepCommand},
+        {"lesson", lessonCommand},       {"datasets", datasetsCommand},
+        {"download", downloadCommand},   {"models", modelsCommand},
+        {"summary", summaryCommand},     {"capture", captureCommand},
+        {"predict", predictCommand},     {"weights", weightsCommand},
+        {"info", infoCommand},           {"completion", completionCommand},
+    };
+    const auto it = commands.find(name);
+    return it == commands.end() ? nullptr : it->second;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -80,46 +102,8 @@ int main(int argc, char **argv)
     tl::cli::installInterruptGuard(); // SIGINT and SIGTERM, the same for every command
     try {
         tl::cli::Args args(argc, argv, 2);
-        if (command == "train")
-            return tl::cli::trainCommand(args);
-        if (command == "evaluate")
-            return tl::cli::evaluateCommand(args);
-        if (command == "export")
-            return tl::cli::exportCommand(args);
-        if (command == "compare")
-            return tl::cli::compareCommand(args);
-        if (command == "inspect")
-            return tl::cli::inspectCommand(args);
-        if (command == "calibrate")
-            return tl::cli::calibrateCommand(args);
-        if (command == "labels")
-            return tl::cli::labelsCommand(args);
-        if (command == "report")
-            return tl::cli::reportCommand(args);
-        if (command == "recipes")
-            return tl::cli::recipesCommand(args);
-        if (command == "sweep")
-            return tl::cli::sweepCommand(args);
-        if (command == "lesson")
-            return tl::cli::lessonCommand(args);
-        if (command == "datasets")
-            return tl::cli::datasetsCommand(args);
-        if (command == "download")
-            return tl::cli::downloadCommand(args);
-        if (command == "models")
-            return tl::cli::modelsCommand(args);
-        if (command == "summary")
-            return tl::cli::summaryCommand(args);
-        if (command == "capture")
-            return tl::cli::captureCommand(args);
-        if (command == "predict")
-            return tl::cli::predictCommand(args);
-        if (command == "weights")
-            return tl::cli::weightsCommand(args);
-        if (command == "info")
-            return tl::cli::infoCommand(args);
-        if (command == "completion")
-            return tl::cli::completionCommand(args);
+        if (const auto run = commandNamed(command))
+            return run(args);
         std::fprintf(stderr, "transferlab-cli: unknown command '%s' (see --help)\n",
                      command.c_str());
         return 2;

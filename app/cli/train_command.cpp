@@ -230,34 +230,20 @@ void chooseRankDevice(experiment::ExperimentConfig &config, const dist::DistSett
 }
 
 // `base`: the forked state's experiment; `stage`: the stage training options apply to.
-experiment::ExperimentConfig configFromArgs(const Args &a,
-                                            const experiment::ExperimentConfig *base = nullptr,
-                                            std::size_t stage = 0)
+// The data options of the command line over those of `d`.
+void dataFromArgs(const Args &a, data::DatasetOptions &d)
 {
-    experiment::ExperimentConfig c;
-    if (int(a.has("config")) + int(a.has("recipe")) + int(base != nullptr) > 1)
-        throw UsageError{"--config, --recipe and --fork: choose one"};
-    if (base)
-        c = *base;
-    if (a.has("config"))
-        c = experiment::ExperimentConfig::fromFile(a.str("config"));
-    if (a.has("recipe"))
-        c = runs::recipeConfig(a.str("recipe"));
-    if (a.flag("quick"))
-        runs::makeQuick(c);
-    stage = std::min(stage, c.stages.size() - 1);
-    auto &st = c.stages[stage];
     if (a.has("dataset"))
-        c.data.name = a.str("dataset");
+        d.name = a.str("dataset");
     if (a.has("data-root"))
-        c.data.root = a.str("data-root");
+        d.root = a.str("data-root");
     if (a.flag("download"))
-        c.data.download = true;
-    c.data.trainFraction = a.number("train-fraction", c.data.trainFraction);
-    c.data.valSplit = a.number("val-split", c.data.valSplit);
-    c.data.testFraction = a.number("test-fraction", c.data.testFraction);
+        d.download = true;
+    d.trainFraction = a.number("train-fraction", d.trainFraction);
+    d.valSplit = a.number("val-split", d.valSplit);
+    d.testFraction = a.number("test-fraction", d.testFraction);
     if (a.has("classes")) {
-        c.data.classes.clear();
+        d.classes.clear();
         const std::string list = a.str("classes");
         std::size_t start = 0;
         while (start <= list.size()) {
@@ -269,16 +255,21 @@ experiment::ExperimentConfig configFromArgs(const Args &a,
                 name.pop_back();
             if (name.empty())
                 throw UsageError{"--classes: an empty class name in '" + list + "'"};
-            c.data.classes.push_back(name);
+            d.classes.push_back(name);
             start = comma + 1;
         }
     }
-    c.data.perClass = a.intIn("per-class", c.data.perClass, 0, 1000000);
-    c.data.cacheMiB = a.intIn("cache-mib", c.data.cacheMiB, 0, 1 << 20);
+    d.perClass = a.intIn("per-class", d.perClass, 0, 1000000);
+    d.cacheMiB = a.intIn("cache-mib", d.cacheMiB, 0, 1 << 20);
     if (a.has("exclude"))
-        c.data.exclude = runs::readIndexList(a.str("exclude"));
+        d.exclude = runs::readIndexList(a.str("exclude"));
     if (a.has("label-overrides"))
-        c.data.labelOverrides = std::filesystem::absolute(a.str("label-overrides")).string();
+        d.labelOverrides = std::filesystem::absolute(a.str("label-overrides")).string();
+}
+
+// The model and input options of the command line over those of `c`.
+void modelFromArgs(const Args &a, experiment::ExperimentConfig &c)
+{
     if (a.has("model"))
         c.model.name = a.str("model");
     c.preprocess.imageSize =
@@ -300,6 +291,27 @@ experiment::ExperimentConfig configFromArgs(const Args &a,
     if (a.has("weights"))
         c.model.weights = a.str("weights");
     c.model.numClasses = a.intIn("num-classes", c.model.numClasses, 0, limits::kMaxClasses);
+}
+
+experiment::ExperimentConfig configFromArgs(const Args &a,
+                                            const experiment::ExperimentConfig *base = nullptr,
+                                            std::size_t stage = 0)
+{
+    experiment::ExperimentConfig c;
+    if (int(a.has("config")) + int(a.has("recipe")) + int(base != nullptr) > 1)
+        throw UsageError{"--config, --recipe and --fork: choose one"};
+    if (base)
+        c = *base;
+    if (a.has("config"))
+        c = experiment::ExperimentConfig::fromFile(a.str("config"));
+    if (a.has("recipe"))
+        c = runs::recipeConfig(a.str("recipe"));
+    if (a.flag("quick"))
+        runs::makeQuick(c);
+    stage = std::min(stage, c.stages.size() - 1);
+    auto &st = c.stages[stage];
+    dataFromArgs(a, c.data);
+    modelFromArgs(a, c);
     const int epochs = a.intIn("epochs", st.epochs, 1, 100000);
     const int batch = a.intIn("batch-size", st.batchSize, 1, 65536);
     if (a.has("epochs") || a.has("batch-size") || a.has("optimizer") || a.has("lr") ||
