@@ -104,7 +104,7 @@ int main(int argc, char **argv)
     parser.process(app);
 
     if (parser.isSet(highContrast))
-        QApplication::setPalette(tl::ui::a11y::highContrastPalette());
+        tl::ui::a11y::useHighContrast();
     tl::ui::MainWindow window; // sizes itself to the screen's available area
     if (parser.isSet(classroom))
         window.classroomSetup();

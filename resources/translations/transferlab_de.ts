@@ -651,10 +651,6 @@ Klicken, um sie zu sehen.</translation>
         <translation>%1 ist noch nicht auf diesem Computer: Laden Sie es einmal herunter (es wird zwischengespeichert) oder wählen Sie den Ordner, der es enthält.</translation>
     </message>
     <message>
-        <source>%1 training, %2 validation, %3 test images of %4×%5 pixels, %6 classes</source>
-        <translation>%1 Trainings-, %2 Validierungs-, %3 Testbilder mit %4×%5 Pixeln, %6 Klassen</translation>
-    </message>
-    <message>
         <source>Only %1 training images: &quot;Training images used&quot; is %2 %. Set it to 100 % for a small folder.</source>
         <translation>Nur %1 Trainingsbilder: „Verwendete Trainingsdaten“ steht auf %2 %. Stellen Sie es für einen kleinen Ordner auf 100 %.</translation>
     </message>
@@ -697,6 +693,10 @@ Klicken, um sie zu sehen.</translation>
     <message>
         <source>Image cac&amp;he:</source>
         <translation>Bild-Ca&amp;che:</translation>
+    </message>
+    <message>
+        <source>%L1 training, %L2 validation, %L3 test images of %4×%5 pixels, %6 classes</source>
+        <translation>%L1 Trainings-, %L2 Validierungs-, %L3 Testbilder mit %4×%5 Pixeln, %6 Klassen</translation>
     </message>
 </context>
 <context>
@@ -2070,10 +2070,6 @@ d %2</translation>
         <translation>Später in der Warteschlange</translation>
     </message>
     <message>
-        <source>Pause queue</source>
-        <translation>Warteschlange pausieren</translation>
-    </message>
-    <message>
         <source>The running run goes on; no new one starts until unpaused</source>
         <translation>Der laufende Lauf geht weiter; kein neuer beginnt, bis die Pause aufgehoben ist</translation>
     </message>
@@ -2279,10 +2275,6 @@ d %2</translation>
         <translation>Lauf-Warteschlange: Läufe trainieren im Hintergrund</translation>
     </message>
     <message>
-        <source>At a time: </source>
-        <translation>Gleichzeitig: </translation>
-    </message>
-    <message>
         <source>Runs trained at the same time, each with its share of the cores (and with several GPUs, one each)</source>
         <translation>Gleichzeitig trainierte Läufe, jeder mit seinem Anteil der Kerne (und bei mehreren GPUs mit je einer)</translation>
     </message>
@@ -2311,14 +2303,6 @@ d %2</translation>
         <translation>Val.-Genauigkeit</translation>
     </message>
     <message>
-        <source>pruned at a rung</source>
-        <translation>an einer Stufe beschnitten</translation>
-    </message>
-    <message>
-        <source>pruned points</source>
-        <translation>beschnittene Punkte</translation>
-    </message>
-    <message>
         <source>rung</source>
         <translation>Stufe</translation>
     </message>
@@ -2335,8 +2319,31 @@ d %2</translation>
         <translation>Anteil dessen, was die Einstellungen erklären (%)</translation>
     </message>
     <message>
-        <source>From %1 (%2 points)</source>
-        <translation>Aus %1 (%2 Punkte)</translation>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>where it stopped</source>
+        <translation>wo er aufhörte</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>beschnitten</translation>
+    </message>
+    <message>
+        <source>went on</source>
+        <translation>lief weiter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Which setting mattered (%n points)</source>
+        <translation>
+            <numerusform>Welche Einstellung zählte (%n Punkt)</numerusform>
+            <numerusform>Welche Einstellung zählte (%n Punkte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1: each setting&apos;s share of the variance a random forest&apos;s splits on it remove</source>
+        <translation>Aus %1: der Anteil jeder Einstellung an der Varianz, den die Teilungen eines Random Forest an ihr beseitigen</translation>
     </message>
 </context>
 <context>
@@ -3308,10 +3315,6 @@ d %2</translation>
         <translation>&lt;b&gt;Zufällige Merkmale.&lt;/b&gt; %1 beginnt mit zufälligen Gewichten: Es unterscheidet sehr verschiedene Dinge (Farben, große Formen) und ähnliche schlecht. Haken Sie ImageNet-Gewichte an für Merkmale, die Objekte kennen.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No ImageNet weights on this computer, so the features are random:&lt;/b&gt; they tell very different things apart (colours, large shapes) and similar ones poorly. Download them once (%1), or copy the file into %2 (README: Teach, offline).</source>
-        <translation>&lt;b&gt;Keine ImageNet-Gewichte auf diesem Computer, daher sind die Merkmale zufällig:&lt;/b&gt; Sie unterscheiden sehr verschiedene Dinge (Farben, große Formen) und ähnliche schlecht. Laden Sie sie einmal herunter (%1) oder kopieren Sie die Datei nach %2 (README: Teach, offline).</translation>
-    </message>
-    <message>
         <source>Downloading %1…</source>
         <translation>Lade %1 herunter…</translation>
     </message>
@@ -3330,6 +3333,14 @@ d %2</translation>
     <message>
         <source>Train</source>
         <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No ImageNet weights on this computer, so the features are random:&lt;/b&gt; they tell very different things apart (colours, large shapes) and similar ones poorly. Download them once, or copy %1 into PyTorch&apos;s cache (README: Teach).</source>
+        <translation>&lt;b&gt;Keine ImageNet-Gewichte auf diesem Computer, daher sind die Merkmale zufällig:&lt;/b&gt; Sie unterscheiden sehr verschiedene Dinge (Farben, große Formen) und ähnliche schlecht. Laden Sie sie einmal herunter oder kopieren Sie %1 in den Cache von PyTorch (README: Teach).</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s cache: %1</source>
+        <translation>Cache von PyTorch: %1</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,13 @@
             <numerusform>mean test accuracy of %n runs; click to open one</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Which setting mattered (%n points)</source>
+        <translation>
+            <numerusform>Which setting mattered (%n point)</numerusform>
+            <numerusform>Which setting mattered (%n points)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::TeachPanel</name>

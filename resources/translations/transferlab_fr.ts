@@ -651,10 +651,6 @@ Cliquez pour les voir.</translation>
         <translation>%1 n&apos;est pas encore sur cet ordinateur : téléchargez-le une fois (il est mis en cache), ou choisissez le dossier qui le contient.</translation>
     </message>
     <message>
-        <source>%1 training, %2 validation, %3 test images of %4×%5 pixels, %6 classes</source>
-        <translation>%1 images d&apos;entraînement, %2 de validation, %3 de test de %4×%5 pixels, %6 classes</translation>
-    </message>
-    <message>
         <source>Only %1 training images: &quot;Training images used&quot; is %2 %. Set it to 100 % for a small folder.</source>
         <translation>Seulement %1 images d&apos;entraînement : « Données d&apos;entraînement utilisées » est à %2 %. Mettez-le à 100 % pour un petit dossier.</translation>
     </message>
@@ -697,6 +693,10 @@ Cliquez pour les voir.</translation>
     <message>
         <source>Image cac&amp;he:</source>
         <translation>Cac&amp;he d&apos;images :</translation>
+    </message>
+    <message>
+        <source>%L1 training, %L2 validation, %L3 test images of %4×%5 pixels, %6 classes</source>
+        <translation>%L1 images d&apos;entraînement, %L2 de validation, %L3 de test de %4×%5 pixels, %6 classes</translation>
     </message>
 </context>
 <context>
@@ -2070,10 +2070,6 @@ d %2</translation>
         <translation>Plus tard dans la file</translation>
     </message>
     <message>
-        <source>Pause queue</source>
-        <translation>Mettre la file en pause</translation>
-    </message>
-    <message>
         <source>The running run goes on; no new one starts until unpaused</source>
         <translation>L&apos;exécution en cours continue ; aucune nouvelle ne démarre avant la fin de la pause</translation>
     </message>
@@ -2279,10 +2275,6 @@ d %2</translation>
         <translation>File d&apos;exécutions : les exécutions s&apos;entraînent en arrière-plan</translation>
     </message>
     <message>
-        <source>At a time: </source>
-        <translation>En même temps : </translation>
-    </message>
-    <message>
         <source>Runs trained at the same time, each with its share of the cores (and with several GPUs, one each)</source>
         <translation>Exécutions entraînées en même temps, chacune avec sa part des cœurs (et avec plusieurs GPU, une chacune)</translation>
     </message>
@@ -2311,14 +2303,6 @@ d %2</translation>
         <translation>exactitude val.</translation>
     </message>
     <message>
-        <source>pruned at a rung</source>
-        <translation>élagué à un palier</translation>
-    </message>
-    <message>
-        <source>pruned points</source>
-        <translation>points élagués</translation>
-    </message>
-    <message>
         <source>rung</source>
         <translation>palier</translation>
     </message>
@@ -2335,8 +2319,31 @@ d %2</translation>
         <translation>part de ce qu&apos;expliquent les réglages (%)</translation>
     </message>
     <message>
-        <source>From %1 (%2 points)</source>
-        <translation>Depuis %1 (%2 points)</translation>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>where it stopped</source>
+        <translation>où elle s&apos;est arrêtée</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>élaguée</translation>
+    </message>
+    <message>
+        <source>went on</source>
+        <translation>poursuivie</translation>
+    </message>
+    <message numerus="yes">
+        <source>Which setting mattered (%n points)</source>
+        <translation>
+            <numerusform>Quel réglage a compté (%n point)</numerusform>
+            <numerusform>Quel réglage a compté (%n points)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1: each setting&apos;s share of the variance a random forest&apos;s splits on it remove</source>
+        <translation>D&apos;après %1 : la part de la variance que les divisions d&apos;une forêt aléatoire sur chaque réglage éliminent</translation>
     </message>
 </context>
 <context>
@@ -3308,10 +3315,6 @@ d %2</translation>
         <translation>&lt;b&gt;Caractéristiques aléatoires.&lt;/b&gt; %1 part de poids aléatoires : il distingue des choses très différentes (couleurs, grandes formes) et mal les choses semblables. Cochez Poids ImageNet pour des caractéristiques qui connaissent les objets.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No ImageNet weights on this computer, so the features are random:&lt;/b&gt; they tell very different things apart (colours, large shapes) and similar ones poorly. Download them once (%1), or copy the file into %2 (README: Teach, offline).</source>
-        <translation>&lt;b&gt;Pas de poids ImageNet sur cet ordinateur, les caractéristiques sont donc aléatoires :&lt;/b&gt; elles distinguent des choses très différentes (couleurs, grandes formes) et mal les choses semblables. Téléchargez-les une fois (%1), ou copiez le fichier dans %2 (README : Teach, hors ligne).</translation>
-    </message>
-    <message>
         <source>Downloading %1…</source>
         <translation>Téléchargement de %1…</translation>
     </message>
@@ -3330,6 +3333,14 @@ d %2</translation>
     <message>
         <source>Train</source>
         <translation>Entraîner</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No ImageNet weights on this computer, so the features are random:&lt;/b&gt; they tell very different things apart (colours, large shapes) and similar ones poorly. Download them once, or copy %1 into PyTorch&apos;s cache (README: Teach).</source>
+        <translation>&lt;b&gt;Pas de poids ImageNet sur cet ordinateur, les caractéristiques sont donc aléatoires :&lt;/b&gt; elles distinguent des choses très différentes (couleurs, grandes formes) et mal les choses semblables. Téléchargez-les une fois, ou copiez %1 dans le cache de PyTorch (README : Teach).</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s cache: %1</source>
+        <translation>Cache de PyTorch : %1</translation>
     </message>
 </context>
 <context>

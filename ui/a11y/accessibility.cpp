@@ -6,17 +6,21 @@
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
 #include <QAccessible>
+#include <QApplication>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QHash>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTabBar>
+#include <QTimer>
 #include <QTextEdit>
 #include <QWidget>
 #include <QXYSeries>
@@ -147,11 +151,20 @@ void prepareWindow(QWidget *root)
 {
     for (QAbstractItemView *view : root->findChildren<QAbstractItemView *>())
         view->setTabKeyNavigation(false);
+    // The label whose buddy a control is (a form row's), without its mnemonic and colon.
+    QHash<const QWidget *, QString> labels;
+    for (QLabel *l : root->findChildren<QLabel *>())
+        if (l->buddy())
+            labels.insert(l->buddy(), l->text().remove(QLatin1Char('&')).remove(QLatin1Char(':')));
     for (QComboBox *combo : root->findChildren<QComboBox *>()) {
-        if (!combo->view() || !combo->view()->accessibleName().isEmpty())
-            continue;
-        const QString label = accessibleName(combo);
-        if (!label.isEmpty())
+        const QString label = combo->accessibleName().isEmpty()
+                                  ? labels.value(combo, accessibleName(combo))
+                                  : combo->accessibleName();
+        // An editable combo box's text field is a control of its own for AT-SPI.
+        if (combo->lineEdit() && combo->lineEdit()->accessibleName().isEmpty() &&
+            !label.isEmpty())
+            combo->lineEdit()->setAccessibleName(label);
+        if (combo->view() && combo->view()->accessibleName().isEmpty() && !label.isEmpty())
             combo->view()->setAccessibleName(QObject::tr("%1: choices").arg(label));
     }
     for (QLineEdit *edit : root->findChildren<QLineEdit *>()) {
@@ -196,6 +209,53 @@ QPalette highContrastPalette()
     for (QPalette::ColorRole r : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
         p.setColor(QPalette::Disabled, r, QColor(150, 150, 150));
     return p;
+}
+
+QString highContrastStyleSheet()
+{
+    return QStringLiteral(
+        "QLineEdit, QAbstractSpinBox, QComboBox, QAbstractScrollArea, QGroupBox, QPushButton,"
+        " QToolButton { border: 1px solid white; }"
+        " QPushButton, QToolButton { padding: 3px 8px; }"
+        " QPushButton:checked, QToolButton:checked { background: #404000; }"
+        " QGroupBox { margin-top: 1.2em; padding-top: 0.3em; }"
+        " QGroupBox::title { subcontrol-origin: margin; left: 6px; }"
+        " QCheckBox::indicator, QRadioButton::indicator {"
+        " width: 0.8em; height: 0.8em; border: 1px solid white; background: black; }"
+        " QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: yellow; }"
+        " QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus, QAbstractScrollArea:focus,"
+        " QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus {"
+        " border: 2px solid yellow; }");
+}
+
+namespace {
+
+// Applies the high-contrast style sheet again after the application's font changed.
+class RestyleOnFontChange : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == qApp && event->type() == QEvent::ApplicationFontChange)
+            QTimer::singleShot(0, qApp, [] {
+                // A different string: setting the same one again would not restyle.
+                static bool odd = false;
+                odd = !odd;
+                qApp->setStyleSheet(highContrastStyleSheet() +
+                                    (odd ? QStringLiteral(" ") : QString()));
+            });
+        return false;
+    }
+};
+
+} // namespace
+
+void useHighContrast()
+{
+    QApplication::setPalette(highContrastPalette());
+    qApp->setStyleSheet(highContrastStyleSheet());
+    qApp->installEventFilter(new RestyleOnFontChange(qApp));
 }
 
 bool isInteractive(const QWidget *w)

@@ -40,6 +40,12 @@ void prepareWindow(QWidget *root);
 // A high-contrast palette (white and yellow on black), for `transferlab --high-contrast` where
 // the desktop offers none; the window otherwise takes the system's palette as it is.
 QPalette highContrastPalette();
+// With it, frames and check marks drawn in the palette's text colour (Fusion draws them a shade
+// darker than the window, which on black is black) and yellow around the focused control.
+QString highContrastStyleSheet();
+// Both on the application, before the window is built; the style sheet is applied again when
+// the application's font changes (presentation mode), which a style sheet otherwise ignores.
+void useHighContrast();
 
 // Whether `w` is a control a user operates (buttons, combo boxes, spin boxes, line edits,
 // sliders, check boxes, item views, text areas, the custom views) rather than a part Qt builds

@@ -4,9 +4,10 @@
 #include "base/error.h"
 #include "itemmodels/gallery_model.h"
 #include "a11y/accessibility.h"
+#include "charts/chart_palette.h"
 #include "widgets/background.h"
-
 #include "rundir/run_dir.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -550,13 +551,14 @@ void DataPanel::reload()
             self->m_data = d;
             self->m_lastError.clear();
             self->setBusy(
-                false, tr("%1 training, %2 validation, %3 test images of %4×%5 pixels, %6 classes")
-                           .arg(d->train.size())
-                           .arg(d->val.size())
-                           .arg(d->test.size())
-                           .arg(d->train.width)
-                           .arg(d->train.height)
-                           .arg(d->train.numClasses()));
+                false,
+                tr("%L1 training, %L2 validation, %L3 test images of %4×%5 pixels, %6 classes")
+                    .arg(d->train.size())
+                    .arg(d->val.size())
+                    .arg(d->test.size())
+                    .arg(d->train.width)
+                    .arg(d->train.height)
+                    .arg(d->train.numClasses()));
             self->m_status->setToolTip(QString::fromStdString(d->source));
             self->noteSmallTraining(*d, d->options);
             self->fillClassList();
@@ -734,6 +736,7 @@ void DataPanel::updateChart()
     // share of the axis).
     const int rows = many ? 20 : int(counts.size());
     m_chart->setMinimumHeight(std::max(220, rows * (fm.height() + 8) + 2 * fm.height() + 90));
+    palette::followPalette(chart, palette()); // a high-contrast palette reaches the chart
 }
 
 void DataPanel::setPresentation(bool on)

@@ -7,6 +7,7 @@
 #include "orchestration/scheduler.h"
 #include "session/process_launcher.h"
 #include "a11y/accessibility.h"
+#include "charts/chart_palette.h"
 #include "widgets/background.h"
 
 #include <QApplication>

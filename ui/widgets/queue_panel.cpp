@@ -1,6 +1,7 @@
 #include "widgets/queue_panel.h"
 
 #include "a11y/accessibility.h"
+#include "charts/chart_palette.h"
 #include "widgets/column_fit.h"
 
 #include "base/error.h"
@@ -15,8 +16,8 @@
 #include "session/workbench.h"
 #include "widgets/experiment_form.h"
 #include "widgets/sweep_dialog.h"
-
 #include "widgets/recipe_titles.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -34,8 +35,8 @@
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QSpinBox>
 #include <QStyledItemDelegate>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QToolButton>
@@ -115,9 +116,9 @@ QGroupBox *QueuePanel::buildQueueBox()
     sweep->setToolTip(tr("Many runs from the current settings: a table of settings and values"));
     auto *recipes = new QToolButton;
     recipes->setText(tr("Sweep recipes"));
+    a11y::name(recipes, tr("Sweep recipes"), tr("Opens a menu of the notebooks' sweeps."));
     recipes->setPopupMode(QToolButton::InstantPopup);
     auto *recipeMenu = new QMenu(recipes);
-    a11y::name(recipes, tr("Sweep recipes"), tr("Opens a menu of the notebooks' sweeps."));
     for (const auto &r : runs::recipes())
         if (r.sweep)
             recipeMenu->addAction(recipeTitle(r), this,
@@ -134,10 +135,10 @@ QGroupBox *QueuePanel::buildQueueBox()
         arrow->setMaximumWidth(arrow->fontMetrics().height() * 3);
     m_up->setToolTip(tr("Earlier in the queue"));
     m_down->setToolTip(tr("Later in the queue"));
-    m_pause = new QPushButton(tr("Pause"));
-    m_pause->setCheckable(true);
     a11y::name(m_up, tr("Earlier in the queue"));
     a11y::name(m_down, tr("Later in the queue"));
+    m_pause = new QPushButton(tr("Pause"));
+    m_pause->setCheckable(true);
     m_pause->setToolTip(tr("The running run goes on; no new one starts until unpaused"));
     for (QWidget *w : {static_cast<QWidget *>(addCurrent), static_cast<QWidget *>(sweep),
                        static_cast<QWidget *>(recipes)})
@@ -166,6 +167,7 @@ QGroupBox *QueuePanel::buildQueueBox()
     m_queueView->setItemDelegateForColumn(RunQueue::Progress, new ProgressDelegate(m_queueView));
     ColumnFit::attach(m_queueView); // "Best val acc" was clipped to "3est val acc"
     m_queueView->verticalHeader()->hide();
+    a11y::name(m_queueView, tr("Run queue"));
     qLayout->addWidget(m_queueView);
 
     connect(addCurrent, &QPushButton::clicked, this, &QueuePanel::addCurrentRequested);
@@ -181,7 +183,6 @@ QGroupBox *QueuePanel::buildQueueBox()
     connect(m_up, &QPushButton::clicked, this, [move] { move(-1); });
     connect(m_down, &QPushButton::clicked, this, [move] { move(1); });
     connect(m_pause, &QPushButton::toggled, m_queue, &RunQueue::setPaused);
-    a11y::name(m_queueView, tr("Run queue"));
     connect(m_queueView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QueuePanel::updateButtons);
     connect(m_queue, &QAbstractItemModel::dataChanged, this, &QueuePanel::updateButtons);
@@ -280,6 +281,7 @@ QWidget *QueuePanel::buildResultsTable()
     m_results->setSortingEnabled(true);
     m_results->verticalHeader()->hide();
     ColumnFit::attach(m_results); // no sideways scrolling: elided cells have tooltips
+    a11y::name(m_results, tr("Sweep results"));
     leftLayout->addWidget(m_results, 1);
     auto *resultButtons = new QHBoxLayout;
     auto *open = new QPushButton(tr("Open in Results"));
@@ -295,17 +297,19 @@ QWidget *QueuePanel::buildResultsTable()
 
 // The chart chosen (accuracy against a setting, time against accuracy) or the heat map.
 QWidget *QueuePanel::buildSweepChart()
-    a11y::name(m_results, tr("Sweep results"));
 {
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     m_chartChoice = new QComboBox;
+    a11y::name(m_chartChoice, tr("Chart"));
     rightLayout->addWidget(m_chartChoice);
     m_stack = new QStackedWidget;
     m_chart = new QChartView(new QChart);
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumSize(360, 240);
+    a11y::makeFocusable(m_chart);
+    a11y::name(m_chart, tr("Sweep chart"), tr("No values yet."));
     m_chart->chart()->legend()->setAlignment(Qt::AlignBottom);
     m_chart->chart()->setMargins(QMargins(4, 4, 4, 4));
     connect(m_chart->chart(), &QChart::plotAreaChanged, this, &QueuePanel::fitChartAxes,
@@ -313,17 +317,15 @@ QWidget *QueuePanel::buildSweepChart()
     m_heat = new QTableWidget;
     m_heat->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_heat->setSelectionMode(QAbstractItemView::SingleSelection);
+    a11y::name(m_heat, tr("Heat map of test accuracy"));
     m_stack->addWidget(m_chart);
     m_stack->addWidget(m_heat);
     rightLayout->addWidget(m_stack, 1);
-    a11y::name(m_chartChoice, tr("Chart"));
     return right;
 }
 
 QueuePanel::~QueuePanel() = default;
 
-    a11y::makeFocusable(m_chart);
-    a11y::name(m_chart, tr("Sweep chart"), tr("No values yet."));
 int QueuePanel::selectedQueueRow() const
 {
     const auto rows = m_queueView->selectionModel()->selectedRows();
@@ -331,7 +333,6 @@ int QueuePanel::selectedQueueRow() const
 }
 
 void QueuePanel::updateButtons()
-    a11y::name(m_heat, tr("Heat map of test accuracy"));
 {
     const int row = selectedQueueRow();
     const bool has = row >= 0 && row < m_queue->count();
@@ -527,6 +528,8 @@ void QueuePanel::showChart(int index)
         accuracyChart(std::size_t(what.section(':', 1).toInt()));
         m_stack->setCurrentWidget(m_chart);
     }
+    palette::followPalette(m_chart->chart(), palette());
+    a11y::describeChart(m_chart);
 }
 
 QStringList QueuePanel::finishedRuns(int group) const
@@ -553,7 +556,6 @@ void QueuePanel::openSelectedResult()
     }
     Q_EMIT openRunRequested(dirs.front());
 }
-    a11y::describeChart(m_chart);
 
 void QueuePanel::compareSelectedResults()
 {

@@ -383,7 +383,8 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
         m_names << QString::fromStdString(n);
     const auto &e = m_result->test;
     m_headline->setText(
-        tr("<b>Test accuracy %L1%</b> · loss %L2 · top-5 %L3% · %L4 test images · %L5 s per epoch%6")
+        tr("<b>Test accuracy %L1%</b> · loss %L2 · top-5 %L3% · %L4 test images · %L5 s per "
+           "epoch%6")
             .arg(e.accuracy * 100.0, 0, 'f', 2)
             .arg(e.loss, 0, 'f', 4)
             .arg(e.top5Accuracy * 100.0, 0, 'f', 1)

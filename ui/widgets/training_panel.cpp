@@ -712,7 +712,9 @@ void TrainingPanel::onEpoch(const train::EpochMetrics &m)
                     .arg(m.valLoss, 0, 'f', 4)
                     .arg(m.valAccuracy, 0, 'f', 4);
     }
-    line += tr(" | %L1 s, %L2 images/s").arg(m.seconds, 0, 'f', 1).arg(m.imagesPerSecond, 0, 'f', 0);
+    line += tr(" | %L1 s, %L2 images/s")
+                .arg(m.seconds, 0, 'f', 1)
+                .arg(m.imagesPerSecond, 0, 'f', 0);
     m_log->appendPlainText(line);
 }
 
