@@ -92,6 +92,7 @@ QChart *QueuePanel::clearChart()
     }
     m_pointRuns.clear();
     m_fit = AxisFit{};
+    m_chart->setToolTip(QString()); // one a chart set (the importance chart's) goes with it
     return chart;
 }
 

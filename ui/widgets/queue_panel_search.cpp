@@ -59,14 +59,14 @@ void QueuePanel::halvingChart()
         s->attachAxis(y);
     };
     auto *cuts = new QScatterSeries;
-    cuts->setName(tr("pruned at a rung"));
+    cuts->setName(tr("where it stopped"));
     cuts->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     cuts->setColor(kCut);
     cuts->setBorderColor(kCut);
     cuts->setMarkerSize(9);
     double lo = 1e300, hi = -1e300;
     int survivors = 0;
-    bool prunedNamed = false;
+    bool prunedNamed = false, survivorNamed = false;
     for (const runs::HalvingCurve &c : data.curves) {
         if (c.values.empty())
             continue;
@@ -80,11 +80,17 @@ void QueuePanel::halvingChart()
             line->append(epoch, value);
             lo = std::min(lo, value), hi = std::max(hi, value);
         }
-        line->setName(pruned ? tr("pruned points") : QString::fromStdString(c.name));
+        // One legend entry for each kind (names would be elided); the point's name on hover.
+        line->setName(pruned ? tr("pruned") : tr("went on"));
         attach(line);
-        if (pruned && prunedNamed)
-            hideFromLegend(chart, line); // one legend entry for all of them
+        const QString name = QString::fromStdString(c.name);
+        connect(line, &QLineSeries::hovered, this, [this, name](const QPointF &, bool on) {
+            m_chart->setToolTip(on ? name : QString());
+        });
+        if ((pruned && prunedNamed) || (!pruned && survivorNamed))
+            hideFromLegend(chart, line);
         prunedNamed |= pruned;
+        survivorNamed |= !pruned;
         if (pruned)
             cuts->append(c.values.back().first, c.values.back().second);
     }
@@ -142,19 +148,25 @@ void QueuePanel::importanceChart()
     auto *y = new QBarCategoryAxis;
     y->append(names);
     auto *x = new QValueAxis;
-    x->setRange(0, 100);
     x->setLabelFormat(QStringLiteral("%d"));
     x->setTitleText(tr("share of what the settings explain (%)"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
+    // After attaching (the bar series sets it to its values); m_fit for the fitting queued
+    // after the layout (fitChartAxes), which would otherwise set 0..1.
+    m_fit.xLo = 0;
+    m_fit.xHi = 100;
+    x->setRange(m_fit.xLo, m_fit.xHi);
     chart->legend()->setVisible(false);
     setChartTextPixels(chart, m_large ? 16 : 12);
-    chart->setTitle(
-        imp.why.empty()
-            ? tr("From %1 (%2 points)").arg(QString::fromStdString(imp.target)).arg(imp.points)
-            : QString::fromStdString(imp.why));
+    // The title short (a long one is elided); what was explained in the tooltip.
+    chart->setTitle(imp.why.empty() ? tr("Which setting mattered (%n points)", "", imp.points)
+                                    : QString::fromStdString(imp.why));
+    m_chart->setToolTip(tr("From %1: each setting's share of the variance a random forest's "
+                           "splits on it remove")
+                            .arg(QString::fromStdString(imp.target)));
 }
 
 } // namespace tl::ui

@@ -16,6 +16,7 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QTemporaryDir>
+#include <QValueAxis>
 #include <QtTest>
 
 #include <cmath>
@@ -124,6 +125,8 @@ private Q_SLOTS:
         const std::string dir = writeSweep(tmp.path().toStdString() + "/sweep-r");
         ui::RunQueue q;
         ui::QueuePanel panel(&q, tmp.path());
+        panel.resize(900, 600);
+        panel.show();
         panel.showSweep(QString::fromStdString(dir));
         const int index = choiceIndex(panel, QStringLiteral("importance"));
         QVERIFY(index >= 0);
@@ -136,7 +139,14 @@ private Q_SLOTS:
         QCOMPARE(set->count(), 2);
         QVERIFY(std::fabs(set->at(0) + set->at(1) - 100) < 1e-6);
         QVERIFY(set->at(1) > set->at(0)); // the top bar (last): the learning rate
-        QVERIFY(panel.chartView()->chart()->title().contains(QLatin1String("after epoch 1")));
+        QVERIFY(panel.chartView()->toolTip().contains(QLatin1String("after epoch 1")));
+        // The axis in percent (a bar series sets its axis to its values when attached, and the
+        // axes are fitted again after the layout).
+        QTest::qWait(100);
+        auto *x =
+            qobject_cast<QValueAxis *>(panel.chartView()->chart()->axes(Qt::Horizontal).front());
+        QVERIFY(x);
+        QCOMPARE(x->max(), 100.0);
     }
 };
 
