@@ -10,6 +10,7 @@
 #include "orchestration/sweep_results.h"
 #include "session/run_queue.h"
 #include "support/require.h"
+#include "widgets/lesson_dialog.h"
 #include "widgets/queue_panel.h"
 #include "widgets/sweep_dialog.h"
 
@@ -165,6 +166,42 @@ private Q_SLOTS:
             QCOMPARE(q.item(r).state, State::Finished);
             QVERIFY(q.item(r).testAccuracy > 0.3);
         }
+    }
+
+    // The lesson runs its steps as transferlab-cli processes through the scheduler: closing the
+    // window mid-step stops the running one (Ctrl-C, at its next batch) and leaves no process
+    // behind, within seconds (it was a job on the shared pool that quitting could not stop).
+    void lessonStopsWhenTheWindowCloses()
+    {
+        TL_REQUIRE(QFileInfo::exists(kFashion), "Debian's dataset-fashion-mnist");
+        const QString runs = path("lesson-runs");
+        auto *d = new ui::LessonDialog(runs);
+        d->setCliPath(TL_CLI_PATH);
+        d->start(true);
+        QVERIFY(d->isRunning());
+        // The pretraining's process trains: its progress comes from its progress.csv.
+        const QString progress = d->lessonFolder() + "/pretrain/progress.csv";
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(progress).size() > 200, 120000);
+        auto children = [&] {
+            int n = 0;
+            for (const QString &pid : QDir("/proc").entryList(QDir::Dirs))
+                if (QFile f("/proc/" + pid + "/cmdline"); f.open(QIODevice::ReadOnly))
+                    n += f.readAll().contains(d->lessonFolder().toUtf8() + "/pretrain");
+            return n;
+        };
+        QCOMPARE(children(), 1);
+        const QString folder = d->lessonFolder();
+        QElapsedTimer clock;
+        clock.start();
+        delete d; // the window closing
+        qInfo("the lesson's step stopped and was waited for in %lld ms", clock.elapsed());
+        QVERIFY(clock.elapsed() < 10000);
+        int left = 0;
+        for (const QString &pid : QDir("/proc").entryList(QDir::Dirs))
+            if (QFile f("/proc/" + pid + "/cmdline"); f.open(QIODevice::ReadOnly))
+                left += f.readAll().contains(folder.toUtf8() + "/pretrain");
+        QCOMPARE(left, 0);
+        QVERIFY(!QFileInfo::exists(folder + "/pretrain/run.lock"));
     }
 
     void cancelRetryAndReorder()
