@@ -74,6 +74,17 @@
         <source>backbone features</source>
         <translation>Merkmale des Backbones</translation>
     </message>
+    <message numerus="yes">
+        <source>%n fix(es) written to %1.</source>
+        <translation>
+            <numerusform>%n Korrektur nach %1 geschrieben.</numerusform>
+            <numerusform>%n Korrekturen nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 relabelled, %2 set aside in %3.</source>
+        <translation>%1 neu beschriftet, %2 in %3 beiseitegelegt.</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::CalibrationPanel</name>
@@ -441,6 +452,122 @@ Klicken, um sie zu sehen.</translation>
     <message>
         <source>predicted: %1</source>
         <translation>vorhergesagt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::DataHealthPanel</name>
+    <message>
+        <source>Check data &amp;health</source>
+        <translation>Daten&amp;gesundheit prüfen</translation>
+    </message>
+    <message>
+        <source>Look at every image of the data: duplicates and test images leaked from training, outliers, very dark, very bright and blurry images, class imbalance</source>
+        <translation>Jedes Bild der Daten ansehen: Duplikate und aus dem Training durchgesickerte Testbilder, Ausreißer, sehr dunkle, sehr helle und unscharfe Bilder, Klassenungleichgewicht</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Data health progress</source>
+        <translation>Fortschritt der Datenprüfung</translation>
+    </message>
+    <message>
+        <source>Map the test set first: the health check uses the run&apos;s data and its features.</source>
+        <translation>Kartieren Sie zuerst die Testdaten: Die Prüfung verwendet die Daten des Laufs und ihre Merkmale.</translation>
+    </message>
+    <message>
+        <source>Data health list</source>
+        <translation>Liste der Datenprüfung</translation>
+    </message>
+    <message>
+        <source>Which images to show below</source>
+        <translation>Welche Bilder unten gezeigt werden</translation>
+    </message>
+    <message>
+        <source>Data health images</source>
+        <translation>Bilder der Datenprüfung</translation>
+    </message>
+    <message>
+        <source>The images of the list chosen above</source>
+        <translation>Die Bilder der oben gewählten Liste</translation>
+    </message>
+    <message>
+        <source>Press Check data health to look at every image of the data.</source>
+        <translation>Drücken Sie Datengesundheit prüfen, um jedes Bild der Daten anzusehen.</translation>
+    </message>
+    <message>
+        <source>Looking at every image…</source>
+        <translation>Sehe mir jedes Bild an…</translation>
+    </message>
+    <message>
+        <source>The health check failed: %1</source>
+        <translation>Die Datenprüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leakage: %n group(s)</source>
+        <translation>
+            <numerusform>Durchsickern: %n Gruppe</numerusform>
+            <numerusform>Durchsickern: %n Gruppen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicates: %n group(s)</source>
+        <translation>
+            <numerusform>Duplikate: %n Gruppe</numerusform>
+            <numerusform>Duplikate: %n Gruppen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outliers: %1</source>
+        <translation>Ausreißer: %1</translation>
+    </message>
+    <message>
+        <source>Very dark: %1</source>
+        <translation>Sehr dunkel: %1</translation>
+    </message>
+    <message>
+        <source>Very bright: %1</source>
+        <translation>Sehr hell: %1</translation>
+    </message>
+    <message>
+        <source>Blurry: %1</source>
+        <translation>Unscharf: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Leakage: %n test or validation image(s) repeat training images&lt;/b&gt; (the test score counts them as new).&lt;br&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Durchsickern: %n Test- oder Validierungsbild wiederholt Trainingsbilder&lt;/b&gt; (die Testbewertung zählt es als neu).&lt;br&gt;</numerusform>
+            <numerusform>&lt;b&gt;Durchsickern: %n Test- oder Validierungsbilder wiederholen Trainingsbilder&lt;/b&gt; (die Testbewertung zählt sie als neu).&lt;br&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 images looked at in %2 s: %3 in duplicate groups, %4 outliers, %5 very dark, %6 very bright, %7 blurry.&lt;br&gt;</source>
+        <translation>%1 Bilder in %2 s angesehen: %3 in Duplikatgruppen, %4 Ausreißer, %5 sehr dunkel, %6 sehr hell, %7 unscharf.&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Training images per class: %1 (most / fewest %2).</source>
+        <translation>Trainingsbilder je Klasse: %1 (meiste / wenigste %2).</translation>
+    </message>
+    <message>
+        <source>#%1 %2 %3
+%4%5</source>
+        <translation>Nr. %1 %2 %3
+%4%5</translation>
+    </message>
+    <message>
+        <source> (near)</source>
+        <translation> (ähnlich)</translation>
+    </message>
+    <message>
+        <source>%1 %2
+%3 · %4</source>
+        <translation>%1 %2
+%3 · %4</translation>
     </message>
 </context>
 <context>
@@ -906,10 +1033,6 @@ Verlust %5</translation>
         <translation>Die Trainingsbilder, die dem Bild oben im Merkmalsraum des Netzes am nächsten sind (Kosinusabstand).</translation>
     </message>
     <message>
-        <source>&amp;Wrong label</source>
-        <translation>&amp;Falsches Label</translation>
-    </message>
-    <message>
         <source>&amp;Ambiguous</source>
         <translation>&amp;Mehrdeutig</translation>
     </message>
@@ -922,32 +1045,8 @@ Verlust %5</translation>
         <translation>Liste &amp;exportieren…</translation>
     </message>
     <message>
-        <source>Leave &amp;out of next run</source>
-        <translation>Beim nächsten Lauf &amp;auslassen</translation>
-    </message>
-    <message>
-        <source>Mark the selected images: their label is wrong</source>
-        <translation>Die ausgewählten Bilder markieren: Ihr Label ist falsch</translation>
-    </message>
-    <message>
-        <source>Mark the selected images: no single label fits</source>
-        <translation>Die ausgewählten Bilder markieren: Kein einzelnes Label passt</translation>
-    </message>
-    <message>
-        <source>The marked images as CSV: index, split, path, label, suggested class, confidence, mark</source>
-        <translation>Die markierten Bilder als CSV: Index, Aufteilung, Pfad, Label, vorgeschlagene Klasse, Sicherheit, Markierung</translation>
-    </message>
-    <message>
-        <source>The next run trains without the marked images (the Data tab shows how many are left out)</source>
-        <translation>Der nächste Lauf trainiert ohne die markierten Bilder (der Reiter Daten zeigt, wie viele ausgelassen werden)</translation>
-    </message>
-    <message>
         <source>Selected on the map</source>
         <translation>Auf der Karte ausgewählt</translation>
-    </message>
-    <message>
-        <source>Mark some images first (select them, then Wrong label or Ambiguous).</source>
-        <translation>Markieren Sie zuerst einige Bilder (auswählen, dann Falsches Label oder Mehrdeutig).</translation>
     </message>
     <message>
         <source>Export marked images</source>
@@ -1068,6 +1167,175 @@ d %2</translation>
     <message>
         <source>Suspicious labels (%1 marked)</source>
         <translation>Verdächtige Labels (%1 markiert)</translation>
+    </message>
+    <message>
+        <source>Data health</source>
+        <translation>Datengesundheit</translation>
+    </message>
+    <message>
+        <source>Out of sample: 5-fold, every training and validation image</source>
+        <translation>Außerhalb der Stichprobe: 5-fach, jedes Trainings- und Validierungsbild</translation>
+    </message>
+    <message>
+        <source>In sample, quick: the model&apos;s own view</source>
+        <translation>In der Stichprobe, schnell: die Sicht des Modells selbst</translation>
+    </message>
+    <message>
+        <source>Suspicious label scores</source>
+        <translation>Bewertung verdächtiger Labels</translation>
+    </message>
+    <message>
+        <source>Out of sample: each image scored by a head that never saw its label. In sample: the trained model&apos;s own probabilities (quick, but it doubts a wrong label it has learnt less than it should).</source>
+        <translation>Außerhalb der Stichprobe: Jedes Bild wird von einem Kopf bewertet, der sein Label nie gesehen hat. In der Stichprobe: die eigenen Wahrscheinlichkeiten des trainierten Modells (schnell, aber es bezweifelt ein gelerntes falsches Label weniger, als es sollte).</translation>
+    </message>
+    <message>
+        <source>&amp;Suggested class</source>
+        <translation>&amp;Vorgeschlagene Klasse</translation>
+    </message>
+    <message>
+        <source>&amp;Relabel as</source>
+        <translation>&amp;Neu beschriften als</translation>
+    </message>
+    <message>
+        <source>Leave &amp;out</source>
+        <translation>&amp;Auslassen</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>The selected images&apos; label is wrong: relabel them as the class the model suggests</source>
+        <translation>Das Label der ausgewählten Bilder ist falsch: Beschriften Sie sie neu als die Klasse, die das Modell vorschlägt</translation>
+    </message>
+    <message>
+        <source>Relabel the selected images as a class you choose</source>
+        <translation>Die ausgewählten Bilder als eine Klasse Ihrer Wahl neu beschriften</translation>
+    </message>
+    <message>
+        <source>Mark the selected images: no single label fits (set aside)</source>
+        <translation>Die ausgewählten Bilder markieren: Kein einzelnes Label passt (beiseitelegen)</translation>
+    </message>
+    <message>
+        <source>Leave the selected images out of the data (set aside)</source>
+        <translation>Die ausgewählten Bilder aus den Daten nehmen (beiseitelegen)</translation>
+    </message>
+    <message>
+        <source>Take the selected images&apos; marks back</source>
+        <translation>Die Markierungen der ausgewählten Bilder zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Export the marked images as a fix list, or leave them out of the next run only</source>
+        <translation>Die markierten Bilder als Korrekturliste exportieren oder sie nur beim nächsten Lauf auslassen</translation>
+    </message>
+    <message>
+        <source>Mark some images first (select them, then Suggested class, Relabel as, Ambiguous or Leave out).</source>
+        <translation>Markieren Sie zuerst einige Bilder (auswählen, dann Vorgeschlagene Klasse, Neu beschriften als, Mehrdeutig oder Auslassen).</translation>
+    </message>
+    <message>
+        <source>Leave out of the &amp;next run only</source>
+        <translation>Nur beim &amp;nächsten Lauf auslassen</translation>
+    </message>
+    <message>
+        <source>Mark some images first.</source>
+        <translation>Markieren Sie zuerst einige Bilder.</translation>
+    </message>
+    <message>
+        <source>Of the %1 training and validation images, each scored by a head that never saw its label (out of sample, 5-fold), the least likely labels first.</source>
+        <translation>Von den %1 Trainings- und Validierungsbildern, jedes von einem Kopf bewertet, der sein Label nie gesehen hat (außerhalb der Stichprobe, 5-fach), die unwahrscheinlichsten Labels zuerst.</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>%1 image %2: %3 %4</source>
+        <translation>%1 Bild %2: %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::LabelFixList</name>
+    <message>
+        <source>Pending label fixes</source>
+        <translation>Ausstehende Label-Korrekturen</translation>
+    </message>
+    <message>
+        <source>The fixes marked so far; nothing changes until they are applied.</source>
+        <translation>Die bisher markierten Korrekturen; nichts ändert sich, bis sie angewendet werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Take back</source>
+        <translation>&amp;Zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Remove the selected fixes from the list (their marks go too)</source>
+        <translation>Die ausgewählten Korrekturen aus der Liste entfernen (ihre Markierungen verschwinden mit)</translation>
+    </message>
+    <message>
+        <source>A&amp;pply fixes…</source>
+        <translation>Korrekturen an&amp;wenden…</translation>
+    </message>
+    <message>
+        <source>Move the dataset&apos;s files (folder and CSV datasets, with a journal to undo it) or write a label-override file for the next run</source>
+        <translation>Die Dateien des Datensatzes verschieben (Ordner- und CSV-Datensätze, mit einem Protokoll zum Rückgängigmachen) oder eine Label-Überschreibungsdatei für den nächsten Lauf schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last apply</source>
+        <translation>Letztes Anwenden &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Put every file the last apply moved back where it was (its journal in the run folder)</source>
+        <translation>Jede Datei, die das letzte Anwenden verschoben hat, an ihren Platz zurücklegen (sein Protokoll im Laufordner)</translation>
+    </message>
+    <message>
+        <source>&amp;Retrain with the fixes</source>
+        <translation>Mit den Korrekturen neu &amp;trainieren</translation>
+    </message>
+    <message>
+        <source>Queue a run of this experiment with the fixes; then compare the two runs in Runs → Compare</source>
+        <translation>Einen Lauf dieses Experiments mit den Korrekturen einreihen; dann die beiden Läufe unter Läufe → Vergleichen vergleichen</translation>
+    </message>
+    <message>
+        <source>No fixes yet: select images above, then Suggested class, Relabel as, Ambiguous or Leave out.</source>
+        <translation>Noch keine Korrekturen: Wählen Sie oben Bilder aus, dann Vorgeschlagene Klasse, Neu beschriften als, Mehrdeutig oder Auslassen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fix(es) pending, applied only when you press Apply fixes.</source>
+        <translation>
+            <numerusform>%n Korrektur ausstehend, angewendet erst, wenn Sie Korrekturen anwenden drücken.</numerusform>
+            <numerusform>%n Korrekturen ausstehend, angewendet erst, wenn Sie Korrekturen anwenden drücken.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n label fix(es)</source>
+        <translation>
+            <numerusform>%n Label-Korrektur anwenden</numerusform>
+            <numerusform>%n Label-Korrekturen anwenden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move the files in %1 (relabelled ones into their class folder, ambiguous and left-out ones aside; a journal in the run folder undoes it), or leave the files as they are and write a label-override file for the next run?</source>
+        <translation>Die Dateien in %1 verschieben (neu beschriftete in ihren Klassenordner, mehrdeutige und ausgelassene beiseite; ein Protokoll im Laufordner macht es rückgängig) oder die Dateien lassen, wie sie sind, und eine Label-Überschreibungsdatei für den nächsten Lauf schreiben?</translation>
+    </message>
+    <message>
+        <source>The built-in dataset&apos;s files stay as they are: the fixes go to a label-override file in the run folder that the next run uses.</source>
+        <translation>Die Dateien des eingebauten Datensatzes bleiben, wie sie sind: Die Korrekturen kommen in eine Label-Überschreibungsdatei im Laufordner, die der nächste Lauf verwendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Move the files</source>
+        <translation>Dateien &amp;verschieben</translation>
+    </message>
+    <message>
+        <source>Write a label-&amp;override file</source>
+        <translation>Label-Über&amp;schreibungsdatei schreiben</translation>
+    </message>
+    <message>
+        <source>This run&apos;s data is the built-in &apos;%1&apos; dataset, whose files TransferLab does not change: write a label-override file instead.</source>
+        <translation>Die Daten dieses Laufs sind der eingebaute Datensatz &apos;%1&apos;, dessen Dateien TransferLab nicht ändert: Schreiben Sie stattdessen eine Label-Überschreibungsdatei.</translation>
+    </message>
+    <message>
+        <source>%1 Retrain with the fixes, then compare the two runs in Runs → Compare (the images whose prediction changed are listed there).</source>
+        <translation>%1 Trainieren Sie mit den Korrekturen neu, dann vergleichen Sie die beiden Läufe unter Läufe → Vergleichen (die Bilder, deren Vorhersage sich geändert hat, sind dort aufgelistet).</translation>
     </message>
 </context>
 <context>

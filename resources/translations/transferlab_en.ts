@@ -10,6 +10,13 @@
             <numerusform>… %n points …</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n fix(es) written to %1.</source>
+        <translation>
+            <numerusform>%n fix written to %1.</numerusform>
+            <numerusform>%n fixes written to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::ConfusionModel</name>
@@ -22,12 +29,53 @@
     </message>
 </context>
 <context>
+    <name>tl::ui::DataHealthPanel</name>
+    <message numerus="yes">
+        <source>Leakage: %n group(s)</source>
+        <translation>
+            <numerusform>Leakage: %n group</numerusform>
+            <numerusform>Leakage: %n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicates: %n group(s)</source>
+        <translation>
+            <numerusform>Duplicates: %n group</numerusform>
+            <numerusform>Duplicates: %n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Leakage: %n test or validation image(s) repeat training images&lt;/b&gt; (the test score counts them as new).&lt;br&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Leakage: %n test or validation image repeats training images&lt;/b&gt; (the test score counts it as new).&lt;br&gt;</numerusform>
+            <numerusform>&lt;b&gt;Leakage: %n test or validation images repeat training images&lt;/b&gt; (the test score counts them as new).&lt;br&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tl::ui::DataPanel</name>
     <message numerus="yes">
         <source>Left out: %n training image(s) marked in Results → Feature space</source>
         <translation>
             <numerusform>Left out: %n training image marked in Results → Feature space</numerusform>
             <numerusform>Left out: %n training images marked in Results → Feature space</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::LabelFixList</name>
+    <message numerus="yes">
+        <source>%n fix(es) pending, applied only when you press Apply fixes.</source>
+        <translation>
+            <numerusform>%n fix pending, applied only when you press Apply fixes.</numerusform>
+            <numerusform>%n fixes pending, applied only when you press Apply fixes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n label fix(es)</source>
+        <translation>
+            <numerusform>Apply %n label fix</numerusform>
+            <numerusform>Apply %n label fixes</numerusform>
         </translation>
     </message>
 </context>

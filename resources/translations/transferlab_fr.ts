@@ -74,6 +74,17 @@
         <source>backbone features</source>
         <translation>caractéristiques du backbone</translation>
     </message>
+    <message numerus="yes">
+        <source>%n fix(es) written to %1.</source>
+        <translation>
+            <numerusform>%n correction écrite dans %1.</numerusform>
+            <numerusform>%n corrections écrites dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 relabelled, %2 set aside in %3.</source>
+        <translation>%1 réétiquetées, %2 mises de côté dans %3.</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::CalibrationPanel</name>
@@ -441,6 +452,122 @@ Cliquez pour les voir.</translation>
     <message>
         <source>predicted: %1</source>
         <translation>prédit : %1</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::DataHealthPanel</name>
+    <message>
+        <source>Check data &amp;health</source>
+        <translation>Vérifier la &amp;santé des données</translation>
+    </message>
+    <message>
+        <source>Look at every image of the data: duplicates and test images leaked from training, outliers, very dark, very bright and blurry images, class imbalance</source>
+        <translation>Examiner chaque image des données : doublons et images de test venues de l&apos;entraînement, valeurs aberrantes, images très sombres, très claires et floues, déséquilibre des classes</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Data health progress</source>
+        <translation>Progression du contrôle des données</translation>
+    </message>
+    <message>
+        <source>Map the test set first: the health check uses the run&apos;s data and its features.</source>
+        <translation>Cartographiez d&apos;abord les données de test : le contrôle utilise les données de l&apos;exécution et leurs caractéristiques.</translation>
+    </message>
+    <message>
+        <source>Data health list</source>
+        <translation>Liste du contrôle des données</translation>
+    </message>
+    <message>
+        <source>Which images to show below</source>
+        <translation>Les images à afficher ci-dessous</translation>
+    </message>
+    <message>
+        <source>Data health images</source>
+        <translation>Images du contrôle des données</translation>
+    </message>
+    <message>
+        <source>The images of the list chosen above</source>
+        <translation>Les images de la liste choisie ci-dessus</translation>
+    </message>
+    <message>
+        <source>Press Check data health to look at every image of the data.</source>
+        <translation>Appuyez sur Vérifier la santé des données pour examiner chaque image des données.</translation>
+    </message>
+    <message>
+        <source>Looking at every image…</source>
+        <translation>Examen de chaque image…</translation>
+    </message>
+    <message>
+        <source>The health check failed: %1</source>
+        <translation>Le contrôle des données a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leakage: %n group(s)</source>
+        <translation>
+            <numerusform>Fuite : %n groupe</numerusform>
+            <numerusform>Fuite : %n groupes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicates: %n group(s)</source>
+        <translation>
+            <numerusform>Doublons : %n groupe</numerusform>
+            <numerusform>Doublons : %n groupes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outliers: %1</source>
+        <translation>Valeurs aberrantes : %1</translation>
+    </message>
+    <message>
+        <source>Very dark: %1</source>
+        <translation>Très sombres : %1</translation>
+    </message>
+    <message>
+        <source>Very bright: %1</source>
+        <translation>Très claires : %1</translation>
+    </message>
+    <message>
+        <source>Blurry: %1</source>
+        <translation>Floues : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Leakage: %n test or validation image(s) repeat training images&lt;/b&gt; (the test score counts them as new).&lt;br&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Fuite : %n image de test ou de validation répète des images d&apos;entraînement&lt;/b&gt; (le score de test la compte comme nouvelle).&lt;br&gt;</numerusform>
+            <numerusform>&lt;b&gt;Fuite : %n images de test ou de validation répètent des images d&apos;entraînement&lt;/b&gt; (le score de test les compte comme nouvelles).&lt;br&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 images looked at in %2 s: %3 in duplicate groups, %4 outliers, %5 very dark, %6 very bright, %7 blurry.&lt;br&gt;</source>
+        <translation>%1 images examinées en %2 s : %3 dans des groupes de doublons, %4 valeurs aberrantes, %5 très sombres, %6 très claires, %7 floues.&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Training images per class: %1 (most / fewest %2).</source>
+        <translation>Images d&apos;entraînement par classe : %1 (le plus / le moins %2).</translation>
+    </message>
+    <message>
+        <source>#%1 %2 %3
+%4%5</source>
+        <translation>n° %1 %2 %3
+%4%5</translation>
+    </message>
+    <message>
+        <source> (near)</source>
+        <translation> (proche)</translation>
+    </message>
+    <message>
+        <source>%1 %2
+%3 · %4</source>
+        <translation>%1 %2
+%3 · %4</translation>
     </message>
 </context>
 <context>
@@ -906,10 +1033,6 @@ perte %5</translation>
         <translation>Les images d&apos;entraînement les plus proches de l&apos;image ci-dessus, dans l&apos;espace des caractéristiques du réseau (distance cosinus).</translation>
     </message>
     <message>
-        <source>&amp;Wrong label</source>
-        <translation>Étiquette &amp;fausse</translation>
-    </message>
-    <message>
         <source>&amp;Ambiguous</source>
         <translation>&amp;Ambiguë</translation>
     </message>
@@ -922,32 +1045,8 @@ perte %5</translation>
         <translation>&amp;Exporter la liste…</translation>
     </message>
     <message>
-        <source>Leave &amp;out of next run</source>
-        <translation>&amp;Omettre de la prochaine exécution</translation>
-    </message>
-    <message>
-        <source>Mark the selected images: their label is wrong</source>
-        <translation>Marquer les images sélectionnées : leur étiquette est fausse</translation>
-    </message>
-    <message>
-        <source>Mark the selected images: no single label fits</source>
-        <translation>Marquer les images sélectionnées : aucune étiquette ne convient seule</translation>
-    </message>
-    <message>
-        <source>The marked images as CSV: index, split, path, label, suggested class, confidence, mark</source>
-        <translation>Les images marquées en CSV : indice, partie, chemin, étiquette, classe suggérée, confiance, marque</translation>
-    </message>
-    <message>
-        <source>The next run trains without the marked images (the Data tab shows how many are left out)</source>
-        <translation>La prochaine exécution s&apos;entraîne sans les images marquées (l&apos;onglet Données indique combien sont mises de côté)</translation>
-    </message>
-    <message>
         <source>Selected on the map</source>
         <translation>Sélectionnées sur la carte</translation>
-    </message>
-    <message>
-        <source>Mark some images first (select them, then Wrong label or Ambiguous).</source>
-        <translation>Marquez d&apos;abord des images (sélectionnez-les, puis Étiquette fausse ou Ambiguë).</translation>
     </message>
     <message>
         <source>Export marked images</source>
@@ -1068,6 +1167,175 @@ d %2</translation>
     <message>
         <source>Suspicious labels (%1 marked)</source>
         <translation>Étiquettes suspectes (%1 marquées)</translation>
+    </message>
+    <message>
+        <source>Data health</source>
+        <translation>Santé des données</translation>
+    </message>
+    <message>
+        <source>Out of sample: 5-fold, every training and validation image</source>
+        <translation>Hors échantillon : 5 plis, chaque image d&apos;entraînement et de validation</translation>
+    </message>
+    <message>
+        <source>In sample, quick: the model&apos;s own view</source>
+        <translation>Dans l&apos;échantillon, rapide : le point de vue du modèle lui-même</translation>
+    </message>
+    <message>
+        <source>Suspicious label scores</source>
+        <translation>Scores des étiquettes suspectes</translation>
+    </message>
+    <message>
+        <source>Out of sample: each image scored by a head that never saw its label. In sample: the trained model&apos;s own probabilities (quick, but it doubts a wrong label it has learnt less than it should).</source>
+        <translation>Hors échantillon : chaque image est notée par une tête qui n&apos;a jamais vu son étiquette. Dans l&apos;échantillon : les probabilités du modèle entraîné lui-même (rapide, mais il doute moins qu&apos;il ne devrait d&apos;une étiquette fausse qu&apos;il a apprise).</translation>
+    </message>
+    <message>
+        <source>&amp;Suggested class</source>
+        <translation>Classe &amp;suggérée</translation>
+    </message>
+    <message>
+        <source>&amp;Relabel as</source>
+        <translation>&amp;Réétiqueter en</translation>
+    </message>
+    <message>
+        <source>Leave &amp;out</source>
+        <translation>&amp;Omettre</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>The selected images&apos; label is wrong: relabel them as the class the model suggests</source>
+        <translation>L&apos;étiquette des images sélectionnées est fausse : réétiquetez-les dans la classe que suggère le modèle</translation>
+    </message>
+    <message>
+        <source>Relabel the selected images as a class you choose</source>
+        <translation>Réétiqueter les images sélectionnées dans une classe de votre choix</translation>
+    </message>
+    <message>
+        <source>Mark the selected images: no single label fits (set aside)</source>
+        <translation>Marquer les images sélectionnées : aucune étiquette ne convient seule (mises de côté)</translation>
+    </message>
+    <message>
+        <source>Leave the selected images out of the data (set aside)</source>
+        <translation>Retirer les images sélectionnées des données (mises de côté)</translation>
+    </message>
+    <message>
+        <source>Take the selected images&apos; marks back</source>
+        <translation>Retirer les marques des images sélectionnées</translation>
+    </message>
+    <message>
+        <source>Export the marked images as a fix list, or leave them out of the next run only</source>
+        <translation>Exporter les images marquées en liste de corrections, ou les omettre seulement de la prochaine exécution</translation>
+    </message>
+    <message>
+        <source>Mark some images first (select them, then Suggested class, Relabel as, Ambiguous or Leave out).</source>
+        <translation>Marquez d&apos;abord des images (sélectionnez-les, puis Classe suggérée, Réétiqueter en, Ambiguë ou Omettre).</translation>
+    </message>
+    <message>
+        <source>Leave out of the &amp;next run only</source>
+        <translation>Omettre seulement de la &amp;prochaine exécution</translation>
+    </message>
+    <message>
+        <source>Mark some images first.</source>
+        <translation>Marquez d&apos;abord des images.</translation>
+    </message>
+    <message>
+        <source>Of the %1 training and validation images, each scored by a head that never saw its label (out of sample, 5-fold), the least likely labels first.</source>
+        <translation>Parmi les %1 images d&apos;entraînement et de validation, chacune notée par une tête qui n&apos;a jamais vu son étiquette (hors échantillon, 5 plis), les étiquettes les moins probables d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>%1 image %2: %3 %4</source>
+        <translation>%1 image %2 : %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::LabelFixList</name>
+    <message>
+        <source>Pending label fixes</source>
+        <translation>Corrections d&apos;étiquettes en attente</translation>
+    </message>
+    <message>
+        <source>The fixes marked so far; nothing changes until they are applied.</source>
+        <translation>Les corrections marquées jusqu&apos;ici ; rien ne change tant qu&apos;elles ne sont pas appliquées.</translation>
+    </message>
+    <message>
+        <source>&amp;Take back</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected fixes from the list (their marks go too)</source>
+        <translation>Retirer de la liste les corrections sélectionnées (leurs marques disparaissent aussi)</translation>
+    </message>
+    <message>
+        <source>A&amp;pply fixes…</source>
+        <translation>A&amp;ppliquer les corrections…</translation>
+    </message>
+    <message>
+        <source>Move the dataset&apos;s files (folder and CSV datasets, with a journal to undo it) or write a label-override file for the next run</source>
+        <translation>Déplacer les fichiers du jeu de données (jeux en dossier et en CSV, avec un journal pour annuler) ou écrire un fichier de remplacement d&apos;étiquettes pour la prochaine exécution</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last apply</source>
+        <translation>&amp;Annuler la dernière application</translation>
+    </message>
+    <message>
+        <source>Put every file the last apply moved back where it was (its journal in the run folder)</source>
+        <translation>Remettre à sa place chaque fichier déplacé par la dernière application (son journal dans le dossier de l&apos;exécution)</translation>
+    </message>
+    <message>
+        <source>&amp;Retrain with the fixes</source>
+        <translation>Réen&amp;traîner avec les corrections</translation>
+    </message>
+    <message>
+        <source>Queue a run of this experiment with the fixes; then compare the two runs in Runs → Compare</source>
+        <translation>Mettre en file une exécution de cette expérience avec les corrections ; puis comparer les deux exécutions dans Exécutions → Comparer</translation>
+    </message>
+    <message>
+        <source>No fixes yet: select images above, then Suggested class, Relabel as, Ambiguous or Leave out.</source>
+        <translation>Pas encore de corrections : sélectionnez des images ci-dessus, puis Classe suggérée, Réétiqueter en, Ambiguë ou Omettre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fix(es) pending, applied only when you press Apply fixes.</source>
+        <translation>
+            <numerusform>%n correction en attente, appliquée seulement quand vous appuyez sur Appliquer les corrections.</numerusform>
+            <numerusform>%n corrections en attente, appliquées seulement quand vous appuyez sur Appliquer les corrections.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n label fix(es)</source>
+        <translation>
+            <numerusform>Appliquer %n correction d&apos;étiquette</numerusform>
+            <numerusform>Appliquer %n corrections d&apos;étiquettes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move the files in %1 (relabelled ones into their class folder, ambiguous and left-out ones aside; a journal in the run folder undoes it), or leave the files as they are and write a label-override file for the next run?</source>
+        <translation>Déplacer les fichiers de %1 (les réétiquetés dans le dossier de leur classe, les ambigus et les omis de côté ; un journal dans le dossier de l&apos;exécution l&apos;annule), ou laisser les fichiers tels quels et écrire un fichier de remplacement d&apos;étiquettes pour la prochaine exécution ?</translation>
+    </message>
+    <message>
+        <source>The built-in dataset&apos;s files stay as they are: the fixes go to a label-override file in the run folder that the next run uses.</source>
+        <translation>Les fichiers du jeu de données intégré restent tels quels : les corrections vont dans un fichier de remplacement d&apos;étiquettes du dossier de l&apos;exécution, que la prochaine exécution utilise.</translation>
+    </message>
+    <message>
+        <source>&amp;Move the files</source>
+        <translation>&amp;Déplacer les fichiers</translation>
+    </message>
+    <message>
+        <source>Write a label-&amp;override file</source>
+        <translation>Écrire un fichier de &amp;remplacement d&apos;étiquettes</translation>
+    </message>
+    <message>
+        <source>This run&apos;s data is the built-in &apos;%1&apos; dataset, whose files TransferLab does not change: write a label-override file instead.</source>
+        <translation>Les données de cette exécution sont le jeu intégré &apos;%1&apos;, dont TransferLab ne modifie pas les fichiers : écrivez plutôt un fichier de remplacement d&apos;étiquettes.</translation>
+    </message>
+    <message>
+        <source>%1 Retrain with the fixes, then compare the two runs in Runs → Compare (the images whose prediction changed are listed there).</source>
+        <translation>%1 Réentraînez avec les corrections, puis comparez les deux exécutions dans Exécutions → Comparer (les images dont la prédiction a changé y sont listées).</translation>
     </message>
 </context>
 <context>
