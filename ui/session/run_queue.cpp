@@ -43,13 +43,10 @@ RunQueue::RunQueue(QObject *parent)
 
 RunQueue::~RunQueue()
 {
-    // Nothing more starts; the launcher's end stops (Ctrl-C) and waits for what still runs.
-    m_scheduler->setPaused(true);
-    m_scheduler->onStarted = {};
-    m_scheduler->onChanged = {};
-    m_scheduler->onEnded = {};
-    m_scheduler->onSweepWritten = {};
-    m_scheduler->onIdle = {};
+    // The scheduler first (it lets go of the launcher), then the launcher: it stops (Ctrl-C)
+    // and waits for what still runs, reporting to no one.
+    m_progressTimer.stop();
+    m_scheduler.reset();
     m_launcher.reset();
 }
 
