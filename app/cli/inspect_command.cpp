@@ -5,7 +5,12 @@
 #include "options.h"
 
 #include "analysis/data_health.h"
+#include "analysis/label_fold_runs.h"
 #include "analysis/label_folds.h"
+#include "interrupt.h"
+#include "orchestration/launcher.h"
+#include "orchestration/scheduler.h"
+#include "rundir/run_summary.h"
 #include "data/dataset.h"
 #include "experiment/experiment_config.h"
 #include "rundir/run_dir.h"
@@ -18,6 +23,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -41,7 +47,9 @@ Actions (without one: what the features are):
                         of sample: K-fold heads on the features (--folds K, default 5; cached
                         in RUN_DIR/label_folds.safetensors); --quick: the model's own
                         probabilities instead (validation images when the run has some, else
-                        the training images in sample)
+                        the training images in sample); --fold-runs: K runs of the experiment,
+                        each leaving a fold out (for a fine-tuned backbone, whose features saw
+                        the labels; --fold-epochs E shortens them, --parallel P; resumable)
   --neighbours INDEX    the training images nearest (cosine distance of the features) to image
                         INDEX of the test set (its index as in predictions.csv); --split val or
                         train for another split, --count N for how many (default 8)
@@ -79,6 +87,58 @@ bool backboneFrozen(const std::string &dir)
                        [](const experiment::StageConfig &s) { return s.freeze == "backbone"; });
 }
 
+// K runs of the experiment, each leaving a fold out, through the scheduler (resumable); their
+// scores cached like the heads' ones. Empty (stopped) when interrupted.
+runs::OutOfSampleProbabilities foldRunScores(const runs::RunFeatures &f,
+                                             const data::DatasetSplits &data, const Args &args,
+                                             const runs::LabelFoldOptions &o)
+{
+    const runs::FoldRunPlan plan = runs::planFoldRuns(f, o);
+    const auto base = experiment::ExperimentConfig::fromFile(runs::RunDir(f.runDir).config());
+    const int epochs = args.intIn("fold-epochs", 0, 0, 100000);
+    const int parallel = args.intIn("parallel", 1, 1, 64);
+    runs::PosixLauncher launcher("/proc/self/exe");
+    runs::SchedulerOptions options;
+    options.parallel = parallel;
+    options.trainArgs = {"--quiet"};
+    runs::Scheduler scheduler(launcher, options);
+    std::vector<std::string> dirs;
+    for (int k = 0; k < plan.folds; ++k) {
+        runs::PointSpec p;
+        p.name = "fold " + std::to_string(k + 1) + " of " + std::to_string(plan.folds);
+        p.runDir = runs::foldRunDir(f.runDir, k);
+        p.config = base;
+        p.config.name = p.name;
+        auto &ex = p.config.data.exclude;
+        ex.insert(ex.end(), plan.exclude[std::size_t(k)].begin(), plan.exclude[std::size_t(k)].end());
+        std::sort(ex.begin(), ex.end());
+        ex.erase(std::unique(ex.begin(), ex.end()), ex.end());
+        for (auto &stage : p.config.stages)
+            if (epochs > 0)
+                stage.epochs = std::max(1, epochs / int(p.config.stages.size()));
+        std::filesystem::create_directories(std::filesystem::path(p.runDir).parent_path());
+        p.configFile = p.runDir + ".json";
+        p.logFile = p.runDir + ".log";
+        dirs.push_back(p.runDir);
+        scheduler.add(std::move(p));
+    }
+    const runs::RunSummary done = runs::RunSummary::fromFile(runs::RunDir(f.runDir).summary());
+    std::fprintf(stderr, "%d runs of the experiment, each leaving a fold out, %d at a time "
+                         "(about %.0f s each, as the run took; finished folds are kept)\n",
+                 plan.folds, parallel, done.totalSeconds);
+    InterruptScope interruptible;
+    if (runToEnd(scheduler, launcher))
+        return {};
+    for (const auto &pt : scheduler.points())
+        if (pt.state != runs::PointState::Finished)
+            throw Error(pt.spec.runDir + ": " + pt.spec.name + " did not finish: " + pt.message +
+                        " (log: " + pt.spec.logFile + ")");
+    runs::OutOfSampleProbabilities scores =
+        runs::probabilitiesFromFoldRuns(f, data, plan, dirs, progressLine());
+    runs::writeOutOfSampleCache(f, o, scores);
+    return scores;
+}
+
 runs::SuspicionReport suspicionReport(const runs::RunFeatures &f,
                                       const data::DatasetSplits &data, const Args &args, int n)
 {
@@ -86,6 +146,15 @@ runs::SuspicionReport suspicionReport(const runs::RunFeatures &f,
         return runs::suspiciousLabels(f, data, std::size_t(n));
     runs::LabelFoldOptions o;
     o.folds = args.intIn("folds", 5, 2, 20);
+    if (args.flag("fold-runs")) {
+        const runs::OutOfSampleProbabilities scores = foldRunScores(f, data, args, o);
+        if (scores.train.empty() && f.train.rows > 0)
+            throw Error("stopped; the finished folds are kept in " +
+                        (std::filesystem::path(f.runDir) / runs::RunDir::kLabelFoldRuns).string() +
+                        ": run the same command again to continue");
+        std::fprintf(stderr, "Out of sample: %s.\n", scores.basis.c_str());
+        return runs::suspiciousLabelsOutOfSample(f, scores, data, std::size_t(n));
+    }
     const runs::OutOfSampleProbabilities scores = runs::outOfSampleProbabilities(
         f, o, backboneFrozen(f.runDir), progressLine(), !args.flag("no-cache"));
     std::fprintf(stderr, "Out of sample: %s (%s in %.1f s).\n", scores.basis.c_str(),
@@ -335,7 +404,9 @@ const Options &inspectOptions()
                        valued("count", "N", "", Values::None, {}, u),
                        valued("method", "METHOD", "", Values::Words, "pca tsne", u),
                        valued("points", "N", "", Values::None, {}, u),
-                       valued("folds", "K", "", Values::None, {}, u), flag("quick", "", u)});
+                       valued("folds", "K", "", Values::None, {}, u), flag("quick", "", u),
+                       flag("fold-runs", "", u), valued("fold-epochs", "E", "", Values::None, {}, u),
+                       valued("parallel", "P", "", Values::None, {}, u)});
     return options;
 }
 

@@ -117,10 +117,36 @@ bool readCache(const std::string &file, const RunFeatures &f, const LabelFoldOpt
         !take("val.probabilities", f.val, out.val))
         return false;
     out.classes = classes;
+    if (!meta("basis").empty())
+        out.basis = meta("basis");
     return true;
 }
 
 } // namespace
+
+bool readOutOfSampleCache(const RunFeatures &f, const LabelFoldOptions &options,
+                          OutOfSampleProbabilities &out)
+{
+    return readCache(RunDir(f.runDir).labelFolds(), f, options, out);
+}
+
+void writeOutOfSampleCache(const RunFeatures &f, const LabelFoldOptions &options,
+                           const OutOfSampleProbabilities &out)
+{
+    weights::StateDict t;
+    auto tensor = [&](const std::vector<float> &v, std::int64_t n) {
+        return torch::tensor(v, torch::kFloat32).reshape({n, out.classes});
+    };
+    t.emplace_back("train.probabilities", tensor(out.train, f.train.rows));
+    t.emplace_back("val.probabilities", tensor(out.val, f.val.rows));
+    weights::writeSafetensors(t, RunDir(f.runDir).labelFolds(),
+                              {{"format", kFormat},
+                               {"weights_sha256", f.weightsDigest},
+                               {"folds", std::to_string(options.folds)},
+                               {"seed", std::to_string(options.seed)},
+                               {"data", dataSignature(f)},
+                               {"basis", out.basis}});
+}
 
 std::vector<int> stratifiedFolds(const std::vector<std::int64_t> &labels, int folds,
                                  std::uint64_t seed)
@@ -221,20 +247,8 @@ OutOfSampleProbabilities outOfSampleProbabilities(const RunFeatures &f,
     const auto split = p.begin() + std::ptrdiff_t(f.train.rows * out.classes);
     out.train.assign(p.begin(), split);
     out.val.assign(split, p.end());
-    if (useCache) {
-        weights::StateDict t;
-        auto tensor = [&](const std::vector<float> &v, std::int64_t n) {
-            return torch::tensor(v, torch::kFloat32).reshape({n, out.classes});
-        };
-        t.emplace_back("train.probabilities", tensor(out.train, f.train.rows));
-        t.emplace_back("val.probabilities", tensor(out.val, f.val.rows));
-        weights::writeSafetensors(t, file,
-                                  {{"format", kFormat},
-                                   {"weights_sha256", f.weightsDigest},
-                                   {"folds", std::to_string(options.folds)},
-                                   {"seed", std::to_string(options.seed)},
-                                   {"data", dataSignature(f)}});
-    }
+    if (useCache)
+        writeOutOfSampleCache(f, options, out);
     out.seconds = seconds();
     return out;
 }

@@ -68,6 +68,13 @@ OutOfSampleProbabilities outOfSampleProbabilities(const RunFeatures &f,
                                                   const FeatureProgress &progress = {},
                                                   bool useCache = true);
 
+// label_folds.safetensors: read when it belongs to these features, folds and seed (false
+// otherwise, or when it does not read back whole); written for them.
+bool readOutOfSampleCache(const RunFeatures &f, const LabelFoldOptions &options,
+                          OutOfSampleProbabilities &out);
+void writeOutOfSampleCache(const RunFeatures &f, const LabelFoldOptions &options,
+                           const OutOfSampleProbabilities &out);
+
 // suspiciousLabels over every training and validation image, from the out-of-sample scores.
 SuspicionReport suspiciousLabelsOutOfSample(const RunFeatures &f,
                                             const OutOfSampleProbabilities &scores,

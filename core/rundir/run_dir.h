@@ -27,6 +27,7 @@ public:
     static constexpr const char *kSkipped = "skipped.csv"; // the data's unreadable files
     static constexpr const char *kFeatures = "features.safetensors";
     static constexpr const char *kLabelFolds = "label_folds.safetensors"; // K-fold label scores
+    static constexpr const char *kLabelFoldRuns = "label-folds"; // fold-K/: runs leaving a fold out
     static constexpr const char *kCalibration = "calibration.json";
     static constexpr const char *kCalibrationCentres = "calibration.safetensors";
     static constexpr const char *kCheckpoints = "checkpoints"; // epoch-NNN.tlstate

@@ -307,6 +307,26 @@ private Q_SLOTS:
         }
         const Result cached = runCli({"inspect", out, "--suspicious", "5", "--folds", "3"});
         QVERIFY2(cached.err.contains("read from label_folds.safetensors"), qPrintable(cached.err));
+        // K runs of the experiment (for a fine-tuned backbone, whose features saw the labels):
+        // each fold's run leaves its images out; started again, finished folds are kept.
+        const Result folds = runCli(
+            {"inspect", out, "--suspicious", "5", "--json", "--fold-runs", "--folds", "2"});
+        QVERIFY2(folds.code == 0, qPrintable(folds.err));
+        QVERIFY2(folds.err.contains("2 runs of the experiment"), qPrintable(folds.err));
+        QCOMPARE(QJsonDocument::fromJson(folds.out.toUtf8()).array().size(), 5);
+        const QString fold1 = out + "/label-folds/fold-1";
+        QVERIFY(QFile::exists(fold1 + "/summary.json") &&
+                QFile::exists(out + "/label-folds/fold-2/summary.json"));
+        QFile foldConfig(fold1 + "/config.json");
+        QVERIFY(foldConfig.open(QIODevice::ReadOnly));
+        const int left = QJsonDocument::fromJson(foldConfig.readAll())
+                             .object()["data"].toObject()["exclude"].toArray().size();
+        QVERIFY2(left > 1000 && left < 2000, qPrintable(QString::number(left))); // half of 3,000
+        const QDateTime finished = QFileInfo(fold1 + "/summary.json").lastModified();
+        const Result again3 = runCli({"inspect", out, "--suspicious", "5", "--fold-runs",
+                                      "--folds", "2"});
+        QVERIFY2(again3.code == 0, qPrintable(again3.err));
+        QCOMPARE(QFileInfo(fold1 + "/summary.json").lastModified(), finished);
         const Result health = runCli({"inspect", out, "--health", "--json"});
         QVERIFY2(health.code == 0, qPrintable(health.err));
         const QJsonObject h = QJsonDocument::fromJson(health.out.toUtf8()).object();
