@@ -2,21 +2,25 @@
 
 #include "a11y/accessibility.h"
 #include "widgets/background.h"
+#include "widgets/data_health_panel.h"
 #include "widgets/embedding_view.h"
 
 #include "io/files.h"
 
 #include "itemmodels/gallery_model.h"
+#include "analysis/label_folds.h"
 #include "inference/run_calibration.h"
 #include "itemmodels/image_list_model.h"
-
-#include <QElapsedTimer>
 #include "rundir/run_dir.h"
+
+#include <QComboBox>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -39,7 +43,9 @@ struct InspectPanel::Job
     std::shared_ptr<const runs::RunFeatures> features;
     std::shared_ptr<const runs::Embedding> embedding;
     std::shared_ptr<const runs::NeighbourIndex> index;
-    runs::SuspicionReport report;
+    runs::SuspicionReport report, oos; // in sample (quick), out of sample (K-fold)
+    std::string oosBasis;
+    bool haveOos = false;
     bool tsne = false;
 
     runs::FeatureProgress progress()
@@ -70,6 +76,18 @@ QListView *galleryView(ImageListModel *model, int thumb = 72)
     v->setWordWrap(true);
     v->setSelectionMode(QAbstractItemView::ExtendedSelection);
     return v;
+}
+
+// Every stage trains the head alone: the features never saw the labels.
+bool backboneFrozen(const std::string &dir)
+{
+    try {
+        const auto c = experiment::ExperimentConfig::fromFile(runs::RunDir(dir).config());
+        return std::all_of(c.stages.begin(), c.stages.end(),
+                           [](const experiment::StageConfig &s) { return s.freeze == "backbone"; });
+    } catch (const std::exception &) {
+        return false;
+    }
 }
 
 } // namespace
@@ -167,11 +185,14 @@ QWidget *InspectPanel::buildSide()
     nl->addWidget(m_neighboursTitle);
     nl->addWidget(m_neighboursView, 1);
     QWidget *suspectsPage = buildSuspectsPage();
+    m_health = new DataHealthPanel;
+    connect(m_health, &DataHealthPanel::failed, this, &InspectPanel::failed);
 
     m_side = new QTabWidget;
     m_side->addTab(neighboursPage, tr("Nearest training images"));
     m_side->addTab(m_selectionView, tr("Selected on the map"));
     m_side->addTab(suspectsPage, tr("Suspicious labels"));
+    m_side->addTab(m_health, tr("Data health"));
 
     auto *sideBox = new QWidget;
     auto *side = new QVBoxLayout(sideBox);
@@ -179,67 +200,6 @@ QWidget *InspectPanel::buildSide()
     side->addLayout(detail);
     side->addWidget(m_side, 1);
     return sideBox;
-}
-
-// The images whose label the model doubts, and the marks a teacher gives them.
-QWidget *InspectPanel::buildSuspectsPage()
-{
-    m_suspectsTitle = new QLabel;
-    m_suspectsTitle->setWordWrap(true);
-    auto *wrong = new QPushButton(tr("&Wrong label"));
-    auto *ambiguous = new QPushButton(tr("&Ambiguous"));
-    auto *clearMark = new QPushButton(tr("Clear"));
-    auto *exportButton = new QPushButton(tr("&Export list…"));
-    auto *excludeButton = new QPushButton(tr("Leave &out of next run"));
-    wrong->setToolTip(tr("Mark the selected images: their label is wrong"));
-    ambiguous->setToolTip(tr("Mark the selected images: no single label fits"));
-    exportButton->setToolTip(tr("The marked images as CSV: index, split, path, label, "
-                                "suggested class, confidence, mark"));
-    excludeButton->setToolTip(tr("The next run trains without the marked images (the Data "
-                                 "tab shows how many are left out)"));
-    auto *marks = new QHBoxLayout;
-    for (QPushButton *b : {wrong, ambiguous, clearMark, exportButton, excludeButton})
-        marks->addWidget(b);
-    marks->addStretch(1);
-    auto *suspectsPage = new QWidget;
-    auto *sl = new QVBoxLayout(suspectsPage);
-    sl->addWidget(m_suspectsTitle);
-    sl->addWidget(m_suspectsView, 1);
-    sl->addLayout(marks);
-    connect(wrong, &QPushButton::clicked, this,
-            [this] { markSelected(QStringLiteral("wrong label")); });
-    connect(ambiguous, &QPushButton::clicked, this,
-            [this] { markSelected(QStringLiteral("ambiguous")); });
-    connect(clearMark, &QPushButton::clicked, this, [this] { markSelected(QString()); });
-    connect(exportButton, &QPushButton::clicked, this, [this] {
-        if (marked().empty()) {
-            Q_EMIT failed(tr("Mark some images first (select them, then Wrong label or "
-                             "Ambiguous)."));
-            return;
-        }
-        const QString file = QFileDialog::getSaveFileName(this, tr("Export marked images"),
-                                                          QStringLiteral("marked-labels.csv"),
-                                                          tr("CSV files (*.csv)"));
-        if (file.isEmpty())
-            return;
-        try {
-            exportMarked(file);
-        } catch (const std::exception &e) {
-            Q_EMIT failed(QString::fromStdString(e.what()));
-        }
-    });
-    connect(excludeButton, &QPushButton::clicked, this, [this] {
-        std::vector<std::int64_t> indices;
-        for (const auto &m : marked())
-            indices.push_back(m.suspect.image.index);
-        if (indices.empty()) {
-            Q_EMIT failed(tr("Mark some images first (select them, then Wrong label or "
-                             "Ambiguous)."));
-            return;
-        }
-        Q_EMIT excludeRequested(indices);
-    });
-    return suspectsPage;
 }
 
 void InspectPanel::connectViews()
@@ -268,8 +228,8 @@ void InspectPanel::connectViews()
         showImage(QStringLiteral("train"), m_neighbours->item(i.row()).id);
     });
     connect(m_suspectsView, &QListView::clicked, this, [this](const QModelIndex &i) {
-        showImage(QString::fromStdString(m_report.split),
-                  m_report.images[std::size_t(m_suspects->item(i.row()).id)].image.row);
+        const auto &image = m_report.images[std::size_t(m_suspects->item(i.row()).id)].image;
+        showImage(QString::fromStdString(image.split), image.row);
     });
     connect(m_explainButton, &QPushButton::clicked, this, [this] {
         if (m_shownRow < 0)
@@ -295,7 +255,11 @@ void InspectPanel::setRun(const QString &runDir, std::shared_ptr<const data::Dat
     m_data = std::move(data);
     m_features.reset();
     m_embedding.reset();
-    m_report = {};
+    m_report = m_quickReport = m_oosReport = {};
+    m_haveOutOfSample = false;
+    m_fixes->setRun(runDir);
+    m_health->setInputs(nullptr, nullptr);
+    m_side->setTabText(2, tr("Suspicious labels"));
     m_map->clear();
     m_selection->setItems({});
     m_neighbours->setItems({});
@@ -359,6 +323,15 @@ void InspectPanel::startJob(bool tsne)
                 runs::applyRunCalibration(*f);
                 job->features = f;
                 job->report = runs::suspiciousLabels(*f, *data, 300);
+                // Every training and validation image scored by a head that never saw its
+                // label (cached in the run folder beside the features).
+                const auto scores = runs::outOfSampleProbabilities(
+                    *f, runs::LabelFoldOptions{}, backboneFrozen(dir), job->progress());
+                if (!scores.stopped) {
+                    job->oos = runs::suspiciousLabelsOutOfSample(*f, scores, *data, 300);
+                    job->oosBasis = scores.basis;
+                    job->haveOos = true;
+                }
                 job->index = std::make_shared<runs::NeighbourIndex>(*f, *data);
             }
             auto e = std::make_shared<runs::Embedding>(runs::embedTestSet(
@@ -391,8 +364,18 @@ void InspectPanel::finishJob(const QString &error)
     const bool firstFeatures = !m_features && job->features;
     if (firstFeatures) {
         m_features = job->features;
-        m_report = job->report;
+        m_quickReport = job->report;
+        m_oosReport = job->oos;
+        m_oosBasis = QString::fromStdString(job->oosBasis);
+        m_haveOutOfSample = job->haveOos;
+        m_report = m_haveOutOfSample && m_scores->currentIndex() == 0 ? m_oosReport
+                                                                       : m_quickReport;
         m_index = job->index;
+        m_health->setInputs(m_features, m_data);
+        auto *menu = m_relabelButton->menu();
+        menu->clear();
+        for (int c = 0; c < int(m_features->classNames.size()); ++c)
+            menu->addAction(className(c), this, [this, c] { relabelSelected(c); });
     }
     m_computeButton->setEnabled(!m_features);
     m_tsneButton->setEnabled(bool(m_features));
@@ -462,47 +445,6 @@ void InspectPanel::showMap()
             .arg(e.seconds, 0, 'f', 1)
             .arg(f.note.empty() ? QString()
                                 : QStringLiteral(" ") + QString::fromStdString(f.note)));
-}
-
-void InspectPanel::showSuspects()
-{
-    const runs::SuspicionReport &r = m_report;
-    m_suspectsTitle->setText(
-        r.outOfSample
-            ? tr("Of the %1 validation images (not trained on), the least likely labels first.")
-                  .arg(r.examined)
-            : tr("Of the %1 training images, the least likely labels first (<i>in sample</i>).")
-                  .arg(r.examined));
-    m_suspectsTitle->setToolTip(
-        r.outOfSample
-            ? tr("The model did not train on these images, so its doubt about a label is "
-                 "honest. Select images, mark them, export the list or leave them out of the "
-                 "next run.")
-            : tr("The model trained on these images, so it doubts a wrong label less than it "
-                 "should. A run with a validation split gives a fairer list."));
-    m_suspectsTitle->setTextFormat(Qt::RichText);
-    const QString split = QString::fromStdString(r.split);
-    std::vector<ImageListModel::Item> items;
-    for (std::size_t k = 0; k < r.images.size(); ++k) {
-        const auto &s = r.images[k];
-        ImageListModel::Item it;
-        it.id = int(k);
-        it.caption = tr("%1 → %2\n%3 %")
-                         .arg(className(s.image.label), className(s.suggested))
-                         .arg(100.0 * s.selfConfidence, 0, 'f', 1);
-        it.toolTip = tr("%1 image %2: labelled %3; the model says %4 and gives %3 %5 %%6")
-                         .arg(split)
-                         .arg(s.image.index)
-                         .arg(className(s.image.label), className(s.suggested))
-                         .arg(100.0 * s.selfConfidence, 0, 'f', 2)
-                         .arg(s.likelyWrong ? tr(" (likely wrong)") : QString());
-        items.push_back(std::move(it));
-    }
-    m_suspects->setImageProvider(
-        [this, split](int k) {
-            return imageJob(split, m_report.images[std::size_t(k)].image.row);
-        });
-    m_suspects->setItems(std::move(items));
 }
 
 void InspectPanel::showSelection(const std::vector<int> &rows)
@@ -595,30 +537,6 @@ void InspectPanel::showImage(const QString &split, qint64 row)
                                : QString()));
 }
 
-void InspectPanel::markSelected(const QString &mark)
-{
-    for (const QModelIndex &i : m_suspectsView->selectionModel()->selectedIndexes())
-        m_suspects->setMark(i.row(), mark);
-    const auto n = marked().size();
-    m_side->setTabText(2, n ? tr("Suspicious labels (%1 marked)").arg(n) : tr("Suspicious labels"));
-}
-
-std::vector<runs::MarkedImage> InspectPanel::marked() const
-{
-    std::vector<runs::MarkedImage> out;
-    for (const auto &it : m_suspects->items())
-        if (!it.mark.isEmpty())
-            out.push_back({m_report.images[std::size_t(it.id)], it.mark.toStdString()});
-    return out;
-}
-
-void InspectPanel::exportMarked(const QString &file) const
-{
-    writeFileAtomic(file.toStdString(),
-                    runs::markedImagesCsv(marked(), m_features ? m_features->classNames
-                                                               : std::vector<std::string>{}));
-}
-
 void InspectPanel::setLargeText(bool on)
 {
     m_large = on;
@@ -641,6 +559,7 @@ void InspectPanel::setLargeText(bool on)
     }
     for (ImageListModel *m : {m_selection, m_neighbours, m_suspects})
         m->setThumbnailSize(thumb);
+    m_health->setLargeText(on);
 }
 
 } // namespace tl::ui

@@ -3,6 +3,7 @@
 #include "data/dataset.h"
 #include "analysis/run_inspect.h"
 #include "inference/run_features.h"
+#include "widgets/label_fix_list.h"
 
 #include <QImage>
 #include <QWidget>
@@ -13,6 +14,7 @@
 #include <vector>
 
 QT_BEGIN_NAMESPACE
+class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QListView;
@@ -24,6 +26,7 @@ QT_END_NAMESPACE
 
 namespace tl::ui {
 
+class DataHealthPanel;
 class EmbeddingView;
 class ImageListModel;
 
@@ -58,8 +61,18 @@ public:
     // The image shown beside the map: its split and row (-1: none).
     std::pair<QString, qint64> shownImage() const { return {m_shownSplit, m_shownRow}; }
     void showImage(const QString &split, qint64 row);
-    // Marks the suspicious images selected in their gallery ("wrong label", "ambiguous", "").
+    // Marks the suspicious images selected in their gallery ("wrong label": the suggested class,
+    // "ambiguous", "leave out", "→ CLASS": relabel as CLASS, "": none); the pending fixes follow.
     void markSelected(const QString &mark);
+    void relabelSelected(int classIndex);
+    // The suspicious labels from the out-of-sample K-fold scores (true, the default) or the
+    // model's own in-sample view (quick). Marks stay on the images that are in both lists.
+    void setOutOfSample(bool on);
+    bool outOfSample() const;
+    const runs::SuspicionReport &report() const { return m_report; }
+    std::vector<LabelFixList::Pending> pendingFixes() const;
+    LabelFixList *fixList() const { return m_fixes; }
+    DataHealthPanel *healthPanel() const { return m_health; }
     std::vector<runs::MarkedImage> marked() const;
     // The marked list as CSV into `file` (tl::Error shown by the caller).
     void exportMarked(const QString &file) const;
@@ -71,11 +84,15 @@ Q_SIGNALS:
     void explainRequested(const QString &runDir, const QImage &image, const QString &title);
     // Training images (their indices) to leave out of the next run.
     void excludeRequested(const std::vector<std::int64_t> &indices);
+    // Queue a run of this experiment with the applied label fixes.
+    void retrainRequested(const tl::experiment::ExperimentConfig &config);
 
 private:
     QHBoxLayout *buildTop();
     QWidget *buildSide();
     QWidget *buildSuspectsPage();
+    QWidget *buildMarkButtons();
+    void syncFixes();
     void connectViews();
     struct Job; // what a background computation shares with the panel
     void startJob(bool tsne);
@@ -94,7 +111,9 @@ private:
     std::shared_ptr<const runs::Embedding> m_embedding;
     // Refers to m_features and m_data: declared after them, reset before them.
     std::shared_ptr<const runs::NeighbourIndex> m_index;
-    runs::SuspicionReport m_report;
+    runs::SuspicionReport m_report, m_quickReport, m_oosReport;
+    QString m_oosBasis;
+    bool m_haveOutOfSample = false;
     std::shared_ptr<Job> m_job;
     int m_generation = 0;
 
@@ -109,6 +128,10 @@ private:
     QListView *m_selectionView, *m_neighboursView, *m_suspectsView;
     ImageListModel *m_selection, *m_neighbours, *m_suspects;
     QLabel *m_neighboursTitle, *m_suspectsTitle;
+    QComboBox *m_scores;
+    QPushButton *m_relabelButton;
+    LabelFixList *m_fixes;
+    DataHealthPanel *m_health;
     QString m_shownSplit;
     qint64 m_shownRow = -1;
     bool m_large = false;

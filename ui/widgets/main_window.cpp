@@ -138,6 +138,20 @@ void MainWindow::connectResults()
                        int(m_data->excluded().size())),
                     8000);
             });
+    // Retrain with the applied label fixes: a queued run of the same experiment (issue 28).
+    connect(m_results->inspectPanel(), &InspectPanel::retrainRequested, this,
+            [this](const experiment::ExperimentConfig &config) {
+                try {
+                    m_bench->queueRun(config);
+                    showPanel(m_queuePanel);
+                    statusBar()->showMessage(tr("Queued a run with the fixed labels; when it "
+                                                "finishes, compare the two runs in Runs → "
+                                                "Compare."),
+                                             10000);
+                } catch (const std::exception &e) {
+                    showError(tr("Cannot queue the run"), QString::fromStdString(e.what()));
+                }
+            });
     connect(m_runs, &RunsPanel::reportWritten, this, [this](const QString &f) {
         statusBar()->showMessage(tr("Report written: %1").arg(f), 8000);
     });

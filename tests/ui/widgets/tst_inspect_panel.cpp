@@ -155,7 +155,10 @@ private Q_SLOTS:
     {
         auto panel = mappedPanel();
         ImageListModel *suspects = panel->suspectsModel();
-        QCOMPARE(suspects->rowCount(), 60); // the validation images, all of them ranked
+        // Out of sample (K-fold) by default: every training and validation image.
+        QCOMPARE(suspects->rowCount(), 300);
+        panel->setOutOfSample(false); // the quick view: the validation images, all ranked
+        QCOMPARE(suspects->rowCount(), 60);
         QListView *view = panel->suspectsView();
         view->selectionModel()->select(suspects->index(0), QItemSelectionModel::Select);
         view->selectionModel()->select(suspects->index(2), QItemSelectionModel::Select);

@@ -1,0 +1,281 @@
+// Fixing labels in the window (issue 28): Results → Feature space → Suspicious labels lists every
+// training and validation image scored out of sample; two images marked and applied as a
+// label-override file give exactly those lines; on a generated folder dataset, applying moves
+// the two files into their new class folders and Undo puts them back byte for byte; the Data
+// health panel lists planted duplicates, leakage first.
+
+#include "analysis/data_health.h"
+#include "data/label_overrides.h"
+#include "io/files.h"
+#include "itemmodels/image_list_model.h"
+#include "run/run_experiment.h"
+#include "support/fixtures.h"
+#include "widgets/data_health_panel.h"
+#include "widgets/inspect_panel.h"
+#include "widgets/label_fix_list.h"
+
+#include <QComboBox>
+#include <QImage>
+#include <QItemSelectionModel>
+#include <QListView>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+#include <map>
+#include <random>
+#include <set>
+
+using namespace tl;
+using namespace tl::ui;
+namespace fs = std::filesystem;
+
+class TestLabelFixesPanel : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    std::string path(const std::string &name) const
+    {
+        return (m_dir.path() + "/").toStdString() + name;
+    }
+
+    // A run of `c` into `name`, and a panel with its suspicious labels computed.
+    std::unique_ptr<InspectPanel> panelFor(const experiment::ExperimentConfig &c,
+                                           const std::string &name)
+    {
+        runs::runExperiment(c, path(name));
+        auto data = std::make_shared<const data::DatasetSplits>(runs::loadRunData(path(name)));
+        auto panel = std::make_unique<InspectPanel>();
+        panel->resize(1280, 720);
+        panel->show();
+        QSignalSpy ready(panel.get(), &InspectPanel::featuresReady);
+        QSignalSpy failed(panel.get(), &InspectPanel::failed);
+        panel->setRun(QString::fromStdString(path(name)), data);
+        panel->compute();
+        if (!ready.wait(120000))
+            qWarning("no features: %s",
+                     failed.isEmpty() ? "timeout" : qPrintable(failed.first().at(0).toString()));
+        return panel;
+    }
+
+    // Selects rows a and b of the suspects gallery.
+    static void select(InspectPanel &panel, int a, int b)
+    {
+        QListView *view = panel.suspectsView();
+        view->selectionModel()->clearSelection();
+        view->selectionModel()->select(panel.suspectsModel()->index(a),
+                                       QItemSelectionModel::Select);
+        view->selectionModel()->select(panel.suspectsModel()->index(b),
+                                       QItemSelectionModel::Select);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        test::writeIdxFolder(path("idx"), 300, 120);
+        // A folder dataset: three classes of 24 grey 20 x 20 PNGs, textured differently.
+        std::mt19937 rng(5);
+        const char *classes[] = {"circles", "lines", "noise"};
+        for (int c = 0; c < 3; ++c) {
+            fs::create_directories(path("folder/") + classes[c]);
+            for (int i = 0; i < 24; ++i) {
+                QImage img(20, 20, QImage::Format_Grayscale8);
+                for (int y = 0; y < 20; ++y)
+                    for (int x = 0; x < 20; ++x)
+                    {
+                        const bool disc = (x - 10) * (x - 10) + (y - 10) * (y - 10) < 40;
+                        const int v = c == 0 ? (disc ? 230 : 20) + int(rng() % 20)
+                                      : c == 1 ? (x % 4 < 2 ? 220 : 30) + int(rng() % 20)
+                                               : int(rng() % 256);
+                        img.scanLine(y)[x] = uchar(v);
+                    }
+                QVERIFY(img.save(QString::fromStdString(path("folder/") + classes[c] + "/" + classes[c] +
+                                                        "-" + std::to_string(i) + ".png")));
+            }
+        }
+    }
+
+    void outOfSampleListAndOverrides()
+    {
+        experiment::ExperimentConfig c;
+        c.data.name = "fashion-mnist";
+        c.data.root = path("idx");
+        c.data.valSplit = 0.2;
+        c.model.name = "simple-cnn";
+        c.device = "cpu";
+        c.stages.front().epochs = 1;
+        auto panel = panelFor(c, "runs/idx");
+        QVERIFY(panel->ready());
+        // Out of sample by default: every training and validation image (240 + 60), each with
+        // a split of its own; the quick view ranks the 60 validation images.
+        QVERIFY(panel->outOfSample());
+        QCOMPARE(panel->suspectsModel()->rowCount(), 300);
+        std::set<std::string> splits;
+        for (const auto &s : panel->report().images)
+            splits.insert(s.image.split);
+        QCOMPARE(splits, (std::set<std::string>{"train", "val"}));
+
+        // Two images: one to the suggested class, one relabelled by hand; the pending list
+        // shows both, and taking one back and marking it again works item by item.
+        select(*panel, 0, 1);
+        panel->markSelected("wrong label");
+        const int other = (panel->report().images[1].image.label + 1) % 10;
+        select(*panel, 1, 1);
+        panel->relabelSelected(other);
+        QCOMPARE(panel->fixList()->pending().size(), std::size_t(2));
+        QSignalSpy removed(panel->fixList(), &LabelFixList::removeRequested);
+        Q_EMIT panel->fixList()->removeRequested(panel->fixList()->pending()[1].key);
+        QCOMPARE(panel->fixList()->pending().size(), std::size_t(1));
+        select(*panel, 1, 1);
+        panel->relabelSelected(other);
+        const auto pending = panel->fixList()->pending();
+        QCOMPARE(pending.size(), std::size_t(2));
+        const auto &report = panel->report();
+        std::map<std::int64_t, std::string> expected{
+            {report.images[0].image.index, pending[0].fix.newLabel},
+            {report.images[1].image.index, pending[1].fix.newLabel}};
+        QVERIFY(pending[1].fix.newLabel != pending[1].fix.label);
+        QCOMPARE(removed.count(), 1);
+
+        // Built-in data: only overrides. Applied to a file: its lines are the two fixes.
+        QVERIFY(!panel->fixList()->canApplyOnDisk());
+        const QString file = m_dir.path() + "/overrides.csv";
+        QSignalSpy applied(panel->fixList(), &LabelFixList::applied);
+        panel->fixList()->apply(LabelFixList::Mode::Overrides, file);
+        QVERIFY(applied.wait(10000));
+        const auto overrides = data::readLabelOverrides(file.toStdString());
+        std::map<std::int64_t, std::string> got;
+        for (const auto &o : overrides) {
+            QVERIFY(!o.exclude);
+            got[o.index] = o.label;
+        }
+        QCOMPARE(got, expected);
+        const Bytes text = readFile(file.toStdString());
+        QCOMPARE(std::string(text.begin(), text.begin() + 12), std::string("index,label\n"));
+        // Applied: the list and the marks are cleared, and a retrain uses the file.
+        QVERIFY(panel->fixList()->pending().empty());
+        QVERIFY(panel->marked().empty());
+        QCOMPARE(panel->fixList()->retrainConfig().data.labelOverrides, file.toStdString());
+        QSignalSpy retrain(panel.get(), &InspectPanel::retrainRequested);
+        Q_EMIT panel->fixList()->retrainRequested(panel->fixList()->retrainConfig());
+        QCOMPARE(retrain.count(), 1);
+
+        // The quick in-sample view is still there, labelled as such.
+        panel->setOutOfSample(false);
+        QVERIFY(!panel->outOfSample());
+        QCOMPARE(panel->suspectsModel()->rowCount(), 60);
+    }
+
+    void folderFixesMoveAndUndo()
+    {
+        experiment::ExperimentConfig c;
+        c.data.name = "folder";
+        c.data.root = path("folder");
+        c.data.valSplit = 0.2;
+        c.model.name = "simple-cnn";
+        c.preprocess.imageSize = 16;
+        c.device = "cpu";
+        c.threads = 1;
+        c.stages.front().epochs = 1;
+        c.stages.front().batchSize = 8;
+        auto panel = panelFor(c, "runs/folder");
+        QVERIFY(panel->ready());
+        QVERIFY(panel->fixList()->canApplyOnDisk());
+        // Each of the first two relabelled as the next class (by hand, as from Relabel as).
+        for (int row = 0; row < 2; ++row) {
+            select(*panel, row, row);
+            panel->relabelSelected((panel->report().images[std::size_t(row)].image.label + 1) % 3);
+        }
+        const auto pending = panel->fixList()->pending();
+        QCOMPARE(pending.size(), std::size_t(2));
+        std::vector<std::pair<fs::path, Bytes>> before;
+        for (const auto &p : pending) {
+            QVERIFY(fs::exists(p.fix.path));
+            QVERIFY(p.fix.newLabel != p.fix.label);
+            before.push_back({p.fix.path, readFile(p.fix.path, 1 << 20)});
+        }
+        QSignalSpy applied(panel->fixList(), &LabelFixList::applied);
+        QSignalSpy failed(panel->fixList(), &LabelFixList::failed);
+        panel->fixList()->apply(LabelFixList::Mode::OnDisk);
+        QTRY_VERIFY_WITH_TIMEOUT(!applied.isEmpty() || !failed.isEmpty(), 10000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        const fs::path journal = panel->fixList()->lastJournal().toStdString();
+        QVERIFY(fs::exists(journal));
+        QCOMPARE(journal.parent_path(), fs::path(path("runs/folder")));
+        for (std::size_t k = 0; k < pending.size(); ++k) {
+            const fs::path moved = fs::path(path("folder")) / pending[k].fix.newLabel /
+                                   before[k].first.filename();
+            QVERIFY(!fs::exists(before[k].first));
+            QVERIFY2(fs::exists(moved), moved.c_str());
+            QVERIFY(readFile(moved.string(), 1 << 20) == before[k].second);
+        }
+        // Undo: both files back, byte for byte.
+        QSignalSpy undone(panel->fixList(), &LabelFixList::undone);
+        panel->fixList()->undoLastApply();
+        QVERIFY(undone.wait(10000));
+        for (const auto &[file, bytes] : before) {
+            QVERIFY(fs::exists(file));
+            QVERIFY(readFile(file.string(), 1 << 20) == bytes);
+        }
+        QVERIFY(panel->fixList()->lastJournal().isEmpty());
+    }
+
+    void healthPanelListsPlantedDuplicates()
+    {
+        auto d = std::make_shared<data::DatasetSplits>();
+        auto noise = [](std::size_t n, std::uint64_t seed) {
+            data::ImageStore s;
+            s.height = s.width = 28;
+            s.channels = 1;
+            s.classNames = {"a", "b"};
+            s.resize(n);
+            std::mt19937_64 rng(seed);
+            for (std::size_t i = 0; i < n; ++i) {
+                for (std::size_t b = 0; b < s.imageBytes(); ++b)
+                    s.image(i)[b] = std::uint8_t(40 + (rng() % 170));
+                s.labels[i] = std::int64_t(i % 2);
+            }
+            return s;
+        };
+        d->train = noise(200, 1);
+        d->test = noise(60, 2);
+        for (std::size_t k = 0; k < 5; ++k) // five training images repeated in the test set
+            std::copy(d->train.image(k * 3), d->train.image(k * 3) + d->train.imageBytes(),
+                      d->test.image(k));
+        // and one pair inside the training set
+        std::copy(d->train.image(100), d->train.image(100) + d->train.imageBytes(),
+                  d->train.image(101));
+        DataHealthPanel panel;
+        panel.resize(800, 600);
+        panel.show();
+        panel.setInputs(std::make_shared<runs::RunFeatures>(), d);
+        QSignalSpy checked(&panel, &DataHealthPanel::checked);
+        panel.check();
+        QVERIFY(checked.wait(30000));
+        QVERIFY(panel.health());
+        QCOMPARE(panel.health()->leakedImages, std::int64_t(5));
+        // Leakage is shown first: ten thumbnails, five train/test pairs.
+        QCOMPARE(panel.imagesModel()->rowCount(), 10);
+        std::set<std::string> splits;
+        for (const auto &g : panel.health()->duplicates)
+            if (g.leakage)
+                for (const auto &i : g.images)
+                    splits.insert(i.split);
+        QCOMPARE(splits, (std::set<std::string>{"test", "train"}));
+        // The duplicates inside the training set: one group of two.
+        panel.showSection(DataHealthPanel::Duplicates);
+        QCOMPARE(panel.imagesModel()->rowCount(), 2);
+        // Thumbnails arrive from the loader's threads.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            panel.imagesModel()->data(panel.imagesModel()->index(0), Qt::DecorationRole)
+                 .isValid(),
+            5000);
+    }
+};
+
+QTEST_MAIN(TestLabelFixesPanel)
+#include "tst_label_fixes_panel.moc"

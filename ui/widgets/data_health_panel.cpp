@@ -1,0 +1,301 @@
+#include "widgets/data_health_panel.h"
+
+#include "a11y/accessibility.h"
+#include "widgets/background.h"
+
+#include "itemmodels/gallery_model.h"
+#include "itemmodels/image_list_model.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <atomic>
+
+namespace tl::ui {
+
+struct DataHealthPanel::Job
+{
+    std::atomic<bool> cancel{false};
+    std::atomic<int> permille{0};
+    std::shared_ptr<const runs::DataHealth> health; // read by the GUI thread once finished
+};
+
+DataHealthPanel::DataHealthPanel(QWidget *parent)
+    : QWidget(parent), m_images(new ImageListModel(this))
+{
+    m_check = new QPushButton(tr("Check data &health"));
+    m_check->setToolTip(tr("Look at every image of the data: duplicates and test images leaked "
+                           "from training, outliers, very dark, very bright and blurry images, "
+                           "class imbalance"));
+    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel->hide();
+    m_progress = new QProgressBar;
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    a11y::name(m_progress, tr("Data health progress"));
+    m_summary = new QLabel(tr("Map the test set first: the health check uses the run's data "
+                              "and its features."));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    m_section = new QComboBox;
+    a11y::name(m_section, tr("Data health list"), tr("Which images to show below"));
+    m_section->setEnabled(false);
+    m_view = new QListView;
+    m_view->setModel(m_images);
+    m_view->setViewMode(QListView::IconMode);
+    m_view->setIconSize(QSize(64, 64));
+    m_view->setGridSize(QSize(96, 110));
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setMovement(QListView::Static);
+    m_view->setUniformItemSizes(true);
+    m_view->setWordWrap(true);
+    a11y::name(m_view, tr("Data health images"), tr("The images of the list chosen above"));
+    m_images->setThumbnailSize(64);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_check);
+    top->addWidget(m_progress, 1);
+    top->addWidget(m_cancel);
+    top->addWidget(m_section, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_view, 1);
+
+    m_poll = new QTimer(this);
+    m_poll->setInterval(100);
+    connect(m_poll, &QTimer::timeout, this, [this] {
+        if (m_job)
+            m_progress->setValue(m_job->permille);
+    });
+    connect(m_check, &QPushButton::clicked, this, &DataHealthPanel::check);
+    connect(m_cancel, &QPushButton::clicked, this, &DataHealthPanel::cancel);
+    connect(m_section, &QComboBox::activated, this,
+            [this](int i) { showSection(Section(m_section->itemData(i).toInt())); });
+    setInputs(nullptr, nullptr);
+}
+
+DataHealthPanel::~DataHealthPanel()
+{
+    cancel();
+}
+
+void DataHealthPanel::setInputs(std::shared_ptr<const runs::RunFeatures> features,
+                                std::shared_ptr<const data::DatasetSplits> data)
+{
+    cancel();
+    ++m_generation;
+    m_job.reset();
+    m_poll->stop();
+    m_progress->hide();
+    m_cancel->hide();
+    m_features = std::move(features);
+    m_data = std::move(data);
+    m_health.reset();
+    m_shown.clear();
+    m_images->setItems({});
+    m_section->clear();
+    m_section->setEnabled(false);
+    m_check->setEnabled(m_features && m_data);
+    m_summary->setText(m_features && m_data
+                           ? tr("Press Check data health to look at every image of the data.")
+                           : tr("Map the test set first: the health check uses the run's data "
+                                "and its features."));
+}
+
+void DataHealthPanel::cancel()
+{
+    if (m_job)
+        m_job->cancel = true;
+}
+
+void DataHealthPanel::check()
+{
+    if (!m_features || !m_data || m_job)
+        return;
+    auto job = std::make_shared<Job>();
+    m_job = job;
+    m_check->setEnabled(false);
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancel->show();
+    m_summary->setText(tr("Looking at every image…"));
+    m_poll->start();
+    const int generation = m_generation;
+    runInBackground<DataHealthPanel>(
+        this,
+        [job, f = m_features, data = m_data] {
+            auto h = std::make_shared<runs::DataHealth>(runs::checkDataHealth(
+                *f, *data, {}, [job](double fraction, const std::string &) {
+                    job->permille = int(1000 * fraction);
+                    return !job->cancel && !BackgroundJobs::cancelled();
+                }));
+            if (!h->stopped)
+                job->health = h;
+        },
+        [generation](DataHealthPanel *self, const QString &error) {
+            if (generation == self->m_generation)
+                self->finish(error);
+        });
+}
+
+void DataHealthPanel::finish(const QString &error)
+{
+    const std::shared_ptr<Job> job = std::move(m_job);
+    m_poll->stop();
+    m_progress->hide();
+    m_cancel->hide();
+    m_check->setEnabled(true);
+    if (!error.isEmpty()) {
+        m_summary->setText(tr("The health check failed: %1").arg(error.toHtmlEscaped()));
+        Q_EMIT failed(error);
+        return;
+    }
+    if (!job->health) {
+        m_summary->setText(tr("Stopped."));
+        return;
+    }
+    m_health = job->health;
+    showSummary();
+    const runs::DataHealth &h = *m_health;
+    std::size_t leaked = 0, groups = 0;
+    for (const auto &g : h.duplicates)
+        (g.leakage ? leaked : groups) += 1;
+    m_section->clear();
+    m_section->addItem(tr("Leakage: %n group(s)", "", int(leaked)), int(Leakage));
+    m_section->addItem(tr("Duplicates: %n group(s)", "", int(groups)), int(Duplicates));
+    m_section->addItem(tr("Outliers: %1").arg(h.outlierCount), int(Outliers));
+    m_section->addItem(tr("Very dark: %1").arg(h.darkCount), int(Dark));
+    m_section->addItem(tr("Very bright: %1").arg(h.brightCount), int(Bright));
+    m_section->addItem(tr("Blurry: %1").arg(h.blurryCount), int(Blurry));
+    m_section->setEnabled(true);
+    // Leakage first when there is any, else the first list with something in it.
+    int first = 0;
+    const std::int64_t counts[] = {std::int64_t(leaked), std::int64_t(groups), h.outlierCount,
+                                   h.darkCount,          h.brightCount,        h.blurryCount};
+    while (first < 5 && counts[first] == 0)
+        ++first;
+    m_section->setCurrentIndex(first);
+    showSection(Section(first));
+    Q_EMIT checked();
+}
+
+void DataHealthPanel::showSummary()
+{
+    const runs::DataHealth &h = *m_health;
+    QString text;
+    if (h.leakedImages > 0)
+        text += tr("<b>Leakage: %n test or validation image(s) repeat training images</b> "
+                   "(the test score counts them as new).<br>",
+                   "", int(h.leakedImages));
+    text += tr("%1 images looked at in %2 s: %3 in duplicate groups, %4 outliers, %5 very dark, "
+               "%6 very bright, %7 blurry.<br>")
+                .arg(h.examined)
+                .arg(h.seconds, 0, 'f', 1)
+                .arg(h.duplicateImages)
+                .arg(h.outlierCount)
+                .arg(h.darkCount)
+                .arg(h.brightCount)
+                .arg(h.blurryCount);
+    QStringList counts;
+    for (const auto &c : h.classes)
+        counts << QStringLiteral("%1 %2").arg(QString::fromStdString(c.name).toHtmlEscaped()).arg(c.train);
+    text += tr("Training images per class: %1 (most / fewest %2).")
+                .arg(counts.join(QStringLiteral(" · ")))
+                .arg(h.imbalance, 0, 'f', 1);
+    if (!h.imbalanceAdvice.empty())
+        text += QStringLiteral("<br><i>%1</i>")
+                    .arg(QString::fromStdString(h.imbalanceAdvice).toHtmlEscaped());
+    m_summary->setText(text);
+}
+
+std::vector<runs::HealthImage> DataHealthPanel::sectionImages(Section s,
+                                                              std::vector<QString> *captions) const
+{
+    const runs::DataHealth &h = *m_health;
+    std::vector<runs::HealthImage> out;
+    auto cls = [this](int c) {
+        const auto &names = m_data->allClassNames.empty() ? m_data->train.classNames
+                                                           : m_data->allClassNames;
+        return c >= 0 && std::size_t(c) < names.size()
+                   ? QString::fromStdString(names[std::size_t(c)])
+                   : QString::number(c);
+    };
+    if (s == Leakage || s == Duplicates) {
+        int group = 0;
+        for (const auto &g : h.duplicates) {
+            if (g.leakage != (s == Leakage))
+                continue;
+            ++group;
+            for (const auto &i : g.images) {
+                out.push_back(i);
+                captions->push_back(tr("#%1 %2 %3\n%4%5")
+                                        .arg(group)
+                                        .arg(QString::fromStdString(i.split))
+                                        .arg(i.index)
+                                        .arg(cls(i.label))
+                                        .arg(g.exact ? QString() : tr(" (near)")));
+            }
+        }
+        return out;
+    }
+    const auto &list = s == Outliers ? h.outliers : s == Dark ? h.dark : s == Bright ? h.bright
+                                                                                      : h.blurry;
+    for (const auto &i : list) {
+        out.push_back(i);
+        captions->push_back(tr("%1 %2\n%3 · %4")
+                                .arg(QString::fromStdString(i.split))
+                                .arg(i.index)
+                                .arg(cls(i.label))
+                                .arg(i.value, 0, 'g', 3));
+    }
+    return out;
+}
+
+void DataHealthPanel::showSection(Section s)
+{
+    if (!m_health)
+        return;
+    std::vector<QString> captions;
+    m_shown = sectionImages(s, &captions);
+    std::vector<ImageListModel::Item> items;
+    for (std::size_t k = 0; k < m_shown.size(); ++k) {
+        ImageListModel::Item it;
+        it.id = int(k);
+        it.caption = captions[k];
+        it.toolTip = m_shown[k].path.empty() ? captions[k]
+                                             : QString::fromStdString(m_shown[k].path);
+        items.push_back(std::move(it));
+    }
+    // The job owns what it reads: it runs on a thumbnail loader thread.
+    m_images->setImageProvider([this](int k) -> ImageListModel::ImageJob {
+        if (k < 0 || std::size_t(k) >= m_shown.size() || !m_data)
+            return {};
+        const runs::HealthImage &i = m_shown[std::size_t(k)];
+        return [data = m_data, split = i.split, row = i.storeRow] {
+            return toQImage(runs::storeOf(*data, split), std::size_t(row));
+        };
+    });
+    m_images->setItems(std::move(items));
+}
+
+void DataHealthPanel::setLargeText(bool on)
+{
+    const int thumb = on ? 56 : 64;
+    QFont caption = font();
+    if (on)
+        caption.setPixelSize(16);
+    m_view->setIconSize(QSize(thumb, thumb));
+    m_view->setGridSize(QSize(thumb + (on ? 62 : 32), thumb + (on ? 60 : 46)));
+    m_view->setFont(caption);
+    m_images->setThumbnailSize(thumb);
+}
+
+} // namespace tl::ui

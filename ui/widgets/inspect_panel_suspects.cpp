@@ -1,0 +1,281 @@
+// InspectPanel's suspicious labels (issue 28): the out-of-sample or quick list, the marks and
+// the label fixes they make (split from inspect_panel.cpp to keep it short).
+
+#include "widgets/inspect_panel.h"
+
+#include "a11y/accessibility.h"
+#include "itemmodels/image_list_model.h"
+
+#include "io/files.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHash>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace tl::ui {
+namespace {
+
+QString markKey(const runs::SuspectLabel &s)
+{
+    return QString::fromStdString(s.image.split) + QLatin1Char('/') +
+           QString::number(s.image.index);
+}
+
+} // namespace
+
+// The images whose label the model doubts (out of sample or quick), the marks a teacher gives
+// them and the fixes pending.
+QWidget *InspectPanel::buildSuspectsPage()
+{
+    m_suspectsTitle = new QLabel;
+    m_suspectsTitle->setWordWrap(true);
+    m_suspectsTitle->setTextFormat(Qt::RichText);
+    m_scores = new QComboBox;
+    m_scores->addItem(tr("Out of sample: 5-fold, every training and validation image"));
+    m_scores->addItem(tr("In sample, quick: the model's own view"));
+    a11y::name(m_scores, tr("Suspicious label scores"),
+               tr("Out of sample: each image scored by a head that never saw its label. In "
+                  "sample: the trained model's own probabilities (quick, but it doubts a wrong "
+                  "label it has learnt less than it should)."));
+    connect(m_scores, &QComboBox::activated, this, [this](int i) { setOutOfSample(i == 0); });
+    m_fixes = new LabelFixList;
+    connect(m_fixes, &LabelFixList::removeRequested, this, [this](int key) {
+        m_suspects->setMark(key, QString());
+        syncFixes();
+    });
+    connect(m_fixes, &LabelFixList::applied, this, [this] {
+        for (int k = 0; k < m_suspects->rowCount(); ++k)
+            m_suspects->setMark(k, QString());
+        syncFixes();
+    });
+    connect(m_fixes, &LabelFixList::failed, this, &InspectPanel::failed);
+    connect(m_fixes, &LabelFixList::retrainRequested, this, &InspectPanel::retrainRequested);
+
+    auto *gallery = new QWidget;
+    auto *gl = new QVBoxLayout(gallery);
+    gl->setContentsMargins(0, 0, 0, 0);
+    gl->addWidget(m_suspectsTitle);
+    gl->addWidget(m_scores);
+    gl->addWidget(m_suspectsView, 1);
+    gl->addWidget(buildMarkButtons());
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(gallery);
+    split->addWidget(m_fixes);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    return split;
+}
+
+// Suggested class, Relabel as, Ambiguous, Leave out, Clear; the list's export and exclusion.
+QWidget *InspectPanel::buildMarkButtons()
+{
+    auto *suggested = new QPushButton(tr("&Suggested class"));
+    m_relabelButton = new QPushButton(tr("&Relabel as"));
+    auto *ambiguous = new QPushButton(tr("&Ambiguous"));
+    auto *leaveOut = new QPushButton(tr("Leave &out"));
+    auto *clearMark = new QPushButton(tr("Clear"));
+    auto *more = new QPushButton(tr("&List"));
+    suggested->setToolTip(tr("The selected images' label is wrong: relabel them as the class "
+                             "the model suggests"));
+    m_relabelButton->setToolTip(tr("Relabel the selected images as a class you choose"));
+    ambiguous->setToolTip(tr("Mark the selected images: no single label fits (set aside)"));
+    leaveOut->setToolTip(tr("Leave the selected images out of the data (set aside)"));
+    clearMark->setToolTip(tr("Take the selected images' marks back"));
+    more->setToolTip(tr("Export the marked images as a fix list, or leave them out of the next "
+                        "run only"));
+    m_relabelButton->setMenu(new QMenu(m_relabelButton));
+    auto *menu = new QMenu(more);
+    more->setMenu(menu);
+    menu->addAction(tr("&Export list…"), this, [this] {
+        if (marked().empty()) {
+            Q_EMIT failed(tr("Mark some images first (select them, then Suggested class, "
+                             "Relabel as, Ambiguous or Leave out)."));
+            return;
+        }
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export marked images"),
+                                                          QStringLiteral("label-fixes.csv"),
+                                                          tr("CSV files (*.csv)"));
+        if (file.isEmpty())
+            return;
+        try {
+            exportMarked(file);
+        } catch (const std::exception &e) {
+            Q_EMIT failed(QString::fromStdString(e.what()));
+        }
+    });
+    menu->addAction(tr("Leave out of the &next run only"), this, [this] {
+        std::vector<std::int64_t> indices;
+        for (const auto &m : marked())
+            indices.push_back(m.suspect.image.index);
+        if (indices.empty())
+            Q_EMIT failed(tr("Mark some images first."));
+        else
+            Q_EMIT excludeRequested(indices);
+    });
+    connect(suggested, &QPushButton::clicked, this,
+            [this] { markSelected(QStringLiteral("wrong label")); });
+    connect(ambiguous, &QPushButton::clicked, this,
+            [this] { markSelected(QStringLiteral("ambiguous")); });
+    connect(leaveOut, &QPushButton::clicked, this,
+            [this] { markSelected(QStringLiteral("leave out")); });
+    connect(clearMark, &QPushButton::clicked, this, [this] { markSelected(QString()); });
+    auto *box = new QWidget;
+    auto *marks = new QHBoxLayout(box);
+    marks->setContentsMargins(0, 0, 0, 0);
+    for (QPushButton *b : {suggested, m_relabelButton, ambiguous, leaveOut, clearMark, more})
+        marks->addWidget(b);
+    marks->addStretch(1);
+    return box;
+}
+
+void InspectPanel::showSuspects()
+{
+    const runs::SuspicionReport &r = m_report;
+    const bool kfold = m_haveOutOfSample && m_scores->currentIndex() == 0;
+    m_suspectsTitle->setText(
+        kfold ? tr("Of the %1 training and validation images, each scored by a head that never "
+                   "saw its label (out of sample, 5-fold), the least likely labels first.")
+                    .arg(r.examined)
+        : r.outOfSample
+            ? tr("Of the %1 validation images (not trained on), the least likely labels first.")
+                  .arg(r.examined)
+            : tr("Of the %1 training images, the least likely labels first (<i>in sample</i>).")
+                  .arg(r.examined));
+    m_suspectsTitle->setToolTip(
+        kfold ? m_oosBasis
+        : r.outOfSample
+            ? tr("The model did not train on these images, so its doubt about a label is "
+                 "honest. Select images, mark them, export the list or leave them out of the "
+                 "next run.")
+            : tr("The model trained on these images, so it doubts a wrong label less than it "
+                 "should. A run with a validation split gives a fairer list."));
+    std::vector<ImageListModel::Item> items;
+    for (std::size_t k = 0; k < r.images.size(); ++k) {
+        const auto &s = r.images[k];
+        ImageListModel::Item it;
+        it.id = int(k);
+        it.caption = tr("%1 → %2\n%3 %")
+                         .arg(className(s.image.label), className(s.suggested))
+                         .arg(100.0 * s.selfConfidence, 0, 'f', 1);
+        it.toolTip = tr("%1 image %2: labelled %3; the model says %4 and gives %3 %5 %%6")
+                         .arg(QString::fromStdString(s.image.split))
+                         .arg(s.image.index)
+                         .arg(className(s.image.label), className(s.suggested))
+                         .arg(100.0 * s.selfConfidence, 0, 'f', 2)
+                         .arg(s.likelyWrong ? tr(" (likely wrong)") : QString());
+        items.push_back(std::move(it));
+    }
+    m_suspects->setImageProvider([this](int k) {
+        const auto &image = m_report.images[std::size_t(k)].image;
+        return imageJob(QString::fromStdString(image.split), image.row);
+    });
+    m_suspects->setItems(std::move(items));
+}
+
+void InspectPanel::markSelected(const QString &mark)
+{
+    for (const QModelIndex &i : m_suspectsView->selectionModel()->selectedIndexes())
+        m_suspects->setMark(i.row(), mark);
+    syncFixes();
+}
+
+void InspectPanel::relabelSelected(int classIndex)
+{
+    markSelected(QStringLiteral("→ %1").arg(className(classIndex)));
+}
+
+void InspectPanel::syncFixes()
+{
+    const auto n = marked().size();
+    m_side->setTabText(2, n ? tr("Suspicious labels (%1 marked)").arg(n) : tr("Suspicious labels"));
+    m_fixes->setPending(pendingFixes());
+}
+
+std::vector<LabelFixList::Pending> InspectPanel::pendingFixes() const
+{
+    std::vector<LabelFixList::Pending> out;
+    const QString relabel = QStringLiteral("→ ");
+    for (const auto &it : m_suspects->items()) {
+        if (it.mark.isEmpty())
+            continue;
+        const runs::SuspectLabel &s = m_report.images[std::size_t(it.id)];
+        LabelFixList::Pending p;
+        p.key = it.id;
+        p.fix.index = s.image.index;
+        p.fix.split = s.image.split;
+        p.fix.path = s.image.path;
+        p.fix.label = className(s.image.label).toStdString();
+        QString what;
+        if (it.mark == QLatin1String("ambiguous") || it.mark == QLatin1String("leave out")) {
+            p.fix.action = it.mark == QLatin1String("ambiguous") ? runs::FixAction::Ambiguous
+                                                                 : runs::FixAction::LeaveOut;
+            what = it.mark;
+        } else {
+            p.fix.action = runs::FixAction::Relabel;
+            const QString to = it.mark.startsWith(relabel) ? it.mark.mid(relabel.size())
+                                                           : className(s.suggested);
+            p.fix.newLabel = to.toStdString();
+            what = tr("→ %1").arg(to);
+        }
+        p.text = tr("%1 image %2: %3 %4")
+                     .arg(QString::fromStdString(s.image.split))
+                     .arg(s.image.index)
+                     .arg(className(s.image.label), what);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+bool InspectPanel::outOfSample() const
+{
+    return m_haveOutOfSample && m_scores->currentIndex() == 0;
+}
+
+void InspectPanel::setOutOfSample(bool on)
+{
+    if (on && !m_haveOutOfSample)
+        on = false;
+    if (m_scores->currentIndex() != (on ? 0 : 1))
+        m_scores->setCurrentIndex(on ? 0 : 1);
+    if (!m_features)
+        return;
+    // Marks follow their images (split and index) into the other list.
+    QHash<QString, QString> marks;
+    for (const auto &it : m_suspects->items())
+        if (!it.mark.isEmpty())
+            marks.insert(markKey(m_report.images[std::size_t(it.id)]), it.mark);
+    m_report = on ? m_oosReport : m_quickReport;
+    showSuspects();
+    for (int k = 0; k < m_suspects->rowCount(); ++k) {
+        const QString mark = marks.value(markKey(m_report.images[std::size_t(k)]));
+        if (!mark.isEmpty())
+            m_suspects->setMark(k, mark);
+    }
+    syncFixes();
+}
+
+std::vector<runs::MarkedImage> InspectPanel::marked() const
+{
+    std::vector<runs::MarkedImage> out;
+    for (const auto &it : m_suspects->items())
+        if (!it.mark.isEmpty())
+            out.push_back({m_report.images[std::size_t(it.id)], it.mark.toStdString()});
+    return out;
+}
+
+void InspectPanel::exportMarked(const QString &file) const
+{
+    // A fix list `transferlab-cli labels apply` reads.
+    writeFileAtomic(file.toStdString(), labelFixListCsv(pendingFixes()));
+}
+
+} // namespace tl::ui

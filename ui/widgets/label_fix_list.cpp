@@ -1,0 +1,259 @@
+#include "widgets/label_fix_list.h"
+
+#include "a11y/accessibility.h"
+#include "widgets/background.h"
+
+#include "io/files.h"
+#include "rundir/run_dir.h"
+#include "rundir/run_writer.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <memory>
+#include <sstream>
+
+namespace tl::ui {
+
+std::string labelFixListCsv(const std::vector<LabelFixList::Pending> &pending)
+{
+    std::ostringstream s;
+    s << "index,split,path,label,fix\n";
+    for (const auto &p : pending) {
+        const runs::LabelFix &f = p.fix;
+        const std::string fix = f.action == runs::FixAction::Relabel     ? f.newLabel
+                                : f.action == runs::FixAction::Ambiguous ? "ambiguous"
+                                                                         : "leave out";
+        s << f.index << ',' << f.split << ',' << runs::csvField(f.path) << ','
+          << runs::csvField(f.label) << ',' << runs::csvField(fix) << '\n';
+    }
+    return s.str();
+}
+
+LabelFixList::LabelFixList(QWidget *parent) : QWidget(parent)
+{
+    m_title = new QLabel;
+    m_title->setWordWrap(true);
+    m_list = new QListWidget;
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    a11y::name(m_list, tr("Pending label fixes"),
+               tr("The fixes marked so far; nothing changes until they are applied."));
+    m_remove = new QPushButton(tr("&Take back"));
+    m_remove->setToolTip(tr("Remove the selected fixes from the list (their marks go too)"));
+    m_apply = new QPushButton(tr("A&pply fixes…"));
+    m_apply->setToolTip(tr("Move the dataset's files (folder and CSV datasets, with a journal "
+                           "to undo it) or write a label-override file for the next run"));
+    m_undo = new QPushButton(tr("&Undo last apply"));
+    m_undo->setToolTip(tr("Put every file the last apply moved back where it was (its journal "
+                          "in the run folder)"));
+    m_retrain = new QPushButton(tr("&Retrain with the fixes"));
+    m_retrain->setToolTip(tr("Queue a run of this experiment with the fixes; then compare the "
+                             "two runs in Runs → Compare"));
+    m_after = new QLabel;
+    m_after->setWordWrap(true);
+    m_after->hide();
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {m_remove, m_apply, m_undo, m_retrain})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(m_after);
+
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        for (QListWidgetItem *item : m_list->selectedItems())
+            Q_EMIT removeRequested(item->data(Qt::UserRole).toInt());
+    });
+    connect(m_apply, &QPushButton::clicked, this, &LabelFixList::askAndApply);
+    connect(m_undo, &QPushButton::clicked, this, &LabelFixList::undoLastApply);
+    connect(m_retrain, &QPushButton::clicked, this,
+            [this] { Q_EMIT retrainRequested(retrainConfig()); });
+    refresh();
+}
+
+void LabelFixList::setRun(const QString &runDir)
+{
+    m_runDir = runDir;
+    m_journal.clear();
+    m_overrides.clear();
+    m_haveConfig = false;
+    m_pending.clear();
+    m_after->hide();
+    try {
+        if (!runDir.isEmpty()) {
+            m_config = experiment::ExperimentConfig::fromFile(
+                runs::RunDir(runDir.toStdString()).config());
+            m_haveConfig = true;
+        }
+    } catch (const std::exception &) {
+        m_haveConfig = false; // an old run folder: fixes can still be exported
+    }
+    refresh();
+}
+
+void LabelFixList::setPending(std::vector<Pending> pending)
+{
+    m_pending = std::move(pending);
+    refresh();
+}
+
+bool LabelFixList::canApplyOnDisk() const
+{
+    return m_haveConfig && !m_config.data.root.empty() &&
+           (m_config.data.name == "folder" || m_config.data.name == "csv");
+}
+
+void LabelFixList::refresh()
+{
+    m_list->clear();
+    for (const Pending &p : m_pending) {
+        auto *item = new QListWidgetItem(p.text, m_list);
+        item->setData(Qt::UserRole, p.key);
+    }
+    m_title->setText(
+        m_pending.empty()
+            ? tr("No fixes yet: select images above, then Suggested class, Relabel as, "
+                 "Ambiguous or Leave out.")
+            : tr("%n fix(es) pending, applied only when you press Apply fixes.", "",
+                 int(m_pending.size())));
+    m_remove->setEnabled(!m_pending.empty() && !m_busy);
+    m_apply->setEnabled(!m_pending.empty() && m_haveConfig && !m_busy);
+    m_undo->setEnabled(!m_journal.isEmpty() && !m_busy);
+    m_retrain->setEnabled((!m_journal.isEmpty() || !m_overrides.isEmpty()) && !m_busy);
+}
+
+void LabelFixList::askAndApply()
+{
+    QMessageBox box(QMessageBox::Question, tr("Apply %n label fix(es)", "", int(m_pending.size())),
+                    canApplyOnDisk()
+                        ? tr("Move the files in %1 (relabelled ones into their class folder, "
+                             "ambiguous and left-out ones aside; a journal in the run folder "
+                             "undoes it), or leave the files as they are and write a "
+                             "label-override file for the next run?")
+                              .arg(QString::fromStdString(m_config.data.root))
+                        : tr("The built-in dataset's files stay as they are: the fixes go to a "
+                             "label-override file in the run folder that the next run uses."),
+                    QMessageBox::Cancel, this);
+    QPushButton *move = canApplyOnDisk() ? box.addButton(tr("&Move the files"),
+                                                         QMessageBox::AcceptRole)
+                                         : nullptr;
+    QPushButton *overrides = box.addButton(tr("Write a label-&override file"),
+                                           QMessageBox::AcceptRole);
+    box.exec();
+    if (move && box.clickedButton() == move)
+        apply(Mode::OnDisk);
+    else if (box.clickedButton() == overrides)
+        apply(Mode::Overrides);
+}
+
+void LabelFixList::apply(Mode mode, const QString &overridesFile)
+{
+    if (m_pending.empty() || m_busy || !m_haveConfig)
+        return;
+    if (mode == Mode::OnDisk && !canApplyOnDisk()) {
+        Q_EMIT failed(tr("This run's data is the built-in '%1' dataset, whose files TransferLab "
+                         "does not change: write a label-override file instead.")
+                          .arg(QString::fromStdString(m_config.data.name)));
+        return;
+    }
+    std::vector<runs::LabelFix> fixes;
+    for (const Pending &p : m_pending)
+        fixes.push_back(p.fix);
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString target =
+        mode == Mode::OnDisk
+            ? QDir(m_runDir).filePath(QStringLiteral("label-fixes-%1.journal.json").arg(stamp))
+            : (overridesFile.isEmpty()
+                   ? QDir(m_runDir).filePath(QStringLiteral("label-overrides-%1.csv").arg(stamp))
+                   : overridesFile);
+    const auto data = m_config.data;
+    auto summary = std::make_shared<QString>();
+    m_busy = true;
+    refresh();
+    runInBackground<LabelFixList>(
+        this,
+        [fixes, mode, data, target = target.toStdString(), summary] {
+            if (mode == Mode::Overrides) {
+                writeFileAtomic(target, runs::labelOverridesCsv(fixes));
+                *summary = QObject::tr("%n fix(es) written to %1.", "", int(fixes.size()))
+                               .arg(QString::fromStdString(target));
+                return;
+            }
+            const runs::AppliedFixes a =
+                data.name == "folder" ? runs::applyFixesToFolder(fixes, data.root, target)
+                                      : runs::applyFixesToCsv(fixes, data.root, target);
+            *summary = QObject::tr("%1 relabelled, %2 set aside in %3.")
+                           .arg(a.relabelled)
+                           .arg(a.setAside)
+                           .arg(QString::fromStdString(data.root));
+        },
+        [mode, target, summary](LabelFixList *self, const QString &error) {
+            if (error.isEmpty()) {
+                (mode == Mode::OnDisk ? self->m_journal : self->m_overrides) = target;
+                (mode == Mode::OnDisk ? self->m_overrides : self->m_journal).clear();
+            }
+            self->finish(error, *summary, false);
+        });
+}
+
+void LabelFixList::undoLastApply()
+{
+    if (m_journal.isEmpty() || m_busy)
+        return;
+    auto summary = std::make_shared<QString>();
+    m_busy = true;
+    refresh();
+    runInBackground<LabelFixList>(
+        this,
+        [journal = m_journal.toStdString(), summary] {
+            *summary = QString::fromStdString(runs::undoLabelFixes(journal));
+        },
+        [summary](LabelFixList *self, const QString &error) {
+            if (error.isEmpty())
+                self->m_journal.clear();
+            self->finish(error, *summary, true);
+        });
+}
+
+void LabelFixList::finish(const QString &error, const QString &summary, bool undo)
+{
+    m_busy = false;
+    if (!error.isEmpty()) {
+        refresh();
+        Q_EMIT failed(error);
+        return;
+    }
+    if (!undo)
+        m_pending.clear();
+    m_after->setText(
+        undo ? summary
+             : tr("%1 Retrain with the fixes, then compare the two runs in Runs → Compare "
+                  "(the images whose prediction changed are listed there).")
+                   .arg(summary));
+    m_after->show();
+    refresh();
+    if (undo)
+        Q_EMIT undone(summary);
+    else
+        Q_EMIT applied(summary);
+}
+
+experiment::ExperimentConfig LabelFixList::retrainConfig() const
+{
+    experiment::ExperimentConfig c = m_config;
+    if (!m_overrides.isEmpty())
+        c.data.labelOverrides = m_overrides.toStdString();
+    c.name = (c.name.empty() ? std::string() : c.name + "-") + "fixed-labels";
+    return c;
+}
+
+} // namespace tl::ui

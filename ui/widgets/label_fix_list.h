@@ -1,0 +1,84 @@
+#pragma once
+
+#include "analysis/label_fixes.h"
+#include "experiment/experiment_config.h"
+
+#include <QString>
+#include <QWidget>
+
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QListWidget;
+class QPushButton;
+QT_END_NAMESPACE
+
+namespace tl::ui {
+
+// Results → Feature space → Suspicious labels: the label fixes the user has marked, pending until
+// applied (issue 28). Each can be taken back on its own; "Apply fixes…" moves a folder or CSV
+// dataset's files (a journal in the run folder undoes it) or writes a label-override file (always
+// offered; the only way for the built-in datasets). Then "Retrain with the fixes" queues the same
+// experiment with the fixes, to compare the two runs. Applying and undoing run off the GUI thread.
+class LabelFixList : public QWidget
+{
+    Q_OBJECT
+
+public:
+    struct Pending
+    {
+        runs::LabelFix fix;
+        int key = -1; // the caller's (the suspects gallery's item id)
+        QString text; // "val image 12: Shirt → Coat"
+    };
+    enum class Mode { Overrides, OnDisk };
+
+    explicit LabelFixList(QWidget *parent = nullptr);
+
+    // The run the fixes are for (its config.json says the data); clears what was applied.
+    void setRun(const QString &runDir);
+    void setPending(std::vector<Pending> pending);
+    const std::vector<Pending> &pending() const { return m_pending; }
+    // Folder and CSV datasets can be fixed on disk; the others only by a label-override file.
+    bool canApplyOnDisk() const;
+    // Applies the pending fixes in the background: `applied` or `failed` follows. Overrides go to
+    // `overridesFile` ("": label-overrides-TIME.csv in the run folder).
+    void apply(Mode mode, const QString &overridesFile = QString());
+    // Puts back the files of the last on-disk apply (its journal), in the background.
+    void undoLastApply();
+    QString lastJournal() const { return m_journal; }
+    QString lastOverrides() const { return m_overrides; }
+    // The run's experiment with the applied fixes (data.label_overrides for an override file).
+    experiment::ExperimentConfig retrainConfig() const;
+    bool busy() const { return m_busy; }
+
+Q_SIGNALS:
+    void removeRequested(int key);
+    void applied(const QString &summary);
+    void undone(const QString &summary);
+    void failed(const QString &error);
+    void retrainRequested(const tl::experiment::ExperimentConfig &config);
+
+private:
+    void askAndApply();
+    void finish(const QString &error, const QString &summary, bool undo);
+    void refresh();
+
+    QString m_runDir;
+    experiment::ExperimentConfig m_config;
+    bool m_haveConfig = false;
+    std::vector<Pending> m_pending;
+    QString m_journal, m_overrides;
+    bool m_busy = false;
+
+    QLabel *m_title, *m_after;
+    QListWidget *m_list;
+    QPushButton *m_remove, *m_apply, *m_undo, *m_retrain;
+};
+
+// The pending fixes as a fix list (index, split, path, label, fix) that
+// `transferlab-cli labels apply` and parseLabelFixes read.
+std::string labelFixListCsv(const std::vector<LabelFixList::Pending> &pending);
+
+} // namespace tl::ui
