@@ -92,6 +92,11 @@ bool FieldNote::eventFilter(QObject *watched, QEvent *event)
 void FieldNote::check(QAbstractSpinBox *box)
 {
     QString typed = box->text();
+    // The minimum's special text ("automatic", "all", "as stored") is a value the box takes,
+    // though QSpinBox::validate() refuses it: its internal validator checks it first.
+    const QString special = box->specialValueText();
+    if (!special.isEmpty() && typed == special)
+        return;
     int pos = 0;
     if (box->validate(typed, pos) == QValidator::Acceptable)
         return;

@@ -181,6 +181,13 @@ private Q_SLOTS:
         QVERIFY2(lr->toolTip().contains("Accepts 0.000001 to 10"), qPrintable(lr->toolTip()));
         auto *note = panel.findChild<QLabel *>(QStringLiteral("fieldNote"));
         QVERIFY(note && !note->isVisible());
+        // A box at its special text ("automatic") holds a value: leaving it says nothing.
+        auto *threads = panel.findChild<QSpinBox *>(QStringLiteral("threads"));
+        QVERIFY(threads && threads->value() == threads->minimum());
+        threads->setFocus();
+        QTest::keyClick(threads, Qt::Key_Return);
+        lr->setFocus();
+        QVERIFY2(!note->isVisible(), qPrintable(note->text()));
         lr->setValue(0.01);
         lr->setFocus();
         lr->selectAll();
