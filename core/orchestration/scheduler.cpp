@@ -107,10 +107,17 @@ StartMode startModeOf(const std::string &runDir)
 std::string freeFolder(const std::string &parent, const std::string &stem)
 {
     const std::string safe = safeStem(stem);
-    std::string dir = (fs::path(parent) / safe).string();
-    for (int n = 2; exists(dir); ++n)
-        dir = (fs::path(parent) / (safe + "-" + std::to_string(n))).string();
-    return dir;
+    std::error_code ec;
+    fs::create_directories(parent.empty() ? "." : parent, ec);
+    for (int n = 1;; ++n) {
+        const std::string dir =
+            (fs::path(parent) / (n == 1 ? safe : safe + "-" + std::to_string(n))).string();
+        // Claimed by creating it: two processes choosing at once get different folders.
+        if (fs::create_directory(dir, ec))
+            return dir;
+        if (ec && !exists(dir))
+            throw fileError(dir, "cannot create the run folder: " + ec.message());
+    }
 }
 
 std::string runFolderStem(const experiment::ExperimentConfig &c, const std::string &label)
@@ -213,7 +220,7 @@ bool Scheduler::idle() const
 
 int Scheduler::add(PointSpec spec, bool fresh)
 {
-    if (fresh && exists(spec.runDir)) {
+    if (fresh) { // claimed now: a name taken meanwhile goes to the next point
         const fs::path dir(spec.runDir);
         spec.runDir = freeFolder(dir.parent_path().string(), dir.filename().string());
     }
@@ -273,6 +280,14 @@ int Scheduler::addToSweep(int group, const SweepPoint &point)
     g.plan.points.push_back(point);
     g.ids.push_back(id);
     return id;
+}
+
+PointSpec &Scheduler::specOf(int id)
+{
+    Point *p = get(id);
+    if (!p)
+        throw Error("no point " + std::to_string(id) + " in the scheduler");
+    return p->spec;
 }
 
 const std::string &Scheduler::sweepDir(int group) const

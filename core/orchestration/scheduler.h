@@ -45,7 +45,9 @@ StartMode startModeOf(const std::string &runDir);
 
 // Folder naming, one rule for runs and sweeps: PARENT/STEM when it is free, else the first free
 // of STEM-2, STEM-3, ... (two runs started in the same second, a sweep named like an earlier
-// one). STEM is made folder-safe (letters, digits, '.', '_', '-').
+// one). The folder is created here (mkdir claims it atomically: two processes choosing at once
+// get different ones; tl::Error when it cannot be made). STEM is made folder-safe (letters,
+// digits, '.', '_', '-').
 std::string freeFolder(const std::string &parent, const std::string &stem);
 // A new run's folder name: TIME-MODEL-DATASET[-LABEL] (not yet made unique).
 std::string runFolderStem(const experiment::ExperimentConfig &config, const std::string &label = {});
@@ -115,8 +117,8 @@ public:
     void setTrainArgs(std::vector<std::string> args) { m_options.trainArgs = std::move(args); }
     const SchedulerOptions &options() const { return m_options; }
 
-    // A point at the end of the queue; its id. With `fresh` the run folder must be new: a taken
-    // name is replaced by freeFolder's. A point whose folder holds a finished run is Finished.
+    // A point at the end of the queue; its id. With `fresh` the run folder must be new: it is
+    // claimed with freeFolder (a taken name gets the next free one). A point whose folder holds a finished run is Finished.
     int add(PointSpec spec, bool fresh = false);
     // Every point of a sweep into `dir` (DIR/NAME, configs in DIR/configs, logs in DIR/logs);
     // sweep.json written at once; its finished points are Finished. Returns the group.
@@ -124,6 +126,8 @@ public:
     // One more point into a sweep (a search proposing points one at a time); its id.
     int addToSweep(int group, const SweepPoint &point);
     const std::string &sweepDir(int group) const;
+    // A point's spec, to complete before it starts (its name, config and log files).
+    PointSpec &specOf(int id);
 
     // Starts pending points while slots are free (and not paused).
     void schedule();

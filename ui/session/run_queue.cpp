@@ -92,22 +92,21 @@ void RunQueue::rowChanged(const runs::Point &p)
 int RunQueue::add(const experiment::ExperimentConfig &config, const QString &runDir,
                   const QString &name)
 {
-    // The one naming rule: a taken folder gets -2, -3, ... (two runs queued in one second).
-    const QFileInfo wanted(QDir::cleanPath(runDir));
-    const QString dir = qs(runs::freeFolder(wanted.path().toStdString(),
-                                            wanted.fileName().toStdString()));
-    const QString folder = QFileInfo(dir).fileName();
-    // Its config and log beside the queue (a sweep keeps them in its folder).
-    const QString stem = m_configs->path() + "/" + QString::number(++m_added) + "-" + folder;
-    runs::PointSpec spec;
-    spec.name = (name.isEmpty() ? folder : name).toStdString();
-    spec.runDir = dir.toStdString();
-    spec.config = config;
-    spec.configFile = (stem + ".json").toStdString();
-    spec.logFile = (stem + ".log").toStdString();
+    // The one naming rule (the scheduler claims the folder: a taken name gets -2, -3, ...).
     const int row = count();
+    runs::PointSpec spec;
+    spec.runDir = QDir::cleanPath(runDir).toStdString();
+    spec.config = config;
     beginInsertRows({}, row, row);
-    m_scheduler->add(std::move(spec), true);
+    const int id = m_scheduler->add(std::move(spec), true);
+    // Named after its folder; its config and log beside the queue (a sweep keeps them in its
+    // folder).
+    runs::PointSpec &p = m_scheduler->specOf(id);
+    const QString folder = QFileInfo(qs(p.runDir)).fileName();
+    const QString stem = m_configs->path() + "/" + QString::number(++m_added) + "-" + folder;
+    p.name = (name.isEmpty() ? folder : name).toStdString();
+    p.configFile = (stem + ".json").toStdString();
+    p.logFile = (stem + ".log").toStdString();
     endInsertRows();
     scheduleSoon();
     return row;

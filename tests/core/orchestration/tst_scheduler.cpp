@@ -18,7 +18,9 @@
 
 #include <csignal>
 #include <filesystem>
+#include <algorithm>
 #include <map>
+#include <thread>
 
 using namespace tl;
 using runs::PointState;
@@ -330,27 +332,41 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const std::string dir = tmp.path().toStdString();
+        // The folder is claimed (made) at once: asked again, the next name.
         QCOMPARE(runs::freeFolder(dir, "run"), dir + "/run");
-        fs::create_directories(dir + "/run");
-        fs::create_directories(dir + "/run-2");
+        QVERIFY(fs::is_directory(dir + "/run"));
+        QCOMPARE(runs::freeFolder(dir, "run"), dir + "/run-2");
         QCOMPARE(runs::freeFolder(dir, "run"), dir + "/run-3");
         QCOMPARE(runs::freeFolder(dir, "a b/../c"), dir + "/a-b-..-c");
-        QCOMPARE(runs::freeFolder(dir, ".."), dir + "/run-3"); // never ".." or hidden
+        QCOMPARE(runs::freeFolder(dir, ".."), dir + "/run-4"); // never ".." or hidden
+        QCOMPARE(runs::freeFolder(dir + "/new/parent", "x"), dir + "/new/parent/x");
         QCOMPARE(runs::sweepFolderStem("/x/grid.json"), std::string("sweep-grid"));
         QCOMPARE(runs::sweepFolderStem("lr.tlexp"), std::string("sweep-lr"));
-        QCOMPARE(runs::sweepFolderStem("sweep-seed002-regularisation"),
-                 std::string("sweep-sweep-seed002-regularisation"));
+        QCOMPARE(runs::sweepFolderStem("seed002-regularisation"),
+                 std::string("sweep-seed002-regularisation"));
         const std::string stem = runs::runFolderStem(config(), "my exp");
         QVERIFY2(stem.find("-simple-cnn-fashion-mnist-my-exp") == 15, stem.c_str());
-        // A fresh point whose folder is taken gets the next free name; two queued alike too.
+        // Two processes choosing at once (two CLI runs started in the same second) get two
+        // folders: 8 threads racing for one stem.
+        std::vector<std::string> got(8);
+        std::vector<std::thread> racers;
+        for (std::size_t i = 0; i < got.size(); ++i)
+            racers.emplace_back([&, i] { got[i] = runs::freeFolder(dir, "race"); });
+        for (auto &t : racers)
+            t.join();
+        std::sort(got.begin(), got.end());
+        QCOMPARE(std::size_t(std::unique(got.begin(), got.end()) - got.begin()), got.size());
+        // A fresh point claims its folder; the next one alike gets the next name.
         FakeLauncher fake;
         runs::Scheduler s(fake);
         auto sp = spec(tmp, "run");
         const int a = s.add(sp, true);
-        QCOMPARE(s.find(a)->spec.runDir, dir + "/run-3");
-        fs::create_directories(dir + "/run-3");
+        QCOMPARE(s.find(a)->spec.runDir, dir + "/run-5");
         const int b = s.add(sp, true);
-        QCOMPARE(s.find(b)->spec.runDir, dir + "/run-4");
+        QCOMPARE(s.find(b)->spec.runDir, dir + "/run-6");
+        // Started, the claimed (empty) folder is a fresh start.
+        s.schedule();
+        QCOMPARE(FakeLauncher::arg(fake.started[1].request, "--out"), dir + "/run-5");
     }
 
     void sweepJsonFollowsThePoints()
