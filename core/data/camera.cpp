@@ -17,10 +17,11 @@ struct Camera::Impl
 
 namespace {
 
-// No camera is an ordinary answer here; keep OpenCV's backend warnings off the console.
+// No camera is an ordinary answer here, and the caller names the source that failed; keep
+// OpenCV's backend messages (its ERROR lines for a file no backend reads too) off the console.
 template <typename Open> bool quietly(Open open)
 {
-    const auto level = cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
+    const auto level = cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
     bool ok = false;
     try {
         ok = open();

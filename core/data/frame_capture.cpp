@@ -69,12 +69,12 @@ CaptureResult captureFrames(const CaptureOptions &o, const std::function<bool(in
         throw Error("capture: --frames and --every must be at least 1");
     if (o.outDir.empty())
         throw Error("capture: no class folder to write to (--out DIR/CLASS)");
+    Camera camera;
+    camera.open(o.source); // first: a bad source leaves no empty class folder behind
     std::error_code ec;
     fs::create_directories(o.outDir, ec);
     if (ec || !fs::is_directory(o.outDir, ec))
         throw fileError(o.outDir, "cannot create the class folder: " + ec.message());
-    Camera camera;
-    camera.open(o.source);
     CaptureResult result;
     std::vector<std::uint8_t> rgb;
     int h = 0, w = 0;

@@ -93,6 +93,10 @@ private Q_SLOTS:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(source) && r.err.contains(says), qPrintable(r.err));
         QVERIFY(!QFileInfo::exists(path("bad/class/frame-000001.png")));
+        // No empty class folder left behind (a folder dataset would refuse it), and no
+        // OpenCV backend lines around the one that names the source.
+        QVERIFY(!QFileInfo::exists(path("bad/class")));
+        QVERIFY2(!r.err.contains("[ERROR") && !r.err.contains("OpenCV("), qPrintable(r.err));
     }
 
     void captureKeepsEveryKthFrameAndGoesOnNumbering()
