@@ -13,6 +13,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QListView>
 #include <QPushButton>
 #include <QSlider>
@@ -35,9 +36,20 @@ std::vector<inspect::Scored> scoredOf(const std::vector<train::Prediction> &p)
     return out;
 }
 
+// Numbers as the chosen language writes them (10,000 and 0.0181; German 10.000 and 0,0181).
 QString percent(double v, int decimals = 1)
 {
-    return QString::number(100.0 * v, 'f', decimals) + QChar(0x00A0) + QLatin1Char('%');
+    return QLocale().toString(100.0 * v, 'f', decimals) + QChar(0x00A0) + QLatin1Char('%');
+}
+
+QString count(qint64 n)
+{
+    return QLocale().toString(n);
+}
+
+QString fixed(double v, int decimals)
+{
+    return QLocale().toString(v, 'f', decimals);
 }
 
 } // namespace
@@ -248,11 +260,11 @@ void CalibrationPanel::showCalibration(const runs::RunCalibration *c,
                "Predictions, galleries and Predict use the calibrated probabilities.<br>"
                "\"I don't know\" above an unfamiliar score of %5 (%6 of the validation "
                "images).%7")
-                .arg(m_calibration->temperature, 0, 'f', 3)
-                .arg(m_calibration->valImages)
-                .arg(m_calibration->testBefore.ece, 0, 'f', 4)
-                .arg(m_calibration->testAfter.ece, 0, 'f', 4)
-                .arg(m_calibration->unfamiliarThreshold, 0, 'f', 3)
+                .arg(fixed(m_calibration->temperature, 3))
+                .arg(count(qint64(m_calibration->valImages)))
+                .arg(fixed(m_calibration->testBefore.ece, 4))
+                .arg(fixed(m_calibration->testAfter.ece, 4))
+                .arg(fixed(m_calibration->unfamiliarThreshold, 3))
                 .arg(percent(m_calibration->valUnfamiliarShare, 0))
                 .arg(m_calibrated.empty() && !m_raw.empty()
                          ? tr("<br>Load the run's dataset to see the calibrated test images.")
@@ -316,9 +328,10 @@ void CalibrationPanel::updateReliability()
     m_reliability->setPoints(m_before, before);
     m_reliability->setSeriesVisible(m_before, calibrated);
     m_reliability->setTitle(calibrated ? tr("Reliability on %1 test images, calibrated (T = %2)")
-                                             .arg(r.count)
-                                             .arg(m_temperature, 0, 'f', 2)
-                                       : tr("Reliability on %1 test images").arg(r.count));
+                                             .arg(count(qint64(r.count)))
+                                             .arg(fixed(m_temperature, 2))
+                                       : tr("Reliability on %1 test images")
+                                             .arg(count(qint64(r.count))));
     // What a student reads: how often "very sure" is right.
     std::int64_t sure = 0, sureRight = 0;
     for (const auto &s : m_scored)
@@ -329,13 +342,13 @@ void CalibrationPanel::updateReliability()
     QString text =
         tr("Expected calibration error <b>%1</b>%2: the gap between confidence and "
            "accuracy, averaged over the bins.")
-            .arg(r.ece, 0, 'f', 4)
+            .arg(fixed(r.ece, 4))
             .arg(calibrated ? tr(" (before calibrating %1)")
-                                  .arg(inspect::reliability(scoredOf(m_raw)).ece, 0, 'f', 4)
+                                  .arg(fixed(inspect::reliability(scoredOf(m_raw)).ece, 4))
                             : QString());
     if (sure > 0)
         text += tr(" When it is at least 90\u00a0% sure (%1 images) it is right %2 of the time.")
-                    .arg(sure)
+                    .arg(count(sure))
                     .arg(percent(double(sureRight) / double(sure)));
     m_reliability->setCaption(r.count > 0 ? text : QString());
 }
@@ -372,10 +385,10 @@ void CalibrationPanel::updateThreshold()
         tr("<span style='color:#2e7d32'>✔ accepted and right: <b>%1</b></span> · "
            "<span style='color:#c62828'>✘ accepted but wrong: <b>%2</b></span> · "
            "<span style='color:#6d6d6d'>? not sure: <b>%3</b></span> of %4 test images%5")
-            .arg(m_counts.accepted)
-            .arg(m_counts.wrong)
-            .arg(m_counts.rejected)
-            .arg(qint64(m_scored.size()))
+            .arg(count(m_counts.accepted))
+            .arg(count(m_counts.wrong))
+            .arg(count(m_counts.rejected))
+            .arg(count(qint64(m_scored.size())))
             .arg(accepted > 0 ? tr(" · %1 of the accepted are right")
                                     .arg(percent(double(m_counts.accepted) / double(accepted)))
                               : QString()));
