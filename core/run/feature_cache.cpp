@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 namespace tl::runs {
 
@@ -202,16 +203,67 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
             if (source)
                 source->setShard(r.shard, /*pad=*/false);
     }
+    cache.scaling = featureScaling(trainer.model(), ftrain);
     cache.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     cache.onDisk = spill != nullptr;
-    char line[400];
+    char line[640];
     std::snprintf(line, sizeof line,
-                  "Cached %lld training images' features in %.1f s%s%s%s; the head trains on them",
+                  "Cached %lld training images' features in %.1f s%s%s%s; the head trains on "
+                  "them%s",
                   static_cast<long long>(ftrain.size(0)), cache.seconds,
                   spill ? " on disk (over the memory budget: " : "",
-                  spill ? spill->dir.string().c_str() : "", spill ? ")" : "");
+                  spill ? spill->dir.string().c_str() : "", spill ? ")" : "",
+                  cache.scaling.active() ? " standardised (the scaling folded into its first "
+                                           "layer when saved)"
+                                         : "");
     say(line);
     return cache;
+}
+
+train::FitResult fitOnCache(train::Trainer &trainer, const FeatureCache &cache,
+                            train::FitOptions fo)
+{
+    const FeatureScaling &s = cache.scaling;
+    fo.headOnly = true;
+    if (!s.active()) {
+        if (cache.test)
+            fo.trackConfusionOn = cache.test.get();
+        return trainer.fit(*cache.train, cache.val.get(), fo);
+    }
+    models::NetworkImpl &model = trainer.model();
+    ScaledBatchSource train(*cache.train, s);
+    std::optional<ScaledBatchSource> val, test;
+    if (cache.val)
+        val.emplace(*cache.val, s);
+    if (cache.test)
+        fo.trackConfusionOn = &test.emplace(*cache.test, s);
+    train::StageState resumed; // a resumed stage's best weights, standardised like the layer
+    if (fo.resume) {
+        resumed = *fo.resume;
+        foldSnapshot(model, s, resumed.bestWeights, /*fold=*/false);
+        fo.resume = &resumed;
+    }
+    if (auto save = fo.onEpochState)
+        fo.onEpochState = [&model, &s, save](const train::StageState &st) {
+            train::StageState folded = st;
+            foldSnapshot(model, s, folded.bestWeights, /*fold=*/true);
+            // Folded in place and back: a run resumed from this state goes on from exactly
+            // the weights this one goes on from.
+            foldLayer(s);
+            struct Restandardise
+            {
+                const FeatureScaling &s;
+                ~Restandardise() { standardiseLayer(s); }
+            } again{s};
+            save(folded);
+        };
+    standardiseLayer(s);
+    struct Fold
+    {
+        const FeatureScaling &s;
+        ~Fold() { foldLayer(s); }
+    } fold{s};
+    return trainer.fit(train, val ? &*val : nullptr, fo);
 }
 
 } // namespace tl::runs

@@ -3,7 +3,9 @@
 #include "data/dataset.h"
 #include "data/transform.h"
 #include "experiment/experiment_config.h"
+#include "run/feature_scaling.h"
 #include "train/batch_source.h"
+#include "train/trainer.h"
 
 #include <torch/types.h>
 
@@ -11,9 +13,6 @@
 #include <memory>
 #include <string>
 
-namespace tl::train {
-class Trainer;
-}
 namespace tl::data {
 class BatchLoader;
 }
@@ -29,7 +28,9 @@ struct FeatureCache
     // and removed with the cache (declared first: it outlives them).
     std::shared_ptr<void> spilled;
     std::unique_ptr<train::TensorBatchSource> train, val, test; // train null: not cached
-    double seconds = 0.0;                                       // spent computing the features
+    double seconds = 0.0; // spent computing the features (and their scaling)
+    // The standardisation the head trains with (feature_scaling.h); inactive: raw features.
+    FeatureScaling scaling;
     bool onDisk = false;
 };
 
@@ -58,5 +59,13 @@ struct FeatureCacheRequest
 FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheRequest &request,
                                int remainingEpochs, bool withTest,
                                const std::function<void(const std::string &)> &say);
+
+// Trains the head on the cache (FitOptions::headOnly). With an active scaling the head's first
+// Linear layer is standardised for the fit, and folded back for every state the fit hands to
+// `fo.onEpochState` (the model and the best epoch's weights in it: ordinary raw-input weights;
+// the optimizer's moments stay those of the standardised layer, which a resumed cached stage
+// standardises again with the same statistics) and when the fit ends, however it ends.
+train::FitResult fitOnCache(train::Trainer &trainer, const FeatureCache &cache,
+                            train::FitOptions fo);
 
 } // namespace tl::runs

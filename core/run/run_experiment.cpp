@@ -500,22 +500,21 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     FeatureCacheRequest request{m_config, stage,       ds,      *m_transform,
                                 m_device, m_evalBatch, shard(), m_folder->dir()};
     const int done = resume ? resume->epochsDone : 0;
-    // The test set's features only when each epoch's confusion is tracked on them.
+    // The test set's features only when each epoch's confusion is tracked on them. A resumed
+    // stage caches as it began (its optimizer state is that of a standardised head, if it was).
     FeatureCache cache =
-        buildFeatureCache(*m_trainer, request, stage.epochs - done, m_config.confusionEveryEpoch,
-                          [this](auto t) { say(t); });
+        buildFeatureCache(*m_trainer, request, resume ? stage.epochs : stage.epochs - done,
+                          m_config.confusionEveryEpoch, [this](auto t) { say(t); });
     train::FitResult fit;
     if (cache.train) {
-        fo.headOnly = true;
-        if (cache.test)
-            fo.trackConfusionOn = cache.test.get();
         m_trainSeconds += cache.seconds;
         m_featureSeconds[s] += cache.seconds;
         m_result.cachedStages.push_back(stage.name);
         m_paceSaves = !m_config.keepCheckpoints; // --keep-checkpoints wants every epoch's
-        m_recorder->writesModel = !m_paceSaves;
+        // A standardised head's model.pth is the folded one of the state writes.
+        m_recorder->writesModel = !m_paceSaves && !cache.scaling.active();
         try {
-            fit = m_trainer->fit(*cache.train, cache.val.get(), fo);
+            fit = fitOnCache(*m_trainer, cache, fo);
         } catch (...) {
             try { // keep the last completed epoch; the training error is the one to report
                 flushPendingState();
@@ -619,7 +618,7 @@ void ExperimentRun::saveState(int stage, const train::StageState &st, int nextGl
 void ExperimentRun::writeState(const RunState &rs)
 {
     const auto start = Clock::now();
-    if (m_paceSaves) // model.pth too: the Recorder leaves it to the paced writes
+    if (!m_recorder->writesModel) // model.pth too: the Recorder leaves it to these writes
         weights::writeStateDict(rs.model, m_folder->path(RunDir::kModel));
     writeRunState(rs, runStatePath(m_folder->dir()));
     if (m_config.keepCheckpoints) {
