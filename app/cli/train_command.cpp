@@ -439,24 +439,44 @@ int recipesCommand(Args &args)
     return 0;
 }
 
-int trainCommand(Args &args)
-{
-    allow(args, trainOptions());
-    if (args.flag("help")) {
-        std::fputs((kTrainUsage + renderOptions(trainOptions())).c_str(), stdout);
-        return 0;
-    }
-    if (!args.positional().empty())
-        throw UsageError{"unexpected argument '" + args.positional().front() + "'"};
+namespace {
 
-    // --resume DIR: the run's own config and state, in place. --fork STATE: a new run.
-    runs::SavedState saved;
+// Where a train command starts: a new run, --resume DIR (the run's own config and state, in
+// place), --resume-if-exists, or --fork STATE (a new run from a saved state).
+struct StartPlan
+{
+    runs::SavedState saved; // what `start` continues from (kept while the run goes on)
     runs::StartFrom start;
     experiment::ExperimentConfig config;
     std::string runDir;
+};
+
+void planResume(const Args &args, const std::string &resumeDir, StartPlan &p)
+{
+    const std::vector<std::string> resumable = resumeOptions(trainOptions());
+    const std::set<std::string> allowed(resumable.begin(), resumable.end());
+    for (const auto &o : args.names())
+        if (!allowed.count(o) && !args.flag("resume-if-exists"))
+            throw UsageError{"--resume continues the run as it was configured; --" + o +
+                             " does not apply (--fork starts a new run with changed settings)"};
+    p.runDir = resumeDir;
+    if (!runs::SavedState::existsIn(p.runDir))
+        throw fileError(p.runDir, std::string("has no ") + runs::RunDir::kState +
+                                      " to resume from (it is not a run folder, or it "
+                                      "was made by an older TransferLab)");
+    p.saved = runs::SavedState::read(p.runDir);
+    p.config = experiment::ExperimentConfig::fromJson(p.saved.configJson(), p.saved.origin());
+    if (args.has("device"))
+        p.config.device = args.str("device");
+    p.config.workers = static_cast<int>(args.integer("workers", p.config.workers));
+    p.config.threads = static_cast<int>(args.integer("threads", p.config.threads));
+    p.start = p.saved.resume();
+}
+
+void planStart(const Args &args, StartPlan &p)
+{
     if (args.has("resume") && args.has("fork"))
         throw UsageError{"--resume and --fork: choose one"};
-    const dist::DistSettings distributed = distSettings(args);
     // --resume-if-exists: a restarted rank continues the run where the last epoch left it.
     std::string resumeDir = args.has("resume") ? args.str("resume") : std::string();
     if (args.flag("resume-if-exists")) {
@@ -467,87 +487,58 @@ int trainCommand(Args &args)
             resumeDir = args.str("out");
     }
     if (!resumeDir.empty()) {
-        const std::vector<std::string> resumable = resumeOptions(trainOptions());
-        const std::set<std::string> allowed(resumable.begin(), resumable.end());
-        for (const auto &o : args.names())
-            if (!allowed.count(o))
-                if (!args.flag("resume-if-exists"))
-                    throw UsageError{
-                        "--resume continues the run as it was configured; --" + o +
-                        " does not apply (--fork starts a new run with changed settings)"};
-        runDir = resumeDir;
-        if (!runs::SavedState::existsIn(runDir))
-            throw fileError(runDir, std::string("has no ") + runs::RunDir::kState +
-                                        " to resume from (it is not a run folder, or it "
-                                        "was made by an older TransferLab)");
-        saved = runs::SavedState::read(runDir);
-        config = experiment::ExperimentConfig::fromJson(saved.configJson(), saved.origin());
-        if (args.has("device"))
-            config.device = args.str("device");
-        config.workers = static_cast<int>(args.integer("workers", config.workers));
-        config.threads = static_cast<int>(args.integer("threads", config.threads));
-        start = saved.resume();
+        planResume(args, resumeDir, p);
     } else if (args.has("fork")) {
-        saved = runs::SavedState::read(args.str("fork"));
+        p.saved = runs::SavedState::read(args.str("fork"));
         const auto base =
-            experiment::ExperimentConfig::fromJson(saved.configJson(), saved.origin());
-        config = configFromArgs(args, &base, static_cast<std::size_t>(saved.stage()));
-        start = saved.fork();
+            experiment::ExperimentConfig::fromJson(p.saved.configJson(), p.saved.origin());
+        p.config = configFromArgs(args, &base, static_cast<std::size_t>(p.saved.stage()));
+        p.start = p.saved.fork();
     } else {
-        config = configFromArgs(args);
+        p.config = configFromArgs(args);
     }
-    if (args.has("save-config")) {
-        writeFileAtomic(args.str("save-config"), config.toJson());
-        return 0;
-    }
-    if (referenceBlasActive())
-        std::fprintf(stderr, "%s\n", referenceBlasWarning().c_str());
+}
 
-    if (runDir.empty())
-        runDir = args.has("out") ? args.str("out") : runs::defaultRunDir("runs", config);
-    // Progress and results from rank 0 only; the other ranks speak only of trouble.
-    const bool speaks = distributed.rank == 0;
-    ConsoleProgress progress(args.flag("quiet") || !speaks);
+// The run, with a watcher thread that turns Ctrl-C and a sweep's stop request into the run's
+// stop (finish the batch, keep the last completed epoch).
+runs::RunResult runWatched(StartPlan &p, ConsoleProgress *progress, train::Collective *collective,
+                           bool speaks)
+{
     train::RunControl control;
-
-    // Ctrl-C: finish the current batch, keep what is done, write the run, exit 130.
-    // (SIGTERM too: what torchrun and Slurm send their ranks on Ctrl-C or at the job's end.)
-    InterruptScope interruptible;
-    std::shared_ptr<train::Collective> collective;
-    if (distributed.distributed()) {
-        chooseRankDevice(config, distributed);
-        collective = dist::connect(distributed, config.device.rfind("cuda", 0) == 0,
-                                   [&](const std::string &s) { progress.onMessage(s); });
-    }
     std::atomic<bool> done{false};
     std::thread watcher([&] {
         for (int tick = 0; !done; ++tick) {
             if (interrupted()) {
-                // Finish the batch, keep the last completed epoch's state, skip the test set.
-                control.requestAbort();
+                control.requestAbort(); // skip the test set too
                 return;
             }
-            if (tick % 4 == 0 && !control.stopRequested() && stopRequested(runDir))
+            if (tick % 4 == 0 && !control.stopRequested() && stopRequested(p.runDir))
                 control.requestStop(); // a sweep's early stopping (recordStopReason)
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
     });
-    runs::RunResult result;
     try {
-        result = runs::runExperiment(config, runDir, speaks ? &progress : nullptr, &control,
-                                     nullptr, start, collective.get());
+        runs::RunResult result =
+            runs::runExperiment(p.config, p.runDir, progress, &control, nullptr, p.start,
+                                collective);
+        done = true;
+        watcher.join();
+        return result;
     } catch (...) {
         done = true;
         watcher.join();
-        progress.clearLine();
+        if (progress)
+            progress->clearLine();
         // Rank 0 killed: its run.lock would say the run goes on. The others see it go.
         if (!speaks)
-            runs::removeDeadRunLock(runDir);
+            runs::removeDeadRunLock(p.runDir);
         throw;
     }
-    done = true;
-    watcher.join();
-    progress.clearLine();
+}
+
+// What the run's end says on the console, and the exit code.
+int reportEnd(const runs::RunResult &result, const std::string &runDir, bool speaks)
+{
     if (speaks)
         recordStopReason(runDir);
     if (result.interrupted && result.epochs.empty()) {
@@ -574,6 +565,46 @@ int trainCommand(Args &args)
     std::printf("%s\n", result.summaryJson.c_str());
     std::fflush(stdout);
     return result.stopped && interrupted() ? 130 : 0;
+}
+
+} // namespace
+
+int trainCommand(Args &args)
+{
+    allow(args, trainOptions());
+    if (args.flag("help")) {
+        std::fputs((kTrainUsage + renderOptions(trainOptions())).c_str(), stdout);
+        return 0;
+    }
+    if (!args.positional().empty())
+        throw UsageError{"unexpected argument '" + args.positional().front() + "'"};
+    const dist::DistSettings distributed = distSettings(args);
+    StartPlan plan;
+    planStart(args, plan);
+    if (args.has("save-config")) {
+        writeFileAtomic(args.str("save-config"), plan.config.toJson());
+        return 0;
+    }
+    if (referenceBlasActive())
+        std::fprintf(stderr, "%s\n", referenceBlasWarning().c_str());
+    if (plan.runDir.empty())
+        plan.runDir = args.has("out") ? args.str("out") : runs::defaultRunDir("runs", plan.config);
+    // Progress and results from rank 0 only; the other ranks speak only of trouble.
+    const bool speaks = distributed.rank == 0;
+    ConsoleProgress progress(args.flag("quiet") || !speaks);
+    // Ctrl-C: finish the current batch, keep what is done, write the run, exit 130.
+    // (SIGTERM too: what torchrun and Slurm send their ranks on Ctrl-C or at the job's end.)
+    InterruptScope interruptible;
+    std::shared_ptr<train::Collective> collective;
+    if (distributed.distributed()) {
+        chooseRankDevice(plan.config, distributed);
+        collective = dist::connect(distributed, plan.config.device.rfind("cuda", 0) == 0,
+                                   [&](const std::string &s) { progress.onMessage(s); });
+    }
+    const runs::RunResult result =
+        runWatched(plan, speaks ? &progress : nullptr, collective.get(), speaks);
+    progress.clearLine();
+    return reportEnd(result, plan.runDir, speaks);
 }
 
 } // namespace tl::cli

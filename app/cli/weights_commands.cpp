@@ -56,6 +56,41 @@ bool isDirectory(const std::string &path)
 } // namespace
 
 // predict's, evaluate's, export's and weights' options are named in their usage lines.
+const char *const kPredictHelp = R"(Usage: transferlab-cli predict [--run] RUN_DIR [--topk K] [--json] IMAGE...
+       transferlab-cli predict RUN_DIR --camera SOURCE [--frames N] [--topk K] [--json]
+       transferlab-cli predict --model M --weights FILE|imagenet
+               [--resize N] [--crop N] [--topk K] [--json] IMAGE...
+       transferlab-cli predict --model FILE.onnx [--topk K] [--json] IMAGE...
+       transferlab-cli predict --model FILE.onnx --run RUN_DIR [--json]
+
+Classifies images and prints the K most likely classes of each (default 5).
+  [--run] RUN_DIR       a finished run's model.pth, with the run's own preprocessing
+                        (preprocessing.json) and class names, as the window's Predict tab;
+                        once the run is calibrated (transferlab-cli calibrate RUN_DIR), its
+                        calibrated probabilities and each image's unfamiliar score (above
+                        the run's threshold: "this does not look like anything I was
+                        trained on")
+  --model M --weights FILE|imagenet
+                        a checkpoint with its own head, with torchvision's ImageNet
+                        preprocessing: shorter side resized to --resize (default 256),
+                        center crop --crop (default 224), ImageNet mean/std
+  --model FILE.onnx     an export (transferlab-cli export --format onnx) run by OpenCV's
+                        DNN module, no LibTorch, with the preprocessing and class names
+                        it carries; with --run RUN_DIR and no images: checked against
+                        the run on its test images (agreement with predictions.csv,
+                        largest logit difference from model.pth, speed of both)
+  --camera SOURCE       with a run folder: label the frames of a camera (a device index,
+                        0 the first webcam) or a video file standing in for one; one line
+                        per frame, with --json {"frame": I, "label": NAME,
+                        "probability": P} (and "top" with --topk K > 1)
+  --frames N            how many frames (default: until a video file ends)
+  --topk K              how many classes per image (default 5)
+  --json                one line per image: {"image": PATH, "top": [{"index": I,
+                        "label": NAME, "probability": P}]}; with a run folder also
+                        "calibrated", "temperature" and "unfamiliar" (null when not
+                        calibrated), "unfamiliar_threshold", "unfamiliar_image"
+)";
+
 const Options &predictOptions()
 {
     static const Options options = {
@@ -96,42 +131,7 @@ int predictCommand(Args &args)
     }
     if (args.flag("help") || !args.has("model") || !args.has("weights") ||
         args.positional().empty()) {
-        std::fputs(
-            R"(Usage: transferlab-cli predict [--run] RUN_DIR [--topk K] [--json] IMAGE...
-       transferlab-cli predict RUN_DIR --camera SOURCE [--frames N] [--topk K] [--json]
-       transferlab-cli predict --model M --weights FILE|imagenet
-               [--resize N] [--crop N] [--topk K] [--json] IMAGE...
-       transferlab-cli predict --model FILE.onnx [--topk K] [--json] IMAGE...
-       transferlab-cli predict --model FILE.onnx --run RUN_DIR [--json]
-
-Classifies images and prints the K most likely classes of each (default 5).
-  [--run] RUN_DIR       a finished run's model.pth, with the run's own preprocessing
-                        (preprocessing.json) and class names, as the window's Predict tab;
-                        once the run is calibrated (transferlab-cli calibrate RUN_DIR), its
-                        calibrated probabilities and each image's unfamiliar score (above
-                        the run's threshold: "this does not look like anything I was
-                        trained on")
-  --model M --weights FILE|imagenet
-                        a checkpoint with its own head, with torchvision's ImageNet
-                        preprocessing: shorter side resized to --resize (default 256),
-                        center crop --crop (default 224), ImageNet mean/std
-  --model FILE.onnx     an export (transferlab-cli export --format onnx) run by OpenCV's
-                        DNN module, no LibTorch, with the preprocessing and class names
-                        it carries; with --run RUN_DIR and no images: checked against
-                        the run on its test images (agreement with predictions.csv,
-                        largest logit difference from model.pth, speed of both)
-  --camera SOURCE       with a run folder: label the frames of a camera (a device index,
-                        0 the first webcam) or a video file standing in for one; one line
-                        per frame, with --json {"frame": I, "label": NAME,
-                        "probability": P} (and "top" with --topk K > 1)
-  --frames N            how many frames (default: until a video file ends)
-  --topk K              how many classes per image (default 5)
-  --json                one line per image: {"image": PATH, "top": [{"index": I,
-                        "label": NAME, "probability": P}]}; with a run folder also
-                        "calibrated", "temperature" and "unfamiliar" (null when not
-                        calibrated), "unfamiliar_threshold", "unfamiliar_image"
-)",
-            args.flag("help") ? stdout : stderr);
+        std::fputs(kPredictHelp, args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
     }
     const std::string name = args.str("model");
@@ -257,6 +257,90 @@ const Options &weightsOptions()
     return options;
 }
 
+namespace {
+
+void listWeights(const Args &args)
+{
+    std::printf("%-20s %-42s %s\n", "model", "file", "status");
+    for (const auto &w : weights::weightCatalog()) {
+        const std::string path = weights::findWeights(w.model);
+        std::printf("%-20s %-42s %s\n", w.model.c_str(), w.fileName.c_str(),
+                    path.empty() ? "not downloaded" : "present");
+    }
+    std::printf("\nfolder: %s\n", weights::torchHubCheckpointDir().c_str());
+    const std::string parent = args.str("runs", "runs");
+    const auto finished = runs::runsUsableAsWeights(parent, "");
+    std::printf("\nFinished runs in %s (--weights run:DIR starts the same model from them):\n",
+                parent.c_str());
+    if (finished.empty())
+        std::printf("  none\n");
+    else
+        std::printf("%-20s %-16s %-8s %s\n", "model", "dataset", "test acc", "run");
+    for (const auto &r : finished)
+        std::printf("%-20s %-16s %-8.4f %s\n", r.model.c_str(), r.dataset.c_str(),
+                    r.testAccuracy, r.dir.c_str());
+}
+
+void downloadWeights(const Args &args, const std::string &model)
+{
+    const bool tty = ::isatty(STDERR_FILENO) == 1;
+    const std::string path = weights::downloadWeights(
+        model,
+        [&](const tl::DownloadProgress &p) {
+            if (tty && p.total > 0)
+                std::fprintf(stderr, "\r\033[K%s %.1f / %.1f MB", p.fileName.c_str(),
+                             p.received / 1e6, p.total / 1e6);
+            return true;
+        },
+        args.str("mirror"));
+    if (tty)
+        std::fprintf(stderr, "\r\033[K");
+    std::printf("%s\n", path.c_str());
+}
+
+void verifyWeights(const std::string &what)
+{
+    std::string path = what;
+    const weights::WeightInfo *info = nullptr;
+    for (const auto &w : weights::weightCatalog())
+        if (w.model == what ||
+            w.fileName == std::filesystem::path(what).filename().string())
+            info = &w;
+    if (!info)
+        throw Error(
+            what +
+            ": not a model name or a torchvision checkpoint file name from the catalog");
+    if (path == info->model) {
+        path = weights::findWeights(info->model);
+        if (path.empty())
+            throw Error(info->fileName + " is not in " + weights::torchHubCheckpointDir());
+    }
+    if (!weights::verifyWeights(path, *info))
+        throw fileError(path, "SHA-256 does not start with " + info->sha256Prefix +
+                                  ": damaged or a different file");
+    std::printf("%s: SHA-256 matches %s\n", path.c_str(), info->sha256Prefix.c_str());
+}
+
+void inspectWeights(const std::string &file)
+{
+    const weights::CheckpointInfo c = weights::inspectCheckpoint(file);
+    std::printf("%s\nformat: %s%s\ntensors: %zu\nvalues: %lld\n", file.c_str(),
+                c.format.c_str(),
+                c.wrapper.empty() ? "" : (", under '" + c.wrapper + "'").c_str(),
+                c.tensors.size(), static_cast<long long>(c.values));
+    if (!c.fitsModel.empty()) // which of our models it fits
+        std::printf("fits: %s (%d classes)\n", c.fitsModel.c_str(), c.fitsClasses);
+    for (const auto &tensor : c.tensors) {
+        std::string shape;
+        for (auto d : tensor.shape)
+            shape += (shape.empty() ? "" : "x") + std::to_string(d);
+        std::printf("  %-50s %-16s %s\n", tensor.name.c_str(), shape.c_str(),
+                    tensor.type.c_str());
+    }
+}
+
+} // namespace
+
 int weightsCommand(Args &args)
 {
     allow(args, weightsOptions());
@@ -275,84 +359,21 @@ int weightsCommand(Args &args)
     }
     const std::string verb = pos[0];
     if (verb == "list") {
-        std::printf("%-20s %-42s %s\n", "model", "file", "status");
-        for (const auto &w : weights::weightCatalog()) {
-            const std::string path = weights::findWeights(w.model);
-            std::printf("%-20s %-42s %s\n", w.model.c_str(), w.fileName.c_str(),
-                        path.empty() ? "not downloaded" : "present");
-        }
-        std::printf("\nfolder: %s\n", weights::torchHubCheckpointDir().c_str());
-        const std::string parent = args.str("runs", "runs");
-        const auto finished = runs::runsUsableAsWeights(parent, "");
-        std::printf("\nFinished runs in %s (--weights run:DIR starts the same model from them):\n",
-                    parent.c_str());
-        if (finished.empty())
-            std::printf("  none\n");
-        else
-            std::printf("%-20s %-16s %-8s %s\n", "model", "dataset", "test acc", "run");
-        for (const auto &r : finished)
-            std::printf("%-20s %-16s %-8.4f %s\n", r.model.c_str(), r.dataset.c_str(),
-                        r.testAccuracy, r.dir.c_str());
+        listWeights(args);
         return 0;
     }
     if (pos.size() != 2)
         throw UsageError{"weights " + verb + " needs one argument (see --help)"};
-    if (verb == "download") {
-        const bool tty = ::isatty(STDERR_FILENO) == 1;
-        const std::string path = weights::downloadWeights(
-            pos[1],
-            [&](const tl::DownloadProgress &p) {
-                if (tty && p.total > 0)
-                    std::fprintf(stderr, "\r\033[K%s %.1f / %.1f MB", p.fileName.c_str(),
-                                 p.received / 1e6, p.total / 1e6);
-                return true;
-            },
-            args.str("mirror"));
-        if (tty)
-            std::fprintf(stderr, "\r\033[K");
-        std::printf("%s\n", path.c_str());
-        return 0;
-    }
-    if (verb == "verify") {
-        std::string path = pos[1];
-        const weights::WeightInfo *info = nullptr;
-        for (const auto &w : weights::weightCatalog())
-            if (w.model == pos[1] ||
-                w.fileName == std::filesystem::path(pos[1]).filename().string())
-                info = &w;
-        if (!info)
-            throw Error(
-                pos[1] +
-                ": not a model name or a torchvision checkpoint file name from the catalog");
-        if (path == info->model) {
-            path = weights::findWeights(info->model);
-            if (path.empty())
-                throw Error(info->fileName + " is not in " + weights::torchHubCheckpointDir());
-        }
-        if (!weights::verifyWeights(path, *info))
-            throw fileError(path, "SHA-256 does not start with " + info->sha256Prefix +
-                                      ": damaged or a different file");
-        std::printf("%s: SHA-256 matches %s\n", path.c_str(), info->sha256Prefix.c_str());
-        return 0;
-    }
-    if (verb == "inspect") {
-        const weights::CheckpointInfo c = weights::inspectCheckpoint(pos[1]);
-        std::printf("%s\nformat: %s%s\ntensors: %zu\nvalues: %lld\n", pos[1].c_str(),
-                    c.format.c_str(),
-                    c.wrapper.empty() ? "" : (", under '" + c.wrapper + "'").c_str(),
-                    c.tensors.size(), static_cast<long long>(c.values));
-        if (!c.fitsModel.empty()) // which of our models it fits
-            std::printf("fits: %s (%d classes)\n", c.fitsModel.c_str(), c.fitsClasses);
-        for (const auto &tensor : c.tensors) {
-            std::string shape;
-            for (auto d : tensor.shape)
-                shape += (shape.empty() ? "" : "x") + std::to_string(d);
-            std::printf("  %-50s %-16s %s\n", tensor.name.c_str(), shape.c_str(),
-                        tensor.type.c_str());
-        }
-        return 0;
-    }
-    throw UsageError{"unknown weights command '" + verb + "' (list, download, verify, inspect)"};
+    if (verb == "download")
+        downloadWeights(args, pos[1]);
+    else if (verb == "verify")
+        verifyWeights(pos[1]);
+    else if (verb == "inspect")
+        inspectWeights(pos[1]);
+    else
+        throw UsageError{"unknown weights command '" + verb +
+                         "' (list, download, verify, inspect)"};
+    return 0;
 }
 
 } // namespace tl::cli

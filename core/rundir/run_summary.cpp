@@ -4,6 +4,8 @@
 #include "io/files.h"
 #include "io/json_file.h"
 
+#include <cstdint>
+
 using nlohmann::json;
 
 namespace tl::runs {
@@ -73,6 +75,26 @@ std::string RunSummary::toJson(int indent) const
     return indent < 0 ? j.dump() : j.dump(indent) + "\n";
 }
 
+namespace {
+
+// Each object of the list under `key` (at most `limit` of them), read leniently.
+template <class Each>
+void readList(JsonObject &o, const char *key, const std::string &origin, std::size_t limit,
+              Each each)
+{
+    if (!o.has(key))
+        return;
+    const json &a = o.child(key);
+    if (!a.is_array())
+        o.fail(key, "expected a list");
+    for (std::size_t i = 0; i < a.size() && i < limit; ++i) {
+        JsonObject item(a[i], std::string(key) + "[" + std::to_string(i) + "]", origin, false);
+        each(item);
+    }
+}
+
+} // namespace
+
 RunSummary RunSummary::fromJson(const std::string &text, const std::string &origin)
 {
     const json j = parseJson(text, origin);
@@ -113,51 +135,33 @@ RunSummary RunSummary::fromJson(const std::string &text, const std::string &orig
     o.get("feature_cached_stages", s.featureCachedStages);
     o.get("resumed_from", s.resumedFrom);
     o.get("forked_from", s.forkedFrom);
-    if (o.has("stages")) {
-        const json &a = o.child("stages");
-        if (!a.is_array())
-            o.fail("stages", "expected a list");
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            JsonObject st(a[i], "stages[" + std::to_string(i) + "]", origin, false);
-            Stage x;
-            st.get("name", x.name);
-            st.get("epochs", x.epochs);
-            st.get("freeze", x.freeze);
-            st.get("trainable_params", x.trainableParams);
-            st.get("seconds_per_epoch", x.secondsPerEpoch);
-            st.get("train_images_per_second", x.trainImagesPerSecond);
-            st.get("cached_features", x.cachedFeatures);
-            st.get("feature_seconds", x.featureSeconds);
-            st.get("train_seconds", x.trainSeconds);
-            s.stages.push_back(x);
-        }
-    }
-    if (o.has("most_confused")) {
-        const json &a = o.child("most_confused");
-        if (!a.is_array())
-            o.fail("most_confused", "expected a list");
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            JsonObject c(a[i], "most_confused[" + std::to_string(i) + "]", origin, false);
-            Confusion x;
-            c.get("true", x.trueClass);
-            c.get("predicted", x.predicted);
-            c.get("count", x.count);
-            s.mostConfused.push_back(x);
-        }
-    }
-    if (o.has("warnings")) {
-        const json &a = o.child("warnings");
-        if (!a.is_array())
-            o.fail("warnings", "expected a list");
-        for (std::size_t i = 0; i < a.size() && i < 64; ++i) {
-            JsonObject c(a[i], "warnings[" + std::to_string(i) + "]", origin, false);
-            Warning w;
-            c.get("kind", w.kind);
-            c.get("epoch", w.epoch);
-            c.get("text", w.text);
-            s.warnings.push_back(w);
-        }
-    }
+    readList(o, "stages", origin, SIZE_MAX, [&](JsonObject &st) {
+        Stage x;
+        st.get("name", x.name);
+        st.get("epochs", x.epochs);
+        st.get("freeze", x.freeze);
+        st.get("trainable_params", x.trainableParams);
+        st.get("seconds_per_epoch", x.secondsPerEpoch);
+        st.get("train_images_per_second", x.trainImagesPerSecond);
+        st.get("cached_features", x.cachedFeatures);
+        st.get("feature_seconds", x.featureSeconds);
+        st.get("train_seconds", x.trainSeconds);
+        s.stages.push_back(x);
+    });
+    readList(o, "most_confused", origin, SIZE_MAX, [&](JsonObject &c) {
+        Confusion x;
+        c.get("true", x.trueClass);
+        c.get("predicted", x.predicted);
+        c.get("count", x.count);
+        s.mostConfused.push_back(x);
+    });
+    readList(o, "warnings", origin, 64, [&](JsonObject &c) {
+        Warning w;
+        c.get("kind", w.kind);
+        c.get("epoch", w.epoch);
+        c.get("text", w.text);
+        s.warnings.push_back(w);
+    });
     if (s.epochs < 0 || s.totalParams < 0 || s.trainableParams < 0 || s.testSamples < 0)
         o.fail("", "negative counts");
     return s;
