@@ -41,12 +41,13 @@ the experiment file:
   "sweep": {"mode": "list", "variants": [
       {"name": "baseline", "set": {}},
       {"name": "bn", "set": {"model.batch_norm": true}}]}
-  "sweep": {"mode": "random", "samples": 6, "seed": 1,      (or "mode": "tpe", "startup": 5)
-            "parameters": {"stages.0.optimizer.lr": {"log_uniform": [1e-4, 0.1]},
-                           "stages.0.batch_size": {"int": [16, 128]},
-                           "model.freeze": {"choice": ["none", "backbone"]}},
-            "early_stop": {"method": "asha", "min_epochs": 1, "reduction_factor": 3,
-                           "metric": "val_accuracy"}}
+  "sweep": {"mode": "random", "samples": 6, "seed": 1,
+    "parameters": {"stages.0.optimizer.lr": {"log_uniform": [1e-4, 0.1]},
+                   "stages.0.batch_size": {"int": [16, 128]},
+                   "model.freeze": {"choice": ["none", "backbone"]}},
+    "early_stop": {"method": "asha", "min_epochs": 1,
+                   "reduction_factor": 3, "metric": "val_accuracy"}}
+"mode": "tpe" (with "startup": N random points first) takes the same ranges.
 "early_stop" (asha or median; needs "data": {"val_split": ...}): at each rung a point goes on
 when its validation metric is in the top 1/reduction_factor of the points that reached that
 rung so far; else it waits there (stopped, state kept) for a promotion, and is pruned at the

@@ -588,7 +588,9 @@ private Q_SLOTS:
         QFile rf(path("grid-report.html"));
         QVERIFY(rf.open(QIODevice::ReadOnly));
         const QString html = QString::fromUtf8(rf.readAll());
-        QCOMPARE(html.count("<svg"), 4); // against each setting, heat map, Pareto
+        // Against each setting, heat map, Pareto, which setting mattered.
+        QCOMPARE(html.count("<svg"), 5);
+        QVERIFY(html.contains("mattered"));
         for (const QString &n : names)
             QVERIFY2(html.contains(n), qPrintable(n));
         // Again: every point is finished, nothing trains.
