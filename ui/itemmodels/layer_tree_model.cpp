@@ -8,7 +8,8 @@ namespace tl::ui {
 
 QString formatCount(qint64 n)
 {
-    return QLocale(QLocale::English).toString(n);
+    // As the chosen language writes it (89,866; German 89.866): View → Language sets QLocale.
+    return QLocale().toString(n);
 }
 
 QString shapeText(const std::vector<std::int64_t> &shape)

@@ -3,6 +3,7 @@
 #include "itemmodels/layer_tree_model.h"
 
 #include <QColor>
+#include <QLocale>
 
 namespace tl::ui {
 
@@ -65,7 +66,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
     case Data: {
         const QString set = QString::fromStdString(r.dataset);
         return r.trainFraction < 1.0
-                   ? tr("%1, %2 %").arg(set).arg(r.trainFraction * 100.0, 0, 'g', 3)
+                   ? tr("%1, %2 %").arg(set).arg(QLocale().toString(r.trainFraction * 100.0, 'g', 3))
                    : set;
     }
     case Epochs:
@@ -90,7 +91,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         return r.bestValAccuracy < 0
                    ? QVariant(sortRole ? QVariant(-1.0) : QVariant(QString()))
                    : (sortRole ? QVariant(r.bestValAccuracy)
-                               : QVariant(QString::number(r.bestValAccuracy, 'f', 4)));
+                               : QVariant(QLocale().toString(r.bestValAccuracy, 'f', 4)));
     case Test:
         if (!r.error.empty())
             return sortRole ? QVariant(-2.0) : QVariant(tr("damaged (see the tooltip)"));
@@ -105,15 +106,15 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
                              : r.resumable ? tr("interrupted (resumable)")
                                            : tr("incomplete"));
         return sortRole ? QVariant(r.testAccuracy)
-                        : QVariant(QString::number(r.testAccuracy, 'f', 4));
+                        : QVariant(QLocale().toString(r.testAccuracy, 'f', 4));
     // An unfinished run has no summary yet: a dash, not a measured zero.
     case SecondsPerEpoch:
         return sortRole ? QVariant(r.secondsPerEpoch)
-                        : QVariant(r.finished ? QString::number(r.secondsPerEpoch, 'f', 1)
+                        : QVariant(r.finished ? QLocale().toString(r.secondsPerEpoch, 'f', 1)
                                               : QStringLiteral("–"));
     case ImagesPerSecond:
         return sortRole ? QVariant(r.imagesPerSecond)
-                        : QVariant(r.finished ? QString::number(r.imagesPerSecond, 'f', 0)
+                        : QVariant(r.finished ? QLocale().toString(r.imagesPerSecond, 'f', 0)
                                               : QStringLiteral("–"));
     }
     return {};

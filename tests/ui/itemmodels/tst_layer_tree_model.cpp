@@ -135,6 +135,19 @@ private Q_SLOTS:
                  models::describeModel(spec).totalParams);
         QVERIFY(find(*panel.layerModel(), "features").isValid());
     }
+
+    // Parameter counts (Model tab, Runs table) in the chosen language's format.
+    void countsFollowTheLanguage()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German));
+        const QString german = formatCount(89866);
+        QLocale::setDefault(QLocale(QLocale::English));
+        const QString english = formatCount(89866);
+        QLocale::setDefault(before);
+        QCOMPARE(german, QStringLiteral("89.866"));
+        QCOMPARE(english, QStringLiteral("89,866"));
+    }
 };
 
 QTEST_MAIN(TestLayerTreeModel)
