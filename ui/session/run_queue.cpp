@@ -7,6 +7,7 @@
 #include "experiment/experiment_config.h"
 #include "orchestration/scheduler.h"
 #include "orchestration/sweep.h"
+#include "orchestration/sweep_search.h"
 #include "platform/cpu_cores.h"
 
 #include <QDir>
@@ -114,16 +115,43 @@ int RunQueue::add(const experiment::ExperimentConfig &config, const QString &run
 
 void RunQueue::addSweep(const runs::SweepPlan &plan, const QString &sweepDir)
 {
-    const int first = count();
-    beginInsertRows({}, first, first + int(plan.points.size()) - 1);
+    // A search may reorder the sweep's points (early stopping starts a grid in a seeded random
+    // order) and add points later (TPE): the rows are read again each time.
+    beginResetModel();
     try {
-        m_scheduler->addSweep(plan, QDir::cleanPath(sweepDir).toStdString());
+        const std::string dir = QDir::cleanPath(sweepDir).toStdString();
+        runs::SweepPlan withProposals = runs::withEarlierProposals(plan, dir);
+        const int group = m_scheduler->addSweep(withProposals, dir);
+        if (withProposals.earlyStop.enabled() || withProposals.mode == "tpe") {
+            auto search = std::make_unique<runs::SweepSearch>(*m_scheduler, group,
+                                                              std::move(withProposals));
+            search->restore();
+            search->attach();
+            m_searches.push_back(std::move(search));
+            wrapProposals();
+        }
     } catch (...) {
-        endInsertRows();
+        endResetModel();
         throw;
     }
-    endInsertRows();
+    endResetModel();
     scheduleSoon();
+}
+
+void RunQueue::wrapProposals()
+{
+    // TPE adds a point when a slot is free: the table learns of it as a reset.
+    auto propose = m_scheduler->wantMore;
+    if (!propose)
+        return;
+    m_scheduler->wantMore = [this, propose] {
+        if (m_resetDepth++ == 0)
+            beginResetModel();
+        const bool added = propose();
+        if (--m_resetDepth == 0)
+            endResetModel();
+        return added;
+    };
 }
 
 void RunQueue::cancel(int row)

@@ -16,6 +16,7 @@ struct ExperimentConfig;
 }
 namespace tl::runs {
 class Scheduler;
+class SweepSearch;
 struct Point;
 struct SweepPlan;
 } // namespace tl::runs
@@ -117,12 +118,16 @@ Q_SIGNALS:
 
 private:
     void connectScheduler();
+    void wrapProposals();
+    int m_resetDepth = 0;
     void rowChanged(const runs::Point &p);
     void scheduleSoon();
 
     std::unique_ptr<QTemporaryDir> m_configs; // configs and logs of runs outside a sweep
     std::unique_ptr<QProcessLauncher> m_launcher;
     std::unique_ptr<runs::Scheduler> m_scheduler;
+    // Each sweep's early stopping and TPE proposals (issue 30), as the CLI's sweep has them.
+    std::vector<std::unique_ptr<runs::SweepSearch>> m_searches;
     QTimer m_progressTimer; // reads the running runs' progress.csv
     int m_added = 0;
 };

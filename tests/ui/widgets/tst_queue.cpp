@@ -17,6 +17,8 @@
 #include <QAbstractAxis>
 #include <QChart>
 #include <QChartView>
+#include <nlohmann/json.hpp>
+
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QGraphicsTextItem>
@@ -314,6 +316,37 @@ private Q_SLOTS:
         q.addSweep(d.plan(), dir);
         QCOMPARE(q.item(2).state, State::Finished);
         QCOMPARE(q.item(3).state, State::Finished);
+    }
+
+    // The window's queue stops hopeless points early, as the CLI's sweep does (issue 30): a
+    // learning-rate sweep with ASHA trains fewer epochs than the grid and marks points pruned.
+    void queueStopsHopelessPointsEarly()
+    {
+        TL_REQUIRE(QFileInfo::exists(kFashion), "Debian's dataset-fashion-mnist");
+        ui::RunQueue q;
+        q.setCliPath(TL_CLI_PATH);
+        q.setParallel(2);
+        experiment::ExperimentConfig base = tiny(3);
+        base.data.valSplit = 0.2;
+        nlohmann::json file = nlohmann::json::parse(base.toJson());
+        file["sweep"] = {{"mode", "grid"},
+                         {"parameters", {{"stages.0.optimizer.lr", {1e-7, 1e-6, 1e-3, 3e-3}}}},
+                         {"early_stop",
+                          {{"method", "asha"}, {"min_epochs", 1}, {"reduction_factor", 2}}}};
+        const runs::SweepPlan plan = runs::planSweep(file.dump(), "asha.json");
+        const QString dir = path("sweep-asha");
+        q.addSweep(plan, dir);
+        QCOMPARE(q.count(), 4);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(q), 300000);
+        const runs::SweepResults r = runs::readSweep(dir.toStdString());
+        QCOMPARE(r.runs.size(), std::size_t(4));
+        int pruned = 0, epochs = 0;
+        for (const auto &run : r.runs) {
+            pruned += int(run.status == "pruned");
+            epochs += run.epochs;
+        }
+        QVERIFY2(pruned >= 1, qPrintable(QString::number(pruned)));
+        QVERIFY2(epochs < 12, qPrintable(QString::number(epochs)));
     }
 
     // The results view on a 2x2 sweep written by hand (no training).
