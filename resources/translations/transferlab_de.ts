@@ -538,17 +538,6 @@ Klicken, um sie zu sehen.</translation>
         <source>Blurry: %1</source>
         <translation>Unscharf: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;Leakage: %n test or validation image(s) repeat training images&lt;/b&gt; (the test score counts them as new).&lt;br&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;Durchsickern: %n Test- oder Validierungsbild wiederholt Trainingsbilder&lt;/b&gt; (die Testbewertung zählt es als neu).&lt;br&gt;</numerusform>
-            <numerusform>&lt;b&gt;Durchsickern: %n Test- oder Validierungsbilder wiederholen Trainingsbilder&lt;/b&gt; (die Testbewertung zählt sie als neu).&lt;br&gt;</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 images looked at in %2 s: %3 in duplicate groups, %4 outliers, %5 very dark, %6 very bright, %7 blurry.&lt;br&gt;</source>
-        <translation>%1 Bilder in %2 s angesehen: %3 in Duplikatgruppen, %4 Ausreißer, %5 sehr dunkel, %6 sehr hell, %7 unscharf.&lt;br&gt;</translation>
-    </message>
     <message>
         <source>Training images per class: %1 (most / fewest %2).</source>
         <translation>Trainingsbilder je Klasse: %1 (meiste / wenigste %2).</translation>
@@ -568,6 +557,21 @@ Klicken, um sie zu sehen.</translation>
 %3 · %4</source>
         <translation>%1 %2
 %3 · %4</translation>
+    </message>
+    <message>
+        <source>Data health summary</source>
+        <translation>Zusammenfassung der Datenprüfung</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Leakage: %n test or validation image(s) repeat training images&lt;/b&gt;, which the score counts as new.&lt;br&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Durchsickern: %n Test- oder Validierungsbild wiederholt Trainingsbilder&lt;/b&gt;, das die Bewertung als neu zählt.&lt;br&gt;</numerusform>
+            <numerusform>&lt;b&gt;Durchsickern: %n Test- oder Validierungsbilder wiederholen Trainingsbilder&lt;/b&gt;, die die Bewertung als neu zählt.&lt;br&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 images looked at in %2 s: %3 in duplicate groups, %4 outliers, %5 very dark, %6 very bright, %7 blurry.</source>
+        <translation>%1 Bilder in %2 s angesehen: %3 in Duplikatgruppen, %4 Ausreißer, %5 sehr dunkel, %6 sehr hell, %7 unscharf.</translation>
     </message>
 </context>
 <context>
@@ -1045,10 +1049,6 @@ Verlust %5</translation>
         <translation>Liste &amp;exportieren…</translation>
     </message>
     <message>
-        <source>Selected on the map</source>
-        <translation>Auf der Karte ausgewählt</translation>
-    </message>
-    <message>
         <source>Export marked images</source>
         <translation>Markierte Bilder exportieren</translation>
     </message>
@@ -1135,10 +1135,6 @@ Verlust %5</translation>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <source>Selected on the map (%1)</source>
-        <translation>Auf der Karte ausgewählt (%1)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1 image %2&lt;/b&gt; · labelled &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;</source>
         <translation>&lt;b&gt;%1 Bild %2&lt;/b&gt; · beschriftet als &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;</translation>
     </message>
@@ -1165,20 +1161,8 @@ d %2</translation>
         <translation> Es hat dieses %1 für ein(e) %2 gehalten: Das hatte es gesehen.</translation>
     </message>
     <message>
-        <source>Suspicious labels (%1 marked)</source>
-        <translation>Verdächtige Labels (%1 markiert)</translation>
-    </message>
-    <message>
         <source>Data health</source>
         <translation>Datengesundheit</translation>
-    </message>
-    <message>
-        <source>Out of sample: 5-fold, every training and validation image</source>
-        <translation>Außerhalb der Stichprobe: 5-fach, jedes Trainings- und Validierungsbild</translation>
-    </message>
-    <message>
-        <source>In sample, quick: the model&apos;s own view</source>
-        <translation>In der Stichprobe, schnell: die Sicht des Modells selbst</translation>
     </message>
     <message>
         <source>Suspicious label scores</source>
@@ -1241,16 +1225,44 @@ d %2</translation>
         <translation>Markieren Sie zuerst einige Bilder.</translation>
     </message>
     <message>
-        <source>Of the %1 training and validation images, each scored by a head that never saw its label (out of sample, 5-fold), the least likely labels first.</source>
-        <translation>Von den %1 Trainings- und Validierungsbildern, jedes von einem Kopf bewertet, der sein Label nie gesehen hat (außerhalb der Stichprobe, 5-fach), die unwahrscheinlichsten Labels zuerst.</translation>
-    </message>
-    <message>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
     <message>
         <source>%1 image %2: %3 %4</source>
         <translation>%1 Bild %2: %3 %4</translation>
+    </message>
+    <message>
+        <source>Nearest images</source>
+        <translation>Nächste Bilder</translation>
+    </message>
+    <message>
+        <source>On the map</source>
+        <translation>Auf der Karte</translation>
+    </message>
+    <message>
+        <source>On the map (%1)</source>
+        <translation>Auf der Karte (%1)</translation>
+    </message>
+    <message>
+        <source>Out of sample (5-fold)</source>
+        <translation>Außerhalb der Stichprobe (5-fach)</translation>
+    </message>
+    <message>
+        <source>In sample (quick)</source>
+        <translation>In der Stichprobe (schnell)</translation>
+    </message>
+    <message>
+        <source>%1 training and validation images, least likely label first.</source>
+        <translation>%1 Trainings- und Validierungsbilder, das unwahrscheinlichste Label zuerst.</translation>
+    </message>
+    <message>
+        <source>Each image scored by a head that never saw its label (out of sample, 5-fold): %1</source>
+        <translation>Jedes Bild von einem Kopf bewertet, der sein Label nie gesehen hat (außerhalb der Stichprobe, 5-fach): %1</translation>
+    </message>
+    <message>
+        <source>Suspicious labels (%1)</source>
+        <translation>Verdächtige Labels (%1)</translation>
     </message>
 </context>
 <context>
@@ -1295,10 +1307,6 @@ d %2</translation>
         <source>Queue a run of this experiment with the fixes; then compare the two runs in Runs → Compare</source>
         <translation>Einen Lauf dieses Experiments mit den Korrekturen einreihen; dann die beiden Läufe unter Läufe → Vergleichen vergleichen</translation>
     </message>
-    <message>
-        <source>No fixes yet: select images above, then Suggested class, Relabel as, Ambiguous or Leave out.</source>
-        <translation>Noch keine Korrekturen: Wählen Sie oben Bilder aus, dann Vorgeschlagene Klasse, Neu beschriften als, Mehrdeutig oder Auslassen.</translation>
-    </message>
     <message numerus="yes">
         <source>%n fix(es) pending, applied only when you press Apply fixes.</source>
         <translation>
@@ -1334,8 +1342,16 @@ d %2</translation>
         <translation>Die Daten dieses Laufs sind der eingebaute Datensatz &apos;%1&apos;, dessen Dateien TransferLab nicht ändert: Schreiben Sie stattdessen eine Label-Überschreibungsdatei.</translation>
     </message>
     <message>
-        <source>%1 Retrain with the fixes, then compare the two runs in Runs → Compare (the images whose prediction changed are listed there).</source>
-        <translation>%1 Trainieren Sie mit den Korrekturen neu, dann vergleichen Sie die beiden Läufe unter Läufe → Vergleichen (die Bilder, deren Vorhersage sich geändert hat, sind dort aufgelistet).</translation>
+        <source>No fixes yet: select images, then Suggested class, Relabel as, Ambiguous or Leave out.</source>
+        <translation>Noch keine Korrekturen: Wählen Sie Bilder aus, dann Vorgeschlagene Klasse, Neu beschriften als, Mehrdeutig oder Auslassen.</translation>
+    </message>
+    <message>
+        <source>%1 Retrain, then compare in Runs → Compare.</source>
+        <translation>%1 Neu trainieren, dann unter Läufe → Vergleichen vergleichen.</translation>
+    </message>
+    <message>
+        <source>Runs → Compare lists the images whose prediction changed between the two runs.</source>
+        <translation>Läufe → Vergleichen listet die Bilder auf, deren Vorhersage sich zwischen den beiden Läufen geändert hat.</translation>
     </message>
 </context>
 <context>
@@ -1759,6 +1775,14 @@ d %2</translation>
     <message>
         <source>Stop it and quit? It keeps its completed epochs; the queue itself is not kept.</source>
         <translation>Anhalten und beenden? Er behält seine abgeschlossenen Epochen; die Warteschlange selbst wird nicht behalten.</translation>
+    </message>
+    <message>
+        <source>Queued a run with the fixed labels; when it finishes, compare the two runs in Runs → Compare.</source>
+        <translation>Ein Lauf mit den korrigierten Labels ist eingereiht; vergleichen Sie nach seinem Ende die beiden Läufe unter Läufe → Vergleichen.</translation>
+    </message>
+    <message>
+        <source>Cannot queue the run</source>
+        <translation>Der Lauf kann nicht eingereiht werden</translation>
     </message>
 </context>
 <context>

@@ -45,10 +45,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b&gt;Leakage: %n test or validation image(s) repeat training images&lt;/b&gt; (the test score counts them as new).&lt;br&gt;</source>
+        <source>&lt;b&gt;Leakage: %n test or validation image(s) repeat training images&lt;/b&gt;, which the score counts as new.&lt;br&gt;</source>
         <translation>
-            <numerusform>&lt;b&gt;Leakage: %n test or validation image repeats training images&lt;/b&gt; (the test score counts it as new).&lt;br&gt;</numerusform>
-            <numerusform>&lt;b&gt;Leakage: %n test or validation images repeat training images&lt;/b&gt; (the test score counts them as new).&lt;br&gt;</numerusform>
+            <numerusform>&lt;b&gt;Leakage: %n test or validation image repeats training images&lt;/b&gt;, which the score counts as new.&lt;br&gt;</numerusform>
+            <numerusform>&lt;b&gt;Leakage: %n test or validation images repeat training images&lt;/b&gt;, which the score counts as new.&lt;br&gt;</numerusform>
         </translation>
     </message>
 </context>

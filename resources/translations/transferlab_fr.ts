@@ -538,17 +538,6 @@ Cliquez pour les voir.</translation>
         <source>Blurry: %1</source>
         <translation>Floues : %1</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;Leakage: %n test or validation image(s) repeat training images&lt;/b&gt; (the test score counts them as new).&lt;br&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;Fuite : %n image de test ou de validation répète des images d&apos;entraînement&lt;/b&gt; (le score de test la compte comme nouvelle).&lt;br&gt;</numerusform>
-            <numerusform>&lt;b&gt;Fuite : %n images de test ou de validation répètent des images d&apos;entraînement&lt;/b&gt; (le score de test les compte comme nouvelles).&lt;br&gt;</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 images looked at in %2 s: %3 in duplicate groups, %4 outliers, %5 very dark, %6 very bright, %7 blurry.&lt;br&gt;</source>
-        <translation>%1 images examinées en %2 s : %3 dans des groupes de doublons, %4 valeurs aberrantes, %5 très sombres, %6 très claires, %7 floues.&lt;br&gt;</translation>
-    </message>
     <message>
         <source>Training images per class: %1 (most / fewest %2).</source>
         <translation>Images d&apos;entraînement par classe : %1 (le plus / le moins %2).</translation>
@@ -568,6 +557,21 @@ Cliquez pour les voir.</translation>
 %3 · %4</source>
         <translation>%1 %2
 %3 · %4</translation>
+    </message>
+    <message>
+        <source>Data health summary</source>
+        <translation>Résumé du contrôle des données</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Leakage: %n test or validation image(s) repeat training images&lt;/b&gt;, which the score counts as new.&lt;br&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Fuite : %n image de test ou de validation répète des images d&apos;entraînement&lt;/b&gt;, que le score compte comme nouvelle.&lt;br&gt;</numerusform>
+            <numerusform>&lt;b&gt;Fuite : %n images de test ou de validation répètent des images d&apos;entraînement&lt;/b&gt;, que le score compte comme nouvelles.&lt;br&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 images looked at in %2 s: %3 in duplicate groups, %4 outliers, %5 very dark, %6 very bright, %7 blurry.</source>
+        <translation>%1 images examinées en %2 s : %3 dans des groupes de doublons, %4 valeurs aberrantes, %5 très sombres, %6 très claires, %7 floues.</translation>
     </message>
 </context>
 <context>
@@ -1045,10 +1049,6 @@ perte %5</translation>
         <translation>&amp;Exporter la liste…</translation>
     </message>
     <message>
-        <source>Selected on the map</source>
-        <translation>Sélectionnées sur la carte</translation>
-    </message>
-    <message>
         <source>Export marked images</source>
         <translation>Exporter les images marquées</translation>
     </message>
@@ -1135,10 +1135,6 @@ perte %5</translation>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <source>Selected on the map (%1)</source>
-        <translation>Sélectionnées sur la carte (%1)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1 image %2&lt;/b&gt; · labelled &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;</source>
         <translation>&lt;b&gt;%1 image %2&lt;/b&gt; · étiquetée &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;</translation>
     </message>
@@ -1165,20 +1161,8 @@ d %2</translation>
         <translation> Il a pris ce %1 pour un(e) %2 : voici ce qu&apos;il avait vu.</translation>
     </message>
     <message>
-        <source>Suspicious labels (%1 marked)</source>
-        <translation>Étiquettes suspectes (%1 marquées)</translation>
-    </message>
-    <message>
         <source>Data health</source>
         <translation>Santé des données</translation>
-    </message>
-    <message>
-        <source>Out of sample: 5-fold, every training and validation image</source>
-        <translation>Hors échantillon : 5 plis, chaque image d&apos;entraînement et de validation</translation>
-    </message>
-    <message>
-        <source>In sample, quick: the model&apos;s own view</source>
-        <translation>Dans l&apos;échantillon, rapide : le point de vue du modèle lui-même</translation>
     </message>
     <message>
         <source>Suspicious label scores</source>
@@ -1241,16 +1225,44 @@ d %2</translation>
         <translation>Marquez d&apos;abord des images.</translation>
     </message>
     <message>
-        <source>Of the %1 training and validation images, each scored by a head that never saw its label (out of sample, 5-fold), the least likely labels first.</source>
-        <translation>Parmi les %1 images d&apos;entraînement et de validation, chacune notée par une tête qui n&apos;a jamais vu son étiquette (hors échantillon, 5 plis), les étiquettes les moins probables d&apos;abord.</translation>
-    </message>
-    <message>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
     <message>
         <source>%1 image %2: %3 %4</source>
         <translation>%1 image %2 : %3 %4</translation>
+    </message>
+    <message>
+        <source>Nearest images</source>
+        <translation>Images les plus proches</translation>
+    </message>
+    <message>
+        <source>On the map</source>
+        <translation>Sur la carte</translation>
+    </message>
+    <message>
+        <source>On the map (%1)</source>
+        <translation>Sur la carte (%1)</translation>
+    </message>
+    <message>
+        <source>Out of sample (5-fold)</source>
+        <translation>Hors échantillon (5 plis)</translation>
+    </message>
+    <message>
+        <source>In sample (quick)</source>
+        <translation>Dans l&apos;échantillon (rapide)</translation>
+    </message>
+    <message>
+        <source>%1 training and validation images, least likely label first.</source>
+        <translation>%1 images d&apos;entraînement et de validation, l&apos;étiquette la moins probable d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Each image scored by a head that never saw its label (out of sample, 5-fold): %1</source>
+        <translation>Chaque image notée par une tête qui n&apos;a jamais vu son étiquette (hors échantillon, 5 plis) : %1</translation>
+    </message>
+    <message>
+        <source>Suspicious labels (%1)</source>
+        <translation>Étiquettes suspectes (%1)</translation>
     </message>
 </context>
 <context>
@@ -1295,10 +1307,6 @@ d %2</translation>
         <source>Queue a run of this experiment with the fixes; then compare the two runs in Runs → Compare</source>
         <translation>Mettre en file une exécution de cette expérience avec les corrections ; puis comparer les deux exécutions dans Exécutions → Comparer</translation>
     </message>
-    <message>
-        <source>No fixes yet: select images above, then Suggested class, Relabel as, Ambiguous or Leave out.</source>
-        <translation>Pas encore de corrections : sélectionnez des images ci-dessus, puis Classe suggérée, Réétiqueter en, Ambiguë ou Omettre.</translation>
-    </message>
     <message numerus="yes">
         <source>%n fix(es) pending, applied only when you press Apply fixes.</source>
         <translation>
@@ -1334,8 +1342,16 @@ d %2</translation>
         <translation>Les données de cette exécution sont le jeu intégré &apos;%1&apos;, dont TransferLab ne modifie pas les fichiers : écrivez plutôt un fichier de remplacement d&apos;étiquettes.</translation>
     </message>
     <message>
-        <source>%1 Retrain with the fixes, then compare the two runs in Runs → Compare (the images whose prediction changed are listed there).</source>
-        <translation>%1 Réentraînez avec les corrections, puis comparez les deux exécutions dans Exécutions → Comparer (les images dont la prédiction a changé y sont listées).</translation>
+        <source>No fixes yet: select images, then Suggested class, Relabel as, Ambiguous or Leave out.</source>
+        <translation>Pas encore de corrections : sélectionnez des images, puis Classe suggérée, Réétiqueter en, Ambiguë ou Omettre.</translation>
+    </message>
+    <message>
+        <source>%1 Retrain, then compare in Runs → Compare.</source>
+        <translation>%1 Réentraînez, puis comparez dans Exécutions → Comparer.</translation>
+    </message>
+    <message>
+        <source>Runs → Compare lists the images whose prediction changed between the two runs.</source>
+        <translation>Exécutions → Comparer liste les images dont la prédiction a changé entre les deux exécutions.</translation>
     </message>
 </context>
 <context>
@@ -1759,6 +1775,14 @@ d %2</translation>
     <message>
         <source>Stop it and quit? It keeps its completed epochs; the queue itself is not kept.</source>
         <translation>L&apos;arrêter et quitter ? Elle garde ses époques terminées ; la file elle-même n&apos;est pas conservée.</translation>
+    </message>
+    <message>
+        <source>Queued a run with the fixed labels; when it finishes, compare the two runs in Runs → Compare.</source>
+        <translation>Une exécution avec les étiquettes corrigées est en file ; quand elle sera finie, comparez les deux exécutions dans Exécutions → Comparer.</translation>
+    </message>
+    <message>
+        <source>Cannot queue the run</source>
+        <translation>Impossible de mettre l&apos;exécution en file d&apos;attente</translation>
     </message>
 </context>
 <context>
