@@ -12,6 +12,7 @@
 #include "io/file_limits.h"
 #include "io/files.h"
 #include "orchestration/recipes.h"
+#include "orchestration/scheduler.h"
 #include "orchestration/sweep.h"
 #include "platform/cpu_cores.h"
 #include "platform/system_info.h"
@@ -588,7 +589,7 @@ int trainCommand(Args &args)
     if (referenceBlasActive())
         std::fprintf(stderr, "%s\n", referenceBlasWarning().c_str());
     if (plan.runDir.empty())
-        plan.runDir = args.has("out") ? args.str("out") : runs::defaultRunDir("runs", plan.config);
+        plan.runDir = args.has("out") ? args.str("out") : runs::freeFolder("runs", runs::runFolderStem(plan.config, plan.config.name));
     // Progress and results from rank 0 only; the other ranks speak only of trouble.
     const bool speaks = distributed.rank == 0;
     ConsoleProgress progress(args.flag("quiet") || !speaks);

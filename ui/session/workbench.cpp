@@ -5,6 +5,7 @@
 #include "experiment/freeze.h"
 #include "io/files.h"
 #include "orchestration/recipes.h"
+#include "orchestration/scheduler.h"
 #include "orchestration/sweep.h"
 #include "orchestration/sweep_results.h"
 #include "run/run_experiment.h"
@@ -14,6 +15,8 @@
 #include "session/run_queue.h"
 #include "session/training_session.h"
 #include "weights/weight_catalog.h"
+
+#include <filesystem>
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -153,7 +156,7 @@ bool Workbench::start(const experiment::ExperimentConfig &config, const LoadedDa
         Q_EMIT refused(problem);
         return false;
     }
-    const QString dir = newRunDir(config);
+    const QString dir = newRunDir(config, true);
     Q_EMIT starting(dir);
     m_session->start(config, data.splits, dir);
     return true;
@@ -189,24 +192,20 @@ void Workbench::resume(const QString &dir)
     m_session->start(config, nullptr, dir, true);
 }
 
-QString Workbench::newRunDir(const experiment::ExperimentConfig &config) const
+QString Workbench::newRunDir(const experiment::ExperimentConfig &config, bool claim) const
 {
-    QString label = QString::fromStdString(config.name).trimmed();
-    label.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("_"));
-    const QString base = m_runsFolder + "/" + timestamp() + "-" +
-                         QString::fromStdString(config.model.name) + "-" +
-                         QString::fromStdString(config.data.name) +
-                         (label.isEmpty() ? QString() : "-" + label.left(40));
-    QString dir = base;
-    for (int n = 2; QFileInfo::exists(dir); ++n) // two in the same second
-        dir = base + "-" + QString::number(n);
-    return dir;
+    // The one naming rule (orchestration/scheduler.h): TIME-MODEL-DATASET[-NAME], made unique by
+    // claiming it; a queued run's folder is claimed by the scheduler when it is added.
+    const std::string stem = runs::runFolderStem(config, config.name);
+    return QString::fromStdString(claim ? runs::freeFolder(m_runsFolder.toStdString(), stem)
+                                        : (std::filesystem::path(m_runsFolder.toStdString()) /
+                                           stem).string());
 }
 
 int Workbench::queueRun(const experiment::ExperimentConfig &config)
 {
     config.validate();
-    return m_queue->add(config, newRunDir(config));
+    return m_queue->add(config, newRunDir(config, false));
 }
 
 QString Workbench::queueSweep(const runs::SweepPlan &plan, const QString &name)

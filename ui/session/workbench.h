@@ -82,7 +82,8 @@ public:
 
     // A new folder under the runs folder, not there yet:
     // "20261130-101500-simple-cnn-fashion-mnist[-name][-2]".
-    QString newRunDir(const experiment::ExperimentConfig &config) const;
+    // A new run's folder; `claim`: created now (a run starting at once).
+    QString newRunDir(const experiment::ExperimentConfig &config, bool claim) const;
 
     // Queues a run of `config` (tl::Error when its settings are invalid); returns its row.
     int queueRun(const experiment::ExperimentConfig &config);

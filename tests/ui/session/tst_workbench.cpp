@@ -100,7 +100,7 @@ private Q_SLOTS:
                  refused.isEmpty() ? "" : qPrintable(refused.first().first().toString()));
         QCOMPARE(starting.size(), 1);
         const QString dir = starting.first().first().toString();
-        QVERIFY2(dir.startsWith(runs + "/") && dir.endsWith("-simple-cnn-folder-tiny_run"),
+        QVERIFY2(dir.startsWith(runs + "/") && dir.endsWith("-simple-cnn-folder-tiny-run"),
                  qPrintable(dir));
         QVERIFY(bench.session()->isRunning());
         // A second Start while it trains does nothing.
@@ -119,11 +119,11 @@ private Q_SLOTS:
         QVERIFY(list.front().finished);
         QCOMPARE(list.front().epochs, 2);
 
-        // The next run in the same second gets a folder of its own.
-        const QString next = bench.newRunDir(tinyConfig());
-        QVERIFY(!QFileInfo::exists(next));
-        QDir().mkpath(next);
-        QVERIFY(bench.newRunDir(tinyConfig()) != next);
+        // The next runs get folders of their own, claimed as they are named (two in the same
+        // second too); a queued run's is only named (the scheduler claims it).
+        const QString next = bench.newRunDir(tinyConfig(), true);
+        QVERIFY(QFileInfo(next).isDir());
+        QVERIFY(bench.newRunDir(tinyConfig(), true) != next);
 
         // Its speed is now known here: a run of the same model on this data has an estimate.
         QVERIFY(bench.estimateRunSeconds(tinyConfig(), tinyData(128).get()) > 0);
