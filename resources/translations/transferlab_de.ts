@@ -3546,11 +3546,11 @@ d %2</translation>
     </message>
     <message>
         <source>Hold to record (%1)</source>
-        <translation>Gedrückt halten zum Aufnehmen (%1)</translation>
+        <translation>Zum Aufnehmen halten (%1)</translation>
     </message>
     <message>
         <source>Hold to record</source>
-        <translation>Gedrückt halten zum Aufnehmen</translation>
+        <translation>Zum Aufnehmen halten</translation>
     </message>
     <message>
         <source>Frames are recorded while this button (or the key %1) is held</source>

@@ -447,6 +447,7 @@ TeachPanel::ClassBox TeachPanel::makeClassBox(int cls)
     auto *layout = new QVBoxLayout(b.frame);
     auto *head = new QHBoxLayout;
     auto *name = new QLabel(QStringLiteral("<b>%1</b>").arg(p.className(cls).toHtmlEscaped()));
+    name->setWordWrap(true); // a long class name wraps rather than push the record button out
     b.count = new QLabel;
     b.record = new QPushButton(cls < 9 ? tr("Hold to record (%1)").arg(cls + 1)
                                        : tr("Hold to record"));
