@@ -268,10 +268,10 @@ int health(const runs::RunFeatures &f, const data::DatasetSplits &data, bool jso
     }
     std::printf("Looked at %lld images in %.1f s.\n", static_cast<long long>(h.examined),
                 h.seconds);
-    std::printf("\nDuplicates: %lld images in %zu groups; %lld test or validation images repeat "
-                "a training image (leakage: their scores are not a test)\n",
+    std::printf("\nDuplicates: %lld images in %zu group%s; %lld test or validation images "
+                "repeat a training image (leakage: their scores are not a test)\n",
                 static_cast<long long>(h.duplicateImages), h.duplicates.size(),
-                static_cast<long long>(h.leakedImages));
+                h.duplicates.size() == 1 ? "" : "s", static_cast<long long>(h.leakedImages));
     for (std::size_t k = 0; k < h.duplicates.size() && k < 10; ++k) {
         const auto &g = h.duplicates[k];
         std::printf("  %s%s%s:", g.leakage ? "LEAK " : "", g.exact ? "exact" : "near",

@@ -60,9 +60,10 @@ int apply(const std::string &run, const std::string &list, Args &args)
     if (args.has("overrides")) {
         const std::string out = args.str("overrides", "");
         writeFileAtomic(out, runs::labelOverridesCsv(fixes));
-        std::printf("%zu fixes written to %s; train with them: transferlab-cli train --config "
+        std::printf("%zu fix%s written to %s; train with them: transferlab-cli train --config "
                     "%s --label-overrides %s\n",
-                    fixes.size(), out.c_str(), runs::RunDir(run).config().c_str(), out.c_str());
+                    fixes.size(), fixes.size() == 1 ? "" : "es", out.c_str(),
+                    runs::RunDir(run).config().c_str(), out.c_str());
         return 0;
     }
     const std::string &name = config.data.name;
