@@ -12,6 +12,7 @@
 #include <QListView>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -43,6 +44,7 @@ DataHealthPanel::DataHealthPanel(QWidget *parent)
     m_summary = new QLabel(tr("Map the test set first: the health check uses the run's data "
                               "and its features."));
     m_summary->setWordWrap(true);
+    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_summary->setTextFormat(Qt::RichText);
     m_section = new QComboBox;
     a11y::name(m_section, tr("Data health list"), tr("Which images to show below"));
@@ -54,7 +56,8 @@ DataHealthPanel::DataHealthPanel(QWidget *parent)
     m_view->setGridSize(QSize(96, 110));
     m_view->setResizeMode(QListView::Adjust);
     m_view->setMovement(QListView::Static);
-    m_view->setUniformItemSizes(true);
+    // Not uniform: a thumbnail arrives after the first layout, and each item's size follows it.
+    m_view->setUniformItemSizes(false);
     m_view->setWordWrap(true);
     a11y::name(m_view, tr("Data health images"), tr("The images of the list chosen above"));
     m_images->setThumbnailSize(64);
@@ -66,8 +69,16 @@ DataHealthPanel::DataHealthPanel(QWidget *parent)
     top->addWidget(m_section, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_summary);
+    // The summary scrolls beside the thumbnails, which keep their room on a 720-line projector.
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(m_summary);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    a11y::name(scroll, tr("Data health summary"));
+    m_summaryArea = scroll;
+    layout->addWidget(scroll);
     layout->addWidget(m_view, 1);
+    setLargeText(false);
 
     m_poll = new QTimer(this);
     m_poll->setInterval(100);
@@ -192,18 +203,20 @@ void DataHealthPanel::showSummary()
     const runs::DataHealth &h = *m_health;
     QString text;
     if (h.leakedImages > 0)
-        text += tr("<b>Leakage: %n test or validation image(s) repeat training images</b> "
-                   "(the test score counts them as new).<br>",
+        text += tr("<b>Leakage: %n test or validation image(s) repeat training images</b>, "
+                   "which the score counts as new.<br>",
                    "", int(h.leakedImages));
-    text += tr("%1 images looked at in %2 s: %3 in duplicate groups, %4 outliers, %5 very dark, "
-               "%6 very bright, %7 blurry.<br>")
-                .arg(h.examined)
-                .arg(h.seconds, 0, 'f', 1)
-                .arg(h.duplicateImages)
-                .arg(h.outlierCount)
-                .arg(h.darkCount)
-                .arg(h.brightCount)
-                .arg(h.blurryCount);
+    // The lists' counts are in the list chooser; the whole tally in the tooltip.
+    m_summary->setToolTip(
+        tr("%1 images looked at in %2 s: %3 in duplicate groups, %4 outliers, %5 very dark, "
+           "%6 very bright, %7 blurry.")
+            .arg(h.examined)
+            .arg(h.seconds, 0, 'f', 1)
+            .arg(h.duplicateImages)
+            .arg(h.outlierCount)
+            .arg(h.darkCount)
+            .arg(h.brightCount)
+            .arg(h.blurryCount));
     QStringList counts;
     for (const auto &c : h.classes)
         counts << QStringLiteral("%1 %2").arg(QString::fromStdString(c.name).toHtmlEscaped()).arg(c.train);
@@ -284,18 +297,26 @@ void DataHealthPanel::showSection(Section s)
         };
     });
     m_images->setItems(std::move(items));
+    m_view->scrollToTop();
 }
 
 void DataHealthPanel::setLargeText(bool on)
 {
-    const int thumb = on ? 56 : 64;
+    // On a projector a row (48 px and two 16 px caption lines) fits under three summary lines.
+    const int thumb = on ? 48 : 64;
     QFont caption = font();
     if (on)
         caption.setPixelSize(16);
     m_view->setIconSize(QSize(thumb, thumb));
-    m_view->setGridSize(QSize(thumb + (on ? 62 : 32), thumb + (on ? 60 : 46)));
+    m_view->setGridSize(QSize(thumb + (on ? 62 : 32), thumb + (on ? 38 : 46)));
     m_view->setFont(caption);
     m_images->setThumbnailSize(thumb);
+    // Three lines of summary at most (it scrolls): the thumbnails keep their row.
+    QFont text = font();
+    if (on)
+        text.setPixelSize(20);
+    m_summary->setFont(text);
+    m_summaryArea->setMaximumHeight(3 * QFontMetrics(text).lineSpacing() + 6);
 }
 
 } // namespace tl::ui

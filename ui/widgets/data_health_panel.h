@@ -70,6 +70,7 @@ private:
     QProgressBar *m_progress;
     QTimer *m_poll;
     QLabel *m_summary;
+    QWidget *m_summaryArea;
     QComboBox *m_section;
     QListView *m_view;
     ImageListModel *m_images;

@@ -189,8 +189,8 @@ QWidget *InspectPanel::buildSide()
     connect(m_health, &DataHealthPanel::failed, this, &InspectPanel::failed);
 
     m_side = new QTabWidget;
-    m_side->addTab(neighboursPage, tr("Nearest training images"));
-    m_side->addTab(m_selectionView, tr("Selected on the map"));
+    m_side->addTab(neighboursPage, tr("Nearest images"));
+    m_side->addTab(m_selectionView, tr("On the map"));
     m_side->addTab(suspectsPage, tr("Suspicious labels"));
     m_side->addTab(m_health, tr("Data health"));
 
@@ -464,7 +464,7 @@ void InspectPanel::showSelection(const std::vector<int> &rows)
     m_selection->setImageProvider(
         [this](int row) { return imageJob(QStringLiteral("test"), row); });
     m_selection->setItems(std::move(items));
-    m_side->setTabText(1, tr("Selected on the map (%1)").arg(rows.size()));
+    m_side->setTabText(1, tr("On the map (%1)").arg(rows.size()));
     m_side->setCurrentIndex(1);
 }
 

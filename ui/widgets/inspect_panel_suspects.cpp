@@ -17,7 +17,6 @@
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -40,8 +39,8 @@ QWidget *InspectPanel::buildSuspectsPage()
     m_suspectsTitle->setWordWrap(true);
     m_suspectsTitle->setTextFormat(Qt::RichText);
     m_scores = new QComboBox;
-    m_scores->addItem(tr("Out of sample: 5-fold, every training and validation image"));
-    m_scores->addItem(tr("In sample, quick: the model's own view"));
+    m_scores->addItem(tr("Out of sample (5-fold)"));
+    m_scores->addItem(tr("In sample (quick)"));
     a11y::name(m_scores, tr("Suspicious label scores"),
                tr("Out of sample: each image scored by a head that never saw its label. In "
                   "sample: the trained model's own probabilities (quick, but it doubts a wrong "
@@ -63,16 +62,14 @@ QWidget *InspectPanel::buildSuspectsPage()
     auto *gallery = new QWidget;
     auto *gl = new QVBoxLayout(gallery);
     gl->setContentsMargins(0, 0, 0, 0);
-    gl->addWidget(m_suspectsTitle);
-    gl->addWidget(m_scores);
+    auto *head = new QHBoxLayout;
+    head->addWidget(m_scores);
+    head->addWidget(m_suspectsTitle, 1);
+    gl->addLayout(head);
     gl->addWidget(m_suspectsView, 1);
     gl->addWidget(buildMarkButtons());
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(gallery);
-    split->addWidget(m_fixes);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    return split;
+    gl->addWidget(m_fixes);
+    return gallery;
 }
 
 // Suggested class, Relabel as, Ambiguous, Leave out, Clear; the list's export and exclusion.
@@ -142,8 +139,7 @@ void InspectPanel::showSuspects()
     const runs::SuspicionReport &r = m_report;
     const bool kfold = m_haveOutOfSample && m_scores->currentIndex() == 0;
     m_suspectsTitle->setText(
-        kfold ? tr("Of the %1 training and validation images, each scored by a head that never "
-                   "saw its label (out of sample, 5-fold), the least likely labels first.")
+        kfold ? tr("%1 training and validation images, least likely label first.")
                     .arg(r.examined)
         : r.outOfSample
             ? tr("Of the %1 validation images (not trained on), the least likely labels first.")
@@ -151,7 +147,8 @@ void InspectPanel::showSuspects()
             : tr("Of the %1 training images, the least likely labels first (<i>in sample</i>).")
                   .arg(r.examined));
     m_suspectsTitle->setToolTip(
-        kfold ? m_oosBasis
+        kfold ? tr("Each image scored by a head that never saw its label (out of sample, "
+                   "5-fold): %1").arg(m_oosBasis)
         : r.outOfSample
             ? tr("The model did not train on these images, so its doubt about a label is "
                  "honest. Select images, mark them, export the list or leave them out of the "
@@ -196,7 +193,7 @@ void InspectPanel::relabelSelected(int classIndex)
 void InspectPanel::syncFixes()
 {
     const auto n = marked().size();
-    m_side->setTabText(2, n ? tr("Suspicious labels (%1 marked)").arg(n) : tr("Suspicious labels"));
+    m_side->setTabText(2, n ? tr("Suspicious labels (%1)").arg(n) : tr("Suspicious labels"));
     m_fixes->setPending(pendingFixes());
 }
 

@@ -38,10 +38,9 @@ std::string labelFixListCsv(const std::vector<LabelFixList::Pending> &pending)
 
 LabelFixList::LabelFixList(QWidget *parent) : QWidget(parent)
 {
-    m_title = new QLabel;
-    m_title->setWordWrap(true);
     m_list = new QListWidget;
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setMaximumHeight(3 * m_list->fontMetrics().height() + 8); // room for the gallery
     a11y::name(m_list, tr("Pending label fixes"),
                tr("The fixes marked so far; nothing changes until they are applied."));
     m_remove = new QPushButton(tr("&Take back"));
@@ -58,15 +57,16 @@ LabelFixList::LabelFixList(QWidget *parent) : QWidget(parent)
     m_after = new QLabel;
     m_after->setWordWrap(true);
     m_after->hide();
-    auto *buttons = new QHBoxLayout;
+    m_buttons = new QWidget;
+    auto *buttons = new QHBoxLayout(m_buttons);
+    buttons->setContentsMargins(0, 0, 0, 0);
     for (QPushButton *b : {m_remove, m_apply, m_undo, m_retrain})
         buttons->addWidget(b);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_title);
-    layout->addWidget(m_list, 1);
-    layout->addLayout(buttons);
+    layout->addWidget(m_buttons);
+    layout->addWidget(m_list);
     layout->addWidget(m_after);
 
     connect(m_remove, &QPushButton::clicked, this, [this] {
@@ -115,14 +115,19 @@ bool LabelFixList::canApplyOnDisk() const
 void LabelFixList::refresh()
 {
     m_list->clear();
+    // Nothing pending or applied: the gallery above gets the room (a projector's 720 lines).
+    const bool idle = m_pending.empty() && m_journal.isEmpty() && m_overrides.isEmpty();
+    m_list->setVisible(!m_pending.empty());
+    m_buttons->setVisible(!idle || m_busy);
     for (const Pending &p : m_pending) {
         auto *item = new QListWidgetItem(p.text, m_list);
         item->setData(Qt::UserRole, p.key);
     }
-    m_title->setText(
+    // Said in the tooltip, not a label: a projector's 720 lines keep the room for the gallery.
+    m_list->setToolTip(
         m_pending.empty()
-            ? tr("No fixes yet: select images above, then Suggested class, Relabel as, "
-                 "Ambiguous or Leave out.")
+            ? tr("No fixes yet: select images, then Suggested class, Relabel as, Ambiguous or "
+                 "Leave out.")
             : tr("%n fix(es) pending, applied only when you press Apply fixes.", "",
                  int(m_pending.size())));
     m_remove->setEnabled(!m_pending.empty() && !m_busy);
@@ -236,9 +241,10 @@ void LabelFixList::finish(const QString &error, const QString &summary, bool und
         m_pending.clear();
     m_after->setText(
         undo ? summary
-             : tr("%1 Retrain with the fixes, then compare the two runs in Runs → Compare "
-                  "(the images whose prediction changed are listed there).")
-                   .arg(summary));
+             : tr("%1 Retrain, then compare in Runs → Compare.").arg(summary));
+    m_after->setToolTip(undo ? QString()
+                             : tr("Runs → Compare lists the images whose prediction changed "
+                                  "between the two runs."));
     m_after->show();
     refresh();
     if (undo)

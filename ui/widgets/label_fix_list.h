@@ -72,9 +72,10 @@ private:
     QString m_journal, m_overrides;
     bool m_busy = false;
 
-    QLabel *m_title, *m_after;
+    QLabel *m_after;
     QListWidget *m_list;
     QPushButton *m_remove, *m_apply, *m_undo, *m_retrain;
+    QWidget *m_buttons;
 };
 
 // The pending fixes as a fix list (index, split, path, label, fix) that

@@ -4,6 +4,7 @@
 // the two files into their new class folders and Undo puts them back byte for byte; the Data
 // health panel lists planted duplicates, leakage first.
 
+#include "a11y/accessibility.h"
 #include "analysis/data_health.h"
 #include "data/label_overrides.h"
 #include "io/files.h"
@@ -159,6 +160,9 @@ private Q_SLOTS:
         // Applied: the list and the marks are cleared, and a retrain uses the file.
         QVERIFY(panel->fixList()->pending().empty());
         QVERIFY(panel->marked().empty());
+        // Every control of the panel, the fix list and the health tab has a name.
+        const QStringList unnamed = a11y::unnamedControls(panel.get());
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
         QCOMPARE(panel->fixList()->retrainConfig().data.labelOverrides, file.toStdString());
         QSignalSpy retrain(panel.get(), &InspectPanel::retrainRequested);
         Q_EMIT panel->fixList()->retrainRequested(panel->fixList()->retrainConfig());
