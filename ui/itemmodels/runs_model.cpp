@@ -65,9 +65,10 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         return QString::fromStdString(r.model);
     case Data: {
         const QString set = QString::fromStdString(r.dataset);
-        return r.trainFraction < 1.0
-                   ? tr("%1, %2 %").arg(set).arg(QLocale().toString(r.trainFraction * 100.0, 'g', 3))
-                   : set;
+        return r.trainFraction < 1.0 ? tr("%1, %2 %")
+                                           .arg(set)
+                                           .arg(QLocale().toString(r.trainFraction * 100.0, 'g', 3))
+                                     : set;
     }
     case Epochs:
         if (sortRole)
