@@ -201,6 +201,25 @@ private Q_SLOTS:
         QVERIFY(found);
     }
 
+    // Features over the memory budget (mapped from a file) are scaled alike: the same run.
+    void spilledFeaturesScaleAlike()
+    {
+        experiment::ExperimentConfig c = shapes();
+        c.stages[0].epochs = 3;
+        c.data.cacheMiB = 1024;
+        const runs::RunResult inMemory = runs::runExperiment(c, path("spill-memory"));
+        c.data.cacheMiB = 0;
+        const runs::RunResult onDisk = runs::runExperiment(c, path("spill-disk"));
+        QCOMPARE(onDisk.cachedStages, std::vector<std::string>{"head"});
+        QCOMPARE(inMemory.epochs.size(), onDisk.epochs.size());
+        for (std::size_t e = 0; e < onDisk.epochs.size(); ++e) {
+            QCOMPARE(inMemory.epochs[e].trainLoss, onDisk.epochs[e].trainLoss);
+            QCOMPARE(inMemory.epochs[e].valLoss, onDisk.epochs[e].valLoss);
+        }
+        QCOMPARE(inMemory.test.loss, onDisk.test.loss);
+        QVERIFY(!std::filesystem::exists(path("spill-disk/feature-cache")));
+    }
+
     // Stopped in the standardised head's stage and resumed (two epochs left: cached again; one
     // left: cached as it began), then a stage that trains the head on images with the folded
     // layer as an ordinary Linear: metric for metric the uninterrupted run. (A stage that
