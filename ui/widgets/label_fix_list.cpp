@@ -97,6 +97,14 @@ void LabelFixList::setRun(const QString &runDir)
     } catch (const std::exception &) {
         m_haveConfig = false; // an old run folder: fixes can still be exported
     }
+    // The newest apply of an earlier session can still be undone (undoing it twice is refused
+    // by the journal itself). One folder listed: the run folder's few files.
+    const QStringList journals =
+        runDir.isEmpty() ? QStringList()
+                         : QDir(runDir).entryList({QStringLiteral("label-fixes-*.journal.json")},
+                                                  QDir::Files, QDir::Name);
+    if (!journals.isEmpty())
+        m_journal = QDir(runDir).filePath(journals.last());
     refresh();
 }
 

@@ -217,6 +217,10 @@ private Q_SLOTS:
             QVERIFY2(fs::exists(moved), moved.c_str());
             QVERIFY(readFile(moved.string(), 1 << 20) == before[k].second);
         }
+        // The run opened again later: its last apply can still be undone.
+        LabelFixList reopened;
+        reopened.setRun(QString::fromStdString(path("runs/folder")));
+        QCOMPARE(reopened.lastJournal(), panel->fixList()->lastJournal());
         // Undo: both files back, byte for byte.
         QSignalSpy undone(panel->fixList(), &LabelFixList::undone);
         panel->fixList()->undoLastApply();
