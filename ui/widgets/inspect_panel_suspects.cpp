@@ -72,27 +72,26 @@ QWidget *InspectPanel::buildSuspectsPage()
     return gallery;
 }
 
-// Suggested class, Relabel as, Ambiguous, Leave out, Clear; the list's export and exclusion.
+// Suggested class, Relabel as, Ambiguous, Leave out; List: clear, export, exclude.
 QWidget *InspectPanel::buildMarkButtons()
 {
     auto *suggested = new QPushButton(tr("&Suggested class"));
     m_relabelButton = new QPushButton(tr("&Relabel as"));
     auto *ambiguous = new QPushButton(tr("&Ambiguous"));
     auto *leaveOut = new QPushButton(tr("Leave &out"));
-    auto *clearMark = new QPushButton(tr("Clear"));
     auto *more = new QPushButton(tr("&List"));
     suggested->setToolTip(tr("The selected images' label is wrong: relabel them as the class "
                              "the model suggests"));
     m_relabelButton->setToolTip(tr("Relabel the selected images as a class you choose"));
     ambiguous->setToolTip(tr("Mark the selected images: no single label fits (set aside)"));
     leaveOut->setToolTip(tr("Leave the selected images out of the data (set aside)"));
-    clearMark->setToolTip(tr("Take the selected images' marks back"));
-    more->setToolTip(tr("Export the marked images as a fix list, or leave them out of the next "
-                        "run only"));
+    more->setToolTip(tr("Clear the selected images' marks, export the marked images as a fix "
+                        "list, or leave them out of the next run only"));
     m_relabelButton->setMenu(new QMenu(m_relabelButton));
     auto *menu = new QMenu(more);
     more->setMenu(menu);
-    menu->addAction(tr("&Export list…"), this, [this] {
+    menu->addAction(tr("&Clear the selected images' marks"), this,
+                    [this] { markSelected(QString()); });    menu->addAction(tr("&Export list…"), this, [this] {
         if (marked().empty()) {
             Q_EMIT failed(tr("Mark some images first (select them, then Suggested class, "
                              "Relabel as, Ambiguous or Leave out)."));
@@ -124,11 +123,10 @@ QWidget *InspectPanel::buildMarkButtons()
             [this] { markSelected(QStringLiteral("ambiguous")); });
     connect(leaveOut, &QPushButton::clicked, this,
             [this] { markSelected(QStringLiteral("leave out")); });
-    connect(clearMark, &QPushButton::clicked, this, [this] { markSelected(QString()); });
     auto *box = new QWidget;
     auto *marks = new QHBoxLayout(box);
     marks->setContentsMargins(0, 0, 0, 0);
-    for (QPushButton *b : {suggested, m_relabelButton, ambiguous, leaveOut, clearMark, more})
+    for (QPushButton *b : {suggested, m_relabelButton, ambiguous, leaveOut, more})
         marks->addWidget(b);
     marks->addStretch(1);
     return box;
