@@ -79,12 +79,16 @@ nlohmann::json imageJson(const runs::RunFeatures &f, const runs::ImageRef &r)
             {"label_index", r.label}};
 }
 
-// Every stage trains the head alone: the features never saw the labels.
+// Every stage trains the head alone (the model's freeze, or each stage's own): the features
+// never saw the labels.
 bool backboneFrozen(const std::string &dir)
 {
     const auto config = experiment::ExperimentConfig::fromFile(runs::RunDir(dir).config());
     return std::all_of(config.stages.begin(), config.stages.end(),
-                       [](const experiment::StageConfig &s) { return s.freeze == "backbone"; });
+                       [&](const experiment::StageConfig &s) {
+                           return s.freeze == "backbone" ||
+                                  (s.freeze.empty() && config.model.freeze == "backbone");
+                       });
 }
 
 // K runs of the experiment, each leaving a fold out, through the scheduler (resumable); their

@@ -191,8 +191,9 @@ std::vector<float> crossValidatedProbabilities(const std::vector<float> &feature
     torch::Tensor out = torch::full({rows, classes}, 1.0f / float(classes), torch::kFloat32);
     const int folds = fold.empty() ? 0 : *std::max_element(fold.begin(), fold.end()) + 1;
     for (int k = 0; k < folds; ++k) {
-        if (progress && !progress(double(k) / folds, "fold " + std::to_string(k + 1) + " of " +
-                                                        std::to_string(folds)))
+        if (progress && !progress(double(k) / folds,
+                                  "Scoring every label out of sample: part " +
+                                      std::to_string(k + 1) + " of " + std::to_string(folds)))
             return {};
         const torch::Tensor held = (f == k).nonzero().squeeze(1);
         const torch::Tensor rest = (f != k).nonzero().squeeze(1);
