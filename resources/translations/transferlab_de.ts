@@ -1213,6 +1213,14 @@ d %2</translation>
         <translation>Die markierten Bilder als Korrekturliste exportieren oder sie nur beim nächsten Lauf auslassen</translation>
     </message>
     <message>
+        <source>Clear the selected images&apos; marks, export the marked images as a fix list, or leave them out of the next run only</source>
+        <translation>Die Markierungen der ausgewählten Bilder entfernen, die markierten Bilder als Korrekturliste exportieren oder sie nur beim nächsten Lauf auslassen</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the selected images&apos; marks</source>
+        <translation>Mar&amp;kierungen der ausgewählten Bilder entfernen</translation>
+    </message>
+    <message>
         <source>Mark some images first (select them, then Suggested class, Relabel as, Ambiguous or Leave out).</source>
         <translation>Markieren Sie zuerst einige Bilder (auswählen, dann Vorgeschlagene Klasse, Neu beschriften als, Mehrdeutig oder Auslassen).</translation>
     </message>

@@ -1213,6 +1213,14 @@ d %2</translation>
         <translation>Exporter les images marquées en liste de corrections, ou les omettre seulement de la prochaine exécution</translation>
     </message>
     <message>
+        <source>Clear the selected images&apos; marks, export the marked images as a fix list, or leave them out of the next run only</source>
+        <translation>Effacer les marques des images sélectionnées, exporter les images marquées en liste de corrections, ou les omettre seulement de la prochaine exécution</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the selected images&apos; marks</source>
+        <translation>Effa&amp;cer les marques des images sélectionnées</translation>
+    </message>
+    <message>
         <source>Mark some images first (select them, then Suggested class, Relabel as, Ambiguous or Leave out).</source>
         <translation>Marquez d&apos;abord des images (sélectionnez-les, puis Classe suggérée, Réétiqueter en, Ambiguë ou Omettre).</translation>
     </message>
