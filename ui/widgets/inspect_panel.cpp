@@ -78,13 +78,15 @@ QListView *galleryView(ImageListModel *model, int thumb = 72)
     return v;
 }
 
-// Every stage trains the head alone: the features never saw the labels.
+// Every stage trains the head alone (the model's freeze, or each stage's own): the features
+// never saw the labels. As `transferlab-cli inspect` decides it.
 bool backboneFrozen(const std::string &dir)
 {
     try {
         const auto c = experiment::ExperimentConfig::fromFile(runs::RunDir(dir).config());
-        return std::all_of(c.stages.begin(), c.stages.end(),
-                           [](const experiment::StageConfig &s) { return s.freeze == "backbone"; });
+        return std::all_of(c.stages.begin(), c.stages.end(), [&](const experiment::StageConfig &s) {
+            return s.freeze == "backbone" || (s.freeze.empty() && c.model.freeze == "backbone");
+        });
     } catch (const std::exception &) {
         return false;
     }
