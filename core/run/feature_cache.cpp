@@ -141,6 +141,23 @@ std::shared_ptr<SpillFiles> spillFolder(const FeatureCacheRequest &r)
 
 } // namespace
 
+namespace {
+
+bool laterStageTrainsBackbone(const FeatureCacheRequest &r)
+{
+    const auto &stages = r.config.stages;
+    for (std::size_t k = 0; k < stages.size(); ++k)
+        if (&stages[k] == &r.stage) {
+            for (std::size_t later = k + 1; later < stages.size(); ++later)
+                if (!stages[later].freeze.empty() && stages[later].freeze != "backbone")
+                    return true;
+            return false;
+        }
+    return false;
+}
+
+} // namespace
+
 FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheRequest &r,
                                int remainingEpochs, bool withTest,
                                const std::function<void(const std::string &)> &say)
@@ -203,7 +220,11 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
             if (source)
                 source->setShard(r.shard, /*pad=*/false);
     }
-    cache.scaling = featureScaling(trainer.model(), ftrain);
+    // A later stage that trains the backbone too would meet the folded head with features of
+    // another scale (a random backbone's BatchNorm grows them from ~1e-9 to ~1 once it trains:
+    // the loss diverged): standardise only when the head stays the only part that trains.
+    if (!laterStageTrainsBackbone(r))
+        cache.scaling = featureScaling(trainer.model(), ftrain);
     cache.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     cache.onDisk = spill != nullptr;
     char line[640];
