@@ -202,7 +202,7 @@ int suspicious(const runs::RunFeatures &f, const data::DatasetSplits &data, cons
                 "flag");
     int rank = 0;
     for (const auto &s : report.images)
-        std::printf("%5d %7lld %-18s %-18s %9.4f %s%s\n", ++rank,
+        std::printf("%5d %7lld %-18s %-18s %9.3g %s%s\n", ++rank,
                     static_cast<long long>(s.image.index), className(f, s.image.label).c_str(),
                     className(f, s.suggested).c_str(), s.selfConfidence,
                     s.likelyWrong ? "likely wrong" : "",

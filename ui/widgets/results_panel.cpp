@@ -221,11 +221,16 @@ QGroupBox *ResultsPanel::buildGalleryBox()
     connect(m_gallery, &QListView::clicked, this,
             [this](const QModelIndex &i) { showImage(i.row()); });
     // Arrow keys in the gallery show the image they reach; Enter opens it as a double-click.
+    // Grad-CAM… acts on the current image: without one it has nothing to open.
+    explainButton->setEnabled(false);
     connect(m_gallery->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &i) {
+            [this, explainButton](const QModelIndex &i) {
+                explainButton->setEnabled(i.isValid());
                 if (i.isValid())
                     showImage(i.row());
             });
+    connect(m_gallery, &QListView::clicked, explainButton,
+            [explainButton] { explainButton->setEnabled(true); });
     auto requestExplain = [this] {
         const QModelIndex i = m_gallery->currentIndex();
         if (i.isValid())

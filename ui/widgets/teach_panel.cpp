@@ -155,8 +155,10 @@ TeachPanel::TeachPanel(const QString &projectFolder, QWidget *parent)
     });
     connect(s, &TeachSession::thumbnailReady, this, &TeachPanel::onThumbnail);
     connect(s, &TeachSession::featuresChanged, this, [this](int done, int total) {
-        m_featuresLabel->setText(done < total ? tr("Features: %1 of %2 images").arg(done).arg(total)
-                                              : tr("Features of all %1 images ready").arg(total));
+        m_featuresLabel->setText(total == 0 ? QString()
+                                 : done < total
+                                     ? tr("Features: %1 of %2 images").arg(done).arg(total)
+                                     : tr("Features of all %1 images ready").arg(total));
     });
     connect(s, &TeachSession::frameReady, this, [this](const QImage &frame) {
         m_frame = frame;
