@@ -19,7 +19,8 @@ mkdir -p "$CORPUS" "$FINDINGS"
 "$FUZZ/make_corpus" "$CORPUS" >/dev/null
 status=0
 for target in fuzz_pickle fuzz_zip fuzz_checkpoint fuzz_idx fuzz_cifar fuzz_targz \
-              fuzz_experiment fuzz_tlstate fuzz_run_folder fuzz_image_header fuzz_onnx fuzz_image_csv; do
+              fuzz_experiment fuzz_tlstate fuzz_run_folder fuzz_image_header fuzz_onnx fuzz_image_csv \
+              fuzz_label_lists; do
     mkdir -p "$CORPUS/$target"
     regressions="$ROOT/tests/fuzz/regressions/$target"
     dirs="$CORPUS/$target"

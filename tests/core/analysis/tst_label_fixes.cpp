@@ -3,6 +3,8 @@
 // label-override files.
 
 #include "analysis/label_fixes.h"
+#include "data/dataset.h"
+#include "data/image_encode.h"
 #include "data/label_overrides.h"
 #include "io/files.h"
 #include "support/expect_error.h"
@@ -192,6 +194,52 @@ private Q_SLOTS:
                         (QStringList{"/x/y.png", "not listed"}));
         const Bytes still = readFile(csv);
         QCOMPARE(std::string(still.begin(), still.end()), text);
+    }
+
+    // An override file applied when the data loads: relabelled images carry their new class,
+    // excluded ones are gone, and a bad line is refused naming the file.
+    void overridesReachTheLoadedData()
+    {
+        QTemporaryDir tmp;
+        const fs::path root = fs::path(tmp.path().toStdString()) / "data";
+        const std::uint8_t grey[16] = {0, 40, 80, 120, 160, 200, 240, 255,
+                                       10, 50, 90, 130, 170, 210, 250, 5};
+        const std::vector<unsigned char> png = data::encodePng(grey, 4, 4, 1);
+        for (const char *cls : {"cat", "dog"})
+            for (int i = 0; i < 6; ++i) {
+                fs::create_directories(root / "train" / cls);
+                fs::create_directories(root / "test" / cls);
+                std::ofstream(root / "train" / cls / ("p" + std::to_string(i) + ".png"),
+                              std::ios::binary)
+                    .write(reinterpret_cast<const char *>(png.data()), std::streamsize(png.size()));
+                std::ofstream(root / "test" / cls / ("t" + std::to_string(i) + ".png"),
+                              std::ios::binary)
+                    .write(reinterpret_cast<const char *>(png.data()), std::streamsize(png.size()));
+            }
+        data::DatasetOptions o;
+        o.name = "folder";
+        o.root = root.string();
+        const data::DatasetSplits plain = data::loadDataset(o);
+        QCOMPARE(plain.train.size(), std::size_t(12));
+        // Image 0 is a cat: relabel it a dog; leave image 1 out.
+        QCOMPARE(plain.train.labels[0], std::int64_t(0));
+        const std::string file = (fs::path(tmp.path().toStdString()) / "ov.csv").string();
+        put(file, "index,label\n0,dog\n1,exclude\n");
+        o.labelOverrides = file;
+        const data::DatasetSplits fixed = data::loadDataset(o);
+        QCOMPARE(fixed.train.size(), std::size_t(11));
+        std::int64_t dogs = 0;
+        for (std::size_t r = 0; r < fixed.train.size(); ++r) {
+            QVERIFY(fixed.train.sourceIndex[r] != 1);
+            if (fixed.train.sourceIndex[r] == 0)
+                QCOMPARE(fixed.train.labels[r], std::int64_t(1));
+            dogs += fixed.train.labels[r];
+        }
+        QCOMPARE(dogs, std::int64_t(7));
+        put(file, "index,label\n0,horse\n");
+        TL_EXPECT_ERROR(data::loadDataset(o), (QStringList{"ov.csv", "horse", "not a class"}));
+        put(file, "index,label\n99,dog\n");
+        TL_EXPECT_ERROR(data::loadDataset(o), (QStringList{"ov.csv", "99", "not in the training"}));
     }
 
     void overrides()

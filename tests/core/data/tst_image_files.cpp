@@ -99,7 +99,7 @@ private Q_SLOTS:
         QCOMPARE(r.at("not an image"), 1);
         QCOMPARE(r.at("truncated"), 2);
         QCOMPARE(r.at("unsupported format"), 1);
-        const QString text = QString::fromStdString(ds.skippedText());
+        const QString text = QString::fromStdString(ds.skippedText("skipped.csv"));
         QVERIFY2(text.startsWith("Skipped 5 of 13 files: ") && text.contains("2 truncated") &&
                      text.contains("1 empty") && text.endsWith("see skipped.csv"),
                  qPrintable(text));
@@ -287,7 +287,7 @@ private Q_SLOTS:
         QCOMPARE(ds.val.size(), std::size_t(2));
         QCOMPARE(ds.test.size(), std::size_t(2));
         QCOMPARE(reasons(ds.skipped), (std::map<std::string, int>{{"empty", 1}, {"missing", 1}}));
-        QVERIFY(QString::fromStdString(ds.skippedText()).startsWith("Skipped 2 of 10 files"));
+        QVERIFY(QString::fromStdString(ds.skippedText("skipped.csv")).startsWith("Skipped 2 of 10 files"));
 
         // No split column: a stratified test set is held out, as for folders.
         test::writeText(path("csv/plain.csv"),
