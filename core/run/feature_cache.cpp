@@ -143,6 +143,9 @@ std::shared_ptr<SpillFiles> spillFolder(const FeatureCacheRequest &r)
 
 namespace {
 
+// A later stage that trains the backbone too would meet the folded head with features of
+// another scale (a random backbone's BatchNorm grows them from ~1e-9 to ~1 once it trains: the
+// loss diverged), so the cached head is standardised only when no later stage does.
 bool laterStageTrainsBackbone(const FeatureCacheRequest &r)
 {
     const auto &stages = r.config.stages;
@@ -220,10 +223,7 @@ FeatureCache buildFeatureCache(train::Trainer &trainer, const FeatureCacheReques
             if (source)
                 source->setShard(r.shard, /*pad=*/false);
     }
-    // A later stage that trains the backbone too would meet the folded head with features of
-    // another scale (a random backbone's BatchNorm grows them from ~1e-9 to ~1 once it trains:
-    // the loss diverged): standardise only when the head stays the only part that trains.
-    if (!laterStageTrainsBackbone(r))
+    if (!laterStageTrainsBackbone(r)) // the head stays the only part that trains
         cache.scaling = featureScaling(trainer.model(), ftrain);
     cache.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     cache.onDisk = spill != nullptr;
