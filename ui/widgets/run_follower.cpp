@@ -43,8 +43,9 @@ RunFollower::RunFollower(const QString &runDir, QWidget *parent)
     m_accBatch = m_accuracy->addSeries(tr("train (batches)"), palette::batchColor());
     m_accTrain = m_accuracy->addSeries(tr("train (epoch)"), palette::seriesColor(0), false, true);
     m_accVal = m_accuracy->addSeries(tr("validation"), palette::seriesColor(1), true, true);
-    m_loss->setCaption(tr("Read from the run's folder: progress.csv (batches) and metrics.csv "
-                          "(epochs)."));
+    m_loss->setCaption(tr("Read from the run's folder: %1 (batches) and %2 (epochs).")
+                           .arg(QString::fromLatin1(runs::RunDir::kProgress),
+                                QString::fromLatin1(runs::RunDir::kMetrics)));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_status, 1);
     buttons->addWidget(m_open);
