@@ -174,6 +174,10 @@ void TrainingPanel::createFields()
 QWidget *TrainingPanel::buildForm()
 {
     auto *stageRow = new QHBoxLayout;
+    // The stage's name gets the room: "−" is one glyph, not a push button's minimum width.
+    m_removeStage->setMaximumWidth(m_removeStage->fontMetrics().height() * 2 + 8);
+    m_stageBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_stageBox->setMinimumContentsLength(7);
     stageRow->addWidget(m_stageBox, 1);
     stageRow->addWidget(m_addStage);
     stageRow->addWidget(m_removeStage);
