@@ -3992,9 +3992,12 @@ d %2</translation>
         <source>Paused. Resume to go on from the same batch.</source>
         <translation>Pausiert. Weiter setzt beim selben Batch fort.</translation>
     </message>
-    <message>
-        <source>Stage %1 (%2): %3 epochs</source>
-        <translation>Stufe %1 (%2): %3 Epochen</translation>
+    <message numerus="yes">
+        <source>Stage %1 (%2): %n epoch(s)</source>
+        <translation>
+            <numerusform>Stufe %1 (%2): %n Epoche</numerusform>
+            <numerusform>Stufe %1 (%2): %n Epochen</numerusform>
+        </translation>
     </message>
     <message>
         <source>epoch %1/%2 · batch %3/%4</source>

@@ -139,6 +139,13 @@
 <context>
     <name>tl::ui::TrainingPanel</name>
     <message numerus="yes">
+        <source>Stage %1 (%2): %n epoch(s)</source>
+        <translation>
+            <numerusform>Stage %1 (%2): %n epoch</numerusform>
+            <numerusform>Stage %1 (%2): %n epochs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Stopped: the run keeps its %n completed epoch(s).</source>
         <translation>
             <numerusform>Stopped: the run keeps its %n completed epoch.</numerusform>

@@ -3992,9 +3992,12 @@ d %2</translation>
         <source>Paused. Resume to go on from the same batch.</source>
         <translation>En pause. Reprendre continue au même lot.</translation>
     </message>
-    <message>
-        <source>Stage %1 (%2): %3 epochs</source>
-        <translation>Étape %1 (%2) : %3 époques</translation>
+    <message numerus="yes">
+        <source>Stage %1 (%2): %n epoch(s)</source>
+        <translation>
+            <numerusform>Étape %1 (%2) : %n époque</numerusform>
+            <numerusform>Étape %1 (%2) : %n époques</numerusform>
+        </translation>
     </message>
     <message>
         <source>epoch %1/%2 · batch %3/%4</source>

@@ -515,7 +515,7 @@ void TrainingPanel::onStageStarted(int stage, const QString &name, int epochs)
 {
     Q_UNUSED(stage)
     m_progress->setRange(0, 1000);
-    m_log->appendPlainText(tr("Stage %1 (%2): %3 epochs").arg(stage + 1).arg(name).arg(epochs));
+    m_log->appendPlainText(tr("Stage %1 (%2): %n epoch(s)", nullptr, epochs).arg(stage + 1).arg(name));
 }
 
 void TrainingPanel::onBatch(const train::BatchProgress &p)
