@@ -387,7 +387,7 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
     for (const auto &n : m_result->classNames)
         m_names << QString::fromStdString(n);
     const auto &e = m_result->test;
-    m_headline->setText(
+    QString headline =
         tr("<b>Test accuracy %L1%</b> · loss %L2 · top-5 %L3% · %L4 test images · %L5 s per "
            "epoch%6")
             .arg(e.accuracy * 100.0, 0, 'f', 2)
@@ -395,7 +395,11 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
             .arg(e.top5Accuracy * 100.0, 0, 'f', 1)
             .arg(e.count)
             .arg(m_result->secondsPerEpoch, 0, 'f', 1)
-            .arg(m_result->stopped ? tr(" · <i>stopped early</i>") : QString()));
+            .arg(m_result->stopped ? tr(" · <i>stopped early</i>") : QString());
+    // The line breaks only between its parts ("3.7 s per epoch" stays whole, in any language).
+    headline.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+    headline.replace(QStringLiteral("&nbsp;·&nbsp;"), QStringLiteral(" · "));
+    m_headline->setText(headline);
     m_confusionModel->setEvaluation(e, m_names);
     const int epochs = std::max<int>(1, int(m_result->epochs.size()));
     {
