@@ -4,8 +4,8 @@
 #include "commands.h"
 #include "options.h"
 
-#include "data/dataset.h"
 #include "base/error.h"
+#include "data/dataset.h"
 #include "inference/predictor.h"
 #include "inference/run_calibration.h"
 #include "rundir/run_dir.h"

@@ -60,8 +60,8 @@ int captureCommand(Args &args)
 int predictFromCamera(const std::string &runDir, Args &args)
 {
     const std::string source = args.str("camera");
-    const int frames = args.intIn("frames", std::numeric_limits<int>::max(), 1,
-                                  std::numeric_limits<int>::max());
+    const int frames =
+        args.intIn("frames", std::numeric_limits<int>::max(), 1, std::numeric_limits<int>::max());
     const int topk = args.intIn("topk", 1, 1, 1000);
     const bool json = args.flag("json");
     data::Camera camera;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "args.h"
-#include "options.h"
 #include "inference/run_features.h"
+#include "options.h"
 
 #include <string>
 #include <vector>

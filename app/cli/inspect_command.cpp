@@ -7,17 +7,17 @@
 #include "analysis/data_health.h"
 #include "analysis/label_fold_runs.h"
 #include "analysis/label_folds.h"
-#include "interrupt.h"
-#include "orchestration/launcher.h"
-#include "orchestration/scheduler.h"
-#include "rundir/run_summary.h"
+#include "analysis/run_inspect.h"
+#include "base/error.h"
 #include "data/dataset.h"
 #include "experiment/experiment_config.h"
-#include "rundir/run_dir.h"
-#include "base/error.h"
-#include "io/files.h"
-#include "analysis/run_inspect.h"
 #include "inference/run_features.h"
+#include "interrupt.h"
+#include "io/files.h"
+#include "orchestration/launcher.h"
+#include "orchestration/scheduler.h"
+#include "rundir/run_dir.h"
+#include "rundir/run_summary.h"
 
 #include <nlohmann/json.hpp>
 
@@ -114,7 +114,8 @@ runs::OutOfSampleProbabilities foldRunScores(const runs::RunFeatures &f,
         p.config = base;
         p.config.name = p.name;
         auto &ex = p.config.data.exclude;
-        ex.insert(ex.end(), plan.exclude[std::size_t(k)].begin(), plan.exclude[std::size_t(k)].end());
+        ex.insert(ex.end(), plan.exclude[std::size_t(k)].begin(),
+                  plan.exclude[std::size_t(k)].end());
         std::sort(ex.begin(), ex.end());
         ex.erase(std::unique(ex.begin(), ex.end()), ex.end());
         for (auto &stage : p.config.stages)
@@ -127,8 +128,9 @@ runs::OutOfSampleProbabilities foldRunScores(const runs::RunFeatures &f,
         scheduler.add(std::move(p));
     }
     const runs::RunSummary done = runs::RunSummary::fromFile(runs::RunDir(f.runDir).summary());
-    std::fprintf(stderr, "%d runs of the experiment, each leaving a fold out, %d at a time "
-                         "(about %.0f s each, as the run took; finished folds are kept)\n",
+    std::fprintf(stderr,
+                 "%d runs of the experiment, each leaving a fold out, %d at a time "
+                 "(about %.0f s each, as the run took; finished folds are kept)\n",
                  plan.folds, parallel, done.totalSeconds);
     InterruptScope interruptible;
     if (runToEnd(scheduler, launcher))
@@ -143,8 +145,8 @@ runs::OutOfSampleProbabilities foldRunScores(const runs::RunFeatures &f,
     return scores;
 }
 
-runs::SuspicionReport suspicionReport(const runs::RunFeatures &f,
-                                      const data::DatasetSplits &data, const Args &args, int n)
+runs::SuspicionReport suspicionReport(const runs::RunFeatures &f, const data::DatasetSplits &data,
+                                      const Args &args, int n)
 {
     if (args.flag("quick"))
         return runs::suspiciousLabels(f, data, std::size_t(n));
@@ -167,8 +169,8 @@ runs::SuspicionReport suspicionReport(const runs::RunFeatures &f,
     return runs::suspiciousLabelsOutOfSample(f, scores, data, std::size_t(n));
 }
 
-int suspicious(const runs::RunFeatures &f, const data::DatasetSplits &data, const Args &args,
-               int n, bool json)
+int suspicious(const runs::RunFeatures &f, const data::DatasetSplits &data, const Args &args, int n,
+               bool json)
 {
     const runs::SuspicionReport report = suspicionReport(f, data, args, n);
     if (json) {
@@ -212,8 +214,10 @@ int suspicious(const runs::RunFeatures &f, const data::DatasetSplits &data, cons
 
 nlohmann::json healthJson(const runs::RunFeatures &f, const runs::HealthImage &i)
 {
-    return {{"index", i.index},       {"split", i.split},
-            {"path", i.path},         {"label", className(f, i.label)},
+    return {{"index", i.index},
+            {"split", i.split},
+            {"path", i.path},
+            {"label", className(f, i.label)},
             {"value", i.value}};
 }
 
@@ -235,8 +239,8 @@ void printHealthList(const runs::RunFeatures &f, const char *title,
                     static_cast<long long>(l[k].index), className(f, l[k].label).c_str(), unit,
                     l[k].value, l[k].path.c_str());
     if (l.size() > 10)
-        std::printf("  ... and %lld more (--json lists %zu)\n",
-                    static_cast<long long>(count - 10), l.size());
+        std::printf("  ... and %lld more (--json lists %zu)\n", static_cast<long long>(count - 10),
+                    l.size());
 }
 
 int health(const runs::RunFeatures &f, const data::DatasetSplits &data, bool json)
@@ -248,25 +252,28 @@ int health(const runs::RunFeatures &f, const data::DatasetSplits &data, bool jso
             nlohmann::json images = nlohmann::json::array();
             for (const auto &i : g.images)
                 images.push_back(healthJson(f, i));
-            groups.push_back({{"exact", g.exact}, {"leakage", g.leakage},
-                              {"labels_disagree", g.labelsDisagree}, {"images", images}});
+            groups.push_back({{"exact", g.exact},
+                              {"leakage", g.leakage},
+                              {"labels_disagree", g.labelsDisagree},
+                              {"images", images}});
         }
         nlohmann::json classes = nlohmann::json::array();
         for (const auto &c : h.classes)
             classes.push_back({{"class", c.name}, {"train", c.train}});
-        const nlohmann::json out = {
-            {"examined", h.examined},
-            {"duplicates", {{"groups", groups}, {"images", h.duplicateImages},
-                            {"leaked_images", h.leakedImages}}},
-            {"outliers", healthListJson(f, h.outliers, h.outlierCount)},
-            {"outlier_threshold", h.outlierThreshold},
-            {"dark", healthListJson(f, h.dark, h.darkCount)},
-            {"bright", healthListJson(f, h.bright, h.brightCount)},
-            {"blurry", healthListJson(f, h.blurry, h.blurryCount)},
-            {"classes", classes},
-            {"imbalance", h.imbalance},
-            {"advice", h.imbalanceAdvice},
-            {"seconds", h.seconds}};
+        const nlohmann::json out = {{"examined", h.examined},
+                                    {"duplicates",
+                                     {{"groups", groups},
+                                      {"images", h.duplicateImages},
+                                      {"leaked_images", h.leakedImages}}},
+                                    {"outliers", healthListJson(f, h.outliers, h.outlierCount)},
+                                    {"outlier_threshold", h.outlierThreshold},
+                                    {"dark", healthListJson(f, h.dark, h.darkCount)},
+                                    {"bright", healthListJson(f, h.bright, h.brightCount)},
+                                    {"blurry", healthListJson(f, h.blurry, h.blurryCount)},
+                                    {"classes", classes},
+                                    {"imbalance", h.imbalance},
+                                    {"advice", h.imbalanceAdvice},
+                                    {"seconds", h.seconds}};
         std::printf("%s\n", out.dump().c_str());
         return 0;
     }
@@ -293,8 +300,8 @@ int health(const runs::RunFeatures &f, const data::DatasetSplits &data, bool jso
     for (const auto &c : h.classes)
         std::printf(" %s %lld", c.name.c_str(), static_cast<long long>(c.train));
     std::printf("\n%s\n", h.imbalanceAdvice.empty()
-                               ? "Balanced enough."
-                               : ("Imbalanced: " + h.imbalanceAdvice + ".").c_str());
+                              ? "Balanced enough."
+                              : ("Imbalanced: " + h.imbalanceAdvice + ".").c_str());
     return 0;
 }
 
@@ -404,13 +411,14 @@ const Options &inspectOptions()
     // The options the help's text names beside the actions it lists.
     const unsigned u = Option::kUsageOnly;
     static const Options options = optionsFromHelp(
-        kInspectHelp, {valued("split", "SPLIT", "", Values::Words, "train val test", u),
-                       valued("count", "N", "", Values::None, {}, u),
-                       valued("method", "METHOD", "", Values::Words, "pca tsne", u),
-                       valued("points", "N", "", Values::None, {}, u),
-                       valued("folds", "K", "", Values::None, {}, u), flag("quick", "", u),
-                       flag("fold-runs", "", u), valued("fold-epochs", "E", "", Values::None, {}, u),
-                       valued("parallel", "P", "", Values::None, {}, u)});
+        kInspectHelp,
+        {valued("split", "SPLIT", "", Values::Words, "train val test", u),
+         valued("count", "N", "", Values::None, {}, u),
+         valued("method", "METHOD", "", Values::Words, "pca tsne", u),
+         valued("points", "N", "", Values::None, {}, u),
+         valued("folds", "K", "", Values::None, {}, u), flag("quick", "", u),
+         flag("fold-runs", "", u), valued("fold-epochs", "E", "", Values::None, {}, u),
+         valued("parallel", "P", "", Values::None, {}, u)});
     return options;
 }
 
@@ -421,9 +429,8 @@ int inspectCommand(Args &args)
         std::fputs(kInspectHelp, args.flag("help") ? stdout : stderr);
         return args.flag("help") ? 0 : 2;
     }
-    const int actions =
-        int(args.has("suspicious")) + int(args.has("neighbours")) + int(args.has("embedding")) +
-        int(args.flag("health"));
+    const int actions = int(args.has("suspicious")) + int(args.has("neighbours")) +
+                        int(args.has("embedding")) + int(args.flag("health"));
     if (actions > 1)
         throw UsageError{"one of --suspicious, --neighbours, --embedding, --health at a time"};
     const std::string dir = args.positional().front();

@@ -18,7 +18,8 @@
 namespace tl::cli {
 namespace {
 
-const char *kLabelsHelp = R"(Usage: transferlab-cli labels apply RUN_DIR FIXES.csv (--move | --overrides OUT.csv)
+const char *kLabelsHelp =
+    R"(Usage: transferlab-cli labels apply RUN_DIR FIXES.csv (--move | --overrides OUT.csv)
        transferlab-cli labels undo JOURNAL
 
 Fixes the labels of the images a run's inspection found wrong. FIXES.csv has a header naming
@@ -73,12 +74,12 @@ int apply(const std::string &run, const std::string &list, Args &args)
                          "OUT.csv"};
     if (config.data.root.empty())
         throw UsageError{"labels apply --move: the run's config names no data root"};
-    const std::string journal =
-        args.str("journal", (std::filesystem::path(run) /
-                             ("label-fixes-" + timeStamp() + ".journal.json")).string());
-    const runs::AppliedFixes a =
-        name == "folder" ? runs::applyFixesToFolder(fixes, config.data.root, journal)
-                         : runs::applyFixesToCsv(fixes, config.data.root, journal);
+    const std::string journal = args.str(
+        "journal",
+        (std::filesystem::path(run) / ("label-fixes-" + timeStamp() + ".journal.json")).string());
+    const runs::AppliedFixes a = name == "folder"
+                                     ? runs::applyFixesToFolder(fixes, config.data.root, journal)
+                                     : runs::applyFixesToCsv(fixes, config.data.root, journal);
     std::printf("%zu relabelled, %zu set aside in %s.\nUndo: transferlab-cli labels undo %s\n"
                 "Retrain to see what the fixes did: transferlab-cli train --config %s --out "
                 "%s-fixed, then transferlab-cli compare %s %s-fixed\n",

@@ -1,17 +1,17 @@
 // transferlab-cli: runs TransferLab experiments without a display.
 
 #include "args.h"
+#include "base/error.h"
 #include "commands.h"
 #include "interrupt.h"
-#include "base/error.h"
 #include "platform/malloc_policy.h"
 #include "platform/openmp_policy.h"
 #include "tl_version.h"
 
 #include <cstdio>
 #include <cstring>
-#include <map>
 #include <exception>
+#include <map>
 #include <string>
 
 namespace {
@@ -67,16 +67,16 @@ Command commandNamed(const std::string &name)
 {
     using namespace tl::cli;
     static const std::map<std::string, Command> commands = {
-        {"train", trainCommand},         {"evaluate", evaluateCommand},
-        {"export", exportCommand},       {"compare", compareCommand},
-        {"inspect", inspectCommand},     {"calibrate", calibrateCommand},
-        {"labels", labelsCommand},       {"report", reportCommand},
-        {"recipes", recipesCommand},     {"sweep", sweepCommand},
-        {"lesson", lessonCommand},       {"datasets", datasetsCommand},
-        {"download", downloadCommand},   {"models", modelsCommand},
-        {"summary", summaryCommand},     {"capture", captureCommand},
-        {"predict", predictCommand},     {"weights", weightsCommand},
-        {"info", infoCommand},           {"completion", completionCommand},
+        {"train", trainCommand},       {"evaluate", evaluateCommand},
+        {"export", exportCommand},     {"compare", compareCommand},
+        {"inspect", inspectCommand},   {"calibrate", calibrateCommand},
+        {"labels", labelsCommand},     {"report", reportCommand},
+        {"recipes", recipesCommand},   {"sweep", sweepCommand},
+        {"lesson", lessonCommand},     {"datasets", datasetsCommand},
+        {"download", downloadCommand}, {"models", modelsCommand},
+        {"summary", summaryCommand},   {"capture", captureCommand},
+        {"predict", predictCommand},   {"weights", weightsCommand},
+        {"info", infoCommand},         {"completion", completionCommand},
     };
     const auto it = commands.find(name);
     return it == commands.end() ? nullptr : it->second;

@@ -1,7 +1,7 @@
 #include "onnx_commands.h"
 
-#include "platform/cpu_cores.h"
 #include "inference/run_onnx.h"
+#include "platform/cpu_cores.h"
 #include "rundir/run_dir.h"
 
 #include <nlohmann/json.hpp>

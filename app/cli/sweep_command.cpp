@@ -1,16 +1,16 @@
 #include "commands.h"
-#include "options.h"
 #include "interrupt.h"
+#include "options.h"
 
-#include "platform/cpu_cores.h"
 #include "base/error.h"
 #include "io/files.h"
 #include "orchestration/launcher.h"
 #include "orchestration/recipes.h"
 #include "orchestration/scheduler.h"
-#include "rundir/run_reader.h"
 #include "orchestration/sweep.h"
 #include "orchestration/sweep_search.h"
+#include "platform/cpu_cores.h"
+#include "rundir/run_reader.h"
 
 #include <nlohmann/json.hpp>
 
@@ -180,7 +180,8 @@ int sweepCommand(Args &args)
     const int parallel = args.intIn("parallel", 1, 1, 64);
     const int threads = args.intIn("threads", std::max(1, usableCores() / parallel), 1, 256);
     // Named after the file: started again, the same folder is continued.
-    const std::string dir = args.str("out", (fs::path("runs") / runs::sweepFolderStem(file)).string());
+    const std::string dir =
+        args.str("out", (fs::path("runs") / runs::sweepFolderStem(file)).string());
 
     runs::PosixLauncher launcher("/proc/self/exe");
     runs::SchedulerOptions options;

@@ -3,11 +3,11 @@
 #include "options.h"
 #include "progress.h"
 
+#include "analysis/run_inspect.h"
 #include "base/error.h"
 #include "dist/dist_env.h"
 #include "dist/process_group.h"
 #include "experiment/experiment_config.h"
-#include "analysis/run_inspect.h"
 #include "inference/run_features.h"
 #include "io/file_limits.h"
 #include "io/files.h"
@@ -18,8 +18,8 @@
 #include "platform/system_info.h"
 #include "run/run_experiment.h"
 #include "run/saved_state.h"
-#include "rundir/run_reader.h"
 #include "rundir/run_dir.h"
+#include "rundir/run_reader.h"
 #include "rundir/run_summary.h"
 
 #include <algorithm>
@@ -71,8 +71,7 @@ const Options kTrainOptions = {
            "A frozen backbone's cached features share it: beyond it they go to\n"
            "feature-cache/ in the run folder"),
     flag("download", "fetch the dataset from its official address if it is missing"),
-    valued("train-fraction", "F",
-           "stratified subset of the training set, e.g. 0.1 (default 1)"),
+    valued("train-fraction", "F", "stratified subset of the training set, e.g. 0.1 (default 1)"),
     valued("val-split", "F",
            "fraction of the training set held out for validation: the last\n"
            "part, as Keras (built-in datasets); the same share of each class,\n"
@@ -80,8 +79,7 @@ const Options kTrainOptions = {
     valued("test-fraction", "F", "stratified subset of the test set (default 1)"),
     valued("classes", "A,B,C",
            "only these classes (names or indices), seen by the model as 0..k-1"),
-    valued("per-class", "N",
-           "few-shot: exactly N training images per class (stratified, seeded)"),
+    valued("per-class", "N", "few-shot: exactly N training images per class (stratified, seeded)"),
     valued("exclude", "FILE",
            "leave out these training images: the \"index\" column of a CSV (the\n"
            "suspicious-labels export of the window or of `inspect --suspicious`)\n"
@@ -132,10 +130,9 @@ const Options kTrainOptions = {
     valued("normalize", "KIND", "dataset (default), imagenet, none", Values::Words,
            "dataset imagenet none"),
     valued("seed", "N", "(default 0)"),
-    valued("device", "D", "auto (default: CUDA when available), cpu, cuda, cuda:N",
-           Values::Words, "auto cpu cuda", Option::kResume),
-    valued("workers", "N", "data loader threads (default 1)", Values::None, {},
-           Option::kResume),
+    valued("device", "D", "auto (default: CUDA when available), cpu, cuda, cuda:N", Values::Words,
+           "auto cpu cuda", Option::kResume),
+    valued("workers", "N", "data loader threads (default 1)", Values::None, {}, Option::kResume),
     valued("threads", "N", "compute threads (default 0: follow the cores other programs leave)",
            Values::None, {}, Option::kResume),
     flag("no-cache-features",
@@ -153,8 +150,7 @@ const Options kTrainOptions = {
            "or checkpoints/epoch-NNN.tlstate) with the options given here; training\n"
            "options apply to the stage being continued",
            Values::Files),
-    flag("keep-checkpoints",
-         "keep every epoch's state in RUN_DIR/checkpoints/ to fork from later"),
+    flag("keep-checkpoints", "keep every epoch's state in RUN_DIR/checkpoints/ to fork from later"),
     flag("resume-if-exists",
          "with --out DIR: continue DIR when it holds a saved state, else start\n"
          "it (what each rank of a restarted torchrun job wants)",
@@ -169,13 +165,13 @@ const Options kTrainOptions = {
          "the run.\n"
          "  --batch-size is per rank: a step averages over batch x ranks (summary.json: "
          "global_batch_size)."),
-    valued("dist-rank", "N", "this process's rank (overrides RANK / SLURM_PROCID)",
-           Values::None, {}, Option::kResume),
+    valued("dist-rank", "N", "this process's rank (overrides RANK / SLURM_PROCID)", Values::None,
+           {}, Option::kResume),
     valued("dist-world-size", "N", "how many ranks (overrides WORLD_SIZE / SLURM_NTASKS)",
            Values::None, {}, Option::kResume),
     valued("dist-master", "A:P",
-           "rank 0's address and port for the rendezvous (default 127.0.0.1:29500)",
-           Values::None, {}, Option::kResume),
+           "rank 0's address and port for the rendezvous (default 127.0.0.1:29500)", Values::None,
+           {}, Option::kResume),
     valued("dist-backend", "B", "auto (NCCL on CUDA when built in, else Gloo), gloo, nccl",
            Values::Words, "auto gloo nccl", Option::kResume),
     valued("dist-timeout", "S",
@@ -183,11 +179,10 @@ const Options kTrainOptions = {
            "the others with exit code 4 and a line naming it",
            Values::None, {}, Option::kResume),
     heading("Output:"),
-    valued("out", "DIR", "run directory (default runs/<time>-<model>-<dataset>)",
-           Values::Files),
+    valued("out", "DIR", "run directory (default runs/<time>-<model>-<dataset>)", Values::Files),
     flag("quiet", "no progress output", Option::kResume),
-    valued("save-config", "FILE",
-           "write the resolved experiment file and exit without training", Values::Files),
+    valued("save-config", "FILE", "write the resolved experiment file and exit without training",
+           Values::Files),
 };
 
 } // namespace
@@ -198,7 +193,6 @@ const Options &trainOptions()
 }
 
 namespace {
-
 
 // The data-parallel settings from the launcher's environment and the --dist-* options.
 dist::DistSettings distSettings(const Args &a)
@@ -519,9 +513,8 @@ runs::RunResult runWatched(StartPlan &p, ConsoleProgress *progress, train::Colle
         }
     });
     try {
-        runs::RunResult result =
-            runs::runExperiment(p.config, p.runDir, progress, &control, nullptr, p.start,
-                                collective);
+        runs::RunResult result = runs::runExperiment(p.config, p.runDir, progress, &control,
+                                                     nullptr, p.start, collective);
         done = true;
         watcher.join();
         return result;
@@ -589,7 +582,10 @@ int trainCommand(Args &args)
     if (referenceBlasActive())
         std::fprintf(stderr, "%s\n", referenceBlasWarning().c_str());
     if (plan.runDir.empty())
-        plan.runDir = args.has("out") ? args.str("out") : runs::freeFolder("runs", runs::runFolderStem(plan.config, plan.config.name));
+        plan.runDir =
+            args.has("out")
+                ? args.str("out")
+                : runs::freeFolder("runs", runs::runFolderStem(plan.config, plan.config.name));
     // Progress and results from rank 0 only; the other ranks speak only of trouble.
     const bool speaks = distributed.rank == 0;
     ConsoleProgress progress(args.flag("quiet") || !speaks);

@@ -1,16 +1,16 @@
 #include "commands.h"
-#include "options.h"
 #include "onnx_commands.h"
+#include "options.h"
 
 #include "base/error.h"
 #include "inference/checkpoint_classifier.h"
 #include "inference/run_model.h"
 #include "io/files.h"
+#include "rundir/run_dir.h"
 #include "rundir/run_summary.h"
 #include "rundir/run_weights.h"
 #include "weights/checkpoint_info.h"
 #include "weights/weight_catalog.h"
-#include "rundir/run_dir.h"
 
 #include <nlohmann/json.hpp>
 
@@ -56,7 +56,8 @@ bool isDirectory(const std::string &path)
 } // namespace
 
 // predict's, evaluate's, export's and weights' options are named in their usage lines.
-const char *const kPredictHelp = R"(Usage: transferlab-cli predict [--run] RUN_DIR [--topk K] [--json] IMAGE...
+const char *const kPredictHelp =
+    R"(Usage: transferlab-cli predict [--run] RUN_DIR [--topk K] [--json] IMAGE...
        transferlab-cli predict RUN_DIR --camera SOURCE [--frames N] [--topk K] [--json]
        transferlab-cli predict --model M --weights FILE|imagenet
                [--resize N] [--crop N] [--topk K] [--json] IMAGE...
@@ -277,8 +278,8 @@ void listWeights(const Args &args)
     else
         std::printf("%-20s %-16s %-8s %s\n", "model", "dataset", "test acc", "run");
     for (const auto &r : finished)
-        std::printf("%-20s %-16s %-8.4f %s\n", r.model.c_str(), r.dataset.c_str(),
-                    r.testAccuracy, r.dir.c_str());
+        std::printf("%-20s %-16s %-8.4f %s\n", r.model.c_str(), r.dataset.c_str(), r.testAccuracy,
+                    r.dir.c_str());
 }
 
 void downloadWeights(const Args &args, const std::string &model)
@@ -303,13 +304,11 @@ void verifyWeights(const std::string &what)
     std::string path = what;
     const weights::WeightInfo *info = nullptr;
     for (const auto &w : weights::weightCatalog())
-        if (w.model == what ||
-            w.fileName == std::filesystem::path(what).filename().string())
+        if (w.model == what || w.fileName == std::filesystem::path(what).filename().string())
             info = &w;
     if (!info)
-        throw Error(
-            what +
-            ": not a model name or a torchvision checkpoint file name from the catalog");
+        throw Error(what +
+                    ": not a model name or a torchvision checkpoint file name from the catalog");
     if (path == info->model) {
         path = weights::findWeights(info->model);
         if (path.empty())
@@ -324,18 +323,16 @@ void verifyWeights(const std::string &what)
 void inspectWeights(const std::string &file)
 {
     const weights::CheckpointInfo c = weights::inspectCheckpoint(file);
-    std::printf("%s\nformat: %s%s\ntensors: %zu\nvalues: %lld\n", file.c_str(),
-                c.format.c_str(),
-                c.wrapper.empty() ? "" : (", under '" + c.wrapper + "'").c_str(),
-                c.tensors.size(), static_cast<long long>(c.values));
+    std::printf("%s\nformat: %s%s\ntensors: %zu\nvalues: %lld\n", file.c_str(), c.format.c_str(),
+                c.wrapper.empty() ? "" : (", under '" + c.wrapper + "'").c_str(), c.tensors.size(),
+                static_cast<long long>(c.values));
     if (!c.fitsModel.empty()) // which of our models it fits
         std::printf("fits: %s (%d classes)\n", c.fitsModel.c_str(), c.fitsClasses);
     for (const auto &tensor : c.tensors) {
         std::string shape;
         for (auto d : tensor.shape)
             shape += (shape.empty() ? "" : "x") + std::to_string(d);
-        std::printf("  %-50s %-16s %s\n", tensor.name.c_str(), shape.c_str(),
-                    tensor.type.c_str());
+        std::printf("  %-50s %-16s %s\n", tensor.name.c_str(), shape.c_str(), tensor.type.c_str());
     }
 }
 

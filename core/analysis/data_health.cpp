@@ -91,8 +91,8 @@ HealthImage healthImage(const Ref &r, double value)
     HealthImage i;
     i.split = r.split;
     i.storeRow = std::int64_t(r.row);
-    i.index = r.row < r.store->sourceIndex.size() ? r.store->sourceIndex[r.row]
-                                                  : std::int64_t(r.row);
+    i.index =
+        r.row < r.store->sourceIndex.size() ? r.store->sourceIndex[r.row] : std::int64_t(r.row);
     if (r.row < r.store->sourcePaths.size())
         i.path = r.store->sourcePaths[r.row];
     i.label = int(r.store->labels[r.row]);
@@ -288,7 +288,8 @@ void findOutliers(const RunFeatures &f, const data::DatasetSplits &data, DataHea
             if (d <= h.outlierThreshold)
                 continue;
             ++h.outlierCount;
-            h.outliers.push_back(healthImage({name, &store, std::size_t(s.storeRow[std::size_t(r)])}, d));
+            h.outliers.push_back(
+                healthImage({name, &store, std::size_t(s.storeRow[std::size_t(r)])}, d));
         }
     }
     std::stable_sort(h.outliers.begin(), h.outliers.end(),
@@ -323,8 +324,8 @@ std::vector<std::uint8_t> greyOf(const std::vector<std::uint8_t> &pixels, int he
 {
     const auto n = std::size_t(height) * std::size_t(width);
     if (channels < 3)
-        return std::vector<std::uint8_t>(pixels.begin(),
-                                         pixels.begin() + std::ptrdiff_t(std::min(n, pixels.size())));
+        return std::vector<std::uint8_t>(
+            pixels.begin(), pixels.begin() + std::ptrdiff_t(std::min(n, pixels.size())));
     std::vector<std::uint8_t> g(n);
     for (std::size_t k = 0; k < n && (k + 1) * std::size_t(channels) <= pixels.size(); ++k) {
         const std::uint8_t *p = pixels.data() + k * std::size_t(channels);
@@ -354,7 +355,8 @@ double laplacianVariance(const std::vector<std::uint8_t> &g, int h, int w)
     for (int y = 1; y + 1 < h; ++y)
         for (int x = 1; x + 1 < w; ++x) {
             auto at = [&](int yy, int xx) { return double(g[std::size_t(yy * w + xx)]); };
-            const double l = at(y - 1, x) + at(y + 1, x) + at(y, x - 1) + at(y, x + 1) - 4 * at(y, x);
+            const double l =
+                at(y - 1, x) + at(y + 1, x) + at(y, x - 1) + at(y, x + 1) - 4 * at(y, x);
             sum += l;
             sq += l * l;
             ++n;
@@ -369,8 +371,10 @@ DataHealth checkDataHealth(const RunFeatures &f, const data::DatasetSplits &data
     const auto start = std::chrono::steady_clock::now();
     DataHealth h;
     std::vector<Ref> refs;
-    for (const auto &[name, store] : {std::pair<const char *, const data::ImageStore *>{"train", &data.train},
-                                      {"val", &data.val}, {"test", &data.test}})
+    for (const auto &[name, store] :
+         {std::pair<const char *, const data::ImageStore *>{"train", &data.train},
+          {"val", &data.val},
+          {"test", &data.test}})
         for (std::size_t r = 0; r < store->size(); ++r)
             refs.push_back({name, store, r});
     std::vector<Print> prints;

@@ -20,7 +20,7 @@ namespace tl::runs {
 
 struct HealthOptions
 {
-    int nearBits = 3;          // dHash (64 bits) distance for a near-duplicate candidate
+    int nearBits = 3; // dHash (64 bits) distance for a near-duplicate candidate
     // and their 16x16 grey thumbnails differ by at most this on average (0..255), by at most
     // four times this anywhere
     double nearMeanDiff = 3.0;
@@ -35,18 +35,18 @@ struct HealthOptions
 // An image of the data, by split and its row in that split's store.
 struct HealthImage
 {
-    std::string split;       // train, val, test
+    std::string split; // train, val, test
     std::int64_t storeRow = 0;
-    std::int64_t index = 0;  // source index, as predictions.csv and inspect list it
-    std::string path;        // "" for the built-in datasets
+    std::int64_t index = 0; // source index, as predictions.csv and inspect list it
+    std::string path;       // "" for the built-in datasets
     int label = 0;
-    double value = 0;        // what put it on its list (mean grey, sharpness, distance)
+    double value = 0; // what put it on its list (mean grey, sharpness, distance)
 };
 
 struct DuplicateGroup
 {
     std::vector<HealthImage> images;
-    bool exact = false;  // the same pixels; else near (dHash and thumbnails close)
+    bool exact = false;   // the same pixels; else near (dHash and thumbnails close)
     bool leakage = false; // across training/validation and test, or training and validation
     bool labelsDisagree = false;
 };
@@ -68,7 +68,7 @@ struct DataHealth
     std::vector<HealthImage> dark, bright, blurry;
     std::int64_t darkCount = 0, brightCount = 0, blurryCount = 0, outlierCount = 0;
     std::vector<ClassCount> classes;
-    double imbalance = 1; // most / fewest training images per class
+    double imbalance = 1;        // most / fewest training images per class
     std::string imbalanceAdvice; // "" when balanced enough
     bool stopped = false;
     double seconds = 0;

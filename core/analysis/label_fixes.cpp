@@ -60,8 +60,7 @@ std::string knownClass(const std::string &name, const std::vector<std::string> &
 
 // The action a row asks for, from its `fix`, or its `mark` and `suggested`.
 void readAction(const std::string &fix, const std::string &mark, const std::string &suggested,
-                const std::vector<std::string> &classNames, const std::string &origin,
-                LabelFix &f)
+                const std::vector<std::string> &classNames, const std::string &origin, LabelFix &f)
 {
     const std::string what = lowerAscii(fix.empty() ? mark : fix);
     if (what == "ambiguous") {
@@ -114,7 +113,8 @@ nlohmann::json readJournal(const std::string &path)
 {
     nlohmann::json j = readJsonFile(path);
     if (!j.is_object() || j.value("format", "") != kJournalFormat)
-        throw fileError(path, "not a TransferLab label journal (format " + std::string(kJournalFormat) + ")");
+        throw fileError(path, "not a TransferLab label journal (format " +
+                                  std::string(kJournalFormat) + ")");
     return j;
 }
 
@@ -206,8 +206,11 @@ AppliedFixes applyFixesToFolder(const std::vector<LabelFix> &fixes, const std::s
                          {"sha256", sha256(f.path)}});
         (f.action == FixAction::Relabel ? a.relabelled : a.setAside) += 1;
     }
-    nlohmann::json journal = {{"format", kJournalFormat}, {"kind", "folder"}, {"root", root},
-                              {"moves", moves},           {"created", created}};
+    nlohmann::json journal = {{"format", kJournalFormat},
+                              {"kind", "folder"},
+                              {"root", root},
+                              {"moves", moves},
+                              {"created", created}};
     writeJournal(journalPath, journal); // before anything moves: an interrupted apply undoes
     for (const auto &m : moves) {
         const fs::path to = m["to"].get<std::string>();
@@ -256,7 +259,8 @@ AppliedFixes applyFixesToCsv(const std::vector<LabelFix> &fixes, const std::stri
             std::string row = csvCell(cells[0]) + "," + csvCell(f.newLabel);
             for (std::size_t k = 2; k < cells.size(); ++k)
                 row += "," + csvCell(cells[k]);
-            lines[line - 1] = row + (lines[line - 1].size() && lines[line - 1].back() == '\r' ? "\r" : "");
+            lines[line - 1] =
+                row + (lines[line - 1].size() && lines[line - 1].back() == '\r' ? "\r" : "");
             ++a.relabelled;
         } else {
             lines[line - 1] = std::string(1, '\0'); // removed below
@@ -273,7 +277,8 @@ AppliedFixes applyFixesToCsv(const std::vector<LabelFix> &fixes, const std::stri
             out += lines[k] + (k + 1 < lines.size() ? "\n" : "");
     const std::string backup = journalPath + ".before.csv";
     writeFileAtomic(backup, text);
-    nlohmann::json journal = {{"format", kJournalFormat}, {"kind", "csv"},
+    nlohmann::json journal = {{"format", kJournalFormat},
+                              {"kind", "csv"},
                               {"csv", {{"file", csvPath}, {"backup", backup}}}};
     writeJournal(journalPath, journal);
     writeFileAtomic(csvPath, out);
@@ -292,11 +297,14 @@ std::string undoLabelFixes(const std::string &journalPath)
     std::vector<std::string> refused;
     if (j.value("kind", "") == "csv") {
         const auto &c = j["csv"];
-        const std::string file = jsonAs<std::string>(c.value("file", nlohmann::json()), journalPath, "csv.file");
-        const std::string backup = jsonAs<std::string>(c.value("backup", nlohmann::json()), journalPath, "csv.backup");
+        const std::string file =
+            jsonAs<std::string>(c.value("file", nlohmann::json()), journalPath, "csv.file");
+        const std::string backup =
+            jsonAs<std::string>(c.value("backup", nlohmann::json()), journalPath, "csv.backup");
         if (c.contains("sha256_after") && sha256(file) != c["sha256_after"].get<std::string>())
             throw fileError(file, "changed since the fixes were applied: not restored (the "
-                                  "original is kept in " + backup + ")");
+                                  "original is kept in " +
+                                      backup + ")");
         const Bytes original = readFile(backup, limits::kMaxCsvBytes);
         writeFileAtomic(file, std::string(original.begin(), original.end()));
         fs::remove(backup);

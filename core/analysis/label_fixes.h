@@ -26,8 +26,8 @@ struct LabelFix
     std::string path;        // the file (folder and CSV datasets)
     std::string label;       // the label it has now
     FixAction action = FixAction::Relabel;
-    std::string newLabel;    // Relabel: a class of the dataset
-    std::size_t line = 0;    // of the list, for messages
+    std::string newLabel; // Relabel: a class of the dataset
+    std::size_t line = 0; // of the list, for messages
 };
 
 // A list of fixes: a CSV with a header naming its columns: index, label, and either `fix` (a

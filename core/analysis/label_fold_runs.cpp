@@ -29,7 +29,8 @@ FoldRunPlan planFoldRuns(const RunFeatures &f, const LabelFoldOptions &options)
 
 std::string foldRunDir(const std::string &runDir, int fold)
 {
-    return (std::filesystem::path(runDir) / RunDir::kLabelFoldRuns / ("fold-" + std::to_string(fold + 1)))
+    return (std::filesystem::path(runDir) / RunDir::kLabelFoldRuns /
+            ("fold-" + std::to_string(fold + 1)))
         .string();
 }
 
@@ -53,9 +54,9 @@ OutOfSampleProbabilities probabilitiesFromFoldRuns(const RunFeatures &f,
         if (!RunDir(dir).isFinished() || !RunDir(dir).hasModel())
             throw Error(dir + ": the fold's run has not finished (no " + RunDir::kSummary + ")");
         auto step = [&](double fraction, const std::string &) {
-            return !progress || progress((k + fraction) / plan.folds,
-                                         "scoring fold " + std::to_string(k + 1) + " of " +
-                                             std::to_string(plan.folds));
+            return !progress ||
+                   progress((k + fraction) / plan.folds, "scoring fold " + std::to_string(k + 1) +
+                                                             " of " + std::to_string(plan.folds));
         };
         const RunFeatures g = runFeatures(dir, data, step, false);
         if (g.stopped) {

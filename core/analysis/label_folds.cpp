@@ -40,8 +40,9 @@ torch::Tensor fitAndScore(const torch::Tensor &xTrain, const torch::Tensor &yTra
     const double decay = o.weightDecay;
     auto closure = [&]() -> torch::Tensor {
         opt.zero_grad();
-        torch::Tensor loss = torch::nn::functional::cross_entropy(torch::addmm(bias, a, w), yTrain) +
-                             decay * w.pow(2).sum();
+        torch::Tensor loss =
+            torch::nn::functional::cross_entropy(torch::addmm(bias, a, w), yTrain) +
+            decay * w.pow(2).sum();
         loss.backward();
         return loss;
     };
@@ -174,8 +175,7 @@ std::vector<int> stratifiedFolds(const std::vector<std::int64_t> &labels, int fo
 std::vector<float> crossValidatedProbabilities(const std::vector<float> &features,
                                                std::int64_t rows, std::int64_t dims,
                                                const std::vector<std::int64_t> &labels,
-                                               std::int64_t classes,
-                                               const std::vector<int> &fold,
+                                               std::int64_t classes, const std::vector<int> &fold,
                                                const LabelFoldOptions &options,
                                                const FeatureProgress &progress)
 {
@@ -191,9 +191,9 @@ std::vector<float> crossValidatedProbabilities(const std::vector<float> &feature
     torch::Tensor out = torch::full({rows, classes}, 1.0f / float(classes), torch::kFloat32);
     const int folds = fold.empty() ? 0 : *std::max_element(fold.begin(), fold.end()) + 1;
     for (int k = 0; k < folds; ++k) {
-        if (progress && !progress(double(k) / folds,
-                                  "Scoring every label out of sample: part " +
-                                      std::to_string(k + 1) + " of " + std::to_string(folds)))
+        if (progress && !progress(double(k) / folds, "Scoring every label out of sample: part " +
+                                                         std::to_string(k + 1) + " of " +
+                                                         std::to_string(folds)))
             return {};
         const torch::Tensor held = (f == k).nonzero().squeeze(1);
         const torch::Tensor rest = (f != k).nonzero().squeeze(1);
@@ -239,8 +239,8 @@ OutOfSampleProbabilities outOfSampleProbabilities(const RunFeatures &f,
     std::vector<std::int64_t> y = f.train.labels;
     y.insert(y.end(), f.val.labels.begin(), f.val.labels.end());
     const std::vector<int> fold = stratifiedFolds(y, options.folds, options.seed);
-    std::vector<float> p = crossValidatedProbabilities(x, rows, dims, y, out.classes, fold,
-                                                       options, progress);
+    std::vector<float> p =
+        crossValidatedProbabilities(x, rows, dims, y, out.classes, fold, options, progress);
     if (p.empty() && rows > 0) {
         out.stopped = true;
         return out;

@@ -19,9 +19,9 @@ namespace tl::runs {
 
 struct LabelFoldOptions
 {
-    int folds = 5;           // K, 2..20
-    std::uint64_t seed = 0;  // which images go to which fold
-    int iterations = 60;     // L-BFGS steps per fold
+    int folds = 5;          // K, 2..20
+    std::uint64_t seed = 0; // which images go to which fold
+    int iterations = 60;    // L-BFGS steps per fold
     double weightDecay = 1e-4;
 };
 
@@ -39,8 +39,7 @@ std::vector<int> stratifiedFolds(const std::vector<std::int64_t> &labels, int fo
 std::vector<float> crossValidatedProbabilities(const std::vector<float> &features,
                                                std::int64_t rows, std::int64_t dims,
                                                const std::vector<std::int64_t> &labels,
-                                               std::int64_t classes,
-                                               const std::vector<int> &fold,
+                                               std::int64_t classes, const std::vector<int> &fold,
                                                const LabelFoldOptions &options,
                                                const FeatureProgress &progress = {});
 
@@ -62,11 +61,9 @@ struct OutOfSampleProbabilities
 // label_folds.safetensors when it belongs to these features, folds and seed, else computed and
 // (with useCache) written there. `backboneFrozen`: the features come from layers that never
 // trained on these labels (said in `basis`).
-OutOfSampleProbabilities outOfSampleProbabilities(const RunFeatures &f,
-                                                  const LabelFoldOptions &options,
-                                                  bool backboneFrozen,
-                                                  const FeatureProgress &progress = {},
-                                                  bool useCache = true);
+OutOfSampleProbabilities
+outOfSampleProbabilities(const RunFeatures &f, const LabelFoldOptions &options, bool backboneFrozen,
+                         const FeatureProgress &progress = {}, bool useCache = true);
 
 // label_folds.safetensors: read when it belongs to these features, folds and seed (false
 // otherwise, or when it does not read back whole); written for them.

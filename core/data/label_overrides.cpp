@@ -21,8 +21,7 @@ std::string lowerAscii(std::string s)
 
 } // namespace
 
-std::vector<LabelOverride> parseLabelOverrides(const Bytes &csv,
-                                               const std::string &origin)
+std::vector<LabelOverride> parseLabelOverrides(const Bytes &csv, const std::string &origin)
 {
     std::vector<LabelOverride> out;
     std::set<std::int64_t> seen;

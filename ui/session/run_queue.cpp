@@ -123,8 +123,8 @@ void RunQueue::addSweep(const runs::SweepPlan &plan, const QString &sweepDir)
         runs::SweepPlan withProposals = runs::withEarlierProposals(plan, dir);
         const int group = m_scheduler->addSweep(withProposals, dir);
         if (withProposals.earlyStop.enabled() || withProposals.mode == "tpe") {
-            auto search = std::make_unique<runs::SweepSearch>(*m_scheduler, group,
-                                                              std::move(withProposals));
+            auto search =
+                std::make_unique<runs::SweepSearch>(*m_scheduler, group, std::move(withProposals));
             search->restore();
             search->attach();
             m_searches.push_back(std::move(search));
@@ -183,7 +183,8 @@ bool RunQueue::move(int row, int delta)
 
 bool RunQueue::retry(int row)
 {
-    if (row < 0 || row >= count() || !m_scheduler->retry(m_scheduler->points()[std::size_t(row)].id))
+    if (row < 0 || row >= count() ||
+        !m_scheduler->retry(m_scheduler->points()[std::size_t(row)].id))
         return false;
     scheduleSoon();
     return true;
@@ -276,9 +277,9 @@ RunQueue::Item RunQueue::item(int row) const
     Item it;
     it.id = p.id;
     it.runDir = qs(p.spec.runDir);
-    it.name = p.group >= 0 ? QFileInfo(qs(m_scheduler->sweepDir(p.group))).fileName() + "/" +
-                                 qs(p.spec.name)
-                           : qs(p.spec.name);
+    it.name = p.group >= 0
+                  ? QFileInfo(qs(m_scheduler->sweepDir(p.group))).fileName() + "/" + qs(p.spec.name)
+                  : qs(p.spec.name);
     it.model = qs(p.spec.config.model.name);
     it.totalEpochs = p.totalEpochs;
     it.sweepDir = p.group >= 0 ? qs(m_scheduler->sweepDir(p.group)) : QString();

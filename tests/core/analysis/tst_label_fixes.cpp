@@ -23,7 +23,10 @@ namespace {
 
 const std::vector<std::string> kClasses = {"cat", "dog", "Ankle boot"};
 
-std::vector<std::uint8_t> bytes(const std::string &s) { return {s.begin(), s.end()}; }
+std::vector<std::uint8_t> bytes(const std::string &s)
+{
+    return {s.begin(), s.end()};
+}
 
 void put(const fs::path &p, const std::string &text)
 {
@@ -56,11 +59,11 @@ class TestLabelFixes : public QObject
 private Q_SLOTS:
     void theListIsReadAndChecked()
     {
-        const auto fixes = runs::parseLabelFixes(
-            bytes("index,split,path,label,suggested,self_confidence,mark\n"
-                  "4,train,/d/cat/a.png,cat,dog,0.1,wrong label\n"
-                  "9,val,/d/dog/b.png,dog,cat,0.2,ambiguous\n"),
-            "marked.csv", kClasses);
+        const auto fixes =
+            runs::parseLabelFixes(bytes("index,split,path,label,suggested,self_confidence,mark\n"
+                                        "4,train,/d/cat/a.png,cat,dog,0.1,wrong label\n"
+                                        "9,val,/d/dog/b.png,dog,cat,0.2,ambiguous\n"),
+                                  "marked.csv", kClasses);
         QCOMPARE(fixes.size(), std::size_t(2));
         QCOMPARE(fixes[0].newLabel, std::string("dog"));
         QVERIFY(fixes[1].action == runs::FixAction::Ambiguous);
@@ -70,17 +73,17 @@ private Q_SLOTS:
         QCOMPARE(own.size(), std::size_t(2)); // the third changes nothing
         QCOMPARE(own[0].newLabel, std::string("Ankle boot"));
         QVERIFY(own[1].action == runs::FixAction::LeaveOut);
-        TL_EXPECT_ERROR(runs::parseLabelFixes(bytes("index,label,fix\n1,cat,horse\n"), "f.csv",
-                                              kClasses),
-                        (QStringList{"f.csv", "line 2", "horse", "not a class"}));
+        TL_EXPECT_ERROR(
+            runs::parseLabelFixes(bytes("index,label,fix\n1,cat,horse\n"), "f.csv", kClasses),
+            (QStringList{"f.csv", "line 2", "horse", "not a class"}));
         TL_EXPECT_ERROR(runs::parseLabelFixes(bytes("index,label,fix\n1,cat,dog\n1,cat,dog\n"),
                                               "f.csv", kClasses),
                         (QStringList{"line 3", "listed twice"}));
         TL_EXPECT_ERROR(runs::parseLabelFixes(bytes("a,b\n"), "f.csv", kClasses),
                         (QStringList{"f.csv", "header"}));
-        TL_EXPECT_ERROR(runs::parseLabelFixes(bytes("index,label,fix\n-3,cat,dog\n"), "f.csv",
-                                              kClasses),
-                        (QStringList{"f.csv", "line 2"}));
+        TL_EXPECT_ERROR(
+            runs::parseLabelFixes(bytes("index,label,fix\n-3,cat,dog\n"), "f.csv", kClasses),
+            (QStringList{"f.csv", "line 2"}));
         TL_EXPECT_ERROR(runs::parseLabelFixes({}, "f.csv", kClasses), (QStringList{"empty"}));
     }
 
@@ -94,12 +97,19 @@ private Q_SLOTS:
         put(root / "train/Ankle boot/d e.png", "D");
         put(root / "test/cat/t.png", "T");
         const auto before = tree(root);
-        const std::string list =
-            "index,path,label,fix\n"
-            "0," + (root / "train/cat/a.png").string() + ",cat,dog\n"
-            "1," + (root / "train/cat/nested/b.png").string() + ",cat,Ankle boot\n"
-            "2," + (root / "train/dog/c.png").string() + ",dog,ambiguous\n"
-            "3,\"" + (root / "train/Ankle boot/d e.png").string() + "\",Ankle boot,leave out\n";
+        const std::string list = "index,path,label,fix\n"
+                                 "0," +
+                                 (root / "train/cat/a.png").string() +
+                                 ",cat,dog\n"
+                                 "1," +
+                                 (root / "train/cat/nested/b.png").string() +
+                                 ",cat,Ankle boot\n"
+                                 "2," +
+                                 (root / "train/dog/c.png").string() +
+                                 ",dog,ambiguous\n"
+                                 "3,\"" +
+                                 (root / "train/Ankle boot/d e.png").string() +
+                                 "\",Ankle boot,leave out\n";
         const auto fixes = runs::parseLabelFixes(bytes(list), "fixes.csv", kClasses);
         const std::string journal = (fs::path(tmp.path().toStdString()) / "j.json").string();
         const runs::AppliedFixes a = runs::applyFixesToFolder(fixes, root.string(), journal);
@@ -127,18 +137,17 @@ private Q_SLOTS:
         const auto before = tree(root);
         const std::string journal = (fs::path(tmp.path().toStdString()) / "j.json").string();
         auto fix = [&](const std::string &path, const std::string &to) {
-            return runs::parseLabelFixes(
-                bytes("index,path,label,fix\n0," + path + ",cat,dog\n1," +
-                      (root / "cat/b.png").string() + ",cat," + to + "\n"),
-                "f.csv", kClasses);
+            return runs::parseLabelFixes(bytes("index,path,label,fix\n0," + path + ",cat,dog\n1," +
+                                               (root / "cat/b.png").string() + ",cat," + to + "\n"),
+                                         "f.csv", kClasses);
         };
         // The second file is fine, the first's name is taken in dog/: nothing moves.
         TL_EXPECT_ERROR(runs::applyFixesToFolder(fix((root / "cat/a.png").string(), "dog"),
                                                  root.string(), journal),
                         (QStringList{"a.png", "name is taken"}));
-        TL_EXPECT_ERROR(runs::applyFixesToFolder(fix("/etc/hostname", "dog"), root.string(),
-                                                 journal),
-                        (QStringList{"/etc/hostname", "not a file inside the dataset"}));
+        TL_EXPECT_ERROR(
+            runs::applyFixesToFolder(fix("/etc/hostname", "dog"), root.string(), journal),
+            (QStringList{"/etc/hostname", "not a file inside the dataset"}));
         TL_EXPECT_ERROR(runs::applyFixesToFolder(fix((root / "gone.png").string(), "dog"),
                                                  root.string(), journal),
                         (QStringList{"gone.png"}));
@@ -154,9 +163,9 @@ private Q_SLOTS:
         put(root / "dog/x.png", "X");
         const std::string journal = (fs::path(tmp.path().toStdString()) / "j.json").string();
         runs::applyFixesToFolder(
-            runs::parseLabelFixes(bytes("index,path,label,fix\n0," + (root / "cat/a.png").string() +
-                                        ",cat,dog\n"),
-                                  "f.csv", kClasses),
+            runs::parseLabelFixes(
+                bytes("index,path,label,fix\n0," + (root / "cat/a.png").string() + ",cat,dog\n"),
+                "f.csv", kClasses),
             root.string(), journal);
         put(root / "dog/a.png", "edited since");
         const std::string said = runs::undoLabelFixes(journal);
@@ -169,8 +178,9 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const fs::path dir = tmp.path().toStdString();
         const std::string csv = (dir / "data.csv").string();
-        const std::string text = "path,label,split\nimg/a.png,cat,train\r\n\"img/b,c.png\",dog,train\n"
-                                 "img/c.png,dog,test\n";
+        const std::string text =
+            "path,label,split\nimg/a.png,cat,train\r\n\"img/b,c.png\",dog,train\n"
+            "img/c.png,dog,test\n";
         put(csv, text);
         const auto fixes = runs::parseLabelFixes(
             bytes("index,path,label,fix\n0," + (dir / "img/a.png").string() + ",cat,dog\n1,\"" +
@@ -187,11 +197,12 @@ private Q_SLOTS:
         const Bytes back = readFile(csv);
         QCOMPARE(std::string(back.begin(), back.end()), text);
         // A fix for a file the CSV does not list: refused, the CSV untouched.
-        TL_EXPECT_ERROR(runs::applyFixesToCsv(runs::parseLabelFixes(
-                                                  bytes("index,path,label,fix\n0,/x/y.png,cat,dog\n"),
-                                                  "f.csv", kClasses),
-                                              csv, journal),
-                        (QStringList{"/x/y.png", "not listed"}));
+        TL_EXPECT_ERROR(
+            runs::applyFixesToCsv(
+                runs::parseLabelFixes(bytes("index,path,label,fix\n0,/x/y.png,cat,dog\n"), "f.csv",
+                                      kClasses),
+                csv, journal),
+            (QStringList{"/x/y.png", "not listed"}));
         const Bytes still = readFile(csv);
         QCOMPARE(std::string(still.begin(), still.end()), text);
     }
@@ -202,7 +213,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const fs::path root = fs::path(tmp.path().toStdString()) / "data";
-        const std::uint8_t grey[16] = {0, 40, 80, 120, 160, 200, 240, 255,
+        const std::uint8_t grey[16] = {0,  40, 80, 120, 160, 200, 240, 255,
                                        10, 50, 90, 130, 170, 210, 250, 5};
         const std::vector<unsigned char> png = data::encodePng(grey, 4, 4, 1);
         for (const char *cls : {"cat", "dog"})

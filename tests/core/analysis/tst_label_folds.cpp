@@ -150,9 +150,9 @@ private Q_SLOTS:
     {
         const Blobs b = blobs(2, 10, 3, 3);
         const auto fold = runs::stratifiedFolds(b.y, 2, 0);
-        const auto p = runs::crossValidatedProbabilities(
-            b.x, b.rows, b.dims, b.y, b.classes, fold, {},
-            [](double, const std::string &) { return false; });
+        const auto p =
+            runs::crossValidatedProbabilities(b.x, b.rows, b.dims, b.y, b.classes, fold, {},
+                                              [](double, const std::string &) { return false; });
         QVERIFY(p.empty());
     }
 };
