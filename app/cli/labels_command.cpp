@@ -23,9 +23,10 @@ const char *kLabelsHelp =
        transferlab-cli labels undo JOURNAL
 
 Fixes the labels of the images a run's inspection found wrong. FIXES.csv has a header naming
-its columns: index, label, path (folder and CSV datasets), and either fix (a class name,
-"ambiguous" or "leave out") or, as the window's suspicious-labels list exports it, mark
-("wrong label": the suggested class; "ambiguous") and suggested.
+its columns: index, label, split (train, val or test; train when absent), path (folder and CSV
+datasets), and either fix (a class name, "ambiguous" or "leave out") or, as the window's
+suspicious-labels list exports it, mark ("wrong label": the suggested class; "ambiguous") and
+suggested. index is the image's in its split, as inspect and predictions.csv give it.
 
 Options:
   --move                folder and CSV datasets: a relabelled file moves into its class's
@@ -35,8 +36,9 @@ Options:
                         TIME.journal.json, or --journal FILE) lets `labels undo` put every
                         file back
   --overrides OUT.csv   leave the dataset as it is: write the fixes as a label-override file
-                        (index,label; "exclude" for ambiguous and left-out images) that
-                        `train --label-overrides OUT.csv` (data.label_overrides) applies
+                        (split,index,label; "exclude" for ambiguous and left-out images)
+                        that `train --label-overrides OUT.csv` (data.label_overrides)
+                        applies, to test images too (a left-out one leaves the test set)
   --journal FILE        where --move writes its journal
 )";
 

@@ -151,16 +151,24 @@ std::vector<LabelFix> parseLabelFixes(const std::vector<std::uint8_t> &csv,
         LabelFix f;
         f.line = line;
         f.index = csvInteger(cell("index"), origin, line, 0, std::int64_t(1) << 40);
-        f.split = cell("split");
+        f.split = lowerAscii(cell("split"));
+        if (f.split == "validation" || f.split == "valid")
+            f.split = "val";
+        if (!f.split.empty() && f.split != "train" && f.split != "val" && f.split != "test")
+            throw fileError(origin, "line " + std::to_string(line) + ": split '" + cell("split") +
+                                        "' is not train, val or test");
         f.path = cell("path");
         f.label = knownClass(cell("label"), classNames, origin, line);
         readAction(cell("fix"), cell("mark"), cell("suggested"), classNames, origin, f);
         if (f.action == FixAction::Relabel && f.newLabel == f.label)
             return true; // nothing to change
-        if (!seen.insert(f.path.empty() ? std::to_string(f.index) : f.path).second)
-            throw fileError(origin, "line " + std::to_string(line) + ": image " +
-                                        (f.path.empty() ? std::to_string(f.index) : f.path) +
-                                        " is listed twice");
+        // Without a path an image is its split and index (test image 5 is not training image 5).
+        const std::string image = f.path.empty() ? (f.split.empty() ? "train" : f.split) +
+                                                       " image " + std::to_string(f.index)
+                                                 : f.path;
+        if (!seen.insert(image).second)
+            throw fileError(origin,
+                            "line " + std::to_string(line) + ": " + image + " is listed twice");
         out.push_back(std::move(f));
         return true;
     });
@@ -178,10 +186,10 @@ std::vector<LabelFix> readLabelFixes(const std::string &path,
 std::string labelOverridesCsv(const std::vector<LabelFix> &fixes)
 {
     std::ostringstream s;
-    s << "index,label\n";
+    s << "split,index,label\n";
     for (const auto &f : fixes)
-        s << f.index << ',' << (f.action == FixAction::Relabel ? csvCell(f.newLabel) : "exclude")
-          << '\n';
+        s << (f.split.empty() ? std::string("train") : f.split) << ',' << f.index << ','
+          << (f.action == FixAction::Relabel ? csvCell(f.newLabel) : "exclude") << '\n';
     return s.str();
 }
 

@@ -6,9 +6,9 @@
 //   `.transferlab-set-aside/` folder (which the reader ignores; a CSV loses the row). A journal
 //   written before anything moves lists each step and the files' SHA-256, so `undoLabelFixes`
 //   puts every file back, byte for byte, and refuses to touch a file changed since;
-// - as a label-override file (`data.label_overrides`, `train --label-overrides FILE`): index
-//   and new label (or "exclude") per training image, applied when the data is loaded; the
-//   dataset's files stay as they are (built-in datasets, or on request).
+// - as a label-override file (`data.label_overrides`, `train --label-overrides FILE`): split,
+//   index and new label (or "exclude") per image, training, validation or test, applied when
+//   the data is loaded; the dataset's files stay as they are (built-in datasets, or on request).
 // Qt-free and torch-free.
 
 #include <cstdint>
@@ -21,8 +21,11 @@ enum class FixAction { Relabel, Ambiguous, LeaveOut };
 
 struct LabelFix
 {
-    std::int64_t index = -1; // in the dataset's training split, as inspect lists it
-    std::string split;       // train or val ("" when the list does not say)
+    // The image's source index in its split, as inspect and predictions.csv give it: a test
+    // image's in the test split, a training or validation image's in the training split (or, for
+    // a CSV that lists validation rows of its own, in those).
+    std::int64_t index = -1;
+    std::string split;       // train, val or test ("": train, when the list does not say)
     std::string path;        // the file (folder and CSV datasets)
     std::string label;       // the label it has now
     FixAction action = FixAction::Relabel;
@@ -33,8 +36,9 @@ struct LabelFix
 // A list of fixes: a CSV with a header naming its columns: index, label, and either `fix` (a
 // class name, "ambiguous" or "leave out") or, as the suspicious-labels view exports it, `mark`
 // ("wrong label": the `suggested` class; "ambiguous") and `suggested`; `path` and `split` when
-// known. Class names must be among `classNames` (case as written there). tl::Error naming
-// `origin` and the line otherwise.
+// known. Class names must be among `classNames` (case as written there); split, when given, is
+// train, val or test. An image is listed once (its path, else its split and index). tl::Error
+// naming `origin` and the line otherwise.
 std::vector<LabelFix> parseLabelFixes(const std::vector<std::uint8_t> &csv,
                                       const std::string &origin,
                                       const std::vector<std::string> &classNames);
@@ -43,8 +47,8 @@ std::vector<LabelFix> readLabelFixes(const std::string &path,
 
 // --- Label overrides ----------------------------------------------------------------------
 
-// "index,label\n" rows (data/label_overrides.h reads them), label "exclude" for images left
-// out or marked ambiguous.
+// "split,index,label" rows under that header (data/label_overrides.h reads them; split "train"
+// when a fix names none), label "exclude" for images left out or marked ambiguous.
 std::string labelOverridesCsv(const std::vector<LabelFix> &fixes);
 
 // --- On disk, with a journal --------------------------------------------------------------
@@ -57,7 +61,8 @@ struct AppliedFixes
     std::size_t setAside = 0;   // ambiguous or left out
 };
 
-// Folder dataset under `root` (ROOT/<class>/... or ROOT/train/<class>/...): each fix's file
+// Folder dataset under `root` (ROOT/<class>/..., or ROOT/train/<class>/... beside
+// ROOT/test/<class>/..., test images as well as training ones): each fix's file
 // moves to the folder of its new class beside its old one, or under ROOT/.transferlab-set-aside/.
 // Everything is checked first (each file inside `root` and present, its folder its current
 // label's, no name taken at the destination); the journal is written before the first move.
@@ -65,8 +70,8 @@ struct AppliedFixes
 AppliedFixes applyFixesToFolder(const std::vector<LabelFix> &fixes, const std::string &root,
                                 const std::string &journalPath);
 
-// CSV dataset `csvPath` (path,label[,split]): the rows of the fixed files get their new label or
-// are removed; the original is kept beside the journal. tl::Error with nothing changed when a
+// CSV dataset `csvPath` (path,label[,split]): the rows of the fixed files, of any split, get
+// their new label (the split cell kept) or are removed; the original is kept beside the journal. tl::Error with nothing changed when a
 // fix names a path the CSV does not list.
 AppliedFixes applyFixesToCsv(const std::vector<LabelFix> &fixes, const std::string &csvPath,
                              const std::string &journalPath);

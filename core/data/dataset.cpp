@@ -253,32 +253,6 @@ std::vector<char> excludedImages(const ImageStore &store, const std::vector<std:
     return drop;
 }
 
-// The overrides' new labels on the training split's images (by source index); their excluded
-// images join `exclude`. tl::Error naming `file` for an index or a class the data does not have.
-void applyLabelOverrides(const std::vector<LabelOverride> &overrides, const std::string &file,
-                         ImageStore &train, std::vector<std::int64_t> &exclude)
-{
-    std::unordered_map<std::int64_t, std::size_t> rowOf;
-    for (std::size_t r = 0; r < train.size(); ++r)
-        rowOf[r < train.sourceIndex.size() ? train.sourceIndex[r] : std::int64_t(r)] = r;
-    for (const LabelOverride &o : overrides) {
-        const auto row = rowOf.find(o.index);
-        if (row == rowOf.end())
-            throw fileError(file, "image " + std::to_string(o.index) +
-                                      " is not in the training set (" +
-                                      std::to_string(train.size()) + " images)");
-        if (o.exclude) {
-            exclude.push_back(o.index);
-            continue;
-        }
-        const auto cls = std::find(train.classNames.begin(), train.classNames.end(), o.label);
-        if (cls == train.classNames.end())
-            throw fileError(file, "image " + std::to_string(o.index) + ": '" + o.label +
-                                      "' is not a class of the data");
-        train.labels[row->second] = std::int64_t(cls - train.classNames.begin());
-    }
-}
-
 ImageStore withoutImages(const ImageStore &store, const std::vector<char> &drop)
 {
     std::vector<std::size_t> rows;
@@ -298,6 +272,72 @@ struct SourceSplits
     ImageStore listedVal;
     bool hasListedVal = false;
 };
+
+// The source indices left out, per split: the training split's (data.exclude and the overrides'
+// train and val lines; a held-out validation image keeps its training index), a CSV's own
+// validation rows', the test split's.
+struct LeftOut
+{
+    std::vector<std::int64_t> train, val, test;
+};
+
+// A flag per source index up to the largest of `indices` (checked by the caller).
+std::vector<char> dropFlags(const std::vector<std::int64_t> &indices)
+{
+    std::vector<char> drop(
+        indices.empty() ? 0 : std::size_t(*std::max_element(indices.begin(), indices.end())) + 1,
+        0);
+    for (const std::int64_t i : indices)
+        drop[std::size_t(i)] = 1;
+    return drop;
+}
+
+// The overrides' new labels on the images they name (by source index): test lines on the test
+// split, val lines on a CSV's own validation rows when it lists some, train and val lines on the
+// training split otherwise; excluded images join `left`. tl::Error naming `file` and the line
+// for an index its split does not have, a class the data does not have, or an image named twice
+// (as train and as val: the same training image).
+void applyLabelOverrides(const std::vector<LabelOverride> &overrides, const std::string &file,
+                         SourceSplits &src, LeftOut &left)
+{
+    struct Target
+    {
+        ImageStore *store;
+        const char *what;
+        std::vector<std::int64_t> *left;
+        std::unordered_map<std::int64_t, std::size_t> rowOf;
+        std::unordered_map<std::int64_t, std::size_t> named; // index -> line
+    };
+    Target train{&src.tt.train, "training set", &left.train, {}, {}};
+    Target test{&src.tt.test, "test set", &left.test, {}, {}};
+    Target val{&src.listedVal, "validation rows", &left.val, {}, {}};
+    for (Target *t : {&train, &test, &val})
+        for (std::size_t r = 0; r < t->store->size(); ++r)
+            t->rowOf[r < t->store->sourceIndex.size() ? t->store->sourceIndex[r]
+                                                      : std::int64_t(r)] = r;
+    for (const LabelOverride &o : overrides) {
+        Target &t = o.split == "test" ? test : o.split == "val" && src.hasListedVal ? val : train;
+        const std::string at =
+            "line " + std::to_string(o.line) + ": " + o.split + " image " + std::to_string(o.index);
+        const auto row = t.rowOf.find(o.index);
+        if (row == t.rowOf.end())
+            throw fileError(file, at + " is not in the " + t.what + " (" +
+                                      std::to_string(t.store->size()) + " images)");
+        const auto [earlier, fresh] = t.named.emplace(o.index, o.line);
+        if (!fresh)
+            throw fileError(file, at + " is the image of line " + std::to_string(earlier->second) +
+                                      " too (a validation image is a training image held out)");
+        if (o.exclude) {
+            t.left->push_back(o.index);
+            continue;
+        }
+        const auto &names = t.store->classNames;
+        const auto cls = std::find(names.begin(), names.end(), o.label);
+        if (cls == names.end())
+            throw fileError(file, at + ": '" + o.label + "' is not a class of the data");
+        t.store->labels[row->second] = std::int64_t(cls - names.begin());
+    }
+}
 
 // Reads the dataset `o.name` from `source` (its file or folder); a folder's or CSV's skipped
 // files and counts go to `out`.
@@ -390,11 +430,11 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
 
     // Checked against the whole training split; applied last, so that leaving images out changes
     // nothing else (the same subset, the same validation images).
-    std::vector<std::int64_t> exclude = o.exclude;
+    LeftOut left;
+    left.train = o.exclude;
     if (!o.labelOverrides.empty())
-        applyLabelOverrides(readLabelOverrides(o.labelOverrides), o.labelOverrides, tt.train,
-                            exclude);
-    const std::vector<char> drop = excludedImages(tt.train, exclude, source);
+        applyLabelOverrides(readLabelOverrides(o.labelOverrides), o.labelOverrides, src, left);
+    const std::vector<char> drop = excludedImages(tt.train, left.train, source);
     out.allClassNames = tt.train.classNames;
     if (!o.classes.empty()) {
         std::vector<std::size_t> keep;
@@ -428,10 +468,15 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
                    ? tt.test.subset(stratifiedSubset(tt.test.labels, tt.test.numClasses(),
                                                      o.testFraction, o.seed))
                    : std::move(tt.test);
-    if (!exclude.empty()) {
+    if (!left.train.empty()) {
         out.train = withoutImages(out.train, drop);
-        out.val = withoutImages(out.val, drop);
+        if (!src.hasListedVal) // held out of the training split: their indices are its own
+            out.val = withoutImages(out.val, drop);
     }
+    if (!left.val.empty())
+        out.val = withoutImages(out.val, dropFlags(left.val));
+    if (!left.test.empty()) // an image left out of the test set is not scored
+        out.test = withoutImages(out.test, dropFlags(left.test));
     if (out.train.empty())
         throw fileError(source, "the training set is empty");
     return out;

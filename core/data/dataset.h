@@ -38,8 +38,9 @@ struct DatasetOptions
     // the suspicious-labels export list them): labels a user found wrong. Applied last, to the
     // training and validation images, so nothing else about the data changes.
     std::vector<std::int64_t> exclude;
-    // A label-override file (label_overrides.h): training images given another class, or left
-    // out ("exclude"), by their index; applied first, so everything else is drawn as before.
+    // A label-override file (label_overrides.h): training, validation or test images given
+    // another class, or left out ("exclude"), by split and index. New labels are set first (the
+    // subsets are drawn with them); images left out go last, so nothing else changes.
     std::string labelOverrides;
 };
 

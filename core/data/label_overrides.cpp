@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <set>
+#include <utility>
 
 namespace tl::data {
 namespace {
@@ -19,27 +20,40 @@ std::string lowerAscii(std::string s)
     return s;
 }
 
+bool isHeader(const std::vector<std::string> &cells)
+{
+    return !cells.empty() && (lowerAscii(cells[0]) == "index" || lowerAscii(cells[0]) == "split");
+}
+
 } // namespace
 
 std::vector<LabelOverride> parseLabelOverrides(const Bytes &csv, const std::string &origin)
 {
     std::vector<LabelOverride> out;
-    std::set<std::int64_t> seen;
+    std::set<std::pair<std::string, std::int64_t>> seen;
     forEachCsvRow(csv, origin, 8, [&](const std::vector<std::string> &cells, std::size_t line) {
-        if (line == 1 && !cells.empty() && lowerAscii(cells[0]) == "index")
+        const std::string at = "line " + std::to_string(line) + ": ";
+        if (line == 1 && isHeader(cells))
             return true;
         if (cells.size() == 1 && cells[0].empty())
             return true;
-        if (cells.size() < 2 || cells[1].empty())
-            throw fileError(origin, "line " + std::to_string(line) + ": expected index,label");
+        if (cells.size() < 2 || cells.size() > 3 || cells.back().empty())
+            throw fileError(origin, at + "expected index,label or split,index,label");
         LabelOverride o;
-        o.index = csvInteger(cells[0], origin, line, 0, std::int64_t(1) << 40);
-        o.exclude = lowerAscii(cells[1]) == "exclude";
+        o.line = line;
+        const bool withSplit = cells.size() == 3;
+        if (withSplit) {
+            o.split = lowerAscii(cells[0]);
+            if (o.split != "train" && o.split != "val" && o.split != "test")
+                throw fileError(origin, at + "split '" + cells[0] + "' is not train, val or test");
+        }
+        o.index = csvInteger(cells[withSplit ? 1 : 0], origin, line, 0, std::int64_t(1) << 40);
+        o.exclude = lowerAscii(cells.back()) == "exclude";
         if (!o.exclude)
-            o.label = cells[1];
-        if (!seen.insert(o.index).second)
-            throw fileError(origin, "line " + std::to_string(line) + ": image " +
-                                        std::to_string(o.index) + " is listed twice");
+            o.label = cells.back();
+        if (!seen.insert({o.split, o.index}).second)
+            throw fileError(origin, at + o.split + " image " + std::to_string(o.index) +
+                                        " is listed twice");
         out.push_back(std::move(o));
         return true;
     });

@@ -258,7 +258,7 @@ private Q_SLOTS:
         const auto fixes = runs::parseLabelFixes(
             bytes("index,label,fix\n7,cat,dog\n8,dog,ambiguous\n"), "f.csv", kClasses);
         const std::string csv = runs::labelOverridesCsv(fixes);
-        QCOMPARE(csv, std::string("index,label\n7,dog\n8,exclude\n"));
+        QCOMPARE(csv, std::string("split,index,label\ntrain,7,dog\ntrain,8,exclude\n"));
         const auto o = data::parseLabelOverrides(bytes(csv), "o.csv");
         QCOMPARE(o.size(), std::size_t(2));
         QCOMPARE(o[0].label, std::string("dog"));
@@ -269,6 +269,160 @@ private Q_SLOTS:
                         (QStringList{"o.csv", "line 2"}));
         TL_EXPECT_ERROR(data::parseLabelOverrides(bytes("index,label\n3,\n"), "o.csv"),
                         (QStringList{"o.csv", "line 2", "index,label"}));
+    }
+
+    // The override file names the split: "index,label" stays a training image, a row of three
+    // is split,index,label; each number checked, a repeated (split, index) refused.
+    void overridesNameTheSplit()
+    {
+        const auto o = data::parseLabelOverrides(
+            bytes("split,index,label\ntrain,5,dog\nTEST,5,cat\nval,6,exclude\n7,\"Ankle "
+                  "boot\"\n"),
+            "o.csv");
+        QCOMPARE(o.size(), std::size_t(4));
+        QCOMPARE(o[0].split, std::string("train"));
+        QCOMPARE(o[1].split, std::string("test")); // train image 5 and test image 5 differ
+        QCOMPARE(o[1].index, std::int64_t(5));
+        QCOMPARE(o[1].label, std::string("cat"));
+        QVERIFY(o[2].exclude && o[2].split == "val");
+        QCOMPARE(o[3].split, std::string("train"));
+        QCOMPARE(o[3].label, std::string("Ankle boot"));
+        QCOMPARE(o[3].line, std::size_t(5));
+        QCOMPARE(data::parseLabelOverrides(bytes("test,0,dog\n"), "o.csv").size(),
+                 std::size_t(1)); // no header
+        const std::pair<const char *, QStringList> refused[] = {
+            {"split,index,label\ntest,2,dog\ntest,2,cat\n", {"o.csv", "line 3", "twice"}},
+            {"split,index,label\nvalid8,2,dog\n",
+             {"o.csv", "line 2", "valid8", "train, val or test"}},
+            {"split,index,label\ntest,2x,dog\n", {"o.csv", "line 2"}},
+            {"split,index,label\ntest,-1,dog\n", {"o.csv", "line 2"}},
+            {"split,index,label\ntest,99999999999999999999,dog\n", {"o.csv", "line 2"}},
+            {"split,index,label\ntest,2,\n", {"o.csv", "line 2", "split,index,label"}},
+            {"split,index,label\ntest,2,dog,cat\n", {"o.csv", "line 2", "split,index,label"}},
+            {"split,index,label\n,2,dog\n", {"o.csv", "line 2", "not train, val or test"}},
+            {"index,label\n4\n", {"o.csv", "line 2"}},
+        };
+        for (const auto &[text, words] : refused)
+            TL_EXPECT_ERROR(data::parseLabelOverrides(bytes(text), "o.csv"), words);
+
+        // Fixes of test images keep their split in the file `labels apply --overrides` writes,
+        // and a list may name train image 3 and test image 3 (not the same image).
+        const auto fixes = runs::parseLabelFixes(
+            bytes("index,split,label,fix\n3,test,cat,dog\n3,train,dog,cat\n4,test,dog,leave "
+                  "out\n"),
+            "f.csv", kClasses);
+        QCOMPARE(runs::labelOverridesCsv(fixes),
+                 std::string("split,index,label\ntest,3,dog\ntrain,3,cat\ntest,4,exclude\n"));
+        TL_EXPECT_ERROR(runs::parseLabelFixes(bytes("index,split,label,fix\n3,test,cat,dog\n3,"
+                                                    "test,cat,dog\n"),
+                                              "f.csv", kClasses),
+                        (QStringList{"f.csv", "line 3", "test image 3", "twice"}));
+        TL_EXPECT_ERROR(runs::parseLabelFixes(bytes("index,split,label,fix\n3,holdout,cat,dog\n"),
+                                              "f.csv", kClasses),
+                        (QStringList{"f.csv", "line 2", "holdout"}));
+    }
+
+    // Test images fixed on disk: a ROOT/test/<class>/ file moves to its new class folder under
+    // test/, a left-out one aside; a CSV's test row is relabelled and keeps its split.
+    void testImagesAreFixedOnDisk()
+    {
+        QTemporaryDir tmp;
+        const fs::path root = fs::path(tmp.path().toStdString()) / "data";
+        put(root / "train/cat/a.png", "A");
+        put(root / "test/cat/t.png", "T");
+        put(root / "test/dog/u.png", "U");
+        const auto before = tree(root);
+        const auto fixes = runs::parseLabelFixes(
+            bytes("index,split,path,label,fix\n0,test," + (root / "test/cat/t.png").string() +
+                  ",cat,dog\n1,test," + (root / "test/dog/u.png").string() + ",dog,leave out\n"),
+            "f.csv", kClasses);
+        const std::string journal = (fs::path(tmp.path().toStdString()) / "j.json").string();
+        const runs::AppliedFixes a = runs::applyFixesToFolder(fixes, root.string(), journal);
+        QCOMPARE(a.relabelled, std::size_t(1));
+        QCOMPARE(a.setAside, std::size_t(1));
+        QVERIFY(fs::exists(root / "test/dog/t.png"));
+        QVERIFY(fs::exists(root / ".transferlab-set-aside/left-out/test/dog/u.png"));
+        runs::undoLabelFixes(journal);
+        QCOMPARE(tree(root), before);
+
+        const fs::path dir = tmp.path().toStdString();
+        const std::string csv = (dir / "data.csv").string();
+        put(csv, "path,label,split\nimg/a.png,cat,train\nimg/t.png,cat,test\n");
+        runs::applyFixesToCsv(
+            runs::parseLabelFixes(bytes("index,split,path,label,fix\n0,test," +
+                                        (dir / "img/t.png").string() + ",cat,dog\n"),
+                                  "f.csv", kClasses),
+            csv, (dir / "j2.json").string());
+        const Bytes after = readFile(csv);
+        QCOMPARE(std::string(after.begin(), after.end()),
+                 std::string("path,label,split\nimg/a.png,cat,train\nimg/t.png,dog,test\n"));
+    }
+
+    // Overrides of test images reach the loaded test set: a relabelled one carries its new
+    // class, an excluded one is gone from the test set (and nothing else changes); val lines
+    // name training images unless a CSV lists validation rows of its own.
+    void testOverridesReachTheLoadedData()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = tmp.path().toStdString();
+        const std::uint8_t grey[16] = {0,  40, 80, 120, 160, 200, 240, 255,
+                                       10, 50, 90, 130, 170, 210, 250, 5};
+        const std::vector<unsigned char> png = data::encodePng(grey, 4, 4, 1);
+        std::string listing = "path,label,split\n";
+        for (const char *split : {"train", "val", "test"})
+            for (const char *cls : {"cat", "dog"})
+                for (int i = 0; i < 4; ++i) {
+                    const std::string name = std::string(split) + "-" + cls + std::to_string(i);
+                    std::ofstream(dir / (name + ".png"), std::ios::binary)
+                        .write(reinterpret_cast<const char *>(png.data()),
+                               std::streamsize(png.size()));
+                    listing += name + ".png," + cls + "," + split + "\n";
+                }
+        put(dir / "data.csv", listing);
+        data::DatasetOptions o;
+        o.name = "csv";
+        o.root = (dir / "data.csv").string();
+        const data::DatasetSplits plain = data::loadDataset(o);
+        QCOMPARE(plain.test.size(), std::size_t(8));
+        QCOMPARE(plain.test.labels[0], std::int64_t(0)); // test-cat0
+        const std::string file = (dir / "ov.csv").string();
+        put(file, "split,index,label\ntest,0,dog\ntest,5,exclude\nval,1,exclude\n");
+        o.labelOverrides = file;
+        const data::DatasetSplits fixed = data::loadDataset(o);
+        QCOMPARE(fixed.train.size(), std::size_t(8)); // train image 1 is still there
+        QCOMPARE(fixed.val.size(), std::size_t(7));
+        QCOMPARE(fixed.test.size(), std::size_t(7));
+        for (std::size_t r = 0; r < fixed.test.size(); ++r) {
+            QVERIFY(fixed.test.sourceIndex[r] != 5);
+            QCOMPARE(fixed.test.labels[r],
+                     fixed.test.sourceIndex[r] == 0
+                         ? std::int64_t(1)
+                         : plain.test.labels[std::size_t(fixed.test.sourceIndex[r])]);
+        }
+        for (std::size_t r = 0; r < fixed.val.size(); ++r)
+            QVERIFY(fixed.val.sourceIndex[r] != 1);
+        put(file, "split,index,label\ntest,8,dog\n");
+        TL_EXPECT_ERROR(data::loadDataset(o),
+                        (QStringList{"ov.csv", "line 2", "test image 8", "not in the test set"}));
+        put(file, "split,index,label\ntest,2,horse\n");
+        TL_EXPECT_ERROR(data::loadDataset(o), (QStringList{"ov.csv", "horse", "not a class"}));
+
+        // Without validation rows of its own, a validation image is a training image held out:
+        // val 3 and train 3 are one image, named twice.
+        o.root = (dir / "plain.csv").string();
+        std::string trainTest;
+        for (std::size_t k = 0; k < listing.size();) {
+            const std::size_t end = listing.find('\n', k);
+            const std::string line = listing.substr(k, end - k);
+            if (line.find(",val") == std::string::npos)
+                trainTest += line + "\n";
+            k = end + 1;
+        }
+        put(dir / "plain.csv", trainTest);
+        put(file, "split,index,label\nval,3,exclude\n");
+        QCOMPARE(data::loadDataset(o).train.size(), std::size_t(7));
+        put(file, "split,index,label\ntrain,3,dog\nval,3,exclude\n");
+        TL_EXPECT_ERROR(data::loadDataset(o), (QStringList{"ov.csv", "line 3", "line 2"}));
     }
 };
 

@@ -156,7 +156,7 @@ private Q_SLOTS:
         }
         QCOMPARE(got, expected);
         const Bytes text = readFile(file.toStdString());
-        QCOMPARE(std::string(text.begin(), text.begin() + 12), std::string("index,label\n"));
+        QCOMPARE(std::string(text.begin(), text.begin() + 18), std::string("split,index,label\n"));
         // Applied: the list and the marks are cleared, and a retrain uses the file.
         QVERIFY(panel->fixList()->pending().empty());
         QVERIFY(panel->marked().empty());
