@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QCursor>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -580,9 +581,17 @@ void ModelPanel::downloadWeights()
         });
 }
 
-void ModelPanel::showContextMenu(const QPoint &pos)
+void ModelPanel::showContextMenu(const QPoint &requested)
 {
-    const QModelIndex index = m_view->indexAt(pos);
+    // The menu key asks at the middle of the view, not where the mouse is: then the menu is for
+    // the current layer, shown beside it.
+    QPoint pos = requested;
+    QModelIndex index = m_view->indexAt(pos);
+    const bool fromMouse = m_view->viewport()->mapFromGlobal(QCursor::pos()) == requested;
+    if (!fromMouse && m_view->currentIndex().isValid()) {
+        index = m_view->currentIndex();
+        pos = m_view->visualRect(index).bottomLeft();
+    }
     if (!index.isValid())
         return;
     QMenu menu(this);

@@ -3,6 +3,7 @@
 // shortcuts the Help menu lists.
 
 #include "itemmodels/gallery_model.h"
+#include "itemmodels/layer_tree_model.h"
 #include "session/training_session.h"
 #include "support/fixtures.h"
 #include "widgets/data_panel.h"
@@ -17,7 +18,9 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QContextMenuEvent>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -25,6 +28,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeView>
 #include <QtTest>
 
@@ -124,6 +128,40 @@ private Q_SLOTS:
         QTest::keyClick(layers, Qt::Key_Space);
         QTRY_VERIFY2(!w.modelPanel()->spec().frozen.empty(),
                      qPrintable(w.modelPanel()->totalsText()));
+        // The menu key opens the layer menu for the current layer (not the one under the middle
+        // of the view): "Freeze up to here" acts on the second row.
+        const auto frozenBefore = w.modelPanel()->spec().frozen;
+        QTest::keyClick(layers, Qt::Key_Down);
+        auto *tree = qobject_cast<LayerTreeModel *>(layers->model());
+        QVERIFY(tree);
+        const QPoint middle = layers->viewport()->rect().center();
+        const QModelIndex current = layers->currentIndex();
+        QVERIFY(layers->indexAt(middle) != current);
+        QString menuText;
+        QTimer::singleShot(0, [&menuText] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            menuText = menu->actions().first()->text();
+            menu->actions().first()->trigger();
+            menu->close();
+        });
+        QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, middle,
+                                  layers->viewport()->mapToGlobal(middle));
+        QApplication::sendEvent(layers->viewport(), &menuKey);
+        QCOMPARE(menuText, ModelPanel::tr("Freeze up to here"));
+        const auto frozenByMenu = w.modelPanel()->spec().frozen;
+        QVERIFY(!frozenByMenu.empty());
+        if (layers->indexAt(middle).isValid()) { // the middle row would have frozen other layers
+            tree->freezeUpTo(layers->indexAt(middle));
+            QVERIFY(w.modelPanel()->spec().frozen != frozenByMenu);
+        }
+        tree->freezeUpTo(current);
+        QCOMPARE(w.modelPanel()->spec().frozen, frozenByMenu);
+        tree->setFrozenPaths(frozenBefore); // the first layer only, for the training below
+        QCOMPARE(w.modelPanel()->spec().frozen, frozenBefore);
+        w.activateWindow(); // the menu had the focus
+        QVERIFY(QTest::qWaitForWindowActive(&w));
 
         // 3 · Training: Ctrl+R starts, Ctrl+. stops; Ctrl+R again runs to the end.
         QSignalSpy finished(w.session(), &TrainingSession::finished);
