@@ -33,8 +33,10 @@ RunDifference compareRuns(const RunResult &a, const RunResult &b)
         auto it = byIndex.find(pb.index);
         if (it == byIndex.end() || it->second->trueLabel != pb.trueLabel)
             throw Error(name(a) + " and " + name(b) + " were tested on different images (test " +
-                        "image " + std::to_string(pb.index) + " differs); use the same dataset, " +
-                        "test fraction and seed");
+                        "image " + std::to_string(pb.index) +
+                        " differs): a different dataset, test fraction or seed, or files moved "
+                        "between class folders (which redraws a test split taken from the same "
+                        "folder; a label-override file keeps the test images)");
         const train::Prediction &pa = *it->second;
         const bool rightA = pa.predicted == pa.trueLabel, rightB = pb.predicted == pb.trueLabel;
         if (rightA == rightB) {

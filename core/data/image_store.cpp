@@ -3,6 +3,7 @@
 #include "data/image_files.h"
 
 #include "base/error.h"
+#include "io/hash.h"
 
 #include <algorithm>
 #include <cstring>
@@ -75,6 +76,26 @@ void ImageStore::checkLabels(const std::string &origin) const
                                         std::to_string(labels[i]) + ", expected 0.." +
                                         std::to_string(numClasses() - 1));
     }
+}
+
+std::string ImageStore::identity() const
+{
+    std::vector<std::string> entries(size());
+    for (std::size_t i = 0; i < size(); ++i) {
+        const std::int64_t label = labels[i];
+        const std::string name = label >= 0 && std::size_t(label) < classNames.size()
+                                     ? classNames[std::size_t(label)]
+                                     : std::to_string(label);
+        const std::string image = i < sourcePaths.size()   ? sourcePaths[i]
+                                  : i < sourceIndex.size() ? std::to_string(sourceIndex[i])
+                                                           : std::to_string(i);
+        entries[i] = image + '\n' + name + '\n';
+    }
+    std::sort(entries.begin(), entries.end());
+    Hasher h(HashKind::Sha256);
+    for (const auto &e : entries)
+        h.update(e.data(), e.size());
+    return h.hexDigest().substr(0, 16);
 }
 
 } // namespace tl::data

@@ -53,6 +53,10 @@ struct ImageStore
     std::vector<std::size_t> classCounts() const;
     // Throws tl::Error naming `origin` if a label is outside [0, numClasses).
     void checkLabels(const std::string &origin) const;
+    // Which images with which labels, in any order: 16 hex digits of the SHA-256 of the sorted
+    // (file or source index, class name) pairs. Two runs tested on stores with the same
+    // identity were tested on the same images with the same labels (summary.json's test_set).
+    std::string identity() const;
 };
 
 } // namespace tl::data

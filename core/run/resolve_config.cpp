@@ -7,13 +7,43 @@
 #include "rundir/run_weights.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace tl::runs {
 
 using experiment::ExperimentConfig;
 
+namespace {
+
+// A path the experiment gave relative to the working directory, made absolute: config.json must
+// still find the data, the overrides and the weights when read from another folder (`inspect`,
+// `train --config`, the window).
+std::string absolute(const std::string &path)
+{
+    if (path.empty())
+        return path;
+    std::error_code ec;
+    const auto abs = std::filesystem::absolute(path, ec);
+    return ec ? path : abs.lexically_normal().string();
+}
+
+void absolutePaths(ExperimentConfig &config)
+{
+    config.data.root = absolute(config.data.root);
+    config.data.labelOverrides = absolute(config.data.labelOverrides);
+    std::string &w = config.model.weights;
+    std::error_code ec;
+    if (w.rfind("run:", 0) == 0)
+        w = "run:" + absolute(w.substr(4));
+    else if (w != "none" && w != "imagenet" && std::filesystem::exists(w, ec))
+        w = absolute(w);
+}
+
+} // namespace
+
 ExperimentConfig resolveConfig(ExperimentConfig config, const data::DatasetSplits &ds)
 {
+    absolutePaths(config);
     auto &m = config.model;
     auto &p = config.preprocess;
     if (m.numClasses <= 0)

@@ -8,7 +8,8 @@
 namespace tl::runs {
 
 // The experiment with every "auto" value resolved against the data (class count, channels,
-// input size, normalisation): what config.json records.
+// input size, normalisation) and its paths (data, label overrides, weights) made absolute:
+// what config.json records.
 experiment::ExperimentConfig resolveConfig(experiment::ExperimentConfig config,
                                            const data::DatasetSplits &data);
 

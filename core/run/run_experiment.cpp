@@ -709,6 +709,7 @@ RunSummary ExperimentRun::summarize() const
     s.trainSamples = std::int64_t(m_data->train.size());
     s.valSamples = std::int64_t(m_data->val.size());
     s.testSamples = std::int64_t(m_data->test.size());
+    s.testSet = m_data->test.identity();
     s.totalParams = r.totalParams;
     s.trainableParams = r.epochs.empty() ? r.trainableParams : r.epochs.back().trainableParams;
     s.testAccuracy = r.test.accuracy;

@@ -106,6 +106,7 @@ RunInfo readRun(const std::string &dir)
         r.totalSeconds = s.totalSeconds;
         r.stopped = s.stopped;
         r.stopReason = s.stopReason;
+        r.testSet = s.testSet;
         r.bestValAccuracy = s.bestValAccuracy.value_or(-1.0);
         if (!s.name.empty())
             r.experimentName = s.name;
@@ -353,7 +354,32 @@ std::string comparisonTable(const std::vector<RunInfo> &runs, bool csv)
     out << '\n';
     for (const auto &row : rows)
         line(row);
+    if (const std::string warning = testSetWarning(runs); !warning.empty())
+        out << '\n' << warning << '\n';
     return out.str();
+}
+
+std::string testSetWarning(const std::vector<RunInfo> &runs)
+{
+    const RunInfo *first = nullptr;
+    std::vector<std::string> others;
+    for (const auto &r : runs) {
+        if (!r.finished || r.testSet.empty())
+            continue;
+        if (!first)
+            first = &r;
+        else if (r.testSet != first->testSet)
+            others.push_back(r.name);
+    }
+    if (others.empty())
+        return {};
+    std::string names;
+    for (std::size_t i = 0; i < others.size(); ++i)
+        names += (i ? ", " : "") + others[i];
+    return "Not comparable on the test set: " + names + (others.size() == 1 ? " was" : " were") +
+           " tested on other images or labels than " + first->name +
+           " (files moved between class folders redraw a test split taken from the same "
+           "folder; fixed test labels change it). Label-override files keep the test images.";
 }
 
 } // namespace tl::runs

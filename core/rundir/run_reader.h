@@ -28,6 +28,7 @@ struct RunInfo
     double totalSeconds = 0;
     bool stopped = false;
     std::string stopReason; // summary.json's stop_reason (a sweep's early stopping)
+    std::string testSet;    // summary.json's test_set (ImageStore::identity; "" in older runs)
     bool finished = false;  // summary.json present
     bool running = false;   // a live process holds its run.lock
     std::string host;       // the machine running it, when not this one
@@ -75,5 +76,10 @@ std::vector<RunInfo> listRuns(const std::string &parent);
 
 // The comparison table every notebook ends with, as Markdown or CSV.
 std::string comparisonTable(const std::vector<RunInfo> &runs, bool csv);
+// "" when the finished runs were tested on the same images with the same labels (as far as their
+// summaries say), else a sentence saying which differ: their test accuracies are not comparable
+// (a drawn test split changes when files move between class folders; label fixes on test images
+// change the labels). The Markdown table ends with it.
+std::string testSetWarning(const std::vector<RunInfo> &runs);
 
 } // namespace tl::runs

@@ -47,6 +47,7 @@ std::string RunSummary::toJson(int indent) const
         {"train_samples", trainSamples},
         {"val_samples", valSamples},
         {"test_samples", testSamples},
+        {"test_set", testSet},
         {"total_params", totalParams},
         {"trainable_params", trainableParams},
         {"test_accuracy", testAccuracy},
@@ -120,6 +121,7 @@ RunSummary RunSummary::fromJson(const std::string &text, const std::string &orig
     o.get("train_samples", s.trainSamples);
     o.get("val_samples", s.valSamples);
     o.get("test_samples", s.testSamples);
+    o.get("test_set", s.testSet);
     o.get("total_params", s.totalParams);
     o.get("trainable_params", s.trainableParams);
     o.get("test_accuracy", s.testAccuracy);

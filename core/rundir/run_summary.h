@@ -67,6 +67,9 @@ struct RunSummary
     std::int64_t trainSamples = 0;
     std::int64_t valSamples = 0;
     std::int64_t testSamples = 0;
+    // The test images and their labels (ImageStore::identity): runs with different ones cannot
+    // be compared on test accuracy. "" in runs from before it was written.
+    std::string testSet;
     std::int64_t totalParams = 0;
     std::int64_t trainableParams = 0; // during the last stage that trained
     double testAccuracy = 0;

@@ -1785,8 +1785,12 @@ d %2</translation>
         <translation>Anhalten und beenden? Er behält seine abgeschlossenen Epochen; die Warteschlange selbst wird nicht behalten.</translation>
     </message>
     <message>
-        <source>Queued a run with the fixed labels; when it finishes, compare the two runs in Runs → Compare.</source>
-        <translation>Ein Lauf mit den korrigierten Labels ist eingereiht; vergleichen Sie nach seinem Ende die beiden Läufe unter Läufe → Vergleichen.</translation>
+        <source>Queued a run with the fixed labels beside %1; when it finishes, Runs → Compare shows the two.</source>
+        <translation>Ein Lauf mit den korrigierten Labels ist neben %1 eingereiht; nach seinem Ende zeigt Läufe → Vergleichen die beiden.</translation>
+    </message>
+    <message>
+        <source>The run with the fixed labels finished: Runs → Compare shows it beside the run before the fixes.</source>
+        <translation>Der Lauf mit den korrigierten Labels ist fertig: Läufe → Vergleichen zeigt ihn neben dem Lauf vor den Korrekturen.</translation>
     </message>
     <message>
         <source>Cannot queue the run</source>
@@ -3147,6 +3151,10 @@ d %2</translation>
 </context>
 <context>
     <name>tl::ui::RunsPanel</name>
+    <message>
+        <source>These runs were not tested on the same images with the same labels: their test accuracies cannot be compared. Moving files between class folders redraws a test split taken from the same folder; a label-override file keeps the test images.</source>
+        <translation>Diese Läufe wurden nicht mit denselben Bildern und Labels getestet: ihre Testgenauigkeiten sind nicht vergleichbar. Werden Dateien zwischen Klassenordnern verschoben, wird eine aus demselben Ordner gezogene Testaufteilung neu gezogen; eine Label-Override-Datei behält die Testbilder.</translation>
+    </message>
     <message>
         <source>Runs</source>
         <translation>Läufe</translation>

@@ -1785,8 +1785,12 @@ d %2</translation>
         <translation>L&apos;arrêter et quitter ? Elle garde ses époques terminées ; la file elle-même n&apos;est pas conservée.</translation>
     </message>
     <message>
-        <source>Queued a run with the fixed labels; when it finishes, compare the two runs in Runs → Compare.</source>
-        <translation>Une exécution avec les étiquettes corrigées est en file ; quand elle sera finie, comparez les deux exécutions dans Exécutions → Comparer.</translation>
+        <source>Queued a run with the fixed labels beside %1; when it finishes, Runs → Compare shows the two.</source>
+        <translation>Une exécution avec les étiquettes corrigées est en file à côté de %1 ; quand elle sera finie, Exécutions → Comparer montrera les deux.</translation>
+    </message>
+    <message>
+        <source>The run with the fixed labels finished: Runs → Compare shows it beside the run before the fixes.</source>
+        <translation>L’exécution avec les étiquettes corrigées est finie : Exécutions → Comparer la montre à côté de l’exécution d’avant les corrections.</translation>
     </message>
     <message>
         <source>Cannot queue the run</source>
@@ -3147,6 +3151,10 @@ d %2</translation>
 </context>
 <context>
     <name>tl::ui::RunsPanel</name>
+    <message>
+        <source>These runs were not tested on the same images with the same labels: their test accuracies cannot be compared. Moving files between class folders redraws a test split taken from the same folder; a label-override file keeps the test images.</source>
+        <translation>Ces exécutions n’ont pas été testées sur les mêmes images avec les mêmes étiquettes : leurs précisions de test ne sont pas comparables. Déplacer des fichiers entre dossiers de classes tire à nouveau une partie test prise dans le même dossier ; un fichier de remplacement d’étiquettes garde les images de test.</translation>
+    </message>
     <message>
         <source>Runs</source>
         <translation>Exécutions</translation>

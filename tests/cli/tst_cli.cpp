@@ -766,6 +766,34 @@ private Q_SLOTS:
         QCOMPARE(rows(out).size(), 5);
         QCOMPARE(rows(out), rows(whole));
     }
+
+    // Paths given relative to the working directory are recorded absolute in config.json, so
+    // the run can be inspected and trained again from anywhere.
+    void relativePathsWorkFromAnotherFolder()
+    {
+        writeCifar10Folder(path("rel/cifar/cifar-10-batches-bin").toStdString(), 30);
+        QDir().mkpath(path("elsewhere"));
+        auto cliIn = [](const QString &folder, const QStringList &args) {
+            QProcess p;
+            p.setWorkingDirectory(folder);
+            p.start(TL_CLI_PATH, args);
+            p.waitForFinished(300000);
+            return std::make_pair(p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                                  QString::fromUtf8(p.readAllStandardError()));
+        };
+        const auto trained =
+            cliIn(path("rel"), {"train", "--dataset", "cifar10", "--data-root", "cifar", "--model",
+                                "simple-cnn", "--epochs", "1", "--out", "run"});
+        QVERIFY2(trained.first == 0, qPrintable(trained.second));
+        QFile f(path("rel/run/config.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString root =
+            QJsonDocument::fromJson(f.readAll()).object()["data"].toObject()["root"].toString();
+        QCOMPARE(QDir::cleanPath(root), QDir::cleanPath(path("rel/cifar")));
+        const auto inspected =
+            cliIn(path("elsewhere"), {"inspect", path("rel/run"), "--suspicious", "3"});
+        QVERIFY2(inspected.first == 0, qPrintable(inspected.second));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

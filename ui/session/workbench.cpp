@@ -192,20 +192,21 @@ void Workbench::resume(const QString &dir)
     m_session->start(config, nullptr, dir, true);
 }
 
-QString Workbench::newRunDir(const experiment::ExperimentConfig &config, bool claim) const
+QString Workbench::newRunDir(const experiment::ExperimentConfig &config, bool claim,
+                             const QString &parent) const
 {
+    const std::string folder = (parent.isEmpty() ? m_runsFolder : parent).toStdString();
     // The one naming rule (orchestration/scheduler.h): TIME-MODEL-DATASET[-NAME], made unique by
     // claiming it; a queued run's folder is claimed by the scheduler when it is added.
     const std::string stem = runs::runFolderStem(config, config.name);
-    return QString::fromStdString(claim ? runs::freeFolder(m_runsFolder.toStdString(), stem)
-                                        : (std::filesystem::path(m_runsFolder.toStdString()) /
-                                           stem).string());
+    return QString::fromStdString(claim ? runs::freeFolder(folder, stem)
+                                        : (std::filesystem::path(folder) / stem).string());
 }
 
-int Workbench::queueRun(const experiment::ExperimentConfig &config)
+int Workbench::queueRun(const experiment::ExperimentConfig &config, const QString &parent)
 {
     config.validate();
-    return m_queue->add(config, newRunDir(config, false));
+    return m_queue->add(config, newRunDir(config, false, parent));
 }
 
 QString Workbench::queueSweep(const runs::SweepPlan &plan, const QString &name)

@@ -80,13 +80,15 @@ public:
     // cannot be read; ignored while a run trains.
     void resume(const QString &dir);
 
-    // A new folder under the runs folder, not there yet:
-    // "20261130-101500-simple-cnn-fashion-mnist[-name][-2]".
-    // A new run's folder; `claim`: created now (a run starting at once).
-    QString newRunDir(const experiment::ExperimentConfig &config, bool claim) const;
+    // A new run's folder under `parent` (default: the runs folder), not there yet:
+    // "20261130-101500-simple-cnn-fashion-mnist[-name][-2]"; `claim`: created now (a run
+    // starting at once).
+    QString newRunDir(const experiment::ExperimentConfig &config, bool claim,
+                      const QString &parent = {}) const;
 
-    // Queues a run of `config` (tl::Error when its settings are invalid); returns its row.
-    int queueRun(const experiment::ExperimentConfig &config);
+    // Queues a run of `config` (tl::Error when its settings are invalid) into a new folder under
+    // `parent` (default: the runs folder); returns its row.
+    int queueRun(const experiment::ExperimentConfig &config, const QString &parent = {});
     // Queues a sweep into "sweep-TIMESTAMP-NAME" in the runs folder; returns that folder.
     QString queueSweep(const runs::SweepPlan &plan, const QString &name);
     // A recipe's sweep (tl::Error for an unknown name) and queueing it, quick (2 % of the

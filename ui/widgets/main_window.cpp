@@ -24,6 +24,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
@@ -138,20 +139,10 @@ void MainWindow::connectResults()
                        int(m_data->excluded().size())),
                     8000);
             });
-    // Retrain with the applied label fixes: a queued run of the same experiment (issue 28).
+    // Retrain with the applied label fixes: a queued run of the same experiment beside the run
+    // it fixes; compared with it when it finishes (issue 28).
     connect(m_results->inspectPanel(), &InspectPanel::retrainRequested, this,
-            [this](const experiment::ExperimentConfig &config) {
-                try {
-                    m_bench->queueRun(config);
-                    showPanel(m_queuePanel);
-                    statusBar()->showMessage(tr("Queued a run with the fixed labels; when it "
-                                                "finishes, compare the two runs in Runs → "
-                                                "Compare."),
-                                             10000);
-                } catch (const std::exception &e) {
-                    showError(tr("Cannot queue the run"), QString::fromStdString(e.what()));
-                }
-            });
+            &MainWindow::retrainWithFixes);
     connect(m_runs, &RunsPanel::reportWritten, this, [this](const QString &f) {
         statusBar()->showMessage(tr("Report written: %1").arg(f), 8000);
     });
@@ -409,7 +400,45 @@ void MainWindow::connectQueue()
             (finished ? tr("Queued run finished: %1") : tr("Queued run ended: %1"))
                 .arg(QFileInfo(dir).fileName()),
             6000);
+        compareAfterRetrain(dir, finished);
     });
+}
+
+void MainWindow::retrainWithFixes(experiment::ExperimentConfig config)
+{
+    const QString before = m_results->runDir();
+    const QString parent = before.isEmpty() ? QString() : QFileInfo(before).absolutePath();
+    config.name = config.name.empty() ? std::string("fixed-labels") : config.name + "-fixed-labels";
+    try {
+        const int row = m_bench->queueRun(config, parent);
+        if (!before.isEmpty())
+            m_retrained.insert(QDir::cleanPath(queue()->item(row).runDir), before);
+        showPanel(m_queuePanel);
+        statusBar()->showMessage(tr("Queued a run with the fixed labels beside %1; when it "
+                                    "finishes, Runs → Compare shows the two.")
+                                     .arg(QFileInfo(before).fileName()),
+                                 10000);
+    } catch (const std::exception &e) {
+        showError(tr("Cannot queue the run"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::compareAfterRetrain(const QString &dir, bool finished)
+{
+    const QString before = m_retrained.take(QDir::cleanPath(dir));
+    if (before.isEmpty() || !finished)
+        return;
+    // The runs beside each other: the Runs tab lists their folder and compares them (the
+    // images whose prediction changed are under "Images that flipped").
+    const QString parent = QFileInfo(before).absolutePath();
+    if (QDir::cleanPath(m_runs->folder()) != QDir::cleanPath(parent))
+        m_runs->setFolder(parent);
+    m_runs->compareRuns({before, dir});
+    if (m_tabs->currentWidget() == m_queuePanel)
+        showPanel(m_runs);
+    statusBar()->showMessage(tr("The run with the fixed labels finished: Runs → Compare shows it "
+                                "beside the run before the fixes."),
+                             10000);
 }
 
 SweepDialog *MainWindow::openSweepDialog()

@@ -4,6 +4,7 @@
 #include "session/workbench.h"
 #include "widgets/experiment_form.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 #include <memory>
@@ -102,6 +103,9 @@ private:
     void restoreSettings();
     // What the Data tab holds, as the workbench asks it.
     LoadedData loadedData() const;
+    // "Retrain with the fixes": queued beside the fixed run, compared with it when it ends.
+    void retrainWithFixes(experiment::ExperimentConfig config);
+    void compareAfterRetrain(const QString &dir, bool finished);
 
     QTabWidget *m_tabs;
     DataPanel *m_data;
@@ -118,6 +122,7 @@ private:
     QFont m_baseFont;
     MainMenus *m_menus = nullptr;
     bool m_geometryRestored = false; // a saved (or fitted) size to keep while it fits
+    QHash<QString, QString> m_retrained; // a queued retrain's folder -> the run it fixes
 };
 
 } // namespace tl::ui

@@ -293,7 +293,15 @@ void RunsPanel::compareSelected()
         }
         html += QStringLiteral("</tr>");
     }
-    m_compare->setTableHtml(html + QStringLiteral("</table>"));
+    html += QStringLiteral("</table>");
+    if (!runs::testSetWarning(chosen).empty())
+        html += QStringLiteral("<p><b>%1</b></p>")
+                    .arg(tr("These runs were not tested on the same images with the same labels: "
+                            "their test accuracies cannot be compared. Moving files between "
+                            "class folders redraws a test split taken from the same folder; a "
+                            "label-override file keeps the test images.")
+                             .toHtmlEscaped());
+    m_compare->setTableHtml(html);
 
     // Curves, confusion difference and flipped images: the finished runs' full results.
     std::vector<runs::RunInfo> finished;

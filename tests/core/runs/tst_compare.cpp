@@ -2,6 +2,8 @@
 
 #include "base/error.h"
 #include "analysis/compare.h"
+#include "data/image_store.h"
+#include "rundir/run_reader.h"
 #include "support/expect_error.h"
 
 #include <QtTest>
@@ -87,6 +89,43 @@ private Q_SLOTS:
         b = run("runs/B", {0, 1, 2}, {0, 1, 2}, 0.5f);
         b.classNames = {"x", "y", "z"};
         TL_EXPECT_ERROR(runs::compareRuns(a, b), QStringList{"different classes"});
+    }
+
+    // A test set's identity: the same images with the same labels in any order match; another
+    // label or another image does not. The comparison table says when runs differ in it.
+    void testSetIdentityAndWarning()
+    {
+        data::ImageStore s;
+        s.classNames = {"cat", "dog"};
+        s.labels = {0, 1, 1};
+        s.sourcePaths = {"/d/cat/a.png", "/d/dog/b.png", "/d/dog/c.png"};
+        const std::string id = s.identity();
+        QCOMPARE(int(id.size()), 16);
+        data::ImageStore shuffled = s;
+        shuffled.labels = {1, 0, 1};
+        shuffled.sourcePaths = {"/d/dog/c.png", "/d/cat/a.png", "/d/dog/b.png"};
+        QCOMPARE(shuffled.identity(), id);
+        data::ImageStore relabelled = s;
+        relabelled.labels[2] = 0;
+        QVERIFY(relabelled.identity() != id);
+        data::ImageStore other = s;
+        other.sourcePaths[0] = "/d/cat/z.png";
+        QVERIFY(other.identity() != id);
+
+        runs::RunInfo a, b, c, old;
+        a.name = "before";
+        b.name = "after";
+        c.name = "same";
+        old.name = "old";
+        for (auto *r : {&a, &b, &c, &old})
+            r->finished = true;
+        a.testSet = c.testSet = id;
+        b.testSet = relabelled.identity();
+        QVERIFY(runs::testSetWarning({a, c, old}).empty()); // old: no test_set, no claim
+        const std::string w = runs::testSetWarning({a, b, c});
+        QVERIFY2(w.find("after was tested on other images") != std::string::npos, w.c_str());
+        QVERIFY(runs::comparisonTable({a, b}, false).find(w) != std::string::npos);
+        QVERIFY(runs::comparisonTable({a, b}, true).find("Not comparable") == std::string::npos);
     }
 };
 

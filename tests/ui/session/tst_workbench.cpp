@@ -124,6 +124,12 @@ private Q_SLOTS:
         const QString next = bench.newRunDir(tinyConfig(), true);
         QVERIFY(QFileInfo(next).isDir());
         QVERIFY(bench.newRunDir(tinyConfig(), true) != next);
+        // A folder of the user's own (a retrain beside the run it fixes) by the same rule.
+        QTemporaryDir elsewhere;
+        const QString beside = bench.newRunDir(tinyConfig(), true, elsewhere.path());
+        QCOMPARE(QFileInfo(beside).absolutePath(), QFileInfo(elsewhere.path()).absoluteFilePath());
+        QVERIFY2(QFileInfo(beside).fileName().endsWith(QStringLiteral("-simple-cnn-folder-tiny-run")),
+                 qPrintable(beside));
 
         // Its speed is now known here: a run of the same model on this data has an estimate.
         QVERIFY(bench.estimateRunSeconds(tinyConfig(), tinyData(128).get()) > 0);
