@@ -40,6 +40,9 @@ Options:
                         that `train --label-overrides OUT.csv` (data.label_overrides)
                         applies, to test images too (a left-out one leaves the test set)
   --journal FILE        where --move writes its journal
+
+Exit status: 0 done; 1 undo left files alone (changed or in the way since; named); 2 bad
+input (nothing changed).
 )";
 
 std::string timeStamp()
@@ -109,8 +112,9 @@ int labelsCommand(Args &args)
     if (pos[0] == "apply" && pos.size() == 3)
         return apply(pos[1], pos[2], args);
     if (pos[0] == "undo" && pos.size() == 2) {
-        std::printf("%s\n", runs::undoLabelFixes(pos[1]).c_str());
-        return 0;
+        std::size_t leftAlone = 0;
+        std::printf("%s\n", runs::undoLabelFixes(pos[1], &leftAlone).c_str());
+        return leftAlone ? 1 : 0; // a partial undo: a script must not take it for a whole one
     }
     throw UsageError{"expected 'apply RUN_DIR FIXES.csv' or 'undo JOURNAL' (see --help)"};
 }

@@ -193,6 +193,27 @@ std::string labelOverridesCsv(const std::vector<LabelFix> &fixes)
     return s.str();
 }
 
+namespace {
+
+// A fix whose file is gone because it was applied before: tl::Error saying so (returns when the
+// file is not at the fix's destination either).
+void alreadyMoved(const LabelFix &f, const std::string &root)
+{
+    fs::path to;
+    try {
+        to = destinationOf(f, root);
+    } catch (const std::exception &) {
+        return;
+    }
+    std::error_code ec;
+    if (fs::is_regular_file(to, ec))
+        throw Error(f.path + ": moved to " + to.string() +
+                    " already (were these fixes applied before? `transferlab-cli labels undo` "
+                    "with that apply's journal puts the files back)");
+}
+
+} // namespace
+
 AppliedFixes applyFixesToFolder(const std::vector<LabelFix> &fixes, const std::string &root,
                                 const std::string &journalPath)
 {
@@ -204,8 +225,11 @@ AppliedFixes applyFixesToFolder(const std::vector<LabelFix> &fixes, const std::s
             throw Error("line " + std::to_string(f.line) +
                         ": no path: a folder dataset's fixes need the file (use --overrides)");
         std::error_code ec;
-        if (!fs::is_regular_file(f.path, ec) || !inside(f.path, root))
+        if (!fs::is_regular_file(f.path, ec) || !inside(f.path, root)) {
+            if (!fs::exists(f.path, ec) && inside(f.path, root))
+                alreadyMoved(f, root);
             throw Error(f.path + ": not a file inside the dataset " + root);
+        }
         const fs::path to = destinationOf(f, root);
         if (fs::exists(to, ec) || !targets.insert(to.string()).second)
             throw Error(f.path + ": cannot move it to " + to.string() + ": that name is taken");
@@ -296,7 +320,7 @@ AppliedFixes applyFixesToCsv(const std::vector<LabelFix> &fixes, const std::stri
     return a;
 }
 
-std::string undoLabelFixes(const std::string &journalPath)
+std::string undoLabelFixes(const std::string &journalPath, std::size_t *leftAlone)
 {
     nlohmann::json j = readJournal(journalPath);
     if (j.value("undone", false))
@@ -342,6 +366,8 @@ std::string undoLabelFixes(const std::string &journalPath)
     }
     j["undone"] = refused.empty();
     writeJournal(journalPath, j);
+    if (leftAlone)
+        *leftAlone = refused.size();
     std::string said = journalPath + ": " + std::to_string(back) + " file(s) put back";
     if (!refused.empty())
         said += "; left alone, changed or in the way since: " + refused.front() +

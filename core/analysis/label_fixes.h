@@ -78,7 +78,7 @@ AppliedFixes applyFixesToCsv(const std::vector<LabelFix> &fixes, const std::stri
 
 // Undoes a journal: every moved file back (newest first), a rewritten CSV restored, folders the
 // fixes created removed when empty. A file changed since (its SHA-256) is left alone and named.
-// Returns what was done, one sentence.
-std::string undoLabelFixes(const std::string &journalPath);
+// Returns what was done, one sentence; `leftAlone` (when given): how many files were left alone.
+std::string undoLabelFixes(const std::string &journalPath, std::size_t *leftAlone = nullptr);
 
 } // namespace tl::runs

@@ -167,9 +167,19 @@ private Q_SLOTS:
                 bytes("index,path,label,fix\n0," + (root / "cat/a.png").string() + ",cat,dog\n"),
                 "f.csv", kClasses),
             root.string(), journal);
+        // The same fixes again: the file has moved already, and the message says so.
+        TL_EXPECT_ERROR(
+            runs::applyFixesToFolder(
+                runs::parseLabelFixes(bytes("index,path,label,fix\n0," +
+                                            (root / "cat/a.png").string() + ",cat,dog\n"),
+                                      "f.csv", kClasses),
+                root.string(), journal + ".again"),
+            (QStringList{"a.png", "already", "labels undo"}));
         put(root / "dog/a.png", "edited since");
-        const std::string said = runs::undoLabelFixes(journal);
+        std::size_t leftAlone = 0;
+        const std::string said = runs::undoLabelFixes(journal, &leftAlone);
         QVERIFY2(said.find("left alone") != std::string::npos, said.c_str());
+        QCOMPARE(leftAlone, std::size_t(1));
         QVERIFY(!fs::exists(root / "cat/a.png"));
     }
 
