@@ -124,6 +124,10 @@ const Options kTrainOptions = {
     valued("momentum", "F", "sgd / rmsprop momentum"),
     flag("nesterov", "sgd with Nesterov momentum"),
     valued("weight-decay", "F", ""),
+    valued("class-weights", "MODE",
+           "none (default) or balanced: weight each class's training loss by\n"
+           "N / (classes x its images), for imbalanced data; every stage",
+           Values::Words, "none balanced"),
     valued("augment", "LIST",
            "e.g. hflip,rotation=15,zoom=0.1,translate=0.1,brightness=0.2,\n"
            "contrast=0.2,cutout=8,autoaugment  (default none)"),
@@ -324,6 +328,9 @@ experiment::ExperimentConfig configFromArgs(const Args &a,
     if (a.flag("nesterov"))
         st.optimizer.nesterov = true;
     st.optimizer.weightDecay = a.number("weight-decay", st.optimizer.weightDecay);
+    if (a.has("class-weights"))
+        for (auto &s : c.stages)
+            s.classWeights = a.str("class-weights");
     if (a.has("augment")) {
         try {
             c.augment = data::AugmentOptions::parse(a.str("augment"));

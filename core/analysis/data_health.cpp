@@ -314,7 +314,9 @@ void countClasses(const data::DatasetSplits &data, const HealthOptions &o, DataH
         h.imbalanceAdvice =
             "the classes hold " + std::to_string(*lo) + " to " + std::to_string(*hi) +
             " training images: the model will favour the large ones. Gather more images of the "
-            "small classes, or train on the same number from each (--per-class N, data.per_class)";
+            "small classes, weight the loss by class (--class-weights balanced, "
+            "stages[].class_weights), or train on the same number from each (--per-class N, "
+            "data.per_class)";
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include "base/error.h"
 #include "io/file_limits.h"
 #include "io/json_file.h"
+#include "train/class_weights.h"
 
 #include <nlohmann/json.hpp>
 
@@ -118,6 +119,8 @@ template <class V, class S> void visitStage(V &v, S &s)
     v.field("freeze", s.freeze);
     v.field("label_smoothing", s.labelSmoothing,
             check([](double x) { return x >= 0 && x < 1; }, "must be in [0, 1)"));
+    v.field("class_weights", s.classWeights,
+            check(train::isClassWeightMode, train::kClassWeightModes));
     v.field("grad_clip", s.gradClip,
             check([](double x) { return x >= 0; }, "must not be negative"));
     v.field("backbone_lr_multiplier", s.backboneLrMultiplier,

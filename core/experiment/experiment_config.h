@@ -27,6 +27,8 @@ struct StageConfig
     ScheduleConfig schedule;
     EarlyStoppingConfig earlyStopping;
     double labelSmoothing = 0.0;
+    // The training loss weighted by class: none, or balanced (train/class_weights.h).
+    std::string classWeights = "none";
     double gradClip = 0.0;
     double backboneLrMultiplier = 1.0;
 };

@@ -21,6 +21,7 @@
 #include "rundir/run_state.h"
 #include "rundir/run_summary.h"
 #include "rundir/run_weights.h"
+#include "train/class_weights.h"
 #include "train/trainer.h"
 #include "weights/checkpoint.h"
 #include "weights/weight_catalog.h"
@@ -57,8 +58,9 @@ std::string timestamp(const char *format)
     return buf;
 }
 
-// The trainer's options for stage `s`, whose first epoch is global epoch `globalEpoch`.
-train::FitOptions fitOptions(const ExperimentConfig &c, std::size_t s, int globalEpoch)
+// Stage `s`'s options: first epoch global `globalEpoch`, class weights from all of `trainSet`.
+train::FitOptions fitOptions(const ExperimentConfig &c, std::size_t s, int globalEpoch,
+                             const data::ImageStore &trainSet)
 {
     const auto &stage = c.stages[s];
     train::FitOptions fo;
@@ -70,6 +72,7 @@ train::FitOptions fitOptions(const ExperimentConfig &c, std::size_t s, int globa
     fo.schedule = stage.schedule;
     fo.earlyStopping = stage.earlyStopping;
     fo.labelSmoothing = stage.labelSmoothing;
+    fo.classWeights = train::classWeights(stage.classWeights, trainSet.labels, c.model.numClasses);
     fo.gradClip = stage.gradClip;
     fo.backboneLrMultiplier = stage.backboneLrMultiplier;
     fo.numClasses = c.model.numClasses;
@@ -125,7 +128,7 @@ public:
 private:
     void say(const std::string &s) const
     {
-        if (m_observer)
+        if (m_observer && !s.empty())
             m_observer->onMessage(s);
     }
     void prepare();
@@ -335,12 +338,9 @@ void ExperimentRun::loadInitialWeights()
         if (path.empty())
             throw Error("ImageNet weights for " + name + " are not in " +
                         weights::torchHubCheckpointDir() + " (" +
-                        weights::weightInfo(name).fileName +
-                        "); run `transferlab-cli weights "
-                        "download " +
-                        name +
-                        "`, pass --download, or --weights none to start from random "
-                        "weights");
+                        weights::weightInfo(name).fileName + "); run `transferlab-cli weights " +
+                        "download " + name + "`, pass --download, or --weights none to start " +
+                        "from random weights");
     }
     const weights::Checkpoint ckpt = weights::readCheckpoint(path);
     const weights::LoadReport report = weights::loadStateDict(*m_model, ckpt.tensors, false, path);
@@ -488,7 +488,8 @@ void ExperimentRun::runStage(std::size_t s, const train::StageState *resume, int
     lo.batchSize = m_evalBatch;
     data::BatchLoader valLoader(ds.val, *m_transform, lo);
 
-    train::FitOptions fo = fitOptions(m_config, s, globalEpoch);
+    train::FitOptions fo = fitOptions(m_config, s, globalEpoch, ds.train);
+    say(train::describeClassWeights(stage.classWeights, fo.classWeights, ds.train.classNames));
     fo.resume = resume;
     fo.onEpochState = [this, s, first = fo.firstGlobalEpoch](const train::StageState &st) {
         saveState(static_cast<int>(s), st, first + st.epochsDone);

@@ -117,6 +117,12 @@ struct Trainer::Stage
             std::make_unique<Monitor>(o.earlyStopping.monitor, o.earlyStopping.patience, st.early);
         lossOptions =
             torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(o.labelSmoothing);
+        if (!o.classWeights.empty()) {
+            if (o.numClasses > 0 && o.classWeights.size() != std::size_t(o.numClasses))
+                throw Error("class weights: " + std::to_string(o.classWeights.size()) +
+                            " weights for " + std::to_string(o.numClasses) + " classes");
+            lossOptions.weight(torch::tensor(o.classWeights).to(device, torch::kFloat32));
+        }
         stageStep = std::int64_t(st.epochsDone) * std::max<std::int64_t>(1, batches);
     }
 

@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 namespace torch::optim {
 class Optimizer;
@@ -57,6 +58,9 @@ struct FitOptions
     ScheduleConfig schedule;
     EarlyStoppingConfig earlyStopping;
     double labelSmoothing = 0.0;
+    // The training loss's weight per class (class_weights.h); empty: unweighted. Validation and
+    // test losses are never weighted.
+    std::vector<double> classWeights;
     double gradClip = 0.0; // max global gradient norm; 0: off
     // Learning rate of the backbone relative to the head (the model's last top-level module);
     // 1: one group. Fine-tuning often uses 0.1.

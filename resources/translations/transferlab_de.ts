@@ -573,6 +573,14 @@ Klicken, um sie zu sehen.</translation>
         <source>%1 images looked at in %2 s: %3 in duplicate groups, %4 outliers, %5 very dark, %6 very bright, %7 blurry.</source>
         <translation>%1 Bilder in %2 s angesehen: %3 in Duplikatgruppen, %4 Ausreißer, %5 sehr dunkel, %6 sehr hell, %7 unscharf.</translation>
     </message>
+    <message>
+        <source>Weight the classes in the next run</source>
+        <translation>Klassen im nächsten Lauf gewichten</translation>
+    </message>
+    <message>
+        <source>Sets Class weights to balanced for every stage in the Training tab: each class then counts as much as the others in the training loss (--class-weights balanced)</source>
+        <translation>Setzt die Klassengewichte im Reiter Training für jede Stufe auf ausgeglichen: Jede Klasse zählt dann im Trainingsverlust so viel wie die anderen (--class-weights balanced)</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::DataPanel</name>
@@ -1795,6 +1803,10 @@ d %2</translation>
     <message>
         <source>Cannot queue the run</source>
         <translation>Der Lauf kann nicht eingereiht werden</translation>
+    </message>
+    <message>
+        <source>The next run weights the classes: Class weights balanced in every stage (Training tab)</source>
+        <translation>Der nächste Lauf gewichtet die Klassen: Klassengewichte ausgeglichen in jeder Stufe (Reiter Training)</translation>
     </message>
 </context>
 <context>
@@ -4100,6 +4112,26 @@ d %2</translation>
     <message>
         <source> | %L1 s, %L2 images/s</source>
         <translation> | %L1 s, %L2 Bilder/s</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>ausgeglichen</translation>
+    </message>
+    <message>
+        <source>Balanced: in the training loss each class counts as much as the others, however few images it has (a class with half the images weighs twice as much per image). For imbalanced data (Results → Data health); validation and test losses stay unweighted.</source>
+        <translation>Ausgeglichen: Im Trainingsverlust zählt jede Klasse so viel wie die anderen, wie wenige Bilder sie auch hat (eine Klasse mit halb so vielen Bildern wiegt pro Bild doppelt so viel). Für unausgewogene Daten (Ergebnisse → Datengesundheit); Validierungs- und Testverlust bleiben ungewichtet.</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>Klassengewichte</translation>
+    </message>
+    <message>
+        <source>Class wei&amp;ghts:</source>
+        <translation>&amp;Klassengewichte:</translation>
     </message>
 </context>
 <context>

@@ -573,6 +573,14 @@ Cliquez pour les voir.</translation>
         <source>%1 images looked at in %2 s: %3 in duplicate groups, %4 outliers, %5 very dark, %6 very bright, %7 blurry.</source>
         <translation>%1 images examinées en %2 s : %3 dans des groupes de doublons, %4 valeurs aberrantes, %5 très sombres, %6 très claires, %7 floues.</translation>
     </message>
+    <message>
+        <source>Weight the classes in the next run</source>
+        <translation>Pondérer les classes à la prochaine exécution</translation>
+    </message>
+    <message>
+        <source>Sets Class weights to balanced for every stage in the Training tab: each class then counts as much as the others in the training loss (--class-weights balanced)</source>
+        <translation>Met les poids des classes à « équilibrés » pour chaque étape de l&apos;onglet Entraînement : chaque classe compte alors autant que les autres dans la perte d&apos;entraînement (--class-weights balanced)</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::DataPanel</name>
@@ -1795,6 +1803,10 @@ d %2</translation>
     <message>
         <source>Cannot queue the run</source>
         <translation>Impossible de mettre l&apos;exécution en file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>The next run weights the classes: Class weights balanced in every stage (Training tab)</source>
+        <translation>La prochaine exécution pondère les classes : poids des classes équilibrés à chaque étape (onglet Entraînement)</translation>
     </message>
 </context>
 <context>
@@ -4100,6 +4112,26 @@ d %2</translation>
     <message>
         <source> | %L1 s, %L2 images/s</source>
         <translation> | %L1 s, %L2 images/s</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>équilibrés</translation>
+    </message>
+    <message>
+        <source>Balanced: in the training loss each class counts as much as the others, however few images it has (a class with half the images weighs twice as much per image). For imbalanced data (Results → Data health); validation and test losses stay unweighted.</source>
+        <translation>Équilibrés : dans la perte d&apos;entraînement, chaque classe compte autant que les autres, si peu d&apos;images qu&apos;elle ait (une classe deux fois moins fournie pèse deux fois plus par image). Pour des données déséquilibrées (Résultats → Santé des données) ; les pertes de validation et de test restent sans pondération.</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>Poids des classes</translation>
+    </message>
+    <message>
+        <source>Class wei&amp;ghts:</source>
+        <translation>Poids des cla&amp;sses :</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,36 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains("cache-mib"), qPrintable(bad.err));
     }
 
+    // --class-weights balanced weights every stage's training loss: config.json records it, the
+    // log names the weights (45 images, classes 0-4 with 5 and 5-9 with 4: 45/50 and 45/40), the
+    // help and the bash completion offer it, and another value is refused naming the key.
+    void classWeightsReachTheRun()
+    {
+        writeIdxFolder(path("weights-fm").toStdString(), 45, 20);
+        const QString out = path("run-weights");
+        const Result r =
+            runCli({"train", "--dataset", "fashion-mnist", "--data-root", path("weights-fm"),
+                    "--epochs", "1", "--batch-size", "16", "--device", "cpu", "--class-weights",
+                    "balanced", "--out", out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("Class weights (balanced): T-shirt/top 0.9, Trouser 0.9,"),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains("Sandal 1.12,") && r.out.contains("Ankle boot 1.12\n"),
+                 qPrintable(r.out));
+        QFile config(out + "/config.json");
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const QJsonObject stage =
+            QJsonDocument::fromJson(config.readAll()).object()["stages"].toArray()[0].toObject();
+        QCOMPARE(stage["class_weights"].toString(), QStringLiteral("balanced"));
+        QVERIFY(runCli({"train", "--help"}).out.contains("--class-weights MODE"));
+        QVERIFY(runCli({"completion", "bash"}).out.contains("--class-weights"));
+        const Result bad =
+            runCli({"train", "--class-weights", "inverse", "--save-config", path("cw.json")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains("'stages[0].class_weights': must be none or balanced"),
+                 qPrintable(bad.err));
+    }
+
     void summaryTakesTheOldSpellingToo()
     {
         const Result now = runCli({"summary", "--model", "vgg16", "--image-size", "32", "--json"});

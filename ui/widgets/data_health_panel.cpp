@@ -36,6 +36,12 @@ DataHealthPanel::DataHealthPanel(QWidget *parent)
                            "class imbalance"));
     m_cancel = new QPushButton(tr("Cancel"));
     m_cancel->hide();
+    m_weightClasses = new QPushButton(tr("Weight the classes in the next run"));
+    m_weightClasses->setObjectName(QStringLiteral("weightClasses"));
+    m_weightClasses->setToolTip(tr("Sets Class weights to balanced for every stage in the "
+                                   "Training tab: each class then counts as much as the others "
+                                   "in the training loss (--class-weights balanced)"));
+    m_weightClasses->hide();
     m_progress = new QProgressBar;
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
@@ -77,6 +83,8 @@ DataHealthPanel::DataHealthPanel(QWidget *parent)
     a11y::name(scroll, tr("Data health summary"));
     m_summaryArea = scroll;
     layout->addWidget(scroll);
+    // Under the advice it acts on; the summary gives it a line, so the thumbnails keep theirs.
+    layout->addWidget(m_weightClasses, 0, Qt::AlignLeft);
     layout->addWidget(m_view, 1);
     setLargeText(false);
 
@@ -88,6 +96,7 @@ DataHealthPanel::DataHealthPanel(QWidget *parent)
     });
     connect(m_check, &QPushButton::clicked, this, &DataHealthPanel::check);
     connect(m_cancel, &QPushButton::clicked, this, &DataHealthPanel::cancel);
+    connect(m_weightClasses, &QPushButton::clicked, this, &DataHealthPanel::classWeightsRequested);
     connect(m_section, &QComboBox::activated, this,
             [this](int i) { showSection(Section(m_section->itemData(i).toInt())); });
     setInputs(nullptr, nullptr);
@@ -114,6 +123,8 @@ void DataHealthPanel::setInputs(std::shared_ptr<const runs::RunFeatures> feature
     m_images->setItems({});
     m_section->clear();
     m_section->setEnabled(false);
+    m_weightClasses->hide();
+    fitSummary();
     m_check->setEnabled(m_features && m_data);
     m_summary->setText(m_features && m_data
                            ? tr("Press Check data health to look at every image of the data.")
@@ -175,6 +186,8 @@ void DataHealthPanel::finish(const QString &error)
     }
     m_health = job->health;
     showSummary();
+    m_weightClasses->setVisible(!m_health->imbalanceAdvice.empty());
+    fitSummary();
     const runs::DataHealth &h = *m_health;
     std::size_t leaked = 0, groups = 0;
     for (const auto &g : h.duplicates)
@@ -311,12 +324,19 @@ void DataHealthPanel::setLargeText(bool on)
     m_view->setGridSize(QSize(thumb + (on ? 62 : 32), thumb + (on ? 38 : 46)));
     m_view->setFont(caption);
     m_images->setThumbnailSize(thumb);
-    // Three lines of summary at most (it scrolls): the thumbnails keep their row.
+    // The summary's lines (fitSummary): the thumbnails keep their row.
     QFont text = font();
     if (on)
         text.setPixelSize(20);
     m_summary->setFont(text);
-    m_summaryArea->setMaximumHeight(3 * QFontMetrics(text).lineSpacing() + 6);
+    fitSummary();
+}
+
+void DataHealthPanel::fitSummary()
+{
+    // Three lines of summary at most (it scrolls), two when the button under it shows.
+    const int lines = m_weightClasses->isHidden() ? 3 : 2;
+    m_summaryArea->setMaximumHeight(lines * QFontMetrics(m_summary->font()).lineSpacing() + 6);
 }
 
 } // namespace tl::ui

@@ -26,7 +26,8 @@ class ImageListModel;
 // a button runs checkDataHealth on a background thread (progress, Cancel), then the panel lists
 // test images leaked from training first, duplicate groups, outliers in feature space, very dark,
 // very bright and blurry images as thumbnails (made by the thumbnail loader, never on the GUI
-// thread), and the training images per class with the imbalance advice.
+// thread), and the training images per class with the imbalance advice (and, when imbalanced, a
+// button that weights the classes in the next run).
 class DataHealthPanel : public QWidget
 {
     Q_OBJECT
@@ -52,11 +53,15 @@ public:
 Q_SIGNALS:
     void checked();
     void failed(const QString &error);
+    // "Weight the classes in the next run" (shown when the classes are imbalanced): the window
+    // sets every stage's class weights to balanced.
+    void classWeightsRequested();
 
 private:
     struct Job;
     void finish(const QString &error);
     void showSummary();
+    void fitSummary();
     std::vector<runs::HealthImage> sectionImages(Section s, std::vector<QString> *captions) const;
 
     std::shared_ptr<const runs::RunFeatures> m_features;
@@ -66,7 +71,7 @@ private:
     std::vector<runs::HealthImage> m_shown;
     int m_generation = 0;
 
-    QPushButton *m_check, *m_cancel;
+    QPushButton *m_check, *m_cancel, *m_weightClasses;
     QProgressBar *m_progress;
     QTimer *m_poll;
     QLabel *m_summary;

@@ -9,6 +9,7 @@
 #include "a11y/accessibility.h"
 #include "widgets/calibration_panel.h"
 #include "widgets/compare_view.h"
+#include "widgets/data_health_panel.h"
 #include "widgets/data_panel.h"
 #include "widgets/experiment_form.h"
 #include "widgets/inspect_panel.h"
@@ -138,6 +139,14 @@ void MainWindow::connectResults()
                     tr("The next run leaves out %n training image(s) (Data tab)", "",
                        int(m_data->excluded().size())),
                     8000);
+            });
+    // Data health found the classes imbalanced: the next run weights them (every stage).
+    connect(m_results->inspectPanel()->healthPanel(), &DataHealthPanel::classWeightsRequested, this,
+            [this] {
+                m_training->setClassWeights("balanced");
+                statusBar()->showMessage(tr("The next run weights the classes: Class weights "
+                                            "balanced in every stage (Training tab)"),
+                                         8000);
             });
     // Retrain with the applied label fixes: a queued run of the same experiment beside the run
     // it fixes; compared with it when it finishes (issue 28).

@@ -51,11 +51,11 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent)
     connect(m_flushTimer, &QTimer::timeout, this, &TrainingPanel::flush);
 
     // Tab follows the page top down: Start, Pause, Stop, the form as it reads, the log.
-    QWidget *order[] = {m_start,     m_pause,    m_stop,      m_runName,  m_stageBox,
-                        m_addStage,  m_removeStage, m_stageName, m_freeze, m_epochs,
-                        m_batch,     m_optimizer, m_lr,        m_momentum, m_nesterov,
-                        m_weightDecay, m_schedule, m_early,    m_patience, m_seed,
-                        m_threads,   m_log,      m_liveCheck};
+    QWidget *order[] = {m_start,       m_pause,        m_stop,      m_runName,  m_stageBox,
+                        m_addStage,    m_removeStage,  m_stageName, m_freeze,   m_epochs,
+                        m_batch,       m_optimizer,    m_lr,        m_momentum, m_nesterov,
+                        m_weightDecay, m_classWeights, m_schedule,  m_early,    m_patience,
+                        m_seed,        m_threads,      m_log,       m_liveCheck};
     for (std::size_t i = 1; i < std::size(order); ++i)
         setTabOrder(order[i - 1], order[i]);
     connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startRequested);
@@ -118,6 +118,15 @@ void TrainingPanel::createFields()
     m_momentum->setToolTip(tr("SGD and RMSprop: how much of the previous step is kept."));
     m_weightDecay->setToolTip(tr("L2 regularisation: pulls the weights towards zero, against "
                                  "overfitting."));
+    m_classWeights = new QComboBox;
+    m_classWeights->setObjectName(QStringLiteral("classWeights"));
+    m_classWeights->addItem(tr("none"), QStringLiteral("none"));
+    m_classWeights->addItem(tr("balanced"), QStringLiteral("balanced"));
+    m_classWeights->setToolTip(
+        tr("Balanced: in the training loss each class counts as much as the others, however few "
+           "images it has (a class with half the images weighs twice as much per image). For "
+           "imbalanced data (Results → Data health); validation and test losses stay unweighted."));
+    a11y::name(m_classWeights, tr("Class weights"));
     m_seed->setKeyboardTracking(false);
     connect(m_seed, &QSpinBox::valueChanged, this,
             [this](int v) { Q_EMIT seedChanged(quint64(v)); });
@@ -199,6 +208,7 @@ QWidget *TrainingPanel::buildForm()
     form->addRow(tr("&Momentum:"), m_momentum);
     form->addRow(QString(), m_nesterov);
     form->addRow(tr("&Weight decay:"), m_weightDecay);
+    form->addRow(tr("Class wei&ghts:"), m_classWeights);
     form->addRow(tr("Sc&hedule:"), m_schedule);
     form->addRow(QString(), earlyRow);
     form->addRow(tr("&Seed:"), m_seed);
@@ -318,6 +328,7 @@ void TrainingPanel::readForm(experiment::StageConfig &s) const
     s.optimizer.momentum = m_momentum->isEnabled() ? m_momentum->value() : 0.0;
     s.optimizer.nesterov = m_nesterov->isEnabled() && m_nesterov->isChecked();
     s.optimizer.weightDecay = m_weightDecay->value();
+    s.classWeights = m_classWeights->currentData().toString().toStdString();
     s.schedule.type = m_schedule->currentData().toString().toStdString();
     s.earlyStopping.enabled = m_early->isChecked();
     s.earlyStopping.patience = m_patience->value();
@@ -362,6 +373,14 @@ void TrainingPanel::addStage()
     m_current = int(m_stages.size()) - 1;
     writeForm(m_stages.back());
     refreshStageBox();
+}
+
+void TrainingPanel::setClassWeights(const std::string &mode)
+{
+    readForm(m_stages[std::size_t(m_current)]);
+    for (auto &stage : m_stages)
+        stage.classWeights = mode;
+    writeForm(m_stages[std::size_t(m_current)]);
 }
 
 void TrainingPanel::removeStage()
@@ -410,6 +429,8 @@ void TrainingPanel::writeForm(const experiment::StageConfig &s)
     m_momentum->setValue(s.optimizer.momentum);
     m_nesterov->setChecked(s.optimizer.nesterov);
     m_weightDecay->setValue(s.optimizer.weightDecay);
+    m_classWeights->setCurrentIndex(
+        std::max(0, m_classWeights->findData(QString::fromStdString(s.classWeights))));
 }
 
 int TrainingPanel::threads() const
@@ -477,9 +498,9 @@ void TrainingPanel::setRunning(bool running)
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);
     for (QWidget *w : std::initializer_list<QWidget *>{
-             m_epochs, m_batch, m_optimizer, m_lr, m_momentum, m_nesterov, m_weightDecay, m_seed,
-             m_stageBox, m_stageName, m_freeze, m_schedule, m_early, m_patience, m_addStage,
-             m_removeStage, m_runName, m_threads})
+             m_epochs, m_batch, m_optimizer, m_lr, m_momentum, m_nesterov, m_weightDecay,
+             m_classWeights, m_seed, m_stageBox, m_stageName, m_freeze, m_schedule, m_early,
+             m_patience, m_addStage, m_removeStage, m_runName, m_threads})
         w->setEnabled(!running);
     if (!running) {
         const QString o = m_optimizer->currentData().toString();

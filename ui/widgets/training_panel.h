@@ -50,6 +50,9 @@ public:
     // Adds a fine-tuning stage after the last one (everything trainable, a tenth of the rate).
     void addStage();
     void removeStage();
+    // Every stage's class weights ("none" or "balanced"; Results → Data health asks for
+    // balanced when the classes are imbalanced).
+    void setClassWeights(const std::string &mode);
     int stageCount() const { return int(m_stages.size()); }
     void selectStage(int index);
     std::uint64_t seed() const;
@@ -140,6 +143,7 @@ private:
     QDoubleSpinBox *m_momentum;
     QCheckBox *m_nesterov;
     QDoubleSpinBox *m_weightDecay;
+    QComboBox *m_classWeights;
     QSpinBox *m_seed;
     QLabel *m_device;
     QSpinBox *m_threads;

@@ -122,6 +122,10 @@ private Q_SLOTS:
         const runs::DataHealth h = runs::checkDataHealth(runs::RunFeatures{}, d);
         QCOMPARE(h.imbalance, 9.0);
         QVERIFY(h.imbalanceAdvice.find("4 to 36") != std::string::npos);
+        // The two remedies TransferLab has, as the CLI and the experiment file spell them.
+        QVERIFY(h.imbalanceAdvice.find("--class-weights balanced, stages[].class_weights") !=
+                std::string::npos);
+        QVERIFY(h.imbalanceAdvice.find("--per-class N") != std::string::npos);
     }
 };
 

@@ -73,10 +73,13 @@ private Q_SLOTS:
         c.stages.push_back(c.stages.front());
         c.stages.back().name = "fine-tune";
         c.stages.back().optimizer.lr = 1e-5;
+        c.stages.back().classWeights = "balanced";
         const ExperimentConfig back = ExperimentConfig::fromJson(c.toJson(), "mem");
         QCOMPARE(back.toJson(), c.toJson());
         QCOMPARE(back.stages.size(), std::size_t(2));
         QCOMPARE(back.stages[1].optimizer.lr, 1e-5);
+        QCOMPARE(back.stages[0].classWeights, std::string("none"));
+        QCOMPARE(back.stages[1].classWeights, std::string("balanced"));
         QCOMPARE(back.augment.rotation, 18.0);
         QCOMPARE(back.model.l2, 0.001);
     }
@@ -105,6 +108,9 @@ private Q_SLOTS:
                                << "'stages[0].epochs'";
         QTest::newRow("optimizer") << R"({"stages": [{"optimizer": {"name": "adagrad"}}]})"
                                    << "adagrad";
+        QTest::newRow("class weights")
+            << R"({"stages": [{"class_weights": "inverse"}]})"
+            << "'stages[0].class_weights': must be none or balanced";
         QTest::newRow("model") << R"({"model": {"name": "resnet9000"}})"
                                << "unknown model 'resnet9000'";
         QTest::newRow("dataset") << R"({"data": {"dataset": "imagenet"}})"
@@ -148,7 +154,7 @@ private Q_SLOTS:
             "model.input_size model.l2 model.name model.num_classes model.pool_size "
             "model.truncate_at model.weights name prefetch preprocess.channels "
             "preprocess.image_size preprocess.mean preprocess.normalization preprocess.std seed "
-            "stages[0].backbone_lr_multiplier stages[0].batch_size "
+            "stages[0].backbone_lr_multiplier stages[0].batch_size stages[0].class_weights "
             "stages[0].early_stopping.enabled stages[0].early_stopping.monitor "
             "stages[0].early_stopping.patience stages[0].early_stopping.restore_best "
             "stages[0].epochs stages[0].freeze stages[0].grad_clip stages[0].label_smoothing "

@@ -11,10 +11,13 @@
 #include "support/fixtures.h"
 #include "support/hostile.h"
 #include "widgets/background.h"
+#include "widgets/data_health_panel.h"
 #include "widgets/data_panel.h"
+#include "widgets/inspect_panel.h"
 #include "widgets/lesson_dialog.h"
 #include "widgets/main_window.h"
 #include "widgets/model_panel.h"
+#include "widgets/results_panel.h"
 #include "widgets/runs_panel.h"
 #include "widgets/training_panel.h"
 
@@ -30,16 +33,19 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <filesystem>
+#include <random>
 
 using namespace tl;
 using namespace tl::ui;
@@ -418,6 +424,55 @@ private Q_SLOTS:
         freeze->setText(QStringLiteral("none"));
         Q_EMIT freeze->editingFinished();
         QTRY_VERIFY_WITH_TIMEOUT(freeze->styleSheet().isEmpty(), 20000);
+    }
+
+    // Results → Data health on imbalanced data offers to weight the classes, and its button sets
+    // class weights to balanced in every stage of the form (Training tab); balanced data gets
+    // no such button.
+    void dataHealthWeightsTheClasses()
+    {
+        MainWindow w;
+        w.trainingPanel()->addStage();
+        auto *health = w.resultsPanel()->inspectPanel()->healthPanel();
+        auto *button = health->findChild<QPushButton *>(QStringLiteral("weightClasses"));
+        auto *field = w.trainingPanel()->findChild<QComboBox *>(QStringLiteral("classWeights"));
+        QVERIFY(button && field);
+        auto data = [](int small) {
+            auto d = std::make_shared<data::DatasetSplits>();
+            for (data::ImageStore *s : {&d->train, &d->test}) {
+                s->height = s->width = 16;
+                s->channels = 1;
+                s->classNames = {"big", "small"};
+                s->resize(40);
+                std::mt19937 rng(s == &d->train ? 1 : 2);
+                for (std::size_t i = 0; i < 40; ++i) {
+                    for (std::size_t b = 0; b < s->imageBytes(); ++b)
+                        s->image(i)[b] = std::uint8_t(40 + rng() % 170);
+                    s->labels[i] = i < std::size_t(40 - small) ? 0 : 1;
+                }
+            }
+            return d;
+        };
+        auto check = [&](int small) {
+            health->setInputs(std::make_shared<runs::RunFeatures>(), data(small));
+            QSignalSpy checked(health, &DataHealthPanel::checked);
+            health->check();
+            return checked.wait(30000);
+        };
+        QVERIFY(check(20));
+        QVERIFY(health->health()->imbalanceAdvice.empty());
+        QVERIFY(button->isHidden());
+        QVERIFY(check(4)); // 36 to 4
+        QVERIFY(!health->health()->imbalanceAdvice.empty());
+        QVERIFY(!button->isHidden());
+        for (const auto &stage : w.experiment().stages)
+            QCOMPARE(stage.classWeights, std::string("none"));
+        button->click();
+        QCOMPARE(w.experiment().stages.size(), std::size_t(2));
+        for (const auto &stage : w.experiment().stages)
+            QCOMPARE(stage.classWeights, std::string("balanced"));
+        QCOMPARE(field->currentData().toString(), QStringLiteral("balanced"));
+        QVERIFY(w.statusBar()->currentMessage().contains("Class weights"));
     }
 
     // Issue 18, item 9: settings do not follow the user silently.
