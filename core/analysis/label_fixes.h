@@ -25,9 +25,9 @@ struct LabelFix
     // image's in the test split, a training or validation image's in the training split (or, for
     // a CSV that lists validation rows of its own, in those).
     std::int64_t index = -1;
-    std::string split;       // train, val or test ("": train, when the list does not say)
-    std::string path;        // the file (folder and CSV datasets)
-    std::string label;       // the label it has now
+    std::string split; // train, val or test ("": train, when the list does not say)
+    std::string path;  // the file (folder and CSV datasets)
+    std::string label; // the label it has now
     FixAction action = FixAction::Relabel;
     std::string newLabel; // Relabel: a class of the dataset
     std::size_t line = 0; // of the list, for messages
@@ -71,8 +71,8 @@ AppliedFixes applyFixesToFolder(const std::vector<LabelFix> &fixes, const std::s
                                 const std::string &journalPath);
 
 // CSV dataset `csvPath` (path,label[,split]): the rows of the fixed files, of any split, get
-// their new label (the split cell kept) or are removed; the original is kept beside the journal. tl::Error with nothing changed when a
-// fix names a path the CSV does not list.
+// their new label (the split cell kept) or are removed; the original is kept beside the journal.
+// tl::Error with nothing changed when a fix names a path the CSV does not list.
 AppliedFixes applyFixesToCsv(const std::vector<LabelFix> &fixes, const std::string &csvPath,
                              const std::string &journalPath);
 

@@ -1,12 +1,12 @@
 #include "rundir/run_reader.h"
 
-#include "io/csv.h"
 #include "base/error.h"
 #include "experiment/experiment_config.h"
+#include "io/csv.h"
 #include "io/file_limits.h"
 #include "io/files.h"
-#include "rundir/run_result.h"
 #include "rundir/run_dir.h"
+#include "rundir/run_result.h"
 #include "rundir/run_summary.h"
 #include "rundir/run_writer.h"
 
@@ -69,8 +69,8 @@ RunInfo readRun(const std::string &dir)
     const RunDir folder(dir);
     const fs::path config = folder.config(), summary = folder.summary();
     if (!folder.isRun())
-        throw fileError(dir, std::string("is not a TransferLab run folder (no ") +
-                                 RunDir::kConfig + ")");
+        throw fileError(dir, std::string("is not a TransferLab run folder (no ") + RunDir::kConfig +
+                                 ")");
     {
         const auto c = experiment::ExperimentConfig::fromRunFile(config.string());
         r.model = c.model.name;

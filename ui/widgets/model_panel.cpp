@@ -2,12 +2,12 @@
 
 #include "widgets/column_fit.h"
 
+#include "a11y/accessibility.h"
 #include "base/error.h"
 #include "itemmodels/layer_tree_model.h"
 #include "models/layer_tree.h"
 #include "rundir/run_weights.h"
 #include "weights/weight_catalog.h"
-#include "a11y/accessibility.h"
 #include "widgets/background.h"
 
 #include "rundir/run_dir.h"
@@ -70,10 +70,9 @@ void ModelPanel::createFields()
     m_inputSize->setSpecialValueText(tr("as stored"));
     m_inputSize->setSuffix(tr(" px"));
     m_inputSize->setKeyboardTracking(false);
-    m_inputSize->setToolTip(
-        tr("Images are resized to this size before the network (OpenCV; "
-           "%1 in the run folder names each step's interpolation).")
-            .arg(QString::fromLatin1(runs::RunDir::kPreprocessing)));
+    m_inputSize->setToolTip(tr("Images are resized to this size before the network (OpenCV; "
+                               "%1 in the run folder names each step's interpolation).")
+                                .arg(QString::fromLatin1(runs::RunDir::kPreprocessing)));
     m_rgb = new QCheckBox(tr("Gray images as RGB (3 channels)"));
     m_dropout = new QDoubleSpinBox;
     m_dropout->setRange(0, 0.9);

@@ -5,10 +5,10 @@
 
 #include "session/run_list.h"
 
+#include "analysis/report.h"
 #include "experiment/experiment_config.h"
 #include "io/files.h"
 #include "itemmodels/runs_model.h"
-#include "analysis/report.h"
 #include "rundir/run_dir.h"
 #include "rundir/run_reader.h"
 #include "widgets/background.h"

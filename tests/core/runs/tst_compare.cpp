@@ -1,7 +1,7 @@
 // Confusion differences and flipped images between two runs.
 
-#include "base/error.h"
 #include "analysis/compare.h"
+#include "base/error.h"
 #include "data/image_store.h"
 #include "rundir/run_reader.h"
 #include "support/expect_error.h"

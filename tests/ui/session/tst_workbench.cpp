@@ -128,8 +128,9 @@ private Q_SLOTS:
         QTemporaryDir elsewhere;
         const QString beside = bench.newRunDir(tinyConfig(), true, elsewhere.path());
         QCOMPARE(QFileInfo(beside).absolutePath(), QFileInfo(elsewhere.path()).absoluteFilePath());
-        QVERIFY2(QFileInfo(beside).fileName().endsWith(QStringLiteral("-simple-cnn-folder-tiny-run")),
-                 qPrintable(beside));
+        QVERIFY2(
+            QFileInfo(beside).fileName().endsWith(QStringLiteral("-simple-cnn-folder-tiny-run")),
+            qPrintable(beside));
 
         // Its speed is now known here: a run of the same model on this data has an estimate.
         QVERIFY(bench.estimateRunSeconds(tinyConfig(), tinyData(128).get()) > 0);

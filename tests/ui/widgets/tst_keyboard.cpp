@@ -17,8 +17,8 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
-#include <QDir>
 #include <QContextMenuEvent>
+#include <QDir>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
