@@ -38,6 +38,7 @@ private Q_SLOTS:
         tune.schedule.type = "plateau";
         tune.earlyStopping.enabled = true;
         tune.earlyStopping.patience = 4;
+        tune.classWeights = "balanced";
 
         TrainingPanel panel;
         panel.setStages({head, tune});
@@ -53,11 +54,16 @@ private Q_SLOTS:
         QCOMPARE(out[1].schedule.type, std::string("plateau"));
         QVERIFY(out[1].earlyStopping.enabled);
         QCOMPARE(out[1].earlyStopping.patience, 4);
+        QCOMPARE(out[0].classWeights, std::string("none"));
+        QCOMPARE(out[1].classWeights, std::string("balanced"));
 
         // Select the second stage and change its epochs on the form.
         panel.selectStage(1);
         auto *epochs = panel.findChild<QSpinBox *>(QStringLiteral("epochs"));
         QVERIFY(epochs);
+        auto *weights = panel.findChild<QComboBox *>(QStringLiteral("classWeights"));
+        QVERIFY(weights);
+        QCOMPARE(weights->currentData().toString(), QStringLiteral("balanced"));
         epochs->setValue(7);
         panel.selectStage(0);
         out = panel.stages();
