@@ -235,7 +235,7 @@ private Q_SLOTS:
             QCOMPARE(r.cachedStages.size(), std::size_t(cachedHead ? 1 : 0));
             QVERIFY(r.test.complete);
             QCOMPARE(r.classNames, (std::vector<std::string>{"major", "minor"}));
-            recall[balanced] = recallOf(r.test, 1);
+            recall[balanced ? 1 : 0] = recallOf(r.test, 1);
             // Weighed over the training split (152 and 8 images once 20 % are held out for
             // validation): 160 / (2 x 152) and 160 / (2 x 8).
             const QString line = said.find("Class weights");
