@@ -956,6 +956,12 @@ Klicken, um sie zu sehen.</translation>
 <context>
     <name>tl::ui::GalleryModel</name>
     <message>
+        <source>
+fix pending: %1</source>
+        <translation>
+Korrektur ausstehend: %1</translation>
+    </message>
+    <message>
         <source>%1 · %2%</source>
         <translation>%1 · %2%</translation>
     </message>
@@ -1282,7 +1288,85 @@ d %2</translation>
     </message>
 </context>
 <context>
+    <name>tl::ui::LabelFixBar</name>
+    <message>
+        <source>Fi&amp;x label</source>
+        <translation>Label &amp;korrigieren</translation>
+    </message>
+    <message>
+        <source>Relabel the selected images as another class, mark them ambiguous, leave them out, or take their fix back (also the images&apos; context menu)</source>
+        <translation>Die ausgewählten Bilder einer anderen Klasse zuordnen, als mehrdeutig markieren, weglassen oder ihre Korrektur zurücknehmen (auch im Kontextmenü der Bilder)</translation>
+    </message>
+    <message>
+        <source>The pending fixes (Feature space → Suspicious labels): take any back, apply them, retrain</source>
+        <translation>Die ausstehenden Korrekturen (Merkmalsraum → Verdächtige Labels): einzelne zurücknehmen, anwenden, neu trainieren</translation>
+    </message>
+    <message>
+        <source>Relabel as %1</source>
+        <translation>Neu beschriften als %1</translation>
+    </message>
+    <message>
+        <source>Relabel as the predicted class</source>
+        <translation>Als vorhergesagte Klasse beschriften</translation>
+    </message>
+    <message>
+        <source>Rela&amp;bel as %1</source>
+        <translation>Als %1 &amp;beschriften</translation>
+    </message>
+    <message>
+        <source>Rela&amp;bel as predicted</source>
+        <translation>Als Vorhersage &amp;beschriften</translation>
+    </message>
+    <message>
+        <source>The selected images&apos; label is wrong: they are %1, as the model says</source>
+        <translation>Das Label der ausgewählten Bilder ist falsch: Sie zeigen %1, wie das Modell sagt</translation>
+    </message>
+    <message>
+        <source>The selected images&apos; label is wrong: each is the class the model predicts</source>
+        <translation>Das Label der ausgewählten Bilder ist falsch: Jedes gehört zu der Klasse, die das Modell vorhersagt</translation>
+    </message>
+    <message>
+        <source>Relabel as another class</source>
+        <translation>Einer anderen Klasse zuordnen</translation>
+    </message>
+    <message>
+        <source>Ambiguous (no single label fits)</source>
+        <translation>Mehrdeutig (kein einzelnes Label passt)</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>Weglassen</translation>
+    </message>
+    <message>
+        <source>Take the fix back</source>
+        <translation>Korrektur zurücknehmen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fix(es) pending</source>
+        <translation>
+            <numerusform>%n Korrektur ausstehend</numerusform>
+            <numerusform>%n Korrekturen ausstehend</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tl::ui::LabelFixList</name>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation>mehrdeutig</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>weggelassen</translation>
+    </message>
+    <message>
+        <source>%1 image %2: %3 %4</source>
+        <translation>%1-Bild %2: %3 %4</translation>
+    </message>
     <message>
         <source>Pending label fixes</source>
         <translation>Ausstehende Label-Korrekturen</translation>

@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>tl::ui::LabelFixBar</name>
+    <message numerus="yes">
+        <source>%n fix(es) pending</source>
+        <translation>
+            <numerusform>%n fix pending</numerusform>
+            <numerusform>%n fixes pending</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tl::ui::ConfusionModel</name>
     <message numerus="yes">
         <source>true %1, predicted %2: %n image(s)</source>

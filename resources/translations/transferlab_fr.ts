@@ -956,6 +956,12 @@ Cliquez pour les voir.</translation>
 <context>
     <name>tl::ui::GalleryModel</name>
     <message>
+        <source>
+fix pending: %1</source>
+        <translation>
+correction en attente : %1</translation>
+    </message>
+    <message>
         <source>%1 · %2%</source>
         <translation>%1 · %2 %</translation>
     </message>
@@ -1282,7 +1288,85 @@ d %2</translation>
     </message>
 </context>
 <context>
+    <name>tl::ui::LabelFixBar</name>
+    <message>
+        <source>Fi&amp;x label</source>
+        <translation>Corri&amp;ger l’étiquette</translation>
+    </message>
+    <message>
+        <source>Relabel the selected images as another class, mark them ambiguous, leave them out, or take their fix back (also the images&apos; context menu)</source>
+        <translation>Réétiqueter les images sélectionnées dans une autre classe, les marquer ambiguës, les écarter ou annuler leur correction (aussi dans le menu contextuel des images)</translation>
+    </message>
+    <message>
+        <source>The pending fixes (Feature space → Suspicious labels): take any back, apply them, retrain</source>
+        <translation>Les corrections en attente (Espace des caractéristiques → Étiquettes suspectes) : en annuler, les appliquer, réentraîner</translation>
+    </message>
+    <message>
+        <source>Relabel as %1</source>
+        <translation>Réétiqueter en %1</translation>
+    </message>
+    <message>
+        <source>Relabel as the predicted class</source>
+        <translation>Réétiqueter en classe prédite</translation>
+    </message>
+    <message>
+        <source>Rela&amp;bel as %1</source>
+        <translation>Réé&amp;tiqueter en %1</translation>
+    </message>
+    <message>
+        <source>Rela&amp;bel as predicted</source>
+        <translation>Réé&amp;tiqueter comme prédit</translation>
+    </message>
+    <message>
+        <source>The selected images&apos; label is wrong: they are %1, as the model says</source>
+        <translation>L’étiquette des images sélectionnées est fausse : ce sont des %1, comme le dit le modèle</translation>
+    </message>
+    <message>
+        <source>The selected images&apos; label is wrong: each is the class the model predicts</source>
+        <translation>L’étiquette des images sélectionnées est fausse : chacune est de la classe que prédit le modèle</translation>
+    </message>
+    <message>
+        <source>Relabel as another class</source>
+        <translation>Réétiqueter dans une autre classe</translation>
+    </message>
+    <message>
+        <source>Ambiguous (no single label fits)</source>
+        <translation>Ambiguë (aucune étiquette ne convient seule)</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>Écarter</translation>
+    </message>
+    <message>
+        <source>Take the fix back</source>
+        <translation>Annuler la correction</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fix(es) pending</source>
+        <translation>
+            <numerusform>%n correction en attente</numerusform>
+            <numerusform>%n corrections en attente</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tl::ui::LabelFixList</name>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation>ambiguë</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>écartée</translation>
+    </message>
+    <message>
+        <source>%1 image %2: %3 %4</source>
+        <translation>image %1 %2 : %3 %4</translation>
+    </message>
     <message>
         <source>Pending label fixes</source>
         <translation>Corrections d&apos;étiquettes en attente</translation>

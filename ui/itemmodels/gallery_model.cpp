@@ -90,6 +90,24 @@ int GalleryModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
+std::string GalleryModel::sourcePath(int row) const
+{
+    if (!m_store || row < 0 || row >= rowCount())
+        return {};
+    const auto it = m_position.find(prediction(row).index);
+    return it != m_position.end() && it->second < m_store->sourcePaths.size()
+               ? m_store->sourcePaths[it->second]
+               : std::string();
+}
+
+void GalleryModel::setFixes(QHash<qint64, QString> fixes)
+{
+    m_fixes = std::move(fixes);
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1),
+                           {Qt::BackgroundRole, Qt::ToolTipRole, Qt::AccessibleTextRole});
+}
+
 QImage GalleryModel::image(int row) const
 {
     if (!m_store)
@@ -155,18 +173,31 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
             img.width() < m_thumb / 2 ? Qt::FastTransformation : Qt::SmoothTransformation;
         return QPixmap::fromImage(img.scaled(m_thumb, m_thumb, Qt::KeepAspectRatio, mode));
     }
-    case Qt::ToolTipRole:
-        return tr("test image %1\ntrue: %2 (%6% sure)\npredicted: %3 (%4%)\nloss %5")
-            .arg(p.index)
-            .arg(m_names.value(p.trueLabel), m_names.value(p.predicted))
-            .arg(p.confidence * 100.0, 0, 'f', 1)
-            .arg(p.loss, 0, 'f', 3)
-            .arg(std::exp(-double(p.loss)) * 100.0, 0, 'f', 1);
-    case Qt::AccessibleTextRole:
+    case Qt::ToolTipRole: {
+        const QString tip =
+            tr("test image %1\ntrue: %2 (%6% sure)\npredicted: %3 (%4%)\nloss %5")
+                .arg(p.index)
+                .arg(m_names.value(p.trueLabel), m_names.value(p.predicted))
+                .arg(p.confidence * 100.0, 0, 'f', 1)
+                .arg(p.loss, 0, 'f', 3)
+                .arg(std::exp(-double(p.loss)) * 100.0, 0, 'f', 1);
+        const auto fix = m_fixes.constFind(p.index);
+        return fix == m_fixes.constEnd() ? tip : tip + tr("\nfix pending: %1").arg(*fix);
+    }
+    case Qt::BackgroundRole:
+        // A pending label fix: amber, as the suspicious labels' marks.
+        return m_fixes.contains(p.index) ? QVariant(QColor(255, 225, 150)) : QVariant();
+    case Qt::ForegroundRole: // readable on the amber in a dark theme too
+        return m_fixes.contains(p.index) ? QVariant(QColor(Qt::black)) : QVariant();
+    case Qt::AccessibleTextRole: {
         // A screen reader's line for the image (the caption is in symbols and numbers).
-        return tr("image %1: true %2, predicted %3, %4 % sure")
-            .arg(QLocale().toString(qint64(p.index)), m_names.value(p.trueLabel),
-                 m_names.value(p.predicted), QLocale().toString(p.confidence * 100.0, 'f', 0));
+        const QString line =
+            tr("image %1: true %2, predicted %3, %4 % sure")
+                .arg(QLocale().toString(qint64(p.index)), m_names.value(p.trueLabel),
+                     m_names.value(p.predicted), QLocale().toString(p.confidence * 100.0, 'f', 0));
+        const auto fix = m_fixes.constFind(p.index);
+        return fix == m_fixes.constEnd() ? line : line + QStringLiteral(", ") + *fix;
+    }
     case PredictionIndexRole:
         return qint64(p.index);
     case LossRole:

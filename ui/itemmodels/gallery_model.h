@@ -4,6 +4,7 @@
 #include "train/training_types.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QImage>
 #include <QStringList>
 
@@ -44,6 +45,11 @@ public:
     {
         return m_all[std::size_t(m_rows[std::size_t(row)])];
     }
+    // The file of the row's image ("" for the built-in datasets).
+    std::string sourcePath(int row) const;
+    // The label fixes pending for some images (by prediction index: "→ Coat", "left out"):
+    // those images get a tinted background and the fix in their tooltip.
+    void setFixes(QHash<qint64, QString> fixes);
     // The row's image, decoded here (a click's one image); thumbnails of a streamed dataset are
     // decoded on the loader's threads and fill in as they arrive.
     QImage image(int row) const;
@@ -60,6 +66,7 @@ private:
     std::vector<int> m_rows;
     std::map<std::int64_t, std::size_t> m_position; // sourceIndex -> position in the store
     QStringList m_names;
+    QHash<qint64, QString> m_fixes;
     int m_true = -1, m_pred = -1;
     int m_thumb = 84;
     bool m_captionConfidence = false;

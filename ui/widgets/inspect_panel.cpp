@@ -192,7 +192,7 @@ QWidget *InspectPanel::buildSide()
 
     m_side = new QTabWidget;
     m_side->addTab(neighboursPage, tr("Nearest images"));
-    m_side->addTab(m_selectionView, tr("On the map"));
+    m_side->addTab(buildSelectionPage(), tr("On the map"));
     m_side->addTab(suspectsPage, tr("Suspicious labels"));
     m_side->addTab(m_health, tr("Data health"));
 

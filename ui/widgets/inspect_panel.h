@@ -29,6 +29,7 @@ namespace tl::ui {
 class DataHealthPanel;
 class EmbeddingView;
 class ImageListModel;
+class LabelFixBar;
 
 // Results → Feature space: what the trained network's penultimate layer makes of the images.
 // The test set as a 2-D map (PCA at once, t-SNE on request), each dot an image; clicking one shows
@@ -72,6 +73,12 @@ public:
     const runs::SuspicionReport &report() const { return m_report; }
     std::vector<LabelFixList::Pending> pendingFixes() const;
     LabelFixList *fixList() const { return m_fixes; }
+    // The label fixes of the images selected on the map (test images; as the confusion
+    // gallery's): the selected ones of the "On the map" gallery, all of them after a lasso.
+    LabelFixBar *mapFixBar() const { return m_mapFixBar; }
+    void fixMapSelection(tl::runs::FixAction action, int newClass = -1);
+    // The pending fixes: the Suspicious labels tab, where they are listed.
+    void showFixes();
     DataHealthPanel *healthPanel() const { return m_health; }
     std::vector<runs::MarkedImage> marked() const;
     // The marked list as CSV into `file` (tl::Error shown by the caller).
@@ -92,6 +99,9 @@ private:
     QWidget *buildSide();
     QWidget *buildSuspectsPage();
     QWidget *buildMarkButtons();
+    QWidget *buildSelectionPage();
+    std::vector<int> chosenMapRows() const; // rows of the "On the map" gallery
+    void syncMapFixes();
     void syncFixes();
     void connectViews();
     struct Job; // what a background computation shares with the panel
@@ -131,6 +141,7 @@ private:
     QComboBox *m_scores;
     QPushButton *m_relabelButton;
     LabelFixList *m_fixes;
+    LabelFixBar *m_mapFixBar = nullptr;
     DataHealthPanel *m_health;
     QString m_shownSplit;
     qint64 m_shownRow = -1;

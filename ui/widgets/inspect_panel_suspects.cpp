@@ -190,9 +190,7 @@ void InspectPanel::relabelSelected(int classIndex)
 
 void InspectPanel::syncFixes()
 {
-    const auto n = marked().size();
-    m_side->setTabText(2, n ? tr("Suspicious labels (%1)").arg(n) : tr("Suspicious labels"));
-    m_fixes->setPending(pendingFixes());
+    m_fixes->setPending(pendingFixes()); // the tab's count follows (pendingChanged)
 }
 
 std::vector<LabelFixList::Pending> InspectPanel::pendingFixes() const

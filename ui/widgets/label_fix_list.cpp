@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 #include <sstream>
 
@@ -70,8 +71,20 @@ LabelFixList::LabelFixList(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_after);
 
     connect(m_remove, &QPushButton::clicked, this, [this] {
+        std::vector<int> keys;
         for (QListWidgetItem *item : m_list->selectedItems())
-            Q_EMIT removeRequested(item->data(Qt::UserRole).toInt());
+            keys.push_back(item->data(Qt::UserRole).toInt());
+        for (const int key : keys) {
+            if (key >= 0) {
+                Q_EMIT removeRequested(key); // the suspects' gallery clears the mark
+                continue;
+            }
+            m_added.erase(std::remove_if(m_added.begin(), m_added.end(),
+                                         [key](const Pending &p) { return p.key == key; }),
+                          m_added.end());
+        }
+        refresh();
+        Q_EMIT pendingChanged(count());
     });
     connect(m_apply, &QPushButton::clicked, this, &LabelFixList::askAndApply);
     connect(m_undo, &QPushButton::clicked, this, &LabelFixList::undoLastApply);
@@ -87,6 +100,7 @@ void LabelFixList::setRun(const QString &runDir)
     m_overrides.clear();
     m_haveConfig = false;
     m_pending.clear();
+    m_added.clear();
     m_after->hide();
     try {
         if (!runDir.isEmpty()) {
@@ -106,12 +120,77 @@ void LabelFixList::setRun(const QString &runDir)
     if (!journals.isEmpty())
         m_journal = QDir(runDir).filePath(journals.last());
     refresh();
+    Q_EMIT pendingChanged(0);
 }
 
 void LabelFixList::setPending(std::vector<Pending> pending)
 {
     m_pending = std::move(pending);
     refresh();
+    Q_EMIT pendingChanged(count());
+}
+
+std::vector<LabelFixList::Pending> LabelFixList::pending() const
+{
+    std::vector<Pending> all = m_pending;
+    all.insert(all.end(), m_added.begin(), m_added.end());
+    return all;
+}
+
+QString LabelFixList::describe(const runs::LabelFix &f)
+{
+    const QString what = f.action == runs::FixAction::Relabel
+                             ? tr("→ %1").arg(QString::fromStdString(f.newLabel))
+                         : f.action == runs::FixAction::Ambiguous ? tr("ambiguous")
+                                                                  : tr("left out");
+    return tr("%1 image %2: %3 %4")
+        .arg(QString::fromStdString(f.split))
+        .arg(f.index)
+        .arg(QString::fromStdString(f.label), what);
+}
+
+void LabelFixList::addFixes(const std::vector<runs::LabelFix> &fixes)
+{
+    for (const runs::LabelFix &f : fixes) {
+        if (f.action == runs::FixAction::Relabel && f.newLabel == f.label) {
+            takeBack(f.split, f.index); // relabelled as what it is: nothing to fix
+            continue;
+        }
+        auto same = std::find_if(m_added.begin(), m_added.end(), [&](const Pending &p) {
+            return p.fix.split == f.split && p.fix.index == f.index;
+        });
+        if (same == m_added.end()) {
+            m_added.push_back({});
+            same = m_added.end() - 1;
+            same->key = m_nextKey--;
+        }
+        same->fix = f;
+        same->text = describe(f);
+    }
+    refresh();
+    Q_EMIT pendingChanged(count());
+}
+
+void LabelFixList::takeBack(const std::string &split, std::int64_t index)
+{
+    const auto before = m_added.size();
+    m_added.erase(std::remove_if(m_added.begin(), m_added.end(),
+                                 [&](const Pending &p) {
+                                     return p.fix.split == split && p.fix.index == index;
+                                 }),
+                  m_added.end());
+    if (m_added.size() == before)
+        return;
+    refresh();
+    Q_EMIT pendingChanged(count());
+}
+
+const runs::LabelFix *LabelFixList::addedFix(const std::string &split, std::int64_t index) const
+{
+    for (const Pending &p : m_added)
+        if (p.fix.split == split && p.fix.index == index)
+            return &p.fix;
+    return nullptr;
 }
 
 bool LabelFixList::canApplyOnDisk() const
@@ -124,29 +203,28 @@ void LabelFixList::refresh()
 {
     m_list->clear();
     // Nothing pending or applied: the gallery above gets the room (a projector's 720 lines).
-    const bool idle = m_pending.empty() && m_journal.isEmpty() && m_overrides.isEmpty();
-    m_list->setVisible(!m_pending.empty());
+    const int n = count();
+    const bool idle = n == 0 && m_journal.isEmpty() && m_overrides.isEmpty();
+    m_list->setVisible(n > 0);
     m_buttons->setVisible(!idle || m_busy);
-    for (const Pending &p : m_pending) {
+    for (const Pending &p : pending()) {
         auto *item = new QListWidgetItem(p.text, m_list);
         item->setData(Qt::UserRole, p.key);
     }
     // Said in the tooltip, not a label: a projector's 720 lines keep the room for the gallery.
     m_list->setToolTip(
-        m_pending.empty()
-            ? tr("No fixes yet: select images, then Suggested class, Relabel as, Ambiguous or "
-                 "Leave out.")
-            : tr("%n fix(es) pending, applied only when you press Apply fixes.", "",
-                 int(m_pending.size())));
-    m_remove->setEnabled(!m_pending.empty() && !m_busy);
-    m_apply->setEnabled(!m_pending.empty() && m_haveConfig && !m_busy);
+        n == 0 ? tr("No fixes yet: select images, then Suggested class, Relabel as, Ambiguous or "
+                    "Leave out.")
+               : tr("%n fix(es) pending, applied only when you press Apply fixes.", "", n));
+    m_remove->setEnabled(n > 0 && !m_busy);
+    m_apply->setEnabled(n > 0 && m_haveConfig && !m_busy);
     m_undo->setEnabled(!m_journal.isEmpty() && !m_busy);
     m_retrain->setEnabled((!m_journal.isEmpty() || !m_overrides.isEmpty()) && !m_busy);
 }
 
 void LabelFixList::askAndApply()
 {
-    QMessageBox box(QMessageBox::Question, tr("Apply %n label fix(es)", "", int(m_pending.size())),
+    QMessageBox box(QMessageBox::Question, tr("Apply %n label fix(es)", "", count()),
                     canApplyOnDisk()
                         ? tr("Move the files in %1 (relabelled ones into their class folder, "
                              "ambiguous and left-out ones aside; a journal in the run folder "
@@ -170,7 +248,7 @@ void LabelFixList::askAndApply()
 
 void LabelFixList::apply(Mode mode, const QString &overridesFile)
 {
-    if (m_pending.empty() || m_busy || !m_haveConfig)
+    if (count() == 0 || m_busy || !m_haveConfig)
         return;
     if (mode == Mode::OnDisk && !canApplyOnDisk()) {
         Q_EMIT failed(tr("This run's data is the built-in '%1' dataset, whose files TransferLab "
@@ -179,7 +257,7 @@ void LabelFixList::apply(Mode mode, const QString &overridesFile)
         return;
     }
     std::vector<runs::LabelFix> fixes;
-    for (const Pending &p : m_pending)
+    for (const Pending &p : pending())
         fixes.push_back(p.fix);
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     const QString target =
@@ -245,8 +323,10 @@ void LabelFixList::finish(const QString &error, const QString &summary, bool und
         Q_EMIT failed(error);
         return;
     }
-    if (!undo)
+    if (!undo) {
         m_pending.clear();
+        m_added.clear();
+    }
     m_after->setText(
         undo ? summary
              : tr("%1 Retrain, then compare in Runs → Compare.").arg(summary));
@@ -255,10 +335,12 @@ void LabelFixList::finish(const QString &error, const QString &summary, bool und
                                   "between the two runs."));
     m_after->show();
     refresh();
-    if (undo)
+    if (undo) {
         Q_EMIT undone(summary);
-    else
+    } else {
+        Q_EMIT pendingChanged(0);
         Q_EMIT applied(summary);
+    }
 }
 
 experiment::ExperimentConfig LabelFixList::retrainConfig() const

@@ -17,10 +17,12 @@ QT_END_NAMESPACE
 namespace tl::ui {
 
 // Results → Feature space → Suspicious labels: the label fixes the user has marked, pending until
-// applied (issue 28). Each can be taken back on its own; "Apply fixes…" moves a folder or CSV
-// dataset's files (a journal in the run folder undoes it) or writes a label-override file (always
-// offered; the only way for the built-in datasets). Then "Retrain with the fixes" queues the same
-// experiment with the fixes, to compare the two runs. Applying and undoing run off the GUI thread.
+// applied (issue 28): the suspicious images' marks and the fixes made in the confusion-matrix
+// gallery and on the feature-space map (one list per run). Each can be taken back on its own;
+// "Apply fixes…" moves a folder or CSV dataset's files (a journal in the run folder undoes it) or
+// writes a label-override file (always offered; the only way for the built-in datasets). Then
+// "Retrain with the fixes" queues the same experiment with the fixes, to compare the two runs.
+// Applying and undoing run off the GUI thread.
 class LabelFixList : public QWidget
 {
     Q_OBJECT
@@ -38,8 +40,20 @@ public:
 
     // The run the fixes are for (its config.json says the data); clears what was applied.
     void setRun(const QString &runDir);
+    // The suspicious-labels gallery's marks (its keys are the gallery's item ids, >= 0).
     void setPending(std::vector<Pending> pending);
-    const std::vector<Pending> &pending() const { return m_pending; }
+    // Every fix pending: the marks, then the fixes added from elsewhere.
+    std::vector<Pending> pending() const;
+    int count() const { return int(m_pending.size() + m_added.size()); }
+    // Fixes from the confusion-matrix gallery and the map's selection (test images mostly),
+    // kept by the list itself, one per image: a later fix of an image (its split and index)
+    // replaces the earlier one. Take back removes them here.
+    void addFixes(const std::vector<runs::LabelFix> &fixes);
+    void takeBack(const std::string &split, std::int64_t index);
+    // The added fix of an image, or null.
+    const runs::LabelFix *addedFix(const std::string &split, std::int64_t index) const;
+    // "test image 12: Shirt → Coat", "… ambiguous", "… left out".
+    static QString describe(const runs::LabelFix &fix);
     // Folder and CSV datasets can be fixed on disk; the others only by a label-override file.
     bool canApplyOnDisk() const;
     // Applies the pending fixes in the background: `applied` or `failed` follows. Overrides go to
@@ -54,7 +68,8 @@ public:
     bool busy() const { return m_busy; }
 
 Q_SIGNALS:
-    void removeRequested(int key);
+    void removeRequested(int key); // a mark (key >= 0) taken back
+    void pendingChanged(int count); // after any change of the pending fixes
     void applied(const QString &summary);
     void undone(const QString &summary);
     void failed(const QString &error);
@@ -68,7 +83,9 @@ private:
     QString m_runDir;
     experiment::ExperimentConfig m_config;
     bool m_haveConfig = false;
-    std::vector<Pending> m_pending;
+    std::vector<Pending> m_pending; // the suspects' marks
+    std::vector<Pending> m_added;   // from the confusion gallery and the map (keys < 0)
+    int m_nextKey = -1;
     QString m_journal, m_overrides;
     bool m_busy = false;
 

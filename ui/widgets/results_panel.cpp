@@ -6,6 +6,8 @@
 #include "widgets/background.h"
 #include "widgets/calibration_panel.h"
 #include "widgets/inspect_panel.h"
+#include "widgets/label_fix_bar.h"
+#include "widgets/label_fix_list.h"
 
 #include "analysis/report.h"
 
@@ -113,6 +115,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
             m_inspect->compute();
     });
     connect(m_inspect, &InspectPanel::explainRequested, this, &ResultsPanel::explainRequested);
+    connect(m_inspect->fixList(), &LabelFixList::pendingChanged, this, &ResultsPanel::syncFixes);
 }
 
 // The confusion matrix, its per-cent switch and the epoch slider.
@@ -216,6 +219,7 @@ QGroupBox *ResultsPanel::buildGalleryBox()
     auto *galleryLayout = new QVBoxLayout(galleryBox);
     galleryLayout->addWidget(m_galleryTitle);
     galleryLayout->addWidget(m_gallery, 1);
+    galleryLayout->addWidget(buildFixBar());
     galleryLayout->addLayout(detail);
 
     connect(m_gallery, &QListView::clicked, this,
@@ -240,6 +244,82 @@ QGroupBox *ResultsPanel::buildGalleryBox()
     connect(m_gallery, &QListView::activated, this, requestExplain);
     connect(explainButton, &QPushButton::clicked, this, requestExplain);
     return galleryBox;
+}
+
+// Under the gallery: relabel the selected images (as the predicted class first), mark them
+// ambiguous or leave them out; how many fixes are pending. The same menu is the gallery's
+// context menu (a right click, or the keyboard's menu key).
+QWidget *ResultsPanel::buildFixBar()
+{
+    m_gallery->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_gallery->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_fixBar = new LabelFixBar;
+    connect(m_gallery, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex i = m_gallery->indexAt(at);
+        if (i.isValid() && !m_gallery->selectionModel()->isSelected(i))
+            m_gallery->setCurrentIndex(i); // a right click on another image fixes that one
+        m_fixBar->popup(m_gallery->viewport()->mapToGlobal(
+            i.isValid() ? at : m_gallery->visualRect(m_gallery->currentIndex()).center()));
+    });
+    connect(m_gallery->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ResultsPanel::syncFixes);
+    connect(m_fixBar, &LabelFixBar::chosen, this, &ResultsPanel::fixSelected);
+    connect(m_fixBar, &LabelFixBar::takeBackRequested, this, [this] {
+        for (const int row : selectedGalleryRows())
+            m_inspect->fixList()->takeBack("test", m_galleryModel->prediction(row).index);
+    });
+    connect(m_fixBar, &LabelFixBar::showPendingRequested, this, [this] {
+        m_pages->setCurrentWidget(m_inspect);
+        m_inspect->showFixes();
+    });
+    return m_fixBar;
+}
+
+std::vector<int> ResultsPanel::selectedGalleryRows() const
+{
+    std::vector<int> rows;
+    for (const QModelIndex &i : m_gallery->selectionModel()->selectedIndexes())
+        rows.push_back(i.row());
+    if (rows.empty() && m_gallery->currentIndex().isValid())
+        rows.push_back(m_gallery->currentIndex().row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void ResultsPanel::fixSelected(runs::FixAction action, int newClass)
+{
+    std::vector<runs::LabelFix> fixes;
+    for (const int row : selectedGalleryRows()) {
+        // The confusion matrix is the test split's: the index is the test image's, as
+        // predictions.csv gives it.
+        const train::Prediction &p = m_galleryModel->prediction(row);
+        runs::LabelFix f;
+        f.index = p.index;
+        f.split = "test";
+        f.path = m_galleryModel->sourcePath(row);
+        f.label = m_names.value(p.trueLabel).toStdString();
+        f.action = action;
+        if (action == runs::FixAction::Relabel)
+            f.newLabel = m_names.value(newClass >= 0 ? newClass : p.predicted).toStdString();
+        fixes.push_back(std::move(f));
+    }
+    m_inspect->fixList()->addFixes(fixes);
+}
+
+void ResultsPanel::syncFixes()
+{
+    const LabelFixList *list = m_inspect->fixList();
+    QHash<qint64, QString> fixes;
+    for (const auto &p : list->pending())
+        if (p.fix.split == "test")
+            fixes.insert(p.fix.index, LabelFixList::describe(p.fix));
+    m_galleryModel->setFixes(fixes);
+    const std::vector<int> rows = selectedGalleryRows();
+    bool anyPending = false;
+    for (const int row : rows)
+        anyPending = anyPending || fixes.contains(m_galleryModel->prediction(row).index);
+    m_fixBar->setSelection(int(rows.size()), anyPending);
+    m_fixBar->setPendingCount(list->count());
 }
 
 // Precision, recall and F1 per class, and the most confused pairs.
@@ -414,6 +494,9 @@ void ResultsPanel::setResult(std::shared_ptr<const runs::RunResult> result,
         m_data ? std::shared_ptr<const data::ImageStore>(m_data, &m_data->test) : nullptr;
     m_galleryModel->setSource(test, e.predictions, m_names);
     m_galleryTitle->setText(tr("Click a cell of the matrix."));
+    m_fixBar->setClasses(m_names);
+    m_fixBar->setTarget(LabelFixBar::kEachPredicted, -1);
+    syncFixes();
     m_calibration->setRun(QString::fromStdString(m_result->runDir),
                           m_result->runDir.empty() ? nullptr : m_data, e.predictions, m_names);
     m_image->clear();
@@ -497,6 +580,8 @@ void ResultsPanel::showCell(int trueClass, int predicted)
         m_image->clear();
         m_top5->clear();
     }
+    m_fixBar->setTarget(predicted, trueClass);
+    syncFixes();
 }
 
 void ResultsPanel::showImage(int row)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/label_fixes.h"
 #include "data/dataset.h"
 #include "run/run_experiment.h"
 
@@ -27,10 +28,13 @@ class CalibrationPanel;
 class ConfusionModel;
 class GalleryModel;
 class InspectPanel;
+class LabelFixBar;
 
 // Step 4: what the model gets right and wrong. The confusion matrix as a heat map; clicking a
 // cell lists the test images behind it, worst first; clicking an image shows it large with its
-// top-5 classes. Per-class precision / recall / F1 and the most confused pairs.
+// top-5 classes; the images selected there can be relabelled (as the predicted class first),
+// marked ambiguous or left out, into the run's one list of label fixes (InspectPanel's). Per-class
+// precision / recall / F1 and the most confused pairs.
 class ResultsPanel : public QWidget
 {
     Q_OBJECT
@@ -44,6 +48,11 @@ public:
     QListView *galleryView() const { return m_gallery; }
     GalleryModel *galleryModel() const { return m_galleryModel; }
     InspectPanel *inspectPanel() const { return m_inspect; }
+    // The gallery's label fixes (its menu is the gallery's context menu).
+    LabelFixBar *fixBar() const { return m_fixBar; }
+    // Adds a fix of the gallery images selected (or the current one) to the pending list:
+    // Relabel to `newClass` (-1: each image's predicted class), Ambiguous or LeaveOut.
+    void fixSelected(tl::runs::FixAction action, int newClass = -1);
     // The folder of the run shown ("" before one is).
     QString runDir() const
     {
@@ -79,6 +88,10 @@ private:
     QGroupBox *buildConfusionBox();
     QGroupBox *buildGalleryBox();
     QSplitter *buildTables();
+    QWidget *buildFixBar();
+    std::vector<int> selectedGalleryRows() const;
+    // The bar's selection, the count and the gallery's tints follow the pending fixes.
+    void syncFixes();
     // The matrix's numbers sized to its rows (and the presentation mode's largest).
     void fitCellFont();
     bool m_presentation = false;
@@ -95,6 +108,7 @@ private:
     QListView *m_gallery;
     QWidget *m_tables = nullptr;
     GalleryModel *m_galleryModel;
+    LabelFixBar *m_fixBar = nullptr;
     QLabel *m_image;
     QLabel *m_top5;
     QTableWidget *m_perClass;
