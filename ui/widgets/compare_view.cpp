@@ -7,14 +7,14 @@
 #include "analysis/run_inspect.h"
 #include "inference/run_features.h"
 
-#include "charts/metric_chart.h"
+#include "analysis/compare.h"
 #include "base/error.h"
+#include "charts/metric_chart.h"
 #include "itemmodels/compare_models.h"
 #include "itemmodels/gallery_model.h"
-#include "analysis/compare.h"
 
-#include <QComboBox>
 #include "rundir/run_dir.h"
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -115,9 +115,10 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     m_tabs->setTabToolTip(4, tr("The same test images placed by what each model's last layer "
                                 "sees (PCA): click a dot to find that image in the other map"));
 
-    // A and B matter for the difference and the flipped images: shown with those tabs only, so
-    // the table and the curves get the room.
-    m_pairBox = new QWidget;
+    // A and B matter for the difference, the flipped images and the feature spaces: shown at the
+    // top of those pages only (moved into the page shown), so the table and the curves get the
+    // room and the tab bar stays where it is.
+    m_pairBox = new QWidget(this);
     auto *pairLayout = new QVBoxLayout(m_pairBox);
     pairLayout->setContentsMargins(0, 0, 0, 0);
     pairLayout->addLayout(pairRow);
@@ -125,8 +126,10 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs, 1);
-    layout->insertWidget(0, m_pairBox);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        auto *page = qobject_cast<QBoxLayout *>(m_tabs->widget(index)->layout());
+        if (index >= 2 && page && m_pairBox->parentWidget() != m_tabs->widget(index))
+            page->insertWidget(0, m_pairBox);
         m_pairBox->setVisible(index >= 2);
         if (index == 4)
             updateSpaces();

@@ -3,18 +3,20 @@
 #include "support/fixtures.h"
 #include "widgets/runs_panel.h"
 
+#include "charts/metric_chart.h"
 #include "itemmodels/compare_models.h"
 #include "widgets/compare_view.h"
 #include "widgets/results_panel.h"
-#include "charts/metric_chart.h"
-#include <QSet>
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 
+#include <QTabBar>
+#include <QTabWidget>
 #include <QtTest>
 
 #include <algorithm>
@@ -89,6 +91,23 @@ private Q_SLOTS:
         QVERIFY(compared.wait(60000));
         CompareView *view = panel.compareView();
         QCOMPARE(view->runCount(), 2);
+        // The A/B row shows on the pages about a pair, inside them: the tab bar stays put.
+        {
+            auto *tabs = view->findChild<QTabWidget *>();
+            QVERIFY(tabs);
+            panel.resize(1200, 700);
+            panel.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&panel));
+            auto barY = [&] { return tabs->tabBar()->mapTo(&panel, QPoint()).y(); };
+            tabs->setCurrentIndex(0);
+            const int y = barY();
+            for (int t = 1; t < tabs->count(); ++t) {
+                tabs->setCurrentIndex(t);
+                QApplication::processEvents();
+                QCOMPARE(barY(), y);
+            }
+            tabs->setCurrentIndex(0);
+        }
         // Compare clicked three times: the legend still has one entry per run and kind, and two
         // runs are told apart by their letter and name, not by model alone.
         for (int click = 0; click < 2; ++click) {
