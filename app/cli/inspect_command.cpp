@@ -79,16 +79,10 @@ nlohmann::json imageJson(const runs::RunFeatures &f, const runs::ImageRef &r)
             {"label_index", r.label}};
 }
 
-// Every stage trains the head alone (the model's freeze, or each stage's own): the features
-// never saw the labels.
+// Every stage trains the head alone: the features never saw the labels (label_fold_runs.h).
 bool backboneFrozen(const std::string &dir)
 {
-    const auto config = experiment::ExperimentConfig::fromFile(runs::RunDir(dir).config());
-    return std::all_of(config.stages.begin(), config.stages.end(),
-                       [&](const experiment::StageConfig &s) {
-                           return s.freeze == "backbone" ||
-                                  (s.freeze.empty() && config.model.freeze == "backbone");
-                       });
+    return runs::headOnlyRun(experiment::ExperimentConfig::fromFile(runs::RunDir(dir).config()));
 }
 
 // K runs of the experiment, each leaving a fold out, through the scheduler (resumable); their
@@ -97,41 +91,41 @@ runs::OutOfSampleProbabilities foldRunScores(const runs::RunFeatures &f,
                                              const data::DatasetSplits &data, const Args &args,
                                              const runs::LabelFoldOptions &o)
 {
+    // Scored by the fold runs before (here or in the window): the cache holds their scores.
+    runs::OutOfSampleProbabilities cached;
+    if (!args.flag("no-cache") && runs::readOutOfSampleCache(f, o, cached) && cached.fromRuns) {
+        std::fprintf(stderr, "The %d fold runs' scores, read from %s.\n", o.folds,
+                     runs::RunDir::kLabelFolds);
+        return cached;
+    }
     const runs::FoldRunPlan plan = runs::planFoldRuns(f, o);
     const auto base = experiment::ExperimentConfig::fromFile(runs::RunDir(f.runDir).config());
-    const int epochs = args.intIn("fold-epochs", 0, 0, 100000);
     const int parallel = args.intIn("parallel", 1, 1, 64);
     runs::PosixLauncher launcher("/proc/self/exe");
     runs::SchedulerOptions options;
     options.parallel = parallel;
     options.trainArgs = {"--quiet"};
     runs::Scheduler scheduler(launcher, options);
+    for (const std::string &stale : runs::staleFoldRuns(f.runDir, base, plan))
+        std::filesystem::remove_all(stale);
+    std::vector<runs::PointSpec> points =
+        runs::foldRunPoints(f.runDir, base, plan, args.intIn("fold-epochs", 0, 0, 100000));
+    const double each =
+        runs::estimateFoldRunSeconds(runs::RunSummary::fromFile(runs::RunDir(f.runDir).summary()),
+                                     points.front().config, plan.folds);
     std::vector<std::string> dirs;
-    for (int k = 0; k < plan.folds; ++k) {
-        runs::PointSpec p;
-        p.name = "fold " + std::to_string(k + 1) + " of " + std::to_string(plan.folds);
-        p.runDir = runs::foldRunDir(f.runDir, k);
-        p.config = base;
-        p.config.name = p.name;
-        auto &ex = p.config.data.exclude;
-        ex.insert(ex.end(), plan.exclude[std::size_t(k)].begin(),
-                  plan.exclude[std::size_t(k)].end());
-        std::sort(ex.begin(), ex.end());
-        ex.erase(std::unique(ex.begin(), ex.end()), ex.end());
-        for (auto &stage : p.config.stages)
-            if (epochs > 0)
-                stage.epochs = std::max(1, epochs / int(p.config.stages.size()));
+    for (runs::PointSpec &p : points) {
         std::filesystem::create_directories(std::filesystem::path(p.runDir).parent_path());
-        p.configFile = p.runDir + ".json";
-        p.logFile = p.runDir + ".log";
         dirs.push_back(p.runDir);
         scheduler.add(std::move(p));
     }
-    const runs::RunSummary done = runs::RunSummary::fromFile(runs::RunDir(f.runDir).summary());
+    const std::string about =
+        each >= 0 ? "about " + std::to_string(long(each + 0.5)) + " s each at the run's own speed"
+                  : "the run's summary gives no times";
     std::fprintf(stderr,
-                 "%d runs of the experiment, each leaving a fold out, %d at a time "
-                 "(about %.0f s each, as the run took; finished folds are kept)\n",
-                 plan.folds, parallel, done.totalSeconds);
+                 "%d runs of the experiment, each leaving a fold out, %d at a time (%s; "
+                 "finished folds are kept)\n",
+                 plan.folds, parallel, about.c_str());
     InterruptScope interruptible;
     if (runToEnd(scheduler, launcher))
         return {};

@@ -120,6 +120,7 @@ bool readCache(const std::string &file, const RunFeatures &f, const LabelFoldOpt
     out.classes = classes;
     if (!meta("basis").empty())
         out.basis = meta("basis");
+    out.fromRuns = meta("source") == "runs";
     return true;
 }
 
@@ -146,7 +147,8 @@ void writeOutOfSampleCache(const RunFeatures &f, const LabelFoldOptions &options
                                {"folds", std::to_string(options.folds)},
                                {"seed", std::to_string(options.seed)},
                                {"data", dataSignature(f)},
-                               {"basis", out.basis}});
+                               {"basis", out.basis},
+                               {"source", out.fromRuns ? "runs" : "heads"}});
 }
 
 std::vector<int> stratifiedFolds(const std::vector<std::int64_t> &labels, int folds,

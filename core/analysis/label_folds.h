@@ -50,6 +50,7 @@ struct OutOfSampleProbabilities
     std::int64_t classes = 0;
     std::vector<float> train, val; // rows x classes, the rows of RunFeatures' train and val
     bool fromCache = false;
+    bool fromRuns = false; // scored by K runs of the experiment (label_fold_runs.h), not heads
     bool stopped = false;
     double seconds = 0;
     // What the scores are and are not ("5-fold heads on the penultimate features; the backbone

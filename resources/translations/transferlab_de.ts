@@ -954,6 +954,89 @@ Klicken, um sie zu sehen.</translation>
     </message>
 </context>
 <context>
+    <name>tl::ui::FoldRunsBar</name>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>Cannot plan the fold runs: %1</source>
+        <translation>Die Fold-Läufe lassen sich nicht planen: %1</translation>
+    </message>
+    <message>
+        <source>Scoring every image with the %1 fold runs: %2 %…</source>
+        <translation>Jedes Bild wird mit den %1 Fold-Läufen bewertet: %2 %…</translation>
+    </message>
+    <message>
+        <source>Continue the %1 short runs…</source>
+        <translation>Die %1 kurzen Läufe fortsetzen…</translation>
+    </message>
+    <message>
+        <source>Score with %1 short runs…</source>
+        <translation>Mit %1 kurzen Läufen bewerten…</translation>
+    </message>
+    <message>
+        <source>These scores are partly in sample: the backbone trained on these labels, so its features have seen them.</source>
+        <translation>Diese Bewertungen sind teils innerhalb der Stichprobe: Das Backbone wurde mit diesen Labels trainiert, seine Merkmale haben sie also gesehen.</translation>
+    </message>
+    <message>
+        <source>The %1 fold runs are in the Queue tab: %2 finished, %3 to go.</source>
+        <translation>Die %1 Fold-Läufe stehen im Reiter Warteschlange: %2 fertig, %3 ausstehend.</translation>
+    </message>
+    <message>
+        <source>The fold runs could not be scored: %1</source>
+        <translation>Die Fold-Läufe konnten nicht ausgewertet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 fold runs finished earlier.</source>
+        <translation>%1 der %2 Fold-Läufe sind bereits fertig.</translation>
+    </message>
+    <message>
+        <source>%1 short runs of the experiment, each leaving a fold out, score every image by a model that never trained on it.</source>
+        <translation>%1 kurze Läufe des Experiments, die jeweils einen Fold auslassen, bewerten jedes Bild mit einem Modell, das nie damit trainiert hat.</translation>
+    </message>
+    <message>
+        <source>Queue %1 runs of this experiment in the Queue tab, each trained without one fold of the training images; finished ones are kept when they are queued again.</source>
+        <translation>%1 Läufe dieses Experiments in die Warteschlange stellen, jeder ohne einen Fold der Trainingsbilder trainiert; fertige bleiben erhalten, wenn sie erneut eingereiht werden.</translation>
+    </message>
+    <message>
+        <source>Score with %1 short runs</source>
+        <translation>Mit %1 kurzen Läufen bewerten</translation>
+    </message>
+    <message>
+        <source>%1 runs of this experiment, each trained on %2 % of its training images and scoring the other %3 %, so that every image is scored by a model that never saw its label. They run in the Queue tab; Cancel there stops them, and queued again they continue where they stopped.</source>
+        <translation>%1 Läufe dieses Experiments, jeder mit %2 % der Trainingsbilder trainiert und die übrigen %3 % bewertend, sodass jedes Bild von einem Modell bewertet wird, das sein Label nie gesehen hat. Sie laufen im Reiter Warteschlange; Abbrechen hält sie dort an, und erneut eingereiht machen sie dort weiter, wo sie aufgehört haben.</translation>
+    </message>
+    <message>
+        <source>Epochs per run</source>
+        <translation>Epochen pro Lauf</translation>
+    </message>
+    <message>
+        <source>%1 runs of %2 epochs each; this run&apos;s summary gives no times to estimate from.</source>
+        <translation>%1 Läufe mit je %2 Epochen; die Zusammenfassung dieses Laufs enthält keine Zeiten für eine Schätzung.</translation>
+    </message>
+    <message>
+        <source>%1 runs of %2 epochs each: about %3 in all, one after another (about %4 each, at this run&apos;s own speed).</source>
+        <translation>%1 Läufe mit je %2 Epochen: insgesamt etwa %3, nacheinander (je etwa %4, beim Tempo dieses Laufs).</translation>
+    </message>
+    <message>
+        <source>Queue %1 runs</source>
+        <translation>%1 Läufe einreihen</translation>
+    </message>
+    <message>
+        <source>Epochs per run:</source>
+        <translation>Epochen pro Lauf:</translation>
+    </message>
+    <message>
+        <source>Cannot queue the fold runs: %1</source>
+        <translation>Die Fold-Läufe lassen sich nicht einreihen: %1</translation>
+    </message>
+    <message>
+        <source>%1: label check, fold %2 of %3</source>
+        <translation>%1: Label-Prüfung, Fold %2 von %3</translation>
+    </message>
+</context>
+<context>
     <name>tl::ui::GalleryModel</name>
     <message>
         <source>
@@ -986,6 +1069,14 @@ Verlust %5</translation>
 </context>
 <context>
     <name>tl::ui::InspectPanel</name>
+    <message>
+        <source>Out of sample (%1 runs)</source>
+        <translation>Außerhalb der Stichprobe (%1 Läufe)</translation>
+    </message>
+    <message>
+        <source>Each image scored by a run of the experiment that never trained on it (out of sample, %1 runs): %2</source>
+        <translation>Jedes Bild von einem Lauf des Experiments bewertet, der nie damit trainiert hat (außerhalb der Stichprobe, %1 Läufe): %2</translation>
+    </message>
     <message>
         <source>Open or train a run to look inside its network.</source>
         <translation>Öffnen oder trainieren Sie einen Lauf, um in sein Netz zu schauen.</translation>
@@ -1761,6 +1852,14 @@ d %2</translation>
 </context>
 <context>
     <name>tl::ui::MainWindow</name>
+    <message>
+        <source>Queued %1 fold runs for the label check: see the Queue tab.</source>
+        <translation>%1 Fold-Läufe für die Label-Prüfung eingereiht: siehe Reiter Warteschlange.</translation>
+    </message>
+    <message>
+        <source>The fold runs have all finished: scoring the labels.</source>
+        <translation>Die Fold-Läufe sind alle fertig: Die Labels werden bewertet.</translation>
+    </message>
     <message>
         <source>TransferLab</source>
         <translation>TransferLab</translation>
@@ -3097,6 +3196,10 @@ d %2</translation>
 </context>
 <context>
     <name>tl::ui::RunQueue</name>
+    <message>
+        <source>about %1</source>
+        <translation>etwa %1</translation>
+    </message>
     <message>
         <source>finished earlier</source>
         <translation>schon früher fertig</translation>

@@ -954,6 +954,89 @@ Cliquez pour les voir.</translation>
     </message>
 </context>
 <context>
+    <name>tl::ui::FoldRunsBar</name>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>Cannot plan the fold runs: %1</source>
+        <translation>Impossible de planifier les entraînements par pli : %1</translation>
+    </message>
+    <message>
+        <source>Scoring every image with the %1 fold runs: %2 %…</source>
+        <translation>Notation de chaque image avec les %1 entraînements par pli : %2 %…</translation>
+    </message>
+    <message>
+        <source>Continue the %1 short runs…</source>
+        <translation>Poursuivre les %1 entraînements courts…</translation>
+    </message>
+    <message>
+        <source>Score with %1 short runs…</source>
+        <translation>Noter avec %1 entraînements courts…</translation>
+    </message>
+    <message>
+        <source>These scores are partly in sample: the backbone trained on these labels, so its features have seen them.</source>
+        <translation>Ces notes sont en partie dans l&apos;échantillon : le backbone s&apos;est entraîné sur ces étiquettes, ses caractéristiques les ont donc vues.</translation>
+    </message>
+    <message>
+        <source>The %1 fold runs are in the Queue tab: %2 finished, %3 to go.</source>
+        <translation>Les %1 entraînements par pli sont dans l&apos;onglet File d&apos;attente : %2 terminés, %3 restants.</translation>
+    </message>
+    <message>
+        <source>The fold runs could not be scored: %1</source>
+        <translation>Les entraînements par pli n&apos;ont pas pu être notés : %1</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 fold runs finished earlier.</source>
+        <translation>%1 des %2 entraînements par pli sont déjà terminés.</translation>
+    </message>
+    <message>
+        <source>%1 short runs of the experiment, each leaving a fold out, score every image by a model that never trained on it.</source>
+        <translation>%1 entraînements courts de l&apos;expérience, laissant chacun un pli de côté, notent chaque image avec un modèle qui ne s&apos;est jamais entraîné dessus.</translation>
+    </message>
+    <message>
+        <source>Queue %1 runs of this experiment in the Queue tab, each trained without one fold of the training images; finished ones are kept when they are queued again.</source>
+        <translation>Mettre en file d&apos;attente %1 entraînements de cette expérience, chacun sans un pli des images d&apos;entraînement ; ceux qui sont terminés sont conservés s&apos;ils sont remis en file.</translation>
+    </message>
+    <message>
+        <source>Score with %1 short runs</source>
+        <translation>Noter avec %1 entraînements courts</translation>
+    </message>
+    <message>
+        <source>%1 runs of this experiment, each trained on %2 % of its training images and scoring the other %3 %, so that every image is scored by a model that never saw its label. They run in the Queue tab; Cancel there stops them, and queued again they continue where they stopped.</source>
+        <translation>%1 entraînements de cette expérience, chacun sur %2 % de ses images d&apos;entraînement et notant les %3 % restants, de sorte que chaque image soit notée par un modèle qui n&apos;a jamais vu son étiquette. Ils tournent dans l&apos;onglet File d&apos;attente ; Annuler les y arrête, et remis en file ils reprennent là où ils se sont arrêtés.</translation>
+    </message>
+    <message>
+        <source>Epochs per run</source>
+        <translation>Époques par entraînement</translation>
+    </message>
+    <message>
+        <source>%1 runs of %2 epochs each; this run&apos;s summary gives no times to estimate from.</source>
+        <translation>%1 entraînements de %2 époques chacun ; le résumé de cet entraînement ne donne aucune durée pour une estimation.</translation>
+    </message>
+    <message>
+        <source>%1 runs of %2 epochs each: about %3 in all, one after another (about %4 each, at this run&apos;s own speed).</source>
+        <translation>%1 entraînements de %2 époques chacun : environ %3 en tout, l&apos;un après l&apos;autre (environ %4 chacun, à la vitesse de cet entraînement).</translation>
+    </message>
+    <message>
+        <source>Queue %1 runs</source>
+        <translation>Mettre %1 entraînements en file</translation>
+    </message>
+    <message>
+        <source>Epochs per run:</source>
+        <translation>Époques par entraînement :</translation>
+    </message>
+    <message>
+        <source>Cannot queue the fold runs: %1</source>
+        <translation>Impossible de mettre en file les entraînements par pli : %1</translation>
+    </message>
+    <message>
+        <source>%1: label check, fold %2 of %3</source>
+        <translation>%1 : vérification des étiquettes, pli %2 sur %3</translation>
+    </message>
+</context>
+<context>
     <name>tl::ui::GalleryModel</name>
     <message>
         <source>
@@ -986,6 +1069,14 @@ perte %5</translation>
 </context>
 <context>
     <name>tl::ui::InspectPanel</name>
+    <message>
+        <source>Out of sample (%1 runs)</source>
+        <translation>Hors échantillon (%1 entraînements)</translation>
+    </message>
+    <message>
+        <source>Each image scored by a run of the experiment that never trained on it (out of sample, %1 runs): %2</source>
+        <translation>Chaque image notée par un entraînement de l&apos;expérience qui ne s&apos;est jamais entraîné dessus (hors échantillon, %1 entraînements) : %2</translation>
+    </message>
     <message>
         <source>Open or train a run to look inside its network.</source>
         <translation>Ouvrez ou entraînez une exécution pour regarder à l&apos;intérieur de son réseau.</translation>
@@ -1761,6 +1852,14 @@ d %2</translation>
 </context>
 <context>
     <name>tl::ui::MainWindow</name>
+    <message>
+        <source>Queued %1 fold runs for the label check: see the Queue tab.</source>
+        <translation>%1 entraînements par pli mis en file pour la vérification des étiquettes : voir l&apos;onglet File d&apos;attente.</translation>
+    </message>
+    <message>
+        <source>The fold runs have all finished: scoring the labels.</source>
+        <translation>Les entraînements par pli sont tous terminés : notation des étiquettes.</translation>
+    </message>
     <message>
         <source>TransferLab</source>
         <translation>TransferLab</translation>
@@ -3097,6 +3196,10 @@ d %2</translation>
 </context>
 <context>
     <name>tl::ui::RunQueue</name>
+    <message>
+        <source>about %1</source>
+        <translation>environ %1</translation>
+    </message>
     <message>
         <source>finished earlier</source>
         <translation>terminée auparavant</translation>

@@ -138,6 +138,38 @@ void RunQueue::addSweep(const runs::SweepPlan &plan, const QString &sweepDir)
     scheduleSoon();
 }
 
+int RunQueue::addResumable(const std::vector<runs::PointSpec> &specs, double estimateSeconds)
+{
+    int willRun = 0;
+    for (const runs::PointSpec &spec : specs) {
+        const QString dir = QDir::cleanPath(qs(spec.runDir));
+        int row = -1;
+        for (int r = 0; r < count() && row < 0; ++r)
+            if (QDir::cleanPath(qs(m_scheduler->points()[std::size_t(r)].spec.runDir)) == dir)
+                row = r;
+        if (row >= 0) {
+            const runs::Point &p = m_scheduler->points()[std::size_t(row)];
+            if (p.active() || p.state == runs::PointState::Pending) {
+                ++willRun;
+                continue;
+            }
+            remove(row); // ended: replaced by the row below, which looks at its folder again
+        }
+        QDir().mkpath(QFileInfo(dir).absolutePath());
+        const int at = count();
+        beginInsertRows({}, at, at);
+        const int id = m_scheduler->add(spec);
+        endInsertRows();
+        const runs::Point *p = m_scheduler->find(id);
+        if (p && p->state == runs::PointState::Pending) {
+            ++willRun;
+            m_estimates[id] = estimateSeconds;
+        }
+    }
+    scheduleSoon();
+    return willRun;
+}
+
 void RunQueue::wrapProposals()
 {
     // TPE adds a point when a slot is free: the table learns of it as a reset.
@@ -291,6 +323,8 @@ RunQueue::Item RunQueue::item(int row) const
     it.valAccuracy = p.valAccuracy;
     it.testAccuracy = p.testAccuracy;
     it.seconds = p.seconds;
+    if (const auto e = m_estimates.find(p.id); e != m_estimates.end())
+        it.estimateSeconds = e->second;
     it.message = qs(p.message);
     if (p.state == runs::PointState::Finished && p.message == "finished earlier")
         it.message = tr("finished earlier");
@@ -356,6 +390,8 @@ QVariant RunQueue::data(const QModelIndex &index, int role) const
             return clockText(it.etaSeconds);
         if (it.state == State::Finished)
             return tr("took %1").arg(clockText(it.seconds));
+        if (it.state == State::Queued && it.estimateSeconds >= 0)
+            return tr("about %1").arg(clockText(it.estimateSeconds));
         return QString();
     case Validation:
         return it.valAccuracy >= 0 ? QString::number(it.valAccuracy, 'f', 4) : QString();

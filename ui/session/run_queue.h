@@ -4,6 +4,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -18,6 +19,7 @@ namespace tl::runs {
 class Scheduler;
 class SweepSearch;
 struct Point;
+struct PointSpec;
 struct SweepPlan;
 } // namespace tl::runs
 
@@ -57,7 +59,8 @@ public:
         double valAccuracy = -1;
         double testAccuracy = -1;
         double seconds = 0;
-        QString message; // why it failed, or how it was stopped
+        double estimateSeconds = -1; // how long it should take, before it starts (-1: unknown)
+        QString message;             // why it failed, or how it was stopped
     };
 
     explicit RunQueue(QObject *parent = nullptr);
@@ -75,6 +78,12 @@ public:
     // Queues every point of a sweep into `sweepDir` (sweep.json written at once, points that
     // already finished there are listed as finished and not run again).
     void addSweep(const runs::SweepPlan &plan, const QString &sweepDir);
+    // Queues runs into folders of their own that are continued when queued again (the label
+    // check's fold runs, RUN/label-folds/fold-K): one that finished is listed as finished
+    // earlier and not run again, one that left a state resumes, one queued or running here
+    // already is not added twice (an ended row of the same folder is replaced). Each is shown
+    // with `estimateSeconds` (-1: unknown) until it starts. Returns how many will run.
+    int addResumable(const std::vector<runs::PointSpec> &specs, double estimateSeconds = -1);
 
     // Cancel: a queued run is not started; a running one is stopped at its next batch.
     void cancel(int row);
@@ -130,6 +139,7 @@ private:
     std::vector<std::unique_ptr<runs::SweepSearch>> m_searches;
     QTimer m_progressTimer; // reads the running runs' progress.csv
     int m_added = 0;
+    std::map<int, double> m_estimates; // point id -> seconds it should take (addResumable)
 };
 
 } // namespace tl::ui

@@ -4,12 +4,14 @@
 #include "widgets/background.h"
 #include "widgets/data_health_panel.h"
 #include "widgets/embedding_view.h"
+#include "widgets/fold_runs_bar.h"
 
 #include "io/files.h"
 
-#include "itemmodels/gallery_model.h"
+#include "analysis/label_fold_runs.h"
 #include "analysis/label_folds.h"
 #include "inference/run_calibration.h"
+#include "itemmodels/gallery_model.h"
 #include "itemmodels/image_list_model.h"
 #include "rundir/run_dir.h"
 
@@ -46,6 +48,9 @@ struct InspectPanel::Job
     runs::SuspicionReport report, oos; // in sample (quick), out of sample (K-fold)
     std::string oosBasis;
     bool haveOos = false;
+    bool oosFromRuns = false; // the cached scores came from the fold runs
+    int oosFolds = 5;
+    bool headOnly = false; // the backbone never trained: the heads' scores are out of sample
     bool tsne = false;
 
     runs::FeatureProgress progress()
@@ -78,15 +83,13 @@ QListView *galleryView(ImageListModel *model, int thumb = 72)
     return v;
 }
 
-// Every stage trains the head alone (the model's freeze, or each stage's own): the features
-// never saw the labels. As `transferlab-cli inspect` decides it.
+// Every stage trains the head alone: the features never saw the labels. As `transferlab-cli
+// inspect` decides it (runs::headOnlyRun).
 bool backboneFrozen(const std::string &dir)
 {
     try {
-        const auto c = experiment::ExperimentConfig::fromFile(runs::RunDir(dir).config());
-        return std::all_of(c.stages.begin(), c.stages.end(), [&](const experiment::StageConfig &s) {
-            return s.freeze == "backbone" || (s.freeze.empty() && c.model.freeze == "backbone");
-        });
+        return runs::headOnlyRun(
+            experiment::ExperimentConfig::fromFile(runs::RunDir(dir).config()));
     } catch (const std::exception &) {
         return false;
     }
@@ -259,6 +262,8 @@ void InspectPanel::setRun(const QString &runDir, std::shared_ptr<const data::Dat
     m_embedding.reset();
     m_report = m_quickReport = m_oosReport = {};
     m_haveOutOfSample = false;
+    m_oosFromRuns = false;
+    m_foldRuns->clear();
     m_fixes->setRun(runDir);
     m_health->setInputs(nullptr, nullptr);
     m_side->setTabText(2, tr("Suspicious labels"));
@@ -327,12 +332,15 @@ void InspectPanel::startJob(bool tsne)
                 job->report = runs::suspiciousLabels(*f, *data, 300);
                 // Every training and validation image scored by a head that never saw its
                 // label (cached in the run folder beside the features).
-                const auto scores = runs::outOfSampleProbabilities(
-                    *f, runs::LabelFoldOptions{}, backboneFrozen(dir), job->progress());
+                job->headOnly = backboneFrozen(dir);
+                const auto scores = runs::outOfSampleProbabilities(*f, runs::LabelFoldOptions{},
+                                                                   job->headOnly, job->progress());
                 if (!scores.stopped) {
                     job->oos = runs::suspiciousLabelsOutOfSample(*f, scores, *data, 300);
                     job->oosBasis = scores.basis;
                     job->haveOos = true;
+                    job->oosFromRuns = scores.fromRuns;
+                    job->oosFolds = scores.folds;
                 }
                 job->index = std::make_shared<runs::NeighbourIndex>(*f, *data);
             }
@@ -370,8 +378,11 @@ void InspectPanel::finishJob(const QString &error)
         m_oosReport = job->oos;
         m_oosBasis = QString::fromStdString(job->oosBasis);
         m_haveOutOfSample = job->haveOos;
-        m_report = m_haveOutOfSample && m_scores->currentIndex() == 0 ? m_oosReport
-                                                                       : m_quickReport;
+        m_oosFromRuns = job->oosFromRuns;
+        m_oosFolds = job->oosFolds;
+        m_foldRuns->setRun(m_runDir, m_data, m_features, job->headOnly, m_oosFromRuns);
+        showScoreChoices();
+        m_report = m_haveOutOfSample && m_scores->currentIndex() == 0 ? m_oosReport : m_quickReport;
         m_index = job->index;
         m_health->setInputs(m_features, m_data);
         auto *menu = m_relabelButton->menu();

@@ -28,7 +28,9 @@ namespace tl::ui {
 
 class DataHealthPanel;
 class EmbeddingView;
+class FoldRunsBar;
 class ImageListModel;
+class RunQueue;
 class LabelFixBar;
 
 // Results → Feature space: what the trained network's penultimate layer makes of the images.
@@ -51,6 +53,8 @@ public:
     void computeTsne();
     void cancel();
     void setLargeText(bool on);
+    // The queue that trains the label check's fold runs for a fine-tuned run (FoldRunsBar).
+    void setQueue(RunQueue *queue);
 
     bool ready() const { return bool(m_features); }
     EmbeddingView *map() const { return m_map; }
@@ -80,6 +84,9 @@ public:
     // The pending fixes: the Suspicious labels tab, where they are listed.
     void showFixes();
     DataHealthPanel *healthPanel() const { return m_health; }
+    FoldRunsBar *foldRuns() const { return m_foldRuns; }
+    // The out-of-sample list came from K runs of the experiment (label_fold_runs.h), not heads.
+    bool scoresFromRuns() const { return m_oosFromRuns; }
     std::vector<runs::MarkedImage> marked() const;
     // The marked list as CSV into `file` (tl::Error shown by the caller).
     void exportMarked(const QString &file) const;
@@ -104,6 +111,8 @@ private:
     void syncMapFixes();
     void syncFixes();
     void connectViews();
+    void showScoreChoices();
+    void takeFoldRunScores(const runs::SuspicionReport &report, const QString &basis, int folds);
     struct Job; // what a background computation shares with the panel
     void startJob(bool tsne);
     void finishJob(const QString &error);
@@ -124,6 +133,8 @@ private:
     runs::SuspicionReport m_report, m_quickReport, m_oosReport;
     QString m_oosBasis;
     bool m_haveOutOfSample = false;
+    bool m_oosFromRuns = false;
+    int m_oosFolds = 5;
     std::shared_ptr<Job> m_job;
     int m_generation = 0;
 
@@ -142,6 +153,7 @@ private:
     QPushButton *m_relabelButton;
     LabelFixList *m_fixes;
     LabelFixBar *m_mapFixBar = nullptr;
+    FoldRunsBar *m_foldRuns;
     DataHealthPanel *m_health;
     QString m_shownSplit;
     qint64 m_shownRow = -1;

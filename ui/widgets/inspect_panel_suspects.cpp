@@ -5,6 +5,7 @@
 
 #include "a11y/accessibility.h"
 #include "itemmodels/image_list_model.h"
+#include "widgets/fold_runs_bar.h"
 
 #include "io/files.h"
 
@@ -39,6 +40,7 @@ QWidget *InspectPanel::buildSuspectsPage()
     m_suspectsTitle->setWordWrap(true);
     m_suspectsTitle->setTextFormat(Qt::RichText);
     m_scores = new QComboBox;
+    m_scores->setObjectName(QStringLiteral("suspectScores"));
     m_scores->addItem(tr("Out of sample (5-fold)"));
     m_scores->addItem(tr("In sample (quick)"));
     a11y::name(m_scores, tr("Suspicious label scores"),
@@ -57,6 +59,10 @@ QWidget *InspectPanel::buildSuspectsPage()
         syncFixes();
     });
     connect(m_fixes, &LabelFixList::failed, this, &InspectPanel::failed);
+    // A fine-tuned run: K short runs of the experiment score every image out of sample.
+    m_foldRuns = new FoldRunsBar;
+    connect(m_foldRuns, &FoldRunsBar::failed, this, &InspectPanel::failed);
+    connect(m_foldRuns, &FoldRunsBar::scored, this, &InspectPanel::takeFoldRunScores);
     connect(m_fixes, &LabelFixList::retrainRequested, this, &InspectPanel::retrainRequested);
 
     auto *gallery = new QWidget;
@@ -66,6 +72,7 @@ QWidget *InspectPanel::buildSuspectsPage()
     head->addWidget(m_scores);
     head->addWidget(m_suspectsTitle, 1);
     gl->addLayout(head);
+    gl->addWidget(m_foldRuns);
     gl->addWidget(m_suspectsView, 1);
     gl->addWidget(buildMarkButtons());
     gl->addWidget(m_fixes);
@@ -91,7 +98,8 @@ QWidget *InspectPanel::buildMarkButtons()
     auto *menu = new QMenu(more);
     more->setMenu(menu);
     menu->addAction(tr("&Clear the selected images' marks"), this,
-                    [this] { markSelected(QString()); });    menu->addAction(tr("&Export list…"), this, [this] {
+                    [this] { markSelected(QString()); });
+    menu->addAction(tr("&Export list…"), this, [this] {
         if (marked().empty()) {
             Q_EMIT failed(tr("Mark some images first (select them, then Suggested class, "
                              "Relabel as, Ambiguous or Leave out)."));
@@ -132,21 +140,51 @@ QWidget *InspectPanel::buildMarkButtons()
     return box;
 }
 
+void InspectPanel::setQueue(RunQueue *queue)
+{
+    m_foldRuns->setQueue(queue);
+}
+
+// The score selector names where the out-of-sample list came from: heads or runs.
+void InspectPanel::showScoreChoices()
+{
+    m_scores->setItemText(0, m_oosFromRuns ? tr("Out of sample (%1 runs)").arg(m_oosFolds)
+                                           : tr("Out of sample (5-fold)"));
+}
+
+// The fold runs' scores replace the heads' ones (marks stay on their images).
+void InspectPanel::takeFoldRunScores(const runs::SuspicionReport &report, const QString &basis,
+                                     int folds)
+{
+    m_oosReport = report;
+    m_oosBasis = basis;
+    m_haveOutOfSample = true;
+    m_oosFromRuns = true;
+    m_oosFolds = folds;
+    showScoreChoices();
+    setOutOfSample(true); // the marks follow their images from the list shown
+}
+
 void InspectPanel::showSuspects()
 {
     const runs::SuspicionReport &r = m_report;
     const bool kfold = m_haveOutOfSample && m_scores->currentIndex() == 0;
     m_suspectsTitle->setText(
-        kfold ? tr("%1 training and validation images, least likely label first.")
-                    .arg(r.examined)
+        kfold ? tr("%1 training and validation images, least likely label first.").arg(r.examined)
         : r.outOfSample
             ? tr("Of the %1 validation images (not trained on), the least likely labels first.")
                   .arg(r.examined)
             : tr("Of the %1 training images, the least likely labels first (<i>in sample</i>).")
                   .arg(r.examined));
     m_suspectsTitle->setToolTip(
-        kfold ? tr("Each image scored by a head that never saw its label (out of sample, "
-                   "5-fold): %1").arg(m_oosBasis)
+        kfold && m_oosFromRuns
+            ? tr("Each image scored by a run of the experiment that never trained on it "
+                 "(out of sample, %1 runs): %2")
+                  .arg(m_oosFolds)
+                  .arg(m_oosBasis)
+        : kfold ? tr("Each image scored by a head that never saw its label (out of sample, "
+                     "5-fold): %1")
+                      .arg(m_oosBasis)
         : r.outOfSample
             ? tr("The model did not train on these images, so its doubt about a label is "
                  "honest. Select images, mark them, export the list or leave them out of the "
@@ -214,8 +252,8 @@ std::vector<LabelFixList::Pending> InspectPanel::pendingFixes() const
             what = it.mark;
         } else {
             p.fix.action = runs::FixAction::Relabel;
-            const QString to = it.mark.startsWith(relabel) ? it.mark.mid(relabel.size())
-                                                           : className(s.suggested);
+            const QString to =
+                it.mark.startsWith(relabel) ? it.mark.mid(relabel.size()) : className(s.suggested);
             p.fix.newLabel = to.toStdString();
             what = tr("→ %1").arg(to);
         }

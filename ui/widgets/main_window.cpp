@@ -12,6 +12,7 @@
 #include "widgets/data_health_panel.h"
 #include "widgets/data_panel.h"
 #include "widgets/experiment_form.h"
+#include "widgets/fold_runs_bar.h"
 #include "widgets/inspect_panel.h"
 #include "widgets/lesson_dialog.h"
 #include "widgets/main_menus.h"
@@ -152,6 +153,14 @@ void MainWindow::connectResults()
     // it fixes; compared with it when it finishes (issue 28).
     connect(m_results->inspectPanel(), &InspectPanel::retrainRequested, this,
             &MainWindow::retrainWithFixes);
+    // A fine-tuned run's label check: K short runs of it in the queue (issue 28).
+    m_results->inspectPanel()->setQueue(m_bench->queue());
+    connect(m_results->inspectPanel()->foldRuns(), &FoldRunsBar::queued, this, [this](int n) {
+        statusBar()->showMessage(
+            n > 0 ? tr("Queued %1 fold runs for the label check: see the Queue tab.").arg(n)
+                  : tr("The fold runs have all finished: scoring the labels."),
+            10000);
+    });
     connect(m_runs, &RunsPanel::reportWritten, this, [this](const QString &f) {
         statusBar()->showMessage(tr("Report written: %1").arg(f), 8000);
     });

@@ -1,14 +1,22 @@
 // K-fold out-of-sample label scores (core/analysis/label_folds.h): folds disjoint and stratified,
 // each row scored by a head that never saw its label, planted wrong labels ranked first.
 
+#include "analysis/label_fold_runs.h"
 #include "analysis/label_folds.h"
+#include "experiment/experiment_config.h"
 #include "inspect/feature_space.h"
+#include "io/files.h"
+#include "rundir/run_dir.h"
+#include "rundir/run_summary.h"
 #include "support/expect_error.h"
 
 #include <torch/torch.h>
 
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+#include <filesystem>
 #include <map>
 #include <random>
 #include <set>
@@ -144,6 +152,78 @@ private Q_SLOTS:
         for (int k = 0; k < 20; ++k)
             found += int(planted.count(s.order[std::size_t(k)]));
         QVERIFY2(found >= 18, qPrintable(QString("%1 of the 20 planted in the top 20").arg(found)));
+    }
+
+    // The fold runs (label_fold_runs.h): each leaves out its fold (and the run's own
+    // exclusions), together they leave out every image once; shortened as asked; the estimate
+    // from the run's own times; folders made for other folds are found.
+    void foldRunsLeaveTheirFoldOut()
+    {
+        runs::RunFeatures f;
+        for (std::int64_t r = 0; r < 50; ++r) {
+            runs::FeatureSplit &s = r < 40 ? f.train : f.val;
+            s.labels.push_back(r % 2);
+            s.sourceIndex.push_back(1000 + r);
+            s.storeRow.push_back(r);
+            ++s.rows;
+        }
+        runs::LabelFoldOptions o;
+        const runs::FoldRunPlan plan = runs::planFoldRuns(f, o);
+        experiment::ExperimentConfig base;
+        base.data.exclude = {7};
+        base.stages.resize(2);
+        base.stages[0].epochs = 3;
+        base.stages[1].epochs = 2;
+        const QTemporaryDir dir;
+        const std::string run = dir.path().toStdString() + "/run";
+        const auto points = runs::foldRunPoints(run, base, plan, 0);
+        QCOMPARE(points.size(), std::size_t(5));
+        std::multiset<std::int64_t> leftOut;
+        for (int k = 0; k < 5; ++k) {
+            const runs::PointSpec &p = points[std::size_t(k)];
+            QCOMPARE(p.runDir, run + "/label-folds/fold-" + std::to_string(k + 1));
+            QCOMPARE(p.configFile, p.runDir + ".json");
+            QCOMPARE(p.config.stages[0].epochs, 3);
+            const auto &ex = p.config.data.exclude;
+            QVERIFY(std::is_sorted(ex.begin(), ex.end()));
+            QVERIFY(std::binary_search(ex.begin(), ex.end(), std::int64_t(7)));
+            QCOMPARE(ex.size(), plan.exclude[std::size_t(k)].size() + 1);
+            leftOut.insert(ex.begin(), ex.end());
+        }
+        leftOut.erase(7);
+        QCOMPARE(leftOut.size(), std::size_t(50));
+        QCOMPARE(std::set<std::int64_t>(leftOut.begin(), leftOut.end()).size(), std::size_t(50));
+        const auto shortened = runs::foldRunPoints(run, base, plan, 4);
+        QCOMPARE(shortened[0].config.stages[0].epochs, 2);
+        QCOMPARE(shortened[0].config.stages[1].epochs, 2);
+        QCOMPARE(runs::foldRunPoints(run, base, plan, 1)[0].config.stages[1].epochs, 1);
+
+        // 0.8 of each epoch's time (the fold run trains on 4/5 of the images), the rest as is.
+        runs::RunSummary done;
+        done.totalSeconds = 100;
+        done.stages.resize(2);
+        done.stages[0].secondsPerEpoch = 10;
+        done.stages[0].epochs = 3;
+        done.stages[0].trainSeconds = 30;
+        done.stages[1].epochs = 2;
+        done.stages[1].trainSeconds = 10; // 5 s per epoch, from the stage's total
+        QCOMPARE(runs::estimateFoldRunSeconds(done, shortened[0].config, 5),
+                 0.8 * (10 * 2 + 5 * 2) + 60);
+        QCOMPARE(runs::estimateFoldRunSeconds(runs::RunSummary{}, base, 5), -1.0);
+
+        // Fold 1 made for these folds, fold 2 for others (as after --folds 2): only fold 2.
+        for (int k : {0, 1}) {
+            std::filesystem::create_directories(points[std::size_t(k)].runDir);
+            experiment::ExperimentConfig c = points[0].config;
+            writeFileAtomic(runs::RunDir(points[std::size_t(k)].runDir).config(), c.toJson());
+        }
+        QCOMPARE(runs::staleFoldRuns(run, base, plan), std::vector<std::string>{points[1].runDir});
+
+        experiment::ExperimentConfig frozen;
+        frozen.model.freeze = "backbone";
+        QVERIFY(runs::headOnlyRun(frozen));
+        frozen.stages.front().freeze = "none";
+        QVERIFY(!runs::headOnlyRun(frozen));
     }
 
     void stopsWhenAsked()
