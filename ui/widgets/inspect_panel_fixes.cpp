@@ -120,6 +120,18 @@ void InspectPanel::syncMapFixes()
             m_selection->setMark(row, mark);
         anyPending = anyPending || (fix && std::binary_search(chosen.begin(), chosen.end(), row));
     }
+    // Chosen images the model calls one class: "Relabel as <that class>" (and their common
+    // label, if any, left out of the menu); else each image's own prediction.
+    int predicted = -2, label = -2;
+    for (const int row : m_features ? chosen : std::vector<int>()) {
+        const std::int64_t testRow = m_selection->item(row).id;
+        const int p = int(m_features->test.predicted(testRow));
+        const int l = int(m_features->test.labels[std::size_t(testRow)]);
+        predicted = predicted == -2 || predicted == p ? p : LabelFixBar::kEachPredicted;
+        label = label == -2 || label == l ? l : -1;
+    }
+    m_mapFixBar->setTarget(chosen.empty() ? LabelFixBar::kEachPredicted : predicted,
+                           chosen.empty() ? -1 : label);
     m_mapFixBar->setSelection(int(chosen.size()), anyPending);
     m_mapFixBar->setPendingCount(m_fixes->count());
 }

@@ -22,7 +22,7 @@ LabelFixBar::LabelFixBar(QWidget *parent) : QWidget(parent), m_menu(new QMenu(th
     m_pending->setFlat(true);
     m_pending->setToolTip(tr("The pending fixes (Feature space → Suspicious labels): take any "
                              "back, apply them, retrain"));
-    m_pending->hide();
+    setPendingCount(0); // hidden until a fix is pending
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_relabel);
@@ -45,6 +45,9 @@ void LabelFixBar::setClasses(const QStringList &names)
 
 void LabelFixBar::setTarget(int predicted, int label)
 {
+    // Unchanged: the menu stays (it may be the one whose action is being handled).
+    if (predicted == m_predicted && label == m_label)
+        return;
     m_predicted = predicted;
     m_label = label;
     rebuild();

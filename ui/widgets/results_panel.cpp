@@ -217,9 +217,15 @@ QGroupBox *ResultsPanel::buildGalleryBox()
     a11y::name(m_gallery, tr("Images in the cell"),
                tr("Arrow keys choose an image; Enter opens it in Grad-CAM."));
     auto *galleryLayout = new QVBoxLayout(galleryBox);
-    galleryLayout->addWidget(m_galleryTitle);
+    QWidget *fixBar = buildFixBar();
+    // The pending fixes' count beside the title, whose lines wrap: the column keeps its width
+    // (a projector's 1024 px) whatever the count and the language.
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_galleryTitle, 1);
+    titleRow->addWidget(m_fixBar->pendingButton(), 0, Qt::AlignTop);
+    galleryLayout->addLayout(titleRow);
     galleryLayout->addWidget(m_gallery, 1);
-    galleryLayout->addWidget(buildFixBar());
+    galleryLayout->addWidget(fixBar);
     galleryLayout->addLayout(detail);
 
     connect(m_gallery, &QListView::clicked, this,
