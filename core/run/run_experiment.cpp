@@ -21,7 +21,6 @@
 #include "rundir/run_state.h"
 #include "rundir/run_summary.h"
 #include "rundir/run_weights.h"
-#include "train/class_weights.h"
 #include "train/trainer.h"
 #include "weights/checkpoint.h"
 #include "weights/weight_catalog.h"

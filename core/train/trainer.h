@@ -4,6 +4,7 @@
 
 #include "models/network.h"
 #include "train/batch_source.h"
+#include "train/class_weights.h" // FitOptions::classWeights
 #include "train/collective.h"
 #include "train/gradient_sync.h"
 #include "train/optimizers.h"
