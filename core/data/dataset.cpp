@@ -230,27 +230,23 @@ ImageStore keepClasses(const ImageStore &store, const std::vector<std::size_t> &
     return out;
 }
 
-// A flag per source index of the training split: left out (data.exclude). tl::Error naming the
-// index when it is not one.
-std::vector<char> excludedImages(const ImageStore &store, const std::vector<std::int64_t> &exclude,
-                                 const std::string &source)
+// tl::Error naming `source` for an index of data.exclude (training images left out) that the
+// training split does not have.
+void checkExcluded(const ImageStore &store, const std::vector<std::int64_t> &exclude,
+                   const std::string &source)
 {
     if (exclude.empty())
-        return {};
+        return;
     // Source indices run to the split's size, or further in a folder whose test images were
     // held out of one listing.
     std::size_t bound = store.size();
     for (const std::int64_t index : store.sourceIndex)
         bound = std::max(bound, std::size_t(std::max<std::int64_t>(index, 0)) + 1);
-    std::vector<char> drop(bound, 0);
-    for (const std::int64_t i : exclude) {
+    for (const std::int64_t i : exclude)
         if (i < 0 || std::uint64_t(i) >= bound)
             throw fileError(source, "data.exclude: image " + std::to_string(i) +
                                         " is not in the training set (0.." +
                                         std::to_string(bound - 1) + ")");
-        drop[std::size_t(i)] = 1;
-    }
-    return drop;
 }
 
 ImageStore withoutImages(const ImageStore &store, const std::vector<char> &drop)
@@ -273,12 +269,20 @@ struct SourceSplits
     bool hasListedVal = false;
 };
 
-// The source indices left out, per split: the training split's (data.exclude and the overrides'
-// train and val lines; a held-out validation image keeps its training index), a CSV's own
-// validation rows', the test split's.
-struct LeftOut
+// What data.exclude and the overrides do to a split, by source index: the images left out and
+// the new labels (class names).
+struct SplitChanges
 {
-    std::vector<std::int64_t> train, val, test;
+    std::vector<std::int64_t> left;
+    std::unordered_map<std::int64_t, std::string> relabel;
+};
+
+// Per split: the training split's (data.exclude and the overrides' train and val lines; a
+// held-out validation image keeps its training index), a CSV's own validation rows', the test
+// split's.
+struct DataChanges
+{
+    SplitChanges train, val, test;
 };
 
 // A flag per source index up to the largest of `indices` (checked by the caller).
@@ -292,25 +296,25 @@ std::vector<char> dropFlags(const std::vector<std::int64_t> &indices)
     return drop;
 }
 
-// The overrides' new labels on the images they name (by source index): test lines on the test
-// split, val lines on a CSV's own validation rows when it lists some, train and val lines on the
-// training split otherwise; excluded images join `left`. tl::Error naming `file` and the line
-// for an index its split does not have, a class the data does not have, or an image named twice
-// (as train and as val: the same training image).
-void applyLabelOverrides(const std::vector<LabelOverride> &overrides, const std::string &file,
-                         SourceSplits &src, LeftOut &left)
+// The overrides, checked against the whole source and collected into `changes`: test lines for
+// the test split, val lines for a CSV's own validation rows when it lists some, train and val
+// lines for the training split otherwise. tl::Error naming `file` and the line for an index its
+// split does not have, a class the data does not have, or an image named twice (as train and as
+// val: the same training image).
+void collectLabelOverrides(const std::vector<LabelOverride> &overrides, const std::string &file,
+                           const SourceSplits &src, DataChanges &changes)
 {
     struct Target
     {
-        ImageStore *store;
+        const ImageStore *store;
         const char *what;
-        std::vector<std::int64_t> *left;
+        SplitChanges *changes;
         std::unordered_map<std::int64_t, std::size_t> rowOf;
         std::unordered_map<std::int64_t, std::size_t> named; // index -> line
     };
-    Target train{&src.tt.train, "training set", &left.train, {}, {}};
-    Target test{&src.tt.test, "test set", &left.test, {}, {}};
-    Target val{&src.listedVal, "validation rows", &left.val, {}, {}};
+    Target train{&src.tt.train, "training set", &changes.train, {}, {}};
+    Target test{&src.tt.test, "test set", &changes.test, {}, {}};
+    Target val{&src.listedVal, "validation rows", &changes.val, {}, {}};
     for (Target *t : {&train, &test, &val})
         for (std::size_t r = 0; r < t->store->size(); ++r)
             t->rowOf[r < t->store->sourceIndex.size() ? t->store->sourceIndex[r]
@@ -328,14 +332,33 @@ void applyLabelOverrides(const std::vector<LabelOverride> &overrides, const std:
             throw fileError(file, at + " is the image of line " + std::to_string(earlier->second) +
                                       " too (a validation image is a training image held out)");
         if (o.exclude) {
-            t.left->push_back(o.index);
+            t.changes->left.push_back(o.index);
             continue;
         }
         const auto &names = t.store->classNames;
-        const auto cls = std::find(names.begin(), names.end(), o.label);
-        if (cls == names.end())
+        if (std::find(names.begin(), names.end(), o.label) == names.end())
             throw fileError(file, at + ": '" + o.label + "' is not a class of the data");
-        t.store->labels[row->second] = std::int64_t(cls - names.begin());
+        t.changes->relabel[o.index] = o.label;
+    }
+}
+
+// The new labels on the images a split drew: its subsets were drawn with the old labels, so it
+// holds the images it held without the overrides. An image relabelled as a class that
+// data.classes leaves out is left out with that class.
+void relabel(ImageStore &store, SplitChanges &c)
+{
+    for (std::size_t r = 0; r < store.size() && !c.relabel.empty(); ++r) {
+        const std::int64_t index =
+            r < store.sourceIndex.size() ? store.sourceIndex[r] : std::int64_t(r);
+        const auto it = c.relabel.find(index);
+        if (it == c.relabel.end())
+            continue;
+        const auto &names = store.classNames;
+        const auto cls = std::find(names.begin(), names.end(), it->second);
+        if (cls == names.end())
+            c.left.push_back(index);
+        else
+            store.labels[r] = std::int64_t(cls - names.begin());
     }
 }
 
@@ -430,11 +453,11 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
 
     // Checked against the whole training split; applied last, so that leaving images out changes
     // nothing else (the same subset, the same validation images).
-    LeftOut left;
-    left.train = o.exclude;
+    DataChanges changes;
+    changes.train.left = o.exclude;
+    checkExcluded(tt.train, o.exclude, source);
     if (!o.labelOverrides.empty())
-        applyLabelOverrides(readLabelOverrides(o.labelOverrides), o.labelOverrides, src, left);
-    const std::vector<char> drop = excludedImages(tt.train, left.train, source);
+        collectLabelOverrides(readLabelOverrides(o.labelOverrides), o.labelOverrides, src, changes);
     out.allClassNames = tt.train.classNames;
     if (!o.classes.empty()) {
         std::vector<std::size_t> keep;
@@ -468,15 +491,17 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
                    ? tt.test.subset(stratifiedSubset(tt.test.labels, tt.test.numClasses(),
                                                      o.testFraction, o.seed))
                    : std::move(tt.test);
-    if (!left.train.empty()) {
-        out.train = withoutImages(out.train, drop);
-        if (!src.hasListedVal) // held out of the training split: their indices are its own
-            out.val = withoutImages(out.val, drop);
-    }
-    if (!left.val.empty())
-        out.val = withoutImages(out.val, dropFlags(left.val));
-    if (!left.test.empty()) // an image left out of the test set is not scored
-        out.test = withoutImages(out.test, dropFlags(left.test));
+    relabel(out.train, changes.train);
+    // Validation images held out of the training split keep their indices there.
+    SplitChanges &val = src.hasListedVal ? changes.val : changes.train;
+    relabel(out.val, val);
+    relabel(out.test, changes.test);
+    if (!changes.train.left.empty())
+        out.train = withoutImages(out.train, dropFlags(changes.train.left));
+    if (!val.left.empty())
+        out.val = withoutImages(out.val, dropFlags(val.left));
+    if (!changes.test.left.empty()) // an image left out of the test set is not scored
+        out.test = withoutImages(out.test, dropFlags(changes.test.left));
     if (out.train.empty())
         throw fileError(source, "the training set is empty");
     return out;

@@ -39,8 +39,9 @@ struct DatasetOptions
     // training and validation images, so nothing else about the data changes.
     std::vector<std::int64_t> exclude;
     // A label-override file (label_overrides.h): training, validation or test images given
-    // another class, or left out ("exclude"), by split and index. New labels are set first (the
-    // subsets are drawn with them); images left out go last, so nothing else changes.
+    // another class, or left out ("exclude"), by split and index. Applied after the subsets and
+    // the validation split are drawn (with the old labels), so each split holds the images it
+    // held without the file: the fixed run is tested on the same images, less those left out.
     std::string labelOverrides;
 };
 

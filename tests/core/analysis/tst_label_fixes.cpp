@@ -411,6 +411,19 @@ private Q_SLOTS:
         }
         for (std::size_t r = 0; r < fixed.val.size(); ++r)
             QVERIFY(fixed.val.sourceIndex[r] != 1);
+        // A test subset is drawn with the old labels: the same images, three relabelled (drawn
+        // with the new ones, 50 % of one cat and seven dogs would be other images).
+        o.testFraction = 0.5;
+        o.labelOverrides.clear();
+        const data::DatasetSplits half = data::loadDataset(o);
+        put(file, "split,index,label\ntest,0,dog\ntest,1,dog\ntest,2,dog\n");
+        o.labelOverrides = file;
+        const data::DatasetSplits halfFixed = data::loadDataset(o);
+        QCOMPARE(halfFixed.test.sourceIndex, half.test.sourceIndex);
+        for (std::size_t r = 0; r < half.test.size(); ++r)
+            QCOMPARE(halfFixed.test.labels[r],
+                     half.test.sourceIndex[r] < 3 ? std::int64_t(1) : half.test.labels[r]);
+        o.testFraction = 1.0;
         put(file, "split,index,label\ntest,8,dog\n");
         TL_EXPECT_ERROR(data::loadDataset(o),
                         (QStringList{"ov.csv", "line 2", "test image 8", "not in the test set"}));
