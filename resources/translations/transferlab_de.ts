@@ -1402,11 +1402,11 @@ d %2</translation>
     </message>
     <message>
         <source>Rela&amp;bel as %1</source>
-        <translation>Als %1 &amp;beschriften</translation>
+        <translation>Als %1 beschr&amp;iften</translation>
     </message>
     <message>
         <source>Rela&amp;bel as predicted</source>
-        <translation>Als Vorhersage &amp;beschriften</translation>
+        <translation>Als Vorhersage beschr&amp;iften</translation>
     </message>
     <message>
         <source>The selected images&apos; label is wrong: they are %1, as the model says</source>

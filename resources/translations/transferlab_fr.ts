@@ -1402,11 +1402,11 @@ d %2</translation>
     </message>
     <message>
         <source>Rela&amp;bel as %1</source>
-        <translation>Réé&amp;tiqueter en %1</translation>
+        <translation>Réétiq&amp;ueter en %1</translation>
     </message>
     <message>
         <source>Rela&amp;bel as predicted</source>
-        <translation>Réé&amp;tiqueter comme prédit</translation>
+        <translation>Réétiq&amp;ueter comme prédit</translation>
     </message>
     <message>
         <source>The selected images&apos; label is wrong: they are %1, as the model says</source>
