@@ -1382,7 +1382,7 @@ d %2</translation>
     <name>tl::ui::LabelFixBar</name>
     <message>
         <source>Fi&amp;x label</source>
-        <translation>Label &amp;korrigieren</translation>
+        <translation>Label korri&amp;gieren</translation>
     </message>
     <message>
         <source>Relabel the selected images as another class, mark them ambiguous, leave them out, or take their fix back (also the images&apos; context menu)</source>
