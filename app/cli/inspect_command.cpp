@@ -267,30 +267,42 @@ int health(const runs::RunFeatures &f, const data::DatasetSplits &data, bool jso
                                     {"classes", classes},
                                     {"imbalance", h.imbalance},
                                     {"advice", h.imbalanceAdvice},
+                                    {"skipped", data.allSkipped().size()},
                                     {"seconds", h.seconds}};
         std::printf("%s\n", out.dump().c_str());
         return 0;
     }
     std::printf("Looked at %lld images in %.1f s.\n", static_cast<long long>(h.examined),
                 h.seconds);
-    std::printf("\nDuplicates: %lld images in %zu group%s; %lld test or validation images "
-                "repeat a training image (leakage: their scores are not a test)\n",
-                static_cast<long long>(h.duplicateImages), h.duplicates.size(),
-                h.duplicates.size() == 1 ? "" : "s", static_cast<long long>(h.leakedImages));
+    // The files the data load left out are not among them: say how many, and where listed.
+    const std::string skippedCsv = runs::RunDir(f.runDir).skipped();
+    const std::string skipped =
+        data.skippedText(std::filesystem::exists(skippedCsv) ? skippedCsv : std::string());
+    if (!skipped.empty())
+        std::printf("%s\n", skipped.c_str());
+    const long long leaked = h.leakedImages;
+    std::printf("\nDuplicates: %lld image%s in %zu group%s; %lld test or validation image%s "
+                "repeat%s a training image (leakage: %s not a test)\n",
+                static_cast<long long>(h.duplicateImages), h.duplicateImages == 1 ? "" : "s",
+                h.duplicates.size(), h.duplicates.size() == 1 ? "" : "s", leaked,
+                leaked == 1 ? "" : "s", leaked == 1 ? "s" : "",
+                leaked == 1 ? "its score is" : "their scores are");
     for (std::size_t k = 0; k < h.duplicates.size() && k < 10; ++k) {
         const auto &g = h.duplicates[k];
-        std::printf("  %s%s%s:", g.leakage ? "LEAK " : "", g.exact ? "exact" : "near",
+        std::printf("  %s%s%s:\n", g.leakage ? "LEAK " : "", g.exact ? "exact" : "near",
                     g.labelsDisagree ? ", labels differ" : "");
         for (const auto &i : g.images)
-            std::printf(" %s/%lld (%s)", i.split.c_str(), static_cast<long long>(i.index),
-                        className(f, i.label).c_str());
-        std::printf("\n");
+            std::printf("    %-5s %7lld %-14s %s\n", i.split.c_str(),
+                        static_cast<long long>(i.index), className(f, i.label).c_str(),
+                        i.path.c_str());
     }
     printHealthList(f, "Far from every class", h.outliers, h.outlierCount, "distance");
     printHealthList(f, "Very dark", h.dark, h.darkCount, "mean grey");
     printHealthList(f, "Very bright", h.bright, h.brightCount, "mean grey");
     printHealthList(f, "Blurry", h.blurry, h.blurryCount, "sharpness");
-    std::printf("\nClasses (training images):");
+    // countClasses counts the training split, the validation images held out of it included.
+    std::printf("\nClasses (%s):",
+                data.val.labels.empty() ? "training images" : "training and validation images");
     for (const auto &c : h.classes)
         std::printf(" %s %lld", c.name.c_str(), static_cast<long long>(c.train));
     std::printf("\n%s\n", h.imbalanceAdvice.empty()

@@ -288,6 +288,8 @@ SuspicionReport suspiciousLabelsOutOfSample(const RunFeatures &f,
         l.suggested = int(suggested.data_ptr<std::int64_t>()[row]);
         l.selfConfidence = self.data_ptr<float>()[row];
         l.likelyWrong = wrong.data_ptr<bool>()[row];
+        const float *own = p.data() + row * scores.classes;
+        l.probabilities.assign(own, own + scores.classes);
         report.images.push_back(std::move(l));
     }
     return report;

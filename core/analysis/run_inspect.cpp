@@ -4,12 +4,12 @@
 
 #include "inference/feature_tensors.h"
 
-#include "io/csv.h"
-#include "data/dataset.h"
 #include "base/error.h"
-#include "io/file_limits.h"
+#include "data/dataset.h"
 #include "inspect/feature_space.h"
 #include "inspect/tsne.h"
+#include "io/csv.h"
+#include "io/file_limits.h"
 #include "rundir/run_writer.h"
 
 #include <torch/torch.h>
@@ -65,6 +65,8 @@ SuspicionReport suspiciousLabels(const RunFeatures &f, const data::DatasetSplits
         l.suggested = int(suggested.data_ptr<std::int64_t>()[row]);
         l.selfConfidence = self.data_ptr<float>()[row];
         l.likelyWrong = wrong.data_ptr<bool>()[row];
+        for (std::int64_t c = 0; c < s.classes; ++c)
+            l.probabilities.push_back(s.probability(row, c));
         report.images.push_back(std::move(l));
     }
     return report;

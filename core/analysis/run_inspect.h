@@ -29,6 +29,9 @@ struct SuspectLabel
     int suggested = 0;         // the class the model finds most likely
     double selfConfidence = 0; // the probability it gives the image's own label
     bool likelyWrong = false;  // confident learning's per-class threshold test
+    // The class probabilities that ranked it (out of sample for the K-fold list, the trained
+    // model's own for the quick one), one per class.
+    std::vector<float> probabilities;
 };
 
 struct SuspicionReport

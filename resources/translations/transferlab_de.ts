@@ -581,6 +581,28 @@ Klicken, um sie zu sehen.</translation>
         <source>Sets Class weights to balanced for every stage in the Training tab: each class then counts as much as the others in the training loss (--class-weights balanced)</source>
         <translation>Setzt die Klassengewichte im Reiter Training für jede Stufe auf ausgeglichen: Jede Klasse zählt dann im Trainingsverlust so viel wie die anderen (--class-weights balanced)</translation>
     </message>
+    <message>
+        <source>Leave &amp;out</source>
+        <translation>&amp;Weglassen</translation>
+    </message>
+    <message>
+        <source>Add the selected images to the pending label fixes as left out (Labels tab): applied, their files are set aside, or an override file leaves them out of the next run</source>
+        <translation>Die ausgewählten Bilder als weggelassen zu den ausstehenden Label-Korrekturen hinzufügen (Tab Labels): angewendet werden ihre Dateien beiseitegelegt, oder eine Override-Datei lässt sie im nächsten Lauf weg</translation>
+    </message>
+    <message>
+        <source>The check starts when this tab is shown (Check data health checks again).</source>
+        <translation>Die Prüfung beginnt, sobald dieser Tab gezeigt wird (Datenqualität prüfen prüft erneut).</translation>
+    </message>
+    <message>
+        <source>Training and validation images per class: %1 (most / fewest %2).</source>
+        <translation>Trainings- und Validierungsbilder pro Klasse: %1 (meiste / wenigste %2).</translation>
+    </message>
+    <message>
+        <source>#%1 %2%3
+%4 %5</source>
+        <translation>#%1 %2%3
+%4 %5</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::DataPanel</name>
@@ -956,6 +978,10 @@ Klicken, um sie zu sehen.</translation>
 <context>
     <name>tl::ui::FoldRunsBar</name>
     <message>
+        <source>Partly in sample: the backbone learnt these labels too.</source>
+        <translation>Teils innerhalb der Stichprobe: Das Backbone hat diese Labels mitgelernt.</translation>
+    </message>
+    <message>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
@@ -988,8 +1014,8 @@ Klicken, um sie zu sehen.</translation>
         <translation>Die Fold-Läufe konnten nicht ausgewertet werden: %1</translation>
     </message>
     <message>
-        <source>%1 of the %2 fold runs finished earlier.</source>
-        <translation>%1 der %2 Fold-Läufe sind bereits fertig.</translation>
+        <source>Partly in sample; %1 of the %2 fold runs finished earlier.</source>
+        <translation>Teils innerhalb der Stichprobe; %1 der %2 Fold-Läufe sind bereits fertig.</translation>
     </message>
     <message>
         <source>%1 short runs of the experiment, each leaving a fold out, score every image by a model that never trained on it.</source>
@@ -1032,8 +1058,8 @@ Klicken, um sie zu sehen.</translation>
         <translation>Die Fold-Läufe lassen sich nicht einreihen: %1</translation>
     </message>
     <message>
-        <source>%1: label check, fold %2 of %3</source>
-        <translation>%1: Label-Prüfung, Fold %2 von %3</translation>
+        <source>label check %1/%2 · %3</source>
+        <translation>Label-Prüfung %1/%2 · %3</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1403,146 @@ d %2</translation>
         <source>Suspicious labels (%1)</source>
         <translation>Verdächtige Labels (%1)</translation>
     </message>
+    <message>
+        <source>Click a dot (or an image beside the map) to see it here.</source>
+        <translation>Klicken Sie auf einen Punkt (oder ein Bild neben der Karte), um es hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>Out of sample: the scores of heads (or runs) that never saw this image&apos;s label. Trained model: the run&apos;s own network, which trained on the training images (in sample) and never saw the validation and test images.</source>
+        <translation>Außerhalb der Stichprobe: die Werte von Köpfen (oder Läufen), die das Label dieses Bildes nie gesehen haben. Trainiertes Modell: das eigene Netz des Laufs, das auf den Trainingsbildern trainiert hat (in der Stichprobe) und die Validierungs- und Testbilder nie gesehen hat.</translation>
+    </message>
+    <message>
+        <source>The training images nearest to the image under the map, in the network&apos;s feature space (cosine distance).</source>
+        <translation>Die Trainingsbilder, die dem Bild unter der Karte im Merkmalsraum des Netzes am nächsten sind (Kosinus-Abstand).</translation>
+    </message>
+    <message>
+        <source>Nearest</source>
+        <translation>Nächste</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>The training images nearest to the image shown</source>
+        <translation>Die Trainingsbilder, die dem gezeigten Bild am nächsten sind</translation>
+    </message>
+    <message>
+        <source>The images selected on the map</source>
+        <translation>Die auf der Karte ausgewählten Bilder</translation>
+    </message>
+    <message>
+        <source>Suspicious labels: the images whose label the model doubts, and the label fixes pending</source>
+        <translation>Verdächtige Labels: die Bilder, deren Label das Modell bezweifelt, und die ausstehenden Label-Korrekturen</translation>
+    </message>
+    <message>
+        <source>Data health: duplicates and leakage, outliers, very dark, very bright and blurry images, class balance</source>
+        <translation>Datengesundheit: Duplikate und Leckagen, Ausreißer, sehr dunkle, sehr helle und unscharfe Bilder, Klassenbalance</translation>
+    </message>
+    <message>
+        <source>&lt; 0.1 %</source>
+        <translation>&lt; 0,1 %</translation>
+    </message>
+    <message>
+        <source>&gt; 99.9 %</source>
+        <translation>&gt; 99,9 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Labels (%1)</source>
+        <translation>Labels (%1)</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 image %2&lt;/b&gt; · labelled &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1-Bild %2&lt;/b&gt; · Label &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation>mehrdeutig</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>weggelassen</translation>
+    </message>
+    <message>
+        <source>Out of sample: %1</source>
+        <translation>Außerhalb der Stichprobe: %1</translation>
+    </message>
+    <message>
+        <source>Trained model: %1</source>
+        <translation>Trainiertes Modell: %1</translation>
+    </message>
+    <message>
+        <source>%1 images, least likely label first</source>
+        <translation>%1 Bilder, unwahrscheinlichstes Label zuerst</translation>
+    </message>
+    <message>
+        <source>%1 validation images, least likely label first</source>
+        <translation>%1 Validierungsbilder, unwahrscheinlichstes Label zuerst</translation>
+    </message>
+    <message>
+        <source>%1 training images (&lt;i&gt;in sample&lt;/i&gt;)</source>
+        <translation>%1 Trainingsbilder (&lt;i&gt;in der Stichprobe&lt;/i&gt;)</translation>
+    </message>
+    <message>
+        <source>Under each image: its label → the class the model suggests, and how likely the model finds the label it has.</source>
+        <translation>Unter jedem Bild: sein Label → die Klasse, die das Modell vorschlägt, und wie wahrscheinlich das Modell das vorhandene Label findet.</translation>
+    </message>
+    <message>
+        <source>%1 → %2
+%3</source>
+        <translation>%1 → %2
+%3</translation>
+    </message>
+    <message>
+        <source>%1 ✓
+was %2</source>
+        <translation>%1 ✓
+war %2</translation>
+    </message>
+    <message>
+        <source>ambiguous ✓
+was %1</source>
+        <translation>mehrdeutig ✓
+war %1</translation>
+    </message>
+    <message>
+        <source>left out ✓
+was %1</source>
+        <translation>weggelassen ✓
+war %1</translation>
+    </message>
+    <message>
+        <source>This fix is applied (%1); Undo last apply under the pending fixes puts moved files back.</source>
+        <translation>Diese Korrektur ist angewendet (%1); Letztes Anwenden rückgängig unter den ausstehenden Korrekturen legt verschobene Dateien zurück.</translation>
+    </message>
+    <message>
+        <source>%1 image %2</source>
+        <translation>%1-Bild %2</translation>
+    </message>
+    <message>
+        <source>Out of sample: %1 %2, %3 %4.</source>
+        <translation>Außerhalb der Stichprobe: %1 %2, %3 %4.</translation>
+    </message>
+    <message>
+        <source>The trained model: %1 %2, %3 %4.</source>
+        <translation>Das trainierte Modell: %1 %2, %3 %4.</translation>
+    </message>
+    <message>
+        <source>Likely wrong.</source>
+        <translation>Wahrscheinlich falsch.</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::LabelFixBar</name>
@@ -1543,6 +1709,32 @@ d %2</translation>
     <message>
         <source>Runs → Compare lists the images whose prediction changed between the two runs.</source>
         <translation>Läufe → Vergleichen listet die Bilder auf, deren Vorhersage sich zwischen den beiden Läufen geändert hat.</translation>
+    </message>
+    <message>
+        <source>Queue a run of this experiment with the fixes (pending ones are applied first); then compare the two runs in Runs → Compare</source>
+        <translation>Einen Lauf dieses Experiments mit den Korrekturen einreihen (ausstehende werden zuerst angewendet); dann die beiden Läufe in Läufe → Vergleichen vergleichen</translation>
+    </message>
+    <message>
+        <source>Show or hide the pending label fixes and their buttons</source>
+        <translation>Die ausstehenden Label-Korrekturen und ihre Knöpfe zeigen oder verbergen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fix(es) pending · working…</source>
+        <translation>
+            <numerusform>%n Korrektur ausstehend · in Arbeit…</numerusform>
+            <numerusform>%n Korrekturen ausstehend · in Arbeit…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fix(es) pending</source>
+        <translation>
+            <numerusform>%n Korrektur ausstehend</numerusform>
+            <numerusform>%n Korrekturen ausstehend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No fixes pending</source>
+        <translation>Keine Korrekturen ausstehend</translation>
     </message>
 </context>
 <context>

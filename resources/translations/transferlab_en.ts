@@ -88,6 +88,20 @@
             <numerusform>Apply %n label fixes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n fix(es) pending · working…</source>
+        <translation>
+            <numerusform>%n fix pending · working…</numerusform>
+            <numerusform>%n fixes pending · working…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fix(es) pending</source>
+        <translation>
+            <numerusform>%n fix pending</numerusform>
+            <numerusform>%n fixes pending</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::MainWindow</name>

@@ -581,6 +581,28 @@ Cliquez pour les voir.</translation>
         <source>Sets Class weights to balanced for every stage in the Training tab: each class then counts as much as the others in the training loss (--class-weights balanced)</source>
         <translation>Met les poids des classes à « équilibrés » pour chaque étape de l&apos;onglet Entraînement : chaque classe compte alors autant que les autres dans la perte d&apos;entraînement (--class-weights balanced)</translation>
     </message>
+    <message>
+        <source>Leave &amp;out</source>
+        <translation>&amp;Écarter</translation>
+    </message>
+    <message>
+        <source>Add the selected images to the pending label fixes as left out (Labels tab): applied, their files are set aside, or an override file leaves them out of the next run</source>
+        <translation>Ajouter les images sélectionnées aux corrections d&apos;étiquettes en attente, comme écartées (onglet Étiquettes) : appliquées, leurs fichiers sont mis de côté, ou un fichier de remplacement les écarte de la prochaine exécution</translation>
+    </message>
+    <message>
+        <source>The check starts when this tab is shown (Check data health checks again).</source>
+        <translation>La vérification commence dès que cet onglet s&apos;affiche (Vérifier la santé des données la relance).</translation>
+    </message>
+    <message>
+        <source>Training and validation images per class: %1 (most / fewest %2).</source>
+        <translation>Images d&apos;entraînement et de validation par classe : %1 (max / min %2).</translation>
+    </message>
+    <message>
+        <source>#%1 %2%3
+%4 %5</source>
+        <translation>#%1 %2%3
+%4 %5</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::DataPanel</name>
@@ -956,6 +978,10 @@ Cliquez pour les voir.</translation>
 <context>
     <name>tl::ui::FoldRunsBar</name>
     <message>
+        <source>Partly in sample: the backbone learnt these labels too.</source>
+        <translation>En partie dans l&apos;échantillon : le backbone a aussi appris ces étiquettes.</translation>
+    </message>
+    <message>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
@@ -988,8 +1014,8 @@ Cliquez pour les voir.</translation>
         <translation>Les entraînements par pli n&apos;ont pas pu être notés : %1</translation>
     </message>
     <message>
-        <source>%1 of the %2 fold runs finished earlier.</source>
-        <translation>%1 des %2 entraînements par pli sont déjà terminés.</translation>
+        <source>Partly in sample; %1 of the %2 fold runs finished earlier.</source>
+        <translation>En partie dans l&apos;échantillon ; %1 des %2 entraînements par pli sont déjà terminés.</translation>
     </message>
     <message>
         <source>%1 short runs of the experiment, each leaving a fold out, score every image by a model that never trained on it.</source>
@@ -1032,8 +1058,8 @@ Cliquez pour les voir.</translation>
         <translation>Impossible de mettre en file les entraînements par pli : %1</translation>
     </message>
     <message>
-        <source>%1: label check, fold %2 of %3</source>
-        <translation>%1 : vérification des étiquettes, pli %2 sur %3</translation>
+        <source>label check %1/%2 · %3</source>
+        <translation>vérification des étiquettes %1/%2 · %3</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1403,146 @@ d %2</translation>
         <source>Suspicious labels (%1)</source>
         <translation>Étiquettes suspectes (%1)</translation>
     </message>
+    <message>
+        <source>Click a dot (or an image beside the map) to see it here.</source>
+        <translation>Cliquez sur un point (ou une image à côté de la carte) pour l&apos;afficher ici.</translation>
+    </message>
+    <message>
+        <source>Out of sample: the scores of heads (or runs) that never saw this image&apos;s label. Trained model: the run&apos;s own network, which trained on the training images (in sample) and never saw the validation and test images.</source>
+        <translation>Hors échantillon : les scores de têtes (ou d&apos;exécutions) qui n&apos;ont jamais vu l&apos;étiquette de cette image. Modèle entraîné : le réseau de l&apos;exécution, entraîné sur les images d&apos;entraînement (dans l&apos;échantillon), qui n&apos;a jamais vu les images de validation et de test.</translation>
+    </message>
+    <message>
+        <source>The training images nearest to the image under the map, in the network&apos;s feature space (cosine distance).</source>
+        <translation>Les images d&apos;entraînement les plus proches de l&apos;image sous la carte, dans l&apos;espace des caractéristiques du réseau (distance cosinus).</translation>
+    </message>
+    <message>
+        <source>Nearest</source>
+        <translation>Voisines</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>The training images nearest to the image shown</source>
+        <translation>Les images d&apos;entraînement les plus proches de l&apos;image affichée</translation>
+    </message>
+    <message>
+        <source>The images selected on the map</source>
+        <translation>Les images sélectionnées sur la carte</translation>
+    </message>
+    <message>
+        <source>Suspicious labels: the images whose label the model doubts, and the label fixes pending</source>
+        <translation>Étiquettes suspectes : les images dont le modèle doute de l&apos;étiquette, et les corrections en attente</translation>
+    </message>
+    <message>
+        <source>Data health: duplicates and leakage, outliers, very dark, very bright and blurry images, class balance</source>
+        <translation>Santé des données : doublons et fuites, valeurs aberrantes, images très sombres, très claires et floues, équilibre des classes</translation>
+    </message>
+    <message>
+        <source>&lt; 0.1 %</source>
+        <translation>&lt; 0,1 %</translation>
+    </message>
+    <message>
+        <source>&gt; 99.9 %</source>
+        <translation>&gt; 99,9 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Labels (%1)</source>
+        <translation>Étiquettes (%1)</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 image %2&lt;/b&gt; · labelled &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;image %1 %2&lt;/b&gt; · étiquetée &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation>ambiguë</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>écartée</translation>
+    </message>
+    <message>
+        <source>Out of sample: %1</source>
+        <translation>Hors échantillon : %1</translation>
+    </message>
+    <message>
+        <source>Trained model: %1</source>
+        <translation>Modèle entraîné : %1</translation>
+    </message>
+    <message>
+        <source>%1 images, least likely label first</source>
+        <translation>%1 images, étiquette la moins probable d&apos;abord</translation>
+    </message>
+    <message>
+        <source>%1 validation images, least likely label first</source>
+        <translation>%1 images de validation, étiquette la moins probable d&apos;abord</translation>
+    </message>
+    <message>
+        <source>%1 training images (&lt;i&gt;in sample&lt;/i&gt;)</source>
+        <translation>%1 images d&apos;entraînement (&lt;i&gt;dans l&apos;échantillon&lt;/i&gt;)</translation>
+    </message>
+    <message>
+        <source>Under each image: its label → the class the model suggests, and how likely the model finds the label it has.</source>
+        <translation>Sous chaque image : son étiquette → la classe que propose le modèle, et la probabilité que le modèle donne à l&apos;étiquette actuelle.</translation>
+    </message>
+    <message>
+        <source>%1 → %2
+%3</source>
+        <translation>%1 → %2
+%3</translation>
+    </message>
+    <message>
+        <source>%1 ✓
+was %2</source>
+        <translation>%1 ✓
+était %2</translation>
+    </message>
+    <message>
+        <source>ambiguous ✓
+was %1</source>
+        <translation>ambiguë ✓
+était %1</translation>
+    </message>
+    <message>
+        <source>left out ✓
+was %1</source>
+        <translation>écartée ✓
+était %1</translation>
+    </message>
+    <message>
+        <source>This fix is applied (%1); Undo last apply under the pending fixes puts moved files back.</source>
+        <translation>Cette correction est appliquée (%1) ; Annuler la dernière application, sous les corrections en attente, remet les fichiers déplacés en place.</translation>
+    </message>
+    <message>
+        <source>%1 image %2</source>
+        <translation>image %1 %2</translation>
+    </message>
+    <message>
+        <source>Out of sample: %1 %2, %3 %4.</source>
+        <translation>Hors échantillon : %1 %2, %3 %4.</translation>
+    </message>
+    <message>
+        <source>The trained model: %1 %2, %3 %4.</source>
+        <translation>Le modèle entraîné : %1 %2, %3 %4.</translation>
+    </message>
+    <message>
+        <source>Likely wrong.</source>
+        <translation>Probablement fausse.</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::LabelFixBar</name>
@@ -1543,6 +1709,32 @@ d %2</translation>
     <message>
         <source>Runs → Compare lists the images whose prediction changed between the two runs.</source>
         <translation>Exécutions → Comparer liste les images dont la prédiction a changé entre les deux exécutions.</translation>
+    </message>
+    <message>
+        <source>Queue a run of this experiment with the fixes (pending ones are applied first); then compare the two runs in Runs → Compare</source>
+        <translation>Mettre en file une exécution de cette expérience avec les corrections (celles en attente sont d&apos;abord appliquées) ; puis comparer les deux exécutions dans Exécutions → Comparer</translation>
+    </message>
+    <message>
+        <source>Show or hide the pending label fixes and their buttons</source>
+        <translation>Afficher ou masquer les corrections d&apos;étiquettes en attente et leurs boutons</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fix(es) pending · working…</source>
+        <translation>
+            <numerusform>%n correction en attente · en cours…</numerusform>
+            <numerusform>%n corrections en attente · en cours…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fix(es) pending</source>
+        <translation>
+            <numerusform>%n correction en attente</numerusform>
+            <numerusform>%n corrections en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No fixes pending</source>
+        <translation>Aucune correction en attente</translation>
     </message>
 </context>
 <context>

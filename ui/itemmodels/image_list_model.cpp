@@ -2,7 +2,10 @@
 
 #include "itemmodels/thumbnail_loader.h"
 
+#include <QPainter>
 #include <QPixmap>
+
+#include <algorithm>
 
 namespace tl::ui {
 
@@ -46,9 +49,10 @@ void ImageListModel::setMark(int row, const QString &mark)
     Q_EMIT dataChanged(i, i);
 }
 
-void ImageListModel::setThumbnailSize(int px)
+void ImageListModel::setThumbnailSize(int px, int boxWidth)
 {
     m_thumb = px;
+    m_box = std::max(px, boxWidth);
     if (!m_items.empty())
         Q_EMIT dataChanged(index(0), index(rowCount() - 1), {Qt::DecorationRole});
 }
@@ -65,18 +69,34 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
     const Item &it = m_items[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-        return it.mark.isEmpty() ? it.caption : it.caption + QStringLiteral("\n[") + it.mark + ']';
+        return it.mark.isEmpty() ? it.caption
+                                 : it.caption.section(QLatin1Char('\n'), 0, 0) +
+                                       QStringLiteral("\n[") + it.mark + ']';
     case Qt::DecorationRole: {
         QImage image = it.image;
         if (image.isNull() && m_provider)
             if (const ImageJob job = m_provider(it.id))
                 image = m_thumbnails->image(it.id, job);
-        if (image.isNull())
-            return {};
+        if (image.isNull()) {
+            // Not made yet: a blank of the final size, so that the view lays the item out at
+            // that size (caption under the picture, whole) before the picture comes.
+            if (m_placeholder.width() != m_box || m_placeholder.height() != m_thumb) {
+                m_placeholder = QPixmap(m_box, m_thumb);
+                m_placeholder.fill(Qt::transparent);
+            }
+            return m_placeholder;
+        }
         // Small images are enlarged without smoothing: a 28-pixel garment stays crisp.
-        return QPixmap::fromImage(image.scaled(m_thumb, m_thumb, Qt::KeepAspectRatio,
-                                               image.width() < m_thumb ? Qt::FastTransformation
-                                                                       : Qt::SmoothTransformation));
+        const QImage scaled = image.scaled(m_thumb, m_thumb, Qt::KeepAspectRatio,
+                                           image.width() < m_thumb ? Qt::FastTransformation
+                                                                   : Qt::SmoothTransformation);
+        if (m_box <= scaled.width())
+            return QPixmap::fromImage(scaled);
+        QPixmap box(m_box, m_thumb);
+        box.fill(Qt::transparent);
+        QPainter painter(&box);
+        painter.drawImage((m_box - scaled.width()) / 2, (m_thumb - scaled.height()) / 2, scaled);
+        return box;
     }
     case Qt::ToolTipRole:
         return it.toolTip;
@@ -85,7 +105,7 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
                (it.mark.isEmpty() ? QString() : QStringLiteral(", ") + it.mark);
     case Qt::BackgroundRole:
         if (it.mark.isEmpty())
-            return {};
+            return it.tint.isValid() ? QVariant(it.tint) : QVariant();
         return it.mark == QStringLiteral("ambiguous") ? QColor(255, 225, 150)
                                                       : QColor(255, 180, 180);
     case IdRole:

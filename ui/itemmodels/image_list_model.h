@@ -3,6 +3,7 @@
 #include <QAbstractListModel>
 #include <QColor>
 #include <QImage>
+#include <QPixmap>
 #include <QString>
 
 #include <functional>
@@ -14,7 +15,8 @@ class ThumbnailLoader;
 
 // A gallery of images with captions (the feature-space views: a lasso's selection, the nearest
 // training images, the suspicious labels). Each item keeps the caller's id; a mark ("wrong
-// label", "ambiguous") tints it and joins its caption.
+// label", "ambiguous") tints it and takes the place of its caption's second line (a gallery's
+// cells keep their height); `tint` colours an unmarked item (a fix applied).
 class ImageListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -29,6 +31,7 @@ public:
         QString toolTip;
         int id = -1;
         QString mark;
+        QColor tint; // invalid: none
     };
 
     explicit ImageListModel(QObject *parent = nullptr);
@@ -37,7 +40,9 @@ public:
     const Item &item(int row) const { return m_items[std::size_t(row)]; }
     const std::vector<Item> &items() const { return m_items; }
     void setMark(int row, const QString &mark);
-    void setThumbnailSize(int px);
+    // Pictures of px x px; `boxWidth` > px: drawn centred in a transparent box that wide (a view
+    // in icon mode wraps a caption at its picture's width).
+    void setThumbnailSize(int px, int boxWidth = 0);
     // Images for items without one, by id, when a view shows them (a gallery of 10,000 keeps
     // no 10,000 pictures): `provider` gives the job that makes the image (an empty one: none),
     // run on a ThumbnailLoader thread, since a streamed dataset's image is a file to decode.
@@ -53,6 +58,8 @@ private:
     std::vector<Item> m_items;
     std::function<ImageJob(int)> m_provider;
     int m_thumb = 84;
+    int m_box = 84;
+    mutable QPixmap m_placeholder; // an item's picture until its thumbnail is made
 };
 
 } // namespace tl::ui

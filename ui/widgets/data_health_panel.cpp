@@ -8,6 +8,7 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QListView>
 #include <QProgressBar>
@@ -42,6 +43,12 @@ DataHealthPanel::DataHealthPanel(QWidget *parent)
                                    "Training tab: each class then counts as much as the others "
                                    "in the training loss (--class-weights balanced)"));
     m_weightClasses->hide();
+    m_leaveOut = new QPushButton(tr("Leave &out"));
+    m_leaveOut->setObjectName(QStringLiteral("healthLeaveOut"));
+    m_leaveOut->setToolTip(tr("Add the selected images to the pending label fixes as left out "
+                              "(Labels tab): applied, their files are set aside, or an override "
+                              "file leaves them out of the next run"));
+    m_leaveOut->setEnabled(false);
     m_progress = new QProgressBar;
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
@@ -65,6 +72,7 @@ DataHealthPanel::DataHealthPanel(QWidget *parent)
     // Not uniform: a thumbnail arrives after the first layout, and each item's size follows it.
     m_view->setUniformItemSizes(false);
     m_view->setWordWrap(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     a11y::name(m_view, tr("Data health images"), tr("The images of the list chosen above"));
     m_images->setThumbnailSize(64);
 
@@ -73,6 +81,7 @@ DataHealthPanel::DataHealthPanel(QWidget *parent)
     top->addWidget(m_progress, 1);
     top->addWidget(m_cancel);
     top->addWidget(m_section, 1);
+    top->addWidget(m_leaveOut);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     // The summary scrolls beside the thumbnails, which keep their room on a 720-line projector.
@@ -99,6 +108,19 @@ DataHealthPanel::DataHealthPanel(QWidget *parent)
     connect(m_weightClasses, &QPushButton::clicked, this, &DataHealthPanel::classWeightsRequested);
     connect(m_section, &QComboBox::activated, this,
             [this](int i) { showSection(Section(m_section->itemData(i).toInt())); });
+    connect(m_view, &QListView::clicked, this, [this](const QModelIndex &i) {
+        const int k = m_images->item(i.row()).id;
+        if (k >= 0 && std::size_t(k) < m_shown.size())
+            Q_EMIT imageChosen(QString::fromStdString(m_shown[std::size_t(k)].split),
+                               m_shown[std::size_t(k)].index);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_leaveOut->setEnabled(m_view->selectionModel()->hasSelection()); });
+    connect(m_leaveOut, &QPushButton::clicked, this, [this] {
+        const auto fixes = leaveOutFixes();
+        if (!fixes.empty())
+            Q_EMIT leaveOutRequested(fixes);
+    });
     setInputs(nullptr, nullptr);
 }
 
@@ -119,6 +141,7 @@ void DataHealthPanel::setInputs(std::shared_ptr<const runs::RunFeatures> feature
     m_features = std::move(features);
     m_data = std::move(data);
     m_health.reset();
+    m_started = false;
     m_shown.clear();
     m_images->setItems({});
     m_section->clear();
@@ -127,9 +150,44 @@ void DataHealthPanel::setInputs(std::shared_ptr<const runs::RunFeatures> feature
     fitSummary();
     m_check->setEnabled(m_features && m_data);
     m_summary->setText(m_features && m_data
-                           ? tr("Press Check data health to look at every image of the data.")
+                           ? tr("The check starts when this tab is shown (Check data health "
+                                "checks again).")
                            : tr("Map the test set first: the health check uses the run's data "
                                 "and its features."));
+    if (isVisible())
+        check(); // the tab is open: no button to press
+}
+
+// First shown for these inputs: the check starts by itself, on its background thread.
+void DataHealthPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_started)
+        check();
+}
+
+std::vector<runs::LabelFix> DataHealthPanel::leaveOutFixes() const
+{
+    std::vector<runs::LabelFix> out;
+    if (!m_data)
+        return out;
+    const auto &names =
+        m_data->allClassNames.empty() ? m_data->train.classNames : m_data->allClassNames;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedIndexes()) {
+        const int k = m_images->item(i.row()).id;
+        if (k < 0 || std::size_t(k) >= m_shown.size())
+            continue;
+        const runs::HealthImage &h = m_shown[std::size_t(k)];
+        runs::LabelFix f;
+        f.index = h.index;
+        f.split = h.split;
+        f.path = h.path;
+        f.label = h.label >= 0 && std::size_t(h.label) < names.size() ? names[std::size_t(h.label)]
+                                                                      : std::to_string(h.label);
+        f.action = runs::FixAction::LeaveOut;
+        out.push_back(std::move(f));
+    }
+    return out;
 }
 
 void DataHealthPanel::cancel()
@@ -142,6 +200,7 @@ void DataHealthPanel::check()
 {
     if (!m_features || !m_data || m_job)
         return;
+    m_started = true;
     auto job = std::make_shared<Job>();
     m_job = job;
     m_check->setEnabled(false);
@@ -154,8 +213,8 @@ void DataHealthPanel::check()
     runInBackground<DataHealthPanel>(
         this,
         [job, f = m_features, data = m_data] {
-            auto h = std::make_shared<runs::DataHealth>(runs::checkDataHealth(
-                *f, *data, {}, [job](double fraction, const std::string &) {
+            auto h = std::make_shared<runs::DataHealth>(
+                runs::checkDataHealth(*f, *data, {}, [job](double fraction, const std::string &) {
                     job->permille = int(1000 * fraction);
                     return !job->cancel && !BackgroundJobs::cancelled();
                 }));
@@ -232,8 +291,13 @@ void DataHealthPanel::showSummary()
             .arg(h.blurryCount));
     QStringList counts;
     for (const auto &c : h.classes)
-        counts << QStringLiteral("%1 %2").arg(QString::fromStdString(c.name).toHtmlEscaped()).arg(c.train);
-    text += tr("Training images per class: %1 (most / fewest %2).")
+        counts << QStringLiteral("%1 %2")
+                      .arg(QString::fromStdString(c.name).toHtmlEscaped())
+                      .arg(c.train);
+    // The counts hold the validation images too (they come from the training split).
+    text += (m_data->val.labels.empty() ? tr("Training images per class: %1 (most / fewest %2).")
+                                        : tr("Training and validation images per class: %1 "
+                                             "(most / fewest %2)."))
                 .arg(counts.join(QStringLiteral(" · ")))
                 .arg(h.imbalance, 0, 'f', 1);
     if (!h.imbalanceAdvice.empty())
@@ -248,8 +312,8 @@ std::vector<runs::HealthImage> DataHealthPanel::sectionImages(Section s,
     const runs::DataHealth &h = *m_health;
     std::vector<runs::HealthImage> out;
     auto cls = [this](int c) {
-        const auto &names = m_data->allClassNames.empty() ? m_data->train.classNames
-                                                           : m_data->allClassNames;
+        const auto &names =
+            m_data->allClassNames.empty() ? m_data->train.classNames : m_data->allClassNames;
         return c >= 0 && std::size_t(c) < names.size()
                    ? QString::fromStdString(names[std::size_t(c)])
                    : QString::number(c);
@@ -262,18 +326,21 @@ std::vector<runs::HealthImage> DataHealthPanel::sectionImages(Section s,
             ++group;
             for (const auto &i : g.images) {
                 out.push_back(i);
-                captions->push_back(tr("#%1 %2 %3\n%4%5")
+                // Short lines that fit a projector's cells whole: "#1 bag", "train 1226".
+                captions->push_back(tr("#%1 %2%3\n%4 %5")
                                         .arg(group)
-                                        .arg(QString::fromStdString(i.split))
-                                        .arg(i.index)
                                         .arg(cls(i.label))
-                                        .arg(g.exact ? QString() : tr(" (near)")));
+                                        .arg(g.exact ? QString() : tr(" (near)"))
+                                        .arg(QString::fromStdString(i.split))
+                                        .arg(i.index));
             }
         }
         return out;
     }
-    const auto &list = s == Outliers ? h.outliers : s == Dark ? h.dark : s == Bright ? h.bright
-                                                                                      : h.blurry;
+    const auto &list = s == Outliers ? h.outliers
+                       : s == Dark   ? h.dark
+                       : s == Bright ? h.bright
+                                     : h.blurry;
     for (const auto &i : list) {
         out.push_back(i);
         captions->push_back(tr("%1 %2\n%3 · %4")
@@ -296,8 +363,9 @@ void DataHealthPanel::showSection(Section s)
         ImageListModel::Item it;
         it.id = int(k);
         it.caption = captions[k];
-        it.toolTip = m_shown[k].path.empty() ? captions[k]
-                                             : QString::fromStdString(m_shown[k].path);
+        it.toolTip = QString(captions[k]).replace(QLatin1Char('\n'), QStringLiteral(" · "));
+        if (!m_shown[k].path.empty())
+            it.toolTip += QLatin1Char('\n') + QString::fromStdString(m_shown[k].path);
         items.push_back(std::move(it));
     }
     // The job owns what it reads: it runs on a thumbnail loader thread.
@@ -321,9 +389,10 @@ void DataHealthPanel::setLargeText(bool on)
     if (on)
         caption.setPixelSize(16);
     m_view->setIconSize(QSize(thumb, thumb));
-    m_view->setGridSize(QSize(thumb + (on ? 62 : 32), thumb + (on ? 38 : 46)));
+    // Captions whole: two lines of up to 14 characters ("#12 trouser", "train 1226").
+    m_view->setGridSize(QSize(thumb + (on ? 80 : 32), thumb + (on ? 48 : 46)));
     m_view->setFont(caption);
-    m_images->setThumbnailSize(thumb);
+    m_images->setThumbnailSize(thumb, on ? thumb + 70 : 0); // captions wrap at its width
     // The summary's lines (fitSummary): the thumbnails keep their row.
     QFont text = font();
     if (on)

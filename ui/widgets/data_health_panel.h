@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/data_health.h"
+#include "analysis/label_fixes.h"
 #include "data/dataset.h"
 #include "inference/run_features.h"
 
@@ -23,7 +24,8 @@ namespace tl::ui {
 class ImageListModel;
 
 // Results → Feature space → Data health (issue 28; cleanlab's Datalab, Roboflow's health check):
-// a button runs checkDataHealth on a background thread (progress, Cancel), then the panel lists
+// checkDataHealth runs on a background thread (progress, Cancel) when the panel is first shown
+// for a run (the button checks again), then the panel lists
 // test images leaked from training first, duplicate groups, outliers in feature space, very dark,
 // very bright and blurry images as thumbnails (made by the thumbnail loader, never on the GUI
 // thread), and the training images per class with the imbalance advice (and, when imbalanced, a
@@ -45,6 +47,9 @@ public:
     void cancel();
     void showSection(Section s);
     void setLargeText(bool on);
+    // The fixes "Leave out" makes of the selected images (split, index, path, label).
+    std::vector<runs::LabelFix> leaveOutFixes() const;
+    QPushButton *leaveOutButton() const { return m_leaveOut; }
 
     const runs::DataHealth *health() const { return m_health.get(); }
     ImageListModel *imagesModel() const { return m_images; }
@@ -56,6 +61,13 @@ Q_SIGNALS:
     // "Weight the classes in the next run" (shown when the classes are imbalanced): the window
     // sets every stage's class weights to balanced.
     void classWeightsRequested();
+    // An image clicked (its split and source index): the panel above shows it.
+    void imageChosen(const QString &split, qint64 index);
+    // "Leave out": the selected images, for the run's pending label fixes.
+    void leaveOutRequested(const std::vector<tl::runs::LabelFix> &fixes);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct Job;
@@ -70,8 +82,9 @@ private:
     std::shared_ptr<Job> m_job;
     std::vector<runs::HealthImage> m_shown;
     int m_generation = 0;
+    bool m_started = false; // checked (or checking) for these inputs
 
-    QPushButton *m_check, *m_cancel, *m_weightClasses;
+    QPushButton *m_check, *m_cancel, *m_weightClasses, *m_leaveOut;
     QProgressBar *m_progress;
     QTimer *m_poll;
     QLabel *m_summary;

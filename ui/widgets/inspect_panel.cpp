@@ -26,6 +26,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -110,10 +111,19 @@ InspectPanel::InspectPanel(QWidget *parent)
                          "what the network's last layer sees."));
 
     QWidget *sideBox = buildSide();
+    // The image clicked goes under the map (the map has room to spare in its height): the
+    // galleries beside it keep the side's whole height, two or three rows on a projector.
+    m_map->setMinimumWidth(360); // narrower, its dots would crowd into a blob
+    auto *mapBox = new QWidget;
+    auto *mapColumn = new QVBoxLayout(mapBox);
+    mapColumn->setContentsMargins(0, 0, 0, 0);
+    mapColumn->addWidget(m_map, 1);
+    mapColumn->addWidget(m_detailBox);
 
     auto *split = new QSplitter(Qt::Horizontal);
-    split->addWidget(m_map);
+    split->addWidget(mapBox);
     split->addWidget(sideBox);
+    split->setChildrenCollapsible(false);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({800, 560});
@@ -162,17 +172,24 @@ QWidget *InspectPanel::buildSide()
     m_image->setFixedSize(112, 112);
     m_image->setAlignment(Qt::AlignCenter);
     m_image->setStyleSheet(QStringLiteral("background: #202020; border-radius: 4px;"));
-    m_imageText = new QLabel(tr("Click a dot (or an image below) to see it here."));
+    m_imageText = new QLabel(tr("Click a dot (or an image beside the map) to see it here."));
+    m_imageText->setObjectName(QStringLiteral("shownImageText"));
     m_imageText->setTextFormat(Qt::RichText);
     m_imageText->setWordWrap(true);
     m_imageText->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_imageText->setToolTip(
+        tr("Out of sample: the scores of heads (or runs) that never saw this image's label. "
+           "Trained model: the run's own network, which trained on the training images (in "
+           "sample) and never saw the validation and test images."));
     m_explainButton = new QPushButton(tr("Grad-&CAM…"));
     m_explainButton->setToolTip(tr("Where the model looks in this image (opens it in Predict)"));
     m_explainButton->setEnabled(false);
-    auto *detail = new QGridLayout;
+    m_detailBox = new QWidget;
+    auto *detail = new QGridLayout(m_detailBox);
+    detail->setContentsMargins(0, 0, 0, 0);
     detail->addWidget(m_image, 0, 0, Qt::AlignTop);
-    detail->addWidget(m_explainButton, 1, 0, Qt::AlignTop | Qt::AlignHCenter);
-    detail->addWidget(m_imageText, 0, 1, 2, 1);
+    detail->addWidget(m_imageText, 0, 1);
+    detail->addWidget(m_explainButton, 0, 2, Qt::AlignTop);
     detail->setColumnStretch(1, 1);
 
     m_selectionView = galleryView(m_selection);
@@ -182,8 +199,8 @@ QWidget *InspectPanel::buildSide()
     a11y::name(m_neighboursView, tr("Nearest training images"));
     a11y::name(m_suspectsView, tr("Suspicious labels"),
                tr("Images whose label the model doubts; select them to mark them."));
-    m_neighboursTitle = new QLabel(tr("The training images nearest to the image above, in the "
-                                      "network's feature space (cosine distance)."));
+    m_neighboursTitle = new QLabel(tr("The training images nearest to the image under the map, "
+                                      "in the network's feature space (cosine distance)."));
     m_neighboursTitle->setWordWrap(true);
     auto *neighboursPage = new QWidget;
     auto *nl = new QVBoxLayout(neighboursPage);
@@ -192,19 +209,30 @@ QWidget *InspectPanel::buildSide()
     QWidget *suspectsPage = buildSuspectsPage();
     m_health = new DataHealthPanel;
     connect(m_health, &DataHealthPanel::failed, this, &InspectPanel::failed);
+    // An image of the health lists clicked: shown under the map, as a suspect's is.
+    connect(m_health, &DataHealthPanel::imageChosen, this, [this](const QString &split, qint64 i) {
+        if (m_features)
+            showImage(split,
+                      runs::featureSplit(*m_features, split.toStdString()).rowOfSourceIndex(i));
+    });
+    // "Leave out" a duplicate or an outlier: the same pending list as the label fixes.
+    connect(m_health, &DataHealthPanel::leaveOutRequested, this,
+            [this](const std::vector<runs::LabelFix> &fixes) { m_fixes->addFixes(fixes); });
 
+    // Short tab names: all four fit beside the map at 1280 pixels (the tooltips say more).
     m_side = new QTabWidget;
-    m_side->addTab(neighboursPage, tr("Nearest images"));
+    m_side->addTab(neighboursPage, tr("Nearest"));
     m_side->addTab(buildSelectionPage(), tr("On the map"));
-    m_side->addTab(suspectsPage, tr("Suspicious labels"));
-    m_side->addTab(m_health, tr("Data health"));
-
-    auto *sideBox = new QWidget;
-    auto *side = new QVBoxLayout(sideBox);
-    side->setContentsMargins(0, 0, 0, 0);
-    side->addLayout(detail);
-    side->addWidget(m_side, 1);
-    return sideBox;
+    m_side->addTab(suspectsPage, labelsTabTitle(0));
+    m_side->addTab(m_health, tr("Health"));
+    m_side->setTabToolTip(0, tr("The training images nearest to the image shown"));
+    m_side->setTabToolTip(1, tr("The images selected on the map"));
+    m_side->setTabToolTip(2, tr("Suspicious labels: the images whose label the model doubts, "
+                                "and the label fixes pending"));
+    m_side->setTabToolTip(3, tr("Data health: duplicates and leakage, outliers, very dark, very "
+                                "bright and blurry images, class balance"));
+    m_side->tabBar()->setElideMode(Qt::ElideNone);
+    return m_side;
 }
 
 void InspectPanel::connectViews()
@@ -266,14 +294,14 @@ void InspectPanel::setRun(const QString &runDir, std::shared_ptr<const data::Dat
     m_foldRuns->clear();
     m_fixes->setRun(runDir);
     m_health->setInputs(nullptr, nullptr);
-    m_side->setTabText(2, tr("Suspicious labels"));
+    m_side->setTabText(2, labelsTabTitle(0));
     m_map->clear();
     m_selection->setItems({});
     m_neighbours->setItems({});
     m_suspects->setItems({});
     m_shownRow = -1;
     m_image->clear();
-    m_imageText->setText(tr("Click a dot (or an image below) to see it here."));
+    m_imageText->setText(tr("Click a dot (or an image beside the map) to see it here."));
     m_explainButton->setEnabled(false);
     m_tsneButton->setEnabled(false);
     m_computeButton->setEnabled(m_data != nullptr);
@@ -405,6 +433,18 @@ void InspectPanel::finishJob(const QString &error)
     Q_EMIT mapReady();
 }
 
+QString InspectPanel::percentText(double p)
+{
+    return p < 0.001   ? tr("< 0.1 %")
+           : p > 0.999 ? tr("> 99.9 %")
+                       : tr("%1 %").arg(100.0 * p, 0, 'f', p < 0.1 ? 1 : 0);
+}
+
+QString InspectPanel::labelsTabTitle(int pending)
+{
+    return pending > 0 ? tr("Labels (%1)").arg(pending) : tr("Labels");
+}
+
 QString InspectPanel::className(int c) const
 {
     return m_features && c >= 0 && std::size_t(c) < m_features->classNames.size()
@@ -481,6 +521,65 @@ void InspectPanel::showSelection(const std::vector<int> &rows)
     m_side->setCurrentIndex(1);
 }
 
+// "bag 97.9 % · tshirt < 0.1 %": the likeliest class, and the image's label (bold) when that is
+// another, else the runner-up.
+QString InspectPanel::probabilityLine(const std::vector<float> &p, int label) const
+{
+    std::vector<int> order(p.size());
+    for (std::size_t c = 0; c < p.size(); ++c)
+        order[c] = int(c);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return p[std::size_t(a)] > p[std::size_t(b)]; });
+    std::vector<int> shown(order.begin(), order.begin() + std::min<std::ptrdiff_t>(2, p.size()));
+    if (!shown.empty() && shown.front() != label && shown.size() > 1)
+        shown.back() = label;
+    QStringList parts;
+    for (const int c : shown) {
+        const double v = p[std::size_t(c)];
+        const QString part =
+            tr("%1 %2").arg(className(c), percentText(v)).toHtmlEscaped(); // "< 0.1 %" is text
+        parts << (c == label ? QStringLiteral("<b>%1</b>").arg(part) : part);
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+// Beside the image shown: its split, index, label and file, then the probabilities, each line
+// saying whose: out of sample (the K-fold list's scores, when the image is on it) and the
+// trained model's own.
+QString InspectPanel::detailText(const QString &split, qint64 row) const
+{
+    const auto &s = runs::featureSplit(*m_features, split.toStdString());
+    const int label = int(s.labels[std::size_t(row)]);
+    QString text = tr("<b>%1 image %2</b> · labelled <b>%3</b>")
+                       .arg(split)
+                       .arg(s.sourceIndex[std::size_t(row)])
+                       .arg(className(label).toHtmlEscaped());
+    const runs::ImageRef ref = runs::imageRef(*m_features, *m_data, split.toStdString(), row);
+    for (const runs::LabelFix &f : m_fixes->appliedFixes()) // the run's label, since fixed
+        if (f.split == ref.split && f.index == ref.index)
+            text +=
+                QStringLiteral(" → <b>%1</b>")
+                    .arg((f.action == runs::FixAction::Relabel ? QString::fromStdString(f.newLabel)
+                          : f.action == runs::FixAction::Ambiguous ? tr("ambiguous")
+                                                                   : tr("left out"))
+                             .toHtmlEscaped());
+    if (!ref.path.empty())
+        text += QStringLiteral("<br><small>%1</small>")
+                    .arg(QString::fromStdString(ref.path).toHtmlEscaped());
+    if (outOfSample())
+        for (const runs::SuspectLabel &l : m_report.images)
+            if (l.image.split == ref.split && l.image.row == row && !l.probabilities.empty()) {
+                text += QStringLiteral("<br>") +
+                        tr("Out of sample: %1").arg(probabilityLine(l.probabilities, label));
+                break;
+            }
+    std::vector<float> own(std::size_t(s.classes));
+    for (std::int64_t c = 0; c < s.classes; ++c)
+        own[std::size_t(c)] = s.probability(row, c);
+    text += QStringLiteral("<br>") + tr("Trained model: %1").arg(probabilityLine(own, label));
+    return text;
+}
+
 void InspectPanel::showImage(const QString &split, qint64 row)
 {
     if (!m_features)
@@ -495,27 +594,8 @@ void InspectPanel::showImage(const QString &split, qint64 row)
     m_image->setPixmap(QPixmap::fromImage(
         image.scaled(112, 112, Qt::KeepAspectRatio,
                      image.width() < 112 ? Qt::FastTransformation : Qt::SmoothTransformation)));
-    // Top-5 from the probabilities the features came with.
-    std::vector<int> order(std::size_t(s.classes));
-    for (int c = 0; c < int(s.classes); ++c)
-        order[std::size_t(c)] = c;
-    std::sort(order.begin(), order.end(),
-              [&](int a, int b) { return s.probability(row, a) > s.probability(row, b); });
     const int label = int(s.labels[std::size_t(row)]);
-    QString text = tr("<b>%1 image %2</b> · labelled <b>%3</b><br>")
-                       .arg(split)
-                       .arg(s.sourceIndex[std::size_t(row)])
-                       .arg(className(label).toHtmlEscaped());
-    const std::size_t shown = m_large ? 3 : 5; // the room beside a projector's map is small
-    for (std::size_t k = 0; k < order.size() && k < shown; ++k) {
-        const int c = order[k];
-        const QString line = tr("%1 %2 %")
-                                 .arg(className(c).toHtmlEscaped())
-                                 .arg(100.0 * s.probability(row, c), 0, 'f', 1);
-        text += (c == label ? QStringLiteral("<b>%1</b>") : QStringLiteral("%1")).arg(line) +
-                QStringLiteral("<br>");
-    }
-    m_imageText->setText(text);
+    m_imageText->setText(detailText(split, row));
     m_explainButton->setEnabled(true);
 
     // Its nearest training images, timed: this is what has to feel instant.
@@ -567,11 +647,14 @@ void InspectPanel::setLargeText(bool on)
         caption.setPixelSize(16);
     for (QListView *v : {m_selectionView, m_neighboursView, m_suspectsView}) {
         v->setIconSize(QSize(thumb, thumb));
-        v->setGridSize(QSize(thumb + (on ? 62 : 24), thumb + (on ? 60 : 44)));
+        // Three caption lines whole ("trouser →", "sneaker", "< 0.1 %"), two rows or more.
+        v->setGridSize(QSize(thumb + (on ? 74 : 24), thumb + (on ? 66 : 44)));
         v->setFont(caption);
     }
+    // A caption wraps at its picture's width: on a projector the pictures come in a box wide
+    // enough for "tshirt → bag" and "[wrong label]" to keep a line each.
     for (ImageListModel *m : {m_selection, m_neighbours, m_suspects})
-        m->setThumbnailSize(thumb);
+        m->setThumbnailSize(thumb, on ? thumb + 64 : 0);
     m_health->setLargeText(on);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/dataset.h"
 #include "analysis/run_inspect.h"
+#include "data/dataset.h"
 #include "inference/run_features.h"
 #include "widgets/label_fix_list.h"
 
@@ -30,8 +30,8 @@ class DataHealthPanel;
 class EmbeddingView;
 class FoldRunsBar;
 class ImageListModel;
-class RunQueue;
 class LabelFixBar;
+class RunQueue;
 
 // Results → Feature space: what the trained network's penultimate layer makes of the images.
 // The test set as a 2-D map (PCA at once, t-SNE on request), each dot an image; clicking one shows
@@ -118,11 +118,19 @@ private:
     void finishJob(const QString &error);
     void showMap();
     void showSuspects();
+    QString suspectToolTip(const runs::SuspectLabel &s, bool outOfSampleList) const;
+    QString detailText(const QString &split, qint64 row) const;
+    QString probabilityLine(const std::vector<float> &p, int label) const;
     void showSelection(const std::vector<int> &rows);
     QImage imageOf(const QString &split, qint64 row) const;
     // What makes that image, holding what it reads (a gallery runs it on another thread).
     std::function<QImage()> imageJob(const QString &split, qint64 row) const;
     QString className(int c) const;
+    // The Suspicious labels tab's name: short, with the number of fixes pending.
+    static QString labelsTabTitle(int pending);
+    // A probability as a caption shows it: "< 0.1 %" rather than "0.0 %" for the tiny ones (out
+    // of sample a wrong label's is often 1e-20), "> 99.9 %", else "2.3 %" or "87 %".
+    static QString percentText(double p);
 
     QString m_runDir;
     std::shared_ptr<const data::DatasetSplits> m_data;
@@ -145,6 +153,7 @@ private:
     EmbeddingView *m_map;
     QLabel *m_image, *m_imageText;
     QPushButton *m_explainButton;
+    QWidget *m_detailBox; // the image shown and its text, under the map
     QTabWidget *m_side;
     QListView *m_selectionView, *m_neighboursView, *m_suspectsView;
     ImageListModel *m_selection, *m_neighbours, *m_suspects;

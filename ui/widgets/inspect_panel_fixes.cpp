@@ -48,7 +48,7 @@ QWidget *InspectPanel::buildSelectionPage()
     });
     connect(m_mapFixBar, &LabelFixBar::showPendingRequested, this, &InspectPanel::showFixes);
     connect(m_fixes, &LabelFixList::pendingChanged, this, [this](int n) {
-        m_side->setTabText(2, n ? tr("Suspicious labels (%1)").arg(n) : tr("Suspicious labels"));
+        m_side->setTabText(2, labelsTabTitle(n));
         syncMapFixes();
     });
     connect(this, &InspectPanel::featuresReady, this, [this] {
@@ -139,6 +139,7 @@ void InspectPanel::syncMapFixes()
 void InspectPanel::showFixes()
 {
     m_side->setCurrentIndex(2);
+    m_fixes->setExpanded(true); // the list is one line until opened
     m_fixes->setFocus();
 }
 

@@ -9,6 +9,7 @@
 
 #include "io/files.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -18,8 +19,12 @@
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
+#include <QSet>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace tl::ui {
 namespace {
@@ -53,11 +58,14 @@ QWidget *InspectPanel::buildSuspectsPage()
         m_suspects->setMark(key, QString());
         syncFixes();
     });
+    // Applied: the marks go and the images show their new labels; undone, the old ones again.
     connect(m_fixes, &LabelFixList::applied, this, [this] {
         for (int k = 0; k < m_suspects->rowCount(); ++k)
             m_suspects->setMark(k, QString());
+        showSuspects();
         syncFixes();
     });
+    connect(m_fixes, &LabelFixList::undone, this, [this] { setOutOfSample(outOfSample()); });
     connect(m_fixes, &LabelFixList::failed, this, &InspectPanel::failed);
     // A fine-tuned run: K short runs of the experiment score every image out of sample.
     m_foldRuns = new FoldRunsBar;
@@ -75,8 +83,22 @@ QWidget *InspectPanel::buildSuspectsPage()
     gl->addWidget(m_foldRuns);
     gl->addWidget(m_suspectsView, 1);
     gl->addWidget(buildMarkButtons());
-    gl->addWidget(m_fixes);
-    return gallery;
+    // The pending fixes under a splitter handle: one line until opened, then as tall as the
+    // user drags it (the gallery keeps at least a row).
+    auto *split = new QSplitter(Qt::Vertical);
+    split->setObjectName(QStringLiteral("suspectsSplit"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(gallery);
+    split->addWidget(m_fixes);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    connect(m_fixes, &LabelFixList::expandedChanged, split, [split](bool open) {
+        // Opened: the buttons and three or four fixes; the splitter's handle gives it more.
+        const int total = split->height(), list = std::min(total / 3, 150);
+        // Closed: its one line, the rest to the gallery.
+        split->setSizes(open ? QList<int>{total - list, list} : QList<int>{total, 0});
+    });
+    return split;
 }
 
 // Suggested class, Relabel as, Ambiguous, Leave out; List: clear, export, exclude.
@@ -169,42 +191,57 @@ void InspectPanel::showSuspects()
 {
     const runs::SuspicionReport &r = m_report;
     const bool kfold = m_haveOutOfSample && m_scores->currentIndex() == 0;
+    // One line beside the score chooser (a projector's side panel is narrow); the rest in its
+    // tooltip.
     m_suspectsTitle->setText(
-        kfold ? tr("%1 training and validation images, least likely label first.").arg(r.examined)
-        : r.outOfSample
-            ? tr("Of the %1 validation images (not trained on), the least likely labels first.")
-                  .arg(r.examined)
-            : tr("Of the %1 training images, the least likely labels first (<i>in sample</i>).")
-                  .arg(r.examined));
+        kfold           ? tr("%1 images, least likely label first").arg(r.examined)
+        : r.outOfSample ? tr("%1 validation images, least likely label first").arg(r.examined)
+                        : tr("%1 training images (<i>in sample</i>)").arg(r.examined));
+    const QString figure =
+        tr("Under each image: its label → the class the model suggests, and how likely the "
+           "model finds the label it has.");
     m_suspectsTitle->setToolTip(
-        kfold && m_oosFromRuns
-            ? tr("Each image scored by a run of the experiment that never trained on it "
-                 "(out of sample, %1 runs): %2")
-                  .arg(m_oosFolds)
-                  .arg(m_oosBasis)
-        : kfold ? tr("Each image scored by a head that never saw its label (out of sample, "
-                     "5-fold): %1")
-                      .arg(m_oosBasis)
-        : r.outOfSample
-            ? tr("The model did not train on these images, so its doubt about a label is "
-                 "honest. Select images, mark them, export the list or leave them out of the "
-                 "next run.")
-            : tr("The model trained on these images, so it doubts a wrong label less than it "
-                 "should. A run with a validation split gives a fairer list."));
+        (kfold && m_oosFromRuns
+             ? tr("Each image scored by a run of the experiment that never trained on it "
+                  "(out of sample, %1 runs): %2")
+                   .arg(m_oosFolds)
+                   .arg(m_oosBasis)
+         : kfold ? tr("Each image scored by a head that never saw its label (out of sample, "
+                      "5-fold): %1")
+                       .arg(m_oosBasis)
+         : r.outOfSample
+             ? tr("The model did not train on these images, so its doubt about a label is "
+                  "honest. Select images, mark them, export the list or leave them out of the "
+                  "next run.")
+             : tr("The model trained on these images, so it doubts a wrong label less than it "
+                  "should. A run with a validation split gives a fairer list.")) +
+        QLatin1Char('\n') + figure);
+    QHash<QString, runs::LabelFix> applied; // fixes applied: those images show their new label
+    for (const runs::LabelFix &f : m_fixes->appliedFixes())
+        applied.insert(
+            QString::fromStdString(f.split) + QLatin1Char('/') + QString::number(f.index), f);
     std::vector<ImageListModel::Item> items;
     for (std::size_t k = 0; k < r.images.size(); ++k) {
         const auto &s = r.images[k];
         ImageListModel::Item it;
         it.id = int(k);
-        it.caption = tr("%1 → %2\n%3 %")
-                         .arg(className(s.image.label), className(s.suggested))
-                         .arg(100.0 * s.selfConfidence, 0, 'f', 1);
-        it.toolTip = tr("%1 image %2: labelled %3; the model says %4 and gives %3 %5 %%6")
-                         .arg(QString::fromStdString(s.image.split))
-                         .arg(s.image.index)
-                         .arg(className(s.image.label), className(s.suggested))
-                         .arg(100.0 * s.selfConfidence, 0, 'f', 2)
-                         .arg(s.likelyWrong ? tr(" (likely wrong)") : QString());
+        it.caption = tr("%1 → %2\n%3")
+                         .arg(className(s.image.label), className(s.suggested),
+                              percentText(s.selfConfidence));
+        it.toolTip = suspectToolTip(s, kfold);
+        if (const auto a = applied.constFind(markKey(s)); a != applied.cend()) {
+            const QString was = className(s.image.label);
+            it.caption = a->action == runs::FixAction::Relabel
+                             ? tr("%1 ✓\nwas %2").arg(QString::fromStdString(a->newLabel), was)
+                         : a->action == runs::FixAction::Ambiguous
+                             ? tr("ambiguous ✓\nwas %1").arg(was)
+                             : tr("left out ✓\nwas %1").arg(was);
+            it.tint = QColor(200, 235, 200);
+            it.toolTip += QLatin1Char('\n') +
+                          tr("This fix is applied (%1); Undo last apply under the pending "
+                             "fixes puts moved files back.")
+                              .arg(LabelFixList::describe(*a));
+        }
         items.push_back(std::move(it));
     }
     m_suspects->setImageProvider([this](int k) {
@@ -214,10 +251,36 @@ void InspectPanel::showSuspects()
     m_suspects->setItems(std::move(items));
 }
 
+// "train image 12 · data/bag/x.png", then the label's and the suggested class's probability and
+// where they come from.
+QString InspectPanel::suspectToolTip(const runs::SuspectLabel &s, bool outOfSampleList) const
+{
+    const QString label = className(s.image.label), suggested = className(s.suggested);
+    QString text = tr("%1 image %2").arg(QString::fromStdString(s.image.split)).arg(s.image.index);
+    if (!s.image.path.empty())
+        text += QStringLiteral(" · ") + QString::fromStdString(s.image.path);
+    const double pSuggested = std::size_t(s.suggested) < s.probabilities.size()
+                                  ? double(s.probabilities[std::size_t(s.suggested)])
+                                  : 0.0;
+    text += QLatin1Char('\n') +
+            (outOfSampleList ? tr("Out of sample: %1 %2, %3 %4.")
+                             : tr("The trained model: %1 %2, %3 %4."))
+                .arg(label, percentText(s.selfConfidence), suggested, percentText(pSuggested));
+    if (s.likelyWrong)
+        text += QLatin1Char(' ') + tr("Likely wrong.");
+    return text;
+}
+
 void InspectPanel::markSelected(const QString &mark)
 {
+    // An image whose fix is applied keeps it (its file has moved): undo the apply first.
+    QSet<QString> applied;
+    for (const runs::LabelFix &f : m_fixes->appliedFixes())
+        applied.insert(QString::fromStdString(f.split) + QLatin1Char('/') +
+                       QString::number(f.index));
     for (const QModelIndex &i : m_suspectsView->selectionModel()->selectedIndexes())
-        m_suspects->setMark(i.row(), mark);
+        if (!applied.contains(markKey(m_report.images[std::size_t(m_suspects->item(i.row()).id)])))
+            m_suspects->setMark(i.row(), mark);
     syncFixes();
 }
 

@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -41,7 +42,6 @@ LabelFixList::LabelFixList(QWidget *parent) : QWidget(parent)
 {
     m_list = new QListWidget;
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_list->setMaximumHeight(3 * m_list->fontMetrics().height() + 8); // room for the gallery
     a11y::name(m_list, tr("Pending label fixes"),
                tr("The fixes marked so far; nothing changes until they are applied."));
     m_remove = new QPushButton(tr("&Take back"));
@@ -53,22 +53,36 @@ LabelFixList::LabelFixList(QWidget *parent) : QWidget(parent)
     m_undo->setToolTip(tr("Put every file the last apply moved back where it was (its journal "
                           "in the run folder)"));
     m_retrain = new QPushButton(tr("&Retrain with the fixes"));
-    m_retrain->setToolTip(tr("Queue a run of this experiment with the fixes; then compare the "
-                             "two runs in Runs → Compare"));
+    m_retrain->setToolTip(tr("Queue a run of this experiment with the fixes (pending ones are "
+                             "applied first); then compare the two runs in Runs → Compare"));
     m_after = new QLabel;
     m_after->setWordWrap(true);
     m_after->hide();
-    m_buttons = new QWidget;
-    auto *buttons = new QHBoxLayout(m_buttons);
-    buttons->setContentsMargins(0, 0, 0, 0);
+    // One line until opened: a projector's 720 lines keep their room for the gallery above.
+    m_toggle = new QToolButton;
+    m_toggle->setObjectName(QStringLiteral("pendingFixesToggle"));
+    m_toggle->setCheckable(true);
+    m_toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toggle->setArrowType(Qt::RightArrow);
+    m_toggle->setAutoRaise(true);
+    m_toggle->setToolTip(tr("Show or hide the pending label fixes and their buttons"));
+    m_body = new QWidget;
+    auto *buttons = new QHBoxLayout;
     for (QPushButton *b : {m_remove, m_apply, m_undo, m_retrain})
         buttons->addWidget(b);
     buttons->addStretch(1);
+    auto *body = new QVBoxLayout(m_body);
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addLayout(buttons);
+    body->addWidget(m_list, 1);
+    body->addWidget(m_after);
+    body->addStretch(0); // the buttons stay at the top when the list is empty
+    m_body->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_buttons);
-    layout->addWidget(m_list);
-    layout->addWidget(m_after);
+    layout->addWidget(m_toggle);
+    layout->addWidget(m_body, 1);
+    connect(m_toggle, &QToolButton::toggled, this, &LabelFixList::setExpanded);
 
     connect(m_remove, &QPushButton::clicked, this, [this] {
         std::vector<int> keys;
@@ -88,9 +102,48 @@ LabelFixList::LabelFixList(QWidget *parent) : QWidget(parent)
     });
     connect(m_apply, &QPushButton::clicked, this, &LabelFixList::askAndApply);
     connect(m_undo, &QPushButton::clicked, this, &LabelFixList::undoLastApply);
-    connect(m_retrain, &QPushButton::clicked, this,
-            [this] { Q_EMIT retrainRequested(retrainConfig()); });
+    connect(m_retrain, &QPushButton::clicked, this, &LabelFixList::retrain);
     refresh();
+}
+
+bool LabelFixList::expanded() const
+{
+    return m_toggle->isChecked();
+}
+
+void LabelFixList::setExpanded(bool on)
+{
+    if (m_toggle->isChecked() != on)
+        m_toggle->setChecked(on); // toggled calls back here
+    const bool changed = m_body->isVisibleTo(this) != on;
+    m_toggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+    m_body->setVisible(on);
+    // Closed, the list is one line high (a splitter above cannot pull it open).
+    setMaximumHeight(on ? QWIDGETSIZE_MAX : m_toggle->sizeHint().height());
+    if (changed)
+        Q_EMIT expandedChanged(on);
+}
+
+std::vector<runs::LabelFix> LabelFixList::appliedFixes() const
+{
+    std::vector<runs::LabelFix> out;
+    for (const AppliedSet &a : m_applied)
+        out.insert(out.end(), a.fixes.begin(), a.fixes.end());
+    return out;
+}
+
+void LabelFixList::retrain()
+{
+    if (m_busy)
+        return;
+    if (count() == 0) {
+        Q_EMIT retrainRequested(retrainConfig());
+        return;
+    }
+    m_retrainAfterApply = true; // the retrain follows a successful apply (finish)
+    askAndApply();
+    if (!m_busy) // cancelled, or refused
+        m_retrainAfterApply = false;
 }
 
 void LabelFixList::setRun(const QString &runDir)
@@ -101,11 +154,14 @@ void LabelFixList::setRun(const QString &runDir)
     m_haveConfig = false;
     m_pending.clear();
     m_added.clear();
+    m_applied.clear();
+    m_retrainAfterApply = false;
+    m_after->clear();
     m_after->hide();
     try {
         if (!runDir.isEmpty()) {
-            m_config = experiment::ExperimentConfig::fromFile(
-                runs::RunDir(runDir.toStdString()).config());
+            m_config =
+                experiment::ExperimentConfig::fromFile(runs::RunDir(runDir.toStdString()).config());
             m_haveConfig = true;
         }
     } catch (const std::exception &) {
@@ -202,11 +258,11 @@ bool LabelFixList::canApplyOnDisk() const
 void LabelFixList::refresh()
 {
     m_list->clear();
-    // Nothing pending or applied: the gallery above gets the room (a projector's 720 lines).
     const int n = count();
-    const bool idle = n == 0 && m_journal.isEmpty() && m_overrides.isEmpty();
+    m_toggle->setText(m_busy  ? tr("%n fix(es) pending · working…", "", n)
+                      : n > 0 ? tr("%n fix(es) pending", "", n)
+                              : tr("No fixes pending"));
     m_list->setVisible(n > 0);
-    m_buttons->setVisible(!idle || m_busy);
     for (const Pending &p : pending()) {
         auto *item = new QListWidgetItem(p.text, m_list);
         item->setData(Qt::UserRole, p.key);
@@ -219,7 +275,9 @@ void LabelFixList::refresh()
     m_remove->setEnabled(n > 0 && !m_busy);
     m_apply->setEnabled(n > 0 && m_haveConfig && !m_busy);
     m_undo->setEnabled(!m_journal.isEmpty() && !m_busy);
-    m_retrain->setEnabled((!m_journal.isEmpty() || !m_overrides.isEmpty()) && !m_busy);
+    // Something to retrain with: fixes pending (applied first) or applied.
+    m_retrain->setEnabled(m_haveConfig && !m_busy &&
+                          (n > 0 || !m_journal.isEmpty() || !m_overrides.isEmpty()));
 }
 
 void LabelFixList::askAndApply()
@@ -234,11 +292,10 @@ void LabelFixList::askAndApply()
                         : tr("The built-in dataset's files stay as they are: the fixes go to a "
                              "label-override file in the run folder that the next run uses."),
                     QMessageBox::Cancel, this);
-    QPushButton *move = canApplyOnDisk() ? box.addButton(tr("&Move the files"),
-                                                         QMessageBox::AcceptRole)
-                                         : nullptr;
-    QPushButton *overrides = box.addButton(tr("Write a label-&override file"),
-                                           QMessageBox::AcceptRole);
+    QPushButton *move =
+        canApplyOnDisk() ? box.addButton(tr("&Move the files"), QMessageBox::AcceptRole) : nullptr;
+    QPushButton *overrides =
+        box.addButton(tr("Write a label-&override file"), QMessageBox::AcceptRole);
     box.exec();
     if (move && box.clickedButton() == move)
         apply(Mode::OnDisk);
@@ -279,18 +336,19 @@ void LabelFixList::apply(Mode mode, const QString &overridesFile)
                                .arg(QString::fromStdString(target));
                 return;
             }
-            const runs::AppliedFixes a =
-                data.name == "folder" ? runs::applyFixesToFolder(fixes, data.root, target)
-                                      : runs::applyFixesToCsv(fixes, data.root, target);
+            const runs::AppliedFixes a = data.name == "folder"
+                                             ? runs::applyFixesToFolder(fixes, data.root, target)
+                                             : runs::applyFixesToCsv(fixes, data.root, target);
             *summary = QObject::tr("%1 relabelled, %2 set aside in %3.")
                            .arg(a.relabelled)
                            .arg(a.setAside)
                            .arg(QString::fromStdString(data.root));
         },
-        [mode, target, summary](LabelFixList *self, const QString &error) {
+        [mode, target, summary, fixes](LabelFixList *self, const QString &error) {
             if (error.isEmpty()) {
                 (mode == Mode::OnDisk ? self->m_journal : self->m_overrides) = target;
                 (mode == Mode::OnDisk ? self->m_overrides : self->m_journal).clear();
+                self->m_applied.push_back({target, mode, fixes});
             }
             self->finish(error, *summary, false);
         });
@@ -309,8 +367,19 @@ void LabelFixList::undoLastApply()
             *summary = QString::fromStdString(runs::undoLabelFixes(journal));
         },
         [summary](LabelFixList *self, const QString &error) {
-            if (error.isEmpty())
+            if (error.isEmpty()) {
+                // Its fixes are no longer applied; an earlier apply of this session can be
+                // undone next.
+                auto &a = self->m_applied;
+                a.erase(std::remove_if(
+                            a.begin(), a.end(),
+                            [&](const AppliedSet &s) { return s.target == self->m_journal; }),
+                        a.end());
                 self->m_journal.clear();
+                for (const AppliedSet &s : a)
+                    if (s.mode == Mode::OnDisk)
+                        self->m_journal = s.target;
+            }
             self->finish(error, *summary, true);
         });
 }
@@ -318,6 +387,8 @@ void LabelFixList::undoLastApply()
 void LabelFixList::finish(const QString &error, const QString &summary, bool undo)
 {
     m_busy = false;
+    const bool retrainNow = m_retrainAfterApply && !undo && error.isEmpty();
+    m_retrainAfterApply = false;
     if (!error.isEmpty()) {
         refresh();
         Q_EMIT failed(error);
@@ -327,9 +398,8 @@ void LabelFixList::finish(const QString &error, const QString &summary, bool und
         m_pending.clear();
         m_added.clear();
     }
-    m_after->setText(
-        undo ? summary
-             : tr("%1 Retrain, then compare in Runs → Compare.").arg(summary));
+    m_after->setText(undo ? summary
+                          : tr("%1 Retrain, then compare in Runs → Compare.").arg(summary));
     m_after->setToolTip(undo ? QString()
                              : tr("Runs → Compare lists the images whose prediction changed "
                                   "between the two runs."));
@@ -341,6 +411,8 @@ void LabelFixList::finish(const QString &error, const QString &summary, bool und
         Q_EMIT pendingChanged(0);
         Q_EMIT applied(summary);
     }
+    if (retrainNow)
+        Q_EMIT retrainRequested(retrainConfig());
 }
 
 experiment::ExperimentConfig LabelFixList::retrainConfig() const

@@ -12,6 +12,7 @@ QT_BEGIN_NAMESPACE
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QToolButton;
 QT_END_NAMESPACE
 
 namespace tl::ui {
@@ -65,17 +66,39 @@ public:
     QString lastOverrides() const { return m_overrides; }
     // The run's experiment with the applied fixes (data.label_overrides for an override file).
     experiment::ExperimentConfig retrainConfig() const;
+    // "Retrain with the fixes": the pending ones applied first (askAndApply; the retrain follows
+    // once they are), else the run's experiment with those applied before.
+    void retrain();
     bool busy() const { return m_busy; }
+    // The fixes applied in this session and not undone (files moved or an override file), so
+    // that the galleries can show the images' new labels.
+    std::vector<runs::LabelFix> appliedFixes() const;
+    // Compact: one line that says how many fixes are pending; opened, the list and its buttons.
+    bool expanded() const;
+    void setExpanded(bool on);
+    QPushButton *applyButton() const { return m_apply; }
+    QPushButton *undoButton() const { return m_undo; }
+    QPushButton *retrainButton() const { return m_retrain; }
+    QPushButton *takeBackButton() const { return m_remove; }
+    QToolButton *toggleButton() const { return m_toggle; }
 
 Q_SIGNALS:
-    void removeRequested(int key); // a mark (key >= 0) taken back
+    void removeRequested(int key);  // a mark (key >= 0) taken back
     void pendingChanged(int count); // after any change of the pending fixes
     void applied(const QString &summary);
     void undone(const QString &summary);
     void failed(const QString &error);
     void retrainRequested(const tl::experiment::ExperimentConfig &config);
+    void expandedChanged(bool on);
 
 private:
+    struct AppliedSet
+    {
+        QString target; // the journal or the override file
+        Mode mode = Mode::Overrides;
+        std::vector<runs::LabelFix> fixes;
+    };
+
     void askAndApply();
     void finish(const QString &error, const QString &summary, bool undo);
     void refresh();
@@ -87,12 +110,15 @@ private:
     std::vector<Pending> m_added;   // from the confusion gallery and the map (keys < 0)
     int m_nextKey = -1;
     QString m_journal, m_overrides;
+    std::vector<AppliedSet> m_applied;
     bool m_busy = false;
+    bool m_retrainAfterApply = false;
 
     QLabel *m_after;
     QListWidget *m_list;
     QPushButton *m_remove, *m_apply, *m_undo, *m_retrain;
-    QWidget *m_buttons;
+    QToolButton *m_toggle;
+    QWidget *m_body;
 };
 
 // The pending fixes as a fix list (index, split, path, label, fix) that

@@ -15,14 +15,21 @@
 #include "widgets/inspect_panel.h"
 #include "widgets/label_fix_list.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QImage>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <QToolButton>
 #include <QtTest>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -86,16 +93,16 @@ private Q_SLOTS:
             for (int i = 0; i < 24; ++i) {
                 QImage img(20, 20, QImage::Format_Grayscale8);
                 for (int y = 0; y < 20; ++y)
-                    for (int x = 0; x < 20; ++x)
-                    {
+                    for (int x = 0; x < 20; ++x) {
                         const bool disc = (x - 10) * (x - 10) + (y - 10) * (y - 10) < 40;
-                        const int v = c == 0 ? (disc ? 230 : 20) + int(rng() % 20)
+                        const int v = c == 0   ? (disc ? 230 : 20) + int(rng() % 20)
                                       : c == 1 ? (x % 4 < 2 ? 220 : 30) + int(rng() % 20)
                                                : int(rng() % 256);
                         img.scanLine(y)[x] = uchar(v);
                     }
-                QVERIFY(img.save(QString::fromStdString(path("folder/") + classes[c] + "/" + classes[c] +
-                                                        "-" + std::to_string(i) + ".png")));
+                QVERIFY(img.save(QString::fromStdString(path("folder/") + classes[c] + "/" +
+                                                        classes[c] + "-" + std::to_string(i) +
+                                                        ".png")));
             }
         }
     }
@@ -202,6 +209,30 @@ private Q_SLOTS:
             QVERIFY(p.fix.newLabel != p.fix.label);
             before.push_back({p.fix.path, readFile(p.fix.path, 1 << 20)});
         }
+        // Pending: one line says how many until opened.
+        LabelFixList *fixes = panel->fixList();
+        QVERIFY(!fixes->expanded());
+        QVERIFY(fixes->toggleButton()->text().contains(QStringLiteral("2")));
+        panel->showFixes(); // the Labels tab, the list opened
+        QVERIFY(fixes->expanded());
+        // The detail beside the map names the file and says whose probabilities it shows.
+        QListView *view = panel->suspectsView();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(panel->suspectsModel()->index(0)).center());
+        const auto *detail = panel->findChild<QLabel *>(QStringLiteral("shownImageText"));
+        QVERIFY(detail);
+        QVERIFY2(detail->text().contains(QString::fromStdString(
+                     fs::path(panel->report().images[0].image.path).filename().string())),
+                 qPrintable(detail->text()));
+        QVERIFY(detail->text().contains(QStringLiteral("Out of sample")));
+        QVERIFY(detail->text().contains(QStringLiteral("Trained model")));
+        // Captions give a readable figure, never "0.0 %".
+        for (int r = 0; r < panel->suspectsModel()->rowCount(); ++r)
+            QVERIFY(!panel->suspectsModel()->item(r).caption.contains(QStringLiteral("0.0 %")));
+        // Opened: Apply and Retrain are offered, Undo is not.
+        QVERIFY(fixes->applyButton()->isVisible() && fixes->applyButton()->isEnabled());
+        QVERIFY(fixes->retrainButton()->isEnabled());
+        QVERIFY(!fixes->undoButton()->isEnabled());
         QSignalSpy applied(panel->fixList(), &LabelFixList::applied);
         QSignalSpy failed(panel->fixList(), &LabelFixList::failed);
         panel->fixList()->apply(LabelFixList::Mode::OnDisk);
@@ -211,12 +242,29 @@ private Q_SLOTS:
         QVERIFY(fs::exists(journal));
         QCOMPARE(journal.parent_path(), fs::path(path("runs/folder")));
         for (std::size_t k = 0; k < pending.size(); ++k) {
-            const fs::path moved = fs::path(path("folder")) / pending[k].fix.newLabel /
-                                   before[k].first.filename();
+            const fs::path moved =
+                fs::path(path("folder")) / pending[k].fix.newLabel / before[k].first.filename();
             QVERIFY(!fs::exists(before[k].first));
             QVERIFY2(fs::exists(moved), moved.c_str());
             QVERIFY(readFile(moved.string(), 1 << 20) == before[k].second);
         }
+        // Applied: the two images show their new labels (tinted), cannot be marked again, and
+        // Undo and Retrain are offered.
+        QCOMPARE(fixes->appliedFixes().size(), std::size_t(2));
+        for (int row = 0; row < 2; ++row) {
+            const auto &item = panel->suspectsModel()->item(row);
+            const QString now = QString::fromStdString(pending[std::size_t(row)].fix.newLabel);
+            QVERIFY2(item.caption.startsWith(now) && item.caption.contains(QStringLiteral("was")),
+                     qPrintable(item.caption));
+            QVERIFY(panel->suspectsModel()
+                        ->data(panel->suspectsModel()->index(row), Qt::BackgroundRole)
+                        .isValid());
+        }
+        select(*panel, 0, 1);
+        panel->markSelected("ambiguous");
+        QVERIFY(panel->fixList()->pending().empty());
+        QVERIFY(fixes->undoButton()->isEnabled() && fixes->retrainButton()->isEnabled());
+        QVERIFY(fixes->applyButton()->isVisible());
         // The run opened again later: its last apply can still be undone.
         LabelFixList reopened;
         reopened.setRun(QString::fromStdString(path("runs/folder")));
@@ -230,6 +278,33 @@ private Q_SLOTS:
             QVERIFY(readFile(file.string(), 1 << 20) == bytes);
         }
         QVERIFY(panel->fixList()->lastJournal().isEmpty());
+        // Undone: the old labels again, the buttons still there (nothing to retrain with until
+        // a fix is marked again, then Retrain applies it first and queues the run).
+        QVERIFY(fixes->appliedFixes().empty());
+        QVERIFY(panel->suspectsModel()->item(0).caption.contains(QStringLiteral("→")));
+        QVERIFY(fixes->applyButton()->isVisible() && fixes->retrainButton()->isVisible());
+        QVERIFY(!fixes->undoButton()->isEnabled());
+        QVERIFY(!fixes->retrainButton()->isEnabled());
+        select(*panel, 0, 0);
+        panel->relabelSelected((panel->report().images[0].image.label + 1) % 3);
+        QVERIFY(fixes->retrainButton()->isEnabled());
+        QSignalSpy retrain(fixes, &LabelFixList::retrainRequested);
+        QTimer::singleShot(300, [] { // the apply's question: move the files
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            for (QAbstractButton *b : box->buttons())
+                if (b->text() == QStringLiteral("&Move the files"))
+                    b->click();
+        });
+        fixes->retrainButton()->click();
+        QVERIFY(retrain.wait(10000));
+        QVERIFY(!fixes->lastJournal().isEmpty());
+        QVERIFY(fixes->pending().empty());
+        QSignalSpy undoneAgain(fixes, &LabelFixList::undone);
+        fixes->undoLastApply();
+        QVERIFY(undoneAgain.wait(10000));
+        for (const auto &[file, bytes] : before)
+            QVERIFY(readFile(file.string(), 1 << 20) == bytes);
     }
 
     void healthPanelListsPlantedDuplicates()
@@ -261,8 +336,8 @@ private Q_SLOTS:
         panel.resize(800, 600);
         panel.show();
         panel.setInputs(std::make_shared<runs::RunFeatures>(), d);
+        // Shown: the check starts by itself (no button to press), off the GUI thread.
         QSignalSpy checked(&panel, &DataHealthPanel::checked);
-        panel.check();
         QVERIFY(checked.wait(30000));
         QVERIFY(panel.health());
         QCOMPARE(panel.health()->leakedImages, std::int64_t(5));
@@ -278,10 +353,36 @@ private Q_SLOTS:
         panel.showSection(DataHealthPanel::Duplicates);
         QCOMPARE(panel.imagesModel()->rowCount(), 2);
         // Thumbnails arrive from the loader's threads.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            panel.imagesModel()->data(panel.imagesModel()->index(0), Qt::DecorationRole)
-                 .isValid(),
-            5000);
+        // (a transparent blank of the same size holds the place until then)
+        auto picture = [&panel] {
+            return panel.imagesModel()
+                ->data(panel.imagesModel()->index(0), Qt::DecorationRole)
+                .value<QPixmap>()
+                .toImage();
+        };
+        QVERIFY(!picture().isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(picture().pixelColor(picture().width() / 2, 10).alpha() == 255,
+                                 5000);
+        // Clicking one names it; "Leave out" makes a left-out fix of each selected one.
+        QSignalSpy chosen(&panel, &DataHealthPanel::imageChosen);
+        QSignalSpy leaveOut(&panel, &DataHealthPanel::leaveOutRequested);
+        QVERIFY(!panel.leaveOutButton()->isEnabled());
+        QTest::mouseClick(panel.imagesView()->viewport(), Qt::LeftButton, {},
+                          panel.imagesView()->visualRect(panel.imagesModel()->index(1)).center());
+        QCOMPARE(chosen.count(), 1);
+        const auto group =
+            std::find_if(panel.health()->duplicates.begin(), panel.health()->duplicates.end(),
+                         [](const runs::DuplicateGroup &g) { return !g.leakage; });
+        const runs::HealthImage &second = group->images[1];
+        QVERIFY(panel.leaveOutButton()->isEnabled());
+        panel.leaveOutButton()->click();
+        QCOMPARE(leaveOut.count(), 1);
+        const auto fixes = leaveOut.first().first().value<std::vector<runs::LabelFix>>();
+        QCOMPARE(fixes.size(), std::size_t(1));
+        QVERIFY(fixes[0].action == runs::FixAction::LeaveOut);
+        QCOMPARE(fixes[0].split, second.split);
+        QCOMPARE(fixes[0].index, second.index);
+        QCOMPARE(chosen.first().at(1).toLongLong(), qint64(second.index));
     }
 };
 
