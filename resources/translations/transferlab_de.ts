@@ -977,6 +977,13 @@ Klicken, um sie zu sehen.</translation>
 </context>
 <context>
     <name>tl::ui::FoldRunsBar</name>
+    <message numerus="yes">
+        <source>%n run(s) left of %1 epochs each: about %2, one after another (at this run&apos;s own speed); the finished ones are kept.</source>
+        <translation>
+            <numerusform>%n Lauf übrig mit je %1 Epochen: etwa %2, nacheinander (beim Tempo dieses Laufs); die fertigen bleiben erhalten.</numerusform>
+            <numerusform>%n Läufe übrig mit je %1 Epochen: etwa %2, nacheinander (beim Tempo dieses Laufs); die fertigen bleiben erhalten.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Partly in sample: the backbone learnt these labels too.</source>
         <translation>Teils innerhalb der Stichprobe: Das Backbone hat diese Labels mitgelernt.</translation>
@@ -2044,9 +2051,12 @@ war %1</translation>
 </context>
 <context>
     <name>tl::ui::MainWindow</name>
-    <message>
-        <source>Queued %1 fold runs for the label check: see the Queue tab.</source>
-        <translation>%1 Fold-Läufe für die Label-Prüfung eingereiht: siehe Reiter Warteschlange.</translation>
+    <message numerus="yes">
+        <source>Queued %n fold run(s) for the label check: see the Queue tab.</source>
+        <translation>
+            <numerusform>%n Fold-Lauf für die Label-Prüfung eingereiht: siehe Reiter Warteschlange.</numerusform>
+            <numerusform>%n Fold-Läufe für die Label-Prüfung eingereiht: siehe Reiter Warteschlange.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The fold runs have all finished: scoring the labels.</source>

@@ -106,6 +106,13 @@
 <context>
     <name>tl::ui::MainWindow</name>
     <message numerus="yes">
+        <source>Queued %n fold run(s) for the label check: see the Queue tab.</source>
+        <translation>
+            <numerusform>Queued %n fold run for the label check: see the Queue tab.</numerusform>
+            <numerusform>Queued %n fold runs for the label check: see the Queue tab.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>The next run leaves out %n training image(s) (Data tab)</source>
         <translation>
             <numerusform>The next run leaves out %n training image (Data tab)</numerusform>
@@ -191,6 +198,16 @@
         <translation>
             <numerusform>%n point from %1 to %2</numerusform>
             <numerusform>%n points from %1 to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::ui::FoldRunsBar</name>
+    <message numerus="yes">
+        <source>%n run(s) left of %1 epochs each: about %2, one after another (at this run&apos;s own speed); the finished ones are kept.</source>
+        <translation>
+            <numerusform>%n run left of %1 epochs each: about %2, one after another (at this run&apos;s own speed); the finished ones are kept.</numerusform>
+            <numerusform>%n runs left of %1 epochs each: about %2, one after another (at this run&apos;s own speed); the finished ones are kept.</numerusform>
         </translation>
     </message>
 </context>

@@ -977,6 +977,13 @@ Cliquez pour les voir.</translation>
 </context>
 <context>
     <name>tl::ui::FoldRunsBar</name>
+    <message numerus="yes">
+        <source>%n run(s) left of %1 epochs each: about %2, one after another (at this run&apos;s own speed); the finished ones are kept.</source>
+        <translation>
+            <numerusform>%n entraînement restant de %1 époques : environ %2, l&apos;un après l&apos;autre (à la vitesse de cet entraînement) ; ceux qui sont terminés sont conservés.</numerusform>
+            <numerusform>%n entraînements restants de %1 époques chacun : environ %2, l&apos;un après l&apos;autre (à la vitesse de cet entraînement) ; ceux qui sont terminés sont conservés.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Partly in sample: the backbone learnt these labels too.</source>
         <translation>En partie dans l&apos;échantillon : le backbone a aussi appris ces étiquettes.</translation>
@@ -2044,9 +2051,12 @@ was %1</source>
 </context>
 <context>
     <name>tl::ui::MainWindow</name>
-    <message>
-        <source>Queued %1 fold runs for the label check: see the Queue tab.</source>
-        <translation>%1 entraînements par pli mis en file pour la vérification des étiquettes : voir l&apos;onglet File d&apos;attente.</translation>
+    <message numerus="yes">
+        <source>Queued %n fold run(s) for the label check: see the Queue tab.</source>
+        <translation>
+            <numerusform>%n entraînement par pli mis en file pour la vérification des étiquettes : voir l&apos;onglet File d&apos;attente.</numerusform>
+            <numerusform>%n entraînements par pli mis en file pour la vérification des étiquettes : voir l&apos;onglet File d&apos;attente.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The fold runs have all finished: scoring the labels.</source>

@@ -200,8 +200,13 @@ void FoldRunsBar::refresh()
     m_button->setText(done > 0 ? tr("Continue the %1 short runs…").arg(k)
                                : tr("Score with %1 short runs…").arg(k));
     m_button->setEnabled(waiting == 0);
-    const QString why = tr("These scores are partly in sample: the backbone trained on these "
-                           "labels, so its features have seen them.");
+    // One or two short lines (a projector's side panel is narrow); why, in the tooltip.
+    m_text->setToolTip(tr("These scores are partly in sample: the backbone trained on these "
+                          "labels, so its features have seen them.") +
+                       QLatin1Char(' ') +
+                       tr("%1 short runs of the experiment, each leaving a fold out, score "
+                          "every image by a model that never trained on it.")
+                           .arg(k));
     if (waiting > 0)
         m_text->setText(tr("The %1 fold runs are in the Queue tab: %2 finished, %3 to go.")
                             .arg(k)
@@ -210,13 +215,10 @@ void FoldRunsBar::refresh()
     else if (!m_problem.isEmpty())
         m_text->setText(tr("The fold runs could not be scored: %1").arg(m_problem));
     else if (done > 0)
-        m_text->setText(why + QLatin1Char(' ') +
-                        tr("%1 of the %2 fold runs finished earlier.").arg(done).arg(k));
+        m_text->setText(
+            tr("Partly in sample; %1 of the %2 fold runs finished earlier.").arg(done).arg(k));
     else
-        m_text->setText(why + QLatin1Char(' ') +
-                        tr("%1 short runs of the experiment, each leaving a fold out, score "
-                           "every image by a model that never trained on it.")
-                            .arg(k));
+        m_text->setText(tr("Partly in sample: the backbone learnt these labels too."));
     m_button->setToolTip(
         tr("Queue %1 runs of this experiment in the Queue tab, each trained without one fold "
            "of the training images; finished ones are kept when they are queued again.")
@@ -247,8 +249,17 @@ void FoldRunsBar::confirm()
     auto *estimate = new QLabel;
     estimate->setObjectName(QStringLiteral("foldRunEstimate"));
     estimate->setWordWrap(true);
-    auto update = [this, k, epochs, estimate] {
+    const int left = k - finishedFolds(); // queued again: the finished ones are skipped
+    auto update = [this, k, left, epochs, estimate] {
         const double each = estimateSeconds(epochs->value());
+        if (left < k && each >= 0) {
+            estimate->setText(tr("%n run(s) left of %1 epochs each: about %2, one after another "
+                                 "(at this run's own speed); the finished ones are kept.",
+                                 "", left)
+                                  .arg(epochsOf(epochs->value()))
+                                  .arg(clockText(left * each)));
+            return;
+        }
         estimate->setText(
             each < 0 ? tr("%1 runs of %2 epochs each; this run's summary gives no times to "
                           "estimate from.")
@@ -291,10 +302,10 @@ int FoldRunsBar::queueFoldRuns(int epochsPerRun)
             runs::foldRunPoints(run, m_base, m_plan, epochsPerRun);
         const QString folder = QDir(m_runDir).dirName();
         for (std::size_t k = 0; k < points.size(); ++k)
-            points[k].name = tr("%1: label check, fold %2 of %3")
-                                 .arg(folder)
+            points[k].name = tr("label check %1/%2 · %3")
                                  .arg(k + 1)
                                  .arg(points.size())
+                                 .arg(folder)
                                  .toStdString();
         const double each =
             points.empty()

@@ -157,7 +157,7 @@ void MainWindow::connectResults()
     m_results->inspectPanel()->setQueue(m_bench->queue());
     connect(m_results->inspectPanel()->foldRuns(), &FoldRunsBar::queued, this, [this](int n) {
         statusBar()->showMessage(
-            n > 0 ? tr("Queued %1 fold runs for the label check: see the Queue tab.").arg(n)
+            n > 0 ? tr("Queued %n fold run(s) for the label check: see the Queue tab.", "", n)
                   : tr("The fold runs have all finished: scoring the labels."),
             10000);
     });

@@ -112,7 +112,8 @@ private Q_SLOTS:
         FoldRunsBar *bar = panel->foldRuns();
         QVERIFY(!panel->scoresFromRuns());
         QVERIFY(!bar->isHidden());
-        QVERIFY2(bar->text().contains("partly in sample"), qPrintable(bar->text()));
+        QVERIFY2(bar->text().startsWith("Partly in sample"), qPrintable(bar->text()));
+        QVERIFY(bar->findChild<QLabel *>()->toolTip().contains("the backbone trained on these"));
         QCOMPARE(bar->button()->text(), QStringLiteral("Score with 5 short runs…"));
         // The estimate: the run's own seconds per epoch on 4/5 of its images, 2 epochs a run.
         const double each = bar->estimateSeconds(0);
