@@ -223,6 +223,28 @@ private Q_SLOTS:
         QVERIFY(!queue.isRunning());
         QCOMPARE(finishTimes()[4], after[4]);
     }
+
+    // A frozen backbone's features never saw the labels: the heads' scores are out of sample
+    // and nothing is offered.
+    void aFrozenBackboneNeedsNoRuns()
+    {
+        auto c = experiment::ExperimentConfig::fromFile(runs::RunDir(m_run.toStdString()).config());
+        c.model.freeze = "backbone";
+        c.stages.front().epochs = 1;
+        const QString frozen = m_dir.path() + "/runs/20260101-frozen";
+        runs::runExperiment(c, frozen.toStdString());
+        RunQueue queue;
+        auto panel = std::make_unique<InspectPanel>();
+        panel->setQueue(&queue);
+        QSignalSpy ready(panel.get(), &InspectPanel::featuresReady);
+        panel->setRun(frozen, m_data);
+        panel->compute();
+        QVERIFY(ready.wait(120000));
+        QVERIFY(panel->outOfSample());
+        QVERIFY(!panel->scoresFromRuns());
+        QVERIFY(panel->foldRuns()->isHidden());
+        QCOMPARE(queue.count(), 0);
+    }
 };
 
 QTEST_MAIN(TestFoldRuns)
