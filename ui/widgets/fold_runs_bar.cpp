@@ -52,6 +52,8 @@ FoldRunsBar::FoldRunsBar(QWidget *parent)
 {
     m_text->setWordWrap(true);
     m_button->setObjectName(QStringLiteral("foldRunsButton"));
+    // Its text is its accessible name (refresh() changes it with the runs' state).
+    m_button->setText(tr("Score with %1 short runs…").arg(runs::LabelFoldOptions{}.folds));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_text, 1);
