@@ -1550,6 +1550,10 @@ war %1</translation>
         <source>Likely wrong.</source>
         <translation>Wahrscheinlich falsch.</translation>
     </message>
+    <message>
+        <source>%1 features of %2 training and %3 test images (layer %4)%5</source>
+        <translation>%1 Merkmale von %2 Trainings- und %3 Testbildern (Schicht %4)%5</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::LabelFixBar</name>

@@ -1550,6 +1550,10 @@ was %1</source>
         <source>Likely wrong.</source>
         <translation>Probablement fausse.</translation>
     </message>
+    <message>
+        <source>%1 features of %2 training and %3 test images (layer %4)%5</source>
+        <translation>%1 caractéristiques de %2 images d&apos;entraînement et %3 images de test (couche %4)%5</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::LabelFixBar</name>

@@ -305,6 +305,7 @@ void InspectPanel::setRun(const QString &runDir, std::shared_ptr<const data::Dat
     m_explainButton->setEnabled(false);
     m_tsneButton->setEnabled(false);
     m_computeButton->setEnabled(m_data != nullptr);
+    m_status->setToolTip(QString());
     m_status->setText(m_data ? tr("The test set's map, the nearest training images and the "
                                   "suspicious labels come from the network's last layer.")
                              : tr("This run's images could not be loaded (its dataset is "
@@ -435,9 +436,11 @@ void InspectPanel::finishJob(const QString &error)
 
 QString InspectPanel::percentText(double p)
 {
-    return p < 0.001   ? tr("< 0.1 %")
-           : p > 0.999 ? tr("> 99.9 %")
-                       : tr("%1 %").arg(100.0 * p, 0, 'f', p < 0.1 ? 1 : 0);
+    // Non-breaking spaces: "2.4" and "%" never part at a line's end.
+    return (p < 0.001   ? tr("< 0.1 %")
+            : p > 0.999 ? tr("> 99.9 %")
+                        : tr("%1 %").arg(100.0 * p, 0, 'f', p < 0.1 ? 1 : 0))
+        .replace(QLatin1Char(' '), QChar(0x00A0));
 }
 
 QString InspectPanel::labelsTabTitle(int pending)
@@ -485,7 +488,16 @@ void InspectPanel::showMap()
             ? tr("PCA, %1 % of the variance").arg(100.0 * e.explainedVariance, 0, 'f', 0)
             : tr("t-SNE: near dots are near in feature space");
     m_map->setCaption(tr("%1 test images · %2").arg(e.points.size()).arg(method));
-    m_status->setText(
+    // One line (a projector's 720 lines go to the map and the galleries); the whole story, the
+    // times and any note (a calibrated run, a cache made from other data; "…" says there is
+    // one) in its tooltip.
+    m_status->setText(tr("%1 features of %2 training and %3 test images (layer %4)%5")
+                          .arg(f.train.dims)
+                          .arg(f.train.rows)
+                          .arg(f.test.rows)
+                          .arg(QString::fromStdString(f.layer))
+                          .arg(f.note.empty() ? QString() : QStringLiteral(" …")));
+    m_status->setToolTip(
         tr("%1 features per image (the input of layer %2) for %3 training and %4 test images, "
            "%5 in %6 s; map in %7 s.%8")
             .arg(f.train.dims)
@@ -536,8 +548,11 @@ QString InspectPanel::probabilityLine(const std::vector<float> &p, int label) co
     QStringList parts;
     for (const int c : shown) {
         const double v = p[std::size_t(c)];
-        const QString part =
-            tr("%1 %2").arg(className(c), percentText(v)).toHtmlEscaped(); // "< 0.1 %" is text
+        // One unbreakable piece; "< 0.1 %" is text, not a tag.
+        const QString part = tr("%1 %2")
+                                 .arg(className(c), percentText(v))
+                                 .replace(QLatin1Char(' '), QChar(0x00A0))
+                                 .toHtmlEscaped();
         parts << (c == label ? QStringLiteral("<b>%1</b>").arg(part) : part);
     }
     return parts.join(QStringLiteral(" · "));

@@ -64,8 +64,12 @@ QWidget *InspectPanel::buildSuspectsPage()
             m_suspects->setMark(k, QString());
         showSuspects();
         syncFixes();
+        showImage(m_shownSplit, m_shownRow); // its new label too
     });
-    connect(m_fixes, &LabelFixList::undone, this, [this] { setOutOfSample(outOfSample()); });
+    connect(m_fixes, &LabelFixList::undone, this, [this] {
+        setOutOfSample(outOfSample());
+        showImage(m_shownSplit, m_shownRow);
+    });
     connect(m_fixes, &LabelFixList::failed, this, &InspectPanel::failed);
     // A fine-tuned run: K short runs of the experiment score every image out of sample.
     m_foldRuns = new FoldRunsBar;
