@@ -597,7 +597,7 @@ QString InspectPanel::detailText(const QString &split, qint64 row) const
 
 void InspectPanel::showImage(const QString &split, qint64 row)
 {
-    if (!m_features)
+    if (!m_features || row < 0) // none shown (featureSplit refuses an empty split)
         return;
     const auto &s = runs::featureSplit(*m_features, split.toStdString());
     if (row < 0 || row >= s.rows)

@@ -64,11 +64,13 @@ QWidget *InspectPanel::buildSuspectsPage()
             m_suspects->setMark(k, QString());
         showSuspects();
         syncFixes();
-        showImage(m_shownSplit, m_shownRow); // its new label too
+        if (m_shownRow >= 0)
+            showImage(m_shownSplit, m_shownRow); // its new label too
     });
     connect(m_fixes, &LabelFixList::undone, this, [this] {
         setOutOfSample(outOfSample());
-        showImage(m_shownSplit, m_shownRow);
+        if (m_shownRow >= 0)
+            showImage(m_shownSplit, m_shownRow);
     });
     connect(m_fixes, &LabelFixList::failed, this, &InspectPanel::failed);
     // A fine-tuned run: K short runs of the experiment score every image out of sample.
