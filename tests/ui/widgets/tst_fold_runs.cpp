@@ -199,7 +199,8 @@ private Q_SLOTS:
         QVERIFY2(bar->text().contains("4 of the 5 fold runs finished earlier"),
                  qPrintable(bar->text()));
         QCOMPARE(bar->button()->text(), QStringLiteral("Continue the 5 short runs…"));
-        queueFromThePanel(*panel);
+        const QString said = queueFromThePanel(*panel);
+        QVERIFY2(said.contains(" left of 2 epochs each: about"), qPrintable(said));
         QCOMPARE(queue.count(), 5);
         for (int r = 0; r < 4; ++r) {
             QCOMPARE(queue.item(r).state, State::Finished);
