@@ -583,7 +583,7 @@ Klicken, um sie zu sehen.</translation>
     </message>
     <message>
         <source>Leave &amp;out</source>
-        <translation>&amp;Weglassen</translation>
+        <translation>&amp;Auslassen</translation>
     </message>
     <message>
         <source>Add the selected images to the pending label fixes as left out (Labels tab): applied, their files are set aside, or an override file leaves them out of the next run</source>

@@ -583,7 +583,7 @@ Cliquez pour les voir.</translation>
     </message>
     <message>
         <source>Leave &amp;out</source>
-        <translation>&amp;Écarter</translation>
+        <translation>&amp;Omettre</translation>
     </message>
     <message>
         <source>Add the selected images to the pending label fixes as left out (Labels tab): applied, their files are set aside, or an override file leaves them out of the next run</source>

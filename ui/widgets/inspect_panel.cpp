@@ -22,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
@@ -187,9 +188,10 @@ QWidget *InspectPanel::buildSide()
     m_detailBox = new QWidget;
     auto *detail = new QGridLayout(m_detailBox);
     detail->setContentsMargins(0, 0, 0, 0);
+    // Grad-CAM under the picture: the text keeps the width for its lines (German's are long).
     detail->addWidget(m_image, 0, 0, Qt::AlignTop);
-    detail->addWidget(m_imageText, 0, 1);
-    detail->addWidget(m_explainButton, 0, 2, Qt::AlignTop);
+    detail->addWidget(m_explainButton, 1, 0, Qt::AlignTop | Qt::AlignHCenter);
+    detail->addWidget(m_imageText, 0, 1, 2, 1);
     detail->setColumnStretch(1, 1);
 
     m_selectionView = galleryView(m_selection);
@@ -439,7 +441,7 @@ QString InspectPanel::percentText(double p)
     // Non-breaking spaces: "2.4" and "%" never part at a line's end.
     return (p < 0.001   ? tr("< 0.1 %")
             : p > 0.999 ? tr("> 99.9 %")
-                        : tr("%1 %").arg(100.0 * p, 0, 'f', p < 0.1 ? 1 : 0))
+                        : tr("%1 %").arg(QLocale().toString(100.0 * p, 'f', p < 0.1 ? 1 : 0)))
         .replace(QLatin1Char(' '), QChar(0x00A0));
 }
 
