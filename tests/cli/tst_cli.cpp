@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -363,6 +364,12 @@ private Q_SLOTS:
         for (const char *key : {"duplicates", "outliers", "dark", "bright", "blurry", "classes"})
             QVERIFY2(h.contains(key), key);
         QVERIFY(h["examined"].toInt() > 1000);
+        QCOMPARE(h["skipped"].toInt(), 0); // a built-in dataset skips no file
+        // The text says which images the class counts hold and writes a single leak right.
+        const Result healthText = runCli({"inspect", out, "--health"});
+        QVERIFY2(healthText.code == 0, qPrintable(healthText.err));
+        QVERIFY2(healthText.out.contains("\nClasses (training"), qPrintable(healthText.out));
+        QVERIFY(!healthText.out.contains(QRegularExpression("\\b1 test or validation images")));
         QVERIFY(QFile::exists(out + "/features.safetensors"));
         QFile predictions(out + "/predictions.csv");
         QVERIFY(predictions.open(QIODevice::ReadOnly));
