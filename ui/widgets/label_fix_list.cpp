@@ -4,6 +4,7 @@
 #include "widgets/background.h"
 
 #include "io/files.h"
+#include "io/json_file.h"
 #include "rundir/run_dir.h"
 #include "rundir/run_writer.h"
 
@@ -173,8 +174,18 @@ void LabelFixList::setRun(const QString &runDir)
         runDir.isEmpty() ? QStringList()
                          : QDir(runDir).entryList({QStringLiteral("label-fixes-*.journal.json")},
                                                   QDir::Files, QDir::Name);
-    if (!journals.isEmpty())
-        m_journal = QDir(runDir).filePath(journals.last());
+    // The newest one not undone yet (a journal says so once undone); one that does not read
+    // back is offered, and undoing it says what is wrong with it.
+    for (auto j = journals.crbegin(); j != journals.crend() && m_journal.isEmpty(); ++j) {
+        const QString path = QDir(runDir).filePath(*j);
+        try {
+            const nlohmann::json journal = readJsonFile(path.toStdString());
+            if (journal.is_object() && journal.value("undone", false))
+                continue;
+        } catch (const std::exception &) {
+        }
+        m_journal = path;
+    }
     refresh();
     Q_EMIT pendingChanged(0);
 }

@@ -305,6 +305,10 @@ private Q_SLOTS:
         QVERIFY(undoneAgain.wait(10000));
         for (const auto &[file, bytes] : before)
             QVERIFY(readFile(file.string(), 1 << 20) == bytes);
+        // Opened again: both journals undone, nothing to undo.
+        LabelFixList later;
+        later.setRun(QString::fromStdString(path("runs/folder")));
+        QVERIFY(later.lastJournal().isEmpty());
     }
 
     void healthPanelListsPlantedDuplicates()
