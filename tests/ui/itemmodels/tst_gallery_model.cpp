@@ -144,14 +144,20 @@ private Q_SLOTS:
                 return img;
             };
         });
+        // Until its picture is made an item shows a blank of the final size (the view lays it
+        // out whole); then the picture.
+        auto blank = [&](int r) {
+            const QPixmap p = model.data(model.index(r), Qt::DecorationRole).value<QPixmap>();
+            return !p.isNull() && qAlpha(p.toImage().pixel(p.width() / 2, p.height() / 2)) == 0;
+        };
         QSignalSpy changed(&model, &ImageListModel::dataChanged);
         for (int r = 0; r < 3; ++r)
-            QVERIFY(model.data(model.index(r), Qt::DecorationRole).isNull());
+            QVERIFY(blank(r));
         QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 2, 5000);
         QVERIFY(!onGuiThread);
         QCOMPARE(made.load(), 2);
-        QVERIFY(!model.data(model.index(0), Qt::DecorationRole).value<QPixmap>().isNull());
-        QVERIFY(model.data(model.index(2), Qt::DecorationRole).isNull());
+        QVERIFY(!blank(0));
+        QVERIFY(blank(2)); // no image for it: the blank stays
     }
 };
 
