@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <numeric>
 
 namespace tl::data {
@@ -86,9 +87,14 @@ std::string ImageStore::identity() const
         const std::string name = label >= 0 && std::size_t(label) < classNames.size()
                                      ? classNames[std::size_t(label)]
                                      : std::to_string(label);
-        const std::string image = i < sourcePaths.size()   ? sourcePaths[i]
-                                  : i < sourceIndex.size() ? std::to_string(sourceIndex[i])
-                                                           : std::to_string(i);
+        // A file by its absolute path: a run that read the folder by a relative path and one
+        // that read it from config.json (absolute) tested the same files.
+        std::error_code ec;
+        const std::string image =
+            i < sourcePaths.size()
+                ? std::filesystem::absolute(sourcePaths[i], ec).lexically_normal().string()
+            : i < sourceIndex.size() ? std::to_string(sourceIndex[i])
+                                     : std::to_string(i);
         entries[i] = image + '\n' + name + '\n';
     }
     std::sort(entries.begin(), entries.end());

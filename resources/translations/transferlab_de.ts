@@ -262,6 +262,13 @@
 </context>
 <context>
     <name>tl::ui::CompareView</name>
+    <message numerus="yes">
+        <source>%n test image(s) have another label in B: both runs are scored here against B&apos;s labels.</source>
+        <translation>
+            <numerusform>%n Testbild hat in B ein anderes Label: beide Läufe werden hier an den Labels von B gemessen.</numerusform>
+            <numerusform>%n Testbilder haben in B ein anderes Label: beide Läufe werden hier an den Labels von B gemessen.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Select two to six runs and click Compare.</source>
         <translation>Wählen Sie zwei bis sechs Läufe und klicken Sie auf Vergleichen.</translation>

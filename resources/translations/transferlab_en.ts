@@ -211,4 +211,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>tl::ui::CompareView</name>
+    <message numerus="yes">
+        <source>%n test image(s) have another label in B: both runs are scored here against B&apos;s labels.</source>
+        <translation>
+            <numerusform>%n test image has another label in B: both runs are scored here against B&apos;s labels.</numerusform>
+            <numerusform>%n test images have another label in B: both runs are scored here against B&apos;s labels.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -262,6 +262,13 @@
 </context>
 <context>
     <name>tl::ui::CompareView</name>
+    <message numerus="yes">
+        <source>%n test image(s) have another label in B: both runs are scored here against B&apos;s labels.</source>
+        <translation>
+            <numerusform>%n image de test a une autre étiquette dans B : les deux exécutions sont évaluées ici selon les étiquettes de B.</numerusform>
+            <numerusform>%n images de test ont une autre étiquette dans B : les deux exécutions sont évaluées ici selon les étiquettes de B.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Select two to six runs and click Compare.</source>
         <translation>Sélectionnez deux à six exécutions et cliquez sur Comparer.</translation>

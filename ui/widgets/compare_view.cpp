@@ -399,6 +399,8 @@ void CompareView::updatePair()
                                           : tr("Choose two different runs as A and B."));
         m_delta->setDifference({}, {});
         m_flipped->setSource({}, nullptr, {}, {}, {});
+        m_fixedButton->setText(tr("Right only with B"));
+        m_brokenButton->setText(tr("Right only with A"));
         return;
     }
     try {
@@ -416,22 +418,29 @@ void CompareView::updatePair()
         m_fixedButton->setText(tr("Right only with B, %1 (%2)").arg(nb).arg(d.fixedByB.size()));
         m_brokenButton->setText(tr("Right only with A, %1 (%2)").arg(na).arg(d.brokenByB.size()));
         m_flipped->showFixedByB(m_fixedButton->isChecked());
-        const auto &ra = *m_results[std::size_t(a)], &rb = *m_results[std::size_t(b)];
-        m_summary->setText(
-            tr("A %1: %2 · B %3: %4 test accuracy. B fixes %5 of A's mistakes and makes %6 new "
-               "ones; both right on %7, both wrong on %8 images.")
-                .arg(na)
-                .arg(ra.test.accuracy, 0, 'f', 4)
-                .arg(nb)
-                .arg(rb.test.accuracy, 0, 'f', 4)
-                .arg(d.fixedByB.size())
-                .arg(d.brokenByB.size())
-                .arg(d.bothRight)
-                .arg(d.bothWrong));
+        // Against B's labels: the runs' own accuracies, unless test labels were fixed between.
+        QString text = tr("A %1: %2 · B %3: %4 test accuracy. B fixes %5 of A's mistakes and "
+                          "makes %6 new ones; both right on %7, both wrong on %8 images.")
+                           .arg(na)
+                           .arg(d.accuracyA(), 0, 'f', 4)
+                           .arg(nb)
+                           .arg(d.accuracyB(), 0, 'f', 4)
+                           .arg(d.fixedByB.size())
+                           .arg(d.brokenByB.size())
+                           .arg(d.bothRight)
+                           .arg(d.bothWrong);
+        if (d.relabelled > 0)
+            text += QLatin1Char(' ') +
+                    tr("%n test image(s) have another label in B: both runs are scored here "
+                       "against B's labels.",
+                       "", int(d.relabelled));
+        m_summary->setText(text);
     } catch (const Error &e) {
         m_summary->setText(QString::fromStdString(e.what()));
         m_delta->setDifference({}, {});
         m_flipped->setSource({}, nullptr, {}, {}, {});
+        m_fixedButton->setText(tr("Right only with B"));
+        m_brokenButton->setText(tr("Right only with A"));
     }
 }
 

@@ -6,6 +6,8 @@
 #include "rundir/run_reader.h"
 #include "support/expect_error.h"
 
+#include <QDir>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace tl;
@@ -84,8 +86,9 @@ private Q_SLOTS:
         const auto a = run("runs/A", {0, 1, 2}, {0, 1, 2}, 0.5f);
         auto b = run("runs/B", {0, 1}, {0, 1}, 0.5f);
         TL_EXPECT_ERROR(runs::compareRuns(a, b), (QStringList{"runs/A", "runs/B", "3 and 2"}));
-        b = run("runs/B", {0, 2, 1}, {0, 1, 2}, 0.5f);
-        TL_EXPECT_ERROR(runs::compareRuns(a, b), (QStringList{"different images", "10"}));
+        b = run("runs/B", {0, 1, 2}, {0, 1, 2}, 0.5f);
+        b.test.predictions[1].index = 99;
+        TL_EXPECT_ERROR(runs::compareRuns(a, b), (QStringList{"different images", "99"}));
         b = run("runs/B", {0, 1, 2}, {0, 1, 2}, 0.5f);
         b.classNames = {"x", "y", "z"};
         TL_EXPECT_ERROR(runs::compareRuns(a, b), QStringList{"different classes"});
@@ -95,21 +98,31 @@ private Q_SLOTS:
     // label or another image does not. The comparison table says when runs differ in it.
     void testSetIdentityAndWarning()
     {
+        QTemporaryDir tmp;
+        const std::string d = QDir(tmp.path()).canonicalPath().toStdString();
         data::ImageStore s;
         s.classNames = {"cat", "dog"};
         s.labels = {0, 1, 1};
-        s.sourcePaths = {"/d/cat/a.png", "/d/dog/b.png", "/d/dog/c.png"};
+        s.sourcePaths = {d + "/cat/a.png", d + "/dog/b.png", d + "/dog/c.png"};
         const std::string id = s.identity();
         QCOMPARE(int(id.size()), 16);
         data::ImageStore shuffled = s;
         shuffled.labels = {1, 0, 1};
-        shuffled.sourcePaths = {"/d/dog/c.png", "/d/cat/a.png", "/d/dog/b.png"};
+        shuffled.sourcePaths = {d + "/dog/c.png", d + "/cat/a.png", d + "/dog/b.png"};
         QCOMPARE(shuffled.identity(), id);
         data::ImageStore relabelled = s;
         relabelled.labels[2] = 0;
         QVERIFY(relabelled.identity() != id);
+        // The same files by a path relative to the working directory: the same identity.
+        data::ImageStore relative = s;
+        const QString was = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(QString::fromStdString(d)));
+        relative.sourcePaths = {"cat/a.png", "dog/b.png", "./dog/c.png"};
+        const std::string relativeId = relative.identity();
+        QDir::setCurrent(was);
+        QCOMPARE(relativeId, id);
         data::ImageStore other = s;
-        other.sourcePaths[0] = "/d/cat/z.png";
+        other.sourcePaths[0] = d + "/cat/z.png";
         QVERIFY(other.identity() != id);
 
         runs::RunInfo a, b, c, old;
@@ -126,6 +139,30 @@ private Q_SLOTS:
         QVERIFY2(w.find("after was tested on other images") != std::string::npos, w.c_str());
         QVERIFY(runs::comparisonTable({a, b}, false).find(w) != std::string::npos);
         QVERIFY(runs::comparisonTable({a, b}, true).find("Not comparable") == std::string::npos);
+    }
+
+    // A test label fixed between the runs (image 10: a -> b): both runs are scored against B's
+    // labels, so A's answer "a" now counts as a mistake B fixed.
+    void relabelledImagesCountWithBsLabels()
+    {
+        const auto a = run("A", {0, 0, 1}, {0, 0, 1}, 0.5f);
+        const auto b = run("B", {0, 1, 1}, {0, 1, 1}, 0.5f);
+        const auto d = runs::compareRuns(a, b);
+        QCOMPARE(d.relabelled, std::int64_t(1));
+        QCOMPARE(d.bothRight, std::int64_t(2));
+        QCOMPARE(d.fixedByB.size(), std::size_t(1));
+        QCOMPARE(d.fixedByB[0].index, std::int64_t(10));
+        QCOMPARE(d.fixedByB[0].trueLabel, 1);
+        QCOMPARE(d.brokenByB.size(), std::size_t(0));
+        QCOMPARE(d.accuracyA(), 2.0 / 3.0);
+        QCOMPARE(d.accuracyB(), 1.0);
+        QCOMPARE(d.delta(1, 1), std::int64_t(1));
+        QCOMPARE(d.delta(1, 0), std::int64_t(-1));
+        QCOMPARE(d.delta(0, 0), std::int64_t(0));
+        // Nothing relabelled: the accuracies are the runs' own.
+        const auto same = runs::compareRuns(a, a);
+        QCOMPARE(same.relabelled, std::int64_t(0));
+        QCOMPARE(same.accuracyA(), 1.0);
     }
 };
 
