@@ -65,7 +65,8 @@ int apply(const std::string &run, const std::string &list, Args &args)
         list, data.allClassNames.empty() ? data.train.classNames : data.allClassNames);
     if (args.has("overrides")) {
         const std::string out = args.str("overrides", "");
-        writeFileAtomic(out, runs::labelOverridesCsv(fixes));
+        // The run's own overrides stay: the file is all the run's fixes, for its retraining.
+        writeFileAtomic(out, runs::labelOverridesCsv(fixes, config.data.labelOverrides));
         std::printf("%zu fix%s written to %s; train with them: transferlab-cli train --config "
                     "%s --label-overrides %s\n",
                     fixes.size(), fixes.size() == 1 ? "" : "es", out.c_str(),

@@ -3,6 +3,7 @@
 #include "analysis/label_fixes.h"
 
 #include "base/error.h"
+#include "data/label_overrides.h"
 #include "io/csv.h"
 #include "io/file_limits.h"
 #include "io/files.h"
@@ -183,14 +184,32 @@ std::vector<LabelFix> readLabelFixes(const std::string &path,
     return parseLabelFixes(readFile(path, limits::kMaxCsvBytes), path, classNames);
 }
 
-std::string labelOverridesCsv(const std::vector<LabelFix> &fixes)
+std::string labelOverridesCsv(const std::vector<LabelFix> &fixes, const std::string &basedOn)
 {
-    std::ostringstream s;
-    s << "split,index,label\n";
+    // One row per image: training and validation images share the training split's index.
+    using Key = std::pair<bool, std::int64_t>; // (test, index)
+    std::vector<std::pair<Key, std::string>> rows;
+    std::map<Key, std::size_t> at;
+    auto put = [&](const std::string &split, std::int64_t index, const std::string &label) {
+        const Key key{split == "test", index};
+        std::string row = split + ',' + std::to_string(index) + ',' + label + '\n';
+        if (auto it = at.find(key); it != at.end())
+            rows[it->second].second = std::move(row);
+        else {
+            at[key] = rows.size();
+            rows.emplace_back(key, std::move(row));
+        }
+    };
+    if (!basedOn.empty())
+        for (const auto &o : data::readLabelOverrides(basedOn))
+            put(o.split, o.index, o.exclude ? std::string("exclude") : csvCell(o.label));
     for (const auto &f : fixes)
-        s << (f.split.empty() ? std::string("train") : f.split) << ',' << f.index << ','
-          << (f.action == FixAction::Relabel ? csvCell(f.newLabel) : "exclude") << '\n';
-    return s.str();
+        put(f.split.empty() ? std::string("train") : f.split, f.index,
+            f.action == FixAction::Relabel ? csvCell(f.newLabel) : std::string("exclude"));
+    std::string out = "split,index,label\n";
+    for (const auto &r : rows)
+        out += r.second;
+    return out;
 }
 
 namespace {

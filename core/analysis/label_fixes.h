@@ -48,8 +48,12 @@ std::vector<LabelFix> readLabelFixes(const std::string &path,
 // --- Label overrides ----------------------------------------------------------------------
 
 // "split,index,label" rows under that header (data/label_overrides.h reads them; split "train"
-// when a fix names none), label "exclude" for images left out or marked ambiguous.
-std::string labelOverridesCsv(const std::vector<LabelFix> &fixes);
+// when a fix names none), label "exclude" for images left out or marked ambiguous. `basedOn`: an
+// override file whose rows come first (the run's own data.label_overrides, so that fixing a run
+// trained with fixes keeps them); a later fix of the same image replaces its row (training and
+// validation images share the training split's index). tl::Error naming `basedOn` when it does
+// not read.
+std::string labelOverridesCsv(const std::vector<LabelFix> &fixes, const std::string &basedOn = {});
 
 // --- On disk, with a journal --------------------------------------------------------------
 

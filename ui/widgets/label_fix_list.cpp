@@ -327,6 +327,13 @@ void LabelFixList::apply(Mode mode, const QString &overridesFile)
     std::vector<runs::LabelFix> fixes;
     for (const Pending &p : pending())
         fixes.push_back(p.fix);
+    // An override file holds every fix of the run: its own overrides (a run trained with
+    // fixes), those applied as overrides before in this session, then these.
+    std::vector<runs::LabelFix> allOverrides;
+    for (const AppliedSet &a : m_applied)
+        if (a.mode == Mode::Overrides)
+            allOverrides.insert(allOverrides.end(), a.fixes.begin(), a.fixes.end());
+    allOverrides.insert(allOverrides.end(), fixes.begin(), fixes.end());
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     const QString target =
         mode == Mode::OnDisk
@@ -340,9 +347,9 @@ void LabelFixList::apply(Mode mode, const QString &overridesFile)
     refresh();
     runInBackground<LabelFixList>(
         this,
-        [fixes, mode, data, target = target.toStdString(), summary] {
+        [fixes, allOverrides, mode, data, target = target.toStdString(), summary] {
             if (mode == Mode::Overrides) {
-                writeFileAtomic(target, runs::labelOverridesCsv(fixes));
+                writeFileAtomic(target, runs::labelOverridesCsv(allOverrides, data.labelOverrides));
                 *summary = QObject::tr("%n fix(es) written to %1.", "", int(fixes.size()))
                                .arg(QString::fromStdString(target));
                 return;
@@ -431,7 +438,11 @@ experiment::ExperimentConfig LabelFixList::retrainConfig() const
     experiment::ExperimentConfig c = m_config;
     if (!m_overrides.isEmpty())
         c.data.labelOverrides = m_overrides.toStdString();
-    c.name = (c.name.empty() ? std::string() : c.name + "-") + "fixed-labels";
+    // "NAME-fixed-labels", once however often the run is fixed and retrained.
+    const std::string suffix = "fixed-labels";
+    if (c.name.size() < suffix.size() ||
+        c.name.compare(c.name.size() - suffix.size(), suffix.size(), suffix) != 0)
+        c.name = (c.name.empty() ? std::string() : c.name + "-") + suffix;
     return c;
 }
 

@@ -1,12 +1,12 @@
 #include "widgets/main_window.h"
 
+#include "a11y/accessibility.h"
 #include "base/error.h"
 #include "platform/cpu_cores.h"
 #include "session/run_list.h"
 #include "session/run_queue.h"
 #include "session/training_session.h"
 #include "session/workbench.h"
-#include "a11y/accessibility.h"
 #include "widgets/calibration_panel.h"
 #include "widgets/compare_view.h"
 #include "widgets/data_health_panel.h"
@@ -422,11 +422,10 @@ void MainWindow::connectQueue()
     });
 }
 
-void MainWindow::retrainWithFixes(experiment::ExperimentConfig config)
+void MainWindow::retrainWithFixes(const experiment::ExperimentConfig &config)
 {
     const QString before = m_results->runDir();
     const QString parent = before.isEmpty() ? QString() : QFileInfo(before).absolutePath();
-    config.name = config.name.empty() ? std::string("fixed-labels") : config.name + "-fixed-labels";
     try {
         const int row = m_bench->queueRun(config, parent);
         if (!before.isEmpty())

@@ -104,7 +104,7 @@ private:
     // What the Data tab holds, as the workbench asks it.
     LoadedData loadedData() const;
     // "Retrain with the fixes": queued beside the fixed run, compared with it when it ends.
-    void retrainWithFixes(experiment::ExperimentConfig config);
+    void retrainWithFixes(const experiment::ExperimentConfig &config);
     void compareAfterRetrain(const QString &dir, bool finished);
 
     QTabWidget *m_tabs;
@@ -121,7 +121,7 @@ private:
     ExperimentForm *m_form;
     QFont m_baseFont;
     MainMenus *m_menus = nullptr;
-    bool m_geometryRestored = false; // a saved (or fitted) size to keep while it fits
+    bool m_geometryRestored = false;     // a saved (or fitted) size to keep while it fits
     QHash<QString, QString> m_retrained; // a queued retrain's folder -> the run it fixes
 };
 

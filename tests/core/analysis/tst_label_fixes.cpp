@@ -323,6 +323,19 @@ private Q_SLOTS:
             "f.csv", kClasses);
         QCOMPARE(runs::labelOverridesCsv(fixes),
                  std::string("split,index,label\ntest,3,dog\ntrain,3,cat\ntest,4,exclude\n"));
+        // On top of a run's own overrides (a run trained with fixes, fixed again): its rows stay,
+        // a fix of the same image replaces its row (val 3 is training image 3), new ones follow.
+        QTemporaryDir tmp;
+        const std::string before = tmp.filePath("before.csv").toStdString();
+        put(before, "split,index,label\nval,3,dog\ntrain,7,exclude\ntest,9,cat\n");
+        QCOMPARE(runs::labelOverridesCsv(fixes, before),
+                 std::string("split,index,label\ntrain,3,cat\ntrain,7,exclude\ntest,9,cat\n"
+                             "test,3,dog\ntest,4,exclude\n"));
+        const auto merged = data::parseLabelOverrides(bytes(runs::labelOverridesCsv(fixes, before)),
+                                                      "merged.csv"); // reads back
+        QCOMPARE(merged.size(), std::size_t(5));
+        TL_EXPECT_ERROR(runs::labelOverridesCsv(fixes, tmp.filePath("gone.csv").toStdString()),
+                        QStringList{"gone.csv"});
         TL_EXPECT_ERROR(runs::parseLabelFixes(bytes("index,split,label,fix\n3,test,cat,dog\n3,"
                                                     "test,cat,dog\n"),
                                               "f.csv", kClasses),

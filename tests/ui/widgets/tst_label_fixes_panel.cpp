@@ -175,6 +175,24 @@ private Q_SLOTS:
         Q_EMIT panel->fixList()->retrainRequested(panel->fixList()->retrainConfig());
         QCOMPARE(retrain.count(), 1);
 
+        // One more fix applied later: its file holds the first two too (a retrain uses all of
+        // them), and the retrain's name says "fixed-labels" once.
+        select(*panel, 2, 1);
+        panel->markSelected("wrong label");
+        QCOMPARE(panel->fixList()->pending().size(), std::size_t(1));
+        expected[report.images[2].image.index] = panel->fixList()->pending()[0].fix.newLabel;
+        const QString second = m_dir.path() + "/overrides-2.csv";
+        panel->fixList()->apply(LabelFixList::Mode::Overrides, second);
+        QVERIFY(applied.wait(10000));
+        got.clear();
+        for (const auto &o : data::readLabelOverrides(second.toStdString()))
+            got[o.index] = o.label;
+        QCOMPARE(got, expected);
+        const auto again = panel->fixList()->retrainConfig();
+        QCOMPARE(again.data.labelOverrides, second.toStdString());
+        QVERIFY(QString::fromStdString(again.name).endsWith(QStringLiteral("fixed-labels")));
+        QVERIFY(!QString::fromStdString(again.name).contains(QStringLiteral("fixed-labels-fixed")));
+
         // The quick in-sample view is still there, labelled as such.
         panel->setOutOfSample(false);
         QVERIFY(!panel->outOfSample());
