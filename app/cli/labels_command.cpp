@@ -63,6 +63,7 @@ int apply(const std::string &run, const std::string &list, Args &args)
     const data::DatasetSplits data = runs::loadRunData(run);
     const std::vector<runs::LabelFix> fixes = runs::readLabelFixes(
         list, data.allClassNames.empty() ? data.train.classNames : data.allClassNames);
+    runs::checkFixesAgainstData(fixes, data, list);
     if (args.has("overrides")) {
         const std::string out = args.str("overrides", "");
         // The run's own overrides stay: the file is all the run's fixes, for its retraining.

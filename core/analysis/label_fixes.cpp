@@ -3,6 +3,7 @@
 #include "analysis/label_fixes.h"
 
 #include "base/error.h"
+#include "data/dataset.h"
 #include "data/label_overrides.h"
 #include "io/csv.h"
 #include "io/file_limits.h"
@@ -184,6 +185,53 @@ std::vector<LabelFix> readLabelFixes(const std::string &path,
     return parseLabelFixes(readFile(path, limits::kMaxCsvBytes), path, classNames);
 }
 
+void checkFixesAgainstData(const std::vector<LabelFix> &fixes, const data::DatasetSplits &data,
+                           const std::string &origin)
+{
+    struct Image
+    {
+        const data::ImageStore *store;
+        std::size_t row;
+    };
+    // By source index: the training split's images (training and validation rows share it),
+    // and the test split's.
+    std::map<std::int64_t, Image> trainVal, test;
+    auto index = [](std::map<std::int64_t, Image> &to, const data::ImageStore &s) {
+        for (std::size_t r = 0; r < s.size(); ++r)
+            to[r < s.sourceIndex.size() ? s.sourceIndex[r] : std::int64_t(r)] = Image{&s, r};
+    };
+    index(trainVal, data.train);
+    index(trainVal, data.val);
+    index(test, data.test);
+    for (const auto &f : fixes) {
+        const std::string at = "line " + std::to_string(f.line) + ": " +
+                               (f.split.empty() ? std::string("train") : f.split) + " image " +
+                               std::to_string(f.index);
+        const auto &images = f.split == "test" ? test : trainVal;
+        const auto it = images.find(f.index);
+        if (it == images.end())
+            throw fileError(origin, at + " is not in the run's data");
+        const data::ImageStore &s = *it->second.store;
+        const std::size_t r = it->second.row;
+        std::error_code ec;
+        if (!f.path.empty() && !fs::exists(f.path, ec))
+            throw fileError(origin, at + ": " + f.path +
+                                        " is gone (moved by an earlier apply? `transferlab-cli "
+                                        "labels undo` with its journal puts it back)");
+        if (!f.path.empty() && r < s.sourcePaths.size() &&
+            fs::weakly_canonical(f.path, ec) != fs::weakly_canonical(s.sourcePaths[r], ec))
+            throw fileError(origin, at + " is " + s.sourcePaths[r] + ", not " + f.path +
+                                        ": the index and the path name different images");
+        const std::int64_t label = s.labels[r];
+        const std::string now = label >= 0 && std::size_t(label) < s.classNames.size()
+                                    ? s.classNames[std::size_t(label)]
+                                    : std::to_string(label);
+        if (!f.label.empty() && f.label != now)
+            throw fileError(origin, at + " is labelled '" + now + "', not '" + f.label +
+                                        "' (fixed already, or a list for other data?)");
+    }
+}
+
 std::string labelOverridesCsv(const std::vector<LabelFix> &fixes, const std::string &basedOn)
 {
     // One row per image: training and validation images share the training split's index.
@@ -249,9 +297,18 @@ AppliedFixes applyFixesToFolder(const std::vector<LabelFix> &fixes, const std::s
                 alreadyMoved(f, root);
             throw Error(f.path + ": not a file inside the dataset " + root);
         }
-        const fs::path to = destinationOf(f, root);
-        if (fs::exists(to, ec) || !targets.insert(to.string()).second)
-            throw Error(f.path + ": cannot move it to " + to.string() + ": that name is taken");
+        // A name taken in the class folder (IMG_0001.jpg in every folder): NAME-2.EXT, -3, ...
+        // (the journal records where each file went).
+        const fs::path wanted = destinationOf(f, root);
+        fs::path to = wanted;
+        for (int n = 2; fs::exists(to, ec) || targets.count(to.string()); ++n) {
+            if (n > 10000)
+                throw Error(f.path + ": cannot move it to " + wanted.string() +
+                            ": that name and 10,000 numbered ones are taken");
+            to = wanted.parent_path() /
+                 (wanted.stem().string() + "-" + std::to_string(n) + wanted.extension().string());
+        }
+        targets.insert(to.string());
         moves.push_back({{"from", fs::weakly_canonical(f.path).string()},
                          {"to", to.string()},
                          {"sha256", sha256(f.path)}});

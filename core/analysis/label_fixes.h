@@ -15,6 +15,10 @@
 #include <string>
 #include <vector>
 
+namespace tl::data {
+struct DatasetSplits;
+}
+
 namespace tl::runs {
 
 enum class FixAction { Relabel, Ambiguous, LeaveOut };
@@ -45,6 +49,13 @@ std::vector<LabelFix> parseLabelFixes(const std::vector<std::uint8_t> &csv,
 std::vector<LabelFix> readLabelFixes(const std::string &path,
                                      const std::vector<std::string> &classNames);
 
+// Checks a fix list against the run's data (loadRunData): each fix's image exists in its split,
+// its `path` (when given) is that image's file and its `label` (when given) that image's class
+// now, so that --overrides (by index) and --move (by path) act on the same image and a list
+// made for other data or applied already is refused. tl::Error naming `origin` and the line.
+void checkFixesAgainstData(const std::vector<LabelFix> &fixes, const data::DatasetSplits &data,
+                           const std::string &origin);
+
 // --- Label overrides ----------------------------------------------------------------------
 
 // "split,index,label" rows under that header (data/label_overrides.h reads them; split "train"
@@ -68,8 +79,9 @@ struct AppliedFixes
 // Folder dataset under `root` (ROOT/<class>/..., or ROOT/train/<class>/... beside
 // ROOT/test/<class>/..., test images as well as training ones): each fix's file
 // moves to the folder of its new class beside its old one, or under ROOT/.transferlab-set-aside/.
-// Everything is checked first (each file inside `root` and present, its folder its current
-// label's, no name taken at the destination); the journal is written before the first move.
+// A name taken at the destination gets a number (a-2.png). Everything is checked first (each
+// file inside `root` and present, its folder its current label's); the journal is written
+// before the first move.
 // tl::Error naming the file and what is wrong, with nothing moved.
 AppliedFixes applyFixesToFolder(const std::vector<LabelFix> &fixes, const std::string &root,
                                 const std::string &journalPath);

@@ -141,10 +141,6 @@ private Q_SLOTS:
                                                (root / "cat/b.png").string() + ",cat," + to + "\n"),
                                          "f.csv", kClasses);
         };
-        // The second file is fine, the first's name is taken in dog/: nothing moves.
-        TL_EXPECT_ERROR(runs::applyFixesToFolder(fix((root / "cat/a.png").string(), "dog"),
-                                                 root.string(), journal),
-                        (QStringList{"a.png", "name is taken"}));
         TL_EXPECT_ERROR(
             runs::applyFixesToFolder(fix("/etc/hostname", "dog"), root.string(), journal),
             (QStringList{"/etc/hostname", "not a file inside the dataset"}));
@@ -153,6 +149,12 @@ private Q_SLOTS:
                         (QStringList{"gone.png"}));
         QCOMPARE(tree(root), before);
         QVERIFY(!fs::exists(journal));
+        // The first's name is taken in dog/: it moves as a-2.png, and back on undo.
+        runs::applyFixesToFolder(fix((root / "cat/a.png").string(), "dog"), root.string(), journal);
+        QVERIFY(fs::exists(root / "dog/a-2.png") && fs::exists(root / "dog/b.png"));
+        QVERIFY(fs::exists(root / "dog/a.png") && !fs::exists(root / "cat/a.png"));
+        runs::undoLabelFixes(journal);
+        QCOMPARE(tree(root), before);
     }
 
     void aChangedFileIsLeftAloneByUndo()
@@ -261,6 +263,53 @@ private Q_SLOTS:
         TL_EXPECT_ERROR(data::loadDataset(o), (QStringList{"ov.csv", "horse", "not a class"}));
         put(file, "index,label\n99,dog\n");
         TL_EXPECT_ERROR(data::loadDataset(o), (QStringList{"ov.csv", "99", "not in the training"}));
+    }
+
+    // A list checked against the run's data: index, path and label must name one image as it
+    // is now.
+    void aListMustMatchTheData()
+    {
+        QTemporaryDir tmp;
+        const fs::path root = fs::path(tmp.path().toStdString()) / "data";
+        const std::uint8_t grey[16] = {0,  40, 80, 120, 160, 200, 240, 255,
+                                       10, 50, 90, 130, 170, 210, 250, 5};
+        const std::vector<unsigned char> png = data::encodePng(grey, 4, 4, 1);
+        for (const char *cls : {"cat", "dog"})
+            for (int i = 0; i < 3; ++i)
+                for (const char *split : {"train", "test"}) {
+                    fs::create_directories(root / split / cls);
+                    std::ofstream(root / split / cls /
+                                      (std::string(split) + std::to_string(i) + ".png"),
+                                  std::ios::binary)
+                        .write(reinterpret_cast<const char *>(png.data()),
+                               std::streamsize(png.size()));
+                }
+        data::DatasetOptions o;
+        o.name = "folder";
+        o.root = root.string();
+        const data::DatasetSplits d = data::loadDataset(o);
+        QCOMPARE(d.train.size(), std::size_t(6));
+        const std::string a = d.train.sourcePaths[0], b = d.train.sourcePaths[1];
+        const std::string t = d.test.sourcePaths[3];
+        auto list = [](const std::string &rows) {
+            return runs::parseLabelFixes(bytes("index,split,path,label,fix\n" + rows), "f.csv",
+                                         kClasses);
+        };
+        runs::checkFixesAgainstData(list("0,train," + a + ",cat,dog\n3,test," + t + ",dog,cat\n"),
+                                    d, "f.csv");
+        runs::checkFixesAgainstData(list("1,train,,cat,leave out\n"), d, "f.csv"); // no path
+        TL_EXPECT_ERROR(
+            runs::checkFixesAgainstData(list("0,train," + b + ",cat,dog\n"), d, "f.csv"),
+            (QStringList{"f.csv", "line 2", "different images"}));
+        TL_EXPECT_ERROR(
+            runs::checkFixesAgainstData(list("0,train," + a + ",dog,cat\n"), d, "f.csv"),
+            (QStringList{"f.csv", "labelled 'cat', not 'dog'"}));
+        TL_EXPECT_ERROR(runs::checkFixesAgainstData(list("9,train,,cat,dog\n"), d, "f.csv"),
+                        (QStringList{"f.csv", "train image 9", "not in the run's data"}));
+        TL_EXPECT_ERROR(
+            runs::checkFixesAgainstData(
+                list("0,train," + (root / "cat/gone.png").string() + ",cat,dog\n"), d, "f.csv"),
+            (QStringList{"gone.png", "is gone", "labels undo"}));
     }
 
     void overrides()
