@@ -26,7 +26,11 @@ Fixes the labels of the images a run's inspection found wrong. FIXES.csv has a h
 its columns: index, label, split (train, val or test; train when absent), path (folder and CSV
 datasets), and either fix (a class name, "ambiguous" or "leave out") or, as the window's
 suspicious-labels list exports it, mark ("wrong label": the suggested class; "ambiguous") and
-suggested. index is the image's in its split, as inspect and predictions.csv give it.
+suggested. index is the number inspect and predictions.csv give the image: its place in the
+dataset's listing (of a folder, or of the training or test files), which a validation image
+keeps from the training split it was held out of. Before anything changes each row is checked
+against the run's data: its image exists, path (when given) is that image's file, label its
+class now.
 
 Options:
   --move                folder and CSV datasets: a relabelled file moves into its class's
