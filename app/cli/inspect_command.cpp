@@ -49,7 +49,9 @@ Actions (without one: what the features are):
                         probabilities instead (validation images when the run has some, else
                         the training images in sample); --fold-runs: K runs of the experiment,
                         each leaving a fold out (for a fine-tuned backbone, whose features saw
-                        the labels; --fold-epochs E shortens them, --parallel P; resumable)
+                        the labels; --fold-epochs E shortens them, --parallel P; resumable);
+                        --split test: the test images by the model's own probabilities (it
+                        never trained on them: a wrong test label makes the accuracy lie)
   --neighbours INDEX    the training images nearest (cosine distance of the features) to image
                         INDEX of the test set (its index as in predictions.csv); --split val or
                         train for another split, --count N for how many (default 8)
@@ -142,6 +144,8 @@ runs::OutOfSampleProbabilities foldRunScores(const runs::RunFeatures &f,
 runs::SuspicionReport suspicionReport(const runs::RunFeatures &f, const data::DatasetSplits &data,
                                       const Args &args, int n)
 {
+    if (args.str("split", "") == "test") // the model never trained on them
+        return runs::suspiciousLabels(f, data, std::size_t(n), "test");
     if (args.flag("quick"))
         return runs::suspiciousLabels(f, data, std::size_t(n));
     runs::LabelFoldOptions o;
@@ -183,17 +187,19 @@ int suspicious(const runs::RunFeatures &f, const data::DatasetSplits &data, cons
         std::printf("%s\n", out.dump().c_str());
         return 0;
     }
-    std::printf("%s\n", report.outOfSample
-                            ? ("The " + std::to_string(report.examined) + " " +
-                               (report.split == "val" ? "validation images (held out of training"
-                                                      : "training and validation images (K-fold") +
-                               ": out of sample), least likely label first:")
-                                  .c_str()
-                            : ("The " + std::to_string(report.examined) +
-                               " training images, least likely label first (in sample: the model "
-                               "trained on them, so it doubts wrong labels less than it should; "
-                               "train with a validation split for a fairer list):")
-                                  .c_str());
+    std::printf("%s\n",
+                report.outOfSample
+                    ? ("The " + std::to_string(report.examined) + " " +
+                       (report.split == "val"    ? "validation images (held out of training"
+                        : report.split == "test" ? "test images (never trained on"
+                                                 : "training and validation images (K-fold") +
+                       ": out of sample), least likely label first:")
+                          .c_str()
+                    : ("The " + std::to_string(report.examined) +
+                       " training images, least likely label first (in sample: the model "
+                       "trained on them, so it doubts wrong labels less than it should; "
+                       "train with a validation split for a fairer list):")
+                          .c_str());
     std::printf("%5s %7s %-18s %-18s %9s %s\n", "rank", "index", "label", "model says", "p(label)",
                 "flag");
     int rank = 0;

@@ -42,12 +42,12 @@ ImageRef imageRef(const RunFeatures &f, const data::DatasetSplits &data, const s
 }
 
 SuspicionReport suspiciousLabels(const RunFeatures &f, const data::DatasetSplits &data,
-                                 std::size_t limit)
+                                 std::size_t limit, const std::string &split)
 {
     SuspicionReport report;
     // Out of sample when the run held images out of its training set; else the training images.
-    report.outOfSample = f.val.rows > 0;
-    report.split = report.outOfSample ? "val" : "train";
+    report.outOfSample = split == "test" || f.val.rows > 0;
+    report.split = split == "test" ? "test" : report.outOfSample ? "val" : "train";
     const FeatureSplit &s = featureSplit(f, report.split);
     report.examined = s.rows;
     if (s.rows == 0)

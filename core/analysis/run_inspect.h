@@ -45,8 +45,12 @@ struct SuspicionReport
     std::vector<SuspectLabel> images; // most suspicious first
 };
 
+// The trained model's own doubt about the labels of `split`'s images: by default the validation
+// images when the run has some (out of sample), else the training images (in sample); "test":
+// the test images, which the model never trained on (out of sample: a wrong test label makes
+// the test accuracy lie).
 SuspicionReport suspiciousLabels(const RunFeatures &f, const data::DatasetSplits &data,
-                                 std::size_t limit);
+                                 std::size_t limit, const std::string &split = {});
 
 struct Neighbour
 {

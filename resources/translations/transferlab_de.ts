@@ -1110,6 +1110,18 @@ Verlust %5</translation>
 <context>
     <name>tl::ui::InspectPanel</name>
     <message>
+        <source>Test images</source>
+        <translation>Testbilder</translation>
+    </message>
+    <message>
+        <source>%1 test images, least likely label first</source>
+        <translation>%1 Testbilder, unwahrscheinlichstes Label zuerst</translation>
+    </message>
+    <message>
+        <source>The model never trained on the test images, so its doubt about a label is honest. A wrong test label makes the test accuracy lie: fix it here (a label-override file keeps the test images) before comparing runs.</source>
+        <translation>Das Modell hat nie mit den Testbildern trainiert, also ist sein Zweifel an einem Label ehrlich. Ein falsches Test-Label lässt die Testgenauigkeit lügen: Korrigieren Sie es hier (eine Label-Override-Datei behält die Testbilder), bevor Sie Läufe vergleichen.</translation>
+    </message>
+    <message>
         <source>Out of sample (%1 runs)</source>
         <translation>Außerhalb der Stichprobe (%1 Läufe)</translation>
     </message>
@@ -1314,8 +1326,8 @@ d %2</translation>
         <translation>Bewertung verdächtiger Labels</translation>
     </message>
     <message>
-        <source>Out of sample: each image scored by a head that never saw its label. In sample: the trained model&apos;s own probabilities (quick, but it doubts a wrong label it has learnt less than it should).</source>
-        <translation>Außerhalb der Stichprobe: Jedes Bild wird von einem Kopf bewertet, der sein Label nie gesehen hat. In der Stichprobe: die eigenen Wahrscheinlichkeiten des trainierten Modells (schnell, aber es bezweifelt ein gelerntes falsches Label weniger, als es sollte).</translation>
+        <source>Out of sample: each image scored by a head that never saw its label. In sample: the trained model&apos;s own probabilities (quick, but it doubts a wrong label it has learnt less than it should). Test images: the model never trained on them, and a wrong test label makes the test accuracy lie.</source>
+        <translation>Außerhalb der Stichprobe: Jedes Bild wird von einem Kopf bewertet, der sein Label nie gesehen hat. In der Stichprobe: die eigenen Wahrscheinlichkeiten des trainierten Modells (schnell, aber es bezweifelt ein gelerntes falsches Label weniger, als es sollte). Testbilder: Das Modell hat nie mit ihnen trainiert, und ein falsches Test-Label lässt die Testgenauigkeit lügen.</translation>
     </message>
     <message>
         <source>&amp;Suggested class</source>

@@ -1110,6 +1110,18 @@ perte %5</translation>
 <context>
     <name>tl::ui::InspectPanel</name>
     <message>
+        <source>Test images</source>
+        <translation>Images de test</translation>
+    </message>
+    <message>
+        <source>%1 test images, least likely label first</source>
+        <translation>%1 images de test, étiquette la moins probable d’abord</translation>
+    </message>
+    <message>
+        <source>The model never trained on the test images, so its doubt about a label is honest. A wrong test label makes the test accuracy lie: fix it here (a label-override file keeps the test images) before comparing runs.</source>
+        <translation>Le modèle ne s’est jamais entraîné sur les images de test, donc son doute sur une étiquette est honnête. Une étiquette de test fausse fait mentir la précision de test : corrigez-la ici (un fichier de remplacement d’étiquettes garde les images de test) avant de comparer des exécutions.</translation>
+    </message>
+    <message>
         <source>Out of sample (%1 runs)</source>
         <translation>Hors échantillon (%1 entraînements)</translation>
     </message>
@@ -1314,8 +1326,8 @@ d %2</translation>
         <translation>Scores des étiquettes suspectes</translation>
     </message>
     <message>
-        <source>Out of sample: each image scored by a head that never saw its label. In sample: the trained model&apos;s own probabilities (quick, but it doubts a wrong label it has learnt less than it should).</source>
-        <translation>Hors échantillon : chaque image est notée par une tête qui n&apos;a jamais vu son étiquette. Dans l&apos;échantillon : les probabilités du modèle entraîné lui-même (rapide, mais il doute moins qu&apos;il ne devrait d&apos;une étiquette fausse qu&apos;il a apprise).</translation>
+        <source>Out of sample: each image scored by a head that never saw its label. In sample: the trained model&apos;s own probabilities (quick, but it doubts a wrong label it has learnt less than it should). Test images: the model never trained on them, and a wrong test label makes the test accuracy lie.</source>
+        <translation>Hors échantillon : chaque image est notée par une tête qui n&apos;a jamais vu son étiquette. Dans l&apos;échantillon : les probabilités du modèle entraîné lui-même (rapide, mais il doute moins qu&apos;il ne devrait d&apos;une étiquette fausse qu&apos;il a apprise). Images de test : le modèle ne s&apos;est jamais entraîné dessus, et une étiquette de test fausse fait mentir la précision de test.</translation>
     </message>
     <message>
         <source>&amp;Suggested class</source>

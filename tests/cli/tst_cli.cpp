@@ -870,6 +870,16 @@ private Q_SLOTS:
         QVERIFY2(suspects.code == 0, qPrintable(suspects.err));
         const QJsonArray top = QJsonDocument::fromJson(suspects.out.toUtf8()).array();
         QVERIFY(top.size() == 2);
+        // The test images have a list of their own (the model never trained on them).
+        const Result tests =
+            runCli({"inspect", run, "--suspicious", "2", "--split", "test", "--json"});
+        QVERIFY2(tests.code == 0, qPrintable(tests.err));
+        const QJsonArray testTop = QJsonDocument::fromJson(tests.out.toUtf8()).array();
+        QCOMPARE(testTop.size(), 2);
+        for (const auto &t : testTop) {
+            QCOMPARE(t.toObject()["split"].toString(), QStringLiteral("test"));
+            QVERIFY(t.toObject()["out_of_sample"].toBool());
+        }
         const QJsonObject s0 = top[0].toObject(), s1 = top[1].toObject();
         const QString other = s0["label"].toString() == "cat" ? "dog" : "cat";
         auto row = [](const QJsonObject &s, const QString &path, const QString &fix) {

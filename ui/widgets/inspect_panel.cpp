@@ -48,6 +48,7 @@ struct InspectPanel::Job
     std::shared_ptr<const runs::Embedding> embedding;
     std::shared_ptr<const runs::NeighbourIndex> index;
     runs::SuspicionReport report, oos; // in sample (quick), out of sample (K-fold)
+    runs::SuspicionReport test;        // the test images (the model never trained on them)
     std::string oosBasis;
     bool haveOos = false;
     bool oosFromRuns = false; // the cached scores came from the fold runs
@@ -361,6 +362,7 @@ void InspectPanel::startJob(bool tsne)
                 runs::applyRunCalibration(*f);
                 job->features = f;
                 job->report = runs::suspiciousLabels(*f, *data, 300);
+                job->test = runs::suspiciousLabels(*f, *data, 300, "test");
                 // Every training and validation image scored by a head that never saw its
                 // label (cached in the run folder beside the features).
                 job->headOnly = backboneFrozen(dir);
@@ -407,13 +409,14 @@ void InspectPanel::finishJob(const QString &error)
         m_features = job->features;
         m_quickReport = job->report;
         m_oosReport = job->oos;
+        m_testReport = job->test;
         m_oosBasis = QString::fromStdString(job->oosBasis);
         m_haveOutOfSample = job->haveOos;
         m_oosFromRuns = job->oosFromRuns;
         m_oosFolds = job->oosFolds;
         m_foldRuns->setRun(m_runDir, m_data, m_features, job->headOnly, m_oosFromRuns);
         showScoreChoices();
-        m_report = m_haveOutOfSample && m_scores->currentIndex() == 0 ? m_oosReport : m_quickReport;
+        m_report = scoresShown();
         m_index = job->index;
         m_health->setInputs(m_features, m_data);
         auto *menu = m_relabelButton->menu();

@@ -73,6 +73,9 @@ public:
     // The suspicious labels from the out-of-sample K-fold scores (true, the default) or the
     // model's own in-sample view (quick). Marks stay on the images that are in both lists.
     void setOutOfSample(bool on);
+    // The list shown: kOutOfSample, kInSample or kTestImages (the score chooser's items).
+    enum ScoreList { kOutOfSample = 0, kInSample = 1, kTestImages = 2 };
+    void showScores(int list);
     bool outOfSample() const;
     const runs::SuspicionReport &report() const { return m_report; }
     std::vector<LabelFixList::Pending> pendingFixes() const;
@@ -138,7 +141,8 @@ private:
     std::shared_ptr<const runs::Embedding> m_embedding;
     // Refers to m_features and m_data: declared after them, reset before them.
     std::shared_ptr<const runs::NeighbourIndex> m_index;
-    runs::SuspicionReport m_report, m_quickReport, m_oosReport;
+    runs::SuspicionReport m_report, m_quickReport, m_oosReport, m_testReport;
+    const runs::SuspicionReport &scoresShown() const; // the chooser's list
     QString m_oosBasis;
     bool m_haveOutOfSample = false;
     bool m_oosFromRuns = false;

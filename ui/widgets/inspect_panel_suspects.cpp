@@ -48,11 +48,13 @@ QWidget *InspectPanel::buildSuspectsPage()
     m_scores->setObjectName(QStringLiteral("suspectScores"));
     m_scores->addItem(tr("Out of sample (5-fold)"));
     m_scores->addItem(tr("In sample (quick)"));
+    m_scores->addItem(tr("Test images"));
     a11y::name(m_scores, tr("Suspicious label scores"),
                tr("Out of sample: each image scored by a head that never saw its label. In "
                   "sample: the trained model's own probabilities (quick, but it doubts a wrong "
-                  "label it has learnt less than it should)."));
-    connect(m_scores, &QComboBox::activated, this, [this](int i) { setOutOfSample(i == 0); });
+                  "label it has learnt less than it should). Test images: the model never "
+                  "trained on them, and a wrong test label makes the test accuracy lie."));
+    connect(m_scores, &QComboBox::activated, this, &InspectPanel::showScores);
     m_fixes = new LabelFixList;
     connect(m_fixes, &LabelFixList::removeRequested, this, [this](int key) {
         m_suspects->setMark(key, QString());
@@ -68,7 +70,7 @@ QWidget *InspectPanel::buildSuspectsPage()
             showImage(m_shownSplit, m_shownRow); // its new label too
     });
     connect(m_fixes, &LabelFixList::undone, this, [this] {
-        setOutOfSample(outOfSample());
+        showScores(m_scores->currentIndex());
         if (m_shownRow >= 0)
             showImage(m_shownSplit, m_shownRow);
     });
@@ -199,8 +201,10 @@ void InspectPanel::showSuspects()
     const bool kfold = m_haveOutOfSample && m_scores->currentIndex() == 0;
     // One line beside the score chooser (a projector's side panel is narrow); the rest in its
     // tooltip.
+    const bool test = m_scores->currentIndex() == kTestImages;
     m_suspectsTitle->setText(
         kfold           ? tr("%1 images, least likely label first").arg(r.examined)
+        : test          ? tr("%1 test images, least likely label first").arg(r.examined)
         : r.outOfSample ? tr("%1 validation images, least likely label first").arg(r.examined)
                         : tr("%1 training images (<i>in sample</i>)").arg(r.examined));
     const QString figure =
@@ -215,6 +219,10 @@ void InspectPanel::showSuspects()
          : kfold ? tr("Each image scored by a head that never saw its label (out of sample, "
                       "5-fold): %1")
                        .arg(m_oosBasis)
+         : test ? tr("The model never trained on the test images, so its doubt about a "
+                     "label is honest. A wrong test label makes the test accuracy lie: fix it "
+                     "here (a label-override file keeps the test images) before comparing "
+                     "runs.")
          : r.outOfSample
              ? tr("The model did not train on these images, so its doubt about a label is "
                   "honest. Select images, mark them, export the list or leave them out of the "
@@ -342,10 +350,23 @@ bool InspectPanel::outOfSample() const
 
 void InspectPanel::setOutOfSample(bool on)
 {
-    if (on && !m_haveOutOfSample)
-        on = false;
-    if (m_scores->currentIndex() != (on ? 0 : 1))
-        m_scores->setCurrentIndex(on ? 0 : 1);
+    showScores(on ? kOutOfSample : kInSample);
+}
+
+const runs::SuspicionReport &InspectPanel::scoresShown() const
+{
+    const int list = m_scores->currentIndex();
+    return list == kOutOfSample && m_haveOutOfSample ? m_oosReport
+           : list == kTestImages                     ? m_testReport
+                                                     : m_quickReport;
+}
+
+void InspectPanel::showScores(int list)
+{
+    if (list == kOutOfSample && !m_haveOutOfSample)
+        list = kInSample;
+    if (m_scores->currentIndex() != list)
+        m_scores->setCurrentIndex(list);
     if (!m_features)
         return;
     // Marks follow their images (split and index) into the other list.
@@ -353,7 +374,7 @@ void InspectPanel::setOutOfSample(bool on)
     for (const auto &it : m_suspects->items())
         if (!it.mark.isEmpty())
             marks.insert(markKey(m_report.images[std::size_t(it.id)]), it.mark);
-    m_report = on ? m_oosReport : m_quickReport;
+    m_report = scoresShown();
     showSuspects();
     for (int k = 0; k < m_suspects->rowCount(); ++k) {
         const QString mark = marks.value(markKey(m_report.images[std::size_t(k)]));

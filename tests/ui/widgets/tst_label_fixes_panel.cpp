@@ -197,6 +197,21 @@ private Q_SLOTS:
         panel->setOutOfSample(false);
         QVERIFY(!panel->outOfSample());
         QCOMPARE(panel->suspectsModel()->rowCount(), 60);
+
+        // The test images, which the model never trained on: their own list, and a mark makes
+        // a fix of a test image.
+        panel->showScores(InspectPanel::kTestImages);
+        QVERIFY(panel->suspectsModel()->rowCount() > 0);
+        QCOMPARE(std::size_t(panel->suspectsModel()->rowCount()), panel->report().images.size());
+        for (const auto &suspect : panel->report().images)
+            QCOMPARE(suspect.image.split, std::string("test"));
+        const std::size_t pendingBefore = panel->fixList()->pending().size();
+        select(*panel, 0, 0);
+        panel->markSelected("wrong label");
+        QCOMPARE(panel->fixList()->pending().size(), pendingBefore + 1);
+        const runs::LabelFix testFix = panel->fixList()->pending().back().fix;
+        QCOMPARE(testFix.split, std::string("test"));
+        QCOMPARE(testFix.index, panel->report().images[0].image.index);
     }
 
     void folderFixesMoveAndUndo()
