@@ -464,6 +464,14 @@ Klicken, um sie zu sehen.</translation>
 <context>
     <name>tl::ui::DataHealthPanel</name>
     <message>
+        <source>Retrain with class weights</source>
+        <translation>Mit Klassengewichten neu trainieren</translation>
+    </message>
+    <message>
+        <source>Queues this run again with Class weights balanced in every stage, beside it: each class then counts as much as the others in the training loss (--class-weights balanced). Runs → Compare shows the two when it has finished.</source>
+        <translation>Reiht diesen Lauf erneut ein, mit ausgeglichenen Klassengewichten in jeder Stufe, neben ihm: Jede Klasse zählt dann im Trainingsverlust so viel wie die anderen (--class-weights balanced). Läufe → Vergleichen zeigt die beiden, wenn er fertig ist.</translation>
+    </message>
+    <message>
         <source>Check data &amp;health</source>
         <translation>Daten&amp;gesundheit prüfen</translation>
     </message>
@@ -2074,6 +2082,14 @@ war %1</translation>
 </context>
 <context>
     <name>tl::ui::MainWindow</name>
+    <message>
+        <source>Queued %1 again with the classes weighted, beside it; when it finishes, Runs → Compare shows the two.</source>
+        <translation>%1 ist erneut eingereiht, mit gewichteten Klassen, daneben; nach seinem Ende zeigt Läufe → Vergleichen die beiden.</translation>
+    </message>
+    <message>
+        <source>The new run finished: Runs → Compare shows it beside %1.</source>
+        <translation>Der neue Lauf ist fertig: Läufe → Vergleichen zeigt ihn neben %1.</translation>
+    </message>
     <message numerus="yes">
         <source>Queued %n fold run(s) for the label check: see the Queue tab.</source>
         <translation>

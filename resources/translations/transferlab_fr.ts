@@ -464,6 +464,14 @@ Cliquez pour les voir.</translation>
 <context>
     <name>tl::ui::DataHealthPanel</name>
     <message>
+        <source>Retrain with class weights</source>
+        <translation>Réentraîner avec des poids de classe</translation>
+    </message>
+    <message>
+        <source>Queues this run again with Class weights balanced in every stage, beside it: each class then counts as much as the others in the training loss (--class-weights balanced). Runs → Compare shows the two when it has finished.</source>
+        <translation>Remet cette exécution en file avec des poids de classe équilibrés à chaque étape, à côté d’elle : chaque classe compte alors autant que les autres dans la perte d’entraînement (--class-weights balanced). Exécutions → Comparer montre les deux quand elle est finie.</translation>
+    </message>
+    <message>
         <source>Check data &amp;health</source>
         <translation>Vérifier la &amp;santé des données</translation>
     </message>
@@ -2074,6 +2082,14 @@ was %1</source>
 </context>
 <context>
     <name>tl::ui::MainWindow</name>
+    <message>
+        <source>Queued %1 again with the classes weighted, beside it; when it finishes, Runs → Compare shows the two.</source>
+        <translation>%1 est de nouveau en file, avec les classes pondérées, à côté ; quand elle sera finie, Exécutions → Comparer montrera les deux.</translation>
+    </message>
+    <message>
+        <source>The new run finished: Runs → Compare shows it beside %1.</source>
+        <translation>La nouvelle exécution est finie : Exécutions → Comparer la montre à côté de %1.</translation>
+    </message>
     <message numerus="yes">
         <source>Queued %n fold run(s) for the label check: see the Queue tab.</source>
         <translation>

@@ -37,11 +37,12 @@ DataHealthPanel::DataHealthPanel(QWidget *parent)
                            "class imbalance"));
     m_cancel = new QPushButton(tr("Cancel"));
     m_cancel->hide();
-    m_weightClasses = new QPushButton(tr("Weight the classes in the next run"));
+    m_weightClasses = new QPushButton(tr("Retrain with class weights"));
     m_weightClasses->setObjectName(QStringLiteral("weightClasses"));
-    m_weightClasses->setToolTip(tr("Sets Class weights to balanced for every stage in the "
-                                   "Training tab: each class then counts as much as the others "
-                                   "in the training loss (--class-weights balanced)"));
+    m_weightClasses->setToolTip(tr("Queues this run again with Class weights balanced in every "
+                                   "stage, beside it: each class then counts as much as the "
+                                   "others in the training loss (--class-weights balanced). "
+                                   "Runs → Compare shows the two when it has finished."));
     m_weightClasses->hide();
     m_leaveOut = new QPushButton(tr("Leave &out"));
     m_leaveOut->setObjectName(QStringLiteral("healthLeaveOut"));

@@ -141,14 +141,10 @@ void MainWindow::connectResults()
                        int(m_data->excluded().size())),
                     8000);
             });
-    // Data health found the classes imbalanced: the next run weights them (every stage).
+    // Data health found the classes imbalanced: the run shown again with the classes weighted,
+    // queued beside it and compared with it (without a run: the next run weights them).
     connect(m_results->inspectPanel()->healthPanel(), &DataHealthPanel::classWeightsRequested, this,
-            [this] {
-                m_training->setClassWeights("balanced");
-                statusBar()->showMessage(tr("The next run weights the classes: Class weights "
-                                            "balanced in every stage (Training tab)"),
-                                         8000);
-            });
+            &MainWindow::retrainWithClassWeights);
     // Retrain with the applied label fixes: a queued run of the same experiment beside the run
     // it fixes; compared with it when it finishes (issue 28).
     connect(m_results->inspectPanel(), &InspectPanel::retrainRequested, this,
@@ -424,6 +420,35 @@ void MainWindow::connectQueue()
 
 void MainWindow::retrainWithFixes(const experiment::ExperimentConfig &config)
 {
+    queueRetrain(config, tr("Queued a run with the fixed labels beside %1; when it finishes, "
+                            "Runs → Compare shows the two."));
+}
+
+void MainWindow::retrainWithClassWeights()
+{
+    const QString before = m_results->runDir();
+    if (before.isEmpty()) {
+        m_training->setClassWeights("balanced");
+        statusBar()->showMessage(tr("The next run weights the classes: Class weights "
+                                    "balanced in every stage (Training tab)"),
+                                 8000);
+        return;
+    }
+    try {
+        auto config = experiment::ExperimentConfig::fromRunFile(
+            QDir(before).filePath(QStringLiteral("config.json")).toStdString());
+        for (auto &stage : config.stages)
+            stage.classWeights = "balanced";
+        config.name = (config.name.empty() ? std::string() : config.name + "-") + "class-weights";
+        queueRetrain(config, tr("Queued %1 again with the classes weighted, beside it; when it "
+                                "finishes, Runs → Compare shows the two."));
+    } catch (const std::exception &e) {
+        showError(tr("Cannot queue the run"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::queueRetrain(const experiment::ExperimentConfig &config, const QString &message)
+{
     const QString before = m_results->runDir();
     const QString parent = before.isEmpty() ? QString() : QFileInfo(before).absolutePath();
     try {
@@ -431,10 +456,7 @@ void MainWindow::retrainWithFixes(const experiment::ExperimentConfig &config)
         if (!before.isEmpty())
             m_retrained.insert(QDir::cleanPath(queue()->item(row).runDir), before);
         showPanel(m_queuePanel);
-        statusBar()->showMessage(tr("Queued a run with the fixed labels beside %1; when it "
-                                    "finishes, Runs → Compare shows the two.")
-                                     .arg(QFileInfo(before).fileName()),
-                                 10000);
+        statusBar()->showMessage(message.arg(QFileInfo(before).fileName()), 10000);
     } catch (const std::exception &e) {
         showError(tr("Cannot queue the run"), QString::fromStdString(e.what()));
     }
@@ -453,8 +475,8 @@ void MainWindow::compareAfterRetrain(const QString &dir, bool finished)
     m_runs->compareRuns({before, dir});
     if (m_tabs->currentWidget() == m_queuePanel)
         showPanel(m_runs);
-    statusBar()->showMessage(tr("The run with the fixed labels finished: Runs → Compare shows it "
-                                "beside the run before the fixes."),
+    statusBar()->showMessage(tr("The new run finished: Runs → Compare shows it beside %1.")
+                                 .arg(QFileInfo(before).fileName()),
                              10000);
 }
 

@@ -105,6 +105,11 @@ private:
     LoadedData loadedData() const;
     // "Retrain with the fixes": queued beside the fixed run, compared with it when it ends.
     void retrainWithFixes(const experiment::ExperimentConfig &config);
+    // Data health's "Retrain with class weights": the run shown, every stage balanced.
+    void retrainWithClassWeights();
+    // `config` queued beside the run shown (compared with it when it ends); `message` has %1
+    // for that run's folder name.
+    void queueRetrain(const experiment::ExperimentConfig &config, const QString &message);
     void compareAfterRetrain(const QString &dir, bool finished);
 
     QTabWidget *m_tabs;
