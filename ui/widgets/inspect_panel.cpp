@@ -80,7 +80,9 @@ QListView *galleryView(ImageListModel *model, int thumb = 72)
     v->setGridSize(QSize(thumb + 24, thumb + 44));
     v->setResizeMode(QListView::Adjust);
     v->setMovement(QListView::Static);
-    v->setUniformItemSizes(true);
+    // Each item's own size: with uniform sizes the first caption's line count (often two)
+    // cut every longer one ("Shirt → Pullov…", its figure lost).
+    v->setUniformItemSizes(false);
     v->setWordWrap(true);
     v->setSelectionMode(QAbstractItemView::ExtendedSelection);
     return v;

@@ -167,6 +167,7 @@ private:
     LabelFixList *m_fixes;
     LabelFixBar *m_mapFixBar = nullptr;
     FoldRunsBar *m_foldRuns;
+    QWidget *m_foldRunsBox; // holds m_foldRuns: hidden with the test images' list
     DataHealthPanel *m_health;
     QString m_shownSplit;
     qint64 m_shownRow = -1;

@@ -88,7 +88,13 @@ QWidget *InspectPanel::buildSuspectsPage()
     head->addWidget(m_scores);
     head->addWidget(m_suspectsTitle, 1);
     gl->addLayout(head);
-    gl->addWidget(m_foldRuns);
+    // In a box of its own: hidden with the test images' list (the model never trained on them,
+    // so no fold runs are needed), while the bar shows or hides itself by the run.
+    m_foldRunsBox = new QWidget;
+    auto *fb = new QVBoxLayout(m_foldRunsBox);
+    fb->setContentsMargins(0, 0, 0, 0);
+    fb->addWidget(m_foldRuns);
+    gl->addWidget(m_foldRunsBox);
     gl->addWidget(m_suspectsView, 1);
     gl->addWidget(buildMarkButtons());
     // The pending fixes under a splitter handle: one line until opened, then as tall as the
@@ -367,6 +373,7 @@ void InspectPanel::showScores(int list)
         list = kInSample;
     if (m_scores->currentIndex() != list)
         m_scores->setCurrentIndex(list);
+    m_foldRunsBox->setVisible(list != kTestImages);
     if (!m_features)
         return;
     // Marks follow their images (split and index) into the other list.
