@@ -91,11 +91,15 @@ int apply(const std::string &run, const std::string &list, Args &args)
     const runs::AppliedFixes a = name == "folder"
                                      ? runs::applyFixesToFolder(fixes, config.data.root, journal)
                                      : runs::applyFixesToCsv(fixes, config.data.root, journal);
-    std::printf("%zu relabelled, %zu set aside in %s.\nUndo: transferlab-cli labels undo %s\n"
+    const std::string aside = a.setAside == 0        ? std::string()
+                              : a.setAsideIn.empty() ? " (their rows removed from the CSV)"
+                                                     : " in " + a.setAsideIn;
+    std::printf("%zu relabelled in %s; %zu set aside%s.\nUndo: transferlab-cli labels undo %s\n"
                 "Retrain to see what the fixes did: transferlab-cli train --config %s --out "
                 "%s-fixed, then transferlab-cli compare %s %s-fixed\n",
-                a.relabelled, a.setAside, config.data.root.c_str(), a.journal.c_str(),
-                runs::RunDir(run).config().c_str(), run.c_str(), run.c_str(), run.c_str());
+                a.relabelled, config.data.root.c_str(), a.setAside, aside.c_str(),
+                a.journal.c_str(), runs::RunDir(run).config().c_str(), run.c_str(), run.c_str(),
+                run.c_str());
     return 0;
 }
 

@@ -335,6 +335,8 @@ AppliedFixes applyFixesToFolder(const std::vector<LabelFix> &fixes, const std::s
         ++a.moved;
     }
     a.journal = journalPath;
+    if (a.setAside > 0)
+        a.setAsideIn = (fs::weakly_canonical(root) / kSetAside).string();
     return a;
 }
 

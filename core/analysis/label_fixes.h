@@ -74,6 +74,7 @@ struct AppliedFixes
     std::size_t moved = 0;      // files moved (folder datasets)
     std::size_t relabelled = 0; // of them, or CSV rows, given a new class
     std::size_t setAside = 0;   // ambiguous or left out
+    std::string setAsideIn;     // where they went (folder datasets; a CSV loses their rows)
 };
 
 // Folder dataset under `root` (ROOT/<class>/..., or ROOT/train/<class>/... beside

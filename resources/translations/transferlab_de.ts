@@ -85,6 +85,10 @@
         <source>%1 relabelled, %2 set aside in %3.</source>
         <translation>%1 neu beschriftet, %2 in %3 beiseitegelegt.</translation>
     </message>
+    <message>
+        <source>%1 relabelled in %2; %3 set aside in %4.</source>
+        <translation>%1 neu beschriftet in %2; %3 beiseitegelegt in %4.</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::CalibrationPanel</name>

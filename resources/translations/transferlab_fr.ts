@@ -85,6 +85,10 @@
         <source>%1 relabelled, %2 set aside in %3.</source>
         <translation>%1 réétiquetées, %2 mises de côté dans %3.</translation>
     </message>
+    <message>
+        <source>%1 relabelled in %2; %3 set aside in %4.</source>
+        <translation>%1 réétiquetées dans %2 ; %3 mises de côté dans %4.</translation>
+    </message>
 </context>
 <context>
     <name>tl::ui::CalibrationPanel</name>

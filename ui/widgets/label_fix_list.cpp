@@ -357,10 +357,16 @@ void LabelFixList::apply(Mode mode, const QString &overridesFile)
             const runs::AppliedFixes a = data.name == "folder"
                                              ? runs::applyFixesToFolder(fixes, data.root, target)
                                              : runs::applyFixesToCsv(fixes, data.root, target);
-            *summary = QObject::tr("%1 relabelled, %2 set aside in %3.")
-                           .arg(a.relabelled)
-                           .arg(a.setAside)
-                           .arg(QString::fromStdString(data.root));
+            *summary = a.setAsideIn.empty()
+                           ? QObject::tr("%1 relabelled, %2 set aside in %3.")
+                                 .arg(a.relabelled)
+                                 .arg(a.setAside)
+                                 .arg(QString::fromStdString(data.root))
+                           : QObject::tr("%1 relabelled in %2; %3 set aside in %4.")
+                                 .arg(a.relabelled)
+                                 .arg(QString::fromStdString(data.root))
+                                 .arg(a.setAside)
+                                 .arg(QString::fromStdString(a.setAsideIn));
         },
         [mode, target, summary, fixes](LabelFixList *self, const QString &error) {
             if (error.isEmpty()) {

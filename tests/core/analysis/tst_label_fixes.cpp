@@ -361,8 +361,9 @@ private Q_SLOTS:
             {"split,index,label\n,2,dog\n", {"o.csv", "line 2", "not train, val or test"}},
             {"index,label\n4\n", {"o.csv", "line 2"}},
         };
-        for (const auto &[text, words] : refused)
-            TL_EXPECT_ERROR(data::parseLabelOverrides(bytes(text), "o.csv"), words);
+        for (const auto &refusal : refused) // (no structured binding: the macro's lambda)
+            TL_EXPECT_ERROR(data::parseLabelOverrides(bytes(refusal.first), "o.csv"),
+                            refusal.second);
 
         // Fixes of test images keep their split in the file `labels apply --overrides` writes,
         // and a list may name train image 3 and test image 3 (not the same image).

@@ -7,10 +7,12 @@
 #include "orchestration/lesson.h"
 #include "run/run_experiment.h"
 #include "rundir/run_reader.h"
+#include "session/run_queue.h"
 #include "session/training_session.h"
 #include "support/fixtures.h"
 #include "support/hostile.h"
 #include "widgets/background.h"
+#include "widgets/compare_view.h"
 #include "widgets/data_health_panel.h"
 #include "widgets/data_panel.h"
 #include "widgets/inspect_panel.h"
@@ -33,6 +35,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -477,6 +480,41 @@ private Q_SLOTS:
     }
 
     // Issue 18, item 9: settings do not follow the user silently.
+    // Retrain with the fixes (issue 28): the run is queued beside the run shown, not in the
+    // runs folder, and when it has finished the Runs tab lists that folder and compares the two.
+    void retrainIsQueuedBesideAndCompared()
+    {
+        MainWindow w;
+        w.queue()->setCliPath(TL_CLI_PATH);
+        const QString elsewhere = QString::fromStdString(path("elsewhere"));
+        QVERIFY(QDir().mkpath(elsewhere));
+        const QString before = elsewhere + "/base";
+        QProcess train;
+        train.start(TL_CLI_PATH, {"train", "--dataset", "fashion-mnist", "--data-root",
+                                  QString::fromStdString(path("fashion")), "--model", "simple-cnn",
+                                  "--epochs", "1", "--out", before});
+        QVERIFY(train.waitForFinished(180000));
+        QVERIFY2(train.exitCode() == 0, train.readAllStandardError().constData());
+        QSignalSpy opened(w.runsPanel(), &RunsPanel::runOpened);
+        w.runsPanel()->openRun(before);
+        QVERIFY(opened.wait(60000));
+        QTRY_COMPARE(QDir::cleanPath(w.resultsPanel()->runDir()), QDir::cleanPath(before));
+
+        auto config =
+            experiment::ExperimentConfig::fromRunFile((before + "/config.json").toStdString());
+        config.name = "fixed-labels";
+        QSignalSpy compared(w.runsPanel(), &RunsPanel::comparisonLoaded);
+        Q_EMIT w.resultsPanel()->inspectPanel()->retrainRequested(config);
+        QCOMPARE(w.queue()->count(), 1);
+        const QString after = w.queue()->item(0).runDir;
+        QCOMPARE(QDir::cleanPath(QFileInfo(after).absolutePath()), QDir::cleanPath(elsewhere));
+        QVERIFY(QFileInfo(after).fileName().endsWith(QStringLiteral("fixed-labels")));
+        QVERIFY(compared.wait(180000));
+        QCOMPARE(QDir::cleanPath(w.runsPanel()->folder()), QDir::cleanPath(elsewhere));
+        QCOMPARE(w.runsPanel()->compareView()->runCount(), 2);
+        QVERIFY(QFile::exists(after + "/summary.json"));
+    }
+
     void settingsDoNotCarryOver()
     {
         MainWindow w;
