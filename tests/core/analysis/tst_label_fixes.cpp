@@ -34,6 +34,23 @@ void put(const fs::path &p, const std::string &text)
     std::ofstream(p, std::ios::binary) << text;
 }
 
+// ROOT/train/{cat,dog}/pI.png and ROOT/test/{cat,dog}/tI.png, `perClass` of each: a folder
+// dataset of real (4x4 grey) PNGs.
+void pngFolder(const fs::path &root, int perClass)
+{
+    const std::uint8_t grey[16] = {0,  40, 80, 120, 160, 200, 240, 255,
+                                   10, 50, 90, 130, 170, 210, 250, 5};
+    const std::vector<unsigned char> png = data::encodePng(grey, 4, 4, 1);
+    for (const char *cls : {"cat", "dog"})
+        for (int i = 0; i < perClass; ++i)
+            for (const auto &[split, prefix] : {std::pair{"train", "p"}, std::pair{"test", "t"}}) {
+                fs::create_directories(root / split / cls);
+                std::ofstream(root / split / cls / (prefix + std::to_string(i) + ".png"),
+                              std::ios::binary)
+                    .write(reinterpret_cast<const char *>(png.data()), std::streamsize(png.size()));
+            }
+}
+
 // Every file under `root` (hidden ones too) and its bytes.
 std::map<std::string, std::string> tree(const fs::path &root)
 {
@@ -225,20 +242,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const fs::path root = fs::path(tmp.path().toStdString()) / "data";
-        const std::uint8_t grey[16] = {0,  40, 80, 120, 160, 200, 240, 255,
-                                       10, 50, 90, 130, 170, 210, 250, 5};
-        const std::vector<unsigned char> png = data::encodePng(grey, 4, 4, 1);
-        for (const char *cls : {"cat", "dog"})
-            for (int i = 0; i < 6; ++i) {
-                fs::create_directories(root / "train" / cls);
-                fs::create_directories(root / "test" / cls);
-                std::ofstream(root / "train" / cls / ("p" + std::to_string(i) + ".png"),
-                              std::ios::binary)
-                    .write(reinterpret_cast<const char *>(png.data()), std::streamsize(png.size()));
-                std::ofstream(root / "test" / cls / ("t" + std::to_string(i) + ".png"),
-                              std::ios::binary)
-                    .write(reinterpret_cast<const char *>(png.data()), std::streamsize(png.size()));
-            }
+        pngFolder(root, 6);
         data::DatasetOptions o;
         o.name = "folder";
         o.root = root.string();
@@ -271,19 +275,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const fs::path root = fs::path(tmp.path().toStdString()) / "data";
-        const std::uint8_t grey[16] = {0,  40, 80, 120, 160, 200, 240, 255,
-                                       10, 50, 90, 130, 170, 210, 250, 5};
-        const std::vector<unsigned char> png = data::encodePng(grey, 4, 4, 1);
-        for (const char *cls : {"cat", "dog"})
-            for (int i = 0; i < 3; ++i)
-                for (const char *split : {"train", "test"}) {
-                    fs::create_directories(root / split / cls);
-                    std::ofstream(root / split / cls /
-                                      (std::string(split) + std::to_string(i) + ".png"),
-                                  std::ios::binary)
-                        .write(reinterpret_cast<const char *>(png.data()),
-                               std::streamsize(png.size()));
-                }
+        pngFolder(root, 3);
         data::DatasetOptions o;
         o.name = "folder";
         o.root = root.string();
