@@ -249,6 +249,10 @@ void InspectPanel::showSuspects()
                          .arg(className(s.image.label), className(s.suggested),
                               percentText(s.selfConfidence));
         it.toolTip = suspectToolTip(s, kfold);
+        if (const runs::LabelFix *f = m_fixes->addedFix(s.image.split, s.image.index)) {
+            it.tint = QColor(255, 205, 205); // pending, marked in another list or gallery
+            it.toolTip += QLatin1Char('\n') + LabelFixList::describe(*f);
+        }
         if (const auto a = applied.constFind(markKey(s)); a != applied.cend()) {
             const QString was = className(s.image.label);
             it.caption = a->action == runs::FixAction::Relabel
@@ -311,7 +315,11 @@ void InspectPanel::relabelSelected(int classIndex)
 
 void InspectPanel::syncFixes()
 {
-    m_fixes->setPending(pendingFixes()); // the tab's count follows (pendingChanged)
+    std::vector<LabelFixList::Pending> marked = pendingFixes();
+    for (const LabelFixList::Pending &p : marked) // a mark replaces a fix kept from another list
+        if (m_fixes->addedFix(p.fix.split, p.fix.index))
+            m_fixes->takeBack(p.fix.split, p.fix.index);
+    m_fixes->setPending(std::move(marked)); // the tab's count follows (pendingChanged)
 }
 
 std::vector<LabelFixList::Pending> InspectPanel::pendingFixes() const
@@ -376,18 +384,26 @@ void InspectPanel::showScores(int list)
     m_foldRunsBox->setVisible(list != kTestImages);
     if (!m_features)
         return;
-    // Marks follow their images (split and index) into the other list.
+    // Marks follow their images (split and index) into the other list; the fixes of images it
+    // does not hold stay pending, kept by the fix list itself (shown tinted where listed).
     QHash<QString, QString> marks;
-    for (const auto &it : m_suspects->items())
-        if (!it.mark.isEmpty())
-            marks.insert(markKey(m_report.images[std::size_t(it.id)]), it.mark);
+    QHash<QString, runs::LabelFix> fixes;
+    for (const LabelFixList::Pending &p : pendingFixes()) {
+        const QString key =
+            QString::fromStdString(p.fix.split) + QLatin1Char('/') + QString::number(p.fix.index);
+        fixes.insert(key, p.fix);
+        marks.insert(key, m_suspects->item(p.key).mark);
+    }
     m_report = scoresShown();
     showSuspects();
     for (int k = 0; k < m_suspects->rowCount(); ++k) {
-        const QString mark = marks.value(markKey(m_report.images[std::size_t(k)]));
-        if (!mark.isEmpty())
+        const QString key = markKey(m_report.images[std::size_t(k)]);
+        if (const QString mark = marks.value(key); !mark.isEmpty()) {
             m_suspects->setMark(k, mark);
+            fixes.remove(key);
+        }
     }
+    m_fixes->addFixes(std::vector<runs::LabelFix>(fixes.cbegin(), fixes.cend()));
     syncFixes();
 }
 

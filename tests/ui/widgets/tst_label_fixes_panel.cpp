@@ -212,6 +212,20 @@ private Q_SLOTS:
         const runs::LabelFix testFix = panel->fixList()->pending().back().fix;
         QCOMPARE(testFix.split, std::string("test"));
         QCOMPARE(testFix.index, panel->report().images[0].image.index);
+        // Another list, which does not hold the test image: its fix stays pending; marking a
+        // training image there adds to it; back in the test list both are still pending, once.
+        panel->showScores(InspectPanel::kOutOfSample);
+        QCOMPARE(panel->fixList()->pending().size(), pendingBefore + 1);
+        QVERIFY(panel->fixList()->addedFix("test", testFix.index));
+        select(*panel, 5, 5);
+        panel->markSelected("wrong label");
+        QCOMPARE(panel->fixList()->pending().size(), pendingBefore + 2);
+        panel->showScores(InspectPanel::kTestImages);
+        QCOMPARE(panel->fixList()->pending().size(), pendingBefore + 2);
+        select(*panel, 0, 0); // marked again here: one fix for the image, not two
+        panel->markSelected("ambiguous");
+        QCOMPARE(panel->fixList()->pending().size(), pendingBefore + 2);
+        QVERIFY(!panel->fixList()->addedFix("test", testFix.index));
     }
 
     void folderFixesMoveAndUndo()
