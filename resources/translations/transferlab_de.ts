@@ -3596,8 +3596,8 @@ war %1</translation>
 <context>
     <name>tl::ui::RunsPanel</name>
     <message>
-        <source>These runs were not tested on the same images with the same labels: their test accuracies cannot be compared. Moving files between class folders redraws a test split taken from the same folder; a label-override file keeps the test images.</source>
-        <translation>Diese Läufe wurden nicht mit denselben Bildern und Labels getestet: ihre Testgenauigkeiten sind nicht vergleichbar. Werden Dateien zwischen Klassenordnern verschoben, wird eine aus demselben Ordner gezogene Testaufteilung neu gezogen; eine Label-Override-Datei behält die Testbilder.</translation>
+        <source>These runs were not tested on the same images with the same labels, so their test accuracies cannot be compared: files moved between class folders redraw a test split taken from the same folder, and fixed test labels change what counts as right. Images that flipped scores both runs against run B&apos;s labels.</source>
+        <translation>Diese Läufe wurden nicht mit denselben Bildern und Labels getestet, also sind ihre Testgenauigkeiten nicht vergleichbar: Zwischen Klassenordnern verschobene Dateien ziehen eine aus demselben Ordner gezogene Testaufteilung neu, und korrigierte Test-Labels ändern, was als richtig gilt. „Bilder, die gekippt sind“ misst beide Läufe an den Labels von Lauf B.</translation>
     </message>
     <message>
         <source>Runs</source>

@@ -3596,8 +3596,8 @@ was %1</source>
 <context>
     <name>tl::ui::RunsPanel</name>
     <message>
-        <source>These runs were not tested on the same images with the same labels: their test accuracies cannot be compared. Moving files between class folders redraws a test split taken from the same folder; a label-override file keeps the test images.</source>
-        <translation>Ces exécutions n’ont pas été testées sur les mêmes images avec les mêmes étiquettes : leurs précisions de test ne sont pas comparables. Déplacer des fichiers entre dossiers de classes tire à nouveau une partie test prise dans le même dossier ; un fichier de remplacement d’étiquettes garde les images de test.</translation>
+        <source>These runs were not tested on the same images with the same labels, so their test accuracies cannot be compared: files moved between class folders redraw a test split taken from the same folder, and fixed test labels change what counts as right. Images that flipped scores both runs against run B&apos;s labels.</source>
+        <translation>Ces exécutions n’ont pas été testées sur les mêmes images avec les mêmes étiquettes, donc leurs précisions de test ne sont pas comparables : des fichiers déplacés entre dossiers de classes tirent à nouveau une partie test prise dans le même dossier, et des étiquettes de test corrigées changent ce qui compte comme juste. « Images qui ont basculé » évalue les deux exécutions selon les étiquettes de l’exécution B.</translation>
     </message>
     <message>
         <source>Runs</source>

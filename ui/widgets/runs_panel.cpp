@@ -274,6 +274,8 @@ void RunsPanel::compareSelected()
         return;
     }
     // The same table as `transferlab-cli compare`, as HTML, best test accuracy in bold.
+    // Runs tested on other images or labels: no accuracy is the best of them.
+    const bool comparable = runs::testSetWarning(chosen).empty();
     double best = -1;
     for (const auto &r : chosen)
         best = std::max(best, r.finished ? r.testAccuracy : -1.0);
@@ -287,19 +289,20 @@ void RunsPanel::compareSelected()
         for (int c = 0; c < RunsModel::ColumnCount; ++c) {
             QString cell = m_model->index(r, c).data().toString().toHtmlEscaped();
             if (c == RunsModel::Test && m_model->run(r).finished &&
-                m_model->run(r).testAccuracy == best)
+                m_model->run(r).testAccuracy == best && comparable)
                 cell = QStringLiteral("<b>%1</b>").arg(cell);
             html += QStringLiteral("<td>%1</td>").arg(cell);
         }
         html += QStringLiteral("</tr>");
     }
     html += QStringLiteral("</table>");
-    if (!runs::testSetWarning(chosen).empty())
+    if (!comparable)
         html += QStringLiteral("<p><b>%1</b></p>")
-                    .arg(tr("These runs were not tested on the same images with the same labels: "
-                            "their test accuracies cannot be compared. Moving files between "
-                            "class folders redraws a test split taken from the same folder; a "
-                            "label-override file keeps the test images.")
+                    .arg(tr("These runs were not tested on the same images with the same labels, "
+                            "so their test accuracies cannot be compared: files moved between "
+                            "class folders redraw a test split taken from the same folder, and "
+                            "fixed test labels change what counts as right. Images that flipped "
+                            "scores both runs against run B's labels.")
                              .toHtmlEscaped());
     m_compare->setTableHtml(html);
 
