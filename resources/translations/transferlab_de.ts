@@ -1430,6 +1430,10 @@ d %2</translation>
         <translation>In der Stichprobe (schnell)</translation>
     </message>
     <message>
+        <source>Validation images (quick)</source>
+        <translation>Validierungsbilder (schnell)</translation>
+    </message>
+    <message>
         <source>%1 training and validation images, least likely label first.</source>
         <translation>%1 Trainings- und Validierungsbilder, das unwahrscheinlichste Label zuerst.</translation>
     </message>

@@ -1430,6 +1430,10 @@ d %2</translation>
         <translation>Dans l&apos;échantillon (rapide)</translation>
     </message>
     <message>
+        <source>Validation images (quick)</source>
+        <translation>Images de validation (rapide)</translation>
+    </message>
+    <message>
         <source>%1 training and validation images, least likely label first.</source>
         <translation>%1 images d&apos;entraînement et de validation, l&apos;étiquette la moins probable d&apos;abord.</translation>
     </message>

@@ -186,6 +186,11 @@ void InspectPanel::showScoreChoices()
 {
     m_scores->setItemText(0, m_oosFromRuns ? tr("Out of sample (%1 runs)").arg(m_oosFolds)
                                            : tr("Out of sample (5-fold)"));
+    // The model's own probabilities: on the validation images when the run held some out (out
+    // of sample too), else on the training images.
+    m_scores->setItemText(kInSample, m_quickReport.split == "val" ? tr("Validation images (quick)")
+                                                                  : tr("In sample (quick)"));
+    m_foldRunsBox->setVisible(m_scores->currentIndex() == kOutOfSample);
 }
 
 // The fold runs' scores replace the heads' ones (marks stay on their images).
@@ -381,7 +386,7 @@ void InspectPanel::showScores(int list)
         list = kInSample;
     if (m_scores->currentIndex() != list)
         m_scores->setCurrentIndex(list);
-    m_foldRunsBox->setVisible(list != kTestImages);
+    m_foldRunsBox->setVisible(list == kOutOfSample); // the fold runs are about that list
     if (!m_features)
         return;
     // Marks follow their images (split and index) into the other list; the fixes of images it
