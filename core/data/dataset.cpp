@@ -1,11 +1,11 @@
 #include "data/dataset.h"
 
+#include "base/error.h"
 #include "data/cifar_reader.h"
 #include "data/idx_reader.h"
 #include "data/image_folder.h"
 #include "data/label_overrides.h"
 #include "data/splits.h"
-#include "base/error.h"
 #include "io/files.h"
 
 #include <algorithm>
@@ -456,8 +456,18 @@ DatasetSplits loadDataset(const DatasetOptions &o, const DownloadProgressFn &pro
     DataChanges changes;
     changes.train.left = o.exclude;
     checkExcluded(tt.train, o.exclude, source);
-    if (!o.labelOverrides.empty())
+    if (!o.labelOverrides.empty()) {
         collectLabelOverrides(readLabelOverrides(o.labelOverrides), o.labelOverrides, src, changes);
+        const std::size_t relabelled =
+            changes.train.relabel.size() + changes.val.relabel.size() + changes.test.relabel.size();
+        const std::size_t left = changes.train.left.size() - o.exclude.size() +
+                                 changes.val.left.size() + changes.test.left.size();
+        const std::size_t tests = changes.test.relabel.size() + changes.test.left.size();
+        out.overridesNote = "; label overrides from " + o.labelOverrides + ": " +
+                            std::to_string(relabelled) + " relabelled, " + std::to_string(left) +
+                            " left out" +
+                            (tests ? " (" + std::to_string(tests) + " of them test images)" : "");
+    }
     out.allClassNames = tt.train.classNames;
     if (!o.classes.empty()) {
         std::vector<std::size_t> keep;

@@ -58,6 +58,9 @@ struct DatasetSplits
     // listed, and the decoder (which records the files that fail to decode later).
     std::vector<SkippedFile> skipped;
     std::size_t filesListed = 0;
+    // "; label overrides from FILE: N relabelled, M left out (...)" when options.labelOverrides
+    // named a file (a run's log says it), else "".
+    std::string overridesNote;
     std::shared_ptr<ImageFiles> images;
 
     bool streamed() const { return images != nullptr; }

@@ -5,17 +5,17 @@
 
 #include "train/training_hints.h"
 
-#include "platform/cpu_cores.h"
+#include "base/error.h"
 #include "data/batch_loader.h"
 #include "data/dataset.h"
 #include "data/image_preprocess.h"
 #include "data/transform.h"
-#include "base/error.h"
 #include "experiment/freeze.h"
 #include "io/files.h"
 #include "models/layer_tree.h"
 #include "models/model_factory.h"
 #include "models/random.h"
+#include "platform/cpu_cores.h"
 #include "run/feature_cache.h"
 #include "rundir/run_folder.h"
 #include "rundir/run_state.h"
@@ -267,7 +267,7 @@ const data::DatasetSplits &ExperimentRun::loadData(const data::DatasetSplits *pr
     const data::DatasetSplits &ds = *m_data;
     say("Loaded " + std::to_string(ds.train.size()) + " training, " +
         std::to_string(ds.val.size()) + " validation and " + std::to_string(ds.test.size()) +
-        " test images from " + ds.source);
+        " test images from " + ds.source + ds.overridesNote);
     if (const std::string skipped = ds.skippedText(RunDir::kSkipped); !skipped.empty())
         say(skipped);
     return ds;

@@ -255,6 +255,9 @@ private Q_SLOTS:
         o.labelOverrides = file;
         const data::DatasetSplits fixed = data::loadDataset(o);
         QCOMPARE(fixed.train.size(), std::size_t(11));
+        QVERIFY2(fixed.overridesNote.find("ov.csv: 1 relabelled, 1 left out") != std::string::npos,
+                 fixed.overridesNote.c_str()); // the run's log says what the file did
+        QVERIFY(plain.overridesNote.empty());
         std::int64_t dogs = 0;
         for (std::size_t r = 0; r < fixed.train.size(); ++r) {
             QVERIFY(fixed.train.sourceIndex[r] != 1);
