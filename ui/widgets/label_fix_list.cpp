@@ -349,8 +349,11 @@ void LabelFixList::apply(Mode mode, const QString &overridesFile)
         this,
         [fixes, allOverrides, mode, data, target = target.toStdString(), summary] {
             if (mode == Mode::Overrides) {
-                writeFileAtomic(target, runs::labelOverridesCsv(allOverrides, data.labelOverrides));
-                *summary = QObject::tr("%n fix(es) written to %1.", "", int(fixes.size()))
+                const std::string csv = runs::labelOverridesCsv(allOverrides, data.labelOverrides);
+                writeFileAtomic(target, csv);
+                // Every row of the file: the earlier fixes are in it too.
+                const auto rows = std::count(csv.begin(), csv.end(), '\n') - 1;
+                *summary = QObject::tr("%n fix(es) written to %1.", "", int(rows))
                                .arg(QString::fromStdString(target));
                 return;
             }
