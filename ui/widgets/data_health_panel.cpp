@@ -404,9 +404,13 @@ void DataHealthPanel::setLargeText(bool on)
 
 void DataHealthPanel::fitSummary()
 {
-    // Three lines of summary at most (it scrolls), two when the button under it shows.
-    const int lines = m_weightClasses->isHidden() ? 3 : 2;
-    m_summaryArea->setMaximumHeight(lines * QFontMetrics(m_summary->font()).lineSpacing() + 6);
+    // Three whole lines of summary at most (it scrolls; the advice on imbalance needs them),
+    // the button under it or not: the thumbnails keep two rows at 1280x720.
+    const int lines = 3;
+    const auto *area = qobject_cast<QFrame *>(m_summaryArea);
+    const int frame = 2 * (area ? area->frameWidth() : 0) + m_summary->contentsMargins().top() +
+                      m_summary->contentsMargins().bottom();
+    m_summaryArea->setMaximumHeight(lines * QFontMetrics(m_summary->font()).lineSpacing() + frame);
 }
 
 } // namespace tl::ui
