@@ -126,9 +126,8 @@ QImage GalleryModel::thumbnail(int row) const
     auto it = m_position.find(key);
     if (it == m_position.end())
         return {};
-    return m_thumbnails->image(key, [store = m_store, at = it->second] {
-        return toQImage(*store, at);
-    });
+    return m_thumbnails->image(key,
+                               [store = m_store, at = it->second] { return toQImage(*store, at); });
 }
 
 void GalleryModel::thumbnailReady(qint64 predictionIndex)
@@ -174,13 +173,12 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
         return QPixmap::fromImage(img.scaled(m_thumb, m_thumb, Qt::KeepAspectRatio, mode));
     }
     case Qt::ToolTipRole: {
-        const QString tip =
-            tr("test image %1\ntrue: %2 (%6% sure)\npredicted: %3 (%4%)\nloss %5")
-                .arg(p.index)
-                .arg(m_names.value(p.trueLabel), m_names.value(p.predicted))
-                .arg(p.confidence * 100.0, 0, 'f', 1)
-                .arg(p.loss, 0, 'f', 3)
-                .arg(std::exp(-double(p.loss)) * 100.0, 0, 'f', 1);
+        const QString tip = tr("test image %1\ntrue: %2 (%6% sure)\npredicted: %3 (%4%)\nloss %5")
+                                .arg(p.index)
+                                .arg(m_names.value(p.trueLabel), m_names.value(p.predicted))
+                                .arg(p.confidence * 100.0, 0, 'f', 1)
+                                .arg(p.loss, 0, 'f', 3)
+                                .arg(std::exp(-double(p.loss)) * 100.0, 0, 'f', 1);
         const auto fix = m_fixes.constFind(p.index);
         return fix == m_fixes.constEnd() ? tip : tip + tr("\nfix pending: %1").arg(*fix);
     }

@@ -2,8 +2,8 @@
 
 #include "widgets/live_view.h"
 
-#include "format/clock_text.h"
 #include "a11y/accessibility.h"
+#include "format/clock_text.h"
 #include "widgets/field_note.h"
 
 #include "charts/chart_palette.h"
@@ -536,7 +536,8 @@ void TrainingPanel::onStageStarted(int stage, const QString &name, int epochs)
 {
     Q_UNUSED(stage)
     m_progress->setRange(0, 1000);
-    m_log->appendPlainText(tr("Stage %1 (%2): %n epoch(s)", nullptr, epochs).arg(stage + 1).arg(name));
+    m_log->appendPlainText(
+        tr("Stage %1 (%2): %n epoch(s)", nullptr, epochs).arg(stage + 1).arg(name));
 }
 
 void TrainingPanel::onBatch(const train::BatchProgress &p)
@@ -573,9 +574,9 @@ void TrainingPanel::onBatch(const train::BatchProgress &p)
 void TrainingPanel::announceProgress(int epoch, int epochs, int percent)
 {
     const QLocale locale;
-    const QString text = tr("epoch %1 of %2, %3 %")
-                             .arg(locale.toString(epoch), locale.toString(epochs),
-                                  locale.toString(percent));
+    const QString text =
+        tr("epoch %1 of %2, %3 %")
+            .arg(locale.toString(epoch), locale.toString(epochs), locale.toString(percent));
     if (m_progress->accessibleDescription() == text)
         return;
     a11y::describe(m_progress, text);

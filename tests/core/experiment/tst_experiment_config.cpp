@@ -108,9 +108,8 @@ private Q_SLOTS:
                                << "'stages[0].epochs'";
         QTest::newRow("optimizer") << R"({"stages": [{"optimizer": {"name": "adagrad"}}]})"
                                    << "adagrad";
-        QTest::newRow("class weights")
-            << R"({"stages": [{"class_weights": "inverse"}]})"
-            << "'stages[0].class_weights': must be none or balanced";
+        QTest::newRow("class weights") << R"({"stages": [{"class_weights": "inverse"}]})"
+                                       << "'stages[0].class_weights': must be none or balanced";
         QTest::newRow("model") << R"({"model": {"name": "resnet9000"}})"
                                << "unknown model 'resnet9000'";
         QTest::newRow("dataset") << R"({"data": {"dataset": "imagenet"}})"
@@ -146,7 +145,8 @@ private Q_SLOTS:
             "augment.autoaugment augment.brightness augment.contrast augment.cutout "
             "augment.hflip augment.rotation augment.translate augment.vflip augment.zoom "
             "cache_features confusion_every_epoch data.cache_mib data.classes data.dataset "
-            "data.download data.exclude data.image_size data.label_overrides data.mirror data.per_class data.root "
+            "data.download data.exclude data.image_size data.label_overrides data.mirror "
+            "data.per_class data.root "
             "data.test_fraction data.train_fraction data.val_split device "
             "gpu.channels_last gpu.cudnn_benchmark gpu.mixed_precision gpu.pinned_memory "
             "keep_checkpoints model.batch_norm model.bn_momentum model.dropout model.freeze "
