@@ -498,9 +498,10 @@ void InspectPanel::showMap()
     // One line (a projector's 720 lines go to the map and the galleries); the whole story, the
     // times and any note (a calibrated run, a cache made from other data; "…" says there is
     // one) in its tooltip.
+    // "Training": the training split, its validation images included (as the label lists count).
     m_status->setText(tr("%1 features of %2 training and %3 test images (layer %4)%5")
                           .arg(f.train.dims)
-                          .arg(f.train.rows)
+                          .arg(f.train.rows + f.val.rows)
                           .arg(f.test.rows)
                           .arg(QString::fromStdString(f.layer))
                           .arg(f.note.empty() ? QString() : QStringLiteral(" …")));
@@ -509,7 +510,7 @@ void InspectPanel::showMap()
            "%5 in %6 s; map in %7 s.%8")
             .arg(f.train.dims)
             .arg(QString::fromStdString(f.layer))
-            .arg(f.train.rows)
+            .arg(f.train.rows + f.val.rows)
             .arg(f.test.rows)
             .arg(f.fromCache ? tr("read from %1").arg(QString::fromLatin1(runs::RunDir::kFeatures))
                              : tr("computed"))
