@@ -187,19 +187,21 @@ int suspicious(const runs::RunFeatures &f, const data::DatasetSplits &data, cons
         std::printf("%s\n", out.dump().c_str());
         return 0;
     }
-    std::printf("%s\n",
-                report.outOfSample
-                    ? ("The " + std::to_string(report.examined) + " " +
-                       (report.split == "val"    ? "validation images (held out of training"
-                        : report.split == "test" ? "test images (never trained on"
-                                                 : "training and validation images (K-fold") +
-                       ": out of sample), least likely label first:")
-                          .c_str()
-                    : ("The " + std::to_string(report.examined) +
-                       " training images, least likely label first (in sample: the model "
-                       "trained on them, so it doubts wrong labels less than it should; "
-                       "train with a validation split for a fairer list):")
-                          .c_str());
+    std::printf(
+        "%s\n",
+        report.outOfSample
+            ? ("The " + std::to_string(report.examined) + " " +
+               (report.split == "val"    ? "validation images (held out of training"
+                : report.split == "test" ? "test images (never trained on"
+                                         : "training and validation images (K-fold") +
+               ": out of sample), those flagged likely wrong first, then the least likely labels:")
+                  .c_str()
+            : ("The " + std::to_string(report.examined) +
+               " training images, those flagged likely wrong first, then the least likely labels "
+               "(in sample: the model "
+               "trained on them, so it doubts wrong labels less than it should; "
+               "train with a validation split for a fairer list):")
+                  .c_str());
     std::printf("%5s %7s %-18s %-18s %9s %s\n", "rank", "index", "label", "model says", "p(label)",
                 "flag");
     int rank = 0;
