@@ -1,13 +1,13 @@
 #include "widgets/lesson_dialog.h"
 
+#include "a11y/accessibility.h"
 #include "charts/axis_fit.h"
+#include "charts/chart_palette.h"
 #include "orchestration/lesson.h"
+#include "orchestration/scheduler.h"
 #include "rundir/run_dir.h"
 #include "rundir/run_reader.h"
-#include "orchestration/scheduler.h"
 #include "session/process_launcher.h"
-#include "a11y/accessibility.h"
-#include "charts/chart_palette.h"
 #include "widgets/background.h"
 
 #include <QApplication>
@@ -294,6 +294,11 @@ LessonDialog::~LessonDialog()
     m_lesson.reset();
     m_scheduler.reset();
     m_launcher.reset();
+    // A step killed when the wait ran out (a loaded machine) leaves its run.lock naming a dead
+    // process: it goes, so that the step is not taken for running when the lesson continues.
+    const QDir folder(lessonFolder());
+    for (const QString &step : folder.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        runs::removeDeadRunLock(folder.filePath(step).toStdString());
 }
 
 QString LessonDialog::lessonFolder() const
@@ -343,8 +348,8 @@ void LessonDialog::start(bool quick)
     // window stays free, and Stop or quitting stops the running step at its next batch.
     m_lesson.reset();
     m_scheduler.reset();
-    m_launcher = std::make_unique<QProcessLauncher>(m_cli.isEmpty() ? QProcessLauncher::cliPath()
-                                                                    : m_cli);
+    m_launcher =
+        std::make_unique<QProcessLauncher>(m_cli.isEmpty() ? QProcessLauncher::cliPath() : m_cli);
     runs::SchedulerOptions so;
     so.trainArgs = {"--quiet"};
     m_scheduler = std::make_unique<runs::Scheduler>(*m_launcher, so);
@@ -376,8 +381,11 @@ runs::LessonCallbacks LessonDialog::lessonCallbacks()
     };
     cb.stepProgress = [this](const runs::LessonStep &, const runs::ProgressRow &r) {
         const int percent = r.batches > 0 ? int(100 * r.batch / r.batches) : 0;
-        m_progress->setFormat(
-            tr("%1 · epoch %2 of %3, %4 %").arg(m_stepText).arg(r.epoch).arg(r.epochs).arg(percent));
+        m_progress->setFormat(tr("%1 · epoch %2 of %3, %4 %")
+                                  .arg(m_stepText)
+                                  .arg(r.epoch)
+                                  .arg(r.epochs)
+                                  .arg(percent));
     };
     cb.stepFinished = [this](const runs::LessonPoint &p) {
         if (p.method == "pretrain")
