@@ -126,10 +126,10 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     static const char *names[] = {
-        QT_TR_NOOP("Run"),          QT_TR_NOOP("Model"),     QT_TR_NOOP("Data"),
-        QT_TR_NOOP("Epochs"),       QT_TR_NOOP("Weights"),   QT_TR_NOOP("Trainable"),
-        QT_TR_NOOP("Total params"), QT_TR_NOOP("Stages"),    QT_TR_NOOP("Best val acc"),
-        QT_TR_NOOP("Test acc"),     QT_TR_NOOP("s/epoch"),   QT_TR_NOOP("images/s")};
+        QT_TR_NOOP("Run"),          QT_TR_NOOP("Model"),   QT_TR_NOOP("Data"),
+        QT_TR_NOOP("Epochs"),       QT_TR_NOOP("Weights"), QT_TR_NOOP("Trainable"),
+        QT_TR_NOOP("Total params"), QT_TR_NOOP("Stages"),  QT_TR_NOOP("Best val acc"),
+        QT_TR_NOOP("Test acc"),     QT_TR_NOOP("s/epoch"), QT_TR_NOOP("images/s")};
     static_assert(sizeof names / sizeof *names == ColumnCount);
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }

@@ -1,12 +1,12 @@
 #include "widgets/data_panel.h"
 
-#include "data/transform.h"
-#include "base/error.h"
-#include "itemmodels/gallery_model.h"
 #include "a11y/accessibility.h"
+#include "base/error.h"
 #include "charts/chart_palette.h"
-#include "widgets/background.h"
+#include "data/transform.h"
+#include "itemmodels/gallery_model.h"
 #include "rundir/run_dir.h"
+#include "widgets/background.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -356,11 +356,10 @@ data::DatasetOptions DataPanel::datasetOptions() const
 void DataPanel::updateCacheRow()
 {
     const QString name = m_dataset->currentData().toString();
-    if (auto *form = qobject_cast<QFormLayout *>(m_cacheMiB->parentWidget()
-                                                     ? m_cacheMiB->parentWidget()->layout()
-                                                     : nullptr))
-        form->setRowVisible(m_cacheMiB, name == QLatin1String("folder") ||
-                                            name == QLatin1String("csv"));
+    if (auto *form = qobject_cast<QFormLayout *>(
+            m_cacheMiB->parentWidget() ? m_cacheMiB->parentWidget()->layout() : nullptr))
+        form->setRowVisible(m_cacheMiB,
+                            name == QLatin1String("folder") || name == QLatin1String("csv"));
 }
 
 void DataPanel::showExcluded()

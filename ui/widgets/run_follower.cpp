@@ -1,12 +1,12 @@
 #include "widgets/run_follower.h"
 
+#include "base/error.h"
 #include "charts/chart_palette.h"
 #include "charts/metric_chart.h"
-#include "base/error.h"
 #include "io/files.h"
 #include "itemmodels/runs_model.h"
-#include "rundir/progress_log.h"
 #include "run/run_experiment.h"
+#include "rundir/progress_log.h"
 #include "rundir/run_reader.h"
 
 #include "rundir/run_dir.h"

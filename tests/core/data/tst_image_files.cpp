@@ -2,10 +2,10 @@
 // out with their reason (while listing, and when a file breaks before it is decoded), the
 // decoded-image cache within its budget and memory flat as the dataset grows, EXIF orientation,
 // the odd files that must load, and the CSV format.
+#include "base/error.h"
 #include "data/dataset.h"
 #include "data/image_files.h"
 #include "data/image_folder.h"
-#include "base/error.h"
 #include "support/expect_error.h"
 #include "support/fixtures.h"
 
@@ -287,7 +287,8 @@ private Q_SLOTS:
         QCOMPARE(ds.val.size(), std::size_t(2));
         QCOMPARE(ds.test.size(), std::size_t(2));
         QCOMPARE(reasons(ds.skipped), (std::map<std::string, int>{{"empty", 1}, {"missing", 1}}));
-        QVERIFY(QString::fromStdString(ds.skippedText("skipped.csv")).startsWith("Skipped 2 of 10 files"));
+        QVERIFY(QString::fromStdString(ds.skippedText("skipped.csv"))
+                    .startsWith("Skipped 2 of 10 files"));
 
         // No split column: a stratified test set is held out, as for folders.
         test::writeText(path("csv/plain.csv"),

@@ -154,7 +154,8 @@ private Q_SLOTS:
             again.push_back(p.detach().clone());
         runs::foldSnapshot(*model, s, again, /*fold=*/true);
         for (std::size_t i = 0; i < again.size(); ++i)
-            QVERIFY(maxDiff(again[i], snapshot[i]) <= 1e-6 * (1 + snapshot[i].abs().max().item<double>()));
+            QVERIFY(maxDiff(again[i], snapshot[i]) <=
+                    1e-6 * (1 + snapshot[i].abs().max().item<double>()));
     }
 
     void constantFeaturesAndOtherHeadsAreLeftAlone()
