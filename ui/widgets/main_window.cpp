@@ -3,6 +3,7 @@
 #include "a11y/accessibility.h"
 #include "base/error.h"
 #include "platform/cpu_cores.h"
+#include "rundir/run_dir.h"
 #include "session/run_list.h"
 #include "session/run_queue.h"
 #include "session/training_session.h"
@@ -435,8 +436,8 @@ void MainWindow::retrainWithClassWeights()
         return;
     }
     try {
-        auto config = experiment::ExperimentConfig::fromRunFile(
-            QDir(before).filePath(QStringLiteral("config.json")).toStdString());
+        auto config =
+            experiment::ExperimentConfig::fromRunFile(runs::RunDir(before.toStdString()).config());
         for (auto &stage : config.stages)
             stage.classWeights = "balanced";
         config.name = (config.name.empty() ? std::string() : config.name + "-") + "class-weights";
